@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs the project's npm dependencies from the lockfile and builds the bundles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+node scripts/build.mjs

@@ -1,0 +1,217 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ProjectFacts } from '../project/facts';
+import { LineIndex } from './lineIndex';
+import { parseSource } from './parse';
+import {
+  formatMessage,
+  type FileRule,
+  type FileSummary,
+  type FixSpec,
+  type ProjectRule,
+  type ReportDescriptor,
+  type Rule,
+} from './rule';
+import { SourceCode } from './source';
+import { parseDirectives, SuppressionIndex, type CommentText, type Directive } from './suppressions';
+import { ListenerTable, type Listener } from './traverse';
+import type { Finding, Fix, Node, OffsetRange, Severity } from './types';
+
+/** A rule switched on, at the severity the configuration gives it. */
+export interface ActiveRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+}
+
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface FileAnalysis {
+  readonly path: string;
+  /** Findings of file rules; project rules add theirs in `checkProject`. */
+  readonly findings: readonly Finding[];
+  readonly summary?: FileSummary;
+  readonly directives: readonly Directive[];
+  readonly parseError?: { readonly message: string; readonly offsets: OffsetRange };
+  readonly failures: readonly RuleFailure[];
+}
+
+/** One parse, one traversal: every active rule's visitors, plus the import collector, share the walk. */
+export function analyzeFile(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[]): FileAnalysis {
+  const parsed = parseSource(text, path);
+  if (!parsed.ok) {
+    const at = Math.min(parsed.error.offset, text.length);
+    return { path, findings: [], directives: [], failures: [], parseError: { message: parsed.error.message, offsets: [at, at] } };
+  }
+  const lines = new LineIndex(text);
+  const source = new SourceCode(path, text, parsed.ast, lines);
+  const directives = parseDirectives(commentsOf(parsed.ast, lines));
+  const suppressions = new SuppressionIndex(directives);
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const collected = new Map<string, unknown>();
+  const imports: string[] = [];
+  const table = new ListenerTable();
+
+  table.add(importCollector(imports), (listener) => listener);
+  for (const active of rules) {
+    const disabled = { value: false };
+    const guard = (listener: Listener): Listener => (node) => {
+      if (disabled.value) return;
+      try {
+        listener(node);
+      } catch (error) {
+        disabled.value = true;
+        failures.push({ ruleId: active.rule.id, file: path, message: errorMessage(error) });
+      }
+    };
+    try {
+      table.add(visitorsOf(active, source, project, collected, (finding) => {
+        if (!suppressions.isSuppressed(finding.ruleId, finding.range.start.line)) findings.push(finding);
+      }), guard);
+    } catch (error) {
+      failures.push({ ruleId: active.rule.id, file: path, message: errorMessage(error) });
+    }
+  }
+  table.walk(parsed.ast);
+
+  const summary: FileSummary = { path, text, imports, collected };
+  return { path, findings, summary, directives, failures };
+}
+
+function visitorsOf(
+  active: ActiveRule,
+  source: SourceCode,
+  project: ProjectFacts,
+  collected: Map<string, unknown>,
+  emit: (finding: Finding) => void,
+) {
+  const { rule } = active;
+  if (rule.kind === 'project') {
+    const value = rule.initial();
+    collected.set(rule.id, value);
+    return rule.collect({ source, project, collected: value });
+  }
+  return (rule as FileRule).create({
+    source,
+    project,
+    report: (descriptor) => emit(toFinding(active, source.path, source.lines, descriptor)),
+  });
+}
+
+export interface ProjectCheckResult {
+  readonly findings: readonly Finding[];
+  readonly failures: readonly RuleFailure[];
+}
+
+/**
+ * Runs project rules over what each file contributed. No file is parsed again:
+ * the summaries carry everything `check` needs.
+ */
+export function checkProject(
+  project: ProjectFacts,
+  analyses: ReadonlyMap<string, FileAnalysis>,
+  rules: readonly ActiveRule[],
+): ProjectCheckResult {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const lineIndexes = new Map<string, LineIndex>();
+  const suppressions = new Map<string, SuppressionIndex>();
+  const linesOf = (file: string, text: string) => {
+    let lines = lineIndexes.get(file);
+    if (!lines) lineIndexes.set(file, (lines = new LineIndex(text)));
+    return lines;
+  };
+
+  for (const active of rules) {
+    if (active.rule.kind !== 'project') continue;
+    const rule = active.rule as ProjectRule;
+    const files = new Map<string, { summary: FileSummary; collected: unknown }>();
+    for (const [path, analysis] of analyses) {
+      if (analysis.summary) files.set(path, { summary: analysis.summary, collected: analysis.summary.collected.get(rule.id) ?? rule.initial() });
+    }
+    try {
+      rule.check({
+        project,
+        files,
+        report: (file, descriptor) => {
+          const analysis = analyses.get(file);
+          if (!analysis?.summary) return;
+          const finding = toFinding(active, file, linesOf(file, analysis.summary.text), descriptor);
+          let index = suppressions.get(file);
+          if (!index) suppressions.set(file, (index = new SuppressionIndex(analysis.directives)));
+          if (!index.isSuppressed(finding.ruleId, finding.range.start.line)) findings.push(finding);
+        },
+      });
+    } catch (error) {
+      failures.push({ ruleId: rule.id, file: project.root, message: errorMessage(error) });
+    }
+  }
+  return { findings, failures };
+}
+
+function toFinding(active: ActiveRule, file: string, lines: LineIndex, descriptor: ReportDescriptor<string>): Finding {
+  const { rule, severity } = active;
+  const template = rule.messages[descriptor.messageId as keyof typeof rule.messages];
+  if (template === undefined) throw new Error(`Unknown messageId "${descriptor.messageId}"`);
+  if (descriptor.fix && !rule.fixable) throw new Error('Rule reported a fix but is not marked fixable');
+  if (descriptor.suggest?.length && !rule.hasSuggestions) throw new Error('Rule reported suggestions but does not declare hasSuggestions');
+  const offsets: OffsetRange = isNode(descriptor.at) ? descriptor.at.range : descriptor.at;
+  return {
+    ruleId: rule.id,
+    factor: rule.factor,
+    severity,
+    messageId: descriptor.messageId,
+    message: formatMessage(template, descriptor.data),
+    file,
+    offsets,
+    range: lines.rangeOf(offsets),
+    fix: descriptor.fix && toFix(descriptor.fix),
+    suggestions: (descriptor.suggest ?? []).map(toFix),
+  };
+}
+
+function toFix(spec: FixSpec): Fix {
+  return { title: spec.title, changes: spec.changes };
+}
+
+function isNode(at: Node | OffsetRange): at is Node {
+  return !Array.isArray(at);
+}
+
+function commentsOf(ast: TSESTree.Program, lines: LineIndex): CommentText[] {
+  return (ast.comments ?? []).map((comment) => ({
+    value: comment.value,
+    range: comment.range,
+    startLine: lines.positionAt(comment.range[0]).line,
+    endLine: lines.positionAt(comment.range[1]).line,
+  }));
+}
+
+/** Collects module specifiers so project rules can follow imports without parsing again. */
+function importCollector(imports: string[]) {
+  const add = (node: Node | null | undefined) => {
+    if (node?.type === 'Literal' && typeof node.value === 'string') imports.push(node.value);
+    else if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) imports.push(node.quasis[0].value.cooked ?? '');
+  };
+  return {
+    ImportDeclaration: (node: Node) => add((node as TSESTree.ImportDeclaration).source),
+    ExportAllDeclaration: (node: Node) => add((node as TSESTree.ExportAllDeclaration).source),
+    ExportNamedDeclaration: (node: Node) => add((node as TSESTree.ExportNamedDeclaration).source),
+    ImportExpression: (node: Node) => add((node as TSESTree.ImportExpression).source),
+    TSImportEqualsDeclaration: (node: Node) => {
+      const reference = (node as TSESTree.TSImportEqualsDeclaration).moduleReference;
+      if (reference.type === 'TSExternalModuleReference') add(reference.expression);
+    },
+    CallExpression: (node: Node) => {
+      const call = node as TSESTree.CallExpression;
+      if (call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments.length === 1) add(call.arguments[0]);
+    },
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

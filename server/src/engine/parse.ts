@@ -1,0 +1,40 @@
+import { parse as parseEstree, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { extname } from 'node:path';
+
+export type ParseResult =
+  | { readonly ok: true; readonly ast: TSESTree.Program }
+  | { readonly ok: false; readonly error: { readonly message: string; readonly offset: number } };
+
+const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
+
+export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'] as const;
+
+export function isSourceFile(path: string): boolean {
+  return (SOURCE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase()) && !path.endsWith('.d.ts');
+}
+
+/** One parse per document: range and comments are all the rules need, so tokens are skipped. */
+export function parseSource(text: string, filePath: string): ParseResult {
+  try {
+    const ast = parseEstree(text, {
+      filePath,
+      jsx: !TYPESCRIPT_EXTENSIONS.has(extname(filePath).toLowerCase()),
+      loc: false,
+      range: true,
+      comment: true,
+      tokens: false,
+      errorOnUnknownASTType: false,
+      suppressDeprecatedPropertyWarnings: true,
+    });
+    return { ok: true, ast };
+  } catch (error) {
+    return { ok: false, error: describeParseError(error) };
+  }
+}
+
+function describeParseError(error: unknown): { message: string; offset: number } {
+  const candidate = error as { message?: unknown; index?: unknown };
+  const message = typeof candidate.message === 'string' ? candidate.message : String(error);
+  const offset = typeof candidate.index === 'number' ? candidate.index : 0;
+  return { message, offset };
+}

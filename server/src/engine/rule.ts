@@ -1,0 +1,108 @@
+import { factorBySlug, type FactorNumber } from '../../../common/factors';
+import type { ProjectFacts } from '../project/facts';
+import type { SourceCode } from './source';
+import type { Visitors } from './traverse';
+import type { Change, Node, OffsetRange, Severity } from './types';
+
+export const DOCS_BASE_URL = 'https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/rules/';
+
+export interface FixSpec {
+  readonly title: string;
+  readonly changes: readonly Change[];
+}
+
+export interface ReportDescriptor<M extends string> {
+  /** Where to report: a node, or offsets into the file. */
+  readonly at: Node | OffsetRange;
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
+  /** A safe fix: fix-all and `--fix` apply it without asking. */
+  readonly fix?: FixSpec;
+  /** Fixes that change behaviour; offered, never applied in bulk. */
+  readonly suggest?: readonly FixSpec[];
+}
+
+interface RuleMetaInput<M extends string> {
+  /** `<factor-slug>/<name>`: the prefix ties the rule to its factor. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line for rule lists and SARIF. */
+  readonly description: string;
+  readonly messages: Readonly<Record<M, string>>;
+  /** Whether `report` may carry a safe `fix`. */
+  readonly fixable?: boolean;
+  /** Whether `report` may carry `suggest`. */
+  readonly hasSuggestions?: boolean;
+}
+
+export interface FileRuleContext<M extends string> {
+  readonly source: SourceCode;
+  readonly project: ProjectFacts;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+/** What a project rule gathered from one file during that file's single traversal. */
+export interface CollectContext<C> {
+  readonly source: SourceCode;
+  readonly project: ProjectFacts;
+  /** The value the file contributes; `check` reads it back per file. */
+  readonly collected: C;
+}
+
+export interface FileSummary {
+  readonly path: string;
+  readonly text: string;
+  /** Import and require specifiers, as written. */
+  readonly imports: readonly string[];
+  readonly collected: ReadonlyMap<string, unknown>;
+}
+
+export interface ProjectRuleContext<M extends string, C> {
+  readonly project: ProjectFacts;
+  /** Every analysed file with what this rule collected from it. */
+  readonly files: ReadonlyMap<string, { readonly summary: FileSummary; readonly collected: C }>;
+  report(file: string, descriptor: ReportDescriptor<M>): void;
+}
+
+export interface FileRuleInput<M extends string> extends RuleMetaInput<M> {
+  create(context: FileRuleContext<M>): Visitors;
+}
+
+export interface ProjectRuleInput<M extends string, C> extends RuleMetaInput<M> {
+  /** A fresh value for each file; `collect` fills it. */
+  initial(): C;
+  collect(context: CollectContext<C>): Visitors;
+  check(context: ProjectRuleContext<M, C>): void;
+}
+
+interface RuleIdentity {
+  readonly factor: FactorNumber;
+  readonly docsUrl: string;
+}
+
+export type FileRule<M extends string = string> = FileRuleInput<M> & RuleIdentity & { readonly kind: 'file' };
+export type ProjectRule<M extends string = string, C = unknown> = ProjectRuleInput<M, C> &
+  RuleIdentity & { readonly kind: 'project' };
+export type Rule = FileRule | ProjectRule;
+
+function identify(id: string): RuleIdentity {
+  const factor = factorBySlug(id.split('/')[0]);
+  if (!factor || id.split('/').length !== 2) throw new Error(`Rule id "${id}" must be <factor-slug>/<name>`);
+  return { factor: factor.number, docsUrl: `${DOCS_BASE_URL}${id}.md` };
+}
+
+export function defineRule<M extends string>(input: FileRuleInput<M>): FileRule<M> {
+  return Object.freeze({ ...input, ...identify(input.id), kind: 'file' as const });
+}
+
+export function defineProjectRule<M extends string, C>(input: ProjectRuleInput<M, C>): ProjectRule<M, C> {
+  return Object.freeze({ ...input, ...identify(input.id), kind: 'project' as const });
+}
+
+/** Fills `{{name}}` placeholders; an unfilled one is a bug in the rule, so it throws. */
+export function formatMessage(template: string, data: Readonly<Record<string, string>> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+    if (!(key in data)) throw new Error(`Missing data "${key}" for message "${template}"`);
+    return data[key];
+  });
+}

@@ -1,0 +1,134 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { LineIndex } from './lineIndex';
+import type { Node } from './types';
+
+/** Read-only view of a parsed file that rules use instead of touching text offsets by hand. */
+export class SourceCode {
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly ast: TSESTree.Program,
+    readonly lines: LineIndex,
+  ) {}
+
+  get isTypeScript(): boolean {
+    return /\.(?:ts|mts|cts|tsx)$/i.test(this.path);
+  }
+
+  getText(node: Node): string {
+    return this.text.slice(node.range[0], node.range[1]);
+  }
+
+  /** The indentation of the line a node starts on. */
+  indentOf(node: Node): string {
+    const line = this.lines.positionAt(node.range[0]).line;
+    return /^[ \t]*/.exec(this.lines.lineText(line))?.[0] ?? '';
+  }
+
+  /**
+   * True when `name` at `node` refers to the global of that name, not a local binding.
+   * Scopes are looked up lazily along the parent chain: queries are rare, files are large.
+   */
+  isGlobal(node: Node, name: string): boolean {
+    for (let scope: Node | undefined = node.parent; scope; scope = scope.parent) {
+      if (declaresInScope(scope, name)) return false;
+    }
+    return true;
+  }
+
+  /** The initialiser of a `const` binding of `name` visible from `node`, when there is exactly one. */
+  constInitializer(node: Node, name: string): Node | undefined {
+    for (let scope: Node | undefined = node.parent; scope; scope = scope.parent) {
+      for (const statement of scopeStatements(scope)) {
+        const declaration = unwrapExport(statement);
+        if (declaration?.type !== 'VariableDeclaration') continue;
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name) {
+            return declaration.kind === 'const' ? declarator.init ?? undefined : undefined;
+          }
+        }
+      }
+      if (declaresInScope(scope, name)) return undefined;
+    }
+    return undefined;
+  }
+}
+
+function scopeStatements(scope: Node): readonly Node[] {
+  switch (scope.type) {
+    case 'Program':
+    case 'BlockStatement':
+    case 'StaticBlock':
+      return scope.body;
+    case 'SwitchCase':
+      return scope.consequent;
+    default:
+      return [];
+  }
+}
+
+function unwrapExport(statement: Node): Node | undefined {
+  if (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') {
+    return statement.declaration ?? undefined;
+  }
+  return statement;
+}
+
+function declaresInScope(scope: Node, name: string): boolean {
+  switch (scope.type) {
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return (scope.type !== 'ArrowFunctionExpression' && scope.id?.name === name) || scope.params.some((param) => bindsName(param, name));
+    case 'CatchClause':
+      return scope.param !== null && bindsName(scope.param, name);
+    case 'ForStatement':
+      return scope.init?.type === 'VariableDeclaration' && declarationBinds(scope.init, name);
+    case 'ForInStatement':
+    case 'ForOfStatement':
+      return scope.left.type === 'VariableDeclaration' && declarationBinds(scope.left, name);
+    default:
+      return scopeStatements(scope).some((statement) => statementBinds(statement, name));
+  }
+}
+
+function statementBinds(statement: Node, name: string): boolean {
+  const declaration = unwrapExport(statement);
+  if (!declaration) return false;
+  switch (declaration.type) {
+    case 'VariableDeclaration':
+      return declarationBinds(declaration, name);
+    case 'FunctionDeclaration':
+    case 'ClassDeclaration':
+      return declaration.id?.name === name;
+    case 'ImportDeclaration':
+      return declaration.specifiers.some((specifier) => specifier.local.name === name);
+    default:
+      return false;
+  }
+}
+
+function declarationBinds(declaration: TSESTree.VariableDeclaration, name: string): boolean {
+  return declaration.declarations.some((declarator) => bindsName(declarator.id, name));
+}
+
+function bindsName(pattern: Node, name: string): boolean {
+  switch (pattern.type) {
+    case 'Identifier':
+      return pattern.name === name;
+    case 'AssignmentPattern':
+      return bindsName(pattern.left, name);
+    case 'RestElement':
+      return bindsName(pattern.argument, name);
+    case 'ArrayPattern':
+      return pattern.elements.some((element) => element !== null && bindsName(element, name));
+    case 'ObjectPattern':
+      return pattern.properties.some((property) =>
+        property.type === 'RestElement' ? bindsName(property, name) : bindsName(property.value, name),
+      );
+    case 'TSParameterProperty':
+      return bindsName(pattern.parameter, name);
+    default:
+      return false;
+  }
+}

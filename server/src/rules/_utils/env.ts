@@ -1,0 +1,100 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
+import type { Node } from '../../engine/types';
+import { getCalleeName, getMemberName, getPropertyName, unwrapExpression } from './ast';
+
+/** `process.env`, with `process` the global, or `import.meta.env`. */
+export function isEnvObject(source: SourceCode, node: Node): boolean {
+  const target = unwrapExpression(node);
+  if (target.type !== 'MemberExpression' || getMemberName(target) !== 'env') return false;
+  const object = target.object;
+  if (object.type === 'Identifier' && object.name === 'process') return source.isGlobal(object, 'process');
+  return object.type === 'MetaProperty';
+}
+
+/** The variable name of `process.env.NAME` or `process.env['NAME']`. */
+export function getEnvReadName(source: SourceCode, node: Node): string | undefined {
+  const target = unwrapExpression(node);
+  if (target.type !== 'MemberExpression' || !isEnvObject(source, target.object)) return undefined;
+  return getMemberName(target);
+}
+
+const ENV_FUNCTION = /(?:^|\.)(?:get)?env(?:ironment)?(?:\.(?:get|str|string|int|num|number|bool|port|url|required))?$|^(?:envalid|env-var)\b/i;
+
+/**
+ * True when the expression reads the environment: `process.env.X`, a destructured env value,
+ * or a call to an env helper (`env('PORT')`, `getEnv(...)`, `env.get(...)`).
+ */
+export function readsEnvironment(source: SourceCode, expression: Node): boolean {
+  let found = false;
+  walkSubtree(expression, (node) => {
+    if (found) return false;
+    if (isEnvObject(source, node)) found = true;
+    else if ((node.type === 'CallExpression' || node.type === 'NewExpression') && ENV_FUNCTION.test(getCalleeName(node) ?? '')) found = true;
+    else if (node.type === 'Identifier' && isBoundFromEnv(source, node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** `const { PORT } = process.env` makes `PORT` an env read. */
+function isBoundFromEnv(source: SourceCode, identifier: TSESTree.Identifier): boolean {
+  const init = source.constInitializer(identifier, identifier.name);
+  if (!init) return false;
+  if (init !== identifier && isEnvObject(source, init)) return true;
+  const unwrapped = unwrapExpression(init);
+  return unwrapped !== identifier && unwrapped.type === 'MemberExpression' && getEnvReadName(source, unwrapped) !== undefined;
+}
+
+/**
+ * True when a literal only supplies the default of an environment lookup:
+ * `process.env.PORT || 3000`, `process.env.X ?? 'x'`, `env.X ? env.X : 'x'`,
+ * `const { PORT = 3000 } = process.env`, or a convict schema entry with an `env` key.
+ */
+export function isEnvDefault(source: SourceCode, node: Node): boolean {
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'LogicalExpression':
+        if (parent.right === child && readsEnvironment(source, parent.left)) return true;
+        continue;
+      case 'ConditionalExpression':
+        if (parent.test !== child && readsEnvironment(source, parent.test)) return true;
+        continue;
+      case 'AssignmentPattern':
+        return parent.right === child && isDestructuredFromEnv(source, parent);
+      case 'Property':
+        if (parent.value === child && getPropertyName(parent.key) === 'default' && parent.parent.type === 'ObjectExpression') {
+          return parent.parent.properties.some((sibling) => sibling.type === 'Property' && getPropertyName(sibling.key) === 'env');
+        }
+        return false;
+      case 'CallExpression':
+        return parent.arguments.includes(child as TSESTree.CallExpressionArgument) && ENV_FUNCTION.test(getCalleeName(parent) ?? '');
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TemplateLiteral':
+      case 'BinaryExpression':
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+function isDestructuredFromEnv(source: SourceCode, pattern: TSESTree.AssignmentPattern): boolean {
+  const objectPattern = pattern.parent?.parent;
+  const declarator = objectPattern?.parent;
+  return objectPattern?.type === 'ObjectPattern' && declarator?.type === 'VariableDeclarator' && declarator.init !== null && isEnvObject(source, declarator.init);
+}
+
+/** `someName` / `some-name` / `someName2` as `SOME_NAME`. */
+export function toEnvName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+}

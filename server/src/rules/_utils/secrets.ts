@@ -1,0 +1,121 @@
+/**
+ * What a credential looks like: known token formats, names that hold secrets, and values
+ * that are only placeholders. Token formats follow the providers' published key prefixes.
+ */
+export interface TokenFormat {
+  readonly kind: string;
+  readonly pattern: RegExp;
+  /** The variable a fix reads when nothing in the code names the value. */
+  readonly envName: string;
+}
+
+export const TOKEN_FORMATS: readonly TokenFormat[] = [
+  { kind: 'A Stripe secret key', pattern: /\b[sr]k_(?:live|test)_[0-9A-Za-z]{16,}\b/, envName: 'STRIPE_SECRET_KEY' },
+  { kind: 'An AWS access key id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/, envName: 'AWS_ACCESS_KEY_ID' },
+  { kind: 'A GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/, envName: 'GITHUB_TOKEN' },
+  { kind: 'A Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/, envName: 'SLACK_TOKEN' },
+  { kind: 'A Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/, envName: 'SLACK_WEBHOOK_URL' },
+  { kind: 'A private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/, envName: 'PRIVATE_KEY' },
+  { kind: 'A JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/, envName: 'JWT_TOKEN' },
+  { kind: 'A Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/, envName: 'GOOGLE_API_KEY' },
+  { kind: 'A SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/, envName: 'SENDGRID_API_KEY' },
+  { kind: 'An npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/, envName: 'NPM_TOKEN' },
+  { kind: 'A Twilio API key', pattern: /\bSK[0-9a-f]{32}\b/, envName: 'TWILIO_API_KEY' },
+];
+
+export function findTokenFormat(value: string): TokenFormat | undefined {
+  return TOKEN_FORMATS.find((format) => {
+    const match = format.pattern.exec(value);
+    return match !== null && !isRepetitive(match[0]);
+  });
+}
+
+/** `sk_live_xxxxxxxxxxxxxxxx` is a documentation sample, not a key. */
+function isRepetitive(token: string): boolean {
+  const body = token.replace(/^[A-Za-z]+[_-](?:live_|test_)?/, '');
+  return new Set(body).size < 6;
+}
+
+const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'PASSPHRASE', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS']);
+const SECRET_PAIRS = new Set(['API_KEY', 'ACCESS_KEY', 'PRIVATE_KEY', 'AUTH_KEY', 'SECRET_KEY', 'SIGNING_KEY', 'ENCRYPTION_KEY', 'MASTER_KEY', 'APP_KEY', 'LICENSE_KEY']);
+/** Names that describe a secret rather than hold one. */
+const DESCRIPTIVE_LAST_WORDS = new Set([
+  'URL', 'URI', 'PATH', 'HEADER', 'FIELD', 'NAME', 'TYPE', 'LENGTH', 'LEN', 'REGEX', 'REGEXP', 'PATTERN', 'LABEL',
+  'MESSAGE', 'MSG', 'TEXT', 'TITLE', 'HINT', 'PLACEHOLDER', 'PREFIX', 'SUFFIX', 'PARAM', 'ENDPOINT', 'ID', 'FILE',
+  'DIR', 'ERROR', 'PROMPT', 'DESCRIPTION', 'COOKIE', 'ROUTE', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'TTL', 'TIMEOUT',
+  'ALGORITHM', 'ALG', 'ENCODING', 'FORMAT', 'STRATEGY', 'SCOPE', 'SCOPES', 'VERSION', 'POLICY', 'MODE', 'STATUS',
+  'EVENT', 'KIND', 'HASH', 'ENV', 'VAR', 'VARIABLE', 'COLUMN', 'TABLE', 'ATTRIBUTE', 'ATTR', 'STORAGE', 'PROVIDER', 'KEY',
+]);
+const PUBLIC_WORDS = new Set(['PUBLIC', 'PUBLISHABLE', 'CSRF', 'XSRF']);
+
+/** True when a variable or property of this name holds a credential. */
+export function isSecretName(envStyleName: string): boolean {
+  const words = envStyleName.split('_').filter(Boolean);
+  if (words.length === 0 || words.some((word) => PUBLIC_WORDS.has(word))) return false;
+  const last = words[words.length - 1];
+  const pairEnding = words.length >= 2 && SECRET_PAIRS.has(`${words[words.length - 2]}_${last}`);
+  if (DESCRIPTIVE_LAST_WORDS.has(last) && !pairEnding) return false;
+  return pairEnding || words.some((word) => SECRET_WORDS.has(word)) || words.some((word, i) => SECRET_PAIRS.has(`${word}_${words[i + 1]}`));
+}
+
+const PLACEHOLDERS = [
+  /^<[^>]*>$/,
+  /\$\{[^}]*\}/,
+  /\{\{[^}]*\}\}/,
+  /^%[^%]*%$/,
+  /^\$[A-Z_][A-Z0-9_]*$/,
+  /^(?:x{3,}|\*{3,}|\.{3,}|-+|_+|#+)$/i,
+  /\byour[-_ ]?[a-z_ -]*(?:key|secret|token|password|pass)\b/i,
+  /^(?:replace|insert|enter|put|add|set)[-_ ](?:me|your|here|this)/i,
+  /[-_ ]here$/i,
+  /^(?:todo|tbd|fixme|placeholder|example|dummy|sample|redacted|none|null|undefined|n\/a|string|required|optional)$/i,
+];
+
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.length === 0 || PLACEHOLDERS.some((pattern) => pattern.test(trimmed));
+}
+
+/** Words that name a scheme, algorithm or field: the value describes a secret, it is not one. */
+const DESCRIPTIVE_VALUES = new Set([
+  'bearer', 'basic', 'digest', 'jwt', 'hex', 'base64', 'base64url', 'utf8', 'utf-8', 'binary', 'sha1', 'sha256', 'sha384', 'sha512',
+  'md5', 'hs256', 'hs384', 'hs512', 'rs256', 'rs512', 'es256', 'aes-256-cbc', 'aes-256-gcm', 'authorization', 'x-api-key',
+  'access_token', 'refresh_token', 'id_token', 'api_key', 'apikey', 'client_secret', 'hidden', 'text', 'true', 'false', 'oauth', 'oauth2',
+]);
+
+/**
+ * True when a literal assigned to a secret-looking name is a usable credential rather than
+ * a label, field name, route, or message. `allowSpaces` is for session secrets and passphrases,
+ * which are often written as phrases ("keyboard cat").
+ */
+export function isUsableSecretValue(value: string, name: string, allowSpaces: boolean): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 3 || isPlaceholder(trimmed)) return false;
+  if (DESCRIPTIVE_VALUES.has(trimmed.toLowerCase())) return false;
+  if (normalize(trimmed) === normalize(name) || normalize(name).endsWith(normalize(trimmed))) return false;
+  if (/\s/.test(trimmed) && (!allowSpaces || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 4)) return false;
+  if (/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/|:|#|@)/i.test(trimmed)) return false;
+  if (/^[a-z]+(?:[._][a-z]+)+$/.test(trimmed)) return false;
+  return true;
+}
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** `scheme://user:password@host` with a real password. */
+export function parseCredentialUrl(value: string): { scheme: string; host: string } | undefined {
+  const match = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/@]*):([^\s@/]+)@([^\s/?#:]+)/i.exec(value);
+  if (!match) return undefined;
+  const password = decodeSafely(match[3]);
+  if (isPlaceholder(password)) return undefined;
+  return { scheme: match[1].toLowerCase(), host: match[4] };
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,141 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { defineRule, type FileRuleContext } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
+import type { Node } from '../../engine/types';
+import { getBindingName, getCalleeName, getPropertyName, getStaticString } from '../_utils/ast';
+import { getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
+import { moveToEnvFix } from '../_utils/fixes';
+import { findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl } from '../_utils/secrets';
+import { isIgnoredStringPosition } from '../_utils/strings';
+
+type MessageId = 'knownToken' | 'namedSecret' | 'envFallback' | 'urlCredentials';
+
+/** Calls whose argument is a signing or encryption secret, by callee and argument index. */
+const SECRET_ARGUMENTS: ReadonlyMap<string, { index: number; name: string }> = new Map([
+  ['jwt.sign', { index: 1, name: 'JWT_SECRET' }],
+  ['jwt.verify', { index: 1, name: 'JWT_SECRET' }],
+  ['jsonwebtoken.sign', { index: 1, name: 'JWT_SECRET' }],
+  ['jsonwebtoken.verify', { index: 1, name: 'JWT_SECRET' }],
+  ['sign', { index: 1, name: 'JWT_SECRET' }],
+  ['verify', { index: 1, name: 'JWT_SECRET' }],
+  ['crypto.createHmac', { index: 1, name: 'HMAC_SECRET' }],
+  ['createHmac', { index: 1, name: 'HMAC_SECRET' }],
+  ['cookieParser', { index: 0, name: 'COOKIE_SECRET' }],
+]);
+
+/** Secret words that say nothing about what the secret is for; the enclosing key qualifies them. */
+const GENERIC_SECRET_NAMES = new Set(['PASSWORD', 'PASS', 'PWD', 'SECRET', 'TOKEN', 'API_KEY', 'APIKEY', 'KEY', 'PASSPHRASE', 'ACCESS_TOKEN', 'SECRET_KEY']);
+
+export default defineRule<MessageId>({
+  id: 'config/no-hardcoded-secret',
+  severity: 'error',
+  description: 'Credentials written into source code instead of read from the environment.',
+  fixable: true,
+  messages: {
+    knownToken:
+      '{{kind}} is written into the code. Credentials differ per deploy and must never sit in the repository: read it from process.env.{{envName}}.',
+    namedSecret:
+      '"{{name}}" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.{{envName}}.',
+    envFallback:
+      'process.env.{{envName}} falls back to a literal credential, so a deploy that forgets the variable silently runs with a secret from the repository. Drop the fallback.',
+    urlCredentials:
+      'This {{scheme}} URL for {{host}} carries a password in the code. Keep the whole URL in the environment (process.env.{{envName}}).',
+  },
+  create(context) {
+    const check = (node: Node) => checkString(context, node);
+    return { Literal: check, TemplateLiteral: check };
+  },
+});
+
+function checkString(context: FileRuleContext<MessageId>, node: Node): void {
+  const value = getStaticString(node);
+  if (value === undefined || value.length < 3 || isIgnoredStringPosition(node)) return;
+  const { source } = context;
+  const fallback = getEnvFallback(source, node);
+  const replaced = fallback?.expression ?? node;
+  const token = findTokenFormat(value);
+  const url = token ? undefined : parseCredentialUrl(value);
+  const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node);
+
+  if (token || url) {
+    const envName = fallback?.envName ?? (name ? qualifiedEnvName(node, name) : token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
+    const fix = fixFor(context, replaced, fallback, envName);
+    if (token) context.report({ at: node, messageId: 'knownToken', data: { kind: token.kind, envName }, fix });
+    else context.report({ at: node, messageId: 'urlCredentials', data: { scheme: url!.scheme, host: url!.host, envName }, fix });
+    return;
+  }
+  if (!name) return;
+  const envStyle = toEnvName(name);
+  if (fallback) {
+    if (isSecretName(envStyle) && !isPlaceholder(value) && value.trim().length > 0) {
+      context.report({ at: node, messageId: 'envFallback', data: { envName: fallback.envName }, fix: fixFor(context, replaced, fallback, fallback.envName) });
+    }
+    return;
+  }
+  if (!isSecretName(envStyle) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle))) return;
+  const envName = qualifiedEnvName(node, name);
+  context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+}
+
+interface EnvFallback {
+  /** The whole `process.env.X || 'literal'` expression the fix collapses. */
+  readonly expression: Node;
+  readonly envName: string;
+  /** What the expression becomes without the literal. */
+  readonly replacement: string;
+}
+
+/** `process.env.X || 'v'`, `process.env.X ?? 'v'`, `process.env.X ? process.env.X : 'v'`, `{ X = 'v' } = process.env`. */
+function getEnvFallback(source: SourceCode, node: Node): EnvFallback | undefined {
+  const parent = node.parent;
+  if (parent?.type === 'LogicalExpression' && parent.right === node && parent.operator !== '&&') {
+    const envName = getEnvReadName(source, parent.left);
+    return envName ? { expression: parent, envName, replacement: source.getText(parent.left) } : undefined;
+  }
+  if (parent?.type === 'ConditionalExpression' && parent.test !== node) {
+    const envName = getEnvReadName(source, parent.test);
+    return envName ? { expression: parent, envName, replacement: source.getText(parent.test) } : undefined;
+  }
+  if (parent?.type === 'AssignmentPattern' && parent.right === node) {
+    const property = parent.parent;
+    const declarator = property?.parent?.parent;
+    if (property?.type === 'Property' && declarator?.type === 'VariableDeclarator' && declarator.init && isEnvObject(source, declarator.init)) {
+      const envName = getPropertyName(property.key);
+      return envName ? { expression: parent, envName, replacement: source.getText(parent.left) } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function fixFor(context: FileRuleContext<MessageId>, target: Node, fallback: EnvFallback | undefined, envName: string) {
+  return fallback
+    ? moveToEnvFix(context.project, fallback.expression, envName, fallback.replacement)
+    : moveToEnvFix(context.project, target, envName);
+}
+
+function getSecretArgumentName(node: Node): string | undefined {
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return undefined;
+  const sink = SECRET_ARGUMENTS.get(getCalleeName(call) ?? '');
+  return sink && call.arguments[sink.index] === node ? sink.name : undefined;
+}
+
+/** `db: { password: 'x' }` reads DB_PASSWORD: a bare PASSWORD would collide with every other password. */
+function qualifiedEnvName(node: Node, name: string): string {
+  const envName = toEnvName(name);
+  if (!GENERIC_SECRET_NAMES.has(envName)) return envName;
+  const owner = enclosingKey(node);
+  return owner ? `${toEnvName(owner)}_${envName}` : envName;
+}
+
+function enclosingKey(node: Node): string | undefined {
+  const object = node.parent?.type === 'Property' ? node.parent.parent : undefined;
+  const holder = object?.parent;
+  if (holder?.type === 'Property') return getPropertyName(holder.key);
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') {
+    const callee = getCalleeName(holder as TSESTree.CallExpression);
+    return callee?.split('.')[0];
+  }
+  return undefined;
+}

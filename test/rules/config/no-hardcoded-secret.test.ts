@@ -1,0 +1,63 @@
+import rule from '../../../server/src/rules/config/no-hardcoded-secret';
+import { runRuleTests } from '../../support/ruleTester';
+
+
+runRuleTests(rule, {
+  valid: [
+    'const apiKey = process.env.API_KEY;',
+    "const password = '';",
+    "const token = '<your-token>';",
+    "const secret = '${SESSION_SECRET}';",
+    "const passwordField = 'password';",
+    "const password = 'password';",
+    "const tokenType = 'Bearer';",
+    "const tokenUrl = 'https://oauth.example.com/token';",
+    "const stripePublishableKey = 'pk_live_51H8abcdefGHIJKLMNOP';",
+    "const invalidPasswordMessage = 'Invalid password.';",
+    "const key = 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx';",
+    "import token from 'token-lib';",
+    "const TOKEN_HEADER = 'x-api-key';",
+    "if (user.password === undefined) {}",
+    "const { password } = req.body;",
+    "const url = 'postgres://user:${DB_PASSWORD}@db:5432/app';",
+    "const secret = process.env.SECRET || '';",
+  ],
+  invalid: [
+    {
+      code: "const stripe = new Stripe('sk_live_4eC39HqLyjWDarjtT1zdp7dc');",
+      errors: [{ messageId: 'knownToken', line: 1, column: 27, endLine: 1, endColumn: 61 }],
+      output: 'const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);',
+      envKeys: ['STRIPE_SECRET_KEY'],
+    },
+    {
+      code: "const db = { password: 'hunter2!' };",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 24, message: '"password" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.DB_PASSWORD.' }],
+      output: 'const db = { password: process.env.DB_PASSWORD };',
+      envKeys: ['DB_PASSWORD'],
+    },
+    {
+      code: "const pass = process.env.PASS || 'pass';",
+      errors: [{ messageId: 'envFallback', line: 1, column: 34 }],
+      output: 'const pass = process.env.PASS;',
+      envKeys: ['PASS'],
+    },
+    {
+      code: "app.use(session({ secret: 'keyboard cat' }));",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 27 }],
+      output: 'app.use(session({ secret: process.env.SESSION_SECRET }));',
+      envKeys: ['SESSION_SECRET'],
+    },
+    {
+      code: "mongoose.connect('mongodb://admin:s3cr3t@db.example.com:27017/app');",
+      errors: [{ messageId: 'urlCredentials', line: 1, column: 18, message: 'This mongodb URL for db.example.com carries a password in the code. Keep the whole URL in the environment (process.env.MONGODB_URL).' }],
+      output: 'mongoose.connect(process.env.MONGODB_URL);',
+      envKeys: ['MONGODB_URL'],
+    },
+    {
+      code: "const token = jwt.sign(payload, 'my-signing-secret');",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 33 }],
+      output: 'const token = jwt.sign(payload, process.env.JWT_SECRET);',
+      envKeys: ['JWT_SECRET'],
+    },
+  ],
+});
