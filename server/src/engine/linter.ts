@@ -14,7 +14,7 @@ import {
 import { SourceCode } from './source';
 import { parseDirectives, SuppressionIndex, type CommentText, type Directive } from './suppressions';
 import { ListenerTable, type Listener } from './traverse';
-import type { Finding, Fix, Node, OffsetRange, Severity } from './types';
+import type { Finding, Fix, Node, OffsetRange, Range, Severity } from './types';
 
 /** A rule switched on, at the severity the configuration gives it. */
 export interface ActiveRule {
@@ -34,7 +34,7 @@ export interface FileAnalysis {
   readonly findings: readonly Finding[];
   readonly summary?: FileSummary;
   readonly directives: readonly Directive[];
-  readonly parseError?: { readonly message: string; readonly offsets: OffsetRange };
+  readonly parseError?: { readonly message: string; readonly offsets: OffsetRange; readonly range: Range };
   readonly failures: readonly RuleFailure[];
 }
 
@@ -43,7 +43,8 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
   const parsed = parseSource(text, path);
   if (!parsed.ok) {
     const at = Math.min(parsed.error.offset, text.length);
-    return { path, findings: [], directives: [], failures: [], parseError: { message: parsed.error.message, offsets: [at, at] } };
+    const parseError = { message: parsed.error.message, offsets: [at, at] as const, range: new LineIndex(text).rangeOf([at, at]) };
+    return { path, findings: [], directives: [], failures: [], parseError };
   }
   const lines = new LineIndex(text);
   const source = new SourceCode(path, text, parsed.ast, lines);

@@ -23,8 +23,8 @@ const SECRET_ARGUMENTS: ReadonlyMap<string, { index: number; name: string }> = n
   ['cookieParser', { index: 0, name: 'COOKIE_SECRET' }],
 ]);
 
-/** Secret words that say nothing about what the secret is for; the enclosing key qualifies them. */
-const GENERIC_SECRET_NAMES = new Set(['PASSWORD', 'PASS', 'PWD', 'SECRET', 'TOKEN', 'API_KEY', 'APIKEY', 'KEY', 'PASSPHRASE', 'ACCESS_TOKEN', 'SECRET_KEY']);
+/** Holders whose name says nothing about the service: `config.password` stays PASSWORD. */
+const GENERIC_OWNERS = new Set(['CONFIG', 'CONF', 'SETTINGS', 'OPTIONS', 'OPTS', 'ENV', 'DEFAULTS', 'DEFAULT', 'APP', 'PARAMS', 'PROPS', 'CREDENTIALS', 'SECRETS', 'KEYS', 'EXPORTS', 'MODULE', 'AUTH']);
 
 export default defineRule<MessageId>({
   id: 'config/no-hardcoded-secret',
@@ -58,7 +58,7 @@ function checkString(context: FileRuleContext<MessageId>, node: Node): void {
   const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node);
 
   if (token || url) {
-    const envName = fallback?.envName ?? (name ? qualifiedEnvName(node, name) : token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
+    const envName = fallback?.envName ?? tokenEnvName(node, name, token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
     const fix = fixFor(context, replaced, fallback, envName);
     if (token) context.report({ at: node, messageId: 'knownToken', data: { kind: token.kind, envName }, fix });
     else context.report({ at: node, messageId: 'urlCredentials', data: { scheme: url!.scheme, host: url!.host, envName }, fix });
@@ -120,12 +120,17 @@ function getSecretArgumentName(node: Node): string | undefined {
   return sink && call.arguments[sink.index] === node ? sink.name : undefined;
 }
 
+/** A token bound to a name that says what it is keeps that name; `const github = 'ghp_…'` reads GITHUB_TOKEN. */
+function tokenEnvName(node: Node, name: string | undefined, formatName: string): string {
+  return name && isSecretName(toEnvName(name)) ? qualifiedEnvName(node, name) : formatName;
+}
+
 /** `db: { password: 'x' }` reads DB_PASSWORD: a bare PASSWORD would collide with every other password. */
 function qualifiedEnvName(node: Node, name: string): string {
   const envName = toEnvName(name);
-  if (!GENERIC_SECRET_NAMES.has(envName)) return envName;
-  const owner = enclosingKey(node);
-  return owner ? `${toEnvName(owner)}_${envName}` : envName;
+  const owner = toEnvName(enclosingKey(node) ?? '');
+  if (!owner || GENERIC_OWNERS.has(owner) || envName.startsWith(`${owner}_`)) return envName;
+  return `${owner}_${envName}`;
 }
 
 function enclosingKey(node: Node): string | undefined {

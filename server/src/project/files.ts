@@ -1,0 +1,102 @@
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { SOURCE_EXTENSIONS } from '../engine/parse';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Never application code: dependencies, VCS data, caches, coverage. */
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**', '**/bower_components/**', '**/.cache/**', '**/*.d.ts', '**/*.min.js', '**/*.bundle.js', '**/*.map'];
+
+/**
+ * Code that is not the production service: tests, fixtures, examples and docs. Skipped by default,
+ * because a secret in a test fixture is not a deploy's config. Build output is left to `.gitignore`:
+ * a published package ships its compiled code and that is what runs.
+ */
+export const NON_PRODUCTION = [
+  '**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**',
+  '**/e2e/**', '**/cypress/**', '**/examples/**', '**/example/**', '**/docs/**', '**/benchmarks/**', '**/bench/**',
+  '**/*.test.*', '**/*.spec.*', '**/*.stories.*',
+];
+
+export interface FileFilter {
+  /** True when the file should not be analysed; paths are absolute. */
+  isIgnored(path: string): boolean;
+}
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** Builds the filter for one root from the built-in lists, every .gitignore below it, and extra globs. */
+export async function createFileFilter(root: string, extraIgnores: readonly string[] = []): Promise<FileFilter> {
+  const base = ignore().add([...ALWAYS_IGNORED, ...NON_PRODUCTION, ...extraIgnores].map(toGitignorePattern));
+  const gitignores = await fg('**/.gitignore', { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, suppressErrors: true });
+  const nested: { dir: string; rules: Ignore }[] = [];
+  for (const file of gitignores) {
+    const text = await readFile(join(root, file), 'utf8').catch(() => '');
+    nested.push({ dir: dirname(file) === '.' ? '' : dirname(file), rules: ignore().add(text) });
+  }
+  return {
+    isIgnored(path: string): boolean {
+      const rel = relative(root, path).split(sep).join('/');
+      if (!rel || rel.startsWith('..')) return false;
+      if (base.ignores(rel)) return true;
+      return nested.some(({ dir, rules }) => {
+        if (dir && !rel.startsWith(`${dir}/`)) return false;
+        return rules.ignores(dir ? rel.slice(dir.length + 1) : rel);
+      });
+    },
+  };
+}
+
+/** `**\/test/**` → `test/` so the `ignore` package matches it at any depth. */
+function toGitignorePattern(glob: string): string {
+  return glob.replace(/^\*\*\//, '').replace(/\/\*\*$/, '/');
+}
+
+export async function listSourceFiles(root: string, filter: FileFilter): Promise<string[]> {
+  const patterns = [`**/*{${SOURCE_EXTENSIONS.join(',')}}`];
+  const files = await fg(patterns, { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false, suppressErrors: true });
+  return files.filter((file) => !filter.isIgnored(file)).sort();
+}
+
+export type ReadResult = { readonly text: string } | { readonly skipped: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a source file, or says why it is skipped: too big, binary, not UTF-8, minified or generated. */
+export async function readSourceFile(path: string): Promise<ReadResult> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_FILE_BYTES) return { skipped: `larger than 1 MB (${Math.round(info.size / 1024)} KB)` };
+    return checkContent(await readFile(path));
+  } catch (error) {
+    return { skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+}
+
+export function checkContent(bytes: Uint8Array): ReadResult {
+  if (bytes.byteLength > MAX_FILE_BYTES) return { skipped: `larger than 1 MB (${Math.round(bytes.byteLength / 1024)} KB)` };
+  if (bytes.subarray(0, 8000).includes(0)) return { skipped: 'binary content' };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { skipped: 'not valid UTF-8' };
+  }
+  const reason = generatedReason(text);
+  return reason ? { skipped: reason } : { text };
+}
+
+/** Machine-written code says nothing about how the service is configured by people. */
+export function generatedReason(text: string): string | undefined {
+  const head = text.slice(0, 1000);
+  if (/@generated\b|\bDO NOT EDIT\b|^\/\/ Code generated/m.test(head)) return 'generated file';
+  const lines = text.split('\n');
+  const longLines = lines.filter((line) => line.length > 1000).length;
+  if (text.length > 5000 && (longLines > 0 && text.length / lines.length > 300)) return 'minified file';
+  return undefined;
+}
