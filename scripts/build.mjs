@@ -18,6 +18,8 @@ const common = {
 const entries = [
   { in: 'server/src/main.ts', out: 'dist/server.js', banner: '#!/usr/bin/env node' },
   { in: 'cli/src/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  // Scan workers: the server and the CLI start it from their own folder.
+  { in: 'server/src/workspace/worker.ts', out: 'dist/worker.js', banner: '' },
 ];
 
 await Promise.all(

@@ -13,7 +13,10 @@ export function isSourceFile(path: string): boolean {
   return (SOURCE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase()) && !path.endsWith('.d.ts');
 }
 
-/** One parse per document: range and comments are all the rules need, so tokens are skipped. */
+/**
+ * One parse per document: ranges are all the rules need, so tokens are skipped, and comments,
+ * which cost a second scan of the text, are collected only when a suppression directive may be there.
+ */
 export function parseSource(text: string, filePath: string): ParseResult {
   try {
     const ast = parseEstree(text, {
@@ -21,10 +24,11 @@ export function parseSource(text: string, filePath: string): ParseResult {
       jsx: !TYPESCRIPT_EXTENSIONS.has(extname(filePath).toLowerCase()),
       loc: false,
       range: true,
-      comment: true,
+      comment: text.includes('twelve-factor-'),
       tokens: false,
       errorOnUnknownASTType: false,
       suppressDeprecatedPropertyWarnings: true,
+      jsDocParsingMode: 'none',
     });
     return { ok: true, ast };
   } catch (error) {

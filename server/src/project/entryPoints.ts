@@ -7,6 +7,8 @@ const PROCESS_MANAGERS = new Set(['pm2', 'pm2-runtime', 'forever']);
 /** Runner flags that take a value, so the value is not the script. */
 const FLAGS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-e', '--eval', '--env-file', '--inspect-port', '--watch-path', '-w', '--watch', '--exec', '-x', '--ext', '--name', '-i', '--instances']);
 const SCRIPT_FILE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
+/** Runner subcommands that come before the script (`tsx watch src/app.ts`). */
+const SUBCOMMANDS = new Set(['watch', 'run', 'start']);
 
 /** The files a shell command runs with node (or a node runner), e.g. `NODE_ENV=production node -r dotenv/config dist/index.js`. */
 export function scriptTargets(command: string): string[] {
@@ -28,7 +30,7 @@ function commandTarget(words: string[]): string[] {
   for (; index < words.length; index++) {
     const word = words[index];
     if (FLAGS_WITH_VALUE.has(word)) index++;
-    else if (word.startsWith('-')) continue;
+    else if (word.startsWith('-') || SUBCOMMANDS.has(word)) continue;
     else return SCRIPT_FILE.test(word) || !word.includes('.') ? [stripQuotes(word)] : [];
   }
   return [];

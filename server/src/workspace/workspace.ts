@@ -1,20 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { analyzeFile, checkProject, type ActiveRule, type FileAnalysis, type ProjectCheckResult, type RuleFailure } from '../engine/linter';
-import type { Rule } from '../engine/rule';
 import { isSourceFile } from '../engine/parse';
-import type { Finding, SeveritySetting } from '../engine/types';
-import { createFileFilter, listSourceFiles, readSourceFile, type FileFilter, type SkippedFile } from '../project/files';
+import type { Finding } from '../engine/types';
+import { createFileFilter, listSourceFiles, type FileFilter, type SkippedFile } from '../project/files';
 import { gatherProject, type ProjectProblem } from '../project/gather';
 import type { ProjectFacts } from '../project/facts';
-import { RULES } from '../rules';
+import { runFileJob, type FileJobResult } from './fileJob';
+import { analyzeInWorkers, PARALLEL_THRESHOLD, workerScript } from './pool';
+import { activeRulesFor, type RuleSelection } from './rules';
 
-export interface WorkspaceOptions {
-  /** Rule id → severity; rules not named keep their default. */
-  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+export interface WorkspaceOptions extends RuleSelection {
   /** Extra glob patterns to leave out. */
   readonly ignore?: readonly string[];
-  /** Run only these rules. */
-  readonly only?: readonly string[];
-  readonly rules?: readonly Rule[];
 }
 
 export interface ScanProgress {
@@ -67,32 +64,48 @@ export class Workspace {
     return isSourceFile(path) && !this.filter.isIgnored(path);
   }
 
-  /** Analyses every source file on disk. `isCancelled` is checked between files. */
+  /**
+   * Analyses every source file on disk, on worker threads when there are enough files to pay
+   * for them. `isCancelled` is checked between files (between batches with workers).
+   */
   async scan(onProgress?: (progress: ScanProgress) => void, isCancelled: () => boolean = () => false): Promise<boolean> {
     const files = await listSourceFiles(this.root, this.filter);
-    for (let index = 0; index < files.length; index++) {
+    let done = 0;
+    const record = (result: FileJobResult) => {
+      this.record(result);
+      onProgress?.({ done: ++done, total: files.length, path: result.path });
+    };
+    const script = workerScript();
+    if (script && files.length >= PARALLEL_THRESHOLD && availableParallelism() > 1) {
+      return analyzeInWorkers(script, files, this.facts, this.options, record, isCancelled);
+    }
+    for (const path of files) {
       if (isCancelled()) return false;
-      await this.analyzeFromDisk(files[index]);
-      onProgress?.({ done: index + 1, total: files.length, path: files[index] });
+      record(await runFileJob(path, this.facts, this.activeRules));
     }
     return true;
   }
 
   async analyzeFromDisk(path: string): Promise<FileAnalysis | undefined> {
-    const read = await readSourceFile(path);
-    if ('skipped' in read) {
-      this.skip(path, read.skipped);
-      return undefined;
+    const result = await runFileJob(path, this.facts, this.activeRules);
+    this.record(result);
+    return 'analysis' in result ? result.analysis : undefined;
+  }
+
+  private record(result: FileJobResult): void {
+    if ('skipped' in result) {
+      this.skip(result.path, result.skipped);
+      return;
     }
-    return this.update(path, read.text);
+    this.skippedFiles.delete(result.path);
+    this.analyses.set(result.path, result.analysis);
+    this.projectResult = undefined;
   }
 
   /** Analyses one file's current text (an open editor's, or the disk's). */
   update(path: string, text: string): FileAnalysis {
     const analysis = analyzeFile(path, text, this.facts, this.activeRules);
-    this.skippedFiles.delete(path);
-    this.analyses.set(path, analysis);
-    this.projectResult = undefined;
+    this.record({ path, analysis });
     return analysis;
   }
 
@@ -149,17 +162,6 @@ export class Workspace {
     this.projectResult ??= checkProject(this.facts, this.analyses, this.activeRules);
     return this.projectResult;
   }
-}
-
-export function activeRulesFor(options: WorkspaceOptions): ActiveRule[] {
-  const rules = options.rules ?? RULES;
-  const active: ActiveRule[] = [];
-  for (const rule of rules) {
-    if (options.only && !options.only.includes(rule.id)) continue;
-    const severity = options.severities?.[rule.id] ?? rule.severity;
-    if (severity !== 'off') active.push({ rule, severity });
-  }
-  return active;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

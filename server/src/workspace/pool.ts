@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ProjectFacts } from '../project/facts';
+import type { FileJobResult } from './fileJob';
+import type { RuleSelection } from './rules';
+import type { WorkerRequest } from './worker';
+
+const BATCH_SIZE = 40;
+/** Below this many files, starting workers costs more than it saves. */
+export const PARALLEL_THRESHOLD = 150;
+
+/** The bundled worker sits next to the bundle that uses it; from sources (tests) there is none. */
+export function workerScript(): string | undefined {
+  const script = join(__dirname, 'worker.js');
+  return existsSync(script) ? script : undefined;
+}
+
+/**
+ * Analyses files on worker threads, one per core, handing out small batches so a slow file
+ * does not leave a core idle. Results arrive per batch through `onResult`.
+ */
+export async function analyzeInWorkers(
+  script: string,
+  paths: readonly string[],
+  facts: ProjectFacts,
+  selection: RuleSelection,
+  onResult: (result: FileJobResult) => void,
+  isCancelled: () => boolean,
+): Promise<boolean> {
+  const batches: string[][] = [];
+  for (let start = 0; start < paths.length; start += BATCH_SIZE) batches.push(paths.slice(start, start + BATCH_SIZE));
+  const size = Math.min(availableParallelism(), batches.length, 8);
+  let next = 0;
+  let cancelled = false;
+  const runWorker = async () => {
+    const worker = new Worker(script);
+    try {
+      while (next < batches.length) {
+        if (isCancelled()) {
+          cancelled = true;
+          return;
+        }
+        const request: WorkerRequest = { id: next, facts, selection, paths: batches[next++] };
+        const results = await ask(worker, request);
+        for (const result of results) onResult(result);
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: size }, runWorker));
+  return !cancelled;
+}
+
+function ask(worker: Worker, request: WorkerRequest): Promise<FileJobResult[]> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { id: number; results: FileJobResult[] }) => {
+      if (message.id !== request.id) return;
+      cleanup();
+      resolve(message.results);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.postMessage(request);
+  });
+}

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scriptTargets } from '../../server/src/project/entryPoints';
+
+describe('scriptTargets', () => {
+  const table: [string, string[]][] = [
+    ['node server.js', ['server.js']],
+    ['node ./src/index.js', ['src/index.js']],
+    ['NODE_ENV=production node -r dotenv/config dist/index.js', ['dist/index.js']],
+    ['node --enable-source-maps --import ./otel.mjs build/main.js', ['build/main.js']],
+    ['npm run build && node dist/server.js', ['dist/server.js']],
+    ['ts-node src/main.ts', ['src/main.ts']],
+    ['npx tsx watch src/app.ts', ['src/app.ts']],
+    ['node .', []],
+    ['nodemon --watch src src/index.js', ['src/index.js']],
+    ['pm2 start ecosystem.config.js', ['ecosystem.config.js']],
+    ['pm2-runtime start app.js', ['app.js']],
+    ['next start', []],
+    ['docker compose up', []],
+    ['', []],
+  ];
+  for (const [command, targets] of table) {
+    it(command || '(empty)', () => assert.deepEqual(scriptTargets(command), targets));
+  }
+});
