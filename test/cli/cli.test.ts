@@ -105,10 +105,10 @@ describe('CLI', () => {
       const run = runCli(['--fix', '--rule', 'config/no-hardcoded-secret', project.root]);
       assert.equal(run.status, 0, run.stdout + run.stderr);
       const source = readFileSync(join(project.root, 'src/index.js'), 'utf8');
-      assert.match(source, /const AWS_KEY = process\.env\.AWS_KEY;/);
+      assert.match(source, /const AWS_KEY = process\.env\.AWS_ACCESS_KEY_ID;/);
       assert.match(source, /const dbPassword = process\.env\.DB_PASSWORD;/);
       assert.ok(existsSync(join(project.root, '.env.example')));
-      assert.equal(readFileSync(join(project.root, '.env.example'), 'utf8'), 'AWS_KEY=\nDB_PASSWORD=\n');
+      assert.equal(readFileSync(join(project.root, '.env.example'), 'utf8'), 'AWS_ACCESS_KEY_ID=\nDB_PASSWORD=\n');
     } finally {
       project.cleanup();
     }

@@ -110,7 +110,7 @@ describe('language server over stdio', () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.twelveFactor');
     const fixed = applyTextEdits(text, actions[0].edit!, fileUri);
-    assert.match(fixed, /const AWS_KEY = process\.env\.AWS_KEY;/);
+    assert.match(fixed, /const AWS_KEY = process\.env\.AWS_ACCESS_KEY_ID;/);
     assert.match(fixed, /const dbPassword = process\.env\.DB_PASSWORD;/);
 
     await client.connection.sendRequest('workspace/executeCommand', { command: 'twelveFactor.server.fixAll', arguments: [fileUri] });
