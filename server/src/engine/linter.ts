@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ProjectFacts } from '../project/facts';
+import { textFilesOf, type TextFile } from '../project/projectFiles';
 import { LineIndex } from './lineIndex';
 import { parseSource } from './parse';
 import {
@@ -91,6 +92,7 @@ function visitorsOf(
 ) {
   const { rule } = active;
   if (rule.kind === 'project') {
+    if (!rule.collect || !rule.initial) return {};
     const value = rule.initial();
     collected.set(rule.id, value);
     return rule.collect({ source, project, collected: value });
@@ -118,32 +120,23 @@ export function checkProject(
 ): ProjectCheckResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  const lineIndexes = new Map<string, LineIndex>();
-  const suppressions = new Map<string, SuppressionIndex>();
-  const linesOf = (file: string, text: string) => {
-    let lines = lineIndexes.get(file);
-    if (!lines) lineIndexes.set(file, (lines = new LineIndex(text)));
-    return lines;
-  };
-
+  const targets = new ReportTargets(project, analyses);
   for (const active of rules) {
     if (active.rule.kind !== 'project') continue;
     const rule = active.rule as ProjectRule;
     const files = new Map<string, { summary: FileSummary; collected: unknown }>();
     for (const [path, analysis] of analyses) {
-      if (analysis.summary) files.set(path, { summary: analysis.summary, collected: analysis.summary.collected.get(rule.id) ?? rule.initial() });
+      if (analysis.summary) files.set(path, { summary: analysis.summary, collected: analysis.summary.collected.get(rule.id) ?? rule.initial?.() });
     }
     try {
       rule.check({
         project,
         files,
         report: (file, descriptor) => {
-          const analysis = analyses.get(file);
-          if (!analysis?.summary) return;
-          const finding = toFinding(active, file, linesOf(file, analysis.summary.text), descriptor);
-          let index = suppressions.get(file);
-          if (!index) suppressions.set(file, (index = new SuppressionIndex(analysis.directives)));
-          if (!index.isSuppressed(finding.ruleId, finding.range.start.line)) findings.push(finding);
+          const target = targets.get(file);
+          if (!target) return;
+          const finding = toFinding(active, file, target.lines, descriptor);
+          if (!target.suppressions.isSuppressed(finding.ruleId, finding.range.start.line)) findings.push(finding);
         },
       });
     } catch (error) {
@@ -151,6 +144,32 @@ export function checkProject(
     }
   }
   return { findings, failures };
+}
+
+/** Line indexes and suppressions of the files project rules report into, built on first use. */
+class ReportTargets {
+  private readonly cache = new Map<string, { lines: LineIndex; suppressions: SuppressionIndex } | undefined>();
+  private readonly projectFiles: Map<string, TextFile>;
+
+  constructor(
+    project: ProjectFacts,
+    private readonly analyses: ReadonlyMap<string, FileAnalysis>,
+  ) {
+    this.projectFiles = textFilesOf(project.files);
+  }
+
+  get(file: string): { lines: LineIndex; suppressions: SuppressionIndex } | undefined {
+    if (!this.cache.has(file)) this.cache.set(file, this.build(file));
+    return this.cache.get(file);
+  }
+
+  private build(file: string) {
+    const analysis = this.analyses.get(file);
+    if (analysis?.summary) return { lines: new LineIndex(analysis.summary.text), suppressions: new SuppressionIndex(analysis.directives) };
+    const projectFile = this.projectFiles.get(file);
+    if (!projectFile) return undefined;
+    return { lines: new LineIndex(projectFile.text), suppressions: new SuppressionIndex(parseDirectives(projectFile.comments)) };
+  }
 }
 
 function toFinding(active: ActiveRule, file: string, lines: LineIndex, descriptor: ReportDescriptor<string>): Finding {

@@ -61,6 +61,7 @@ export interface ProjectRuleContext<M extends string, C> {
   readonly project: ProjectFacts;
   /** Every analysed file with what this rule collected from it. */
   readonly files: ReadonlyMap<string, { readonly summary: FileSummary; readonly collected: C }>;
+  /** Reports in a source file or a project file (package.json, Dockerfile, .env…), by absolute path. */
   report(file: string, descriptor: ReportDescriptor<M>): void;
 }
 
@@ -69,9 +70,9 @@ export interface FileRuleInput<M extends string> extends RuleMetaInput<M> {
 }
 
 export interface ProjectRuleInput<M extends string, C> extends RuleMetaInput<M> {
-  /** A fresh value for each file; `collect` fills it. */
-  initial(): C;
-  collect(context: CollectContext<C>): Visitors;
+  /** A fresh value for each file; `collect` fills it. Rules that read only project files omit both. */
+  initial?(): C;
+  collect?(context: CollectContext<C>): Visitors;
   check(context: ProjectRuleContext<M, C>): void;
 }
 

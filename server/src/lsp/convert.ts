@@ -49,8 +49,8 @@ export function docsUrlOf(finding: { ruleId: string }): string {
 }
 
 /** Tells the user why a file has no findings right now instead of silently showing none. */
-export function noticeDiagnostic(range: Range, message: string): Diagnostic {
-  return { range, severity: DiagnosticSeverity.Information, source: SOURCE, code: 'skipped', message };
+export function noticeDiagnostic(range: Range, message: string, severity: DiagnosticSeverity = DiagnosticSeverity.Information): Diagnostic {
+  return { range, severity, source: SOURCE, code: 'skipped', message };
 }
 
 export function toUri(path: string): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -12,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { basename } from 'node:path';
+import { basename, sep } from 'node:path';
 import {
   ChecklistChangedNotification,
   ChecklistRequest,
@@ -21,7 +22,9 @@ import {
   type ChecklistParams,
   type ServerSettings,
 } from '../../../common/protocol';
+import { LineIndex } from '../engine/lineIndex';
 import type { Finding } from '../engine/types';
+import { isProjectFileName } from '../project/gather';
 import type { Workspace } from '../workspace/workspace';
 import { buildChecklist } from './checklist';
 import { FIX_ALL_KIND, fixAllEdit, quickFixes, type EditContext } from './codeActions';
@@ -30,7 +33,8 @@ import { WorkspaceRegistry } from './workspaces';
 
 /** Quiet time after a keystroke before a document is analysed again. */
 export const DEBOUNCE_MS = 75;
-const PROJECT_FILES = new Set(['package.json', 'Procfile', '.env.example', '.gitignore']);
+const WATCHED_PROJECT_FILES =
+  '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,Procfile,.gitignore,.env,.env.*,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml}';
 
 /**
  * Wires the engine to LSP: documents in, diagnostics, code actions and the checklist out.
@@ -43,6 +47,8 @@ export class TwelveFactorServer {
   /** What was last sent per URI, so unchanged diagnostics are not sent again. */
   private readonly published = new Map<string, string>();
   private readonly projectFindingFiles = new Set<string>();
+  /** Per workspace root, project files that had a problem (broken JSON or YAML) when last published. */
+  private readonly problemFiles = new Map<string, Set<string>>();
   private capabilities = { configuration: false, watchedFiles: false, progress: false, showDocument: false, workspaceFolders: false };
   private folders: string[] = [];
   private scanning = 0;
@@ -111,7 +117,7 @@ export class TwelveFactorServer {
     }
     if (this.capabilities.watchedFiles) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/{package.json,Procfile,.env.example,.gitignore}' }, { globPattern: '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}' }],
+        watchers: [{ globPattern: WATCHED_PROJECT_FILES }, { globPattern: '**/config/**' }, { globPattern: '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}' }],
       });
     }
     if (this.capabilities.workspaceFolders) this.watchWorkspaceFolders();
@@ -178,6 +184,10 @@ export class TwelveFactorServer {
     const workspace = await this.registry.forFile(path);
     const document = this.documents.get(uri);
     if (!document) return;
+    if (isProjectFileName(basename(path))) {
+      await this.reloadProject(workspace);
+      return;
+    }
     if (!(await this.settingsFor(workspace.root)).enable || !workspace.accepts(path)) {
       this.send(uri, [], document.version);
       return;
@@ -199,6 +209,10 @@ export class TwelveFactorServer {
     clearTimeout(this.timers.get(uri));
     if (!path) return;
     const workspace = this.registry.owner(path);
+    if (workspace && isProjectFileName(basename(path))) {
+      await this.reloadProject(workspace);
+      return;
+    }
     if (!workspace || !this.registry.folders.includes(workspace)) {
       workspace?.remove(path);
       this.send(uri, []);
@@ -216,7 +230,7 @@ export class TwelveFactorServer {
       const path = toPath(change.uri);
       const workspace = path ? this.registry.owner(path) : undefined;
       if (!path || !workspace) continue;
-      if (PROJECT_FILES.has(basename(path))) {
+      if (isProjectFileName(basename(path)) || path.includes(`${sep}config${sep}`)) {
         reloads.add(workspace);
       } else if (!this.documents.get(change.uri)) {
         if (change.type === FileChangeType.Deleted || !workspace.accepts(path)) workspace.remove(path);
@@ -224,11 +238,14 @@ export class TwelveFactorServer {
         this.publishFile(workspace, path);
       }
     }
-    for (const workspace of reloads) {
-      await workspace.reloadProject();
-      this.publishWorkspace(workspace);
-    }
+    for (const workspace of reloads) await this.reloadProject(workspace);
     for (const workspace of this.registry.all) this.publishProjectChanges(workspace);
+  }
+
+  /** Project files changed (on disk or in an editor): gather the facts again, with unsaved editor text winning. */
+  private async reloadProject(workspace: Workspace): Promise<void> {
+    await workspace.reloadProject((path) => this.documents.get(toUri(path))?.getText());
+    this.publishWorkspace(workspace);
   }
 
   private async settingsChanged(): Promise<void> {
@@ -259,7 +276,7 @@ export class TwelveFactorServer {
   private async executeCommand(command: string, args: unknown[]): Promise<unknown> {
     if (command === ServerCommands.scanWorkspace) {
       for (const workspace of this.registry.folders) {
-        await workspace.reloadProject();
+        await workspace.reloadProject((path) => this.documents.get(toUri(path))?.getText());
         await this.scan(workspace);
       }
       return null;
@@ -297,6 +314,10 @@ export class TwelveFactorServer {
 
   private publishWorkspace(workspace: Workspace): void {
     for (const path of workspace.files) this.publishFile(workspace, path);
+    const hadProblems = this.problemFiles.get(workspace.root) ?? new Set();
+    const hasProblems = new Set(workspace.projectProblems.map((problem) => problem.file));
+    this.problemFiles.set(workspace.root, hasProblems);
+    for (const path of new Set([...hadProblems, ...hasProblems])) this.publishFile(workspace, path);
     for (const file of workspace.skipped) {
       if (this.documents.get(toUri(file.path))) this.publishFile(workspace, file.path);
     }
@@ -322,6 +343,10 @@ export class TwelveFactorServer {
     const diagnostics: Diagnostic[] = workspace.findings(path).map(toDiagnostic);
     if (analysis?.parseError) diagnostics.push(noticeDiagnostic(analysis.parseError.range, `Twelve-factor checks are paused until this file parses again: ${analysis.parseError.message}`));
     if (skipped) diagnostics.push(noticeDiagnostic(zero, `Twelve-factor checks skipped this file: ${skipped.reason}.`));
+    for (const problem of workspace.projectProblems.filter((item) => item.file === path)) {
+      const at = new LineIndex(this.editContext.textOf(path) ?? '').rangeOf([problem.offset ?? 0, problem.offset ?? 0]);
+      diagnostics.push(noticeDiagnostic(at, problem.message, DiagnosticSeverity.Warning));
+    }
     this.send(uri, diagnostics, version);
   }
 

@@ -1,3 +1,5 @@
+import { NO_PROJECT_FILES, type ProcfileFile, type ProjectFiles } from './projectFiles';
+
 /** What rules may know about the project around a file. Gathered once by `gather.ts`, frozen, shared. */
 export interface PackageFacts {
   readonly path: string;
@@ -12,12 +14,6 @@ export interface PackageFacts {
   readonly isModule: boolean;
 }
 
-export interface ProcfileProcess {
-  readonly name: string;
-  readonly command: string;
-  readonly line: number;
-}
-
 export interface EnvExampleFacts {
   /** Where `.env.example` is or would be created. */
   readonly path: string;
@@ -29,10 +25,12 @@ export interface ProjectFacts {
   /** Absolute path of the folder that holds package.json (or the scanned folder). */
   readonly root: string;
   readonly packageJson?: PackageFacts;
-  readonly procfile?: { readonly path: string; readonly processes: readonly ProcfileProcess[] };
+  readonly procfile?: ProcfileFile;
   readonly envExample: EnvExampleFacts;
   /** Files that start the app, relative to `root`, as package.json and Procfile name them. */
   readonly entryPoints: readonly string[];
+  /** package.json, lockfiles, .gitignore, .env files, Procfile, Dockerfiles, compose and config files. */
+  readonly files: ProjectFiles;
 }
 
 export function emptyProject(root: string): ProjectFacts {
@@ -40,5 +38,6 @@ export function emptyProject(root: string): ProjectFacts {
     root,
     envExample: { path: `${root.replace(/\/$/, '')}/.env.example`, exists: false, keys: new Set() },
     entryPoints: [],
+    files: NO_PROJECT_FILES,
   };
 }

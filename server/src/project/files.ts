@@ -33,6 +33,18 @@ export interface SkippedFile {
 /** Builds the filter for one root from the built-in lists, every .gitignore below it, and extra globs. */
 export async function createFileFilter(root: string, extraIgnores: readonly string[] = []): Promise<FileFilter> {
   const base = ignore().add([...ALWAYS_IGNORED, ...NON_PRODUCTION, ...extraIgnores].map(toGitignorePattern));
+  const gitignored = await createGitignoreFilter(root);
+  return {
+    isIgnored(path: string): boolean {
+      const rel = relativePosix(root, path);
+      if (!rel || rel.startsWith('..')) return false;
+      return base.ignores(rel) || gitignored.isIgnored(path);
+    },
+  };
+}
+
+/** What git itself would leave out: every .gitignore below the root, each applied to its own folder. */
+export async function createGitignoreFilter(root: string): Promise<FileFilter> {
   const gitignores = await fg('**/.gitignore', { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, suppressErrors: true });
   const nested: { dir: string; rules: Ignore }[] = [];
   for (const file of gitignores) {
@@ -41,15 +53,18 @@ export async function createFileFilter(root: string, extraIgnores: readonly stri
   }
   return {
     isIgnored(path: string): boolean {
-      const rel = relative(root, path).split(sep).join('/');
+      const rel = relativePosix(root, path);
       if (!rel || rel.startsWith('..')) return false;
-      if (base.ignores(rel)) return true;
       return nested.some(({ dir, rules }) => {
         if (dir && !rel.startsWith(`${dir}/`)) return false;
         return rules.ignores(dir ? rel.slice(dir.length + 1) : rel);
       });
     },
   };
+}
+
+function relativePosix(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
 }
 
 /** `**\/test/**` → `test/` so the `ignore` package matches it at any depth. */

@@ -1,7 +1,26 @@
+import fg from 'fast-glob';
 import { readFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { basename, join, normalize } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { scriptTargets } from './entryPoints';
-import type { PackageFacts, ProcfileProcess, ProjectFacts } from './facts';
+import type { PackageFacts, ProjectFacts } from './facts';
+import { createGitignoreFilter } from './files';
+import { parseEnvFile } from './parsers/dotenv';
+import { parseDockerfile } from './parsers/dockerfile';
+import { parsePackageJson } from './parsers/packageJson';
+import { parseProcfile } from './parsers/procfile';
+import { parseYamlFile } from './parsers/yaml';
+import type {
+  DockerfileFile,
+  EnvFile,
+  Lockfile,
+  LockfileKind,
+  PackageJsonFile,
+  ProcfileFile,
+  ProjectFiles,
+  TextFile,
+  YamlFile,
+} from './projectFiles';
 
 /** A project file that could not be read as expected: reported once, the rest keeps working. */
 export interface ProjectProblem {
@@ -15,45 +34,125 @@ export interface GatheredProject {
   readonly problems: readonly ProjectProblem[];
 }
 
-/** Reads package.json, the Procfile and .env.example of one project folder. Pure reads: nothing is run. */
-export async function gatherProject(root: string): Promise<GatheredProject> {
+/** Returns an open editor's text for a path, so unsaved project files count; undefined reads the disk. */
+export type TextOverlay = (path: string) => string | undefined;
+
+const PROJECT_FILE_GLOBS = [
+  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb',
+  '.gitignore', '.env', '.env.*', '*.env', 'Procfile', '**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile',
+  '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', 'config/**/*.{json,json5,js,cjs,mjs,ts,yml,yaml}', 'config.*.json',
+];
+const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
+  'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
+};
+
+const PROJECT_FILE_NAME = /^(?:package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml)$/;
+
+/** True for the files whose change means the project's facts must be gathered again. */
+export function isProjectFileName(name: string): boolean {
+  return PROJECT_FILE_NAME.test(name);
+}
+
+/** Reads the project files of one folder. Pure reads: nothing in the workspace is run. */
+export async function gatherProject(root: string, overlay: TextOverlay = () => undefined): Promise<GatheredProject> {
   const problems: ProjectProblem[] = [];
-  const packageJson = await readPackageJson(join(root, 'package.json'), problems);
-  const procfile = await readProcfile(join(root, 'Procfile'));
+  const read = async (path: string) => overlay(path) ?? (await readFile(path, 'utf8').catch(() => undefined));
+  const paths = (await fg(PROJECT_FILE_GLOBS, { cwd: root, dot: true, deep: 4, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true })).sort();
+  const gitignored = await createGitignoreFilter(root);
+  const files = await readProjectFiles(root, paths, read, gitignored.isIgnored, problems);
+  const packageJson = packageFactsOf(files);
   const envExamplePath = join(root, '.env.example');
-  const envExample = await readOptional(envExamplePath);
+  const envExample = files.envFiles.find((file) => file.path === envExamplePath);
   const facts: ProjectFacts = {
     root,
     packageJson,
-    procfile,
-    envExample: { path: envExamplePath, exists: envExample !== undefined, keys: new Set(envKeys(envExample ?? '')) },
-    entryPoints: entryPointsOf(packageJson, procfile?.processes ?? []),
+    procfile: files.procfile,
+    envExample: { path: envExamplePath, exists: envExample !== undefined, keys: new Set(envExample?.entries.map((entry) => entry.key)) },
+    entryPoints: entryPointsOf(packageJson, files.procfile),
+    files,
   };
   return { facts, problems };
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+async function readProjectFiles(
+  root: string,
+  paths: readonly string[],
+  read: (path: string) => Promise<string | undefined>,
+  isGitignored: (path: string) => boolean,
+  problems: ProjectProblem[],
+): Promise<ProjectFiles> {
+  let packageJson: PackageJsonFile | undefined;
+  let gitignore: TextFile | undefined;
+  let procfile: ProcfileFile | undefined;
+  const envFiles: EnvFile[] = [];
+  const dockerfiles: DockerfileFile[] = [];
+  const composeFiles: YamlFile[] = [];
+  const lockfiles: Lockfile[] = [];
+  const configFiles: string[] = [];
+  for (const relative of paths) {
+    const path = join(root, relative);
+    const name = basename(relative);
+    const kind = LOCKFILES[name];
+    if (kind && !relative.includes('/')) {
+      lockfiles.push(await readLockfile(path, kind, read));
+      continue;
+    }
+    if (relative.startsWith('config/') || /^config\.[^.]+\.json$/.test(relative)) {
+      configFiles.push(path);
+      continue;
+    }
+    const text = name === 'bun.lockb' ? undefined : await read(path);
+    if (text === undefined) continue;
+    if (relative === 'package.json') {
+      const parsed = parsePackageJson(path, text);
+      packageJson = parsed.file;
+      if (parsed.problem) problems.push({ file: path, ...parsed.problem });
+    } else if (relative === '.gitignore') {
+      gitignore = { path, text, comments: [] };
+    } else if (relative === 'Procfile') {
+      procfile = parseProcfile(path, text);
+    } else if (/(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/.test(relative)) {
+      const parsed = parseYamlFile(path, text);
+      composeFiles.push(parsed.file);
+      if (parsed.problem) problems.push({ file: path, ...parsed.problem });
+    } else if (/dockerfile/i.test(name)) {
+      dockerfiles.push(parseDockerfile(path, text));
+    } else if (/^\.env(?:\..+)?$|\.env$/.test(name)) {
+      envFiles.push({ ...parseEnvFile(path, text), gitignored: isGitignored(path) });
+    }
+  }
+  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles };
+}
+
+async function readLockfile(path: string, kind: LockfileKind, read: (path: string) => Promise<string | undefined>): Promise<Lockfile> {
+  if (kind === 'yarn' || kind === 'bun') return { path, kind };
+  const text = await read(path);
   try {
-    return await readFile(path, 'utf8');
+    if (kind === 'npm') {
+      const root = (JSON.parse(text ?? '{}') as { packages?: Record<string, PackageSection> }).packages?.[''];
+      return { path, kind, rootDependencies: root ? dependenciesOf(root) : undefined };
+    }
+    const importer = (parseYaml(text ?? '') as { importers?: Record<string, Record<string, Record<string, { specifier?: string }>>> } | null)?.importers?.['.'];
+    if (!importer) return { path, kind };
+    const entries = ['dependencies', 'devDependencies', 'optionalDependencies'].flatMap((section) => Object.entries(importer[section] ?? {}));
+    return { path, kind, rootDependencies: Object.fromEntries(entries.map(([name, entry]) => [name, entry.specifier ?? ''])) };
   } catch {
-    return undefined;
+    return { path, kind };
   }
 }
 
-async function readPackageJson(path: string, problems: ProjectProblem[]): Promise<PackageFacts | undefined> {
-  const text = await readOptional(path);
-  if (text === undefined) return undefined;
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch (error) {
-    const offset = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
-    problems.push({ file: path, message: `package.json is not valid JSON (${(error as Error).message}); dependency and entry-point checks are skipped.`, offset });
-    return undefined;
-  }
+type PackageSection = Partial<Record<'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies', Record<string, string>>>;
+
+function dependenciesOf(section: PackageSection): Record<string, string> {
+  return { ...section.dependencies, ...section.devDependencies, ...section.optionalDependencies };
+}
+
+function packageFactsOf(files: ProjectFiles): PackageFacts | undefined {
+  const json = files.packageJson?.json;
+  if (!json || !files.packageJson) return undefined;
   const record = (key: string) => stringRecord(json[key]);
   return {
-    path,
+    path: files.packageJson.path,
     name: typeof json.name === 'string' ? json.name : undefined,
     main: typeof json.main === 'string' ? json.main : undefined,
     bin: typeof json.bin === 'string' ? { [String(json.name ?? 'bin')]: json.bin } : record('bin'),
@@ -71,30 +170,12 @@ function stringRecord(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-async function readProcfile(path: string): Promise<ProjectFacts['procfile']> {
-  const text = await readOptional(path);
-  if (text === undefined) return undefined;
-  const processes: ProcfileProcess[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const match = /^\s*([A-Za-z0-9_-]+)\s*:\s*(.+?)\s*$/.exec(line);
-    if (match && !line.trimStart().startsWith('#')) processes.push({ name: match[1], command: match[2], line: index });
-  });
-  return { path, processes };
-}
-
-export function envKeys(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line)?.[1])
-    .filter((key): key is string => key !== undefined);
-}
-
-function entryPointsOf(packageJson: PackageFacts | undefined, processes: readonly ProcfileProcess[]): string[] {
+function entryPointsOf(packageJson: PackageFacts | undefined, procfile: ProcfileFile | undefined): string[] {
   const candidates = [
     packageJson?.main,
     ...Object.values(packageJson?.bin ?? {}),
     ...scriptTargets(packageJson?.scripts.start ?? ''),
-    ...processes.filter((process) => process.name === 'web').flatMap((process) => scriptTargets(process.command)),
+    ...(procfile?.processes ?? []).filter((process) => process.name === 'web').flatMap((process) => scriptTargets(process.command)),
   ];
   const relative = candidates.filter((entry): entry is string => !!entry).map((entry) => normalize(entry).replace(/^\.\//, ''));
   return [...new Set(relative)];

@@ -3,7 +3,7 @@ import { analyzeFile, checkProject, type ActiveRule, type FileAnalysis, type Pro
 import { isSourceFile } from '../engine/parse';
 import type { Finding } from '../engine/types';
 import { createFileFilter, listSourceFiles, type FileFilter, type SkippedFile } from '../project/files';
-import { gatherProject, type ProjectProblem } from '../project/gather';
+import { gatherProject, type ProjectProblem, type TextOverlay } from '../project/gather';
 import type { ProjectFacts } from '../project/facts';
 import { runFileJob, type FileJobResult } from './fileJob';
 import { analyzeInWorkers, PARALLEL_THRESHOLD, workerScript } from './pool';
@@ -38,8 +38,8 @@ export class Workspace {
     private readonly options: WorkspaceOptions,
   ) {}
 
-  static async open(root: string, options: WorkspaceOptions = {}): Promise<Workspace> {
-    const [{ facts, problems }, filter] = await Promise.all([gatherProject(root), createFileFilter(root, options.ignore)]);
+  static async open(root: string, options: WorkspaceOptions = {}, overlay?: TextOverlay): Promise<Workspace> {
+    const [{ facts, problems }, filter] = await Promise.all([gatherProject(root, overlay), createFileFilter(root, options.ignore)]);
     return new Workspace(root, facts, problems, filter, activeRulesFor(options), options);
   }
 
@@ -123,9 +123,9 @@ export class Workspace {
     return this.analyses.get(path);
   }
 
-  /** Re-reads package.json, Procfile, .env.example and .gitignore, then re-analyses known files with the new facts. */
-  async reloadProject(): Promise<void> {
-    const [{ facts, problems }, filter] = await Promise.all([gatherProject(this.root), createFileFilter(this.root, this.options.ignore)]);
+  /** Re-reads the project files (with unsaved editor text from `overlay`), then re-analyses known files with the new facts. */
+  async reloadProject(overlay?: TextOverlay): Promise<void> {
+    const [{ facts, problems }, filter] = await Promise.all([gatherProject(this.root, overlay), createFileFilter(this.root, this.options.ignore)]);
     this.facts = facts;
     this.problems = problems;
     this.filter = filter;
@@ -148,9 +148,10 @@ export class Workspace {
     return new Set(this.projectCheck().findings.map((finding) => finding.file));
   }
 
+  /** Findings of every analysed source file and of every project file a project rule reported in. */
   allFindings(): Map<string, Finding[]> {
     const byFile = new Map<string, Finding[]>();
-    for (const path of [...this.analyses.keys()].sort()) byFile.set(path, this.findings(path));
+    for (const path of [...new Set([...this.analyses.keys(), ...this.projectFindingFiles()])].sort()) byFile.set(path, this.findings(path));
     return byFile;
   }
 

@@ -1,0 +1,24 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import { LineIndex } from '../../engine/lineIndex';
+import type { DockerfileFile, DockerInstruction } from '../projectFiles';
+import { hashComments } from './hashComments';
+
+/** Instructions with their build stage, parsed by dockerfile-ast (line continuations, escapes, heredocs). */
+export function parseDockerfile(path: string, text: string): DockerfileFile {
+  const lines = new LineIndex(text);
+  const instructions: DockerInstruction[] = [];
+  let stage = -1;
+  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+    const keyword = instruction.getKeyword().toUpperCase();
+    if (keyword === 'FROM') stage++;
+    const argsRange = instruction.getArgumentsRange() ?? instruction.getRange();
+    instructions.push({
+      keyword,
+      args: instruction.getArgumentsContent() ?? '',
+      range: [lines.offsetAt(instruction.getRange().start), lines.offsetAt(instruction.getRange().end)],
+      argsRange: [lines.offsetAt(argsRange.start), lines.offsetAt(argsRange.end)],
+      stage: Math.max(stage, 0),
+    });
+  }
+  return { path, text, comments: hashComments(text), instructions };
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { gatherProject, isProjectFileName } from '../../server/src/project/gather';
+
+describe('gatherProject', () => {
+  let root: string;
+  const write = (relative: string, text: string) => {
+    mkdirSync(join(root, relative, '..'), { recursive: true });
+    writeFileSync(join(root, relative), text);
+  };
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'tfl-gather-'));
+    write('package.json', JSON.stringify({ name: 'svc', main: 'dist/index.js', bin: { svc: 'bin/svc.js' }, scripts: { start: 'node -r dotenv/config src/server.js' }, dependencies: { express: '^4.0.0' } }, null, 2));
+    write('package-lock.json', JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { express: '^4.0.0' } } } }));
+    write('.gitignore', 'node_modules\n.env\n');
+    write('.env', 'DATABASE_URL=postgres://localhost/dev\n');
+    write('.env.example', '# Copy to .env\nDATABASE_URL=\nexport PORT="3000" # default\n');
+    write('Procfile', 'web: node src/server.js\nworker: node src/worker.js\n');
+    write('Dockerfile', 'FROM node:20 AS build\nRUN npm install\nFROM node:20-slim\nCMD npm start\n');
+    write('docker-compose.yml', 'services:\n  web:\n    ports:\n      - "3000:3000"\n');
+    write('config/production.json', '{}');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads every project file with the positions rules need', async () => {
+    const { facts, problems } = await gatherProject(root);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(facts.entryPoints, ['dist/index.js', 'bin/svc.js', 'src/server.js']);
+    assert.deepEqual(facts.packageJson?.dependencies, { express: '^4.0.0' });
+    const { files } = facts;
+    const express = files.packageJson!.locations['dependencies.express'];
+    assert.equal(files.packageJson!.text.slice(express[0], express[1]), '"^4.0.0"');
+    assert.deepEqual(files.lockfiles.map((lock) => [lock.kind, lock.rootDependencies]), [['npm', { express: '^4.0.0' }]]);
+    const env = files.envFiles.find((file) => file.path.endsWith('/.env'))!;
+    assert.equal(env.gitignored, true);
+    const example = files.envFiles.find((file) => file.path.endsWith('.env.example'))!;
+    assert.deepEqual(example.entries.map((entry) => [entry.key, entry.value, entry.line]), [['DATABASE_URL', '', 1], ['PORT', '3000', 2]]);
+    assert.equal(example.gitignored, false);
+    assert.deepEqual(example.comments.map((comment) => comment.value), [' Copy to .env']);
+    assert.deepEqual([...facts.envExample.keys], ['DATABASE_URL', 'PORT']);
+    assert.deepEqual(files.procfile!.processes.map((process) => [process.name, process.command, process.line]), [['web', 'node src/server.js', 0], ['worker', 'node src/worker.js', 1]]);
+    const docker = files.dockerfiles[0];
+    assert.deepEqual(docker.instructions.map((instruction) => [instruction.keyword, instruction.args, instruction.stage]), [
+      ['FROM', 'node:20 AS build', 0], ['RUN', 'npm install', 0], ['FROM', 'node:20-slim', 1], ['CMD', 'npm start', 1],
+    ]);
+    const compose = files.composeFiles[0];
+    const port = compose.locations['services.web.ports.0'];
+    assert.equal(compose.text.slice(port[0], port[1]), '"3000:3000"');
+    assert.deepEqual(files.configFiles, [join(root, 'config/production.json')]);
+  });
+
+  it('reports a broken package.json or compose file once and keeps the rest', async () => {
+    write('package.json', '{ "name": "svc", ');
+    write('docker-compose.yml', 'services:\n  web: [\n');
+    const { facts, problems } = await gatherProject(root);
+    assert.deepEqual(problems.map((problem) => problem.file.slice(root.length + 1)), ['docker-compose.yml', 'package.json']);
+    assert.match(problems[1].message, /package\.json is not valid JSON/);
+    assert.equal(facts.packageJson, undefined);
+    assert.equal(facts.files.procfile?.processes.length, 2);
+  });
+
+  it('prefers unsaved editor text over the disk', async () => {
+    const { facts } = await gatherProject(root, (path) => (path.endsWith('Procfile') ? 'web: node app.js\n' : undefined));
+    assert.deepEqual(facts.files.procfile!.processes.map((process) => process.command), ['node app.js']);
+  });
+
+  it('knows project file names', () => {
+    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock']) {
+      assert.ok(isProjectFileName(name), name);
+    }
+    for (const name of ['index.js', 'env.js', 'procfile.md', 'compose.js']) assert.ok(!isProjectFileName(name), name);
+  });
+});
