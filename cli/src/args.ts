@@ -15,6 +15,14 @@ export interface CliOptions {
   readonly verbose: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  readonly config?: string;
+  readonly printConfig?: string;
+  readonly baseline?: string;
+  readonly writeBaseline?: string;
+  readonly reportUnusedDisableDirectives: boolean;
+  readonly stdin: boolean;
+  readonly stdinFilename?: string;
+  readonly changedSince?: string;
 }
 
 export class UsageError extends Error {}
@@ -27,7 +35,16 @@ Options:
   -f, --format <text|json|sarif>  Output format (default: text)
   -o, --output <file>             Write the report to a file instead of stdout
       --fix                       Apply safe fixes to the files
+  -c, --config <file>             Use this config file on top of the project's own
+      --print-config <file>       Print the effective configuration for a file and exit
       --rule <id>                 Run only this rule (repeatable)
+      --baseline <file>           Report only findings that are not in the baseline
+      --write-baseline <file>     Record today's findings as the baseline and exit 0
+      --report-unused-disable-directives
+                                  Report directives that silence nothing
+      --stdin                     Lint text from standard input
+      --stdin-filename <path>     The path the standard input stands for
+      --changed-since <git-ref>   Report only files changed since a git ref (and untracked files)
       --list-rules                List every rule with its factor and exit
       --quiet                     Report errors only
       --max-warnings <n>          Exit 1 when there are more than n warnings
@@ -37,7 +54,7 @@ Options:
   -v, --version                   Print the version
 
 Exit codes: 0 no findings of warning or error severity (or within --max-warnings),
-            1 findings over the threshold, 2 usage error or crash.`;
+            1 findings over the threshold, 2 usage or config error, or a crash.`;
 
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTty: boolean): CliOptions {
   let parsed;
@@ -57,6 +74,14 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
         'no-color': { type: 'boolean' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        'report-unused-disable-directives': { type: 'boolean', default: false },
+        stdin: { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
+        'changed-since': { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
       },
     });
@@ -68,6 +93,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format "${format}": use text, json or sarif.`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError('--max-warnings needs a whole number ≥ 0.');
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
+  if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input; give no paths.');
   const color = values['no-color'] ? false : values.color ?? (isTty && !('NO_COLOR' in env && env.NO_COLOR !== ''));
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -82,5 +109,13 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     verbose: values.verbose ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
+    config: values.config,
+    printConfig: values['print-config'],
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    reportUnusedDisableDirectives: values['report-unused-disable-directives'] ?? false,
+    stdin: values.stdin ?? false,
+    stdinFilename: values['stdin-filename'],
+    changedSince: values['changed-since'],
   };
 }

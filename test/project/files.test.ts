@@ -30,7 +30,8 @@ describe('file discovery', () => {
   });
 
   it('adds extra ignore globs', async () => {
-    const filter = await createFileFilter(root, ['lib/**']);
+    const filter = await createFileFilter(root, { ignore: ['lib/**'], production: ['examples/**'] });
+    assert.equal(filter.isIgnored(join(root, 'examples/demo.js')), false);
     assert.equal(filter.isIgnored(join(root, 'lib/util.cjs')), true);
     assert.equal(filter.isIgnored(join(root, 'src/index.js')), false);
   });

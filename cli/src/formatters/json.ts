@@ -23,5 +23,8 @@ export function formatJson(context: FormatContext): string {
   });
   const skipped = context.reports.flatMap((report) => report.skipped);
   const problems = context.reports.flatMap((report) => [...report.problems, ...report.failures]);
-  return `${JSON.stringify({ version: context.version, results: files, skipped, problems }, null, 2)}\n`;
+  const directiveProblems = context.reports.flatMap((report) =>
+    report.directiveProblems.map((problem) => ({ filePath: problem.file, kind: problem.kind, message: problem.message, line: problem.range.start.line + 1, column: problem.range.start.character + 1 })),
+  );
+  return `${JSON.stringify({ version: context.version, results: files, directiveProblems, skipped, problems }, null, 2)}\n`;
 }

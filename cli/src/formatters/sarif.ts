@@ -2,10 +2,9 @@ import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
 import { factorByNumber } from '../../../common/factors';
-import { LineIndex } from '../../../server/src/engine/lineIndex';
 import type { Rule } from '../../../server/src/engine/rule';
 import type { Finding, Severity } from '../../../server/src/engine/types';
-import { fingerprintOf } from '../../../server/src/workspace/fingerprint';
+import { fingerprintsOf } from '../../../server/src/workspace/fingerprint';
 import type { RootReport } from '../lint';
 import type { FormatContext } from './types';
 
@@ -38,6 +37,11 @@ function toRun(report: RootReport, version: string): Run {
           ...report.skipped.map((file) => ({ level: 'note' as const, message: { text: `Skipped ${relativeUri(report.root, file.path)}: ${file.reason}` } })),
           ...report.problems.map((problem) => ({ level: 'warning' as const, message: { text: `${relativeUri(report.root, problem.file)}: ${problem.message}` } })),
           ...report.failures.map((failure) => ({ level: 'error' as const, message: { text: `Rule ${failure.ruleId} failed on ${relativeUri(report.root, failure.file)}: ${failure.message}` } })),
+          ...report.directiveProblems.map((problem) => ({
+            level: 'warning' as const,
+            message: { text: problem.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(report.root, problem.file), uriBaseId: 'PROJECTROOT' }, region: toRegion(problem) } }],
+          })),
         ],
       },
     ],
@@ -68,34 +72,24 @@ function toDescriptor(rule: Rule, severity: Severity): ReportingDescriptor {
 }
 
 function toResults(report: RootReport, ruleIndex: Map<string, number>): Result[] {
-  const occurrences = new Map<string, number>();
-  const lineIndexes = new Map<string, LineIndex>();
-  return report.findings.map((finding) => {
-    const uri = relativeUri(report.root, finding.file);
-    const lines = lineIndexes.get(finding.file) ?? new LineIndex(report.workspace.analysis(finding.file)?.summary?.text ?? '');
-    lineIndexes.set(finding.file, lines);
-    const lineText = lines.lineText(finding.range.start.line);
-    const key = `${finding.ruleId}\u0000${uri}\u0000${lineText.trim()}`;
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
-    return {
-      ruleId: finding.ruleId,
-      ruleIndex: ruleIndex.get(finding.ruleId),
-      level: LEVEL[finding.severity],
-      message: { text: finding.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: 'PROJECTROOT' }, region: toRegion(finding) } }],
-      partialFingerprints: { 'twelveFactorFingerprint/v1': fingerprintOf(finding, uri, lineText, occurrence) },
-      properties: { factor: finding.factor },
-    };
-  });
+  const fingerprints = fingerprintsOf(report.findings, report.root);
+  return report.findings.map((finding, index) => ({
+    ruleId: finding.ruleId,
+    ruleIndex: ruleIndex.get(finding.ruleId),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(report.root, finding.file), uriBaseId: 'PROJECTROOT' }, region: toRegion(finding) } }],
+    partialFingerprints: { 'twelveFactorFingerprint/v1': fingerprints[index] },
+    properties: { factor: finding.factor },
+  }));
 }
 
-function toRegion(finding: Finding) {
+function toRegion(located: { readonly range: Finding['range'] }) {
   return {
-    startLine: finding.range.start.line + 1,
-    startColumn: finding.range.start.character + 1,
-    endLine: finding.range.end.line + 1,
-    endColumn: finding.range.end.character + 1,
+    startLine: located.range.start.line + 1,
+    startColumn: located.range.start.character + 1,
+    endLine: located.range.end.line + 1,
+    endColumn: located.range.end.character + 1,
   };
 }
 

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { factorByNumber } from '../../../common/factors';
-import type { Finding, Severity } from '../../../server/src/engine/types';
+import type { Finding, Range, Severity } from '../../../server/src/engine/types';
 import type { FormatContext } from './types';
 
 const COLORS = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
@@ -12,16 +12,11 @@ export function formatStylish(context: FormatContext): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const report of context.reports) {
-    for (const [file, findings] of groupByFile(report.findings)) {
+    for (const [file, entries] of groupByFile(rowsOf(report))) {
       lines.push('', paint('underline', relative(context.cwd, file) || file));
-      const rows = findings.map((finding) => {
-        counts[finding.severity]++;
-        return [
-          `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
-          finding.severity,
-          finding.message,
-          `${factorByNumber(finding.factor)?.roman ?? ''} ${finding.ruleId}`,
-        ];
+      const rows = entries.map((entry) => {
+        counts[entry.severity]++;
+        return [`${entry.range.start.line + 1}:${entry.range.start.character + 1}`, entry.severity, entry.message, entry.label];
       });
       const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
       for (const row of rows) {
@@ -36,9 +31,26 @@ export function formatStylish(context: FormatContext): string {
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
 }
 
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+interface Row {
+  readonly file: string;
+  readonly range: Range;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly label: string;
+}
+
+/** Findings and directive problems of one project, in file and position order. */
+function rowsOf(report: FormatContext['reports'][number]): Row[] {
+  const rows: Row[] = [
+    ...report.findings.map((finding: Finding) => ({ ...finding, label: `${factorByNumber(finding.factor)?.roman ?? ''} ${finding.ruleId}` })),
+    ...report.directiveProblems.map((problem) => ({ file: problem.file, range: problem.range, severity: 'warning' as const, message: problem.message, label: problem.kind })),
+  ];
+  return rows.sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function groupByFile(rows: readonly Row[]): Map<string, Row[]> {
+  const byFile = new Map<string, Row[]>();
+  for (const row of rows) byFile.set(row.file, [...(byFile.get(row.file) ?? []), row]);
   return byFile;
 }
 

@@ -5,6 +5,7 @@ import { LineIndex } from './lineIndex';
 import { parseSource } from './parse';
 import {
   formatMessage,
+  optionsOf,
   type FileRule,
   type FileSummary,
   type FixSpec,
@@ -21,6 +22,8 @@ import type { Finding, Fix, Node, OffsetRange, Range, Severity } from './types';
 export interface ActiveRule {
   readonly rule: Rule;
   readonly severity: Severity;
+  /** Configured options, merged over the rule's defaults when it runs. */
+  readonly options?: unknown;
 }
 
 export interface RuleFailure {
@@ -35,6 +38,8 @@ export interface FileAnalysis {
   readonly findings: readonly Finding[];
   readonly summary?: FileSummary;
   readonly directives: readonly Directive[];
+  /** Start offsets of the directives that silenced a file rule's finding. */
+  readonly usedDirectives: readonly number[];
   readonly parseError?: { readonly message: string; readonly offsets: OffsetRange; readonly range: Range };
   readonly failures: readonly RuleFailure[];
 }
@@ -45,7 +50,7 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
   if (!parsed.ok) {
     const at = Math.min(parsed.error.offset, text.length);
     const parseError = { message: parsed.error.message, offsets: [at, at] as const, range: new LineIndex(text).rangeOf([at, at]) };
-    return { path, findings: [], directives: [], failures: [], parseError };
+    return { path, findings: [], directives: [], usedDirectives: [], failures: [], parseError };
   }
   const lines = new LineIndex(text);
   const source = new SourceCode(path, text, parsed.ast, lines);
@@ -80,7 +85,7 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
   table.walk(parsed.ast);
 
   const summary: FileSummary = { path, text, imports, collected };
-  return { path, findings, summary, directives, failures };
+  return { path, findings, summary, directives, usedDirectives: suppressions.usedOffsets(), failures };
 }
 
 function visitorsOf(
@@ -95,11 +100,12 @@ function visitorsOf(
     if (!rule.collect || !rule.initial) return {};
     const value = rule.initial();
     collected.set(rule.id, value);
-    return rule.collect({ source, project, collected: value });
+    return rule.collect({ source, project, collected: value, options: optionsOf(rule, active.options) });
   }
   return (rule as FileRule).create({
     source,
     project,
+    options: optionsOf(rule, active.options),
     report: (descriptor) => emit(toFinding(active, source.path, source.lines, descriptor)),
   });
 }
@@ -107,6 +113,8 @@ function visitorsOf(
 export interface ProjectCheckResult {
   readonly findings: readonly Finding[];
   readonly failures: readonly RuleFailure[];
+  /** Per file, start offsets of the directives that silenced a project rule's finding. */
+  readonly usedDirectives: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
@@ -131,6 +139,7 @@ export function checkProject(
     try {
       rule.check({
         project,
+        options: optionsOf(rule, active.options),
         files,
         report: (file, descriptor) => {
           const target = targets.get(file);
@@ -143,7 +152,7 @@ export function checkProject(
       failures.push({ ruleId: rule.id, file: project.root, message: errorMessage(error) });
     }
   }
-  return { findings, failures };
+  return { findings, failures, usedDirectives: targets.usedDirectives() };
 }
 
 /** Line indexes and suppressions of the files project rules report into, built on first use. */
@@ -156,6 +165,10 @@ class ReportTargets {
     private readonly analyses: ReadonlyMap<string, FileAnalysis>,
   ) {
     this.projectFiles = textFilesOf(project.files);
+  }
+
+  usedDirectives(): Map<string, number[]> {
+    return new Map([...this.cache].flatMap(([file, target]) => (target ? [[file, target.suppressions.usedOffsets()] as [string, number[]]] : [])));
   }
 
   get(file: string): { lines: LineIndex; suppressions: SuppressionIndex } | undefined {

@@ -22,7 +22,10 @@ export interface ReportDescriptor<M extends string> {
   readonly suggest?: readonly FixSpec[];
 }
 
-interface RuleMetaInput<M extends string> {
+/** A JSON Schema fragment describing a rule's options object; it ends up in the config file's schema. */
+export type OptionsSchema = Readonly<Record<string, unknown>>;
+
+interface RuleMetaInput<M extends string, O = EmptyOptions> {
   /** `<factor-slug>/<name>`: the prefix ties the rule to its factor. */
   readonly id: string;
   readonly severity: Severity;
@@ -33,18 +36,27 @@ interface RuleMetaInput<M extends string> {
   readonly fixable?: boolean;
   /** Whether `report` may carry `suggest`. */
   readonly hasSuggestions?: boolean;
+  /** False for rules that only the `all` preset switches on. */
+  readonly recommended?: boolean;
+  /** Options a project may set in its config; merged over these defaults. */
+  readonly defaultOptions?: O;
+  readonly optionsSchema?: OptionsSchema;
 }
 
-export interface FileRuleContext<M extends string> {
+export type EmptyOptions = Readonly<Record<string, never>>;
+
+export interface FileRuleContext<M extends string, O = EmptyOptions> {
   readonly source: SourceCode;
   readonly project: ProjectFacts;
+  readonly options: O;
   report(descriptor: ReportDescriptor<M>): void;
 }
 
 /** What a project rule gathered from one file during that file's single traversal. */
-export interface CollectContext<C> {
+export interface CollectContext<C, O = EmptyOptions> {
   readonly source: SourceCode;
   readonly project: ProjectFacts;
+  readonly options: O;
   /** The value the file contributes; `check` reads it back per file. */
   readonly collected: C;
 }
@@ -57,23 +69,24 @@ export interface FileSummary {
   readonly collected: ReadonlyMap<string, unknown>;
 }
 
-export interface ProjectRuleContext<M extends string, C> {
+export interface ProjectRuleContext<M extends string, C, O = EmptyOptions> {
   readonly project: ProjectFacts;
+  readonly options: O;
   /** Every analysed file with what this rule collected from it. */
   readonly files: ReadonlyMap<string, { readonly summary: FileSummary; readonly collected: C }>;
   /** Reports in a source file or a project file (package.json, Dockerfile, .env…), by absolute path. */
   report(file: string, descriptor: ReportDescriptor<M>): void;
 }
 
-export interface FileRuleInput<M extends string> extends RuleMetaInput<M> {
-  create(context: FileRuleContext<M>): Visitors;
+export interface FileRuleInput<M extends string, O = EmptyOptions> extends RuleMetaInput<M, O> {
+  create(context: FileRuleContext<M, O>): Visitors;
 }
 
-export interface ProjectRuleInput<M extends string, C> extends RuleMetaInput<M> {
+export interface ProjectRuleInput<M extends string, C, O = EmptyOptions> extends RuleMetaInput<M, O> {
   /** A fresh value for each file; `collect` fills it. Rules that read only project files omit both. */
   initial?(): C;
-  collect?(context: CollectContext<C>): Visitors;
-  check(context: ProjectRuleContext<M, C>): void;
+  collect?(context: CollectContext<C, O>): Visitors;
+  check(context: ProjectRuleContext<M, C, O>): void;
 }
 
 interface RuleIdentity {
@@ -81,8 +94,9 @@ interface RuleIdentity {
   readonly docsUrl: string;
 }
 
-export type FileRule<M extends string = string> = FileRuleInput<M> & RuleIdentity & { readonly kind: 'file' };
-export type ProjectRule<M extends string = string, C = unknown> = ProjectRuleInput<M, C> &
+// Options are checked against the rule's schema before they reach it, so the registry can erase their type.
+export type FileRule<M extends string = string, O = any> = FileRuleInput<M, O> & RuleIdentity & { readonly kind: 'file' };
+export type ProjectRule<M extends string = string, C = unknown, O = any> = ProjectRuleInput<M, C, O> &
   RuleIdentity & { readonly kind: 'project' };
 export type Rule = FileRule | ProjectRule;
 
@@ -92,12 +106,18 @@ function identify(id: string): RuleIdentity {
   return { factor: factor.number, docsUrl: `${DOCS_BASE_URL}${id}.md` };
 }
 
-export function defineRule<M extends string>(input: FileRuleInput<M>): FileRule<M> {
+export function defineRule<M extends string, O = EmptyOptions>(input: FileRuleInput<M, O>): FileRule<M, O> {
   return Object.freeze({ ...input, ...identify(input.id), kind: 'file' as const });
 }
 
-export function defineProjectRule<M extends string, C>(input: ProjectRuleInput<M, C>): ProjectRule<M, C> {
+export function defineProjectRule<M extends string, C, O = EmptyOptions>(input: ProjectRuleInput<M, C, O>): ProjectRule<M, C, O> {
   return Object.freeze({ ...input, ...identify(input.id), kind: 'project' as const });
+}
+
+/** A rule's effective options: its defaults with the configured values on top. */
+export function optionsOf(rule: Rule, configured: unknown): unknown {
+  if (configured === undefined) return rule.defaultOptions ?? {};
+  return { ...(rule.defaultOptions as object | undefined), ...(configured as object) };
 }
 
 /** Fills `{{name}}` placeholders; an unfilled one is a bug in the rule, so it throws. */

@@ -60,9 +60,9 @@ export class SuppressionIndex {
     return directive !== undefined;
   }
 
-  /** Directives that switched nothing off: candidates for `--report-unused-disable-directives`. */
-  unused(): Directive[] {
-    return this.directives.filter((directive) => directive.kind !== 'enable' && !this.used.has(directive));
+  /** Start offsets of the directives that switched something off. */
+  usedOffsets(): number[] {
+    return [...this.used].map((directive) => directive.range[0]);
   }
 
   private findDirective(ruleId: string, line: number): Directive | undefined {

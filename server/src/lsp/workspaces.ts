@@ -66,6 +66,6 @@ export class WorkspaceRegistry {
 
   private async create(root: string): Promise<Workspace> {
     const settings = await this.settingsFor(root);
-    return Workspace.open(root, { severities: settings.rules, ignore: settings.ignore });
+    return Workspace.open(root, { layer: { severities: settings.rules }, ignore: settings.ignore });
   }
 }

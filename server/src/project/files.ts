@@ -30,15 +30,25 @@ export interface SkippedFile {
   readonly reason: string;
 }
 
-/** Builds the filter for one root from the built-in lists, every .gitignore below it, and extra globs. */
-export async function createFileFilter(root: string, extraIgnores: readonly string[] = []): Promise<FileFilter> {
-  const base = ignore().add([...ALWAYS_IGNORED, ...NON_PRODUCTION, ...extraIgnores].map(toGitignorePattern));
+export interface FilterGlobs {
+  /** Extra globs to leave out, relative to the root. */
+  readonly ignore?: readonly string[];
+  /** Globs that are production code even when they look like tests, examples or docs. */
+  readonly production?: readonly string[];
+}
+
+/** Builds the filter for one root from the built-in lists, every .gitignore below it, and configured globs. */
+export async function createFileFilter(root: string, globs: FilterGlobs = {}): Promise<FileFilter> {
+  const always = ignore().add([...ALWAYS_IGNORED, ...(globs.ignore ?? [])].map(toGitignorePattern));
+  const nonProduction = ignore().add(NON_PRODUCTION.map(toGitignorePattern));
+  const production = ignore().add((globs.production ?? []).map(toGitignorePattern));
   const gitignored = await createGitignoreFilter(root);
   return {
     isIgnored(path: string): boolean {
       const rel = relativePosix(root, path);
       if (!rel || rel.startsWith('..')) return false;
-      return base.ignores(rel) || gitignored.isIgnored(path);
+      if (always.ignores(rel) || gitignored.isIgnored(path)) return true;
+      return nonProduction.ignores(rel) && !production.ignores(rel);
     },
   };
 }

@@ -27,6 +27,7 @@ export interface ProjectProblem {
   readonly file: string;
   readonly message: string;
   readonly offset?: number;
+  readonly end?: number;
 }
 
 export interface GatheredProject {

@@ -1,15 +1,26 @@
 import { createHash } from 'node:crypto';
+import { relative, sep } from 'node:path';
 import type { Finding } from '../engine/types';
 
 /**
- * A fingerprint that survives unrelated edits (lines moving, re-indentation) and holds no
- * secret: string contents are masked before hashing, so even a hash of a credential never leaves.
+ * Stable fingerprints for baselines and SARIF. They are built from the rule, the file and the
+ * message (which names variables and kinds of credentials, never values), plus the occurrence
+ * among identical findings in the file, so they survive lines moving, reformatting and edits
+ * elsewhere, and a fingerprint never holds, or hashes, a secret.
  */
-export function fingerprintOf(finding: Finding, relativePath: string, lineText: string, occurrence: number): string {
-  const shape = maskLiterals(lineText).replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update([finding.ruleId, finding.messageId, relativePath, shape, String(occurrence)].join('\u0000')).digest('hex').slice(0, 32);
+export function fingerprintsOf(findings: readonly Finding[], root: string): string[] {
+  const seen = new Map<string, number>();
+  const ordered = findings.map((finding, index) => ({ finding, index })).sort((a, b) => a.finding.file.localeCompare(b.finding.file) || a.finding.offsets[0] - b.finding.offsets[0]);
+  const result: string[] = new Array(findings.length);
+  for (const { finding, index } of ordered) {
+    const key = [finding.ruleId, finding.messageId, relativePath(root, finding.file), finding.message].join('\u0000');
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    result[index] = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
+  }
+  return result;
 }
 
-function maskLiterals(text: string): string {
-  return text.replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '$1…$1').replace(/\b\d+\b/g, '0');
+export function relativePath(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
 }

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectFacts } from '../project/facts';
 import type { FileJobResult } from './fileJob';
-import type { RuleSelection } from './rules';
-import type { WorkerRequest } from './worker';
+import type { WorkerJob, WorkerRequest } from './worker';
 
 const BATCH_SIZE = 40;
 /** Below this many files, starting workers costs more than it saves. */
@@ -23,14 +22,13 @@ export function workerScript(): string | undefined {
  */
 export async function analyzeInWorkers(
   script: string,
-  paths: readonly string[],
+  jobs: readonly WorkerJob[],
   facts: ProjectFacts,
-  selection: RuleSelection,
   onResult: (result: FileJobResult) => void,
   isCancelled: () => boolean,
 ): Promise<boolean> {
-  const batches: string[][] = [];
-  for (let start = 0; start < paths.length; start += BATCH_SIZE) batches.push(paths.slice(start, start + BATCH_SIZE));
+  const batches: WorkerJob[][] = [];
+  for (let start = 0; start < jobs.length; start += BATCH_SIZE) batches.push(jobs.slice(start, start + BATCH_SIZE));
   const size = Math.min(availableParallelism(), batches.length, 8);
   let next = 0;
   let cancelled = false;
@@ -42,7 +40,7 @@ export async function analyzeInWorkers(
           cancelled = true;
           return;
         }
-        const request: WorkerRequest = { id: next, facts, selection, paths: batches[next++] };
+        const request: WorkerRequest = { id: next, facts, jobs: batches[next++] };
         const results = await ask(worker, request);
         for (const result of results) onResult(result);
       }

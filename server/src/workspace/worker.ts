@@ -1,19 +1,23 @@
 import { parentPort } from 'node:worker_threads';
+import type { RuleSetting } from '../config/types';
 import type { ProjectFacts } from '../project/facts';
 import { runFileJob } from './fileJob';
-import { activeRulesFor, type RuleSelection } from './rules';
+import { toActiveRules } from './rules';
+
+export interface WorkerJob {
+  readonly path: string;
+  readonly settings: readonly RuleSetting[];
+}
 
 export interface WorkerRequest {
   readonly id: number;
   readonly facts: ProjectFacts;
-  readonly selection: RuleSelection;
-  readonly paths: readonly string[];
+  readonly jobs: readonly WorkerJob[];
 }
 
 // A scan worker: analyses batches of files so a large scan uses every core.
 parentPort?.on('message', async (request: WorkerRequest) => {
-  const rules = activeRulesFor(request.selection);
   const results = [];
-  for (const path of request.paths) results.push(await runFileJob(path, request.facts, rules));
+  for (const job of request.jobs) results.push(await runFileJob(job.path, request.facts, toActiveRules(job.settings)));
   parentPort?.postMessage({ id: request.id, results });
 });

@@ -1,16 +1,27 @@
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { loadConfigs, type ConfigError } from '../config/load';
+import { resolveRules, rootRelativeGlobs, type ConfigLayer } from '../config/resolve';
+import type { ConfigSource, RuleSetting } from '../config/types';
 import { analyzeFile, checkProject, type ActiveRule, type FileAnalysis, type ProjectCheckResult, type RuleFailure } from '../engine/linter';
 import { isSourceFile } from '../engine/parse';
 import type { Finding } from '../engine/types';
 import { createFileFilter, listSourceFiles, type FileFilter, type SkippedFile } from '../project/files';
 import { gatherProject, type ProjectProblem, type TextOverlay } from '../project/gather';
 import type { ProjectFacts } from '../project/facts';
+import { RULES } from '../rules';
 import { runFileJob, type FileJobResult } from './fileJob';
 import { analyzeInWorkers, PARALLEL_THRESHOLD, workerScript } from './pool';
-import { activeRulesFor, type RuleSelection } from './rules';
+import { toActiveRules } from './rules';
+import { findDirectiveProblems, type DirectiveProblem } from './directives';
+import { parseDirectives } from '../engine/suppressions';
+import { textFilesOf } from '../project/projectFiles';
 
-export interface WorkspaceOptions extends RuleSelection {
-  /** Extra glob patterns to leave out. */
+export interface WorkspaceOptions {
+  /** Settings on top of the project's config files: the editor's settings, or the CLI's flags. */
+  readonly layer?: ConfigLayer;
+  /** Extra glob patterns to leave out, relative to the root. */
   readonly ignore?: readonly string[];
 }
 
@@ -20,35 +31,60 @@ export interface ScanProgress {
   readonly path: string;
 }
 
+interface Setup {
+  readonly facts: ProjectFacts;
+  readonly problems: readonly ProjectProblem[];
+  readonly configs: readonly ConfigSource[];
+  readonly filter: FileFilter;
+}
+
 /**
- * One project folder: its facts, the analysis of each file, and the project rules' verdict.
- * The CLI and the language server share it, so both report exactly the same findings.
+ * One project folder: its facts, its configuration, the analysis of each file, and the project
+ * rules' verdict. The CLI and the language server share it, so both report the same findings.
  */
 export class Workspace {
   private readonly analyses = new Map<string, FileAnalysis>();
   private readonly skippedFiles = new Map<string, string>();
+  private readonly settingsCache = new Map<string, RuleSetting[]>();
   private projectResult: ProjectCheckResult | undefined;
 
   private constructor(
     readonly root: string,
-    private facts: ProjectFacts,
-    private problems: readonly ProjectProblem[],
-    private filter: FileFilter,
-    readonly activeRules: readonly ActiveRule[],
+    private setup: Setup,
     private readonly options: WorkspaceOptions,
   ) {}
 
   static async open(root: string, options: WorkspaceOptions = {}, overlay?: TextOverlay): Promise<Workspace> {
-    const [{ facts, problems }, filter] = await Promise.all([gatherProject(root, overlay), createFileFilter(root, options.ignore)]);
-    return new Workspace(root, facts, problems, filter, activeRulesFor(options), options);
+    return new Workspace(root, await prepare(root, options, overlay, new Map()), options);
+  }
+
+  /** The rules that run on a file, with the severities and options its config chain gives. */
+  rulesFor(path: string): ActiveRule[] {
+    return toActiveRules(this.settingsFor(path));
+  }
+
+  settingsFor(path: string): RuleSetting[] {
+    let settings = this.settingsCache.get(path);
+    if (!settings) this.settingsCache.set(path, (settings = resolveRules(RULES, this.setup.configs, path, this.options.layer)));
+    return settings;
+  }
+
+  /** Every rule that is on somewhere in the workspace, at the root's severity. */
+  get activeRules(): ActiveRule[] {
+    return this.rulesFor(join(this.root, '(root)'));
+  }
+
+  get configSources(): readonly ConfigSource[] {
+    return this.setup.configs;
   }
 
   get project(): ProjectFacts {
-    return this.facts;
+    return this.setup.facts;
   }
 
+  /** Broken project or config files, each to be shown once in that file. */
   get projectProblems(): readonly ProjectProblem[] {
-    return this.problems;
+    return this.setup.problems;
   }
 
   get skipped(): readonly SkippedFile[] {
@@ -61,7 +97,7 @@ export class Workspace {
 
   /** True for files this workspace analyses: JS/TS sources not excluded by ignores. */
   accepts(path: string): boolean {
-    return isSourceFile(path) && !this.filter.isIgnored(path);
+    return isSourceFile(path) && !this.setup.filter.isIgnored(path);
   }
 
   /**
@@ -69,7 +105,7 @@ export class Workspace {
    * for them. `isCancelled` is checked between files (between batches with workers).
    */
   async scan(onProgress?: (progress: ScanProgress) => void, isCancelled: () => boolean = () => false): Promise<boolean> {
-    const files = await listSourceFiles(this.root, this.filter);
+    const files = await listSourceFiles(this.root, this.setup.filter);
     let done = 0;
     const record = (result: FileJobResult) => {
       this.record(result);
@@ -77,17 +113,18 @@ export class Workspace {
     };
     const script = workerScript();
     if (script && files.length >= PARALLEL_THRESHOLD && availableParallelism() > 1) {
-      return analyzeInWorkers(script, files, this.facts, this.options, record, isCancelled);
+      const jobs = files.map((path) => ({ path, settings: this.settingsFor(path) }));
+      return analyzeInWorkers(script, jobs, this.setup.facts, record, isCancelled);
     }
     for (const path of files) {
       if (isCancelled()) return false;
-      record(await runFileJob(path, this.facts, this.activeRules));
+      record(await runFileJob(path, this.setup.facts, this.rulesFor(path)));
     }
     return true;
   }
 
   async analyzeFromDisk(path: string): Promise<FileAnalysis | undefined> {
-    const result = await runFileJob(path, this.facts, this.activeRules);
+    const result = await runFileJob(path, this.setup.facts, this.rulesFor(path));
     this.record(result);
     return 'analysis' in result ? result.analysis : undefined;
   }
@@ -104,7 +141,7 @@ export class Workspace {
 
   /** Analyses one file's current text (an open editor's, or the disk's). */
   update(path: string, text: string): FileAnalysis {
-    const analysis = analyzeFile(path, text, this.facts, this.activeRules);
+    const analysis = analyzeFile(path, text, this.setup.facts, this.rulesFor(path));
     this.record({ path, analysis });
     return analysis;
   }
@@ -123,12 +160,14 @@ export class Workspace {
     return this.analyses.get(path);
   }
 
-  /** Re-reads the project files (with unsaved editor text from `overlay`), then re-analyses known files with the new facts. */
+  /**
+   * Re-reads project and config files (with unsaved editor text from `overlay`), then re-analyses
+   * known files with the new facts. A config file with errors keeps its last valid version.
+   */
   async reloadProject(overlay?: TextOverlay): Promise<void> {
-    const [{ facts, problems }, filter] = await Promise.all([gatherProject(this.root, overlay), createFileFilter(this.root, this.options.ignore)]);
-    this.facts = facts;
-    this.problems = problems;
-    this.filter = filter;
+    const previous = new Map(this.setup.configs.map((source) => [source.path, source]));
+    this.setup = await prepare(this.root, this.options, overlay, previous);
+    this.settingsCache.clear();
     for (const [path, analysis] of this.analyses) {
       if (!this.accepts(path)) this.remove(path);
       else if (analysis.summary) this.update(path, analysis.summary.text);
@@ -159,12 +198,49 @@ export class Workspace {
     return [...[...this.analyses.values()].flatMap((analysis) => analysis.failures), ...this.projectCheck().failures];
   }
 
+  /** Project rules run once at the root's settings; each finding then obeys its own file's settings. */
   private projectCheck(): ProjectCheckResult {
-    this.projectResult ??= checkProject(this.facts, this.analyses, this.activeRules);
+    if (!this.projectResult) {
+      const result = checkProject(this.setup.facts, this.analyses, this.activeRules);
+      this.projectResult = { ...result, findings: result.findings.flatMap((finding) => this.withFileSettings(finding)) };
+    }
     return this.projectResult;
+  }
+
+  /**
+   * Directives that name rules that do not exist and, when asked, directives that silenced nothing,
+   * in a source file or a project file.
+   */
+  directiveProblems(path: string, reportUnused: boolean): DirectiveProblem[] {
+    const analysis = this.analyses.get(path);
+    const projectFile = textFilesOf(this.setup.facts.files).get(path);
+    const text = analysis?.summary?.text ?? projectFile?.text;
+    if (text === undefined) return [];
+    const directives = analysis ? analysis.directives : parseDirectives(projectFile?.comments ?? []);
+    const used = new Set([...(analysis?.usedDirectives ?? []), ...(this.projectCheck().usedDirectives.get(path) ?? [])]);
+    return findDirectiveProblems(path, text, directives, used, reportUnused);
+  }
+
+  private withFileSettings(finding: Finding): Finding[] {
+    const setting = this.settingsFor(finding.file).find((candidate) => candidate.id === finding.ruleId);
+    if (!setting || setting.severity === 'off') return [];
+    return [setting.severity === finding.severity ? finding : { ...finding, severity: setting.severity }];
   }
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.offsets[0] - b.offsets[0] || a.ruleId.localeCompare(b.ruleId));
+}
+
+async function prepare(root: string, options: WorkspaceOptions, overlay: TextOverlay | undefined, previous: ReadonlyMap<string, ConfigSource>): Promise<Setup> {
+  const read = async (path: string) => overlay?.(path) ?? (await readFile(path, 'utf8').catch(() => undefined));
+  const [{ facts, problems }, configs] = await Promise.all([gatherProject(root, overlay), loadConfigs(root, read, previous)]);
+  const ignore = [...(options.ignore ?? []), ...rootRelativeGlobs(root, configs.sources, 'ignore'), ...(options.layer?.data?.ignore ?? [])];
+  const production = [...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
+  const filter = await createFileFilter(root, { ignore, production });
+  return { facts, problems: [...problems, ...configs.errors.map(toProblem)], configs: configs.sources, filter };
+}
+
+function toProblem(error: ConfigError): ProjectProblem {
+  return { file: error.file, message: `${error.message} (${error.path || 'config'})`, offset: error.range[0], end: error.range[1] };
 }
