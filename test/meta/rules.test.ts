@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { FACTORS } from '../../common/factors';
 import { DOCS_BASE_URL } from '../../server/src/engine/rule';
 import { RULES } from '../../server/src/rules';
+import { SCHEMA_PATH, schemaText } from '../../scripts/generate-schema';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -48,4 +49,10 @@ describe('rule registry', () => {
       });
     });
   }
+});
+
+describe('config schema', () => {
+  it('is generated from the current rule registry', () => {
+    assert.equal(readFileSync(SCHEMA_PATH, 'utf8'), schemaText(), 'run npm run build to regenerate schemas/twelve-factor.schema.json');
+  });
 });

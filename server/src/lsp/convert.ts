@@ -1,5 +1,6 @@
 import {
   DiagnosticSeverity,
+  DiagnosticTag,
   type Diagnostic,
   type TextDocumentEdit,
   type CreateFile,
@@ -10,6 +11,7 @@ import { factorByNumber } from '../../../common/factors';
 import { LineIndex } from '../engine/lineIndex';
 import type { Finding, Range, Severity } from '../engine/types';
 import { findRule } from '../rules';
+import type { DirectiveProblem } from '../workspace/directives';
 import type { FileEdits } from '../workspace/edits';
 
 export const SOURCE = 'twelve-factor';
@@ -46,6 +48,20 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 
 export function docsUrlOf(finding: { ruleId: string }): string {
   return findRule(finding.ruleId)?.docsUrl ?? '';
+}
+
+/** Unknown rule ids warn; unused directives are shown faded, as unnecessary code, with a fix to remove them. */
+export function toDirectiveDiagnostic(problem: DirectiveProblem): Diagnostic {
+  const unused = problem.kind === 'unused-directive';
+  return {
+    range: problem.range,
+    severity: unused ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: problem.kind,
+    message: problem.message,
+    tags: unused ? [DiagnosticTag.Unnecessary] : undefined,
+    data: { directive: problem.directive },
+  };
 }
 
 /** Tells the user why a file has no findings right now instead of silently showing none. */

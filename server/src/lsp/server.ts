@@ -28,13 +28,13 @@ import { isProjectFileName } from '../project/gather';
 import type { Workspace } from '../workspace/workspace';
 import { buildChecklist } from './checklist';
 import { FIX_ALL_KIND, fixAllEdit, quickFixes, type EditContext } from './codeActions';
-import { noticeDiagnostic, toDiagnostic, toPath, toUri } from './convert';
+import { noticeDiagnostic, toDiagnostic, toDirectiveDiagnostic, toPath, toUri } from './convert';
 import { WorkspaceRegistry } from './workspaces';
 
 /** Quiet time after a keystroke before a document is analysed again. */
 export const DEBOUNCE_MS = 75;
 const WATCHED_PROJECT_FILES =
-  '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,Procfile,.gitignore,.env,.env.*,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml}';
+  '**/{.twelve-factor.json,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,Procfile,.gitignore,.env,.env.*,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml}';
 
 /**
  * Wires the engine to LSP: documents in, diagnostics, code actions and the checklist out.
@@ -73,7 +73,7 @@ export class TwelveFactorServer {
         const edit = fixAllEdit(path, findings, this.editContext);
         return edit ? [{ title: 'Fix all twelve-factor problems', kind: FIX_ALL_KIND, edit }] : [];
       }
-      return quickFixes(findings, params.context.diagnostics, this.editContext);
+      return quickFixes(path, findings, params.context.diagnostics, this.editContext);
     });
     connection.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
     connection.onRequest(ChecklistRequest.method, (params: ChecklistParams | undefined) =>
@@ -344,9 +344,10 @@ export class TwelveFactorServer {
     if (analysis?.parseError) diagnostics.push(noticeDiagnostic(analysis.parseError.range, `Twelve-factor checks are paused until this file parses again: ${analysis.parseError.message}`));
     if (skipped) diagnostics.push(noticeDiagnostic(zero, `Twelve-factor checks skipped this file: ${skipped.reason}.`));
     for (const problem of workspace.projectProblems.filter((item) => item.file === path)) {
-      const at = new LineIndex(this.editContext.textOf(path) ?? '').rangeOf([problem.offset ?? 0, problem.offset ?? 0]);
+      const at = new LineIndex(this.editContext.textOf(path) ?? '').rangeOf([problem.offset ?? 0, problem.end ?? problem.offset ?? 0]);
       diagnostics.push(noticeDiagnostic(at, problem.message, DiagnosticSeverity.Warning));
     }
+    diagnostics.push(...workspace.directiveProblems(path, true).map(toDirectiveDiagnostic));
     this.send(uri, diagnostics, version);
   }
 

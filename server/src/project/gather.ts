@@ -47,7 +47,7 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
 };
 
-const PROJECT_FILE_NAME = /^(?:package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml)$/;
+const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml)$/;
 
 /** True for the files whose change means the project's facts must be gathered again. */
 export function isProjectFileName(name: string): boolean {
