@@ -155,6 +155,7 @@ export class TwelveFactorServer {
       }
       for (const file of workspace.skipped) this.connection.console.info(`Skipped ${file.path}: ${file.reason}`);
       for (const problem of workspace.projectProblems) this.connection.console.warn(`${problem.file}: ${problem.message}`);
+      for (const failure of workspace.failures()) this.connection.console.error(`Rule ${failure.ruleId} crashed on ${failure.file}: ${failure.message}`);
       this.connection.console.info(`Scanned ${workspace.files.length} files in ${workspace.root} in ${Date.now() - started} ms (${workspace.skipped.length} skipped).`);
     } finally {
       this.scanning--;
