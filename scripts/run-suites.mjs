@@ -12,6 +12,7 @@ function testFiles(dir) {
 }
 
 const suites = [
+  { name: 'typecheck (tsc --noEmit, strict)', command: process.execPath, args: ['scripts/typecheck.mjs'] },
   { name: 'unit, rule, CLI and protocol tests', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', '--test-concurrency=2', ...testFiles('test').sort()] },
 ];
 

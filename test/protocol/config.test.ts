@@ -35,7 +35,7 @@ describe('language server: configuration, directives and broken project files', 
     writeFileSync(join(project.root, '.twelve-factor.json'), text);
     await changed('.twelve-factor.json');
     const [diagnostic] = await client.until(() => client.someDiagnostics(uri('.twelve-factor.json')), 'a diagnostic in the config file');
-    assert.match(diagnostic.message, /Use "off", "info", "warning" or "error"/);
+    assert.match(String(diagnostic.message), /Use "off", "info", "warning" or "error"/);
     assert.deepEqual(diagnostic.range, { start: { line: 1, character: 43 }, end: { line: 1, character: 49 } });
     assert.ok(secretSeverities()?.every((severity) => severity === 3), 'the last valid config stays in force');
     writeFileSync(join(project.root, '.twelve-factor.json'), '{}');
@@ -65,7 +65,7 @@ describe('language server: configuration, directives and broken project files', 
     writeFileSync(join(project.root, 'package.json'), '{ "name": "leaky-service", ');
     await changed('package.json');
     const [diagnostic] = await client.until(() => client.someDiagnostics(uri('package.json')), 'a package.json diagnostic');
-    assert.match(diagnostic.message, /package\.json is not valid JSON/);
+    assert.match(String(diagnostic.message), /package\.json is not valid JSON/);
     assert.ok(client.someDiagnostics(uri('src/index.js')), 'the other findings stay');
   });
 });
