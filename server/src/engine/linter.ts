@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ProjectFacts } from '../project/facts';
 import { textFilesOf, type TextFile } from '../project/projectFiles';
 import { LineIndex } from './lineIndex';
-import { parseSource } from './parse';
+import { parseSource, scanImports } from './parse';
 import {
   formatMessage,
   optionsOf,
@@ -44,8 +44,18 @@ export interface FileAnalysis {
   readonly failures: readonly RuleFailure[];
 }
 
+export interface AnalyzeOptions {
+  /**
+   * Skip parsing when no rule's trigger text appears in the file (its imports are then read by a
+   * scanner). Scans use it; an open editor does not, so a syntax error there is always shown.
+   */
+  readonly prefilter?: boolean;
+}
+
 /** One parse, one traversal: every active rule's visitors, plus the import collector, share the walk. */
-export function analyzeFile(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[]): FileAnalysis {
+export function analyzeFile(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[], options: AnalyzeOptions = {}): FileAnalysis {
+  const relevant = options.prefilter ? rules.filter((active) => !active.rule.triggers || active.rule.triggers.test(text)) : rules;
+  if (relevant.length === 0 && options.prefilter && !text.includes('twelve-factor-')) return unparsedAnalysis(path, text, rules);
   const parsed = parseSource(text, path);
   if (!parsed.ok) {
     const at = Math.min(parsed.error.offset, text.length);
@@ -64,6 +74,10 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
 
   table.add(importCollector(imports), (listener) => listener);
   for (const active of rules) {
+    if (!relevant.includes(active)) {
+      if (active.rule.kind === 'project' && active.rule.initial) collected.set(active.rule.id, active.rule.initial());
+      continue;
+    }
     const disabled = { value: false };
     const guard = (listener: Listener): Listener => (node) => {
       if (disabled.value) return;
@@ -86,6 +100,12 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
 
   const summary: FileSummary = { path, text, imports, collected };
   return { path, findings, summary, directives, usedDirectives: suppressions.usedOffsets(), failures };
+}
+
+function unparsedAnalysis(path: string, text: string, rules: readonly ActiveRule[]): FileAnalysis {
+  const collected = new Map<string, unknown>();
+  for (const { rule } of rules) if (rule.kind === 'project' && rule.initial) collected.set(rule.id, rule.initial());
+  return { path, findings: [], summary: { path, text, imports: scanImports(text), collected }, directives: [], usedDirectives: [], failures: [] };
 }
 
 function visitorsOf(

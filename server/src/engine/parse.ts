@@ -1,5 +1,6 @@
 import { parse as parseEstree, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { extname } from 'node:path';
+import { preProcessFile } from 'typescript';
 
 export type ParseResult =
   | { readonly ok: true; readonly ast: TSESTree.Program }
@@ -41,4 +42,9 @@ function describeParseError(error: unknown): { message: string; offset: number }
   const message = typeof candidate.message === 'string' ? candidate.message : String(error);
   const offset = typeof candidate.index === 'number' ? candidate.index : 0;
   return { message, offset };
+}
+
+/** Module specifiers of a file without building a syntax tree: TypeScript's pre-processor scan. */
+export function scanImports(text: string): string[] {
+  return preProcessFile(text, true, true).importedFiles.map((file) => file.fileName);
 }

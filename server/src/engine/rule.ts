@@ -36,6 +36,11 @@ interface RuleMetaInput<M extends string, O = EmptyOptions> {
   readonly fixable?: boolean;
   /** Whether `report` may carry `suggest`. */
   readonly hasSuggestions?: boolean;
+  /**
+   * Text a file must contain for the rule to have anything to say about it (Semgrep-style
+   * prefiltering). When no active rule's trigger matches, the file is not parsed at all.
+   */
+  readonly triggers?: RegExp;
   /** False for rules that only the `all` preset switches on. */
   readonly recommended?: boolean;
   /** Options a project may set in its config; merged over these defaults. */

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { RuleSetting } from '../config/types';
 import type { ProjectFacts } from '../project/facts';
-import { runFileJob } from './fileJob';
+import { runFileJobs, type FileJobResult } from './fileJob';
 import { toActiveRules } from './rules';
 
 export interface WorkerJob {
@@ -17,7 +17,8 @@ export interface WorkerRequest {
 
 // A scan worker: analyses batches of files so a large scan uses every core.
 parentPort?.on('message', async (request: WorkerRequest) => {
-  const results = [];
-  for (const job of request.jobs) results.push(await runFileJob(job.path, request.facts, toActiveRules(job.settings)));
+  const results: FileJobResult[] = [];
+  const jobs = request.jobs.map((job) => ({ path: job.path, rules: toActiveRules(job.settings) }));
+  await runFileJobs(jobs, request.facts, (result) => results.push(result));
   parentPort?.postMessage({ id: request.id, results });
 });

@@ -11,7 +11,7 @@ import { createFileFilter, listSourceFiles, type FileFilter, type SkippedFile } 
 import { gatherProject, type ProjectProblem, type TextOverlay } from '../project/gather';
 import type { ProjectFacts } from '../project/facts';
 import { RULES } from '../rules';
-import { runFileJob, type FileJobResult } from './fileJob';
+import { runFileJob, runFileJobs, type FileJobResult } from './fileJob';
 import { analyzeInWorkers, PARALLEL_THRESHOLD, workerScript } from './pool';
 import { toActiveRules } from './rules';
 import { findDirectiveProblems, type DirectiveProblem } from './directives';
@@ -116,11 +116,7 @@ export class Workspace {
       const jobs = files.map((path) => ({ path, settings: this.settingsFor(path) }));
       return analyzeInWorkers(script, jobs, this.setup.facts, record, isCancelled);
     }
-    for (const path of files) {
-      if (isCancelled()) return false;
-      record(await runFileJob(path, this.setup.facts, this.rulesFor(path)));
-    }
-    return true;
+    return runFileJobs(files.map((path) => ({ path, rules: this.rulesFor(path) })), this.setup.facts, record, isCancelled);
   }
 
   async analyzeFromDisk(path: string): Promise<FileAnalysis | undefined> {

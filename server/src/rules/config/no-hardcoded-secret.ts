@@ -31,6 +31,9 @@ export default defineRule<MessageId>({
   severity: 'error',
   description: 'Credentials written into source code instead of read from the environment.',
   fixable: true,
+  // Secret-holding names, known token prefixes, passwords in URLs, and signing calls: nothing else can be reported.
+  triggers:
+    /pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key|[sr]k_(?:live|test)|A(?:KIA|SIA|GPA|IDA|ROA|NPA)|gh[pousr]_|github_pat_|xox[abposr]-|PRIVATE KEY|eyJ|AIza|SG\.|npm_|SK[0-9a-f]{32}|:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/i,
   messages: {
     knownToken:
       '{{kind}} is written into the code. Credentials differ per deploy and must never sit in the repository: read it from process.env.{{envName}}.',
