@@ -26,26 +26,36 @@ export class ListenerTable {
     return this.enter.size === 0 && this.exit.size === 0;
   }
 
-  /** Walks the tree once, setting `parent` on the way down so listeners can look up. */
+  /**
+   * Walks the tree once. A node's children get their `parent` before the node's listeners run,
+   * so a listener on a call can look up from its arguments.
+   */
   walk(root: Node): void {
-    const visit = (node: Node, parent: Node | undefined): void => {
-      (node as { parent?: Node }).parent = parent;
+    const visit = (node: Node): void => {
+      const children = childrenOf(node);
+      for (const child of children) (child as { parent?: Node }).parent = node;
       const enter = this.enter.get(node.type);
       if (enter) for (const listener of enter) listener(node);
-      const keys = visitorKeys[node.type] ?? [];
-      for (const key of keys) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (isNode(item)) visit(item, node);
-        } else if (isNode(child)) {
-          visit(child, node);
-        }
-      }
+      for (const child of children) visit(child);
       const exit = this.exit.get(node.type);
       if (exit) for (const listener of exit) listener(node);
     };
-    visit(root, undefined);
+    (root as { parent?: Node }).parent = undefined;
+    visit(root);
   }
+}
+
+function childrenOf(node: Node): Node[] {
+  const children: Node[] = [];
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (isNode(item)) children.push(item);
+    } else if (isNode(child)) {
+      children.push(child);
+    }
+  }
+  return children;
 }
 
 function isNode(value: unknown): value is Node {
@@ -58,13 +68,8 @@ function isNode(value: unknown): value is Node {
  */
 export function walkSubtree(root: Node, visit: (node: Node) => boolean | void): void {
   if (visit(root) === false) return;
-  for (const key of visitorKeys[root.type] ?? []) {
-    const child = (root as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(child) ? child : [child];
-    for (const item of children) {
-      if (!isNode(item)) continue;
-      (item as { parent?: Node }).parent = root;
-      walkSubtree(item, visit);
-    }
+  for (const child of childrenOf(root)) {
+    (child as { parent?: Node }).parent = root;
+    walkSubtree(child, visit);
   }
 }

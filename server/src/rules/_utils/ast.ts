@@ -65,7 +65,10 @@ export function hasSpread(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((property) => property.type === 'SpreadElement');
 }
 
-/** Skips wrappers that do not change a value: parentheses are already gone, these remain. */
+/**
+ * Skips wrappers that do not change a value: parentheses are already gone, these remain.
+ * Links `parent` on the way down, since the walk may not have reached the inner node yet.
+ */
 export function unwrapExpression(node: Node): Node {
   let current = node;
   while (
@@ -75,7 +78,9 @@ export function unwrapExpression(node: Node): Node {
     current.type === 'TSTypeAssertion' ||
     current.type === 'ChainExpression'
   ) {
-    current = current.expression;
+    const inner: Node = current.expression;
+    (inner as { parent?: Node }).parent = current;
+    current = inner;
   }
   return current;
 }

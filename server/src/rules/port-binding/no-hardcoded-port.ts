@@ -1,0 +1,79 @@
+/**
+ * Factor VII: the platform decides which port a process serves on and says so in the
+ * environment. A port fixed in code collides when two processes share a host and cannot
+ * follow the router, so a literal is only acceptable as the default of an environment read.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { defineRule, type FileRuleContext } from '../../engine/rule';
+import type { Node } from '../../engine/types';
+import { findProperty, getCalleeName, getCalleeProperty, resolveConst, unwrapExpression } from '../_utils/ast';
+import { isEnvDefault, readsEnvironment } from '../_utils/env';
+
+type MessageId = 'hardcodedPort';
+
+/** Server factories that take the port in an options object (hapi). */
+const OPTIONS_SERVERS = new Set(['Hapi.server', 'Hapi.Server', 'hapi.server', 'hapi.Server', 'server', 'Server']);
+
+export default defineRule<MessageId>({
+  id: 'port-binding/no-hardcoded-port',
+  severity: 'warning',
+  description: 'Servers that listen on a port written in code instead of the one the environment gives.',
+  fixable: true,
+  triggers: /\.listen\s*\(|\bport\s*:/,
+  messages: {
+    hardcodedPort:
+      'The server always binds to port {{port}}. The platform assigns the port through the environment; read process.env.PORT (keeping {{port}} only as the local default).',
+  },
+  create(context) {
+    return {
+      CallExpression: (node) => checkListen(context, node as TSESTree.CallExpression),
+      NewExpression: (node) => checkServerOptions(context, node as TSESTree.NewExpression),
+    };
+  },
+});
+
+function checkListen(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  if (getCalleeProperty(call) !== 'listen' || call.callee.type !== 'MemberExpression') {
+    checkServerOptions(context, call);
+    return;
+  }
+  const [first] = call.arguments;
+  if (!first) return;
+  const argument = unwrapExpression(first);
+  if (argument.type === 'ObjectExpression') {
+    const port = findProperty(argument, 'port');
+    if (port) checkPortValue(context, port.value as Node);
+    return;
+  }
+  checkPortValue(context, argument);
+}
+
+/** `Hapi.server({ port: 3000 })` and `new Hapi.Server({ port: 3000 })`. */
+function checkServerOptions(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  const name = getCalleeName(call);
+  if (!name || !OPTIONS_SERVERS.has(name) || !/hapi/i.test(context.source.text)) return;
+  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  const port = options?.type === 'ObjectExpression' ? findProperty(options, 'port') : undefined;
+  if (port) checkPortValue(context, port.value as Node);
+}
+
+/** Reports a port that resolves to a literal; the literal is where the fix goes, even in a `const` elsewhere. */
+function checkPortValue(context: FileRuleContext<MessageId>, value: Node): void {
+  const { source } = context;
+  if (readsEnvironment(source, value)) return;
+  const literal = resolveConst(source, value);
+  const port = portNumber(literal);
+  if (port === undefined || port === 0 || isEnvDefault(source, literal)) return;
+  context.report({
+    at: value,
+    messageId: 'hardcodedPort',
+    data: { port: String(port) },
+    fix: { title: 'Read the port from process.env.PORT', changes: [{ type: 'replace', range: literal.range, text: `Number(process.env.PORT) || ${port}` }] },
+  });
+}
+
+function portNumber(node: Node): number | undefined {
+  if (node.type !== 'Literal') return undefined;
+  const value = typeof node.value === 'string' && /^\d{1,5}$/.test(node.value) ? Number(node.value) : node.value;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 65536 ? value : undefined;
+}

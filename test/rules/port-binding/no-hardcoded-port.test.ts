@@ -1,0 +1,79 @@
+import rule from '../../../server/src/rules/port-binding/no-hardcoded-port';
+import { runRuleTests } from '../../support/ruleTester';
+
+runRuleTests(rule, {
+  valid: [
+    'app.listen(process.env.PORT || 3000);',
+    'app.listen(process.env.PORT ?? 3000);',
+    'app.listen(Number(process.env.PORT) || 3000);',
+    'const port = process.env.PORT || 3000;\napp.listen(port);',
+    'const { PORT = 3000 } = process.env;\napp.listen(PORT);',
+    'app.listen(config.port);',
+    'function start(port) { return app.listen(port); }',
+    'server.listen(0);',
+    'server.listen();',
+    "server.listen('/tmp/app.sock');",
+    'emitter.listen(handler);',
+    'await fastify.listen({ port: Number(process.env.PORT) || 3000, host: "0.0.0.0" });',
+    "const server = Hapi.server({ port: process.env.PORT || 3000, host: '0.0.0.0' });",
+    'const options = { port: 5432 };',
+    'let port = 3000;\nport = Number(process.env.PORT);\napp.listen(port);',
+    { code: 'app.listen(env.PORT);', name: 'an env helper object' },
+    { code: "app.listen(getEnv('PORT', 3000));", name: 'an env helper call with a default' },
+  ],
+  invalid: [
+    {
+      code: 'app.listen(8080);',
+      errors: [{ messageId: 'hardcodedPort', line: 1, column: 12, endLine: 1, endColumn: 16, message: 'The server always binds to port 8080. The platform assigns the port through the environment; read process.env.PORT (keeping 8080 only as the local default).' }],
+      output: 'app.listen(Number(process.env.PORT) || 8080);',
+    },
+    {
+      code: "app.listen(3000, () => console.log('up'));",
+      errors: [{ messageId: 'hardcodedPort', line: 1, column: 12 }],
+      output: "app.listen(Number(process.env.PORT) || 3000, () => console.log('up'));",
+    },
+    {
+      code: "server.listen(8080, '0.0.0.0');",
+      errors: [{ messageId: 'hardcodedPort', line: 1, column: 15 }],
+      output: "server.listen(Number(process.env.PORT) || 8080, '0.0.0.0');",
+    },
+    {
+      code: 'const PORT = 3000;\n\napp.listen(PORT);',
+      errors: [{ messageId: 'hardcodedPort', line: 3, column: 12, endColumn: 16 }],
+      output: 'const PORT = Number(process.env.PORT) || 3000;\n\napp.listen(PORT);',
+    },
+    {
+      code: "http.createServer(handler).listen('8080');",
+      errors: [{ messageId: 'hardcodedPort', line: 1, column: 35 }],
+      output: 'http.createServer(handler).listen(Number(process.env.PORT) || 8080);',
+    },
+    {
+      code: "await fastify.listen({ port: 3000, host: '0.0.0.0' });",
+      errors: [{ messageId: 'hardcodedPort', line: 1, column: 30 }],
+      output: "await fastify.listen({ port: Number(process.env.PORT) || 3000, host: '0.0.0.0' });",
+    },
+    {
+      code: "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000, host: 'localhost' });",
+      filename: 'src/server.mjs',
+      errors: [{ messageId: 'hardcodedPort', line: 2, column: 36 }],
+      output: "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: Number(process.env.PORT) || 3000, host: 'localhost' });",
+    },
+    {
+      code: "const Hapi = require('@hapi/hapi');\nconst server = new Hapi.Server({ port: 8000 });",
+      errors: [{ messageId: 'hardcodedPort', line: 2, column: 40 }],
+      output: "const Hapi = require('@hapi/hapi');\nconst server = new Hapi.Server({ port: Number(process.env.PORT) || 8000 });",
+    },
+    {
+      code: 'const port: number = 4000;\nexport const server = app.listen(port);',
+      filename: 'src/main.ts',
+      errors: [{ messageId: 'hardcodedPort', line: 2, column: 34 }],
+      output: 'const port: number = Number(process.env.PORT) || 4000;\nexport const server = app.listen(port);',
+    },
+    {
+      code: 'await app.listen(3000 as const);',
+      filename: 'src/main.ts',
+      errors: [{ messageId: 'hardcodedPort', line: 1, column: 18 }],
+      output: 'await app.listen(Number(process.env.PORT) || 3000 as const);',
+    },
+  ],
+});
