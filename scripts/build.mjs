@@ -1,6 +1,5 @@
 // Bundles the language server, the CLI and the VS Code client into self-contained files under dist/.
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { chmod } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
@@ -22,9 +21,6 @@ const entries = [
   // Scan workers: the server and the CLI start it from their own folder.
   { in: 'server/src/workspace/worker.ts', out: 'dist/worker.js', banner: '' },
 ];
-
-// The config schema is generated from the rule registry; a meta-test keeps the committed copy current.
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-schema.ts'], { stdio: 'inherit' });
 
 await Promise.all(
   entries.map((entry) =>

@@ -53,6 +53,6 @@ describe('rule registry', () => {
 
 describe('config schema', () => {
   it('is generated from the current rule registry', () => {
-    assert.equal(readFileSync(SCHEMA_PATH, 'utf8'), schemaText(), 'run npm run build to regenerate schemas/twelve-factor.schema.json');
+    assert.equal(readFileSync(SCHEMA_PATH, 'utf8'), schemaText(), 'run npm run schema to regenerate schemas/twelve-factor.schema.json');
   });
 });
