@@ -1,0 +1,20 @@
+/** Hosts that only exist inside a deploy's own network: never the same from one deploy to the next. */
+export function isPrivateHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (name === 'localhost' || name === '::1' || /^127\./.test(name)) return true;
+  if (/^10\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\./.test(name)) return true;
+  if (/\.(?:internal|local|lan|svc|cluster\.local|consul|docker)$/.test(name)) return true;
+  // A single-label name (`orders`, `db`) is a service name resolved inside the deploy's network.
+  return /^[a-z][a-z0-9-]*$/.test(name);
+}
+
+/** Addresses a server binds to, not services it talks to. */
+export function isBindAddress(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '';
+}
+
+/** `scheme://[user[:pass]@]host[:port]...` split into scheme and host, when it is a URL with a host. */
+export function parseUrl(value: string): { scheme: string; host: string } | undefined {
+  const match = /^([a-z][a-z0-9+.-]*):\/\/(?:[^\s@/]*@)?(\[[^\]]+\]|[^\s/:?#@]+)/i.exec(value.trim());
+  return match ? { scheme: match[1].toLowerCase(), host: match[2] } : undefined;
+}

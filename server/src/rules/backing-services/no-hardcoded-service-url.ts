@@ -1,0 +1,157 @@
+/**
+ * Factor IV: a database, cache, queue or mail server is an attached resource. The code should
+ * not know where it is: the address comes from config, so swapping a local Postgres for a managed
+ * one is a change of environment, not of code. Literals are fine only as env-lookup defaults.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { defineRule, type FileRuleContext } from '../../engine/rule';
+import type { Node } from '../../engine/types';
+import { getBindingName, getCalleeName, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
+import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
+import { moveToEnvFix } from '../_utils/fixes';
+import { isBindAddress, isPrivateHost, parseUrl } from '../_utils/hosts';
+import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
+import { isIgnoredStringPosition } from '../_utils/strings';
+
+type MessageId = 'serviceUrl' | 'internalHttp' | 'serviceHost';
+
+/** Schemes of backing services, with the variable a fix reads when nothing names the value. */
+const SERVICE_SCHEMES: Readonly<Record<string, { kind: string; envName: string }>> = {
+  mongodb: { kind: 'MongoDB', envName: 'MONGODB_URL' },
+  'mongodb+srv': { kind: 'MongoDB', envName: 'MONGODB_URL' },
+  postgres: { kind: 'PostgreSQL', envName: 'DATABASE_URL' },
+  postgresql: { kind: 'PostgreSQL', envName: 'DATABASE_URL' },
+  mysql: { kind: 'MySQL', envName: 'DATABASE_URL' },
+  mariadb: { kind: 'MariaDB', envName: 'DATABASE_URL' },
+  mssql: { kind: 'SQL Server', envName: 'DATABASE_URL' },
+  sqlserver: { kind: 'SQL Server', envName: 'DATABASE_URL' },
+  redis: { kind: 'Redis', envName: 'REDIS_URL' },
+  rediss: { kind: 'Redis', envName: 'REDIS_URL' },
+  amqp: { kind: 'AMQP broker', envName: 'AMQP_URL' },
+  amqps: { kind: 'AMQP broker', envName: 'AMQP_URL' },
+  memcached: { kind: 'Memcached', envName: 'MEMCACHED_URL' },
+  nats: { kind: 'NATS', envName: 'NATS_URL' },
+  kafka: { kind: 'Kafka', envName: 'KAFKA_BROKERS' },
+  smtp: { kind: 'SMTP server', envName: 'SMTP_URL' },
+  smtps: { kind: 'SMTP server', envName: 'SMTP_URL' },
+  couchdb: { kind: 'CouchDB', envName: 'COUCHDB_URL' },
+  neo4j: { kind: 'Neo4j', envName: 'NEO4J_URL' },
+  bolt: { kind: 'Neo4j', envName: 'NEO4J_URL' },
+  cassandra: { kind: 'Cassandra', envName: 'CASSANDRA_URL' },
+  mqtt: { kind: 'MQTT broker', envName: 'MQTT_URL' },
+  mqtts: { kind: 'MQTT broker', envName: 'MQTT_URL' },
+  ldap: { kind: 'LDAP server', envName: 'LDAP_URL' },
+  ldaps: { kind: 'LDAP server', envName: 'LDAP_URL' },
+};
+
+/** HTTP clients whose first argument is the URL they call. */
+const HTTP_CALLS = /^(?:fetch|axios(?:\.(?:get|post|put|patch|delete|head|request))?|got(?:\.\w+)?|request(?:\.\w+)?|superagent\.\w+|needle(?:\.\w+)?|ky(?:\.\w+)?|undici\.request|http\.(?:get|request)|https\.(?:get|request))$/;
+/** Names of properties and variables that hold the address of a service. */
+const LOCATOR_NAME = /(?:^|_)(?:URL|URI|BASE_URL|ENDPOINT|HOST|HOSTNAME|API|UPSTREAM|TARGET|SERVER)$/;
+/** Keys that make an object a connection config rather than any object with a `host`. */
+const CONNECTION_KEYS = new Set(['port', 'user', 'username', 'password', 'database', 'db', 'dialect', 'auth', 'connectionLimit', 'ssl', 'tls', 'schema', 'keyspace', 'pool']);
+/** Client factories whose options object names a backing service. */
+const CLIENT_FACTORIES = /(?:^|\.)(?:Pool|Client|createConnection|createPool|createClient|Redis|IORedis|Cluster|createTransport|Sequelize|knex|MongoClient|connect|Kafka|Memcached)$/;
+
+export default defineRule<MessageId>({
+  id: 'backing-services/no-hardcoded-service-url',
+  severity: 'warning',
+  description: 'Addresses of databases, caches, queues, mail servers and internal services written in code.',
+  fixable: true,
+  triggers: /:\/\/|\bhost(?:name)?\s*:|\bserver\s*:/i,
+  messages: {
+    serviceUrl:
+      'The {{kind}} at {{host}} is written into the code. A backing service is an attached resource: keep its URL in config (process.env.{{envName}}) so a deploy can swap it without a code change.',
+    internalHttp:
+      'The internal service at {{host}} is written into the code. Its address differs per deploy: read it from config (process.env.{{envName}}).',
+    serviceHost:
+      'The host {{host}} of this connection is written into the code. Keep it in config (process.env.{{envName}}) so each deploy attaches its own service.',
+  },
+  create(context) {
+    const check = (node: Node) => checkString(context, node);
+    return { Literal: check, TemplateLiteral: check };
+  },
+});
+
+function checkString(context: FileRuleContext<MessageId>, node: Node): void {
+  const value = getStaticString(node);
+  if (!value || isIgnoredStringPosition(node) || isPlaceholder(value) || isEnvDefault(context.source, node) || isLogArgument(node)) return;
+  const url = parseUrl(value);
+  if (url && /[<{$]/.test(url.host)) return;
+  if (url) {
+    if (parseCredentialUrl(value)) return;
+    const service = SERVICE_SCHEMES[url.scheme];
+    if (service) return report(context, node, 'serviceUrl', { kind: service.kind, host: url.host }, specificName(node) ?? service.envName);
+    if ((url.scheme === 'http' || url.scheme === 'https') && isPrivateHost(url.host) && isLocatorPosition(node)) {
+      return report(context, node, 'internalHttp', { host: url.host }, specificName(node) ?? serviceNameOf(url.host));
+    }
+    return;
+  }
+  checkHostProperty(context, node, value);
+}
+
+/** `{ host: 'db.internal', port: 5432, user: … }` or `new Redis({ host: 'cache' })`. */
+function checkHostProperty(context: FileRuleContext<MessageId>, node: Node, value: string): void {
+  const property = node.parent;
+  if (property?.type !== 'Property' || property.value !== node) return;
+  const key = getPropertyName(property.key);
+  if (key !== 'host' && key !== 'hostname' && key !== 'server') return;
+  if (isBindAddress(value) || !/^[\w.-]+$/.test(value)) return;
+  const object = property.parent as TSESTree.ObjectExpression;
+  if (!isConnectionConfig(context, object)) return;
+  const owner = ownerName(object);
+  report(context, node, 'serviceHost', { host: value }, `${owner ? `${toEnvName(owner)}_` : 'DB_'}HOST`);
+}
+
+function isConnectionConfig(context: FileRuleContext<MessageId>, object: TSESTree.ObjectExpression): boolean {
+  const call = object.parent;
+  if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(object)) {
+    const name = getCalleeName(call) ?? '';
+    if (getCalleeProperty(call) === 'listen' || /(?:^|\.)(?:server|Server)$/.test(name)) return false;
+    if (CLIENT_FACTORIES.test(name)) return true;
+  }
+  const keys = object.properties.flatMap((property) => (property.type === 'Property' ? [getPropertyName(property.key)] : []));
+  return keys.some((key) => key !== undefined && CONNECTION_KEYS.has(key)) && !readsEnvironment(context.source, object);
+}
+
+function ownerName(object: TSESTree.ObjectExpression): string | undefined {
+  const holder = object.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if (holder?.type === 'Property') return getPropertyName(holder.key);
+  if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') return getCalleeName(holder)?.split('.').pop();
+  return undefined;
+}
+
+/** Where an http URL names a service the app calls: an HTTP client's argument or a locator-named binding. */
+function isLocatorPosition(node: Node): boolean {
+  const parent = node.parent;
+  if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments[0] === node) {
+    return HTTP_CALLS.test(getCalleeName(parent) ?? '');
+  }
+  const name = getBindingName(node);
+  return name !== undefined && LOCATOR_NAME.test(toEnvName(name));
+}
+
+/** The binding's name when it says which service it is: `ordersApiUrl`, not a bare `url`. */
+function specificName(node: Node): string | undefined {
+  const name = getBindingName(node);
+  return name && !/^(?:URL|URI|HOST|HOSTNAME|CONNECTION|CONNECTION_STRING|DSN|ENDPOINT|ADDRESS|SERVER|BASE_URL|TARGET)$/.test(toEnvName(name)) ? name : undefined;
+}
+
+/** `http://billing.svc.cluster.local` reads BILLING_URL; a bare address reads SERVICE_URL. */
+function serviceNameOf(host: string): string {
+  const label = host.split('.')[0];
+  return /^[a-z][a-z0-9-]*$/i.test(label) && label !== 'localhost' ? `${label}_URL` : 'SERVICE_URL';
+}
+
+/** A URL inside a log line is a message, not a connection. */
+function isLogArgument(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type !== 'CallExpression') return false;
+  return /^(?:console|logger|log|this\.logger|debug)\.\w+$|^debug$/.test(getCalleeName(parent) ?? '');
+}
+
+function report(context: FileRuleContext<MessageId>, node: Node, messageId: MessageId, data: Record<string, string>, name: string): void {
+  const envName = toEnvName(name);
+  context.report({ at: node, messageId, data: { ...data, envName }, fix: moveToEnvFix(context.project, node, envName) });
+}

@@ -1,0 +1,108 @@
+import rule from '../../../server/src/rules/backing-services/no-hardcoded-service-url';
+import { runRuleTests } from '../../support/ruleTester';
+
+runRuleTests(rule, {
+  valid: [
+    "mongoose.connect(process.env.MONGO_URL || 'mongodb://127.0.0.1:27017/app');",
+    "const redisUrl = process.env.REDIS_URL ?? 'redis://localhost:6379';",
+    "const { DATABASE_URL = 'postgres://localhost/dev' } = process.env;",
+    "const url = process.env.AMQP_URL ? process.env.AMQP_URL : 'amqp://localhost';",
+    "mongoose.connect(process.env.MONGODB_URI);",
+    "console.log('connect to mongodb://localhost:27017 for a local run');",
+    "logger.info('using redis://cache:6379');",
+    "const stripeApi = 'https://api.stripe.com/v1';",
+    "axios.get('https://hooks.example.com/notify');",
+    "if (url.startsWith('redis://')) {}",
+    "const pool = new Pool({ host: process.env.PGHOST, user: 'app', database: 'orders' });",
+    "app.listen(3000, 'localhost');",
+    "const server = Hapi.server({ port: 3000, host: 'localhost' });",
+    "const options = { host: '0.0.0.0', port: 8080 };",
+    "const docs = { hostname: 'example.com' };",
+    "const template = 'postgres://${DB_USER}@${DB_HOST}/app';",
+    "const pg = 'postgres://<user>@<host>/<db>';",
+    "const secretUrl = 'postgres://app:s3cret@db.internal/app';",
+    "const schema = { url: { doc: 'Database URL', default: 'postgres://localhost/dev', env: 'DATABASE_URL' } };",
+    "const homepage = 'http://localhost:3000';",
+  ],
+  invalid: [
+    {
+      code: "mongoose.connect('mongodb://orders-db.internal:27017/orders');",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 18, endColumn: 61, message: 'The MongoDB at orders-db.internal is written into the code. A backing service is an attached resource: keep its URL in config (process.env.MONGODB_URL) so a deploy can swap it without a code change.' }],
+      output: 'mongoose.connect(process.env.MONGODB_URL);',
+      envKeys: ['MONGODB_URL'],
+    },
+    {
+      code: "const redisUrl = 'redis://cache:6379/0';",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 18 }],
+      output: 'const redisUrl = process.env.REDIS_URL;',
+      envKeys: ['REDIS_URL'],
+    },
+    {
+      code: "const client = createClient({ url: 'rediss://cache.prod.example.com:6380' });",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 36 }],
+      output: 'const client = createClient({ url: process.env.REDIS_URL });',
+      envKeys: ['REDIS_URL'],
+    },
+    {
+      code: "const sequelize = new Sequelize('postgres://db.internal:5432/shop');",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 33 }],
+      output: 'const sequelize = new Sequelize(process.env.DATABASE_URL);',
+      envKeys: ['DATABASE_URL'],
+    },
+    {
+      code: "amqp.connect(`amqp://rabbitmq:5672`);",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 14 }],
+      output: 'amqp.connect(process.env.AMQP_URL);',
+      envKeys: ['AMQP_URL'],
+    },
+    {
+      code: "const transport = nodemailer.createTransport('smtp://mail.internal:25');",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 46 }],
+      output: 'const transport = nodemailer.createTransport(process.env.SMTP_URL);',
+      envKeys: ['SMTP_URL'],
+    },
+    {
+      code: "const db = { host: 'db.internal', port: 5432, user: 'orders', database: 'orders' };",
+      errors: [{ messageId: 'serviceHost', line: 1, column: 20, message: 'The host db.internal of this connection is written into the code. Keep it in config (process.env.DB_HOST) so each deploy attaches its own service.' }],
+      output: "const db = { host: process.env.DB_HOST, port: 5432, user: 'orders', database: 'orders' };",
+      envKeys: ['DB_HOST'],
+    },
+    {
+      code: "const cache = new Redis({ host: 'cache' });",
+      errors: [{ messageId: 'serviceHost', line: 1, column: 33 }],
+      output: 'const cache = new Redis({ host: process.env.REDIS_HOST });',
+      envKeys: ['REDIS_HOST'],
+    },
+    {
+      code: "const res = await fetch('http://orders:8080/api/orders');",
+      errors: [{ messageId: 'internalHttp', line: 1, column: 25 }],
+      output: 'const res = await fetch(process.env.ORDERS_URL);',
+      envKeys: ['ORDERS_URL'],
+    },
+    {
+      code: "const inventoryApiUrl = 'http://10.0.3.7:4000';",
+      errors: [{ messageId: 'internalHttp', line: 1, column: 25 }],
+      output: 'const inventoryApiUrl = process.env.INVENTORY_API_URL;',
+      envKeys: ['INVENTORY_API_URL'],
+    },
+    {
+      code: "const api = axios.create({ baseURL: 'http://billing.svc.cluster.local' });",
+      errors: [{ messageId: 'internalHttp', line: 1, column: 37 }],
+      output: 'const api = axios.create({ baseURL: process.env.BILLING_URL });',
+      envKeys: ['BILLING_URL'],
+    },
+    {
+      code: "export const config = { mongo: { uri: 'mongodb+srv://cluster0.mongodb.net/app' } } as const;",
+      filename: 'src/config.ts',
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 39 }],
+      output: 'export const config = { mongo: { uri: process.env.MONGODB_URL } } as const;',
+      envKeys: ['MONGODB_URL'],
+    },
+    {
+      code: "const res = await got.post('http://127.0.0.1:9000/hooks', { json: body });",
+      errors: [{ messageId: 'internalHttp', line: 1, column: 28 }],
+      output: 'const res = await got.post(process.env.SERVICE_URL, { json: body });',
+      envKeys: ['SERVICE_URL'],
+    },
+  ],
+});
