@@ -1,0 +1,95 @@
+import rule from '../../../server/src/rules/logs/no-file-logging';
+import { runRuleTests } from '../../support/ruleTester';
+
+const WINSTON = "const winston = require('winston');\n";
+
+runRuleTests(rule, {
+  valid: [
+    "console.log('server started');",
+    `${WINSTON}const logger = winston.createLogger({ transports: [new winston.transports.Console()] });`,
+    "const pino = require('pino');\nconst logger = pino(pino.destination(1));",
+    "const pino = require('pino');\nconst logger = pino(pino.destination({ dest: 2, sync: false }));",
+    "const pino = require('pino');\nconst logger = pino({ transport: { target: 'pino-pretty' } });",
+    "const pino = require('pino');\nconst logger = pino({ transport: { target: 'pino/file', options: { destination: 1 } } });",
+    "const morgan = require('morgan');\napp.use(morgan('combined'));",
+    "const morgan = require('morgan');\napp.use(morgan('combined', { stream: process.stdout }));",
+    "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ stream: process.stdout }] });",
+    "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });",
+    "fs.appendFileSync('data/users.csv', line);",
+    "fs.createWriteStream(uploadPath);",
+    "const File = require('./file');\nnew File('x.log');",
+    "const { transports } = require('./transports');\nnew transports.File({ filename: 'x.log' });",
+    "const type = { type: 'file' };",
+    "process.stdout.write(JSON.stringify(entry) + '\\n');",
+  ],
+  invalid: [
+    {
+      code: `${WINSTON}const logger = winston.createLogger({\n  transports: [new winston.transports.File({ filename: 'logs/app.log', level: 'info', maxsize: 5242880 })],\n});`,
+      errors: [{ messageId: 'fileTransport', line: 3, column: 16 }],
+      output: `${WINSTON}const logger = winston.createLogger({\n  transports: [new winston.transports.Console({ level: 'info' })],\n});`,
+    },
+    {
+      code: "import { createLogger, transports } from 'winston';\nexport const logger = createLogger({ transports: [new transports.File({ filename: 'error.log' })] });",
+      filename: 'src/logger.mjs',
+      errors: [{ messageId: 'fileTransport', line: 2, column: 51 }],
+      output: "import { createLogger, transports } from 'winston';\nexport const logger = createLogger({ transports: [new transports.Console()] });",
+    },
+    {
+      code: `${WINSTON}require('winston-daily-rotate-file');\nwinston.add(new winston.transports.DailyRotateFile({ filename: 'app-%DATE%.log' }));`,
+      errors: [{ messageId: 'rotatingFile', line: 3, column: 13 }],
+      output: null,
+    },
+    {
+      code: "import DailyRotateFile from 'winston-daily-rotate-file';\nconst transport = new DailyRotateFile({ filename: 'app-%DATE%.log' });",
+      filename: 'src/logger.ts',
+      errors: [{ messageId: 'rotatingFile', line: 2, column: 19 }],
+      output: null,
+    },
+    {
+      code: "const pino = require('pino');\nconst logger = pino(pino.destination('./logs/app.log'));",
+      errors: [{ messageId: 'fileDestination', line: 2, column: 21 }],
+      output: "const pino = require('pino');\nconst logger = pino(pino.destination(1));",
+    },
+    {
+      code: "const pino = require('pino');\nconst logger = pino(pino.destination({ dest: '/var/log/app.log', sync: false }));",
+      errors: [{ messageId: 'fileDestination', line: 2, column: 21 }],
+      output: "const pino = require('pino');\nconst logger = pino(pino.destination({ dest: 1, sync: false }));",
+    },
+    {
+      code: "import pino from 'pino';\nconst logger = pino({ transport: { target: 'pino/file', options: { destination: './app.log' } } });",
+      filename: 'src/logger.mjs',
+      errors: [{ messageId: 'fileDestination', line: 2, column: 34 }],
+      output: "import pino from 'pino';\nconst logger = pino({ transport: { target: 'pino/file', options: { destination: 1 } } });",
+    },
+    {
+      code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ level: 'info', path: '/var/log/app.log' }] });",
+      errors: [{ messageId: 'fileStream', line: 2, column: 58 }],
+      output: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ level: 'info', stream: process.stdout }] });",
+    },
+    {
+      code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ type: 'rotating-file', path: 'app.log', period: '1d' }] });",
+      errors: [{ messageId: 'rotatingFile', line: 2, column: 58 }],
+      output: null,
+    },
+    {
+      code: "const log4js = require('log4js');\nlog4js.configure({ appenders: { app: { type: 'file', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } });",
+      errors: [{ messageId: 'fileAppender', line: 2, column: 38 }],
+      output: "const log4js = require('log4js');\nlog4js.configure({ appenders: { app: { type: 'stdout', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } });",
+    },
+    {
+      code: "const morgan = require('morgan');\napp.use(morgan('combined', { stream: fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' }) }));",
+      errors: [{ messageId: 'fileStream', line: 2, column: 30, message: 'Log lines go to an access log file. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: "const morgan = require('morgan');\napp.use(morgan('combined', { stream: process.stdout }));",
+    },
+    {
+      code: "fs.appendFileSync('server.log', `${new Date().toISOString()} ${message}\\n`);",
+      errors: [{ messageId: 'fileStream', line: 1, column: 1, message: 'Log lines go to server.log. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: null,
+    },
+    {
+      code: "const LOG_FILE = path.join(__dirname, '..', 'logs', 'app.log');\nconst out = fs.createWriteStream(LOG_FILE, { flags: 'a' });",
+      errors: [{ messageId: 'fileStream', line: 2, column: 13 }],
+      output: null,
+    },
+  ],
+});
