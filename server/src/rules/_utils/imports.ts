@@ -39,15 +39,18 @@ export function findModuleBindings(program: TSESTree.Program, matches: (module: 
   return { namespaces, named };
 }
 
-/** `require('x')`, `require('x').default`, `require('x')(arg)`, `await import('x')`. */
+/** `require('x')`, `require('x').default`, `require('x')(arg)`, `require('x').verbose()`, `await import('x')`. */
 function requiresModule(init: Node, matches: (module: string) => boolean): boolean {
   let node: Node = init;
-  while (node.type === 'MemberExpression' || node.type === 'AwaitExpression' || (node.type === 'CallExpression' && node.callee.type === 'CallExpression')) {
+  while (node.type === 'MemberExpression' || node.type === 'AwaitExpression' || (node.type === 'CallExpression' && !isRequire(node))) {
     node = node.type === 'MemberExpression' ? node.object : node.type === 'AwaitExpression' ? node.argument : node.callee;
   }
   if (node.type === 'ImportExpression') return matches(getStaticString(node.source) ?? '');
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return false;
-  return matches(getStaticString(node.arguments[0]) ?? '');
+  return node.type === 'CallExpression' && matches(getStaticString(node.arguments[0]) ?? '');
+}
+
+function isRequire(node: TSESTree.CallExpression): boolean {
+  return node.callee.type === 'Identifier' && node.callee.name === 'require';
 }
 
 export function isBoundTo(bindings: ModuleBindings, name: string | undefined, exported?: string): boolean {

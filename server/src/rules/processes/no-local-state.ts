@@ -1,0 +1,172 @@
+/**
+ * Factor VI: processes share nothing. Anything kept in one process's memory or on its disk is
+ * invisible to the other instances and lost on restart, so sessions, uploads and data belong in
+ * backing services. Request-scoped buffers and in-memory test databases are fine.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { defineRule, type FileRuleContext } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
+import type { Node } from '../../engine/types';
+import { findProperty, getCalleeName, getMemberPath, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
+import { isEnvDefault, readsEnvironment } from '../_utils/env';
+import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
+import { walkSubtree } from '../../engine/traverse';
+
+type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'appDirectoryWrite';
+
+const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
+const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
+const SQLITE_CLIENTS = new Set(['sqlite', 'sqlite3', 'better-sqlite3']);
+const FS_WRITES = /^(?:fs\.|fs\.promises\.|fsp\.|fse\.)?(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputFile|outputFileSync)$/;
+
+interface Bindings {
+  readonly session: ModuleBindings;
+  readonly multer: ModuleBindings;
+  readonly fileDatabases: ModuleBindings;
+  readonly memoryStores: ModuleBindings;
+}
+
+export default defineRule<MessageId>({
+  id: 'processes/no-local-state',
+  severity: 'warning',
+  description: 'Sessions, uploads and data kept in process memory or on the local disk.',
+  triggers: /session|multer|sqlite|lowdb|nedb|Datastore|JSONFile|FileSync|writeFile|appendFile|createWriteStream|outputFile/,
+  messages: {
+    memorySession:
+      'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
+    diskUploads:
+      'Uploads are written to this process\'s disk. Other instances cannot serve them and they vanish with the container: stream them to object storage or a database.',
+    localDatabase:
+      'The app keeps its data in a local file ({{file}}). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.',
+    appDirectoryWrite:
+      'Request data is written into the app\'s own directory. That disk belongs to one disposable process: store it in a backing service.',
+  },
+  create(context) {
+    let bindings: Bindings | undefined;
+    return {
+      Program: (node) => {
+        const program = node as TSESTree.Program;
+        bindings = {
+          session: findModuleBindings(program, (module) => module === 'express-session'),
+          multer: findModuleBindings(program, (module) => module === 'multer'),
+          fileDatabases: findModuleBindings(program, (module) => SQLITE_MODULES.includes(module)),
+          memoryStores: findModuleBindings(program, (module) => module === 'memorystore'),
+        };
+      },
+      CallExpression: (node) => checkCall(context, node as TSESTree.CallExpression, bindings!),
+      NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
+      ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
+    };
+  },
+});
+
+function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
+  const path = getMemberPath(node.callee);
+  if (path?.length === 1 && bindings.session.namespaces.has(path[0])) return checkSession(context, node, bindings);
+  if (path && bindings.multer.namespaces.has(path[0])) return checkMulter(context, node, path);
+  const name = path?.join('.') ?? '';
+  if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
+  if (FS_WRITES.test(name)) checkAppDirectoryWrite(context, node);
+}
+
+/** `session({ … })` with no store, or with a memory store. */
+function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
+  const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  if (options?.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement')) return;
+  const store = findProperty(options, 'store');
+  if (!store || isMemoryStore(store.value as Node, bindings)) context.report({ at: node, messageId: 'memorySession' });
+}
+
+function isMemoryStore(value: Node, bindings: Bindings): boolean {
+  const store = unwrapExpression(value);
+  if (store.type !== 'NewExpression') return false;
+  const callee = store.callee;
+  const path = getMemberPath(callee);
+  if (path?.[path.length - 1] === 'MemoryStore') return true;
+  // `new (require('memorystore')(session))(…)` or `const MemoryStore = require('memorystore')(session)`.
+  return path?.length === 1 && bindings.memoryStores.namespaces.has(path[0]);
+}
+
+/** `multer.diskStorage(…)` and `multer({ dest })`; `memoryStorage()` keeps uploads per request and is fine. */
+function checkMulter(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, path: readonly string[]): void {
+  if (path.length === 2 && path[1] === 'diskStorage') {
+    context.report({ at: node, messageId: 'diskUploads' });
+    return;
+  }
+  const options = path.length === 1 && node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
+  if (options?.type === 'ObjectExpression' && findProperty(options, 'dest') && !findProperty(options, 'storage')) {
+    context.report({ at: node, messageId: 'diskUploads' });
+  }
+}
+
+/** `new sqlite3.Database('./data.db')`, `new Database('app.db')`, `new JSONFile('db.json')`, `new Datastore({ filename })`. */
+function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression, bindings: Bindings): void {
+  const name = getCalleeName(node) ?? '';
+  if (!FILE_DATABASE_CONSTRUCTORS.test(name)) return;
+  const head = name.split('.')[0];
+  if (!bindings.fileDatabases.namespaces.has(head) && !bindings.fileDatabases.named.has(head)) return;
+  const [first] = node.arguments;
+  const options = first && unwrapExpression(first);
+  const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : first;
+  reportLocalFile(context, node, file as Node | undefined);
+}
+
+/** `sqlite.open({ filename: './db.sqlite', driver })`. */
+function checkSqliteOpen(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
+  const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  const ownModule = bindings.fileDatabases.namespaces.has('sqlite') || bindings.fileDatabases.named.get('open') === 'open';
+  if (!ownModule || options?.type !== 'ObjectExpression') return;
+  reportLocalFile(context, node, findProperty(options, 'filename')?.value as Node | undefined);
+}
+
+/** Sequelize `{ dialect: 'sqlite', storage }`, knex `{ client: 'sqlite3', connection: { filename } }`, TypeORM `{ type: 'sqlite', database }`. */
+function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.ObjectExpression): void {
+  const kind = ['dialect', 'client', 'type'].map((key) => getStaticString(findProperty(node, key)?.value as Node | undefined)).find((value) => value !== undefined);
+  if (!kind || !SQLITE_CLIENTS.has(kind)) return;
+  const connection = findProperty(node, 'connection')?.value;
+  const file =
+    findProperty(node, 'storage')?.value ??
+    findProperty(node, 'database')?.value ??
+    (connection?.type === 'ObjectExpression' ? findProperty(connection, 'filename')?.value : connection);
+  reportLocalFile(context, node, file as Node | undefined);
+}
+
+function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: Node | undefined): void {
+  if (!file || readsEnvironment(context.source, file)) return;
+  const value = resolveConst(context.source, file);
+  if (isEnvDefault(context.source, value)) return;
+  const path = getStaticString(value) ?? (value.type === 'TemplateLiteral' || value.type === 'CallExpression' ? context.source.getText(value) : undefined);
+  if (!path || path === ':memory:' || path === '') return;
+  context.report({ at: node, messageId: 'localDatabase', data: { file: path.length > 60 ? `${path.slice(0, 57)}…` : path } });
+}
+
+/** `fs.writeFile(path.join(__dirname, 'uploads', name), req.body)`: request data written next to the code. */
+function checkAppDirectoryWrite(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression): void {
+  const [target, ...rest] = node.arguments;
+  if (!target || !pointsIntoApp(context.source, target)) return;
+  if (rest.some((argument) => mentionsRequest(argument)) || (node.arguments.length === 1 && mentionsRequest(target))) {
+    context.report({ at: node, messageId: 'appDirectoryWrite' });
+  }
+}
+
+function pointsIntoApp(source: SourceCode, node: Node): boolean {
+  const value = resolveConst(source, node);
+  const literal = getStaticString(value);
+  if (literal !== undefined) return /^\.{1,2}\//.test(literal);
+  let found = false;
+  walkSubtree(value, (child) => {
+    if ((child.type === 'Identifier' && child.name === '__dirname') || getMemberPath(child)?.join('.') === 'process.cwd') found = true;
+    return !found;
+  });
+  return found;
+}
+
+function mentionsRequest(node: Node): boolean {
+  let found = false;
+  walkSubtree(node, (child) => {
+    if (child.type === 'MemberExpression' && child.object.type === 'Identifier' && (child.object.name === 'req' || child.object.name === 'request')) found = true;
+    return !found;
+  });
+  return found;
+}
+

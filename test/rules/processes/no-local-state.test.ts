@@ -1,0 +1,103 @@
+import rule from '../../../server/src/rules/processes/no-local-state';
+import { runRuleTests } from '../../support/ruleTester';
+
+const SESSION = "const session = require('express-session');\n";
+const MULTER = "const multer = require('multer');\n";
+
+runRuleTests(rule, {
+  valid: [
+    `${SESSION}const RedisStore = require('connect-redis').default;\napp.use(session({ store: new RedisStore({ client }), secret: process.env.SESSION_SECRET }));`,
+    `${SESSION}const MongoStore = require('connect-mongo');\napp.use(session({ store: MongoStore.create({ mongoUrl: process.env.MONGO_URL }) }));`,
+    `${SESSION}app.use(session(options));`,
+    `${SESSION}app.use(session({ ...base, secret: process.env.SECRET }));`,
+    "const cookieSession = require('cookie-session');\napp.use(cookieSession({ keys: [process.env.KEY] }));",
+    `${MULTER}const upload = multer({ storage: multer.memoryStorage() });`,
+    `${MULTER}const upload = multer();`,
+    `${MULTER}const upload = multer({ storage: s3Storage });`,
+    "const sqlite3 = require('sqlite3');\nconst db = new sqlite3.Database(':memory:');",
+    "const Database = require('better-sqlite3');\nconst db = new Database(process.env.DB_PATH || './data.db');",
+    "const Database = require('better-sqlite3');\nconst db = new Database(process.env.SQLITE_FILE);",
+    "const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });",
+    "const sequelize = new Sequelize(process.env.DATABASE_URL, { dialect: 'postgres' });",
+    "const data = fs.readFileSync(path.join(__dirname, 'data.json'));",
+    "fs.writeFileSync(path.join(os.tmpdir(), 'export.csv'), rows);",
+    "app.post('/x', (req, res) => fs.writeFile('/tmp/upload', req.body, done));",
+    "class Database {}\nconst db = new Database('app.db');",
+  ],
+  invalid: [
+    {
+      code: `${SESSION}app.use(session({ secret: process.env.SESSION_SECRET, resave: false }));`,
+      errors: [{ messageId: 'memorySession', line: 2, column: 9 }],
+      output: null,
+    },
+    {
+      code: `import session from 'express-session';\napp.use(session({ secret: process.env.SECRET, store: new session.MemoryStore() }));`,
+      filename: 'src/app.mjs',
+      errors: [{ messageId: 'memorySession', line: 2, column: 9 }],
+      output: null,
+    },
+    {
+      code: `${SESSION}const MemoryStore = require('memorystore')(session);\napp.use(session({ store: new MemoryStore({ checkPeriod: 86400000 }), secret: s }));`,
+      errors: [{ messageId: 'memorySession', line: 3, column: 9 }],
+      output: null,
+    },
+    {
+      code: `${MULTER}const storage = multer.diskStorage({ destination: 'uploads/' });`,
+      errors: [{ messageId: 'diskUploads', line: 2, column: 17 }],
+      output: null,
+    },
+    {
+      code: `${MULTER}const upload = multer({ dest: 'uploads/' });`,
+      errors: [{ messageId: 'diskUploads', line: 2, column: 16 }],
+      output: null,
+    },
+    {
+      code: "const sqlite3 = require('sqlite3').verbose();\nconst db = new sqlite3.Database('./data/app.db');",
+      errors: [{ messageId: 'localDatabase', line: 2, column: 12, message: "The app keeps its data in a local file (./data/app.db). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config." }],
+      output: null,
+    },
+    {
+      code: "import Database from 'better-sqlite3';\nexport const db = new Database('app.db');",
+      filename: 'src/db.ts',
+      errors: [{ messageId: 'localDatabase', line: 2, column: 19 }],
+      output: null,
+    },
+    {
+      code: "import { DatabaseSync } from 'node:sqlite';\nconst DB_FILE = 'store.sqlite';\nconst db = new DatabaseSync(DB_FILE);",
+      filename: 'src/db.mjs',
+      errors: [{ messageId: 'localDatabase', line: 3, column: 12 }],
+      output: null,
+    },
+    {
+      code: "const { open } = require('sqlite');\nconst db = await open({ filename: './db.sqlite', driver: sqlite3.Database });",
+      errors: [{ messageId: 'localDatabase', line: 2, column: 18 }],
+      output: null,
+    },
+    {
+      code: "const sequelize = new Sequelize({ dialect: 'sqlite', storage: './database.sqlite' });",
+      errors: [{ messageId: 'localDatabase', line: 1, column: 33 }],
+      output: null,
+    },
+    {
+      code: "const db = knex({ client: 'sqlite3', connection: { filename: './dev.sqlite3' }, useNullAsDefault: true });",
+      errors: [{ messageId: 'localDatabase', line: 1, column: 17 }],
+      output: null,
+    },
+    {
+      code: "import { JSONFile } from 'lowdb/node';\nconst adapter = new JSONFile('db.json');",
+      filename: 'src/store.mjs',
+      errors: [{ messageId: 'localDatabase', line: 2, column: 17 }],
+      output: null,
+    },
+    {
+      code: "const Datastore = require('@seald-io/nedb');\nconst users = new Datastore({ filename: 'data/users.db', autoload: true });",
+      errors: [{ messageId: 'localDatabase', line: 2, column: 15 }],
+      output: null,
+    },
+    {
+      code: "app.post('/avatar', (req, res) => {\n  fs.writeFileSync(path.join(__dirname, 'uploads', req.params.id), req.body);\n});",
+      errors: [{ messageId: 'appDirectoryWrite', line: 2, column: 3 }],
+      output: null,
+    },
+  ],
+});
