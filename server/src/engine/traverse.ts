@@ -27,21 +27,26 @@ export class ListenerTable {
   }
 
   /**
-   * Walks the tree once. A node's children get their `parent` before the node's listeners run,
-   * so a listener on a call can look up from its arguments.
+   * Dispatches every node to the listeners subscribed to its type, in source order. Like ESLint,
+   * the walk first records the enter and exit events while linking every node to its parent, so a
+   * listener may look up from any node below the one it was called for, then replays them.
    */
   walk(root: Node): void {
-    const visit = (node: Node): void => {
-      const children = childrenOf(node);
-      for (const child of children) (child as { parent?: Node }).parent = node;
-      const enter = this.enter.get(node.type);
-      if (enter) for (const listener of enter) listener(node);
-      for (const child of children) visit(child);
-      const exit = this.exit.get(node.type);
-      if (exit) for (const listener of exit) listener(node);
+    const events: { node: Node; exit: boolean }[] = [];
+    const record = (node: Node): void => {
+      events.push({ node, exit: false });
+      for (const child of childrenOf(node)) {
+        (child as { parent?: Node }).parent = node;
+        record(child);
+      }
+      events.push({ node, exit: true });
     };
     (root as { parent?: Node }).parent = undefined;
-    visit(root);
+    record(root);
+    for (const { node, exit } of events) {
+      const listeners = (exit ? this.exit : this.enter).get(node.type);
+      if (listeners) for (const listener of listeners) listener(node);
+    }
   }
 }
 
@@ -62,14 +67,8 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/**
- * Visits a subtree depth-first; `visit` returns false to skip a node's children.
- * Sets `parent` too, because a rule may look below a node the main walk has not reached yet.
- */
+/** Visits a subtree depth-first; `visit` returns false to skip a node's children. */
 export function walkSubtree(root: Node, visit: (node: Node) => boolean | void): void {
   if (visit(root) === false) return;
-  for (const child of childrenOf(root)) {
-    (child as { parent?: Node }).parent = root;
-    walkSubtree(child, visit);
-  }
+  for (const child of childrenOf(root)) walkSubtree(child, visit);
 }

@@ -65,10 +65,7 @@ export function hasSpread(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((property) => property.type === 'SpreadElement');
 }
 
-/**
- * Skips wrappers that do not change a value: parentheses are already gone, these remain.
- * Links `parent` on the way down, since the walk may not have reached the inner node yet.
- */
+/** Skips wrappers that do not change a value: parentheses are already gone, these remain. */
 export function unwrapExpression(node: Node): Node {
   let current = node;
   while (
@@ -78,9 +75,7 @@ export function unwrapExpression(node: Node): Node {
     current.type === 'TSTypeAssertion' ||
     current.type === 'ChainExpression'
   ) {
-    const inner: Node = current.expression;
-    (inner as { parent?: Node }).parent = current;
-    current = inner;
+    current = current.expression;
   }
   return current;
 }

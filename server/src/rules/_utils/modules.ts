@@ -1,0 +1,46 @@
+import { dirname, join, normalize } from 'node:path';
+
+const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '.jsx'];
+
+/**
+ * Resolves a relative import to one of the analysed files, the way Node and TypeScript would:
+ * the exact path, an added extension, an index file, or `./x.js` written for `./x.ts`.
+ */
+export function resolveImport(from: string, specifier: string, files: ReadonlySet<string>): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  return resolvePath(normalize(join(dirname(from), specifier)), files);
+}
+
+export function resolvePath(base: string, files: ReadonlySet<string>): string | undefined {
+  const withoutJs = base.replace(/\.(?:[cm]?js|jsx)$/, '');
+  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => join(base, `index${extension}`))];
+  return candidates.find((candidate) => files.has(candidate));
+}
+
+/**
+ * An entry point as package.json names it, mapped to an analysed file. Compiled output that is
+ * not analysed (`dist/index.js`, usually gitignored) is mapped back to its source (`src/index.ts`).
+ */
+export function resolveEntryPoint(root: string, entry: string, files: ReadonlySet<string>): string | undefined {
+  const direct = resolvePath(join(root, entry), files);
+  if (direct) return direct;
+  const source = entry.replace(/^(?:\.\/)?(?:dist|build|lib|out)\//, 'src/');
+  return source === entry ? undefined : resolvePath(join(root, source), files);
+}
+
+/** Every analysed file reachable from `entry` through relative imports, the entry included. */
+export function reachableFiles(entry: string, importsOf: (file: string) => readonly string[], files: ReadonlySet<string>): Set<string> {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    for (const specifier of importsOf(file)) {
+      const target = resolveImport(file, specifier, files);
+      if (target && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,251 @@
+/**
+ * Factor IX: the platform stops processes with SIGTERM whenever it deploys, scales down or moves
+ * work. A disposable process answers by refusing new connections, finishing what is in flight and
+ * exiting. Without a handler Node dies on the spot, cutting requests and leaking connections;
+ * SIGINT alone only covers Ctrl+C in a terminal. The check follows imports from each entry point.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { defineProjectRule, type FixSpec } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
+import type { Node, OffsetRange } from '../../engine/types';
+import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
+
+type MessageId = 'noSigterm' | 'sigintOnly' | 'exitWithoutClose';
+type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi';
+
+/** A call that starts serving, with what a fix needs to close it again. Plain data: it crosses workers. */
+interface ServerStart {
+  readonly range: OffsetRange;
+  readonly kind: ServerKind;
+  /** Source text of the object `listen`/`start` is called on. */
+  readonly receiver: string;
+  /** The variable holding what `listen` returned, if any. */
+  readonly boundName?: string;
+  /** The statement to insert the handler after; absent when the call is nested too deep to fix safely. */
+  readonly statement?: { readonly range: OffsetRange; readonly indent: string; readonly isBare: boolean };
+}
+
+interface ShutdownFacts {
+  starts: ServerStart[];
+  handlesSigterm: boolean;
+  handlesOtherSignal: boolean;
+  exitsWithoutClosing: OffsetRange[];
+  declaredNames: string[];
+}
+
+const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|http|https|http2|net|node:http|node:https|node:http2|node:net)$/;
+const SHUTDOWN_LIBRARIES = new Set([
+  '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
+  'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
+]);
+const STOP_SIGNALS = new Set(['SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGQUIT']);
+const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+export default defineProjectRule<MessageId, ShutdownFacts>({
+  id: 'disposability/require-graceful-shutdown',
+  severity: 'warning',
+  description: 'Entry points that start a server but do not stop it gracefully on SIGTERM.',
+  fixable: true,
+  triggers: /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks/,
+  messages: {
+    noSigterm:
+      'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
+    sigintOnly:
+      'Only SIGINT (Ctrl+C) is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: handle SIGTERM the same way.',
+    exitWithoutClose:
+      'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
+  },
+  initial: () => ({ starts: [], handlesSigterm: false, handlesOtherSignal: false, exitsWithoutClosing: [], declaredNames: [] }),
+  collect({ source, collected }) {
+    const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
+    return {
+      Program: (node) => {
+        collected.declaredNames = topLevelNames(node as TSESTree.Program);
+        if (/['"`]SIGTERM['"`]/.test(source.text) && /process\.(?:on|once|addListener|prependListener)\s*\(\s*[^'"`\s]/.test(source.text)) collected.handlesSigterm = true;
+      },
+      CallExpression: (node) => {
+        const call = node as TSESTree.CallExpression;
+        collectSignalHandler(source, call, collected);
+        if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
+        const start = servesHttp ? serverStart(source, call) : undefined;
+        if (start) collected.starts.push(start);
+      },
+    };
+  },
+  check({ project, files, report }) {
+    const paths = new Set(files.keys());
+    const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
+    const reported = new Set<string>();
+    for (const entry of entryFiles(project.root, project.entryPoints, paths, files, importsOf)) {
+      const reachable = [...reachableFiles(entry, importsOf, paths)];
+      const facts = reachable.map((file) => ({ file, facts: files.get(file)!.collected }));
+      const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
+      if (!start) continue;
+      const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => SHUTDOWN_LIBRARIES.has(specifier)));
+      if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary) {
+        for (const { file, facts: fileFacts } of facts) {
+          for (const range of fileFacts.exitsWithoutClosing) reportOnce(reported, file, range, () => report(file, { at: range, messageId: 'exitWithoutClose' }));
+        }
+        continue;
+      }
+      const server = start.facts.starts[0];
+      const messageId = facts.some((item) => item.facts.handlesOtherSignal) ? 'sigintOnly' : 'noSigterm';
+      reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, fix: shutdownFix(server, start.facts.declaredNames) }));
+    }
+  },
+});
+
+function reportOnce(reported: Set<string>, file: string, range: OffsetRange, emit: () => void): void {
+  const key = `${file}:${range[0]}`;
+  if (reported.has(key)) return;
+  reported.add(key);
+  emit();
+}
+
+/** Declared entry points, or else every file that starts a server and that no other file imports. */
+function entryFiles(
+  root: string,
+  entryPoints: readonly string[],
+  paths: ReadonlySet<string>,
+  files: ReadonlyMap<string, { collected: ShutdownFacts }>,
+  importsOf: (file: string) => readonly string[],
+): string[] {
+  const declared = entryPoints.map((entry) => resolveEntryPoint(root, entry, paths)).filter((file): file is string => file !== undefined);
+  if (declared.length > 0) return [...new Set(declared)];
+  const imported = new Set([...paths].flatMap((file) => importsOf(file).map((specifier) => resolveImport(file, specifier, paths))));
+  return [...paths].filter((file) => files.get(file)!.collected.starts.length > 0 && !imported.has(file));
+}
+
+function importsServerModule(statement: Node): boolean {
+  if (statement.type === 'ImportDeclaration') return SERVER_MODULES.test(statement.source.value);
+  let found = false;
+  walkSubtree(statement, (node) => {
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') found = SERVER_MODULES.test(getStaticString(node.arguments[0]) ?? '');
+    return !found && node.type !== 'FunctionDeclaration' && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression';
+  });
+  return found;
+}
+
+function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression, facts: ShutdownFacts): void {
+  const path = getMemberPath(call.callee);
+  if (path?.length !== 2 || path[0] !== 'process' || !SIGNAL_METHODS.has(path[1]) || !source.isGlobal(call.callee, 'process')) return;
+  const signal = getStaticString(call.arguments[0]);
+  if (signal === 'SIGTERM') {
+    facts.handlesSigterm = true;
+    const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
+    if (handler && exitsWithoutClosing(handler)) facts.exitsWithoutClosing.push(call.range);
+  } else if (signal && STOP_SIGNALS.has(signal)) {
+    facts.handlesOtherSignal = true;
+  }
+}
+
+/** The function a handler argument names: inline, or a function declared in the same file. */
+function handlerBody(source: SourceCode, argument: Node): Node | undefined {
+  const handler = unwrapExpression(argument);
+  if (handler.type === 'ArrowFunctionExpression' || handler.type === 'FunctionExpression') return handler.body;
+  if (handler.type !== 'Identifier') return undefined;
+  const declaration = source.ast.body.find((statement) => statement.type === 'FunctionDeclaration' && statement.id?.name === handler.name);
+  if (declaration?.type === 'FunctionDeclaration') return declaration.body;
+  const assigned = source.constInitializer(handler, handler.name);
+  return assigned?.type === 'ArrowFunctionExpression' || assigned?.type === 'FunctionExpression' ? assigned.body : undefined;
+}
+
+/**
+ * Calls process.exit and nothing else but logging. Any other call might close something
+ * (`server.close()`, `shutdown()`), so the rule stays silent then rather than guess.
+ */
+function exitsWithoutClosing(body: Node): boolean {
+  let exits = false;
+  let mayClose = false;
+  walkSubtree(body, (node) => {
+    if (node.type !== 'CallExpression') return true;
+    const name = getCalleeName(node) ?? '';
+    if (name === 'process.exit') exits = true;
+    else if (!/^(?:console|logger|log|this\.logger)\.\w+$/.test(name)) mayClose = true;
+    return true;
+  });
+  return exits && !mayClose;
+}
+
+/** `app.listen(…)`, `server.listen(…)`, `fastify.listen(…)`, `http.createServer(…).listen(…)`, hapi `server.start()`. */
+function serverStart(source: SourceCode, call: TSESTree.CallExpression): ServerStart | undefined {
+  const property = getCalleeProperty(call);
+  if ((property !== 'listen' && property !== 'start') || call.callee.type !== 'MemberExpression') return undefined;
+  const receiver = unwrapExpression(call.callee.object);
+  const kind = serverKind(source, receiver);
+  if (!kind || (property === 'start' && kind !== 'hapi') || (property === 'listen' && kind === 'hapi')) return undefined;
+  return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
+}
+
+/** What the receiver was created by; undefined when it is not recognisably a server. */
+function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined {
+  const origin = receiver.type === 'Identifier' ? source.constInitializer(receiver, receiver.name) ?? letInitializer(source, receiver.name) : receiver;
+  const created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
+  if (!created || (created.type !== 'CallExpression' && created.type !== 'NewExpression')) return receiver.type === 'Identifier' && /^(?:app|server|httpServer)$/.test(receiver.name) ? 'http' : undefined;
+  const name = getCalleeName(created) ?? '';
+  if (/(?:^|\.)NestFactory\.create(?:Microservice)?$/.test(name)) return 'nest';
+  if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
+  if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
+  if (/(?:^|\.)(?:createServer|createSecureServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
+  return undefined;
+}
+
+function letInitializer(source: SourceCode, name: string): Node | undefined {
+  for (const statement of source.ast.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    const declarator = statement.declarations.find((item) => item.id.type === 'Identifier' && item.id.name === name);
+    if (declarator) return declarator.init ?? undefined;
+  }
+  return undefined;
+}
+
+/** Where a handler can go: after the statement that is the call, or that binds its result. */
+function placement(source: SourceCode, call: TSESTree.CallExpression): Pick<ServerStart, 'boundName' | 'statement'> {
+  const value = call.parent?.type === 'AwaitExpression' ? call.parent : call;
+  const holder = value.parent;
+  if (holder?.type === 'ExpressionStatement') return { statement: { range: holder.range, indent: source.indentOf(holder), isBare: true } };
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && holder.parent?.type === 'VariableDeclaration') {
+    const declaration = holder.parent;
+    return { boundName: holder.id.name, statement: { range: declaration.range, indent: source.indentOf(declaration), isBare: false } };
+  }
+  return {};
+}
+
+function topLevelNames(program: TSESTree.Program): string[] {
+  return program.body.flatMap((statement) => {
+    if (statement.type === 'VariableDeclaration') return statement.declarations.flatMap((item) => (item.id.type === 'Identifier' ? [item.id.name] : []));
+    if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) return [statement.id.name];
+    if (statement.type === 'ImportDeclaration') return statement.specifiers.map((specifier) => specifier.local.name);
+    return [];
+  });
+}
+
+/** Inserts a SIGTERM handler after the statement that starts the server, binding the server first if needed. */
+function shutdownFix(start: ServerStart, declaredNames: readonly string[]): FixSpec | undefined {
+  const statement = start.statement;
+  if (!statement) return undefined;
+  const changes: { type: 'replace'; range: OffsetRange; text: string }[] = [];
+  let closer: string;
+  if (start.kind === 'http') {
+    let server = start.boundName;
+    if (!server) {
+      server = ['server', 'httpServer', 'server2'].find((name) => !declaredNames.includes(name)) ?? 'serverInstance';
+      changes.push({ type: 'replace', range: [statement.range[0], statement.range[0]], text: `const ${server} = ` });
+    }
+    closer = `${server}.close(() => process.exit(0));`;
+  } else {
+    closer = `${start.receiver}.${start.kind === 'hapi' ? 'stop' : 'close'}().then(() => process.exit(0));`;
+  }
+  const indent = statement.indent;
+  const handler = [
+    '',
+    `${indent}process.on('SIGTERM', () => {`,
+    `${indent}  ${closer}`,
+    `${indent}  setTimeout(() => process.exit(1), 10_000).unref();`,
+    `${indent}});`,
+  ].join('\n');
+  changes.push({ type: 'replace', range: [statement.range[1], statement.range[1]], text: handler });
+  return { title: 'Close the server gracefully on SIGTERM', changes };
+}

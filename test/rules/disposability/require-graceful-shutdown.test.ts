@@ -1,0 +1,111 @@
+import rule from '../../../server/src/rules/disposability/require-graceful-shutdown';
+import { runRuleTests } from '../../support/ruleTester';
+
+const EXPRESS = "const express = require('express');\nconst app = express();\n";
+const HANDLER = (closer: string, indent = '') =>
+  `\n${indent}process.on('SIGTERM', () => {\n${indent}  ${closer}\n${indent}  setTimeout(() => process.exit(1), 10_000).unref();\n${indent}});`;
+
+runRuleTests(rule, {
+  valid: [
+    `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close(() => process.exit(0)));`,
+    `${EXPRESS}const server = app.listen(3000);\nfunction shutdown() { server.close(); }\nprocess.once('SIGTERM', shutdown);`,
+    `${EXPRESS}const server = app.listen(3000);\nfor (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close());`,
+    `${EXPRESS}const server = app.listen(3000);\n['SIGINT', 'SIGTERM'].forEach((signal) => process.on(signal, shutdown));`,
+    `${EXPRESS}const { createTerminus } = require('@godaddy/terminus');\nconst server = http.createServer(app);\ncreateTerminus(server, { signals: ['SIGTERM'] });\nserver.listen(3000);`,
+    `${EXPRESS}const { createHttpTerminator } = require('http-terminator');\nconst server = app.listen(3000);\nconst terminator = createHttpTerminator({ server });`,
+    `${EXPRESS}const stoppable = require('stoppable');\nconst server = stoppable(app.listen(3000));`,
+    `${EXPRESS}const closeWithGrace = require('close-with-grace');\nconst server = app.listen(3000);\ncloseWithGrace(async () => server.close());`,
+    {
+      name: 'NestJS with enableShutdownHooks',
+      code: "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.enableShutdownHooks();\n  await app.listen(3000);\n}\nbootstrap();",
+      filename: 'src/main.ts',
+    },
+    {
+      name: 'a handler in a module the entry point imports',
+      code: `${EXPRESS}require('./shutdown');\napp.listen(3000);`,
+      files: { 'src/shutdown.js': "process.on('SIGTERM', () => { db.end(); process.exit(0); });" },
+      project: { entryPoints: ['src/index.js'] },
+    },
+    {
+      name: 'a server started by a file no declared entry point reaches',
+      code: "console.log('cli');",
+      files: { 'src/dev-server.js': `${EXPRESS}app.listen(3000);` },
+      project: { entryPoints: ['src/index.js'] },
+    },
+    'const http = require("http");\nconst data = http.get(url);',
+    "const server = net.connect(8080);",
+    "emitter.listen(handler);",
+    `${EXPRESS}const router = express.Router();\nmodule.exports = router;`,
+    `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', async () => { await closeEverything(); process.exit(0); });`,
+  ],
+  invalid: [
+    {
+      code: `${EXPRESS}app.listen(3000);`,
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, endColumn: 17 }],
+      output: `${EXPRESS}const server = app.listen(3000);${HANDLER('server.close(() => process.exit(0));')}`,
+    },
+    {
+      code: `${EXPRESS}const server = app.listen(process.env.PORT, () => console.log('up'));`,
+      errors: [{ messageId: 'noSigterm', line: 3, column: 16 }],
+      output: `${EXPRESS}const server = app.listen(process.env.PORT, () => console.log('up'));${HANDLER('server.close(() => process.exit(0));')}`,
+    },
+    {
+      code: "const http = require('http');\nconst srv = http.createServer(handler);\nsrv.listen(8080);",
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1 }],
+      output: `const http = require('http');\nconst srv = http.createServer(handler);\nconst server = srv.listen(8080);${HANDLER('server.close(() => process.exit(0));')}`,
+    },
+    {
+      code: "const server = 1;\nconst http = require('http');\nhttp.createServer(handler).listen(8080);",
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1 }],
+      output: `const server = 1;\nconst http = require('http');\nconst httpServer = http.createServer(handler).listen(8080);${HANDLER('httpServer.close(() => process.exit(0));')}`,
+    },
+    {
+      code: "import Fastify from 'fastify';\nconst fastify = Fastify();\nawait fastify.listen({ port: 3000 });",
+      filename: 'src/index.mjs',
+      errors: [{ messageId: 'noSigterm', line: 3, column: 7, file: 'src/index.mjs' }],
+      output: `import Fastify from 'fastify';\nconst fastify = Fastify();\nawait fastify.listen({ port: 3000 });${HANDLER('fastify.close().then(() => process.exit(0));')}`,
+    },
+    {
+      code: "const Koa = require('koa');\nconst app = new Koa();\napp.listen(3000);",
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1 }],
+      output: `const Koa = require('koa');\nconst app = new Koa();\nconst server = app.listen(3000);${HANDLER('server.close(() => process.exit(0));')}`,
+    },
+    {
+      code: "const Hapi = require('@hapi/hapi');\nconst init = async () => {\n  const server = Hapi.server({ port: 3000 });\n  await server.start();\n};\ninit();",
+      errors: [{ messageId: 'noSigterm', line: 4, column: 9 }],
+      output: `const Hapi = require('@hapi/hapi');\nconst init = async () => {\n  const server = Hapi.server({ port: 3000 });\n  await server.start();${HANDLER('server.stop().then(() => process.exit(0));', '  ')}\n};\ninit();`,
+    },
+    {
+      code: "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();",
+      filename: 'src/main.ts',
+      errors: [{ messageId: 'noSigterm', line: 4, column: 9, file: 'src/main.ts' }],
+      output: `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);${HANDLER('app.close().then(() => process.exit(0));', '  ')}\n}\nbootstrap();`,
+    },
+    {
+      code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGINT', () => server.close(() => process.exit(0)));`,
+      errors: [{ messageId: 'sigintOnly', line: 3, column: 16 }],
+      output: `${EXPRESS}const server = app.listen(3000);${HANDLER('server.close(() => process.exit(0));')}\nprocess.on('SIGINT', () => server.close(() => process.exit(0)));`,
+    },
+    {
+      code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => {\n  console.log('bye');\n  process.exit(0);\n});`,
+      errors: [{ messageId: 'exitWithoutClose', line: 4, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'listen in a module the entry point imports',
+      code: "require('./server');",
+      files: { 'src/server.js': `${EXPRESS}app.listen(3000);` },
+      project: { entryPoints: ['src/index.js'] },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'src/server.js' }],
+      output: null,
+    },
+    {
+      name: 'an entry declared as compiled output, mapped to its TypeScript source',
+      code: "import express from 'express';\nconst app = express();\napp.listen(3000);",
+      filename: 'src/index.ts',
+      project: { entryPoints: ['dist/index.js'] },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'src/index.ts' }],
+      output: `import express from 'express';\nconst app = express();\nconst server = app.listen(3000);${HANDLER('server.close(() => process.exit(0));')}`,
+    },
+  ],
+});
