@@ -56,3 +56,10 @@ describe('config schema', () => {
     assert.equal(readFileSync(SCHEMA_PATH, 'utf8'), schemaText(), 'run npm run schema to regenerate schemas/twelve-factor.schema.json');
   });
 });
+
+describe('README', () => {
+  it('lists every rule with a link to its docs', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const rule of RULES) assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`), `README lacks ${rule.id}`);
+  });
+});
