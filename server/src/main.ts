@@ -2,4 +2,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TwelveFactorServer } from './lsp/server';
 
 // The transport (--stdio, --node-ipc, --socket=N) is chosen from the command line by createConnection.
-new TwelveFactorServer(createConnection(ProposedFeatures.all)).listen();
+const connection = createConnection(ProposedFeatures.all);
+// A failed request to the client must cost one feature, not the whole server.
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
+new TwelveFactorServer(connection).listen();

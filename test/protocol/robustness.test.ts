@@ -58,3 +58,18 @@ describe('language server: bad input and minimal clients', () => {
     assert.deepEqual(client.diagnosticsFor(fileUri), []);
   });
 });
+
+describe('language server: a client that refuses registrations', () => {
+  it('keeps serving and says what it could not register (regression: the server crashed)', async () => {
+    const project = copyService('leaky-service');
+    const client = await TestClient.start({ rootPath: project.root, refuseRegistrations: true });
+    try {
+      await client.until(() => client.someDiagnostics(`file://${join(project.root, 'src/index.js')}`), 'diagnostics');
+      await client.until(() => client.logs.find((line) => /The client refused file watching/.test(line)), 'a warning in the log');
+      assert.ok(await client.connection.sendRequest('twelveFactor/checklist', {}));
+    } finally {
+      await client.stop();
+      project.cleanup();
+    }
+  });
+});

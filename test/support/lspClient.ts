@@ -17,6 +17,8 @@ export interface ClientOptions {
   readonly settings?: Record<string, unknown>;
   /** Advertise workDoneProgress and watched-file registration like VS Code does. */
   readonly vscodeLike?: boolean;
+  /** Answer client/registerCapability with an error, as some clients do. */
+  readonly refuseRegistrations?: boolean;
 }
 
 /** A minimal LSP client that starts the real bundled server over stdio and records what it sends. */
@@ -38,7 +40,7 @@ export class TestClient {
     child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, stderr);
-    client.wire(options.settings ?? {});
+    client.wire(options.settings ?? {}, options.refuseRegistrations === true);
     connection.listen();
     const rootUri = `file://${options.rootPath}`;
     await connection.sendRequest('initialize', {
@@ -46,7 +48,13 @@ export class TestClient {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'root' }],
       capabilities: {
-        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: options.vscodeLike === true } },
+        workspace: {
+          configuration: true,
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true },
+          didChangeWatchedFiles: { dynamicRegistration: options.vscodeLike === true || options.refuseRegistrations === true },
+          didChangeConfiguration: { dynamicRegistration: options.vscodeLike === true || options.refuseRegistrations === true },
+        },
         window: { workDoneProgress: options.vscodeLike === true, showDocument: { support: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
@@ -55,7 +63,7 @@ export class TestClient {
     return client;
   }
 
-  private wire(settings: Record<string, unknown>): void {
+  private wire(settings: Record<string, unknown>, refuseRegistrations: boolean): void {
     const { connection } = this;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
@@ -70,7 +78,10 @@ export class TestClient {
       this.wake();
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', () => {
+      if (refuseRegistrations) throw new Error('registrations are not supported here');
+      return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('window/showDocument', () => ({ success: true }));
     connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {

@@ -49,7 +49,7 @@ export class TwelveFactorServer {
   private readonly projectFindingFiles = new Set<string>();
   /** Per workspace root, project files that had a problem (broken JSON or YAML) when last published. */
   private readonly problemFiles = new Map<string, Set<string>>();
-  private capabilities = { configuration: false, watchedFiles: false, progress: false, showDocument: false, workspaceFolders: false };
+  private capabilities = { configuration: false, configurationChanges: false, watchedFiles: false, progress: false, showDocument: false, workspaceFolders: false };
   private folders: string[] = [];
   private scanning = 0;
   private checklistTimer: NodeJS.Timeout | undefined;
@@ -93,6 +93,7 @@ export class TwelveFactorServer {
     const client = params.capabilities;
     this.capabilities = {
       configuration: client.workspace?.configuration === true,
+      configurationChanges: client.workspace?.didChangeConfiguration?.dynamicRegistration === true,
       watchedFiles: client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       progress: client.window?.workDoneProgress === true,
       showDocument: client.window?.showDocument?.support === true,
@@ -112,13 +113,17 @@ export class TwelveFactorServer {
   }
 
   private async initialized(): Promise<void> {
-    if (this.capabilities.configuration) {
-      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'twelveFactor' });
+    // A client may refuse a registration; that costs a feature, never the server.
+    const refused = (what: string) => (error: unknown) => this.connection.console.warn(`The client refused ${what}: ${(error as Error).message}`);
+    if (this.capabilities.configurationChanges) {
+      this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'twelveFactor' }).catch(refused('configuration change notifications'));
     }
     if (this.capabilities.watchedFiles) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: WATCHED_PROJECT_FILES }, { globPattern: '**/config/**' }, { globPattern: '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}' }],
-      });
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: WATCHED_PROJECT_FILES }, { globPattern: '**/config/**' }, { globPattern: '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}' }],
+        })
+        .catch(refused('file watching'));
     }
     if (this.capabilities.workspaceFolders) this.watchWorkspaceFolders();
     for (const folder of this.folders) await this.scan(await this.registry.openFolder(folder));
