@@ -54,8 +54,8 @@ export interface AnalyzeOptions {
 
 /** One parse, one traversal: every active rule's visitors, plus the import collector, share the walk. */
 export function analyzeFile(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[], options: AnalyzeOptions = {}): FileAnalysis {
-  const relevant = options.prefilter ? rules.filter((active) => !active.rule.triggers || active.rule.triggers.test(text)) : rules;
-  if (relevant.length === 0 && options.prefilter && !text.includes('twelve-factor-')) return unparsedAnalysis(path, text, rules);
+  const relevant = options.prefilter ? relevantRules(text, rules) : rules;
+  if (options.prefilter && !needsParse(text, rules)) return unparsedAnalysis(path, text, rules);
   const parsed = parseSource(text, path);
   if (!parsed.ok) {
     const at = Math.min(parsed.error.offset, text.length);
@@ -102,10 +102,20 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
   return { path, findings, summary, directives, usedDirectives: suppressions.usedOffsets(), failures };
 }
 
+function relevantRules(text: string, rules: readonly ActiveRule[]): ActiveRule[] {
+  return rules.filter((active) => !active.rule.triggers || active.rule.triggers.test(text));
+}
+
+/** Whether prefiltering keeps a file: some rule's trigger text, or a suppression directive, is in it. */
+export function needsParse(text: string, rules: readonly ActiveRule[]): boolean {
+  return relevantRules(text, rules).length > 0 || text.includes('twelve-factor-');
+}
+
+/** What a scan keeps of a file no rule can report in: its imports, for project rules that follow them. */
 function unparsedAnalysis(path: string, text: string, rules: readonly ActiveRule[]): FileAnalysis {
   const collected = new Map<string, unknown>();
   for (const { rule } of rules) if (rule.kind === 'project' && rule.initial) collected.set(rule.id, rule.initial());
-  return { path, findings: [], summary: { path, text, imports: scanImports(text), collected }, directives: [], usedDirectives: [], failures: [] };
+  return { path, findings: [], summary: { path, imports: scanImports(text), collected }, directives: [], usedDirectives: [], failures: [] };
 }
 
 function visitorsOf(
@@ -198,7 +208,7 @@ class ReportTargets {
 
   private build(file: string) {
     const analysis = this.analyses.get(file);
-    if (analysis?.summary) return { lines: new LineIndex(analysis.summary.text), suppressions: new SuppressionIndex(analysis.directives) };
+    if (analysis?.summary?.text !== undefined) return { lines: new LineIndex(analysis.summary.text), suppressions: new SuppressionIndex(analysis.directives) };
     const projectFile = this.projectFiles.get(file);
     if (!projectFile) return undefined;
     return { lines: new LineIndex(projectFile.text), suppressions: new SuppressionIndex(parseDirectives(projectFile.comments)) };

@@ -68,7 +68,8 @@ export interface CollectContext<C, O = EmptyOptions> {
 
 export interface FileSummary {
   readonly path: string;
-  readonly text: string;
+  /** The analysed text; absent when prefiltering skipped the parse, since no rule can report there. */
+  readonly text?: string;
   /** Import and require specifiers, as written. */
   readonly imports: readonly string[];
   readonly collected: ReadonlyMap<string, unknown>;

@@ -28,39 +28,41 @@ export class ListenerTable {
 
   /**
    * Dispatches every node to the listeners subscribed to its type, in source order. Like ESLint,
-   * the walk first records the enter and exit events while linking every node to its parent, so a
-   * listener may look up from any node below the one it was called for, then replays them.
+   * every node is linked to its parent before any listener runs, so a listener may look up from
+   * any node below the one it was called for. Both passes allocate nothing per node.
    */
   walk(root: Node): void {
-    const events: { node: Node; exit: boolean }[] = [];
-    const record = (node: Node): void => {
-      events.push({ node, exit: false });
-      for (const child of childrenOf(node)) {
-        (child as { parent?: Node }).parent = node;
-        record(child);
-      }
-      events.push({ node, exit: true });
-    };
     (root as { parent?: Node }).parent = undefined;
-    record(root);
-    for (const { node, exit } of events) {
-      const listeners = (exit ? this.exit : this.enter).get(node.type);
-      if (listeners) for (const listener of listeners) listener(node);
-    }
+    linkParents(root);
+    const visit = (node: Node): void => {
+      const enter = this.enter.get(node.type);
+      if (enter) for (const listener of enter) listener(node);
+      forEachChild(node, visit);
+      const exit = this.exit.get(node.type);
+      if (exit) for (const listener of exit) listener(node);
+    };
+    visit(root);
   }
 }
 
-function childrenOf(node: Node): Node[] {
-  const children: Node[] = [];
-  for (const key of visitorKeys[node.type] ?? []) {
+function linkParents(node: Node): void {
+  forEachChild(node, (child) => {
+    (child as { parent?: Node }).parent = node;
+    linkParents(child);
+  });
+}
+
+function forEachChild(node: Node, callback: (child: Node) => void): void {
+  const keys = visitorKeys[node.type];
+  if (!keys) return;
+  for (const key of keys) {
     const child = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(child)) {
-      for (const item of child) if (isNode(item)) children.push(item);
+      for (const item of child) if (isNode(item)) callback(item);
     } else if (isNode(child)) {
-      children.push(child);
+      callback(child);
     }
   }
-  return children;
 }
 
 function isNode(value: unknown): value is Node {
@@ -70,5 +72,5 @@ function isNode(value: unknown): value is Node {
 /** Visits a subtree depth-first; `visit` returns false to skip a node's children. */
 export function walkSubtree(root: Node, visit: (node: Node) => boolean | void): void {
   if (visit(root) === false) return;
-  for (const child of childrenOf(root)) walkSubtree(child, visit);
+  forEachChild(root, (child) => walkSubtree(child, visit));
 }

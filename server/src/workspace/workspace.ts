@@ -46,6 +46,8 @@ export class Workspace {
   private readonly analyses = new Map<string, FileAnalysis>();
   private readonly skippedFiles = new Map<string, string>();
   private readonly settingsCache = new Map<string, RuleSetting[]>();
+  /** Files whose analysis came from an editor's text rather than the disk. */
+  private readonly editorFiles = new Set<string>();
   private projectResult: ProjectCheckResult | undefined;
 
   private constructor(
@@ -108,18 +110,24 @@ export class Workspace {
     const files = await listSourceFiles(this.root, this.setup.filter);
     let done = 0;
     const record = (result: FileJobResult) => {
+      this.editorFiles.delete(result.path);
       this.record(result);
       onProgress?.({ done: ++done, total: files.length, path: result.path });
     };
+    // Most files hold nothing any rule looks for and are done by a quick read; only the rest are
+    // parsed, on worker threads when there are enough of them to pay for starting the workers.
+    const toParse: string[] = [];
+    const jobs = files.map((path) => ({ path, rules: this.rulesFor(path) }));
+    if (!(await runFileJobs(jobs, this.setup.facts, record, isCancelled, (path) => toParse.push(path)))) return false;
     const script = workerScript();
-    if (script && files.length >= PARALLEL_THRESHOLD && availableParallelism() > 1) {
-      const jobs = files.map((path) => ({ path, settings: this.settingsFor(path) }));
-      return analyzeInWorkers(script, jobs, this.setup.facts, record, isCancelled);
+    if (script && toParse.length >= PARALLEL_THRESHOLD && availableParallelism() > 1) {
+      return analyzeInWorkers(script, toParse.map((path) => ({ path, settings: this.settingsFor(path) })), this.setup.facts, record, isCancelled);
     }
-    return runFileJobs(files.map((path) => ({ path, rules: this.rulesFor(path) })), this.setup.facts, record, isCancelled);
+    return runFileJobs(toParse.map((path) => ({ path, rules: this.rulesFor(path) })), this.setup.facts, record, isCancelled);
   }
 
   async analyzeFromDisk(path: string): Promise<FileAnalysis | undefined> {
+    this.editorFiles.delete(path);
     const result = await runFileJob(path, this.setup.facts, this.rulesFor(path));
     this.record(result);
     return 'analysis' in result ? result.analysis : undefined;
@@ -137,6 +145,7 @@ export class Workspace {
 
   /** Analyses one file's current text (an open editor's, or the disk's). */
   update(path: string, text: string): FileAnalysis {
+    this.editorFiles.add(path);
     const analysis = analyzeFile(path, text, this.setup.facts, this.rulesFor(path));
     this.record({ path, analysis });
     return analysis;
@@ -148,6 +157,7 @@ export class Workspace {
   }
 
   remove(path: string): void {
+    this.editorFiles.delete(path);
     if (this.analyses.delete(path)) this.projectResult = undefined;
     this.skippedFiles.delete(path);
   }
@@ -166,7 +176,8 @@ export class Workspace {
     this.settingsCache.clear();
     for (const [path, analysis] of this.analyses) {
       if (!this.accepts(path)) this.remove(path);
-      else if (analysis.summary) this.update(path, analysis.summary.text);
+      else if (this.editorFiles.has(path) && analysis.summary?.text !== undefined) this.update(path, analysis.summary.text);
+      else await this.analyzeFromDisk(path);
     }
     this.projectResult = undefined;
   }

@@ -58,7 +58,14 @@ export default defineRule<MessageId>({
   severity: 'warning',
   description: 'Addresses of databases, caches, queues, mail servers and internal services written in code.',
   fixable: true,
-  triggers: /:\/\/|\bhost(?:name)?\s*:|\bserver\s*:/i,
+  triggers: new RegExp(
+    [
+      /(?:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|rediss?|amqps?|memcached|nats|kafka|smtps?|couchdb|neo4j|bolt|cassandra|mqtts?|ldaps?):\/\//.source,
+      /https?:\/\/(?:localhost|127\.|10\.|192\.168\.|172\.|[a-z][\w-]*[:/'"`]|[^\s'"`/]*\.(?:internal|local|lan|svc|consul|docker)\b)/.source,
+      /\b(?:host|hostname|server)['"]?\s*:\s*['"`]/.source,
+    ].join('|'),
+    'i',
+  ),
   messages: {
     serviceUrl:
       'The {{kind}} at {{host}} is written into the code. A backing service is an attached resource: keep its URL in config (process.env.{{envName}}) so a deploy can swap it without a code change.',

@@ -31,9 +31,17 @@ export default defineRule<MessageId>({
   severity: 'error',
   description: 'Credentials written into source code instead of read from the environment.',
   fixable: true,
-  // Secret-holding names, known token prefixes, passwords in URLs, and signing calls: nothing else can be reported.
-  triggers:
-    /pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key|[sr]k_(?:live|test)|A(?:KIA|SIA|GPA|IDA|ROA|NPA)|gh[pousr]_|github_pat_|xox[abposr]-|PRIVATE KEY|eyJ|AIza|SG\.|npm_|SK[0-9a-f]{32}|:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/i,
+  // A secret-named binding given a string, a known token format, a password in a URL, or a signing
+  // call: nothing else can be reported, so files without any of these are not parsed.
+  triggers: new RegExp(
+    [
+      /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*(?::[^=\n;,(){}]{0,40})?(?:[:=]|\|\||\?\?)\s*['"`]/.source,
+      /[sr]k_(?:live|test)_|A(?:KIA|SIA|GPA|IDA|ROA|NPA)[0-9A-Z]{16}|gh[pousr]_\w{30}|github_pat_|xox[abposr]-|PRIVATE KEY-----/.source,
+      /eyJ[\w-]{8,}\.eyJ|AIza[\w-]{30}|SG\.[\w-]{20}|npm_\w{30}|SK[0-9a-f]{32}|hooks\.slack\.com/.source,
+      /:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/.source,
+    ].join('|'),
+    'i',
+  ),
   messages: {
     knownToken:
       '{{kind}} is written into the code. Credentials differ per deploy and must never sit in the repository: read it from process.env.{{envName}}.',

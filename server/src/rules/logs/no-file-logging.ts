@@ -33,7 +33,7 @@ export default defineRule<MessageId>({
   severity: 'warning',
   description: 'Application logs written to files instead of to stdout.',
   fixable: true,
-  triggers: /winston|pino|bunyan|log4js|morgan|\.log\b|rotat/,
+  triggers: /winston|pino|bunyan|log4js|morgan|rotat|\.log['"`]/,
   messages: {
     fileTransport: 'This logger writes to a file. Logs are an event stream: write them to stdout and let the platform route, store and rotate them.',
     rotatingFile: 'The app rotates its own log files. Rotation and retention belong to the platform that collects the stdout stream, not to the process.',

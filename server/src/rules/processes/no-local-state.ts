@@ -30,7 +30,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /session|multer|sqlite|lowdb|nedb|Datastore|JSONFile|FileSync|writeFile|appendFile|createWriteStream|outputFile/,
+  triggers: /express-session|memorystore|multer|sqlite|lowdb|nedb|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
