@@ -18,12 +18,11 @@ const common = {
 const entries = [
   { in: 'server/src/main.ts', out: 'dist/server.js', banner: '#!/usr/bin/env node' },
   { in: 'cli/src/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  // Scan workers: the server and the CLI start it from their own folder.
-  { in: 'server/src/workspace/worker.ts', out: 'dist/worker.js', banner: '' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', banner: '', external: ['vscode'] },
 ];
 
 await Promise.all(
   entries.map((entry) =>
-    build({ ...common, entryPoints: [entry.in], outfile: entry.out, banner: { js: entry.banner } }).then(() => chmod(entry.out, 0o755)),
+    build({ ...common, entryPoints: [entry.in], outfile: entry.out, banner: { js: entry.banner }, external: entry.external ?? [] }).then(() => chmod(entry.out, 0o755)),
   ),
 );

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectFacts } from '../project/facts';
 import type { FileJobResult } from './fileJob';
@@ -10,10 +9,12 @@ const BATCH_SIZE = 40;
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 150;
 
-/** The bundled worker sits next to the bundle that uses it; from sources (tests) there is none. */
+/**
+ * Each bundle (server, CLI) is its own worker script: started on a worker thread it serves scan
+ * requests instead of starting up (see `runScanWorker`). Run from sources (tests), there is none.
+ */
 export function workerScript(): string | undefined {
-  const script = join(__dirname, 'worker.js');
-  return existsSync(script) ? script : undefined;
+  return __filename.endsWith('.js') && existsSync(__filename) ? __filename : undefined;
 }
 
 /**

@@ -15,10 +15,12 @@ export interface WorkerRequest {
   readonly jobs: readonly WorkerJob[];
 }
 
-// A scan worker: analyses batches of files so a large scan uses every core.
-parentPort?.on('message', async (request: WorkerRequest) => {
-  const results: FileJobResult[] = [];
-  const jobs = request.jobs.map((job) => ({ path: job.path, rules: toActiveRules(job.settings) }));
-  await runFileJobs(jobs, request.facts, (result) => results.push(result));
-  parentPort?.postMessage({ id: request.id, results });
-});
+/** Serves scan requests on a worker thread: analyses batches of files so a large scan uses every core. */
+export function runScanWorker(): void {
+  parentPort?.on('message', async (request: WorkerRequest) => {
+    const results: FileJobResult[] = [];
+    const jobs = request.jobs.map((job) => ({ path: job.path, rules: toActiveRules(job.settings) }));
+    await runFileJobs(jobs, request.facts, (result) => results.push(result));
+    parentPort?.postMessage({ id: request.id, results });
+  });
+}
