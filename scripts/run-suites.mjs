@@ -14,7 +14,12 @@ function testFiles(dir) {
 const suites = [
   { name: 'typecheck (tsc --noEmit, strict)', command: process.execPath, args: ['scripts/typecheck.mjs'] },
   { name: 'unit, rule, CLI and protocol tests', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', '--test-concurrency=2', ...testFiles('test').sort()] },
+  { name: 'editor tests (Neovim, VS Code in code-server)', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', '--test-concurrency=1', ...e2eFiles()] },
 ];
+
+function e2eFiles() {
+  return readdirSync('test/e2e').filter((name) => name.endsWith('.test.ts')).sort().map((name) => join('test/e2e', name));
+}
 
 const only = process.argv.slice(2);
 let passed = 0;

@@ -27,6 +27,8 @@ export class TestClient {
   readonly logs: string[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
   checklistChanges = 0;
+  /** What the client answers to workspace/configuration; tests may change it and notify the server. */
+  settings: Record<string, unknown> = {};
   private readonly waiters: (() => void)[] = [];
   private constructor(
     readonly connection: ProtocolConnection,
@@ -40,7 +42,8 @@ export class TestClient {
     child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, stderr);
-    client.wire(options.settings ?? {}, options.refuseRegistrations === true);
+    client.settings = options.settings ?? {};
+    client.wire(options.refuseRegistrations === true);
     connection.listen();
     const rootUri = `file://${options.rootPath}`;
     await connection.sendRequest('initialize', {
@@ -63,7 +66,7 @@ export class TestClient {
     return client;
   }
 
-  private wire(settings: Record<string, unknown>, refuseRegistrations: boolean): void {
+  private wire(refuseRegistrations: boolean): void {
     const { connection } = this;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
@@ -77,7 +80,7 @@ export class TestClient {
       this.checklistChanges++;
       this.wake();
     });
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     connection.onRequest('client/registerCapability', () => {
       if (refuseRegistrations) throw new Error('registrations are not supported here');
       return null;

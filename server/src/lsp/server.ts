@@ -167,6 +167,8 @@ export class TwelveFactorServer {
       progress?.done();
     }
     this.publishWorkspace(workspace);
+    // The checklist's "scanning" state changed even when no diagnostic did.
+    this.checklistChanged();
   }
 
   private schedule(uri: string, delay: number): void {
@@ -254,8 +256,13 @@ export class TwelveFactorServer {
     this.publishWorkspace(workspace);
   }
 
+  /** Rebuilds and rescans only when the settings really changed: clients announce them at start too. */
   private async settingsChanged(): Promise<void> {
+    const previous = new Map(this.settingsCache);
     this.settingsCache.clear();
+    const roots = this.registry.all.map((workspace) => workspace.root);
+    const current = await Promise.all(roots.map((root) => this.settingsFor(root)));
+    if (roots.every((root, index) => JSON.stringify(previous.get(root)) === JSON.stringify(current[index]))) return;
     for (const workspace of await this.registry.rebuild()) {
       if (this.registry.folders.includes(workspace)) await this.scan(workspace);
     }
