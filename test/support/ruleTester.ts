@@ -5,6 +5,7 @@ import { analyzeFile, checkProject, type ActiveRule, type FileAnalysis } from '.
 import type { Rule } from '../../server/src/engine/rule';
 import type { Change, Finding } from '../../server/src/engine/types';
 import { emptyProject, type ProjectFacts } from '../../server/src/project/facts';
+import { textFilesOf } from '../../server/src/project/projectFiles';
 
 export const ROOT = '/project';
 
@@ -15,6 +16,8 @@ interface CaseBase {
   /** Other files of the project, for project rules that follow imports. */
   readonly files?: Readonly<Record<string, string>>;
   readonly project?: Partial<ProjectFacts>;
+  /** The rule's options, as a project would configure them. */
+  readonly options?: unknown;
   readonly name?: string;
 }
 
@@ -43,6 +46,11 @@ export interface InvalidCase extends CaseBase {
   /** Env keys the fix adds to `.env.example`. */
   readonly envKeys?: readonly string[];
   readonly suggestions?: readonly ExpectedSuggestion[];
+  /**
+   * The file `output` and `suggestions` apply to, relative to the root, when fixes land in a project
+   * file (package.json, Dockerfile, Procfile); defaults to the case's file.
+   */
+  readonly outputFile?: string;
 }
 
 export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
@@ -74,23 +82,32 @@ function checkInvalid(rule: Rule, testCase: InvalidCase): void {
     findings.map((finding, index) => pick(finding, testCase.errors[index])),
     testCase.errors.map((error) => ({ file: filename, ...error })),
   );
-  const ownFindings = findings.filter((finding) => finding.file === join(ROOT, filename));
+  const outputFile = testCase.outputFile ?? filename;
+  const original = outputFile === filename ? testCase.code : textOf(testCase, outputFile);
+  const ownFindings = findings.filter((finding) => finding.file === join(ROOT, outputFile));
   const fixes = ownFindings.map((finding) => finding.fix).filter((fix) => fix !== undefined);
   if (testCase.output === null) {
     assert.equal(fixes.length, 0, 'the rule offered a fix but the case expects none (output: null)');
   } else {
     assert.ok(fixes.length > 0, 'the case expects a fix but the rule offered none');
-    assert.equal(applyChanges(testCase.code, fixes.flatMap((fix) => fix.changes)), testCase.output);
+    assert.equal(applyChanges(original, fixes.flatMap((fix) => fix.changes)), testCase.output);
     const envKeys = fixes.flatMap((fix) => fix.changes).flatMap((change) => (change.type === 'ensureEnvKey' ? [change.key] : []));
     assert.deepEqual(envKeys, testCase.envKeys ?? []);
   }
   if (testCase.suggestions) {
     const suggestions = ownFindings.flatMap((finding) => finding.suggestions);
     assert.deepEqual(
-      suggestions.map((suggestion) => ({ title: suggestion.title, output: applyChanges(testCase.code, suggestion.changes) })),
+      suggestions.map((suggestion) => ({ title: suggestion.title, output: applyChanges(original, suggestion.changes) })),
       testCase.suggestions,
     );
   }
+}
+
+/** The text of another source file of the case, or of a project file in its `project.files`. */
+function textOf(testCase: CaseBase, relative: string): string {
+  const text = testCase.files?.[relative] ?? (testCase.project?.files && textFilesOf(testCase.project.files).get(join(ROOT, relative))?.text);
+  assert.ok(text !== undefined, `outputFile ${relative} is not part of the case`);
+  return text;
 }
 
 function pick(finding: Finding, template: ExpectedError | undefined): Record<string, unknown> {
@@ -115,7 +132,7 @@ function describeFinding(finding: Finding): string {
 /** Lints the case's file, and its sibling files, in memory: rules never touch the disk. */
 export function lint(rule: Rule, testCase: CaseBase): { findings: Finding[]; failures: unknown[] } {
   const project: ProjectFacts = { ...emptyProject(ROOT), ...testCase.project };
-  const rules: ActiveRule[] = [{ rule, severity: rule.severity }];
+  const rules: ActiveRule[] = [{ rule, severity: rule.severity, options: testCase.options }];
   const sources = { ...testCase.files, [testCase.filename ?? 'src/index.js']: testCase.code };
   const analyses = new Map<string, FileAnalysis>();
   for (const [relative, text] of Object.entries(sources)) {

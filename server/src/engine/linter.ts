@@ -102,8 +102,13 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
   return { path, findings, summary, directives, usedDirectives: suppressions.usedOffsets(), failures };
 }
 
+/** Rules whose trigger text is in the file; a rule given options always runs, since they may widen what it finds. */
 function relevantRules(text: string, rules: readonly ActiveRule[]): ActiveRule[] {
-  return rules.filter((active) => !active.rule.triggers || active.rule.triggers.test(text));
+  return rules.filter((active) => !active.rule.triggers || hasOptions(active) || active.rule.triggers.test(text));
+}
+
+function hasOptions(active: ActiveRule): boolean {
+  return typeof active.options === 'object' && active.options !== null && Object.keys(active.options).length > 0;
 }
 
 /** Whether prefiltering keeps a file: some rule's trigger text, or a suppression directive, is in it. */

@@ -1,6 +1,5 @@
 import { FACTORS } from '../../../common/factors';
 import type { ChecklistFactor, ChecklistFinding, ChecklistResult } from '../../../common/protocol';
-import { DOCS_BASE_URL } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import type { Workspace } from '../workspace/workspace';
 import { toUri } from './convert';
@@ -21,7 +20,8 @@ export function buildChecklist(workspaces: readonly Workspace[], scanning: boole
       roman: factor.roman,
       title: factor.title,
       summary: factor.rule,
-      docsUrl: `${DOCS_BASE_URL}${factor.slug}/README.md`,
+      // Our factor slugs are the methodology's own page names.
+      docsUrl: `https://12factor.net/${factor.slug}`,
       status: shown.length > 0 ? 'findings' : checked ? 'pass' : 'not-checked',
       counts: {
         error: shown.filter((finding) => finding.severity === 'error').length,

@@ -23,6 +23,7 @@ runRuleTests(rule, {
     "const secretUrl = 'postgres://app:s3cret@db.internal/app';",
     "const schema = { url: { doc: 'Database URL', default: 'postgres://localhost/dev', env: 'DATABASE_URL' } };",
     "const homepage = 'http://localhost:3000';",
+    { code: "mongoose.connect('mongodb://shared-demo.example.com/demo');", options: { allowedHosts: ['shared-demo.example.com'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
     {

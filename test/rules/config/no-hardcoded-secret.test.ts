@@ -21,8 +21,17 @@ runRuleTests(rule, {
     "const { password } = req.body;",
     "const url = 'postgres://user:${DB_PASSWORD}@db:5432/app';",
     "const secret = process.env.SECRET || '';",
+    { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: 'an extra token format (option)',
+      code: "const client = new Acme('acme_live_9f8e7d6c5b4a');",
+      options: { extraPatterns: ['^acme_live_[0-9a-f]{12}$'] },
+      errors: [{ messageId: 'knownToken', line: 1, column: 25, message: 'A value matching a configured secret pattern is written into the code. Credentials differ per deploy and must never sit in the repository: read it from process.env.SECRET.' }],
+      output: 'const client = new Acme(process.env.SECRET);',
+      envKeys: ['SECRET'],
+    },
     {
       code: "const stripe = new Stripe('sk_live_4eC39HqLyjWDarjtT1zdp7dc');",
       errors: [{ messageId: 'knownToken', line: 1, column: 27, endLine: 1, endColumn: 61 }],

@@ -35,6 +35,11 @@ runRuleTests(rule, {
     'const http = require("http");\nconst data = http.get(url);',
     "const server = net.connect(8080);",
     "emitter.listen(handler);",
+    {
+      name: 'a configured shutdown library (option)',
+      code: `${EXPRESS}require('@acme/graceful');\napp.listen(3000);`,
+      options: { shutdownLibraries: ['@acme/graceful'] },
+    },
     `${EXPRESS}const router = express.Router();\nmodule.exports = router;`,
     `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', async () => { await closeEverything(); process.exit(0); });`,
   ],
@@ -97,6 +102,15 @@ runRuleTests(rule, {
       files: { 'src/server.js': `${EXPRESS}app.listen(3000);` },
       project: { entryPoints: ['src/index.js'] },
       errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'src/server.js' }],
+      output: null,
+    },
+    {
+      name: 'a configured entry point (option)',
+      code: "console.log('main');",
+      files: { 'src/worker-server.js': `${EXPRESS}app.listen(3000);`, 'src/boot.js': "require('./worker-server');" },
+      project: { entryPoints: ['src/index.js'] },
+      options: { entryPoints: ['src/boot.js'] },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'src/worker-server.js' }],
       output: null,
     },
     {

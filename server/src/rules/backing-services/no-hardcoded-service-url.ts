@@ -15,6 +15,11 @@ import { isIgnoredStringPosition } from '../_utils/strings';
 
 type MessageId = 'serviceUrl' | 'internalHttp' | 'serviceHost';
 
+export interface Options {
+  /** Hosts that are the same for every deploy of this app and may stay in code. */
+  readonly allowedHosts: readonly string[];
+}
+
 /** Schemes of backing services, with the variable a fix reads when nothing names the value. */
 const SERVICE_SCHEMES: Readonly<Record<string, { kind: string; envName: string }>> = {
   mongodb: { kind: 'MongoDB', envName: 'MONGODB_URL' },
@@ -53,11 +58,17 @@ const CONNECTION_KEYS = new Set(['port', 'user', 'username', 'password', 'databa
 /** Client factories whose options object names a backing service. */
 const CLIENT_FACTORIES = /(?:^|\.)(?:Pool|Client|createConnection|createPool|createClient|Redis|IORedis|Cluster|createTransport|Sequelize|knex|MongoClient|connect|Kafka|Memcached)$/;
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, Options>({
   id: 'backing-services/no-hardcoded-service-url',
   severity: 'warning',
   description: 'Addresses of databases, caches, queues, mail servers and internal services written in code.',
   fixable: true,
+  defaultOptions: { allowedHosts: [] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { allowedHosts: { type: 'array', items: { type: 'string' }, description: 'Hosts that may stay in code.' } },
+  },
   triggers: new RegExp(
     [
       /(?:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|rediss?|amqps?|memcached|nats|kafka|smtps?|couchdb|neo4j|bolt|cassandra|mqtts?|ldaps?):\/\//.source,
@@ -80,7 +91,7 @@ export default defineRule<MessageId>({
   },
 });
 
-function checkString(context: FileRuleContext<MessageId>, node: Node): void {
+function checkString(context: FileRuleContext<MessageId, Options>, node: Node): void {
   const value = getStaticString(node);
   if (!value || isIgnoredStringPosition(node) || isPlaceholder(value) || isEnvDefault(context.source, node) || isLogArgument(node)) return;
   const url = parseUrl(value);
@@ -98,7 +109,7 @@ function checkString(context: FileRuleContext<MessageId>, node: Node): void {
 }
 
 /** `{ host: 'db.internal', port: 5432, user: … }` or `new Redis({ host: 'cache' })`. */
-function checkHostProperty(context: FileRuleContext<MessageId>, node: Node, value: string): void {
+function checkHostProperty(context: FileRuleContext<MessageId, Options>, node: Node, value: string): void {
   const property = node.parent;
   if (property?.type !== 'Property' || property.value !== node) return;
   const key = getPropertyName(property.key);
@@ -110,7 +121,7 @@ function checkHostProperty(context: FileRuleContext<MessageId>, node: Node, valu
   report(context, node, 'serviceHost', { host: value }, `${owner ? `${toEnvName(owner)}_` : 'DB_'}HOST`);
 }
 
-function isConnectionConfig(context: FileRuleContext<MessageId>, object: TSESTree.ObjectExpression): boolean {
+function isConnectionConfig(context: FileRuleContext<MessageId, Options>, object: TSESTree.ObjectExpression): boolean {
   const call = object.parent;
   if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(object)) {
     const name = getCalleeName(call) ?? '';
@@ -158,7 +169,8 @@ function isLogArgument(node: Node): boolean {
   return /^(?:console|logger|log|this\.logger|debug)\.\w+$|^debug$/.test(getCalleeName(parent) ?? '');
 }
 
-function report(context: FileRuleContext<MessageId>, node: Node, messageId: MessageId, data: Record<string, string>, name: string): void {
+function report(context: FileRuleContext<MessageId, Options>, node: Node, messageId: MessageId, data: Record<string, string>, name: string): void {
+  if (context.options.allowedHosts.includes(data.host)) return;
   const envName = toEnvName(name);
   context.report({ at: node, messageId, data: { ...data, envName }, fix: moveToEnvFix(context.project, node, envName) });
 }

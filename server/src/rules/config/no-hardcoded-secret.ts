@@ -5,10 +5,17 @@ import type { Node } from '../../engine/types';
 import { getBindingName, getCalleeName, getPropertyName, getStaticString } from '../_utils/ast';
 import { getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
-import { findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl } from '../_utils/secrets';
+import { findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type TokenFormat } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
 
 type MessageId = 'knownToken' | 'namedSecret' | 'envFallback' | 'urlCredentials';
+
+export interface Options {
+  /** Extra token formats (regular expressions) that are credentials wherever they appear. */
+  readonly extraPatterns: readonly string[];
+  /** Values that are known not to be secrets (shared demo keys, for example). */
+  readonly allowedValues: readonly string[];
+}
 
 /** Calls whose argument is a signing or encryption secret, by callee and argument index. */
 const SECRET_ARGUMENTS: ReadonlyMap<string, { index: number; name: string }> = new Map([
@@ -26,11 +33,20 @@ const SECRET_ARGUMENTS: ReadonlyMap<string, { index: number; name: string }> = n
 /** Holders whose name says nothing about the service: `config.password` stays PASSWORD. */
 const GENERIC_OWNERS = new Set(['CONFIG', 'CONF', 'SETTINGS', 'OPTIONS', 'OPTS', 'ENV', 'DEFAULTS', 'DEFAULT', 'APP', 'PARAMS', 'PROPS', 'CREDENTIALS', 'SECRETS', 'KEYS', 'EXPORTS', 'MODULE', 'AUTH']);
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, Options>({
   id: 'config/no-hardcoded-secret',
   severity: 'error',
   description: 'Credentials written into source code instead of read from the environment.',
   fixable: true,
+  defaultOptions: { extraPatterns: [], allowedValues: [] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      extraPatterns: { type: 'array', items: { type: 'string', format: 'regex' }, description: 'Extra token formats, as regular expressions.' },
+      allowedValues: { type: 'array', items: { type: 'string' }, description: 'Values that are not secrets.' },
+    },
+  },
   // A secret-named binding given a string, a known token format, a password in a URL, or a signing
   // call: nothing else can be reported, so files without any of these are not parsed.
   triggers: new RegExp(
@@ -58,13 +74,13 @@ export default defineRule<MessageId>({
   },
 });
 
-function checkString(context: FileRuleContext<MessageId>, node: Node): void {
+function checkString(context: FileRuleContext<MessageId, Options>, node: Node): void {
   const value = getStaticString(node);
-  if (value === undefined || value.length < 3 || isIgnoredStringPosition(node)) return;
+  if (value === undefined || value.length < 3 || isIgnoredStringPosition(node) || context.options.allowedValues.includes(value)) return;
   const { source } = context;
   const fallback = getEnvFallback(source, node);
   const replaced = fallback?.expression ?? node;
-  const token = findTokenFormat(value);
+  const token = findTokenFormat(value) ?? configuredFormat(value, context.options.extraPatterns);
   const url = token ? undefined : parseCredentialUrl(value);
   const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node);
 
@@ -86,6 +102,11 @@ function checkString(context: FileRuleContext<MessageId>, node: Node): void {
   if (!isSecretName(envStyle) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle))) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+}
+
+function configuredFormat(value: string, patterns: readonly string[]): TokenFormat | undefined {
+  const matched = patterns.find((pattern) => new RegExp(pattern).test(value));
+  return matched === undefined ? undefined : { kind: 'A value matching a configured secret pattern', pattern: new RegExp(matched), envName: 'SECRET' };
 }
 
 interface EnvFallback {
@@ -118,7 +139,7 @@ function getEnvFallback(source: SourceCode, node: Node): EnvFallback | undefined
   return undefined;
 }
 
-function fixFor(context: FileRuleContext<MessageId>, target: Node, fallback: EnvFallback | undefined, envName: string) {
+function fixFor(context: FileRuleContext<MessageId, Options>, target: Node, fallback: EnvFallback | undefined, envName: string) {
   return fallback
     ? moveToEnvFix(context.project, fallback.expression, envName, fallback.replacement)
     : moveToEnvFix(context.project, target, envName);

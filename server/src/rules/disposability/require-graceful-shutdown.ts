@@ -13,6 +13,13 @@ import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, unwra
 import { reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 
 type MessageId = 'noSigterm' | 'sigintOnly' | 'exitWithoutClose';
+
+export interface Options {
+  /** More entry points, relative to the project root, for apps started in ways package.json does not say. */
+  readonly entryPoints: readonly string[];
+  /** More modules that install a graceful SIGTERM handler when imported. */
+  readonly shutdownLibraries: readonly string[];
+}
 type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi';
 
 /** A call that starts serving, with what a fix needs to close it again. Plain data: it crosses workers. */
@@ -43,11 +50,20 @@ const SHUTDOWN_LIBRARIES = new Set([
 const STOP_SIGNALS = new Set(['SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGQUIT']);
 const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
-export default defineProjectRule<MessageId, ShutdownFacts>({
+export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   id: 'disposability/require-graceful-shutdown',
   severity: 'warning',
   description: 'Entry points that start a server but do not stop it gracefully on SIGTERM.',
   fixable: true,
+  defaultOptions: { entryPoints: [], shutdownLibraries: [] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      entryPoints: { type: 'array', items: { type: 'string' }, description: 'More entry points, relative to the project root.' },
+      shutdownLibraries: { type: 'array', items: { type: 'string' }, description: 'More modules that handle SIGTERM gracefully.' },
+    },
+  },
   triggers: /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks/,
   messages: {
     noSigterm:
@@ -74,16 +90,17 @@ export default defineProjectRule<MessageId, ShutdownFacts>({
       },
     };
   },
-  check({ project, files, report }) {
+  check({ project, files, report, options }) {
+    const libraries = new Set([...SHUTDOWN_LIBRARIES, ...options.shutdownLibraries]);
     const paths = new Set(files.keys());
     const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
     const reported = new Set<string>();
-    for (const entry of entryFiles(project.root, project.entryPoints, paths, files, importsOf)) {
+    for (const entry of entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, files, importsOf)) {
       const reachable = [...reachableFiles(entry, importsOf, paths)];
       const facts = reachable.map((file) => ({ file, facts: files.get(file)!.collected }));
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
       if (!start) continue;
-      const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => SHUTDOWN_LIBRARIES.has(specifier)));
+      const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => libraries.has(specifier)));
       if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary) {
         for (const { file, facts: fileFacts } of facts) {
           for (const range of fileFacts.exitsWithoutClosing) reportOnce(reported, file, range, () => report(file, { at: range, messageId: 'exitWithoutClose' }));
