@@ -40,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('twelveFactor.showWorkspace', () => setScope(checklist, false)),
     vscode.commands.registerCommand('twelveFactor.openChecklist', () => vscode.commands.executeCommand('twelveFactor.checklist.focus')),
     vscode.window.onDidChangeActiveTextEditor(() => void checklist.refresh()),
+    // The panel also follows the diagnostics the user sees, should a change notification be missed.
+    vscode.languages.onDidChangeDiagnostics(debounce(() => void checklist.refresh(), 200)),
   );
   await client.start();
   context.subscriptions.push(checklist.listen(), { dispose: () => void client?.stop() });
@@ -61,6 +63,14 @@ async function fixFactor(node: ChecklistNode | undefined): Promise<void> {
 function setScope(checklist: FactorTreeProvider, currentFileOnly: boolean): void {
   void vscode.commands.executeCommand('setContext', 'twelveFactor.currentFileOnly', currentFileOnly);
   checklist.setCurrentFileOnly(currentFileOnly);
+}
+
+function debounce(action: () => void, delayMs: number): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(action, delayMs);
+  };
 }
 
 export function deactivate(): Thenable<void> | undefined {
