@@ -13,7 +13,7 @@ import { RULES } from '../server/src/rules';
 import { benchCorpus } from './corpus';
 import { measureLatency } from './latency';
 import { serviceFile } from './serviceFile';
-import { median, timeRuns } from './stats';
+import { median, percentile, timeRuns } from './stats';
 
 const ROOT = join(__dirname, '..');
 
@@ -63,14 +63,9 @@ async function latencyRows(): Promise<Row[]> {
   const beyondDebounce = latencies.map((value) => value - DEBOUNCE_MS);
   return [
     { measure: 'didChange → publishDiagnostics p50, minus debounce (ms)', ours: median(beyondDebounce).toFixed(1), baseline: '—', ratio: '—', target: 'no typing lag' },
-    { measure: 'didChange → publishDiagnostics p95, minus debounce (ms)', ours: percentileOf(beyondDebounce, 0.95).toFixed(1), baseline: '—', ratio: '—', target: 'no typing lag' },
+    { measure: 'didChange → publishDiagnostics p95, minus debounce (ms)', ours: percentile(beyondDebounce, 0.95).toFixed(1), baseline: '—', ratio: '—', target: 'no typing lag' },
     { measure: 'debounce (ms)', ours: String(DEBOUNCE_MS), baseline: '—', ratio: '—', target: '≤ 100' },
   ];
-}
-
-function percentileOf(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
 }
 
 /** Whole-process runs of our CLI and of ESLint on the same files: wall time and peak memory. */

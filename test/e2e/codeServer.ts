@@ -8,6 +8,9 @@ const ROOT = join(__dirname, '..', '..');
 export const CODE_SERVER = join(ROOT, '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const VSIX = join(ROOT, `twelve-factor-lint-${(require(join(ROOT, 'package.json')) as { version: string }).version}.vsix`);
 
+/** Flags for Debian's Chromium on a machine with no display and no network beyond loopback. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',

@@ -6,10 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { copyService, FIXTURES } from '../support/tempProject';
-import { CodeServer } from './codeServer';
+import { CHROMIUM_ARGS, CodeServer } from './codeServer';
 
 const ROOT = join(__dirname, '..', '..');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Bundles test/vscode/suite.ts for an extension host; `vscode` is provided by the host. */
 async function bundleSuite(outDir: string): Promise<string> {

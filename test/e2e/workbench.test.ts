@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { copyService, FIXTURES } from '../support/tempProject';
-import { CodeServer } from './codeServer';
+import { CHROMIUM_ARGS, CodeServer } from './codeServer';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results', 'e2e');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The whole user journey in the real VS Code workbench, with the packaged .vsix installed. */
 describe('VS Code workbench (code-server 4.100.3) with the .vsix installed', () => {
