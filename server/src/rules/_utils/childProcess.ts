@@ -1,0 +1,296 @@
+/**
+ * Finds calls that start another program: `child_process` (`exec`, `execSync`, `spawn`,
+ * `execFile`, `fork`…, also promisified), execa, cross-spawn, shelljs `exec` and zx's `$`,
+ * however the module is bound (`import`, `require`, destructuring, or inline
+ * `require('child_process').execSync(…)`), and reads what they run as shell words.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SourceCode } from '../../engine/source';
+import type { Visitors } from '../../engine/traverse';
+import type { Node } from '../../engine/types';
+import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
+
+type ProcessModule = 'child_process' | 'execa' | 'cross-spawn' | 'shelljs' | 'zx';
+
+const MODULES: Readonly<Record<string, ProcessModule>> = {
+  child_process: 'child_process', 'node:child_process': 'child_process', execa: 'execa', 'cross-spawn': 'cross-spawn',
+  shelljs: 'shelljs', zx: 'zx', 'zx/core': 'zx',
+};
+
+/** How a call runs its program. */
+export type ProcessCallKind = 'shell' | 'file' | 'fork';
+
+export interface ProcessCall {
+  readonly node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+  /** `exec`, `execSync`, `spawn`, `spawnSync`, `execFile`, `execFileSync`, `fork`, `execa`, `execaSync`, `execaCommand`, `shell`. */
+  readonly method: string;
+  readonly kind: ProcessCallKind;
+  /** The argument that says what runs: the command line, the program, or the module to fork. */
+  readonly target: Node;
+  /** The argument list of spawn-style calls. */
+  readonly args?: Node;
+  readonly options?: TSESTree.ObjectExpression;
+}
+
+interface Binding {
+  readonly module: ProcessModule;
+  /** The export bound; undefined when the local name holds the whole module. */
+  readonly name?: string;
+}
+
+const SHELL_METHODS = new Set(['exec', 'execSync', 'execaCommand', 'execaCommandSync', 'shell']);
+const FILE_METHODS = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync', 'execa', 'execaSync']);
+
+/**
+ * Visitors that report every process call of a file once the walk is done, so that bindings
+ * declared after their use (function bodies above the requires) still count.
+ */
+export function processCallVisitors(onCall: (call: ProcessCall) => void): Visitors {
+  const bindings = new Map<string, Binding>();
+  const promisified: { name: string; argument: Node }[] = [];
+  const candidates: (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] = [];
+  return {
+    ImportDeclaration: (node) => {
+      const declaration = node as TSESTree.ImportDeclaration;
+      const module = MODULES[declaration.source.value];
+      if (!module || declaration.importKind === 'type') return;
+      for (const specifier of declaration.specifiers) {
+        if (specifier.type === 'ImportSpecifier') bindings.set(specifier.local.name, { module, name: getPropertyName(specifier.imported) });
+        else bindings.set(specifier.local.name, { module });
+      }
+    },
+    TSImportEqualsDeclaration: (node) => {
+      const declaration = node as TSESTree.TSImportEqualsDeclaration;
+      const reference = declaration.moduleReference;
+      const module = reference.type === 'TSExternalModuleReference' ? MODULES[getStaticString(reference.expression) ?? ''] : undefined;
+      if (module) bindings.set(declaration.id.name, { module });
+    },
+    VariableDeclarator: (node) => {
+      const declarator = node as TSESTree.VariableDeclarator;
+      if (!declarator.init) return;
+      const init = unwrapExpression(declarator.init);
+      const required = requiredModule(init);
+      if (required) {
+        if (declarator.id.type === 'Identifier') bindings.set(declarator.id.name, required);
+        else if (declarator.id.type === 'ObjectPattern' && !required.name) {
+          for (const property of declarator.id.properties) {
+            const local = property.type === 'Property' ? (property.value.type === 'AssignmentPattern' ? property.value.left : property.value) : undefined;
+            if (property.type === 'Property' && local?.type === 'Identifier') bindings.set(local.name, { module: required.module, name: getPropertyName(property.key) });
+          }
+        }
+        return;
+      }
+      if (declarator.id.type === 'Identifier' && init.type === 'CallExpression' && /(?:^|\.)promisify$/.test(getMemberPath(init.callee)?.join('.') ?? '') && init.arguments[0]) {
+        promisified.push({ name: declarator.id.name, argument: init.arguments[0] });
+      }
+    },
+    CallExpression: (node) => {
+      if ((node as TSESTree.CallExpression).arguments.length > 0) candidates.push(node as TSESTree.CallExpression);
+    },
+    TaggedTemplateExpression: (node) => candidates.push(node as TSESTree.TaggedTemplateExpression),
+    'Program:exit': () => {
+      if (bindings.size === 0 && !candidates.some((call) => call.type === 'CallExpression' && inlineRequire(call.callee))) return;
+      for (const { name, argument } of promisified) {
+        const method = resolveFunction(bindings, argument);
+        if (method) bindings.set(name, { module: 'child_process', name: method });
+      }
+      for (const node of candidates) {
+        const call = toProcessCall(bindings, node);
+        if (call) onCall(call);
+      }
+    },
+  };
+}
+
+/** `require('child_process')`, `require('child_process').exec`, `await import('execa')`. */
+function requiredModule(init: Node): Binding | undefined {
+  if (init.type === 'MemberExpression') {
+    const inner = requiredModule(unwrapExpression(init.object));
+    const name = getMemberName(init);
+    if (!inner || inner.name || !name) return undefined;
+    return name === 'default' ? inner : { module: inner.module, name };
+  }
+  const target = init.type === 'AwaitExpression' ? unwrapExpression(init.argument) : init;
+  if (target.type === 'ImportExpression') {
+    const module = MODULES[getStaticString(target.source) ?? ''];
+    return module ? { module } : undefined;
+  }
+  if (target.type === 'CallExpression' && target.callee.type === 'Identifier' && target.callee.name === 'require') {
+    const module = MODULES[getStaticString(target.arguments[0]) ?? ''];
+    return module ? { module } : undefined;
+  }
+  return undefined;
+}
+
+function inlineRequire(callee: Node): Binding | undefined {
+  const target = unwrapExpression(callee);
+  return target.type === 'MemberExpression' ? requiredModule(unwrapExpression(target.object)) : undefined;
+}
+
+/** The normalised method a callee names, or undefined when it does not start a program. */
+function resolveFunction(bindings: ReadonlyMap<string, Binding>, calleeNode: Node): string | undefined {
+  const callee = unwrapExpression(calleeNode);
+  if (callee.type === 'Identifier') {
+    const binding = bindings.get(callee.name);
+    return binding && methodOf(binding.module, binding.name);
+  }
+  if (callee.type !== 'MemberExpression') return undefined;
+  const property = getMemberName(callee);
+  const object = unwrapExpression(callee.object);
+  const binding = object.type === 'Identifier' ? bindings.get(object.name) : requiredModule(object);
+  if (!binding || !property) return undefined;
+  if (!binding.name) return methodOf(binding.module, property);
+  // `execa.sync`, `spawn.sync` on a default export bound by name.
+  return methodOf(binding.module, `${binding.name}.${property}`);
+}
+
+function methodOf(module: ProcessModule, name: string | undefined): string | undefined {
+  switch (module) {
+    case 'child_process':
+      return name && /^(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$/.test(name) ? name : undefined;
+    case 'execa': {
+      const table: Record<string, string> = {
+        '': 'execa', default: 'execa', execa: 'execa', execaSync: 'execaSync', sync: 'execaSync', 'execa.sync': 'execaSync',
+        execaCommand: 'execaCommand', command: 'execaCommand', 'execa.command': 'execaCommand',
+        execaCommandSync: 'execaCommandSync', commandSync: 'execaCommandSync', 'execa.commandSync': 'execaCommandSync',
+        execaNode: 'fork', node: 'fork', $: 'shell',
+      };
+      return table[name ?? ''];
+    }
+    case 'cross-spawn':
+      return name === undefined || name === 'spawn' || name === 'default' ? 'spawn' : name === 'sync' || name.endsWith('.sync') ? 'spawnSync' : undefined;
+    case 'shelljs':
+      return name === 'exec' ? 'shell' : undefined;
+    case 'zx':
+      return name === '$' ? 'shell' : undefined;
+  }
+}
+
+function toProcessCall(bindings: ReadonlyMap<string, Binding>, node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): ProcessCall | undefined {
+  if (node.type === 'TaggedTemplateExpression') {
+    const method = resolveFunction(bindings, node.tag);
+    return method === 'shell' ? { node, method, kind: 'shell', target: node.quasi } : undefined;
+  }
+  const method = resolveFunction(bindings, node.callee);
+  if (!method) return undefined;
+  const [target, second, third] = node.arguments.map((argument) => unwrapExpression(argument));
+  if (!target || target.type === 'SpreadElement') return undefined;
+  const options = [second, third].find((argument): argument is TSESTree.ObjectExpression => argument?.type === 'ObjectExpression');
+  if (SHELL_METHODS.has(method)) return { node, method, kind: 'shell', target, options };
+  const args = second && second.type !== 'ObjectExpression' && second.type !== 'SpreadElement' ? second : undefined;
+  if (FILE_METHODS.has(method)) return { node, method, kind: 'file', target, args, options };
+  return { node, method, kind: 'fork', target, args, options };
+}
+
+/**
+ * The simple commands a call runs. Shell calls are parsed as shell; spawn-style calls give one
+ * command of program and arguments, unless they go through `sh -c` or `{ shell: true }`.
+ */
+export function processCommands(source: SourceCode, call: ProcessCall): SimpleCommand[] {
+  if (call.kind === 'shell') {
+    const text = staticText(source, call.target);
+    return text === undefined ? [] : parseShell(text);
+  }
+  const program = call.kind === 'fork' ? { text: 'node', start: call.target.range[0], end: call.target.range[0], dynamic: false } : wordOf(source, call.target);
+  const args = call.kind === 'fork' ? [wordOf(source, call.target), ...arrayWords(source, call.args)] : arrayWords(source, call.args);
+  const shellOption = call.options && findProperty(call.options, 'shell');
+  if (shellOption && isTruthyLiteral(shellOption.value as Node) && !program.dynamic) {
+    return parseShell([program, ...args].map((word) => word.text).join(' '));
+  }
+  const flagIndex = args.findIndex((word) => word.text === '-c' || word.text === '/c' || word.text === '/C');
+  if (/^(?:sh|bash|zsh|dash|ash|cmd)$/.test(programName(program.text)) && flagIndex >= 0 && args[flagIndex + 1]) {
+    return parseShell(args[flagIndex + 1].text);
+  }
+  return [{ words: [program, ...args], terminator: '' }];
+}
+
+function isTruthyLiteral(node: Node): boolean {
+  return node.type === 'Literal' && (node.value === true || typeof node.value === 'string');
+}
+
+/** `process.execPath`, `process.argv[0]` and `process.argv0` are this Node binary. */
+export function isNodeBinary(node: Node): boolean {
+  const path = getMemberPath(unwrapExpression(node))?.join('.');
+  return path === 'process.execPath' || path === 'process.argv.0' || path === 'process.argv0';
+}
+
+/** Names that say a dynamic program is a package manager: `npmPath`, `this.yarnBin`, `packageManager`. */
+const MANAGER_HINT = /(?:^|[^a-z])(npm|yarn|pnpm)|(packagemanager)/i;
+
+function wordOf(source: SourceCode, node: Node): ShellWord {
+  const range = { start: node.range[0], end: node.range[1] };
+  if (isNodeBinary(node)) return { text: 'node', ...range, dynamic: false };
+  const unwrapped = unwrapExpression(node);
+  if (unwrapped.type === 'ConditionalExpression') {
+    // `process.platform === 'win32' ? 'npm.cmd' : 'npm'`
+    const [a, b] = [staticText(source, unwrapped.consequent), staticText(source, unwrapped.alternate)];
+    if (a !== undefined && b !== undefined && !a.includes(DYNAMIC) && programName(a) === programName(b)) return { text: a, ...range, dynamic: false };
+  }
+  const text = staticText(source, node);
+  if (text !== undefined) return { text, ...range, dynamic: text.includes(DYNAMIC) };
+  const hint = unwrapped.type === 'Identifier' || unwrapped.type === 'MemberExpression' ? MANAGER_HINT.exec(source.getText(unwrapped)) : null;
+  return { text: DYNAMIC, ...range, dynamic: true, ...(hint ? { hint: (hint[1] ?? 'npm').toLowerCase() } : {}) };
+}
+
+function arrayWords(source: SourceCode, node: Node | undefined): ShellWord[] {
+  if (!node) return [];
+  let array = unwrapExpression(node);
+  if (array.type === 'Identifier') array = source.constInitializer(array, array.name) ?? array;
+  if (array.type !== 'ArrayExpression') return [{ text: DYNAMIC, start: node.range[0], end: node.range[1], dynamic: true }];
+  return array.elements.map((element) =>
+    !element || element.type === 'SpreadElement' ? { text: DYNAMIC, start: (element ?? node).range[0], end: (element ?? node).range[1], dynamic: true } : wordOf(source, element),
+  );
+}
+
+/**
+ * The text of a string built in code: literals, templates, `+` concatenation, `[…].join(' ')`
+ * and `const` names are followed; anything else becomes `DYNAMIC`. Undefined when nothing of it is known.
+ */
+export function staticText(source: SourceCode, node: Node, depth = 0): string | undefined {
+  const target = unwrapExpression(node);
+  if (depth > 4) return undefined;
+  const part = (child: Node) => staticText(source, child, depth + 1) ?? DYNAMIC;
+  switch (target.type) {
+    case 'Literal':
+      return typeof target.value === 'string' ? target.value : typeof target.value === 'number' ? String(target.value) : undefined;
+    case 'TemplateLiteral':
+      return target.quasis.map((quasi, index) => (quasi.value.cooked ?? '') + (target.expressions[index] ? part(target.expressions[index]) : '')).join('');
+    case 'BinaryExpression':
+      if (target.operator !== '+') return undefined;
+      return part(target.left) + part(target.right);
+    case 'Identifier': {
+      const init = source.constInitializer(target, target.name);
+      return init ? staticText(source, init, depth + 1) : undefined;
+    }
+    case 'MemberExpression':
+      return isNodeBinary(target) ? 'node' : undefined;
+    case 'CallExpression': {
+      const callee = target.callee;
+      if (callee.type !== 'MemberExpression' || getMemberName(callee) !== 'join') return undefined;
+      const array = unwrapExpression(callee.object);
+      const separator = target.arguments[0] ? getStaticString(target.arguments[0]) : ',';
+      if (array.type !== 'ArrayExpression' || separator === undefined) return undefined;
+      return array.elements.map((element) => (element && element.type !== 'SpreadElement' ? part(element) : DYNAMIC)).join(separator);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether the call works in the app's own folder: no `cwd`, or `__dirname`, `process.cwd()`, `.`. */
+export function runsInOwnFolder(call: ProcessCall): boolean {
+  const cwd = call.options && findProperty(call.options, 'cwd');
+  if (!cwd) return !call.options || !call.options.properties.some((property) => property.type === 'SpreadElement');
+  const value = unwrapExpression(cwd.value as Node);
+  const text = getStaticString(value);
+  if (text !== undefined) return /^\.{0,2}\/?$/.test(text);
+  if (value.type === 'Identifier') return value.name === '__dirname';
+  const path = value.type === 'CallExpression' ? getMemberPath(value.callee)?.join('.') : undefined;
+  if (path === 'process.cwd') return true;
+  if (value.type === 'CallExpression' && /^path\.(?:join|resolve)$|^(?:join|resolve)$/.test(path ?? '')) {
+    const first = value.arguments[0] && unwrapExpression(value.arguments[0]);
+    return first?.type === 'Identifier' && first.name === '__dirname' && value.arguments.slice(1).every((argument) => /^(?:\.\.?\/?)+$/.test(getStaticString(argument) ?? 'x'));
+  }
+  return false;
+}

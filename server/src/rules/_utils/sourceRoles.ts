@@ -1,0 +1,118 @@
+/**
+ * What a source file is for: production server code, a developer tool (build and test
+ * configuration, scripts run by developers or CI), or code that ships to browsers. Only
+ * production server code can break a factor; the others are left alone.
+ */
+import { normalize, relative, sep } from 'node:path';
+import type { FileSummary } from '../../engine/rule';
+import { scriptTargets } from '../../project/entryPoints';
+import type { ProjectFacts } from '../../project/facts';
+import { reachableFiles, resolveEntryPoint } from './modules';
+
+/** Configuration of build, lint and test tools, and their setup files. */
+const TOOLING_CONFIG = [
+  /(?:^|\/)[^/]+\.config\.[cm]?[jt]s$/,
+  /(?:^|\/)(?:gulpfile|gruntfile|jakefile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i,
+  /(?:^|\/)\.[\w-]+rc\.[cm]?[jt]s$/,
+  /(?:^|\/)(?:vitest|jest|mocha|ava|karma|playwright|cypress|wdio)[.-][\w.-]*\.[cm]?[jt]s$/,
+  /(?:^|\/)(?:setup-?tests?|test-?setup|global-?setup|global-?teardown)\.[cm]?[jt]s$/i,
+];
+
+/** Folders of scripts developers run by hand or from CI. */
+const DEV_FOLDERS = /(?:^|\/)(?:scripts|tools|tasks|\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
+
+/** Folders whose code is bundled for browsers. */
+const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|webapp|web-app|ui)\//;
+
+/**
+ * package.json script names for work outside the run stage: building, testing, releasing,
+ * developer servers and CI chores (`release-beta`, `deploy-demo-server`, `test:e2e`, `checkout-pr`).
+ */
+const NOT_RUN_SCRIPT =
+  /(?:^|[:_-])(?:release|deploy|upload|download|publish|changelog|version|bump|build|compile|bundle|test|tests|e2e|lint|format|fmt|dev|develop|watch|storybook|docs?|coverage|bench|benchmark|ci|pr|rebase|checkout|nightly|beta|artifacts?|docker|prepare|setup|bootstrap|clean|mock|demo|example|simple|generate|codegen|typecheck)(?=$|[:_-])/;
+
+function relativePath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+/** `webpack.config.js`, `.eslintrc.js`, `gulpfile.js`, `vitest.setup.ts`: configuration of developer tools. */
+export function isToolingConfigFile(root: string, path: string): boolean {
+  const rel = relativePath(root, path);
+  return TOOLING_CONFIG.some((pattern) => pattern.test(rel));
+}
+
+/**
+ * Tooling configuration, `scripts/`/`tools/` folders, and files that package.json runs only from
+ * scripts that build, test, release or serve development (`"release": "node extra/release.mjs"`).
+ */
+export function isDevOnlyFile(project: ProjectFacts, path: string): boolean {
+  const rel = relativePath(project.root, path);
+  return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || devScriptFiles(project).has(rel);
+}
+
+interface ScriptFiles {
+  /** Files run only by scripts outside the run stage, relative to the root. */
+  readonly dev: ReadonlySet<string>;
+  /** Entry points and files run by the other scripts. */
+  readonly run: ReadonlySet<string>;
+}
+
+const scriptFilesCache = new WeakMap<ProjectFacts, ScriptFiles>();
+
+function scriptFiles(project: ProjectFacts): ScriptFiles {
+  let files = scriptFilesCache.get(project);
+  if (!files) {
+    const dev = new Set<string>();
+    const run = new Set<string>();
+    for (const [name, command] of Object.entries(project.packageJson?.scripts ?? {})) {
+      for (const target of scriptTargets(command)) (NOT_RUN_SCRIPT.test(name) ? dev : run).add(posix(target));
+    }
+    for (const entry of project.entryPoints) run.add(posix(entry));
+    files = { dev: new Set([...dev].filter((file) => !run.has(file))), run };
+    scriptFilesCache.set(project, files);
+  }
+  return files;
+}
+
+function devScriptFiles(project: ProjectFacts): ReadonlySet<string> {
+  return scriptFiles(project).dev;
+}
+
+function posix(path: string): string {
+  return normalize(path).split(sep).join('/').replace(/^\.\//, '');
+}
+
+/**
+ * Dev-only files, plus the modules that only dev-only files import: the helpers of a release
+ * script (`extra/release/lib.mjs` imported by `extra/release/release.mjs`). A module counts only
+ * when it sits in the same top-level folder as a dev-only file that reaches it and nothing the
+ * app runs reaches it, so shared production modules are never excused.
+ */
+export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, { readonly summary: FileSummary }>): Set<string> {
+  const paths = new Set(files.keys());
+  const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
+  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path));
+  const runRoots = [...scriptFiles(project).run].map((entry) => resolveEntryPoint(project.root, entry, paths)).filter((file): file is string => file !== undefined);
+  const running = new Set(runRoots.flatMap((root) => [...reachableFiles(root, importsOf, paths)]));
+  const result = new Set(devRoots);
+  for (const root of devRoots) {
+    const folder = relativePath(project.root, root).split('/')[0];
+    for (const file of reachableFiles(root, importsOf, paths)) {
+      if (!running.has(file) && relativePath(project.root, file).startsWith(`${folder}/`)) result.add(file);
+    }
+  }
+  return result;
+}
+
+/** JSX/TSX components and code under client-side folders (`client/`, `public/`, `frontend/`…). */
+export function isBrowserFile(root: string, path: string): boolean {
+  const rel = relativePath(root, path);
+  return /\.[jt]sx$/.test(rel) || BROWSER.test(rel);
+}
+
+/** UI frameworks: a file that imports one is browser code. */
+const FRONTEND_MODULE = /^(?:vue|vue-[\w-]+|vuex|pinia|react|react-dom|react-[\w-]+|preact|svelte|solid-js|@angular\/[\w-]+|@vue\/[\w-]+|@fortawesome\/vue-fontawesome|@mui\/[\w-]+|@emotion\/react|styled-components)(?:\/|$)/;
+
+export function isFrontendModule(specifier: string): boolean {
+  return FRONTEND_MODULE.test(specifier);
+}

@@ -1,0 +1,120 @@
+/**
+ * Factor V: the build stage turns one commit into one exact artefact. In the image that runs in
+ * production, `npm install` re-resolves version ranges and may rewrite the lockfile, and an
+ * install without the lockfile copied in ignores the pins altogether: two builds of the same
+ * commit can then ship different dependencies. `npm ci` (or a frozen yarn/pnpm install) installs
+ * exactly what the lockfile records. Build stages of a multi-stage file are left alone: they
+ * produce artefacts, and only what the final stage contains is released.
+ */
+import picomatch from 'picomatch';
+import { basename } from 'node:path';
+import { defineProjectRule, type FixSpec } from '../../engine/rule';
+import type { OffsetRange } from '../../engine/types';
+import type { DockerfileFile, DockerInstruction } from '../../project/projectFiles';
+import { packageManagerCommand, type PackageManagerCommand } from '../_utils/commands';
+import { argsRangeInFile, execFormWords, finalStage } from '../_utils/dockerfiles';
+import { parseShell, programWords } from '../_utils/shell';
+import { PROJECT_FILES_ONLY } from '../_utils/triggers';
+
+type MessageId = 'npmInstall' | 'unfrozenInstall' | 'noLockfileCopied';
+
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb'];
+/** `npm install` flags that `npm ci` does not take the same way, so the fix is not offered. */
+const NOT_FOR_CI = /^--(?:no-)?(?:save|package-lock)|^--package-lock-only|^-[SDEO]$/;
+
+export default defineProjectRule<MessageId, never>({
+  id: 'build-release-run/dockerfile-npm-ci',
+  severity: 'warning',
+  description: 'npm install (or an unfrozen yarn/pnpm install) in the final Dockerfile stage, or an install before any lockfile is copied in.',
+  triggers: PROJECT_FILES_ONLY,
+  fixable: true,
+  messages: {
+    npmInstall:
+      '`{{command}}` in the image that runs in production re-resolves version ranges and may rewrite the lockfile, so the release can contain dependencies nobody tested. Use `npm ci`, which installs exactly what package-lock.json records.',
+    unfrozenInstall:
+      '`{{command}}` in the image that runs in production may update the lockfile instead of following it, so two builds of one commit can differ. Add {{flag}} so the build fails rather than drifts.',
+    noLockfileCopied:
+      '`{{command}}` runs before any lockfile is copied into the image, so it resolves versions afresh on every build. COPY the lockfile along with package.json before installing.',
+  },
+  check({ project, report }) {
+    const hasLockfile = project.files.lockfiles.length > 0;
+    const hasNpmLockfile = project.files.lockfiles.some((lockfile) => lockfile.kind === 'npm');
+    for (const dockerfile of project.files.dockerfiles) {
+      const last = finalStage(dockerfile);
+      dockerfile.instructions.forEach((instruction, index) => {
+        if (instruction.keyword !== 'RUN' || instruction.stage !== last) return;
+        const exec = execFormWords(instruction.args);
+        const commands = parseShell(exec ? exec.join(' ') : instruction.args);
+        for (const command of commands) {
+          const words = programWords(command);
+          const pm = packageManagerCommand(words);
+          if (!pm || pm.global || (pm.verb !== 'install' && pm.verb !== 'ci')) continue;
+          const end = (pm.verbWord ?? pm.program).end;
+          const at: OffsetRange = exec ? instruction.argsRange : argsRangeInFile(dockerfile.text, instruction, [pm.program.start, end]);
+          const shown = words.slice(0, words.indexOf(pm.verbWord ?? pm.program) + 1).map((word) => word.text).join(' ');
+          const lockfileCopied = lockfileAvailable(dockerfile, index);
+          if (pm.manager === 'npm' && pm.verb === 'install') {
+            const fix = !exec && lockfileCopied && hasNpmLockfile ? ciFix(dockerfile, instruction, pm) : undefined;
+            report(dockerfile.path, { at, messageId: 'npmInstall', data: { command: shown }, fix });
+          } else if (pm.manager !== 'npm' && pm.verb === 'install' && !isFrozen(pm)) {
+            const flag = pm.manager === 'yarn' ? '--frozen-lockfile (Yarn 1) or --immutable (Yarn 2+)' : '--frozen-lockfile';
+            report(dockerfile.path, { at, messageId: 'unfrozenInstall', data: { command: shown, flag } });
+          }
+          if (!lockfileCopied && hasLockfile) report(dockerfile.path, { at, messageId: 'noLockfileCopied', data: { command: shown } });
+        }
+      });
+    }
+  },
+});
+
+function isFrozen(pm: PackageManagerCommand): boolean {
+  return pm.flags.some((flag) => /^--(?:frozen-lockfile|immutable)(?:=true)?$/.test(flag.text));
+}
+
+/** `npm install` → `npm ci`, when it installs from the manifest only and its flags mean the same to `ci`. */
+function ciFix(dockerfile: DockerfileFile, instruction: DockerInstruction, pm: PackageManagerCommand): FixSpec | undefined {
+  if (!pm.verbWord || pm.operands.length > 0 || pm.flags.some((flag) => NOT_FOR_CI.test(flag.text))) return undefined;
+  const range = argsRangeInFile(dockerfile.text, instruction, [pm.verbWord.start, pm.verbWord.end]);
+  if (dockerfile.text.slice(range[0], range[1]) !== pm.verbWord.text) return undefined;
+  return { title: 'Install with npm ci', changes: [{ type: 'replace', range, text: 'ci' }] };
+}
+
+/**
+ * Whether a lockfile is in the image when instruction `index` runs: copied earlier in its stage (or
+ * in a stage it builds on), by name, by a glob such as `package*.json`, or with a whole folder; or
+ * bind-mounted into the RUN itself.
+ */
+function lockfileAvailable(dockerfile: DockerfileFile, index: number): boolean {
+  const instructions = dockerfile.instructions;
+  const raw = (instruction: DockerInstruction) => dockerfile.text.slice(instruction.range[0], instruction.range[1]);
+  if (/--mount=\S*(?:package-lock|npm-shrinkwrap|yarn\.lock|pnpm-lock|bun\.lock)/.test(raw(instructions[index]))) return true;
+  const stages = stageChain(instructions, instructions[index].stage);
+  return instructions.slice(0, index).some((instruction) => {
+    if (!stages.has(instruction.stage) || (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD')) return false;
+    const words = (execFormWords(instruction.args) ?? instruction.args.split(/\s+/)).filter((word) => word && !word.startsWith('--'));
+    return words.slice(0, -1).some(copiesLockfile);
+  });
+}
+
+function copiesLockfile(source: string): boolean {
+  const name = basename(source.replace(/\/+$/, ''));
+  if (source === '.' || source === './' || source.endsWith('/') || !name.includes('.')) return true;
+  const matches = picomatch(name);
+  return LOCKFILES.some((lockfile) => matches(lockfile));
+}
+
+/** A stage and the earlier stages it is built `FROM`, by alias or index. */
+function stageChain(instructions: readonly DockerInstruction[], stage: number): Set<number> {
+  const froms = instructions.filter((instruction) => instruction.keyword === 'FROM');
+  const aliases = new Map(froms.flatMap((from, index) => {
+    const alias = /\bAS\s+(\S+)/i.exec(from.args)?.[1]?.toLowerCase();
+    return alias ? [[alias, index] as const] : [];
+  }));
+  const chain = new Set<number>();
+  for (let current: number | undefined = stage; current !== undefined && !chain.has(current); ) {
+    chain.add(current);
+    const image = froms[current]?.args.split(/\s+/).find((word) => !word.startsWith('--'))?.toLowerCase() ?? '';
+    current = aliases.get(image);
+  }
+  return chain;
+}

@@ -1,0 +1,113 @@
+/**
+ * Factor V: `start` is the run stage, what the platform executes on every boot, restart and
+ * scale-out. A start script that compiles or installs first rebuilds the app on each of those,
+ * slows every start, needs the build toolchain in production, and can run something other than
+ * the build that was tested. Build once in `build`; start only runs the result.
+ */
+import { defineProjectRule, type FixSpec } from '../../engine/rule';
+import type { OffsetRange } from '../../engine/types';
+import type { PackageJsonFile, ProcfileEntry } from '../../project/projectFiles';
+import { BUILD_SCRIPT, buildTool, isInstallVerb, packageManagerCommand } from '../_utils/commands';
+import { jsonStringSubrange } from '../_utils/jsonStrings';
+import { scriptsOf, scriptSteps, type ScriptStep } from '../_utils/packageScripts';
+import { parseShell, programWords, type SimpleCommand } from '../_utils/shell';
+import { PROJECT_FILES_ONLY } from '../_utils/triggers';
+
+type MessageId = 'buildInStart' | 'installInStart' | 'buildInProcfile';
+
+/** Development starts rebuild on change by design; they are not what a platform runs. */
+const WATCH_MODE = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bconcurrently\b|\bwebpack-dev-server\b|\bvite(?:\s+dev)?\s*$|\bnext dev\b/;
+
+export default defineProjectRule<MessageId, never>({
+  id: 'build-release-run/no-build-in-start',
+  severity: 'warning',
+  description: 'A start script (or prestart, or a Procfile command) that builds or installs before running the app.',
+  triggers: PROJECT_FILES_ONLY,
+  hasSuggestions: true,
+  messages: {
+    buildInStart:
+      'Starting the app runs `{{command}}` first (in "{{script}}"). Every boot, restart and scale-out then rebuilds the app, needs the build tools in production and may run code other than the tested build: build once in the "build" script and let start only run the result.',
+    installInStart:
+      'Starting the app runs `{{command}}` first (in "{{script}}"). Installing on every boot makes starts slow, depends on the registry being up and can install other versions than were tested: install during the build.',
+    buildInProcfile:
+      'The "{{process}}" process runs `{{command}}` before the app. Process commands are the run stage and execute on every start and scale-out: build during the build, and let the process only start the result.',
+  },
+  check({ project, report }) {
+    const packageJson = project.files.packageJson;
+    const scripts = scriptsOf(packageJson?.json);
+    if (packageJson && scripts.start !== undefined && !WATCH_MODE.test(scripts.start)) {
+      const steps = scriptSteps('start', scripts);
+      for (const messageId of ['buildInStart', 'installInStart'] as const) {
+        const step = steps.find((candidate) => classify(candidate.command) === messageId);
+        if (!step) continue;
+        const at = packageJson.locations[`scripts.${step.script}`];
+        if (!at) continue;
+        report(packageJson.path, {
+          at: jsonStringSubrange(packageJson.text, at, wordsRange(step.command)),
+          messageId,
+          data: { command: commandText(step.command), script: step.script },
+          suggest: messageId === 'buildInStart' ? buildScriptSuggestion(packageJson, scripts, step) : undefined,
+        });
+      }
+    }
+    const procfile = project.files.procfile;
+    for (const process of procfile?.processes ?? []) {
+      // Heroku's release phase runs once per release, not on every start.
+      if (process.name === 'release') continue;
+      const command = parseShell(process.command).find((candidate) => classify(candidate) !== undefined);
+      if (command) report(procfile!.path, { at: procfileRange(process, command), messageId: 'buildInProcfile', data: { process: process.name, command: commandText(command) } });
+    }
+  },
+});
+
+function classify(command: SimpleCommand): 'buildInStart' | 'installInStart' | undefined {
+  const words = programWords(command);
+  const pm = packageManagerCommand(words);
+  if (pm && isInstallVerb(pm.verb) && !pm.global) return 'installInStart';
+  if (pm?.script && BUILD_SCRIPT.test(pm.script)) return 'buildInStart';
+  return buildTool(words) ? 'buildInStart' : undefined;
+}
+
+function wordsRange(command: SimpleCommand): OffsetRange {
+  return [command.words[0].start, command.words[command.words.length - 1].end];
+}
+
+function commandText(command: SimpleCommand): string {
+  return command.words.map((word) => word.text).join(' ');
+}
+
+function procfileRange(process: ProcfileEntry, command: SimpleCommand): OffsetRange {
+  const [start, end] = wordsRange(command);
+  return [process.commandRange[0] + start, process.commandRange[0] + end];
+}
+
+/**
+ * For `"start": "<build> && … && node dist"`: start keeps only what runs the app, and the build
+ * steps become the "build" script (unless they already call it). Offered, never applied: the
+ * deploy must then run the build step, which it may not do yet.
+ */
+function buildScriptSuggestion(packageJson: PackageJsonFile, scripts: Readonly<Record<string, string>>, step: ScriptStep): FixSpec[] | undefined {
+  if (step.script !== 'start' || step.via.length !== 1) return undefined;
+  const commands = parseShell(scripts.start);
+  const firstRun = commands.findIndex((command) => classify(command) === undefined);
+  if (firstRun <= 0 || commands.slice(0, firstRun).some((command) => command.terminator !== '&&' || classify(command) !== 'buildInStart')) return undefined;
+  if (commands.slice(firstRun).some((command) => classify(command) !== undefined)) return undefined;
+  const buildPart = scripts.start.slice(commands[0].words[0].start, wordsRange(commands[firstRun - 1])[1]);
+  const runPart = scripts.start.slice(commands[firstRun].words[0].start).trim();
+  const callsExistingBuild = commands.slice(0, firstRun).every((command) => {
+    const script = packageManagerCommand(programWords(command))?.script;
+    return script !== undefined && scripts[script] !== undefined;
+  });
+  const startValue = packageJson.locations['scripts.start'];
+  const startKey = packageJson.locations['scripts.start#key'];
+  if (!startValue || !startKey) return undefined;
+  const changes: { type: 'replace'; range: OffsetRange; text: string }[] = [{ type: 'replace', range: startValue, text: JSON.stringify(runPart) }];
+  if (!callsExistingBuild) {
+    if (scripts.build !== undefined) return undefined;
+    const lineStart = packageJson.text.lastIndexOf('\n', startKey[0] - 1) + 1;
+    const indent = packageJson.text.slice(lineStart, startKey[0]);
+    const separator = /^\s*$/.test(indent) ? `\n${indent}` : ' ';
+    changes.unshift({ type: 'replace', range: [startKey[0], startKey[0]], text: `"build": ${JSON.stringify(buildPart)},${separator}` });
+  }
+  return [{ title: 'Move the build out of "start" (the deploy must run "build")', changes }];
+}

@@ -1,0 +1,130 @@
+/**
+ * Factor V: a release is a build plus config, fixed once made; the run stage executes it as is.
+ * A running process that installs packages, pulls code or compiles changes what is running into
+ * something no build produced and no release recorded: it cannot be rolled back, differs between
+ * instances, and breaks when the registry or the repository is unreachable.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { defineProjectRule } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
+import type { Node, OffsetRange } from '../../engine/types';
+import { getCalleeProperty, getMemberPath } from '../_utils/ast';
+import { processCallVisitors, processCommands, runsInOwnFolder, staticText, type ProcessCall } from '../_utils/childProcess';
+import { BUILD_SCRIPT, buildTool, isInstallVerb, packageManagerCommand, vcsCommand } from '../_utils/commands';
+import { DYNAMIC, parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
+import { devOnlyFiles, isBrowserFile } from '../_utils/sourceRoles';
+import { mergeVisitors } from '../_utils/visitors';
+
+type MessageId = 'install' | 'checkout' | 'build';
+
+interface RunTimeCommand {
+  readonly range: OffsetRange;
+  readonly messageId: MessageId;
+  readonly command: string;
+}
+
+/** Helper names that run a command line: `executeCommand('npm install x')`, `this.run(…)`, `sh(…)`. */
+const COMMAND_HELPER = /^(?:exec|execute|run|spawn|shell|sh|command|cmd)(?:[A-Z]\w*|Sync|Async)?$|(?:Command|Cmd|Shell)(?:Sync|Async)?$/;
+
+export default defineProjectRule<MessageId, RunTimeCommand[]>({
+  id: 'build-release-run/no-runtime-install',
+  severity: 'warning',
+  description: 'The running app installs packages, pulls or clones code, or compiles: work that belongs to the build stage.',
+  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)/,
+  messages: {
+    install:
+      'The running app runs `{{command}}`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.',
+    checkout:
+      'The running app runs `{{command}}` on its own folder. Code fetched at run time bypasses build and release entirely, so what runs is no longer a versioned release: deploy a new release instead.',
+    build:
+      'The running app runs `{{command}}`. Compiling or bundling is the build stage\'s job: done at run time it slows every start, needs build tools in production and can produce something other than what was tested.',
+  },
+  initial: () => [],
+  collect({ source, project, collected }) {
+    if (isBrowserFile(project.root, source.path)) return {};
+    const reported = new Set<Node>();
+    const report: Report = (at, messageId, command) => {
+      if (reported.has(at)) return;
+      reported.add(at);
+      collected.push({ range: at.range, messageId, command });
+    };
+    const processCalls = new Set<Node>();
+    const helperCalls: TSESTree.CallExpression[] = [];
+    return mergeVisitors(
+      processCallVisitors((call) => {
+        processCalls.add(call.node);
+        checkProcessCall(source, call, report);
+      }),
+      {
+        CallExpression: (node) => {
+          const call = node as TSESTree.CallExpression;
+          checkNpmApi(call, report);
+          if (COMMAND_HELPER.test(getCalleeProperty(call) ?? '')) helperCalls.push(call);
+        },
+        // Runs after the process-call visitors' own exit, so calls they understood are not judged twice.
+        'Program:exit': () => {
+          for (const call of helperCalls) if (!processCalls.has(call)) checkCommandHelper(source, call, report);
+        },
+      },
+    );
+  },
+  check({ project, files, report }) {
+    const devOnly = devOnlyFiles(project, files);
+    for (const [path, { collected }] of files) {
+      if (devOnly.has(path)) continue;
+      for (const found of collected) report(path, { at: found.range, messageId: found.messageId, data: { command: found.command } });
+    }
+  },
+});
+
+type Report = (at: Node, messageId: MessageId, command: string) => void;
+
+function checkProcessCall(source: SourceCode, call: ProcessCall, report: Report): void {
+  for (const command of processCommands(source, call)) {
+    const found = classify(programWords(command), runsInOwnFolder(call));
+    if (found) {
+      report(call.target, found.messageId, found.command);
+      return;
+    }
+  }
+}
+
+/** What a command does that has no place at run time. */
+function classify(input: readonly ShellWord[], ownFolder: boolean): { messageId: MessageId; command: string } | undefined {
+  // `node path/to/npm-cli.js install x`, the declared npm run through process.execPath.
+  const words = programName(input[0]?.text ?? '') === 'node' && input[1] && /(?:^|[/\\])npm(?:-cli)?(?:\.js)?$|\bnpm\b/.test(input[1].dynamic ? input[1].hint ?? '' : input[1].text)
+    ? [{ ...input[1], text: 'npm', dynamic: false }, ...input.slice(2)]
+    : input;
+  const pm = packageManagerCommand(words);
+  if (pm && isInstallVerb(pm.verb)) return { messageId: 'install', command: shown(words, pm.verbWord ? words.indexOf(pm.verbWord) + 1 : 1, pm.manager) };
+  if (pm?.script && BUILD_SCRIPT.test(pm.script)) return { messageId: 'build', command: shown(words, words.indexOf(pm.verbWord!) + (pm.verb === 'run' ? 2 : 1), pm.manager) };
+  const tool = buildTool(words);
+  if (tool) return { messageId: 'build', command: tool };
+  const vcs = vcsCommand(words);
+  if (vcs && ownFolder && !vcs.otherFolder) return { messageId: 'checkout', command: `git ${vcs.verb}` };
+  return undefined;
+}
+
+/** The command as the message shows it: the program and its verb, without arguments built at run time. */
+function shown(words: readonly ShellWord[], count: number, program: string): string {
+  return [program, ...words.slice(1, count).map((word) => (word.dynamic ? '…' : word.text))].join(' ');
+}
+
+/** `npm.commands.install(…)`, `npm.install(…)` with the npm package loaded in-process. */
+function checkNpmApi(call: TSESTree.CallExpression, report: Report): void {
+  const path = getMemberPath(call.callee);
+  if (!path || path.length < 2 || !/^npm$/i.test(path[0])) return;
+  const method = path[path.length - 1];
+  if (!/^(?:install|ci|update|uninstall)$/.test(method) || (path.length > 2 && path[path.length - 2] !== 'commands')) return;
+  report(call, 'install', `npm ${method}`);
+}
+
+/** A command line handed to an app's own helper (`executeCommand('npm install x')`) rather than to child_process. */
+function checkCommandHelper(source: SourceCode, call: TSESTree.CallExpression, report: Report): void {
+  const first = call.arguments[0];
+  if (!first || first.type === 'SpreadElement') return;
+  const text = staticText(source, first);
+  if (text === undefined || !/^\s*(?:npm|yarn|pnpm|git)\s/.test(text.replace(new RegExp(DYNAMIC, 'g'), ' '))) return;
+  const found = parseShell(text).map((command) => classify(programWords(command), true)).find((result) => result !== undefined);
+  if (found && found.messageId !== 'build') report(first, found.messageId, found.command);
+}

@@ -1,0 +1,88 @@
+/**
+ * Factor I: one app is one codebase, and every deploy is built from it alone. A dependency on a
+ * folder beside the checkout (`file:../shared`, `link:`, an absolute path) or an import that
+ * climbs out of the package root works only on machines where that other code happens to sit in
+ * the right place, at whatever version it has there. Shared code belongs in a versioned package
+ * or, inside one repository, in a workspace.
+ */
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { defineProjectRule } from '../../engine/rule';
+import type { OffsetRange } from '../../engine/types';
+import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
+
+type MessageId = 'dependencyOutsideRoot' | 'importOutsideRoot' | 'importOutsideWorkspace';
+
+const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
+
+export default defineProjectRule<MessageId, never>({
+  id: 'codebase/no-external-dependency',
+  severity: 'warning',
+  description: 'Dependencies and imports that reach outside the repository: file:/link:/portal: paths and ../ imports above the package root.',
+  // Imports are judged from each file's import list in `check`. A scan parses files with a climb of two
+  // or more levels (a file one folder down needs two to leave the root); root-level files, which need
+  // only one, are judged whenever another rule has them parsed.
+  triggers: /['"`](?:\.\.\/){2,}/,
+  messages: {
+    dependencyOutsideRoot:
+      '"{{name}}" is installed from {{spec}}, a folder outside this project. Deploys build from this codebase alone, so that code is either missing or whatever version sits beside the checkout: publish it as a versioned package, or make both packages workspaces of one repository.',
+    importOutsideRoot:
+      'This import climbs out of the package root to {{target}}. Code that lives outside this codebase is not part of what a deploy builds and versions: depend on it as a package instead.',
+    importOutsideWorkspace:
+      'This import reaches out of the workspace "{{workspace}}" into {{target}} by path. Sibling packages then ship and version as one blob: import the other workspace by its package name and declare it as a dependency.',
+  },
+  check({ project, files, report }) {
+    const packageJson = project.files.packageJson;
+    if (!packageJson?.json) return;
+    for (const section of DEPENDENCY_SECTIONS) {
+      const entries = packageJson.json[section];
+      if (typeof entries !== 'object' || entries === null) continue;
+      for (const [name, spec] of Object.entries(entries)) {
+        const at = packageJson.locations[`${section}.${name}`];
+        if (typeof spec !== 'string' || !at || !pointsOutside(project.root, spec)) continue;
+        report(packageJson.path, { at, messageId: 'dependencyOutsideRoot', data: { name, spec } });
+      }
+    }
+    const patterns = workspacePatterns(packageJson.json);
+    for (const [path, { summary }] of files) {
+      // Without the text there is nowhere to point: a scan skipped the file as irrelevant to every rule that parses.
+      if (summary.text === undefined) continue;
+      const workspace = workspaceFolderOf(project.root, patterns, path);
+      const searchFrom = new Map<string, number>();
+      for (const specifier of summary.imports) {
+        if (!specifier.startsWith('../')) continue;
+        const resolved = normalize(join(dirname(path), specifier));
+        const outsideRoot = !isInside(project.root, resolved);
+        if (!outsideRoot && (!workspace || isInside(join(project.root, workspace), resolved))) continue;
+        const at = literalRange(summary.text, specifier, searchFrom);
+        if (!at) continue;
+        const target = relative(project.root, resolved).split(sep).join('/');
+        if (outsideRoot) report(path, { at, messageId: 'importOutsideRoot', data: { target } });
+        else report(path, { at, messageId: 'importOutsideWorkspace', data: { workspace: workspace!, target } });
+      }
+    }
+  },
+});
+
+/** The next string literal `'specifier'` (any quotes) in the text, after the previous one found for it. */
+function literalRange(text: string, specifier: string, searchFrom: Map<string, number>): OffsetRange | undefined {
+  const pattern = new RegExp(`(['"\`])${specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+  pattern.lastIndex = searchFrom.get(specifier) ?? 0;
+  const match = pattern.exec(text);
+  if (!match) return undefined;
+  searchFrom.set(specifier, match.index + match[0].length);
+  return [match.index, match.index + match[0].length];
+}
+
+/** `file:../x`, `link:/abs`, `portal:~/x`, or a bare path, that resolves outside `root`. */
+function pointsOutside(root: string, spec: string): boolean {
+  const protocol = /^(?:file|link|portal):(.*)$/.exec(spec);
+  const path = protocol ? protocol[1].replace(/^\/\/(?=\/)/, '') : /^(?:\.{1,2}\/|\/|~\/|[A-Za-z]:[\\/])/.test(spec) ? spec : undefined;
+  if (path === undefined) return false;
+  if (path.startsWith('~') || /^[A-Za-z]:[\\/]/.test(path)) return true;
+  return !isInside(root, isAbsolute(path) ? normalize(path) : normalize(join(root, path)));
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}

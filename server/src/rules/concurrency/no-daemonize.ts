@@ -1,0 +1,243 @@
+/**
+ * Factor VIII: the app scales by running more processes, and the platform's process manager
+ * (systemd, Heroku's dyno manager, Kubernetes, Docker) starts, watches, restarts and stops each
+ * of them. A process that daemonises itself (`nohup … &`, `forever start`, `pm2 start`, a
+ * detached self-fork, a PID file) escapes that manager: the command it was started with returns
+ * at once, the platform sees it exit, crashes go unnoticed and output goes nowhere.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { defineProjectRule, type FixSpec } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
+import type { Node, OffsetRange } from '../../engine/types';
+import { findProperty, getCalleeProperty, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { isNodeBinary, processCallVisitors, staticText, type ProcessCall } from '../_utils/childProcess';
+import { launchedTool } from '../_utils/commands';
+import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
+import { argsRangeInFile, execFormWords, finalStage } from '../_utils/dockerfiles';
+import { jsonStringSubrange } from '../_utils/jsonStrings';
+import { scriptsOf, scriptSteps, scriptsRunBy } from '../_utils/packageScripts';
+import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
+import { devOnlyFiles, isDevOnlyFile } from '../_utils/sourceRoles';
+import { mergeVisitors } from '../_utils/visitors';
+
+type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pidFile';
+
+interface CodeFinding {
+  readonly range: OffsetRange;
+  readonly messageId: 'selfFork' | 'daemonLibrary' | 'pidFile';
+  readonly module?: string;
+}
+
+/** Libraries whose job is to turn the calling process into a daemon. */
+const DAEMON_MODULES = new Set(['daemon', 'daemonize2', 'daemonize-process', 'daemonize']);
+
+/** Commands that detach what they run from the terminal and from whoever started them. */
+const DETACHERS = new Set(['nohup', 'setsid', 'start-stop-daemon', 'daemonize', 'daemon', 'disown']);
+/** Watch-mode development scripts background their watchers on purpose. */
+const DEV_SCRIPT_TEXT = /\bnodemon\b|--watch\b|\s-w\b|\bts-node-dev\b|\bconcurrently\b|\bwatch\b/;
+
+export default defineProjectRule<MessageId, CodeFinding[]>({
+  id: 'concurrency/no-daemonize',
+  severity: 'warning',
+  description: 'Processes that daemonise: nohup, trailing &, forever start, pm2 start, detached self-forks and PID files.',
+  hasSuggestions: true,
+  triggers: /\bdetached\b|process\.pid|\.pid\b|pidfile|['"`]daemon/i,
+  messages: {
+    background:
+      '`&` sends `{{command}}` to the background, where the platform\'s process manager cannot see it: if it dies nothing restarts it, and its output is lost. Run it in the foreground, as its own process type if it is a separate workload.',
+    detach:
+      '`{{command}}` detaches the process from whoever started it. The platform then supervises nothing: crashes go unnoticed and SIGTERM never reaches the app. Run the app in the foreground.',
+    daemonManager:
+      '`{{command}}` daemonises the app: the command returns at once, so the platform believes the process exited (a container stops right away) and loses track of it. Run it in the foreground{{alternative}}.',
+    daemonLibrary:
+      '`{{module}}` turns the process into a daemon: it forks, detaches from its parent and lets the original exit, so the platform loses track of the real process. Run in the foreground and let the platform supervise it.',
+    selfFork:
+      'The app re-launches itself detached and unreferenced: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.',
+    pidFile:
+      'Writing a PID file is how daemons tell init scripts where to find them. The platform already knows every process it started, and a PID file left behind by a replaced container or dyno only misleads: drop it.',
+  },
+  initial: () => [],
+  collect({ source, project, collected }) {
+    if (isDevOnlyFile(project, source.path)) return {};
+    const unreffed = new Set<string>();
+    const forks: ProcessCall[] = [];
+    let daemonBindings: ModuleBindings = { namespaces: new Set(), named: new Map() };
+    return mergeVisitors(
+      processCallVisitors((call) => {
+        if (isDetachedSelfLaunch(call)) forks.push(call);
+      }),
+      {
+        Program: (node) => {
+          daemonBindings = findModuleBindings(node as TSESTree.Program, (module) => DAEMON_MODULES.has(module));
+        },
+        CallExpression: (node) => {
+          const call = node as TSESTree.CallExpression;
+          const daemon = daemonModuleOf(call, daemonBindings);
+          if (daemon) collected.push({ range: call.range, messageId: 'daemonLibrary', module: daemon });
+          if (getCalleeProperty(call) === 'unref' && call.callee.type === 'MemberExpression') {
+            const object = unwrapExpression(call.callee.object);
+            if (object.type === 'Identifier') unreffed.add(object.name);
+          }
+          if (writesPidFile(source, call)) collected.push({ range: call.range, messageId: 'pidFile' });
+        },
+        // After the process-call visitors' exit: every fork and every `.unref()` is known by now.
+        'Program:exit': () => {
+          for (const fork of forks) {
+            if (isUnreffed(fork.node as TSESTree.CallExpression, unreffed)) collected.push({ range: fork.node.range, messageId: 'selfFork' });
+          }
+        },
+      },
+    );
+  },
+  check({ project, files, report }) {
+    const devOnly = devOnlyFiles(project, files);
+    for (const [path, { collected }] of files) {
+      if (devOnly.has(path)) continue;
+      for (const finding of collected) report(path, { at: finding.range, messageId: finding.messageId, data: finding.module ? { module: finding.module } : undefined });
+    }
+
+    const { packageJson, procfile } = project.files;
+    const scripts = scriptsOf(packageJson?.json);
+    const roots = new Set(scripts.start !== undefined ? ['start'] : []);
+
+    for (const process of procfile?.processes ?? []) {
+      const commands = parseShell(process.command);
+      scriptsRunBy(commands, scripts).forEach((name) => roots.add(name));
+      checkCommands(commands, process.command, (range, messageId, data, suggest) => {
+        const at: OffsetRange = [process.commandRange[0] + range[0], process.commandRange[0] + range[1]];
+        report(procfile!.path, { at, messageId, data, suggest: suggest?.(at) });
+      });
+    }
+
+    for (const dockerfile of project.files.dockerfiles) {
+      const last = finalStage(dockerfile);
+      for (const instruction of dockerfile.instructions) {
+        if ((instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') || instruction.stage !== last) continue;
+        const exec = execFormWords(instruction.args);
+        const text = exec ? exec.join(' ') : instruction.args;
+        const commands = parseShell(text);
+        scriptsRunBy(commands, scripts).forEach((name) => roots.add(name));
+        checkCommands(commands, text, (range, messageId, data, suggest) => {
+          const at = exec ? instruction.argsRange : argsRangeInFile(dockerfile.text, instruction, range);
+          report(dockerfile.path, { at, messageId, data, suggest: exec ? undefined : suggest?.(at) });
+        });
+      }
+    }
+
+    if (!packageJson) return;
+    const seen = new Set<string>();
+    for (const root of roots) {
+      for (const step of scriptSteps(root, scripts)) {
+        const key = `${step.script}:${step.command.words[0].start}`;
+        const value = packageJson.locations[`scripts.${step.script}`];
+        if (seen.has(key) || !value) continue;
+        seen.add(key);
+        checkCommands([step.command], scripts[step.script], (range, messageId, data, suggest) => {
+          const at = jsonStringSubrange(packageJson.text, value, range);
+          report(packageJson.path, { at, messageId, data, suggest: suggest?.(at) });
+        });
+      }
+    }
+  },
+});
+
+type Emit = (range: OffsetRange, messageId: 'background' | 'detach' | 'daemonManager', data: Record<string, string>, suggest?: (at: OffsetRange) => FixSpec[] | undefined) => void;
+
+/** Checks commands of one script or process line; ranges are offsets into `text`. */
+function checkCommands(commands: readonly SimpleCommand[], text: string, emit: Emit): void {
+  const devScript = DEV_SCRIPT_TEXT.test(text);
+  for (const command of commands) {
+    const words = command.words;
+    const shown = words.map((word) => word.text).join(' ');
+    const first = programWords(command)[0];
+    const detacher = first && !first.dynamic && DETACHERS.has(programName(first.text)) ? first : undefined;
+    const program = launchedTool(programWords(command, DETACHERS));
+    const manager = daemonManager(program);
+    if (manager) {
+      emit(span(manager.words), 'daemonManager', { command: manager.words.map((word) => word.text).join(' '), alternative: manager.alternative }, manager.suggest);
+    } else if (detacher) {
+      emit([detacher.start, detacher.end], 'detach', { command: programName(detacher.text) });
+    } else if (command.terminator === '&' && !devScript) {
+      emit([words[0].start, (command.terminatorStart ?? words[words.length - 1].end) + 1], 'background', { command: shown });
+    }
+  }
+}
+
+function span(words: readonly ShellWord[]): OffsetRange {
+  return [words[0].start, words[words.length - 1].end];
+}
+
+/** `pm2 start` (without `--no-daemon`) and `forever start`. */
+function daemonManager(words: readonly ShellWord[]): { words: ShellWord[]; alternative: string; suggest?: (at: OffsetRange) => FixSpec[] | undefined } | undefined {
+  const program = words[0];
+  if (!program || program.dynamic) return undefined;
+  const name = programName(program.text);
+  const verbIndex = words.findIndex((word, index) => index > 0 && !word.text.startsWith('-'));
+  const verb = verbIndex > 0 ? words[verbIndex] : undefined;
+  if (name === 'pm2' && verb && /^(?:start|restart|reload|resurrect)$/.test(verb.text) && !words.some((word) => word.text === '--no-daemon')) {
+    return {
+      words: [program, verb],
+      alternative: ' with pm2-runtime, which keeps pm2 in the foreground',
+      suggest: verb.text === 'start' ? (at) => [{ title: 'Run with pm2-runtime (stays in the foreground)', changes: [{ type: 'replace', range: [at[0], at[0] + program.text.length], text: program.text.replace(/pm2$/, 'pm2-runtime') }] }] : undefined,
+    };
+  }
+  if (name === 'forever' && verb?.text === 'start') return { words: [program, verb], alternative: ': `node` itself, or `forever` without `start`' };
+  return undefined;
+}
+
+/** `require('daemon')()`, `daemon()` bound to it, `require('daemonize2').setup(…)`: the module, or undefined. */
+function daemonModuleOf(call: TSESTree.CallExpression, bindings: ModuleBindings): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  const target = callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : callee;
+  if (target.type === 'CallExpression' && target.callee.type === 'Identifier' && target.callee.name === 'require') {
+    const module = getStaticString(target.arguments[0]);
+    return module && DAEMON_MODULES.has(module) ? module : undefined;
+  }
+  return target.type === 'Identifier' && bindings.namespaces.has(target.name) ? target.name : undefined;
+}
+
+/** `spawn(process.execPath, …, { detached: true })`, `fork(__filename, { detached: true })`. */
+function isDetachedSelfLaunch(call: ProcessCall): boolean {
+  const detached = call.options && findProperty(call.options, 'detached');
+  if (!detached || unwrapExpression(detached.value as Node).type !== 'Literal' || (unwrapExpression(detached.value as Node) as TSESTree.Literal).value !== true) return false;
+  if (call.kind === 'fork') return true;
+  const target = unwrapExpression(call.target);
+  return isNodeBinary(target) || getStaticString(target) === 'node';
+}
+
+/** `spawn(…).unref()`, or `child.unref()` on the variable that holds the child. */
+function isUnreffed(call: TSESTree.CallExpression, unreffed: ReadonlySet<string>): boolean {
+  const parent = call.parent;
+  if (parent?.type === 'MemberExpression' && parent.object === call && !parent.computed && parent.property.type === 'Identifier' && parent.property.name === 'unref') return true;
+  const holder = parent?.type === 'AwaitExpression' ? parent.parent : parent;
+  return holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && unreffed.has(holder.id.name);
+}
+
+const WRITE_FILE = /^(?:writeFileSync|writeFile|outputFileSync|outputFile|appendFileSync|appendFile)$/;
+
+/** `fs.writeFileSync('app.pid', String(process.pid))`: a file named `*.pid`, or one that holds just the PID. */
+function writesPidFile(source: SourceCode, call: TSESTree.CallExpression): boolean {
+  if (!WRITE_FILE.test(getCalleeProperty(call) ?? '') || call.arguments.length < 2) return false;
+  const [path, content] = call.arguments;
+  return /\.pid$/i.test(staticText(source, path) ?? '') || isPid(source, content);
+}
+
+/** `process.pid`, `String(process.pid)`, `process.pid.toString()`, `` `${process.pid}\n` ``, `process.pid + ''`. */
+function isPid(source: SourceCode, node: Node): boolean {
+  const value = unwrapExpression(node);
+  switch (value.type) {
+    case 'MemberExpression':
+      return getMemberPath(value)?.join('.') === 'process.pid' && value.object.type === 'Identifier' && source.isGlobal(value.object, 'process');
+    case 'CallExpression': {
+      const callee = value.callee;
+      if (callee.type === 'Identifier' && callee.name === 'String' && value.arguments[0]) return isPid(source, value.arguments[0]);
+      return callee.type === 'MemberExpression' && getCalleeProperty(value) === 'toString' && isPid(source, callee.object);
+    }
+    case 'TemplateLiteral':
+      return value.expressions.length === 1 && isPid(source, value.expressions[0]) && value.quasis.every((quasi) => /^\s*$/.test(quasi.value.cooked ?? ''));
+    case 'BinaryExpression':
+      return value.operator === '+' && [value.left, value.right].some((side) => isPid(source, side)) && [value.left, value.right].some((side) => /^\s*$/.test(getStaticString(side) ?? 'x'));
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * Factor II: package.json is the complete list of what the app needs. A package that is loaded
+ * but not declared works only while something else drags it into node_modules (a hoisted
+ * transitive dependency, a global install, a developer's machine), and a devDependency loaded by
+ * production code disappears as soon as the deploy installs without dev packages.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { defineProjectRule } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
+import type { Node, OffsetRange } from '../../engine/types';
+import { getStaticString } from '../_utils/ast';
+import { importVisitors } from '../_utils/importSpecifiers';
+import { isBuiltinModule, packageNameOf } from '../_utils/packageNames';
+import { devOnlyFiles, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
+import { mergeVisitors } from '../_utils/visitors';
+import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
+
+type MessageId = 'undeclared' | 'devDependency' | 'undeclaredOptional';
+
+interface Options {
+  /** Modules the runtime provides, never installed from npm. */
+  readonly allow: readonly string[];
+}
+
+/** One module load, with what the rule needs to judge it later against package.json. Plain data. */
+interface ModuleUse {
+  readonly range: OffsetRange;
+  readonly specifier: string;
+  /** Inside a `try` whose `catch` may recover: the modules the `catch` loads instead. */
+  readonly fallback?: { readonly modules: readonly string[]; readonly tellsToInstall: boolean };
+  /** Inside a branch taken only in development (`if (process.env.NODE_ENV !== 'production')`). */
+  readonly devBranch: boolean;
+  /** Local names an `import` binds, in TypeScript, to decide whether only types are used. */
+  readonly locals?: readonly string[];
+}
+
+interface ModuleUses {
+  uses: ModuleUse[];
+  /** Local names used as values (not only in types), in TypeScript files. */
+  valueNames: string[];
+  /** Reads `window.`/`document.` or imports a UI framework: browser code. */
+  browser: boolean;
+}
+
+/** An import or require of a bare specifier that is not a Node built-in: files without one have nothing to check. */
+const BARE_PACKAGE_IMPORT = new RegExp(
+  `(?:\\brequire\\s*\\(\\s*|\\bfrom\\s*|\\bimport\\s*\\(?\\s*)['"\`](?!node:|(?:${builtinModules.filter((name) => !name.startsWith('_')).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"\`/])[^'"\`./#~\\s]`,
+);
+
+/**
+ * Bundlers that server code is built with, inlining what TypeScript sources import (devDependencies
+ * included). webpack, vite and parcel are left out: they usually bundle the browser side only.
+ */
+const BUNDLERS = new Set(['esbuild', '@vercel/ncc', 'tsup', 'tsdown']);
+const DEV_CONDITION = /NODE_ENV|\bdev(?:elopment)?\b|isDev|__DEV__|\bDEV\b|isProd|production|\bdebug\b/i;
+/** Type positions: an identifier below one of these is erased by the compiler. */
+const VALUE_TS_NODES = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'TSEnumDeclaration', 'TSEnumMember', 'TSModuleDeclaration', 'TSModuleBlock', 'TSExportAssignment', 'TSImportEqualsDeclaration', 'TSExternalModuleReference', 'TSParameterProperty', 'TSDeclareFunction', 'TSAbstractMethodDefinition', 'TSAbstractPropertyDefinition']);
+
+export default defineProjectRule<MessageId, ModuleUses, Options>({
+  id: 'dependencies/no-undeclared-dependency',
+  severity: 'warning',
+  description: 'Packages that production code loads but package.json does not declare, or declares only as devDependencies.',
+  triggers: BARE_PACKAGE_IMPORT,
+  defaultOptions: { allow: [] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { allow: { type: 'array', items: { type: 'string' }, description: 'Packages the runtime provides (never installed from npm).' } },
+  },
+  messages: {
+    undeclared:
+      '"{{name}}" is loaded here but package.json does not declare it. It only resolves while something else happens to install it (a transitive dependency, a global package, a developer machine), so a clean install from the manifest can break the app: add it to dependencies.',
+    devDependency:
+      '"{{name}}" is only a devDependency, yet production code loads it. Production installs leave devDependencies out (npm ci --omit=dev), so this load fails in the deployed app: move it to dependencies.',
+    undeclaredOptional:
+      '"{{name}}" is loaded optionally, but declared nowhere, so whether this feature works depends on what is installed on each machine. Declare it in optionalDependencies (or peerDependencies) to make the choice explicit.',
+  },
+  initial: () => ({ uses: [], valueNames: [], browser: false }),
+  collect({ source, collected }) {
+    const typeScript = source.isTypeScript;
+    const candidates = new Set<string>();
+    const values = new Set<string>();
+    return mergeVisitors(
+      importVisitors(({ node, specifier, owner, typeOnly }) => {
+        if (isFrontendModule(specifier)) collected.browser = true;
+        if (typeOnly || !packageNameOf(specifier) || isBuiltinModule(specifier)) return;
+        const locals = typeScript && owner.type === 'ImportDeclaration' ? importLocals(owner) : undefined;
+        locals?.forEach((name) => candidates.add(name));
+        collected.uses.push({ range: node.range, specifier, fallback: fallbackOf(source, owner), devBranch: inDevBranch(source, owner), locals });
+      }),
+      {
+        Identifier: (node) => {
+          const identifier = node as TSESTree.Identifier;
+          if (candidates.has(identifier.name) && !values.has(identifier.name) && isValueUse(identifier)) values.add(identifier.name);
+        },
+        MemberExpression: (node) => {
+          if (collected.browser) return;
+          const object = (node as TSESTree.MemberExpression).object;
+          if (object.type === 'Identifier' && (object.name === 'window' || object.name === 'document') && source.isGlobal(object, object.name)) collected.browser = true;
+        },
+        'Program:exit': () => {
+          collected.valueNames = [...values];
+        },
+      },
+    );
+  },
+  check({ project, options, files, report }) {
+    const json = project.files.packageJson?.json;
+    if (!json) return;
+    const declared = new Set(['dependencies', 'optionalDependencies', 'peerDependencies'].flatMap((section) => keysOf(json[section])));
+    const dev = new Set(keysOf(json.devDependencies));
+    const allowed = new Set(options.allow);
+    const patterns = workspacePatterns(json);
+    // TypeScript sources of an app built with a bundler are compiled into one file, devDependencies included.
+    const bundles = [...dev].some((name) => BUNDLERS.has(name));
+    const folders = sourceFolders(project.root, [...files.keys()]);
+    const devOnly = devOnlyFiles(project, files);
+    for (const [path, { collected }] of files) {
+      if (collected.browser || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
+      const devOnlyFile = devOnly.has(path);
+      const values = new Set(collected.valueNames);
+      for (const use of collected.uses) {
+        const name = packageNameOf(use.specifier)!;
+        if (declared.has(name) || name === json.name || allowed.has(name) || folders.has(name.replace(/^@/, '').split('/')[0])) continue;
+        if (use.locals && use.locals.length > 0 && !use.locals.some((local) => values.has(local))) continue;
+        const recovers = use.fallback?.modules.some((module) => module.startsWith('.') || isBuiltinModule(module) || declared.has(packageNameOf(module) ?? ''));
+        if (recovers) continue;
+        if (dev.has(name)) {
+          const bundled = bundles && /\.(?:ts|mts|cts|tsx)$/.test(path);
+          if (!devOnlyFile && !bundled && !use.devBranch && !use.fallback) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
+          continue;
+        }
+        const messageId = use.fallback && !use.fallback.tellsToInstall ? 'undeclaredOptional' : 'undeclared';
+        report(path, { at: use.range, messageId, data: { name } });
+      }
+    }
+  },
+});
+
+function keysOf(value: unknown): string[] {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+}
+
+/**
+ * First folder names under the root and under `src/`: a bare import of one of them
+ * (`import x from 'utils/x'`) is a path alias (baseUrl), not a package.
+ */
+function sourceFolders(root: string, paths: readonly string[]): Set<string> {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    for (const base of [root, join(root, 'src'), join(root, 'lib')]) {
+      if (!path.startsWith(`${base}/`)) continue;
+      const rest = path.slice(base.length + 1).split('/');
+      folders.add(rest.length > 1 ? rest[0] : rest[0].replace(/\.[^.]+$/, ''));
+    }
+  }
+  return folders;
+}
+
+function importLocals(declaration: TSESTree.ImportDeclaration): string[] {
+  return declaration.specifiers.filter((specifier) => !(specifier.type === 'ImportSpecifier' && specifier.importKind === 'type')).map((specifier) => specifier.local.name);
+}
+
+/** Whether an identifier is read as a value; type annotations, `implements` and `typeof` in types are erased. */
+function isValueUse(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier') return false;
+  if (parent?.type === 'Property' && parent.key === identifier && !parent.computed && !parent.shorthand) return false;
+  if (parent?.type === 'MemberExpression' && parent.property === identifier && !parent.computed) return false;
+  for (let node: Node | undefined = parent; node; node = node.parent) {
+    if (node.type.startsWith('TS') && !VALUE_TS_NODES.has(node.type)) return false;
+    if (node.type === 'Program') break;
+  }
+  return true;
+}
+
+/** The `catch` of the nearest `try` whose block loads the module, without crossing a function. */
+function fallbackOf(source: SourceCode, owner: Node): ModuleUse['fallback'] {
+  let child: Node = owner;
+  for (let parent = owner.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return undefined;
+    if (parent.type === 'TryStatement' && parent.block === child) {
+      if (!parent.handler) return undefined;
+      const modules: string[] = [];
+      let tellsToInstall = false;
+      walkSubtree(parent.handler.body, (node) => {
+        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
+          const specifier = getStaticString(node.arguments[0]);
+          if (specifier) modules.push(specifier);
+        } else if (node.type === 'ImportExpression') {
+          const specifier = getStaticString(node.source);
+          if (specifier) modules.push(specifier);
+        } else if ((node.type === 'Literal' || node.type === 'TemplateElement') && /\binstall\b/i.test(source.text.slice(node.range[0], node.range[1]))) {
+          tellsToInstall = true;
+        }
+      });
+      return { modules, tellsToInstall };
+    }
+  }
+  return undefined;
+}
+
+/** Inside `if`/`?:`/`&&` whose condition is about the environment being development or production. */
+function inDevBranch(source: SourceCode, owner: Node): boolean {
+  let child: Node = owner;
+  for (let parent = owner.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'IfStatement' && parent.test !== child && DEV_CONDITION.test(source.getText(parent.test))) return true;
+    if (parent.type === 'ConditionalExpression' && parent.test !== child && DEV_CONDITION.test(source.getText(parent.test))) return true;
+    if (parent.type === 'LogicalExpression' && parent.right === child && DEV_CONDITION.test(source.getText(parent.left))) return true;
+  }
+  return false;
+}
+
+function isFunction(node: Node): boolean {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}

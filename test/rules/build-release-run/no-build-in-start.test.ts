@@ -1,0 +1,69 @@
+import rule from '../../../server/src/rules/build-release-run/no-build-in-start';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
+import { runRuleTests } from '../../support/ruleTester';
+
+const withScripts = (scripts: Record<string, string>) => projectFixture({ 'package.json': packageJsonText({ name: 'api', scripts }) });
+const pkg = (scripts: Record<string, string>) => packageJsonText({ name: 'api', scripts });
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'start only runs the build output', code: '', project: withScripts({ build: 'tsc -p .', start: 'node dist/index.js' }) },
+    { name: 'start through a runner script', code: '', project: withScripts({ build: 'tsc', start: 'npm run serve', serve: 'NODE_ENV=production node dist/server.js' }) },
+    { name: 'watch-mode development start', code: '', project: withScripts({ start: 'tsc -w & nodemon dist/index.js' }) },
+    { name: 'type-check only', code: '', project: withScripts({ start: 'tsc --noEmit && node index.js' }) },
+    { name: 'a build in postinstall belongs to the install (build) step', code: '', project: withScripts({ postinstall: 'tsc', start: 'node dist/index.js' }) },
+    { name: 'no start script', code: '', project: withScripts({ build: 'tsc', dev: 'tsc && node dist' }) },
+    { name: 'a Procfile that only runs', code: '', project: projectFixture({ Procfile: 'web: node dist/index.js\nworker: node dist/worker.js\nrelease: npm run build && node dist/migrate.js\n' }) },
+  ],
+  invalid: [
+    {
+      name: 'npm run build && node dist',
+      code: '',
+      project: withScripts({ build: 'tsc -p .', start: 'npm run build && node dist/index.js' }),
+      errors: [{ messageId: 'buildInStart', file: 'package.json', line: 5, column: 15, endColumn: 28, message: 'Starting the app runs `npm run build` first (in "start"). Every boot, restart and scale-out then rebuilds the app, needs the build tools in production and may run code other than the tested build: build once in the "build" script and let start only run the result.' }],
+      output: null,
+      outputFile: 'package.json',
+      suggestions: [{ title: 'Move the build out of "start" (the deploy must run "build")', output: pkg({ build: 'tsc -p .', start: 'node dist/index.js' }) }],
+    },
+    {
+      name: 'tsc && node, with no build script yet',
+      code: '',
+      project: withScripts({ start: 'tsc && node dist/index.js', test: 'jest' }),
+      errors: [{ messageId: 'buildInStart', file: 'package.json', line: 4, column: 15, endColumn: 18 }],
+      output: null,
+      outputFile: 'package.json',
+      suggestions: [{ title: 'Move the build out of "start" (the deploy must run "build")', output: pkg({ build: 'tsc', start: 'node dist/index.js', test: 'jest' }) }],
+    },
+    {
+      name: 'prestart that builds',
+      code: '',
+      project: withScripts({ prestart: 'npm run compile', compile: 'babel src -d lib', start: 'node lib/index.js' }),
+      errors: [{ messageId: 'buildInStart', file: 'package.json', line: 4, column: 18, message: 'Starting the app runs `npm run compile` first (in "prestart"). Every boot, restart and scale-out then rebuilds the app, needs the build tools in production and may run code other than the tested build: build once in the "build" script and let start only run the result.' }],
+      output: null,
+    },
+    {
+      name: 'a build reached through another script',
+      code: '',
+      project: withScripts({ start: 'npm run prod', prod: 'next build && next start -p $PORT' }),
+      errors: [{ messageId: 'buildInStart', file: 'package.json', line: 5, column: 14, endColumn: 24 }],
+      output: null,
+    },
+    {
+      name: 'an install and a bundler in start',
+      code: '',
+      project: withScripts({ start: 'npm ci && webpack --mode production && node server.js' }),
+      errors: [
+        { messageId: 'installInStart', file: 'package.json', line: 4, column: 15, endColumn: 21, message: 'Starting the app runs `npm ci` first (in "start"). Installing on every boot makes starts slow, depends on the registry being up and can install other versions than were tested: install during the build.' },
+        { messageId: 'buildInStart', file: 'package.json', line: 4, column: 25, endColumn: 50 },
+      ],
+      output: null,
+    },
+    {
+      name: 'yarn build in a Procfile process',
+      code: '',
+      project: projectFixture({ Procfile: 'web: yarn build && yarn start\n' }),
+      errors: [{ messageId: 'buildInProcfile', file: 'Procfile', line: 1, column: 6, endColumn: 16, message: 'The "web" process runs `yarn build` before the app. Process commands are the run stage and execute on every start and scale-out: build during the build, and let the process only start the result.' }],
+      output: null,
+    },
+  ],
+});

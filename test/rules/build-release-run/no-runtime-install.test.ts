@@ -1,0 +1,114 @@
+import rule from '../../../server/src/rules/build-release-run/no-runtime-install';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
+import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
+import { checkTriggers } from '../../support/triggers';
+
+const CP = "const { exec, execSync, execFile, spawn } = require('child_process');\n";
+const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 'app', main: 'server.js', scripts: { 'release-final': 'node ./extra/release/release.mjs', start: 'node server.js' } }) });
+
+const invalid: InvalidCase[] = [
+  {
+    name: 'npm install of a plugin while the server runs',
+    code: `${CP}app.post('/plugins', (req, res) => {\n  execSync(\`npm install \${req.body.name}\`);\n  res.sendStatus(204);\n});`,
+    errors: [{ messageId: 'install', line: 3, column: 12, endColumn: 42, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    output: null,
+  },
+  {
+    name: 'inline require of child_process',
+    code: "require('child_process').execSync('npm ci --omit=dev', { stdio: 'inherit' });",
+    errors: [{ messageId: 'install', line: 1, column: 35, message: 'The running app runs `npm ci`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    output: null,
+  },
+  {
+    name: 'yarn add, pnpm add and uninstall, spawn style',
+    code: `${CP}spawn('yarn', ['add', pkg]);\nexecFile('pnpm', ['add', pkg], cb);\nexec('npm uninstall ' + pkg);`,
+    errors: [
+      { messageId: 'install', line: 2, column: 7 },
+      { messageId: 'install', line: 3, column: 10 },
+      { messageId: 'install', line: 4, column: 6 },
+    ],
+    output: null,
+  },
+  {
+    name: 'the declared npm run through process.execPath still installs',
+    code: `${CP}const npmCli = require.resolve('npm/bin/npm-cli.js');\nspawn(process.execPath, [npmCli, 'install', \`\${name}@\${version}\`], { cwd: pluginsDir });`,
+    errors: [{ messageId: 'install', line: 3, column: 7, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    output: null,
+  },
+  {
+    name: 'a package manager chosen at run time, named so',
+    code: `${CP}execFile(packageManagerExecutable, ['install', id + '@' + version, '--save'], callback);`,
+    errors: [{ messageId: 'install', line: 2, column: 10, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    output: null,
+  },
+  {
+    name: 'git pull on the app folder, then a build',
+    code: `${CP}async function selfUpdate() {\n  execSync('git pull origin main', { cwd: __dirname });\n  execSync('npm run build');\n  execSync('npx tsc -p .');\n}`,
+    errors: [
+      { messageId: 'checkout', line: 3, column: 12, message: 'The running app runs `git pull` on its own folder. Code fetched at run time bypasses build and release entirely, so what runs is no longer a versioned release: deploy a new release instead.' },
+      { messageId: 'build', line: 4, column: 12, message: 'The running app runs `npm run build`. Compiling or bundling is the build stage\'s job: done at run time it slows every start, needs build tools in production and can produce something other than what was tested.' },
+      { messageId: 'build', line: 5, column: 12 },
+    ],
+    output: null,
+  },
+  {
+    name: 'git clone into the working directory, webpack',
+    code: "import { execa } from 'execa';\nawait execa('git', ['clone', repoUrl]);\nawait execa('webpack', ['--mode', 'production']);",
+    filename: 'src/boot.mjs',
+    errors: [
+      { messageId: 'checkout', line: 2, column: 13, file: 'src/boot.mjs' },
+      { messageId: 'build', line: 3, column: 13, file: 'src/boot.mjs' },
+    ],
+    output: null,
+  },
+  {
+    name: 'a module the app runs, although a release script imports it too',
+    code: `${CP}module.exports = () => execSync('npm install');`,
+    filename: 'extra/update.js',
+    files: { 'extra/release/release.mjs': "import '../update.js';", 'server.js': "require('./extra/update.js')();" },
+    project: releaseTooling,
+    errors: [{ messageId: 'install', line: 2, column: 33, file: 'extra/update.js' }],
+    output: null,
+  },
+  {
+    name: 'the npm API loaded in-process',
+    code: "const npm = require('npm');\nnpm.load(() => npm.commands.install([name], done));",
+    errors: [{ messageId: 'install', line: 2, column: 16 }],
+    output: null,
+  },
+  {
+    name: 'a command line handed to the app\'s own helper',
+    code: "await executeCommand(`npm install ${packageName}@${version}`, { cwd: downloadFolder });\nawait this.runCommand('git pull');",
+    filename: 'src/community-packages.mjs',
+    errors: [
+      { messageId: 'install', line: 1, column: 22, file: 'src/community-packages.mjs' },
+      { messageId: 'checkout', line: 2, column: 23, file: 'src/community-packages.mjs' },
+    ],
+    output: null,
+  },
+];
+
+runRuleTests(rule, {
+  valid: [
+    `${CP}execSync('npm view express version');\nexec('npm ls --json');`,
+    `${CP}execSync('git rev-parse HEAD');\nexecSync('git log -1 --format=%H');`,
+    `${CP}execSync('git clone ' + url, { cwd: workspaceDir });\nexecSync(\`git -C \${repoDir} pull\`);`,
+    `${CP}spawn(process.execPath, ['dist/worker.js']);`,
+    `${CP}execSync('tsc --noEmit');\nexecSync('webpack --watch');`,
+    `${CP}exec(cmd);\nspawn(bin, args);`,
+    "console.log('Run npm install to add the plugin');\nthrow new Error('missing module: run `npm install sharp`');",
+    "logger.info('npm install finished');\nconst hint = 'npm install ' + name;",
+    { name: 'developer scripts', code: `${CP}execSync('npm install', { stdio: 'inherit' });\nexecSync('git pull');`, filename: 'scripts/bootstrap.js' },
+    {
+      name: 'a helper module that only a release script imports',
+      code: "import { execSync } from 'node:child_process';\nexport const build = () => execSync('npm run build');",
+      filename: 'extra/release/lib.mjs',
+      files: { 'extra/release/release.mjs': "import { build } from './lib.mjs';\nbuild();" },
+      project: releaseTooling,
+    },
+    { name: 'build configuration', code: `${CP}execSync('git rev-parse --short HEAD');\nexecSync('tsc -p tsconfig.build.json');`, filename: 'vite.config.ts' },
+  ],
+  invalid,
+});
+
+checkTriggers(rule, invalid);

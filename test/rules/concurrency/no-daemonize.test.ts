@@ -1,0 +1,115 @@
+import rule from '../../../server/src/rules/concurrency/no-daemonize';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
+import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
+import { checkTriggers } from '../../support/triggers';
+
+const withScripts = (scripts: Record<string, string>, extra: Record<string, string> = {}) =>
+  projectFixture({ 'package.json': packageJsonText({ name: 'api', scripts }), ...extra });
+const pkg = (scripts: Record<string, string>) => packageJsonText({ name: 'api', scripts });
+
+const invalid: InvalidCase[] = [
+  {
+    name: 'nohup … & in the start script',
+    code: '',
+    project: withScripts({ start: 'nohup node server.js > app.log 2>&1 &' }),
+    errors: [{ messageId: 'detach', file: 'package.json', line: 4, column: 15, endColumn: 20, message: '`nohup` detaches the process from whoever started it. The platform then supervises nothing: crashes go unnoticed and SIGTERM never reaches the app. Run the app in the foreground.' }],
+    output: null,
+  },
+  {
+    name: 'a backgrounded worker in start',
+    code: '',
+    project: withScripts({ start: 'node worker.js & node server.js' }),
+    errors: [{ messageId: 'background', file: 'package.json', line: 4, column: 15, endColumn: 31, message: '`&` sends `node worker.js` to the background, where the platform\'s process manager cannot see it: if it dies nothing restarts it, and its output is lost. Run it in the foreground, as its own process type if it is a separate workload.' }],
+    output: null,
+  },
+  {
+    name: 'pm2 start, reached through npm run, with a suggestion',
+    code: '',
+    project: withScripts({ start: 'npm run prod', prod: 'pm2 start ecosystem.config.js --env production' }),
+    errors: [{ messageId: 'daemonManager', file: 'package.json', line: 5, column: 14, endColumn: 23, message: '`pm2 start` daemonises the app: the command returns at once, so the platform believes the process exited (a container stops right away) and loses track of it. Run it in the foreground with pm2-runtime, which keeps pm2 in the foreground.' }],
+    output: null,
+    outputFile: 'package.json',
+    suggestions: [{ title: 'Run with pm2-runtime (stays in the foreground)', output: pkg({ start: 'npm run prod', prod: 'pm2-runtime start ecosystem.config.js --env production' }) }],
+  },
+  {
+    name: 'forever start in prestart',
+    code: '',
+    project: withScripts({ prestart: 'forever start worker.js', start: 'node server.js' }),
+    errors: [{ messageId: 'daemonManager', file: 'package.json', line: 4, column: 18, endColumn: 31 }],
+    output: null,
+  },
+  {
+    name: 'a Procfile process',
+    code: '',
+    project: projectFixture({ Procfile: 'web: node server.js\nworker: npx pm2 start worker.js -i 2\n' }),
+    errors: [{ messageId: 'daemonManager', file: 'Procfile', line: 2, column: 13, endColumn: 22 }],
+    output: null,
+    outputFile: 'Procfile',
+    suggestions: [{ title: 'Run with pm2-runtime (stays in the foreground)', output: 'web: node server.js\nworker: npx pm2-runtime start worker.js -i 2\n' }],
+  },
+  {
+    name: 'a script the Procfile runs, and a Dockerfile CMD',
+    code: '',
+    project: withScripts({ serve: 'setsid node dist/index.js' }, { Procfile: 'web: npm run serve\n', Dockerfile: 'FROM node:20-slim\nCOPY . .\nCMD pm2 start dist/index.js && pm2 logs\n' }),
+    errors: [
+      { messageId: 'daemonManager', file: 'Dockerfile', line: 3, column: 5, endColumn: 14 },
+      { messageId: 'detach', file: 'package.json', line: 4, column: 15, endColumn: 21 },
+    ],
+    output: null,
+  },
+  {
+    name: 'a detached self-fork that is unreferenced',
+    code: "const { spawn } = require('child_process');\nif (process.argv.includes('--daemon')) {\n  const child = spawn(process.execPath, [__filename], { detached: true, stdio: 'ignore' });\n  child.unref();\n  process.exit(0);\n}",
+    errors: [{ messageId: 'selfFork', line: 3, column: 17, endColumn: 91, message: 'The app re-launches itself detached and unreferenced: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.' }],
+    output: null,
+  },
+  {
+    name: 'chained unref and node by name',
+    code: "import { spawn } from 'node:child_process';\nspawn('node', ['server.js'], { detached: true }).unref();",
+    filename: 'src/cli.mjs',
+    errors: [{ messageId: 'selfFork', line: 2, column: 1, file: 'src/cli.mjs' }],
+    output: null,
+  },
+  {
+    name: 'daemon libraries',
+    code: "const daemonize = require('daemonize2');\nconst daemon = require('daemon');\nif (argv.daemon) {\n  require('daemon')({ stdout: process.stdout, stderr: process.stderr });\n}\ndaemon();\ndaemonize.setup({ main: 'app.js' }).start();",
+    errors: [
+      { messageId: 'daemonLibrary', line: 4, column: 3, endColumn: 72, message: '`daemon` turns the process into a daemon: it forks, detaches from its parent and lets the original exit, so the platform loses track of the real process. Run in the foreground and let the platform supervise it.' },
+      { messageId: 'daemonLibrary', line: 6, column: 1 },
+      { messageId: 'daemonLibrary', line: 7, column: 1, endColumn: 36 },
+    ],
+    output: null,
+  },
+  {
+    name: 'PID files',
+    code: "const fs = require('fs');\nfs.writeFileSync(path.join(dataDir, 'server.pid'), String(process.pid));\nawait fs.promises.writeFile(pidFile, `${process.pid}\\n`);\nfs.writeFileSync('/var/run/app.pid', pid);",
+    errors: [
+      { messageId: 'pidFile', line: 2, column: 1, endColumn: 72, message: 'Writing a PID file is how daemons tell init scripts where to find them. The platform already knows every process it started, and a PID file left behind by a replaced container or dyno only misleads: drop it.' },
+      { messageId: 'pidFile', line: 3, column: 7 },
+      { messageId: 'pidFile', line: 4, column: 1 },
+    ],
+    output: null,
+  },
+];
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'a foreground start', code: '', project: withScripts({ start: 'node server.js 2>&1', worker: 'node worker.js' }) },
+    { name: 'pm2-runtime and pm2 --no-daemon', code: '', project: withScripts({ start: 'pm2-runtime start ecosystem.config.js', alt: 'pm2 start app.js --no-daemon' }, { Procfile: 'web: pm2 start app.js --no-daemon\n' }) },
+    { name: 'forever in the foreground', code: '', project: withScripts({ start: 'forever server.js' }) },
+    { name: 'daemon commands in scripts nothing starts', code: '', project: withScripts({ start: 'node server.js', 'deploy:legacy': 'nohup node server.js &', pm2: 'pm2 start app.js' }) },
+    { name: 'watch-mode development start', code: '', project: withScripts({ start: 'tsc -w & nodemon dist/index.js' }) },
+    { name: 'redirections are not background jobs', code: '', project: withScripts({ start: 'node server.js >&2 2>&1 &>/dev/null' }) },
+    { name: 'exec-form CMD running pm2-runtime', code: '', project: projectFixture({ Dockerfile: 'FROM node:20\nCMD ["pm2-runtime", "app.js"]\n' }) },
+    { name: 'a pm2 start in a build stage', code: '', project: projectFixture({ Dockerfile: 'FROM node:20 AS test\nCMD pm2 start app.js\nFROM node:20-slim\nCMD ["node", "app.js"]\n' }) },
+    "const { spawn } = require('child_process');\nconst child = spawn('ffmpeg', args, { detached: true });\nchild.unref();",
+    "const { spawn } = require('child_process');\nconst child = spawn(process.execPath, ['worker.js'], { detached: true });\nchild.on('exit', restart);",
+    "const { fork } = require('child_process');\nconst worker = fork('./worker.js');",
+    "fs.writeFileSync(path.join(tmp, 'report.json'), JSON.stringify({ pid: process.pid, rss }));",
+    "logger.info(`started as ${process.pid}`);",
+    { name: 'developer scripts', code: "fs.writeFileSync('dev.pid', String(process.pid));", filename: 'scripts/dev-server.js' },
+  ],
+  invalid,
+});
+
+checkTriggers(rule, invalid);

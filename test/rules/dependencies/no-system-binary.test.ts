@@ -1,0 +1,122 @@
+import rule from '../../../server/src/rules/dependencies/no-system-binary';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
+import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
+import { checkTriggers } from '../../support/triggers';
+
+const CP = "const { exec, execSync, spawn, execFile } = require('child_process');\n";
+const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': packageJsonText({ name: 'media' }), Dockerfile: dockerfile });
+
+const invalid: InvalidCase[] = [
+  {
+    name: 'exec with a shell command',
+    code: `${CP}exec('convert ' + input + ' -resize 200x200 ' + output, done);`,
+    errors: [{ messageId: 'systemBinary', line: 2, column: 6, endColumn: 55, message: 'This runs `convert`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
+    name: 'spawn with the program as first argument',
+    code: `${CP}const child = spawn('ffmpeg', ['-i', file, '-f', 'mp3', 'pipe:1']);`,
+    errors: [{ messageId: 'systemBinary', line: 2, column: 21, endColumn: 29 }],
+    output: null,
+  },
+  {
+    name: 'execSync with a template literal, through the module namespace',
+    code: "import cp from 'node:child_process';\nconst text = cp.execSync(`pdftotext ${file} -`).toString();",
+    filename: 'src/extract.mjs',
+    errors: [{ messageId: 'systemBinary', line: 2, column: 26, file: 'src/extract.mjs' }],
+    output: null,
+  },
+  {
+    name: 'inline require, absolute program path, environment prefix',
+    code: "require('child_process').execSync('LANG=C /usr/bin/git rev-parse HEAD');",
+    errors: [{ messageId: 'systemBinary', line: 1, column: 35 }],
+    output: null,
+  },
+  {
+    name: 'promisified exec, a later command of a chain, sudo',
+    code: "const util = require('util');\nconst cp = require('child_process');\nconst run = util.promisify(cp.exec);\nawait run('mkdir -p out && sudo tar -czf out/a.tgz data');",
+    filename: 'src/backup.mjs',
+    errors: [{ messageId: 'systemBinary', line: 4, column: 11, file: 'src/backup.mjs' }],
+    output: null,
+  },
+  {
+    name: 'execFile, spawn through sh -c, a const command',
+    code: `${CP}execFile('gs', ['-sDEVICE=png16m', pdf]);\nspawn('sh', ['-c', 'curl -fsSL https://example.com/x | tar -x']);\nconst DUMP = 'pg_dump --format=custom';\nexec(DUMP);`,
+    errors: [
+      { messageId: 'systemBinary', line: 2, column: 10 },
+      { messageId: 'systemBinary', line: 3, column: 7 },
+      { messageId: 'systemBinary', line: 5, column: 6 },
+    ],
+    output: null,
+  },
+  {
+    name: 'execa, cross-spawn and shelljs',
+    code: "import { execa } from 'execa';\nimport spawn from 'cross-spawn';\nimport shell from 'shelljs';\nawait execa('python3', ['scripts/predict.py']);\nspawn.sync('java', ['-jar', 'tika.jar']);\nshell.exec('wkhtmltopdf in.html out.pdf');",
+    filename: 'src/jobs.mjs',
+    errors: [
+      { messageId: 'systemBinary', line: 4, column: 13, file: 'src/jobs.mjs' },
+      { messageId: 'systemBinary', line: 5, column: 12, file: 'src/jobs.mjs' },
+      { messageId: 'systemBinary', line: 6, column: 12, file: 'src/jobs.mjs' },
+    ],
+    output: null,
+  },
+  {
+    name: 'the global npm binary',
+    code: `${CP}execFile(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', name]);`,
+    errors: [{ messageId: 'systemBinary', line: 2, column: 10 }],
+    output: null,
+  },
+  {
+    name: 'a try whose catch rethrows still depends on the tool',
+    code: `${CP}try {\n  execSync('pdftotext in.pdf out.txt');\n} catch (error) {\n  throw new Error('pdftotext failed');\n}`,
+    errors: [{ messageId: 'systemBinary', line: 3, column: 12 }],
+    output: null,
+  },
+  {
+    name: 'a file that start also runs is production code',
+    code: `${CP}execSync('git pull');`,
+    filename: 'extra/update.js',
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'a', scripts: { 'release-update': 'node extra/update.js', start: 'node extra/update.js && node server.js' } }) }),
+    errors: [{ messageId: 'systemBinary', line: 2, column: 10, file: 'extra/update.js' }],
+    output: null,
+  },
+  {
+    name: 'a Dockerfile that installs the tool only in a build stage',
+    code: `${CP}execSync('git rev-parse HEAD');`,
+    project: withDockerfile('FROM node:20 AS build\nRUN apt-get update && apt-get install -y git\nFROM node:20-slim\nCMD ["node", "src/index.js"]\n'),
+    errors: [{ messageId: 'systemBinary', line: 2, column: 10 }],
+    output: null,
+  },
+];
+
+runRuleTests(rule, {
+  valid: [
+    `${CP}spawn(process.execPath, [require.resolve('npm/bin/npm-cli.js'), 'install', name]);`,
+    `${CP}execFile(process.execPath, ['worker.js']);\nexecFile('node', ['--version']);`,
+    `${CP}exec('ls -la && mkdir -p tmp && echo done');`,
+    `${CP}execFile('./bin/tool', ['--fast']);\nexecFile(path.join(__dirname, 'vendor', 'ffmpeg'), args);`,
+    `${CP}exec(command);\nspawn(binary, args);\nexecSync(\`\${tool} --version\`);`,
+    "const { exec } = require('./shell');\nexec('curl https://example.com');",
+    "exec('convert a.png b.jpg');",
+    "const ffmpegPath = require('ffmpeg-static');\nconst { spawn } = require('child_process');\nspawn(ffmpegPath, ['-i', input]);",
+    {
+      name: 'a Dockerfile that installs ImageMagick in the runtime image',
+      code: `${CP}exec('convert in.png -resize 50% out.png');`,
+      project: withDockerfile('FROM node:20-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends imagemagick \\\n && rm -rf /var/lib/apt/lists/*\nCMD ["node", "src/index.js"]\n'),
+    },
+    { name: 'an image based on one that ships the tool', code: `${CP}spawn('python3', ['predict.py']);`, project: withDockerfile('FROM nikolaik/python-nodejs:python3.12-nodejs20\nCMD ["node", "src/index.js"]\n') },
+    { name: 'allowed by option', code: `${CP}spawn('ffmpeg', ['-i', file]);`, options: { allow: ['ffmpeg'] } },
+    { name: 'developer scripts', code: `${CP}execSync('git describe --tags');`, filename: 'scripts/version.js' },
+    {
+      name: 'files package.json runs only from release and test scripts',
+      code: `${CP}execSync('git tag v1');`,
+      filename: 'extra/release.mjs',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'a', scripts: { 'release-beta': 'node ./extra/release.mjs --beta', start: 'node server.js' } }) }),
+    },
+    { name: 'a probe whose failure is handled', code: `${CP}function branch() {\n  try {\n    return execSync('git rev-parse --abbrev-ref HEAD').toString().trim();\n  } catch {\n    return '';\n  }\n}` },
+    { name: 'a promise chain that recovers', code: "const { execa } = require('execa');\nconst version = await execa('ffmpeg', ['-version']).then((r) => r.stdout).catch(() => undefined);", filename: 'src/index.mjs' },
+  ],
+  invalid,
+});
+
+checkTriggers(rule, invalid);
