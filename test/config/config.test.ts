@@ -26,6 +26,7 @@ describe('config file validation', () => {
     ['an unknown top-level key', '{ "rule": {} }', [{ path: 'rule', message: /Unknown option "rule"/, at: '"rule"' }]],
     ['an override without files', '{ "overrides": [{ "rules": {} }] }', [{ path: 'overrides.0', message: /must have required property 'files'/, at: '{ "rules": {} }' }]],
     ['broken JSON', '{ "rules": ', [{ path: '', message: /Not valid JSON/, at: '' }]],
+    ['a secret pattern that is not a regular expression', `{ "rules": { "${SECRET}": ["error", { "extraPatterns": ["acme_[a-z"] }] } }`, [{ path: `rules.${SECRET}.1.extraPatterns.0`, message: /is not a valid regular expression/, at: '"acme_[a-z"' }]],
   ];
   for (const [name, text, expected] of invalid) {
     it(`rejects ${name} at the offending key`, () => {

@@ -22,7 +22,17 @@ export interface LoadedConfigs {
   readonly errors: readonly ConfigError[];
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema(RULES));
+const validate = new Ajv({ allErrors: true, strict: false }).addFormat('regex', isRegExpSource).compile(configSchema(RULES));
+
+/** Patterns in options (extra secret patterns) must compile, or the config is reported at that key. */
+function isRegExpSource(value: string): boolean {
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Finds `.twelve-factor.json` files and `twelveFactor` keys in package.json files under `root`.
@@ -93,7 +103,9 @@ function toConfigErrors(file: string, tree: JsonNode, prefix: string[], errors: 
     const range: OffsetRange = anchor ? [anchor.offset, anchor.offset + anchor.length] : [0, 0];
     byPath.set(key, { file, path: key, message: describe(error, segments, extra), range });
   }
-  return [...byPath.values()];
+  // A failed oneOf is also reported at every ancestor; the deepest error says what is actually wrong.
+  const paths = [...byPath.keys()];
+  return [...byPath.values()].filter((error) => !paths.some((other) => other.startsWith(`${error.path}.`)));
 }
 
 function describe(error: ErrorObject, segments: readonly string[], extra: string | undefined): string {
@@ -103,5 +115,6 @@ function describe(error: ErrorObject, segments: readonly string[], extra: string
     if (segments.at(-2) === 'rules' || segments.at(-3) === 'rules') return 'Use "off", "info", "warning" or "error", or ["<severity>", { options }].';
     if (segments[0] === 'extends') return 'Use "recommended", "strict" or "all".';
   }
+  if (error.keyword === 'format' && error.params.format === 'regex') return `${segments.join('.')} is not a valid regular expression.`;
   return `${segments.join('.') || 'The config'} ${error.message ?? 'is not valid'}.`;
 }

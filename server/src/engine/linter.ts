@@ -5,6 +5,7 @@ import { LineIndex } from './lineIndex';
 import { parseSource, scanImports } from './parse';
 import {
   formatMessage,
+  isTriggered,
   optionsOf,
   type FileRule,
   type FileSummary,
@@ -54,8 +55,8 @@ export interface AnalyzeOptions {
 
 /** One parse, one traversal: every active rule's visitors, plus the import collector, share the walk. */
 export function analyzeFile(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[], options: AnalyzeOptions = {}): FileAnalysis {
-  const relevant = options.prefilter ? relevantRules(text, rules) : rules;
-  if (options.prefilter && !needsParse(text, rules)) return unparsedAnalysis(path, text, rules);
+  const relevant = options.prefilter ? relevantRules(path, text, project, rules) : rules;
+  if (options.prefilter && !needsParse(path, text, project, rules)) return unparsedAnalysis(path, text, rules);
   const parsed = parseSource(text, path);
   if (!parsed.ok) {
     const at = Math.min(parsed.error.offset, text.length);
@@ -103,8 +104,12 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
 }
 
 /** Rules whose trigger text is in the file; a rule given options always runs, since they may widen what it finds. */
-function relevantRules(text: string, rules: readonly ActiveRule[]): ActiveRule[] {
-  return rules.filter((active) => !active.rule.triggers || hasOptions(active) || active.rule.triggers.test(text));
+function relevantRules(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[]): ActiveRule[] {
+  return rules.filter((active) => isTriggered(active.rule, text, project, path) || (hasOptions(active) && readsSources(active.rule)));
+}
+
+function readsSources(rule: Rule): boolean {
+  return rule.kind === 'file' || rule.collect !== undefined || rule.triggers !== undefined;
 }
 
 function hasOptions(active: ActiveRule): boolean {
@@ -112,8 +117,8 @@ function hasOptions(active: ActiveRule): boolean {
 }
 
 /** Whether prefiltering keeps a file: some rule's trigger text, or a suppression directive, is in it. */
-export function needsParse(text: string, rules: readonly ActiveRule[]): boolean {
-  return relevantRules(text, rules).length > 0 || text.includes('twelve-factor-');
+export function needsParse(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[]): boolean {
+  return relevantRules(path, text, project, rules).length > 0 || text.includes('twelve-factor-');
 }
 
 /** What a scan keeps of a file no rule can report in: its imports, for project rules that follow them. */

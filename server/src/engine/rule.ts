@@ -40,12 +40,26 @@ interface RuleMetaInput<M extends string, O = EmptyOptions> {
    * Text a file must contain for the rule to have anything to say about it (Semgrep-style
    * prefiltering). When no active rule's trigger matches, the file is not parsed at all.
    */
-  readonly triggers?: RegExp;
+  readonly triggers?: Trigger;
   /** False for rules that only the `all` preset switches on. */
   readonly recommended?: boolean;
   /** Options a project may set in its config; merged over these defaults. */
   readonly defaultOptions?: O;
   readonly optionsSchema?: OptionsSchema;
+}
+
+/**
+ * A pattern, or a test that may also consult the project facts and the file's path, for rules whose
+ * interest in a file depends on them (an import matters only when package.json does not declare it).
+ */
+export type Trigger = RegExp | ((text: string, project: ProjectFacts, path: string) => boolean);
+
+/** Whether a rule can have anything to say about a source file with this text. */
+export function isTriggered(rule: Rule, text: string, project: ProjectFacts, path: string): boolean {
+  const { triggers } = rule;
+  // Without a trigger, a project rule that collects nothing reads project files only.
+  if (!triggers) return rule.kind === 'file' || rule.collect !== undefined;
+  return typeof triggers === 'function' ? triggers(text, project, path) : triggers.test(text);
 }
 
 export type EmptyOptions = Readonly<Record<string, never>>;

@@ -34,7 +34,7 @@ export async function runFileJobs(
     const { path, rules } = jobs[index];
     const read = await reads[index];
     reads[index] = DONE;
-    if (deferParse && 'text' in read && needsParse(read.text, rules)) deferParse(path);
+    if (deferParse && 'text' in read && needsParse(path, read.text, facts, rules)) deferParse(path);
     else onResult(analyzeRead(path, read, facts, rules));
   }
   return true;

@@ -1,7 +1,6 @@
 import rule from '../../../server/src/rules/build-release-run/no-runtime-install';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
-import { checkTriggers } from '../../support/triggers';
 
 const CP = "const { exec, execSync, execFile, spawn } = require('child_process');\n";
 const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 'app', main: 'server.js', scripts: { 'release-final': 'node ./extra/release/release.mjs', start: 'node server.js' } }) });
@@ -111,4 +110,3 @@ runRuleTests(rule, {
   invalid,
 });
 
-checkTriggers(rule, invalid);

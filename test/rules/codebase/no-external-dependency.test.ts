@@ -1,7 +1,6 @@
 import rule from '../../../server/src/rules/codebase/no-external-dependency';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
-import { checkTriggers } from '../../support/triggers';
 
 const withDependencies = (dependencies: Record<string, string>, extra: Record<string, unknown> = {}) =>
   projectFixture({ 'package.json': packageJsonText({ name: 'orders', ...extra, dependencies }) });
@@ -90,4 +89,3 @@ runRuleTests(rule, {
   invalid,
 });
 
-checkTriggers(rule, invalid.filter((testCase) => testCase.filename !== 'server.js'));

@@ -1,7 +1,6 @@
 import rule from '../../../server/src/rules/concurrency/no-daemonize';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
-import { checkTriggers } from '../../support/triggers';
 
 const withScripts = (scripts: Record<string, string>, extra: Record<string, string> = {}) =>
   projectFixture({ 'package.json': packageJsonText({ name: 'api', scripts }), ...extra });
@@ -112,4 +111,3 @@ runRuleTests(rule, {
   invalid,
 });
 
-checkTriggers(rule, invalid);

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isTriggered } from '../../../server/src/engine/rule';
+import { emptyProject } from '../../../server/src/project/facts';
 import rule from '../../../server/src/rules/concurrency/procfile-web-process';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
-import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
+import { ROOT, runRuleTests, type InvalidCase } from '../../support/ruleTester';
 
 const SERVER = "const express = require('express');\nconst app = express();\napp.listen(process.env.PORT);";
 const WORKER = "const queue = require('./queue');\nqueue.process(handle);";
@@ -52,6 +54,6 @@ runRuleTests(rule, {
 // Findings land in the Procfile, but a scan must still parse the files that start the server.
 describe(`${rule.id} triggers`, () => {
   it('match the files that call .listen()', () => {
-    for (const text of [SERVER, "http.createServer(handler).listen(8080);", 'await app.listen({ port })']) assert.ok(rule.triggers?.test(text), text);
+    for (const text of [SERVER, "http.createServer(handler).listen(8080);", 'await app.listen({ port })']) assert.ok(isTriggered(rule, text, emptyProject(ROOT), `${ROOT}/src/index.js`), text);
   });
 });

@@ -1,7 +1,6 @@
 import rule from '../../../server/src/rules/dependencies/no-runtime-global-install';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
-import { checkTriggers } from '../../support/triggers';
 
 const CP = "const { exec, execSync, spawn } = require('child_process');\n";
 const withScripts = (scripts: Record<string, string>) => projectFixture({ 'package.json': packageJsonText({ name: 'api', scripts }) });
@@ -61,4 +60,3 @@ runRuleTests(rule, {
   invalid,
 });
 
-checkTriggers(rule, invalid);

@@ -1,7 +1,6 @@
 import rule from '../../../server/src/rules/dependencies/no-system-binary';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
-import { checkTriggers } from '../../support/triggers';
 
 const CP = "const { exec, execSync, spawn, execFile } = require('child_process');\n";
 const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': packageJsonText({ name: 'media' }), Dockerfile: dockerfile });
@@ -119,4 +118,3 @@ runRuleTests(rule, {
   invalid,
 });
 
-checkTriggers(rule, invalid);

@@ -1,7 +1,6 @@
 import rule from '../../../server/src/rules/dependencies/no-undeclared-dependency';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
-import { checkTriggers } from '../../support/triggers';
 
 const project = projectFixture({
   'package.json': packageJsonText({
@@ -148,4 +147,3 @@ runRuleTests(rule, {
   invalid,
 });
 
-checkTriggers(rule, invalid);

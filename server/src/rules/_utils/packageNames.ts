@@ -23,3 +23,6 @@ export function packageNameOf(specifier: string): string | undefined {
   if (specifier.startsWith('@') && parts.length < 2) return undefined;
   return NAME.test(name) ? name : undefined;
 }
+
+/** The literal specifier of every `require(…)`, `import … from …`, `import(…)` and `export … from …`, by a text scan. */
+export const MODULE_SPECIFIER = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(?\s*)['"`]([^'"`\s]+)['"`]/g;

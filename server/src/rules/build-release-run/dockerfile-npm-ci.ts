@@ -14,7 +14,6 @@ import type { DockerfileFile, DockerInstruction } from '../../project/projectFil
 import { packageManagerCommand, type PackageManagerCommand } from '../_utils/commands';
 import { argsRangeInFile, execFormWords, finalStage } from '../_utils/dockerfiles';
 import { parseShell, programWords } from '../_utils/shell';
-import { PROJECT_FILES_ONLY } from '../_utils/triggers';
 
 type MessageId = 'npmInstall' | 'unfrozenInstall' | 'noLockfileCopied';
 
@@ -26,7 +25,6 @@ export default defineProjectRule<MessageId, never>({
   id: 'build-release-run/dockerfile-npm-ci',
   severity: 'warning',
   description: 'npm install (or an unfrozen yarn/pnpm install) in the final Dockerfile stage, or an install before any lockfile is copied in.',
-  triggers: PROJECT_FILES_ONLY,
   fixable: true,
   messages: {
     npmInstall:

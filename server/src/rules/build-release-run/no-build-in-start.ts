@@ -11,7 +11,6 @@ import { BUILD_SCRIPT, buildTool, isInstallVerb, packageManagerCommand } from '.
 import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { scriptsOf, scriptSteps, type ScriptStep } from '../_utils/packageScripts';
 import { parseShell, programWords, type SimpleCommand } from '../_utils/shell';
-import { PROJECT_FILES_ONLY } from '../_utils/triggers';
 
 type MessageId = 'buildInStart' | 'installInStart' | 'buildInProcfile';
 
@@ -22,7 +21,6 @@ export default defineProjectRule<MessageId, never>({
   id: 'build-release-run/no-build-in-start',
   severity: 'warning',
   description: 'A start script (or prestart, or a Procfile command) that builds or installs before running the app.',
-  triggers: PROJECT_FILES_ONLY,
   hasSuggestions: true,
   messages: {
     buildInStart:

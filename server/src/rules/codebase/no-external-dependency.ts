@@ -8,6 +8,7 @@
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
+import type { ProjectFacts } from '../../project/facts';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
 type MessageId = 'dependencyOutsideRoot' | 'importOutsideRoot' | 'importOutsideWorkspace';
@@ -18,10 +19,9 @@ export default defineProjectRule<MessageId, never>({
   id: 'codebase/no-external-dependency',
   severity: 'warning',
   description: 'Dependencies and imports that reach outside the repository: file:/link:/portal: paths and ../ imports above the package root.',
-  // Imports are judged from each file's import list in `check`. A scan parses files with a climb of two
-  // or more levels (a file one folder down needs two to leave the root); root-level files, which need
-  // only one, are judged whenever another rule has them parsed.
-  triggers: /['"`](?:\.\.\/){2,}/,
+  // Imports are judged from each file's import list in `check`; a scan parses only files with an import
+  // that leaves, so that the finding has text to point into.
+  triggers: (text, project, path) => [...text.matchAll(CLIMBING_SPECIFIER)].some(([, specifier]) => escapeOf(project, path, specifier) !== undefined),
   messages: {
     dependencyOutsideRoot:
       '"{{name}}" is installed from {{spec}}, a folder outside this project. Deploys build from this codebase alone, so that code is either missing or whatever version sits beside the checkout: publish it as a versioned package, or make both packages workspaces of one repository.',
@@ -42,26 +42,36 @@ export default defineProjectRule<MessageId, never>({
         report(packageJson.path, { at, messageId: 'dependencyOutsideRoot', data: { name, spec } });
       }
     }
-    const patterns = workspacePatterns(packageJson.json);
     for (const [path, { summary }] of files) {
-      // Without the text there is nowhere to point: a scan skipped the file as irrelevant to every rule that parses.
+      // Without the text there is nowhere to point: the trigger let a scan skip the file.
       if (summary.text === undefined) continue;
-      const workspace = workspaceFolderOf(project.root, patterns, path);
       const searchFrom = new Map<string, number>();
       for (const specifier of summary.imports) {
-        if (!specifier.startsWith('../')) continue;
-        const resolved = normalize(join(dirname(path), specifier));
-        const outsideRoot = !isInside(project.root, resolved);
-        if (!outsideRoot && (!workspace || isInside(join(project.root, workspace), resolved))) continue;
-        const at = literalRange(summary.text, specifier, searchFrom);
-        if (!at) continue;
-        const target = relative(project.root, resolved).split(sep).join('/');
-        if (outsideRoot) report(path, { at, messageId: 'importOutsideRoot', data: { target } });
-        else report(path, { at, messageId: 'importOutsideWorkspace', data: { workspace: workspace!, target } });
+        const escape = escapeOf(project, path, specifier);
+        const at = escape && literalRange(summary.text, specifier, searchFrom);
+        if (!escape || !at) continue;
+        if (escape.workspace === undefined) report(path, { at, messageId: 'importOutsideRoot', data: { target: escape.target } });
+        else report(path, { at, messageId: 'importOutsideWorkspace', data: { workspace: escape.workspace, target: escape.target } });
       }
     }
   },
 });
+
+const CLIMBING_SPECIFIER = /['"`](\.\.\/[^'"`\s]*)['"`]/g;
+
+/**
+ * Where a `../` import lands when it leaves the package root, or the file's own workspace folder
+ * (`workspace` then names it); undefined when it stays inside.
+ */
+function escapeOf(project: ProjectFacts, path: string, specifier: string): { target: string; workspace?: string } | undefined {
+  if (!specifier.startsWith('../')) return undefined;
+  const resolved = normalize(join(dirname(path), specifier));
+  const target = relative(project.root, resolved).split(sep).join('/');
+  if (!isInside(project.root, resolved)) return { target };
+  const json = project.files.packageJson?.json;
+  const workspace = json && workspaceFolderOf(project.root, workspacePatterns(json), path);
+  return workspace && !isInside(join(project.root, workspace), resolved) ? { target, workspace } : undefined;
+}
 
 /** The next string literal `'specifier'` (any quotes) in the text, after the previous one found for it. */
 function literalRange(text: string, specifier: string, searchFrom: Map<string, number>): OffsetRange | undefined {

@@ -7,7 +7,6 @@
 import { basename } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
-import { PROJECT_FILES_ONLY } from '../_utils/triggers';
 
 type MessageId = 'missingLockfile' | 'notLocked' | 'lockedDifferently' | 'staleLockEntry';
 
@@ -17,7 +16,6 @@ export default defineProjectRule<MessageId, never>({
   id: 'dependencies/require-lockfile',
   severity: 'warning',
   description: 'A package.json with dependencies but no lockfile, or an npm/pnpm lockfile out of step with it.',
-  triggers: PROJECT_FILES_ONLY,
   messages: {
     missingLockfile:
       'No lockfile sits next to this package.json, so every install resolves the version ranges afresh and two deploys of the same commit can run different dependency code. Commit the lockfile your package manager writes (package-lock.json, yarn.lock or pnpm-lock.yaml).',
