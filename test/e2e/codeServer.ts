@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,13 @@ export class CodeServer {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error(`code-server did not start:\n${this.log.join('')}`);
+  }
+
+  /** What the extension wrote to its "Twelve-Factor" output channel (the server's log), for failure reports. */
+  extensionLog(): string {
+    const logs = join(this.home, 'user-data', 'logs');
+    const files = existsSync(logs) ? readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('Twelve-Factor.log')) : [];
+    return files.map((file) => readFileSync(join(logs, file), 'utf8')).join('\n');
   }
 
   stop(): void {

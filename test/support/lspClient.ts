@@ -19,6 +19,8 @@ export interface ClientOptions {
   readonly vscodeLike?: boolean;
   /** Answer client/registerCapability with an error, as some clients do. */
   readonly refuseRegistrations?: boolean;
+  /** Milliseconds to wait before answering the n-th workspace/configuration request, to reproduce slow clients. */
+  readonly configurationDelays?: readonly number[];
 }
 
 /** A minimal LSP client that starts the real bundled server over stdio and records what it sends. */
@@ -43,7 +45,7 @@ export class TestClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, stderr);
     client.settings = options.settings ?? {};
-    client.wire(options.refuseRegistrations === true);
+    client.wire(options.refuseRegistrations === true, options.configurationDelays ?? []);
     connection.listen();
     const rootUri = `file://${options.rootPath}`;
     await connection.sendRequest('initialize', {
@@ -66,8 +68,9 @@ export class TestClient {
     return client;
   }
 
-  private wire(refuseRegistrations: boolean): void {
+  private wire(refuseRegistrations: boolean, configurationDelays: readonly number[]): void {
     const { connection } = this;
+    let configurationRequests = 0;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       this.wake();
@@ -80,7 +83,11 @@ export class TestClient {
       this.checklistChanges++;
       this.wake();
     });
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      const delay = configurationDelays[configurationRequests++] ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      return params.items.map(() => this.settings);
+    });
     connection.onRequest('client/registerCapability', () => {
       if (refuseRegistrations) throw new Error('registrations are not supported here');
       return null;

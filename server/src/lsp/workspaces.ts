@@ -9,16 +9,29 @@ interface Entry {
   readonly scanned: boolean;
 }
 
-/** One Workspace per folder the client opened, plus one per project of files opened outside them. */
+/**
+ * One Workspace per folder the client opened, plus one per project of files opened outside them.
+ * Editors open documents while folders are still being set up, so creation is asynchronous and
+ * guarded: a document waits for the folder that will own it, and a folder replaces any project
+ * that was set up for its documents in the meantime.
+ */
 export class WorkspaceRegistry {
   private readonly entries = new Map<string, Entry>();
+  private readonly openingFolders = new Map<string, Promise<Workspace>>();
+  private readonly openingProjects = new Map<string, Promise<Workspace>>();
 
   constructor(private readonly settingsFor: (root: string) => Promise<ServerSettings>) {}
 
-  async openFolder(root: string): Promise<Workspace> {
-    const workspace = await this.create(root);
-    this.entries.set(root, { workspace, scanned: true });
-    return workspace;
+  openFolder(root: string): Promise<Workspace> {
+    const opening = this.create(root).then((workspace) => {
+      for (const [other, entry] of this.entries) if (!entry.scanned && isInside(root, other)) this.entries.delete(other);
+      this.entries.set(root, { workspace, scanned: true });
+      return workspace;
+    });
+    this.openingFolders.set(root, opening);
+    return opening.finally(() => {
+      if (this.openingFolders.get(root) === opening) this.openingFolders.delete(root);
+    });
   }
 
   closeFolder(root: string): Workspace | undefined {
@@ -29,10 +42,19 @@ export class WorkspaceRegistry {
 
   /** The workspace that owns a file: the innermost open folder, or the file's own project. */
   async forFile(path: string): Promise<Workspace> {
+    await Promise.allSettled([...this.openingFolders].filter(([root]) => isInside(root, path)).map(([, opening]) => opening));
     const owner = this.owner(path);
     if (owner) return owner;
     const root = projectRootOf(dirname(path));
-    const workspace = await this.create(root);
+    let opening = this.openingProjects.get(root);
+    if (!opening) {
+      opening = this.create(root).finally(() => this.openingProjects.delete(root));
+      this.openingProjects.set(root, opening);
+    }
+    const workspace = await opening;
+    // A folder may have opened meanwhile; the first caller registers the project, the others find it.
+    const ownerNow = this.owner(path);
+    if (ownerNow) return ownerNow;
     this.entries.set(root, { workspace, scanned: false });
     return workspace;
   }
@@ -40,7 +62,7 @@ export class WorkspaceRegistry {
   owner(path: string): Workspace | undefined {
     let best: Workspace | undefined;
     for (const [root, entry] of this.entries) {
-      if ((path === root || path.startsWith(root.endsWith(sep) ? root : root + sep)) && (!best || root.length > best.root.length)) best = entry.workspace;
+      if (isInside(root, path) && (!best || root.length > best.root.length)) best = entry.workspace;
     }
     return best;
   }
@@ -68,4 +90,8 @@ export class WorkspaceRegistry {
     const settings = await this.settingsFor(root);
     return Workspace.open(root, { layer: { severities: settings.rules }, ignore: settings.ignore });
   }
+}
+
+function isInside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
