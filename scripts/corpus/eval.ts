@@ -1,0 +1,99 @@
+/**
+ * `npm run eval`: fetches the labelled corpus if needed, builds the CLI if dist/ has none, runs
+ * `twelve-factor-lint --format sarif` over each package root, and prints recall and traps flagged
+ * per factor, then every missed violation and flagged trap so a rule author can act on them.
+ * It reports; it does not gate (exit 0 unless the corpus or the CLI cannot be run at all).
+ *
+ *   npm run eval [-- --cli path/to/cli.js] [-- --package name]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Log } from 'sarif';
+import { FACTORS } from '../../common/factors';
+import { type CorpusPackage, fetchCorpus, loadPackages, packageRoot, REPO_ROOT } from './fetch';
+import { type CorpusFinding, findingsFromSarif, formatTable, type Label, parseLabels, percent, score } from './score';
+
+export const LABELS_PATH = join(REPO_ROOT, 'test', 'corpus', 'labels.jsonl');
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function ensureCli(): string {
+  const given = option('--cli') ?? process.env.TWELVE_FACTOR_CLI;
+  if (given) return given;
+  const cli = join(REPO_ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    console.log('dist/cli.js is missing: npm run build');
+    const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  return cli;
+}
+
+function lint(cli: string, pkg: CorpusPackage, scratch: string): CorpusFinding[] {
+  const output = join(scratch, `${pkg.name.replace(/[@/]/g, '_')}.sarif`);
+  const run = spawnSync(process.execPath, [cli, '--format', 'sarif', '--output', output, packageRoot(pkg)], { cwd: REPO_ROOT, encoding: 'utf8' });
+  // Exit 1 only means "findings over the threshold"; 2 is a usage error or a crash.
+  if ((run.status !== 0 && run.status !== 1) || !existsSync(output)) {
+    console.warn(`! ${pkg.name}@${pkg.version}: the CLI failed (exit ${run.status}): ${(run.stderr || run.error?.message || '').trim()}`);
+    return [];
+  }
+  return findingsFromSarif(JSON.parse(readFileSync(output, 'utf8')) as Log, pkg);
+}
+
+function where(label: Label): string {
+  return `${label.package}@${label.version} ${label.file}:${label.line}`;
+}
+
+function main(): void {
+  const only = option('--package');
+  const packages = loadPackages().filter((pkg) => !only || pkg.name === only);
+  const labels = parseLabels(readFileSync(LABELS_PATH, 'utf8')).filter((label) => !only || label.package === only);
+  const known = new Set(packages.map((pkg) => `${pkg.name}@${pkg.version}`));
+  const stray = labels.filter((label) => !known.has(`${label.package}@${label.version}`));
+  if (stray.length > 0) console.warn(`! ${stray.length} labels name a package version not in packages.json, e.g. ${where(stray[0])}`);
+
+  fetchCorpus(packages);
+  const cli = ensureCli();
+  const scratch = mkdtempSync(join(tmpdir(), 'twelve-factor-corpus-'));
+  const findings: CorpusFinding[] = [];
+  try {
+    for (const pkg of packages) {
+      const started = Date.now();
+      const found = lint(cli, pkg, scratch);
+      findings.push(...found);
+      console.log(`scanned ${pkg.name}@${pkg.version}: ${found.length} findings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const result = score(labels, findings);
+  console.log(`\n${formatTable(result)}\n`);
+  console.log(`Recall ${percent(result.total.found, result.total.violations)} (target ≥ 90%), traps flagged ${percent(result.total.flagged, result.total.traps)} (target ≤ 5%).`);
+  console.log(`${result.unlabelled.length} findings match no label (neither counted for nor against).`);
+
+  const factorName = (n: number) => `${FACTORS[n - 1].roman} ${FACTORS[n - 1].slug}`;
+  console.log(`\nMissed violations (${result.missed.length}):`);
+  for (const label of [...result.missed].sort((a, b) => a.factor - b.factor)) {
+    console.log(`  [${factorName(label.factor)}] ${where(label)} (${label.category}, ${label.confidence}): ${label.note}`);
+  }
+  console.log(`\nFlagged traps (${result.flagged.length}):`);
+  for (const { label, findings: hits } of [...result.flagged].sort((a, b) => a.label.factor - b.label.factor)) {
+    const rules = [...new Set(hits.map((hit) => `${hit.ruleId}@${hit.line}`))].join(', ');
+    console.log(`  [${factorName(label.factor)}] ${where(label)} (${label.category}) by ${rules}: ${label.note}`);
+  }
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
