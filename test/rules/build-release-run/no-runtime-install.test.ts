@@ -7,6 +7,18 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'apt install from the running server when a browser is missing',
+    code: `${CP}if (!found) {\n  exec('apt update && apt --yes --no-install-recommends install chromium fonts-indic', done);\n}`,
+    errors: [{ messageId: 'systemInstall', line: 3, column: 8, message: 'The running app runs `apt install`, installing system packages into the machine it runs on. The release no longer describes what runs: each instance ends up different, a restart on a fresh machine loses it, and the install fails without network or root. Install it in the image at build time.' }],
+    output: null,
+  },
+  {
+    name: 'an argv array handed to the app\'s own command helper',
+    code: "const runCmd = require('../../../node/utils/run_cmd');\nexports.uninstall = async (name) => {\n  await runCmd(['npm', 'uninstall', '--no-save', name], { stdio: 'inherit' });\n};",
+    errors: [{ messageId: 'install', line: 3, column: 16, message: 'The running app runs `npm uninstall`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    output: null,
+  },
+  {
     name: 'npm install of a plugin while the server runs',
     code: `${CP}app.post('/plugins', (req, res) => {\n  execSync(\`npm install \${req.body.name}\`);\n  res.sendStatus(204);\n});`,
     errors: [{ messageId: 'install', line: 3, column: 12, endColumn: 42, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
@@ -89,6 +101,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    "const runCmd = require('./run_cmd');\nawait runCmd(['npm', 'ls', '--json']);\nawait runCmd(['git', 'status']);",
+    `${CP}execSync('apt-cache policy chromium');`,
     `${CP}execSync('npm view express version');\nexec('npm ls --json');`,
     `${CP}execSync('git rev-parse HEAD');\nexecSync('git log -1 --format=%H');`,
     `${CP}execSync('git clone ' + url, { cwd: workspaceDir });\nexecSync(\`git -C \${repoDir} pull\`);`,

@@ -2,10 +2,29 @@ import rule from '../../../server/src/rules/dependencies/no-system-binary';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests, type InvalidCase } from '../../support/ruleTester';
 
-const CP = "const { exec, execSync, spawn, execFile } = require('child_process');\n";
+const CP = "const { exec, execSync, spawn, spawnSync, execFile } = require('child_process');\n";
 const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': packageJsonText({ name: 'media' }), Dockerfile: dockerfile });
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'a tool no list knows: any program the machine must provide counts',
+    code: `${CP}const result = spawnSync('apprise', ['-vv', '-b', body, url]);`,
+    errors: [{ messageId: 'systemBinary', line: 2, column: 26, endColumn: 35 }],
+    output: null,
+  },
+  {
+    name: 'a service command behind sudo',
+    code: `${CP}execSync('sudo service nscd start', { stdio: 'ignore' });`,
+    errors: [{ messageId: 'systemBinary', line: 2, column: 10 }],
+    output: null,
+  },
+  {
+    name: 'npm from PATH even when the npm package is declared',
+    code: `${CP}execFile('npm', ['install', name]);`,
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'pad', dependencies: { npm: '^6.14.0' } }) }),
+    errors: [{ messageId: 'systemBinary', line: 2, column: 10 }],
+    output: null,
+  },
   {
     name: 'exec with a shell command',
     code: `${CP}exec('convert ' + input + ' -resize 200x200 ' + output, done);`,
@@ -90,6 +109,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'the bin of a declared dependency', code: `${CP}spawn('prisma', ['migrate', 'deploy']);`, project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { prisma: '^5.0.0' } }) }) },
+    `${CP}execSync('ps -o rss= -p ' + process.pid);\nexecSync('kill -0 ' + pid);`,
     `${CP}spawn(process.execPath, [require.resolve('npm/bin/npm-cli.js'), 'install', name]);`,
     `${CP}execFile(process.execPath, ['worker.js']);\nexecFile('node', ['--version']);`,
     `${CP}exec('ls -la && mkdir -p tmp && echo done');`,

@@ -7,6 +7,8 @@ const HANDLER = (closer: string, indent = '') =>
 
 runRuleTests(rule, {
   valid: [
+    `${EXPRESS}const server = app.listen(3000);\nif (process.env.NODE_ENV === 'production') process.on('SIGTERM', () => server.close());`,
+    `${EXPRESS}const server = app.listen(3000);\nif (!process.env.SKIP_SHUTDOWN_HOOKS) process.on('SIGTERM', () => server.close());`,
     `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close(() => process.exit(0)));`,
     `${EXPRESS}const server = app.listen(3000);\nfunction shutdown() { server.close(); }\nprocess.once('SIGTERM', shutdown);`,
     `${EXPRESS}const server = app.listen(3000);\nfor (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close());`,
@@ -44,6 +46,12 @@ runRuleTests(rule, {
     `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', async () => { await closeEverything(); process.exit(0); });`,
   ],
   invalid: [
+    {
+      name: 'signals handled only when an environment variable opts in',
+      code: `${EXPRESS}const server = app.listen(3000);\nif (process.env.HANDLE_KILL_SIGNALS === 'true') {\n  ['SIGINT', 'SIGTERM', 'SIGHUP'].forEach((signal) => process.once(signal, () => server.close()));\n}`,
+      errors: [{ messageId: 'optInOnly', line: 3, column: 16 }],
+      output: null,
+    },
     {
       code: `${EXPRESS}app.listen(3000);`,
       errors: [{ messageId: 'noSigterm', line: 3, column: 1, endColumn: 17 }],

@@ -233,7 +233,8 @@ function wordOf(source: SourceCode, node: Node): ShellWord {
   return { text: DYNAMIC, ...range, dynamic: true, ...(hint ? { hint: (hint[1] ?? 'npm').toLowerCase() } : {}) };
 }
 
-function arrayWords(source: SourceCode, node: Node | undefined): ShellWord[] {
+/** The words of an argv array (`['npm', 'install', name]`); unknown elements become dynamic words. */
+export function arrayWords(source: SourceCode, node: Node | undefined): ShellWord[] {
   if (!node) return [];
   let array = unwrapExpression(node);
   if (array.type === 'Identifier') array = source.constInitializer(array, array.name) ?? array;

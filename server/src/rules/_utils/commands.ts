@@ -125,6 +125,9 @@ function verbOf(manager: PackageManager, verbWord: ShellWord | undefined, operan
 }
 
 /** Verbs that change what is installed in node_modules. */
+/** OS package managers: installing with one at run time changes the machine under the release. */
+export const OS_PACKAGE_MANAGER = /^(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|brew|choco|pacman|nix-env|pip3?)$/;
+
 export function isInstallVerb(verb: string): boolean {
   return verb === 'install' || verb === 'ci' || verb === 'add' || verb === 'remove' || verb === 'update' || verb === 'link';
 }

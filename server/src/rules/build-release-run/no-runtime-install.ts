@@ -9,13 +9,13 @@ import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node, OffsetRange } from '../../engine/types';
 import { getCalleeProperty, getMemberPath } from '../_utils/ast';
-import { processCallVisitors, processCommands, runsInOwnFolder, staticText, type ProcessCall } from '../_utils/childProcess';
-import { BUILD_SCRIPT, buildTool, isInstallVerb, packageManagerCommand, vcsCommand } from '../_utils/commands';
+import { arrayWords, processCallVisitors, processCommands, runsInOwnFolder, staticText, type ProcessCall } from '../_utils/childProcess';
+import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
 import { DYNAMIC, parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
 import { devOnlyFiles, isBrowserFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'install' | 'checkout' | 'build';
+type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build';
 
 interface RunTimeCommand {
   readonly range: OffsetRange;
@@ -34,6 +34,8 @@ export default defineProjectRule<MessageId, RunTimeCommand[]>({
   messages: {
     install:
       'The running app runs `{{command}}`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.',
+    systemInstall:
+      'The running app runs `{{command}}`, installing system packages into the machine it runs on. The release no longer describes what runs: each instance ends up different, a restart on a fresh machine loses it, and the install fails without network or root. Install it in the image at build time.',
     checkout:
       'The running app runs `{{command}}` on its own folder. Code fetched at run time bypasses build and release entirely, so what runs is no longer a versioned release: deploy a new release instead.',
     build:
@@ -95,6 +97,8 @@ function classify(input: readonly ShellWord[], ownFolder: boolean): { messageId:
   const words = programName(input[0]?.text ?? '') === 'node' && input[1] && /(?:^|[/\\])npm(?:-cli)?(?:\.js)?$|\bnpm\b/.test(input[1].dynamic ? input[1].hint ?? '' : input[1].text)
     ? [{ ...input[1], text: 'npm', dynamic: false }, ...input.slice(2)]
     : input;
+  const osInstall = systemInstall(words);
+  if (osInstall) return { messageId: 'systemInstall', command: osInstall };
   const pm = packageManagerCommand(words);
   if (pm && isInstallVerb(pm.verb)) return { messageId: 'install', command: shown(words, pm.verbWord ? words.indexOf(pm.verbWord) + 1 : 1, pm.manager) };
   if (pm?.script && BUILD_SCRIPT.test(pm.script)) return { messageId: 'build', command: shown(words, words.indexOf(pm.verbWord!) + (pm.verb === 'run' ? 2 : 1), pm.manager) };
@@ -103,6 +107,14 @@ function classify(input: readonly ShellWord[], ownFolder: boolean): { messageId:
   const vcs = vcsCommand(words);
   if (vcs && ownFolder && !vcs.otherFolder) return { messageId: 'checkout', command: `git ${vcs.verb}` };
   return undefined;
+}
+
+/** `apt-get install -y chromium`, `apk add ffmpeg`, `pip install x` → the manager and its verb. */
+function systemInstall(words: readonly ShellWord[]): string | undefined {
+  const manager = words[0] && !words[0].dynamic ? programName(words[0].text) : undefined;
+  if (!manager || !OS_PACKAGE_MANAGER.test(manager)) return undefined;
+  const verb = words.slice(1).find((word) => !word.dynamic && !word.text.startsWith('-'));
+  return verb && /^(?:install|add|reinstall|upgrade)$/.test(verb.text) ? `${manager} ${verb.text}` : undefined;
 }
 
 /** The command as the message shows it: the program and its verb, without arguments built at run time. */
@@ -123,6 +135,12 @@ function checkNpmApi(call: TSESTree.CallExpression, report: Report): void {
 function checkCommandHelper(source: SourceCode, call: TSESTree.CallExpression, report: Report): void {
   const first = call.arguments[0];
   if (!first || first.type === 'SpreadElement') return;
+  if (first.type === 'ArrayExpression') {
+    const words = arrayWords(source, first);
+    const found = words[0] && !words[0].dynamic && /^(?:npm|yarn|pnpm|git)$/.test(words[0].text) ? classify(words, true) : undefined;
+    if (found && found.messageId !== 'build') report(first, found.messageId, found.command);
+    return;
+  }
   const text = staticText(source, first);
   if (text === undefined || !/^\s*(?:npm|yarn|pnpm|git)\s/.test(text.replace(new RegExp(DYNAMIC, 'g'), ' '))) return;
   const found = parseShell(text).map((command) => classify(programWords(command), true)).find((result) => result !== undefined);

@@ -9,6 +9,7 @@ import { defineProjectRule } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { processCallVisitors, processCommands } from '../_utils/childProcess';
+import { OS_PACKAGE_MANAGER } from '../_utils/commands';
 import { finalStage } from '../_utils/dockerfiles';
 import { isFailureTolerated } from '../_utils/errorHandling';
 import { parseShell, programName, programWords } from '../_utils/shell';
@@ -64,6 +65,28 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ...tools(['npm', 'yarn', 'pnpm'], ['npm', 'yarn', 'pnpm', 'corepack']),
 ]);
 
+/**
+ * What every POSIX image has (the shell, its builtins, coreutils): assuming them is not what this
+ * factor is about, and flagging them would bury the real findings.
+ */
+const BASE_SYSTEM = new Set(
+  ('sh bash dash cd echo printf test [ true false exit export set unset exec command type which eval source . kill ls cp mv rm mkdir rmdir cat chmod chown ln ' +
+    'touch pwd env sleep ps df du uname id whoami hostname date head tail grep egrep fgrep sed awk sort uniq wc tr cut xargs find tee nice nohup timeout ' +
+    'basename dirname readlink realpath stat mktemp sync umask ulimit wait trap read yes seq expr tty stty').split(' '),
+);
+
+/** Runtimes and scripts that ship with the app rather than with the machine. */
+function isAppProvided(word: string, binary: string, project: ProjectFacts): boolean {
+  if (binary === 'node' || BASE_SYSTEM.has(binary)) return true;
+  // `./bin/task.sh` ships with the app; a bin of a declared dependency is installed by npm.
+  return /^\.{1,2}[\\/]/.test(word) || (declaredPackages(project).has(binary) && !SYSTEM_TOOLS.has(binary));
+}
+
+function declaredPackages(project: ProjectFacts): Set<string> {
+  const json = project.files.packageJson?.json;
+  return new Set(['dependencies', 'optionalDependencies', 'devDependencies'].flatMap((section) => Object.keys((json?.[section] as object | undefined) ?? {})));
+}
+
 function tools(names: readonly string[], packages: readonly string[]): [string, readonly string[]][] {
   return names.map((name) => [name, [name, ...packages]]);
 }
@@ -94,8 +117,8 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         const program = programWords(command)[0];
         if (!program || program.dynamic) continue;
         const binary = programName(program.text).toLowerCase();
-        const packages = SYSTEM_TOOLS.get(binary);
-        if (!packages || allowed.has(binary) || imageProvides(project, packages)) continue;
+        if (isAppProvided(program.text, binary, project) || allowed.has(binary)) continue;
+        if (imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary])) continue;
         collected.push({ range: call.target.range, binary });
         return;
       }
@@ -110,8 +133,6 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   },
 });
 
-const OS_INSTALL = /^(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|brew|choco|pacman|nix-env|pip3?)$/;
-
 /** True when the final stage of a Dockerfile installs the tool, or starts from an image that has it. */
 function imageProvides(project: ProjectFacts, packages: readonly string[]): boolean {
   const mentions = (word: string) => packages.some((name) => word.toLowerCase().includes(name));
@@ -124,7 +145,7 @@ function imageProvides(project: ProjectFacts, packages: readonly string[]): bool
       if (instruction.keyword !== 'RUN') return false;
       return parseShell(instruction.args).some((command) => {
         const words = programWords(command);
-        return words[0] !== undefined && OS_INSTALL.test(programName(words[0].text)) && words.slice(1).some((word) => !word.text.startsWith('-') && mentions(word.text));
+        return words[0] !== undefined && OS_PACKAGE_MANAGER.test(programName(words[0].text)) && words.slice(1).some((word) => !word.text.startsWith('-') && mentions(word.text));
       });
     });
   });

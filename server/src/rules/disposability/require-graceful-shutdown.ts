@@ -12,7 +12,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
 import { reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 
-type MessageId = 'noSigterm' | 'sigintOnly' | 'exitWithoutClose';
+type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose';
 
 export interface Options {
   /** More entry points, relative to the project root, for apps started in ways package.json does not say. */
@@ -38,6 +38,8 @@ interface ShutdownFacts {
   starts: ServerStart[];
   handlesSigterm: boolean;
   handlesOtherSignal: boolean;
+  /** A SIGTERM handler exists but is installed only when an environment variable opts in. */
+  handlesSigtermOnOptIn: boolean;
   exitsWithoutClosing: OffsetRange[];
   declaredNames: string[];
 }
@@ -70,16 +72,17 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
     sigintOnly:
       'Only SIGINT (Ctrl+C) is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: handle SIGTERM the same way.',
+    optInOnly:
+      'SIGTERM is handled only when an environment variable opts in, so by default every deploy and scale-down still kills this server mid-request. Make the graceful shutdown the default.',
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, handlesOtherSignal: false, exitsWithoutClosing: [], declaredNames: [] }),
+  initial: () => ({ starts: [], handlesSigterm: false, handlesOtherSignal: false, handlesSigtermOnOptIn: false, exitsWithoutClosing: [], declaredNames: [] }),
   collect({ source, collected }) {
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
     return {
       Program: (node) => {
         collected.declaredNames = topLevelNames(node as TSESTree.Program);
-        if (/['"`]SIGTERM['"`]/.test(source.text) && /process\.(?:on|once|addListener|prependListener)\s*\(\s*[^'"`\s]/.test(source.text)) collected.handlesSigterm = true;
       },
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;
@@ -108,8 +111,10 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         continue;
       }
       const server = start.facts.starts[0];
-      const messageId = facts.some((item) => item.facts.handlesOtherSignal) ? 'sigintOnly' : 'noSigterm';
-      reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, fix: shutdownFix(server, start.facts.declaredNames) }));
+      const messageId = facts.some((item) => item.facts.handlesSigtermOnOptIn) ? 'optInOnly' : facts.some((item) => item.facts.handlesOtherSignal) ? 'sigintOnly' : 'noSigterm';
+      // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
+      const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server, start.facts.declaredNames);
+      reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, fix }));
     }
   },
 });
@@ -147,15 +152,30 @@ function importsServerModule(statement: Node): boolean {
 
 function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression, facts: ShutdownFacts): void {
   const path = getMemberPath(call.callee);
-  if (path?.length !== 2 || path[0] !== 'process' || !SIGNAL_METHODS.has(path[1]) || !source.isGlobal(call.callee, 'process')) return;
-  const signal = getStaticString(call.arguments[0]);
-  if (signal === 'SIGTERM') {
+  if (path?.length !== 2 || path[0] !== 'process' || !SIGNAL_METHODS.has(path[1]) || !source.isGlobal(call.callee, 'process') || !call.arguments[0]) return;
+  // `for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, …)`: a signal chosen in code that names SIGTERM.
+  const signal = getStaticString(call.arguments[0]) ?? (/['"`]SIGTERM['"`]/.test(source.text) ? 'SIGTERM' : undefined);
+  if (signal === 'SIGTERM' && isOptIn(source, call)) {
+    facts.handlesSigtermOnOptIn = true;
+  } else if (signal === 'SIGTERM') {
     facts.handlesSigterm = true;
     const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
     if (handler && exitsWithoutClosing(handler)) facts.exitsWithoutClosing.push(call.range);
   } else if (signal && STOP_SIGNALS.has(signal)) {
     facts.handlesOtherSignal = true;
   }
+}
+
+/** Inside `if (process.env.HANDLE_SIGNALS === 'true')` or `process.env.X && …`: off unless someone sets it. */
+function isOptIn(source: SourceCode, call: Node): boolean {
+  let child: Node = call;
+  for (let parent = call.parent; parent && parent.type !== 'Program'; child = parent, parent = parent.parent) {
+    const test = parent.type === 'IfStatement' && parent.consequent === child ? parent.test : parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === child ? parent.left : undefined;
+    if (!test) continue;
+    const text = source.getText(test);
+    if (/process\.env\b/.test(text) && !/NODE_ENV/.test(text) && !/^\s*!/.test(text)) return true;
+  }
+  return false;
 }
 
 /** The function a handler argument names: inline, or a function declared in the same file. */
