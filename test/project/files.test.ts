@@ -18,15 +18,15 @@ describe('file discovery', () => {
     for (const file of [
       'src/index.js', 'src/app.ts', 'src/view.tsx', 'src/types.d.ts', 'dist/index.js', 'lib/util.cjs', 'node_modules/x/index.js',
       'src/schema.generated.js', 'test/app.test.js', 'src/app.spec.ts', 'examples/demo.js', 'fixtures/a.js', 'docs/snippet.js',
-      'packages/api/src/server.mjs', 'packages/api/tmp/scratch.js', 'vendor.min.js', 'coverage/lcov.js',
+      'packages/api/src/server.mjs', 'packages/api/tmp/scratch.js', 'vendor.min.js', 'coverage/lcov.js', 'src/server-dev.js', 'dev-server.ts', 'src/app.dev.js', 'src/device.js',
     ]) write(file, 'export {};\n');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('keeps production sources and skips ignored, test, example, generated and dependency files', async () => {
+  it('keeps production sources and skips ignored, test, example, development-server, generated and dependency files', async () => {
     const filter = await createFileFilter(root);
     const files = (await listSourceFiles(root, filter)).map((file) => file.slice(root.length + 1));
-    assert.deepEqual(files, ['lib/util.cjs', 'packages/api/src/server.mjs', 'src/app.ts', 'src/index.js', 'src/view.tsx']);
+    assert.deepEqual(files, ['lib/util.cjs', 'packages/api/src/server.mjs', 'src/app.ts', 'src/device.js', 'src/index.js', 'src/view.tsx']);
   });
 
   it('adds extra ignore globs', async () => {
