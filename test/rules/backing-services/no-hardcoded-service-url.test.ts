@@ -3,6 +3,12 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'the defaults file of an app whose config loader (rc) lets environment variables override every key',
+      code: "module.exports = {\n  services: { cache: { node: { host: 'localhost', port: 6379 } }, db: 'mongodb://localhost:27017/app' },\n};",
+      filename: 'lib/config/default.config.js',
+      project: { packageJson: { path: '/project/package.json', bin: {}, scripts: {}, dependencies: { rc: '1.2.8' }, devDependencies: {}, optionalDependencies: {}, peerDependencies: {}, isModule: false } },
+    },
     "mongoose.connect(process.env.MONGO_URL || 'mongodb://127.0.0.1:27017/app');",
     "const redisUrl = process.env.REDIS_URL ?? 'redis://localhost:6379';",
     "const { DATABASE_URL = 'postgres://localhost/dev' } = process.env;",
@@ -26,6 +32,14 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.example.com/demo');", options: { allowedHosts: ['shared-demo.example.com'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'a defaults file without an environment-overlaying config loader',
+      code: "module.exports = { db: 'mongodb://localhost:27017/app' };",
+      filename: 'lib/config/default.config.js',
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 24, file: 'lib/config/default.config.js' }],
+      output: "module.exports = { db: process.env.DB };",
+      envKeys: ['DB'],
+    },
     {
       code: "mongoose.connect('mongodb://orders-db.internal:27017/orders');",
       errors: [{ messageId: 'serviceUrl', line: 1, column: 18, endColumn: 61, message: 'The MongoDB at orders-db.internal is written into the code. A backing service is an attached resource: keep its URL in config (process.env.MONGODB_URL) so a deploy can swap it without a code change.' }],

@@ -86,6 +86,7 @@ export default defineRule<MessageId, Options>({
       'The host {{host}} of this connection is written into the code. Keep it in config (process.env.{{envName}}) so each deploy attaches its own service.',
   },
   create(context) {
+    if (isEnvOverlaidDefaults(context)) return {};
     const check = (node: Node) => checkString(context, node);
     return { Literal: check, TemplateLiteral: check };
   },
@@ -106,6 +107,19 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node): 
     return;
   }
   checkHostProperty(context, node, value);
+}
+
+/** Config loaders that let environment variables override every key of the defaults (rc: `app_db__host=…`). */
+const ENV_OVERLAY_LOADERS = ['rc', 'nconf'];
+const DEFAULTS_FILE = /(?:^|\/)(?:config\/[^/]*default|defaults?[.-]config|config[.-]defaults?)[^/]*\.[cm]?[jt]s$/i;
+
+/**
+ * The defaults file of an app whose config loader overlays environment variables: each address in
+ * it is a default the environment overrides, as `process.env.X || 'default'` would be.
+ */
+function isEnvOverlaidDefaults(context: FileRuleContext<MessageId, Options>): boolean {
+  const dependencies = context.project.packageJson?.dependencies ?? {};
+  return ENV_OVERLAY_LOADERS.some((loader) => loader in dependencies) && DEFAULTS_FILE.test(context.source.path.split('\\').join('/'));
 }
 
 /** `{ host: 'db.internal', port: 5432, user: … }` or `new Redis({ host: 'cache' })`. */
