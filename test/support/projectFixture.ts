@@ -3,12 +3,13 @@ import { basename, join, normalize } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { scriptTargets } from '../../server/src/project/entryPoints';
 import { emptyProject, type PackageFacts, type ProjectFacts } from '../../server/src/project/facts';
+import { CONFIG_DATA_FILE, parseConfigData } from '../../server/src/project/parsers/configData';
 import { parseDockerfile } from '../../server/src/project/parsers/dockerfile';
 import { parseEnvFile } from '../../server/src/project/parsers/dotenv';
 import { parsePackageJson } from '../../server/src/project/parsers/packageJson';
 import { parseProcfile } from '../../server/src/project/parsers/procfile';
 import { parseYamlFile } from '../../server/src/project/parsers/yaml';
-import type { DockerfileFile, EnvFile, Lockfile, LockfileKind, PackageJsonFile, ProcfileFile, ProjectFiles, TextFile, YamlFile } from '../../server/src/project/projectFiles';
+import type { ConfigDataFile, DockerfileFile, EnvFile, Lockfile, LockfileKind, PackageJsonFile, ProcfileFile, ProjectFiles, TextFile, YamlFile } from '../../server/src/project/projectFiles';
 import { ROOT } from './ruleTester';
 
 const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
@@ -29,21 +30,24 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
   const composeFiles: YamlFile[] = [];
   const lockfiles: Lockfile[] = [];
   const configFiles: string[] = [];
+  const configData: ConfigDataFile[] = [];
   const ignored = ignore().add(texts['.gitignore'] ?? '');
   for (const relative of Object.keys(texts).sort()) {
     const text = texts[relative];
     const path = join(root, relative);
     const name = basename(relative);
     if (LOCKFILES[name] && !relative.includes('/')) lockfiles.push(readLockfile(path, LOCKFILES[name], text));
-    else if (relative.startsWith('config/') || /^config\.[^.]+\.json$/.test(relative)) configFiles.push(path);
-    else if (relative === 'package.json') packageJson = parsePackageJson(path, text).file;
+    else if (relative.startsWith('config/') || /^config\.[^.]+\.json$/.test(relative)) {
+      configFiles.push(path);
+      if (CONFIG_DATA_FILE.test(name)) configData.push(parseConfigData(path, text));
+    } else if (relative === 'package.json') packageJson = parsePackageJson(path, text).file;
     else if (relative === '.gitignore') gitignore = { path, text, comments: [] };
     else if (relative === 'Procfile') procfile = parseProcfile(path, text);
     else if (/(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/.test(relative)) composeFiles.push(parseYamlFile(path, text).file);
     else if (/dockerfile/i.test(name)) dockerfiles.push(parseDockerfile(path, text));
     else if (/^\.env(?:\..+)?$|\.env$/.test(name)) envFiles.push({ ...parseEnvFile(path, text), gitignored: ignored.ignores(relative) });
   }
-  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles };
+  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData };
   const facts = packageFactsOf(packageJson);
   const envExample = envFiles.find((file) => file.path === join(root, '.env.example'));
   return {

@@ -43,6 +43,8 @@ export interface FileAnalysis {
   readonly usedDirectives: readonly number[];
   readonly parseError?: { readonly message: string; readonly offsets: OffsetRange; readonly range: Range };
   readonly failures: readonly RuleFailure[];
+  /** Rules that had something to examine in this file (their trigger matched), for the checklist. */
+  readonly examinedRules: readonly string[];
 }
 
 export interface AnalyzeOptions {
@@ -55,13 +57,15 @@ export interface AnalyzeOptions {
 
 /** One parse, one traversal: every active rule's visitors, plus the import collector, share the walk. */
 export function analyzeFile(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[], options: AnalyzeOptions = {}): FileAnalysis {
-  const relevant = options.prefilter ? relevantRules(path, text, project, rules) : rules;
+  const triggered = relevantRules(path, text, project, rules);
+  const relevant = options.prefilter ? triggered : rules;
+  const examinedRules = triggered.map((active) => active.rule.id);
   if (options.prefilter && !needsParse(path, text, project, rules)) return unparsedAnalysis(path, text, rules);
   const parsed = parseSource(text, path);
   if (!parsed.ok) {
     const at = Math.min(parsed.error.offset, text.length);
     const parseError = { message: parsed.error.message, offsets: [at, at] as const, range: new LineIndex(text).rangeOf([at, at]) };
-    return { path, findings: [], directives: [], usedDirectives: [], failures: [], parseError };
+    return { path, findings: [], directives: [], usedDirectives: [], failures: [], parseError, examinedRules: [] };
   }
   const lines = new LineIndex(text);
   const source = new SourceCode(path, text, parsed.ast, lines);
@@ -100,7 +104,7 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
   table.walk(parsed.ast);
 
   const summary: FileSummary = { path, text, imports, collected };
-  return { path, findings, summary, directives, usedDirectives: suppressions.usedOffsets(), failures };
+  return { path, findings, summary, directives, usedDirectives: suppressions.usedOffsets(), failures, examinedRules };
 }
 
 /** Rules whose trigger text is in the file; a rule given options always runs, since they may widen what it finds. */
@@ -125,7 +129,7 @@ export function needsParse(path: string, text: string, project: ProjectFacts, ru
 function unparsedAnalysis(path: string, text: string, rules: readonly ActiveRule[]): FileAnalysis {
   const collected = new Map<string, unknown>();
   for (const { rule } of rules) if (rule.kind === 'project' && rule.initial) collected.set(rule.id, rule.initial());
-  return { path, findings: [], summary: { path, imports: scanImports(text), collected }, directives: [], usedDirectives: [], failures: [] };
+  return { path, findings: [], summary: { path, imports: scanImports(text), collected }, directives: [], usedDirectives: [], failures: [], examinedRules: [] };
 }
 
 function visitorsOf(

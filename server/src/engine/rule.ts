@@ -54,6 +54,11 @@ interface RuleMetaInput<M extends string, O = EmptyOptions> {
  */
 export type Trigger = RegExp | ((text: string, project: ProjectFacts, path: string) => boolean);
 
+/** Whether a project rule has project files to examine, apart from what it collects from sources. */
+export function appliesToProject(rule: ProjectRule, project: ProjectFacts): boolean {
+  return rule.appliesTo ? rule.appliesTo(project) : project.files.packageJson !== undefined;
+}
+
 /** Whether a rule can have anything to say about a source file with this text. */
 export function isTriggered(rule: Rule, text: string, project: ProjectFacts, path: string): boolean {
   const { triggers } = rule;
@@ -107,6 +112,11 @@ export interface ProjectRuleInput<M extends string, C, O = EmptyOptions> extends
   initial?(): C;
   collect?(context: CollectContext<C, O>): Visitors;
   check(context: ProjectRuleContext<M, C, O>): void;
+  /**
+   * Whether the project has what the rule reads (a Dockerfile, a Procfile), so that a factor whose
+   * rules found nothing to read shows as not checked rather than passing. Defaults to having a package.json.
+   */
+  appliesTo?(project: ProjectFacts): boolean;
 }
 
 interface RuleIdentity {

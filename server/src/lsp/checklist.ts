@@ -10,7 +10,9 @@ import { toUri } from './convert';
  */
 export function buildChecklist(workspaces: readonly Workspace[], scanning: boolean, onlyUri?: string): ChecklistResult {
   const findings = workspaces.flatMap((workspace) => [...workspace.allFindings().values()].flat());
-  const activeFactors = new Set(workspaces.flatMap((workspace) => workspace.activeRules.map((active) => active.rule.factor)));
+  // A factor passes only when one of its rules had something to examine; a rule with nothing to read proves nothing.
+  const examined = new Set(workspaces.flatMap((workspace) => [...workspace.examinedRules()]));
+  const activeFactors = new Set(workspaces.flatMap((workspace) => workspace.activeRules.filter((active) => examined.has(active.rule.id)).map((active) => active.rule.factor)));
   const factors = FACTORS.map((factor): ChecklistFactor => {
     const own = findings.filter((finding) => finding.factor === factor.number);
     const shown = onlyUri ? own.filter((finding) => toUri(finding.file) === onlyUri) : own;

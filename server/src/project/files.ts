@@ -55,24 +55,51 @@ export async function createFileFilter(root: string, globs: FilterGlobs = {}): P
   };
 }
 
+export interface GitignoreOptions {
+  /**
+   * Also apply the .gitignore files of the folders above the root, up to the repository's own
+   * root (the folder holding `.git`): a package inside a monorepo is covered by them too.
+   */
+  readonly ancestors?: boolean;
+}
+
 /** What git itself would leave out: every .gitignore below the root, each applied to its own folder. */
-export async function createGitignoreFilter(root: string): Promise<FileFilter> {
+export async function createGitignoreFilter(root: string, options: GitignoreOptions = {}): Promise<FileFilter> {
   const gitignores = await fg('**/.gitignore', { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, suppressErrors: true });
   const nested: { dir: string; rules: Ignore }[] = [];
   for (const file of gitignores) {
     const text = await readFile(join(root, file), 'utf8').catch(() => '');
     nested.push({ dir: dirname(file) === '.' ? '' : dirname(file), rules: ignore().add(text) });
   }
+  const above = options.ancestors ? await ancestorGitignores(root) : [];
   return {
     isIgnored(path: string): boolean {
       const rel = relativePosix(root, path);
       if (!rel || rel.startsWith('..')) return false;
-      return nested.some(({ dir, rules }) => {
+      const inRoot = nested.some(({ dir, rules }) => {
         if (dir && !rel.startsWith(`${dir}/`)) return false;
         return rules.ignores(dir ? rel.slice(dir.length + 1) : rel);
       });
+      return inRoot || above.some(({ dir, rules }) => rules.ignores(relativePosix(dir, path)));
     },
   };
+}
+
+/** The .gitignore files between the root and the repository root above it; none when no `.git` is found. */
+async function ancestorGitignores(root: string): Promise<{ dir: string; rules: Ignore }[]> {
+  const found: { dir: string; rules: Ignore }[] = [];
+  if (await exists(join(root, '.git'))) return found;
+  for (let dir = dirname(root); ; dir = dirname(dir)) {
+    const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    if (text !== undefined) found.push({ dir, rules: ignore().add(text) });
+    if (await exists(join(dir, '.git'))) return found;
+    // Not inside a repository: the folders above belong to no checkout of this code.
+    if (dir === dirname(dir)) return [];
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
 }
 
 function relativePosix(root: string, path: string): string {

@@ -4,13 +4,15 @@ import { basename, join, normalize } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { scriptTargets } from './entryPoints';
 import type { PackageFacts, ProjectFacts } from './facts';
-import { createGitignoreFilter } from './files';
+import { createGitignoreFilter, MAX_FILE_BYTES } from './files';
+import { CONFIG_DATA_FILE, parseConfigData } from './parsers/configData';
 import { parseEnvFile } from './parsers/dotenv';
 import { parseDockerfile } from './parsers/dockerfile';
 import { parsePackageJson } from './parsers/packageJson';
 import { parseProcfile } from './parsers/procfile';
 import { parseYamlFile } from './parsers/yaml';
 import type {
+  ConfigDataFile,
   DockerfileFile,
   EnvFile,
   Lockfile,
@@ -59,7 +61,8 @@ export async function gatherProject(root: string, overlay: TextOverlay = () => u
   const problems: ProjectProblem[] = [];
   const read = async (path: string) => overlay(path) ?? (await readFile(path, 'utf8').catch(() => undefined));
   const paths = (await fg(PROJECT_FILE_GLOBS, { cwd: root, dot: true, deep: 4, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true })).sort();
-  const gitignored = await createGitignoreFilter(root);
+  // A package inside a larger repository is protected by the repository's .gitignore too.
+  const gitignored = await createGitignoreFilter(root, { ancestors: true });
   const files = await readProjectFiles(root, paths, read, gitignored.isIgnored, problems);
   const packageJson = packageFactsOf(files);
   const envExamplePath = join(root, '.env.example');
@@ -90,6 +93,7 @@ async function readProjectFiles(
   const composeFiles: YamlFile[] = [];
   const lockfiles: Lockfile[] = [];
   const configFiles: string[] = [];
+  const configData: ConfigDataFile[] = [];
   for (const relative of paths) {
     const path = join(root, relative);
     const name = basename(relative);
@@ -100,6 +104,8 @@ async function readProjectFiles(
     }
     if (relative.startsWith('config/') || /^config\.[^.]+\.json$/.test(relative)) {
       configFiles.push(path);
+      const text = CONFIG_DATA_FILE.test(name) ? await read(path) : undefined;
+      if (text !== undefined && text.length <= MAX_FILE_BYTES) configData.push(parseConfigData(path, text));
       continue;
     }
     const text = name === 'bun.lockb' ? undefined : await read(path);
@@ -122,7 +128,7 @@ async function readProjectFiles(
       envFiles.push({ ...parseEnvFile(path, text), gitignored: isGitignored(path) });
     }
   }
-  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles };
+  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData };
 }
 
 async function readLockfile(path: string, kind: LockfileKind, read: (path: string) => Promise<string | undefined>): Promise<Lockfile> {

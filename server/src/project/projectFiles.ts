@@ -66,6 +66,13 @@ export interface YamlFile extends TextFile {
   readonly locations: Readonly<Record<string, OffsetRange>>;
 }
 
+/** A JSON or YAML file under `config/` (or `config.<env>.json`), with the offsets of its values by dotted path. */
+export interface ConfigDataFile extends TextFile {
+  /** The parsed value; undefined when the file does not parse. */
+  readonly value?: unknown;
+  readonly locations: Readonly<Record<string, OffsetRange>>;
+}
+
 export type LockfileKind = 'npm' | 'yarn' | 'pnpm' | 'bun';
 
 export interface Lockfile {
@@ -85,12 +92,14 @@ export interface ProjectFiles {
   readonly composeFiles: readonly YamlFile[];
   /** Files under `config/` folders (and `config.<env>.json`), by path. */
   readonly configFiles: readonly string[];
+  /** The JSON and YAML files among them, parsed. */
+  readonly configData: readonly ConfigDataFile[];
 }
 
-export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [] };
+export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [] };
 
 /** Every project file that has text, by path: where project rules may report. */
 export function textFilesOf(files: ProjectFiles): Map<string, TextFile> {
-  const all: (TextFile | undefined)[] = [files.packageJson, files.gitignore, files.procfile, ...files.envFiles, ...files.dockerfiles, ...files.composeFiles];
+  const all: (TextFile | undefined)[] = [files.packageJson, files.gitignore, files.procfile, ...files.envFiles, ...files.dockerfiles, ...files.composeFiles, ...files.configData];
   return new Map(all.filter((file): file is TextFile => file !== undefined).map((file) => [file.path, file]));
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfigs, type ConfigError } from '../config/load';
 import { resolveRules, rootRelativeGlobs, type ConfigLayer } from '../config/resolve';
 import type { ConfigSource, RuleSetting } from '../config/types';
+import { appliesToProject } from '../engine/rule';
 import { analyzeFile, checkProject, type ActiveRule, type FileAnalysis, type ProjectCheckResult, type RuleFailure } from '../engine/linter';
 import { isSourceFile } from '../engine/parse';
 import type { Finding } from '../engine/types';
@@ -199,6 +200,16 @@ export class Workspace {
     const byFile = new Map<string, Finding[]>();
     for (const path of [...new Set([...this.analyses.keys(), ...this.projectFindingFiles()])].sort()) byFile.set(path, this.findings(path));
     return byFile;
+  }
+
+  /** Ids of the active rules that had something to examine: a source file they look at, or the project files they read. */
+  examinedRules(): Set<string> {
+    const examined = new Set([...this.analyses.values()].flatMap((analysis) => analysis.examinedRules));
+    for (const { rule } of this.activeRules) {
+      if (rule.kind === 'project' && !rule.collect && appliesToProject(rule, this.setup.facts)) examined.add(rule.id);
+    }
+    for (const finding of this.projectCheck().findings) examined.add(finding.ruleId);
+    return examined;
   }
 
   failures(): RuleFailure[] {

@@ -21,10 +21,49 @@ runRuleTests(rule, {
     "const { transports } = require('./transports');\nnew transports.File({ filename: 'x.log' });",
     "const type = { type: 'file' };",
     "process.stdout.write(JSON.stringify(entry) + '\\n');",
+    // Rotation setups belong to logs/no-log-rotation, so the same node is never reported twice.
+    {
+      name: 'winston-daily-rotate-file (reported by logs/no-log-rotation)',
+      code: `${WINSTON}require('winston-daily-rotate-file');\nwinston.add(new winston.transports.DailyRotateFile({ filename: 'app-%DATE%.log' }));`,
+    },
+    {
+      name: 'a winston File transport with maxsize (reported by logs/no-log-rotation)',
+      code: `${WINSTON}const logger = winston.createLogger({ transports: [new winston.transports.File({ filename: 'app.log', maxsize: 5242880 })] });`,
+    },
+    {
+      name: 'a bunyan rotating-file stream (reported by logs/no-log-rotation)',
+      code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ type: 'rotating-file', path: 'app.log', period: '1d' }] });",
+    },
+    {
+      name: 'a log4js dateFile appender (reported by logs/no-log-rotation)',
+      code: "const log4js = require('log4js');\nlog4js.configure({ appenders: { app: { type: 'dateFile', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } });",
+    },
+    // Access-log middleware belongs to logs/no-access-log-file, including the stream it writes through.
+    {
+      name: 'morgan writing to an access.log stream (reported by logs/no-access-log-file)',
+      code: "const morgan = require('morgan');\napp.use(morgan('combined', { stream: fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' }) }));",
+    },
+    {
+      name: 'the var-declared stream morgan writes to (reported by logs/no-access-log-file)',
+      code: "var morgan = require('morgan');\nvar accessLogStream = fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' });\napp.use(morgan('combined', { stream: accessLogStream }));",
+    },
   ],
   invalid: [
     {
-      code: `${WINSTON}const logger = winston.createLogger({\n  transports: [new winston.transports.File({ filename: 'logs/app.log', level: 'info', maxsize: 5242880 })],\n});`,
+      name: 'a file stream handed to a logger that is not access-log middleware',
+      code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ stream: fs.createWriteStream('/var/log/app.log') }] });",
+      errors: [{ messageId: 'fileStream', line: 2, column: 68, message: 'Log lines go to app.log. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: null,
+    },
+    {
+      name: 'a log4js file appender without rotation options',
+      code: "import log4js from 'log4js';\nlog4js.configure({ appenders: { out: { type: 'fileSync', filename: 'logs/app.log' } }, categories: { default: { appenders: ['out'], level: 'info' } } });",
+      filename: 'src/logging.mjs',
+      errors: [{ messageId: 'fileAppender', line: 2, column: 38 }],
+      output: "import log4js from 'log4js';\nlog4js.configure({ appenders: { out: { type: 'stdout', filename: 'logs/app.log' } }, categories: { default: { appenders: ['out'], level: 'info' } } });",
+    },
+    {
+      code: `${WINSTON}const logger = winston.createLogger({\n  transports: [new winston.transports.File({ filename: 'logs/app.log', level: 'info', options: { flags: 'a' } })],\n});`,
       errors: [{ messageId: 'fileTransport', line: 3, column: 16 }],
       output: `${WINSTON}const logger = winston.createLogger({\n  transports: [new winston.transports.Console({ level: 'info' })],\n});`,
     },
@@ -33,17 +72,6 @@ runRuleTests(rule, {
       filename: 'src/logger.mjs',
       errors: [{ messageId: 'fileTransport', line: 2, column: 51 }],
       output: "import { createLogger, transports } from 'winston';\nexport const logger = createLogger({ transports: [new transports.Console()] });",
-    },
-    {
-      code: `${WINSTON}require('winston-daily-rotate-file');\nwinston.add(new winston.transports.DailyRotateFile({ filename: 'app-%DATE%.log' }));`,
-      errors: [{ messageId: 'rotatingFile', line: 3, column: 13 }],
-      output: null,
-    },
-    {
-      code: "import DailyRotateFile from 'winston-daily-rotate-file';\nconst transport = new DailyRotateFile({ filename: 'app-%DATE%.log' });",
-      filename: 'src/logger.ts',
-      errors: [{ messageId: 'rotatingFile', line: 2, column: 19 }],
-      output: null,
     },
     {
       code: "const pino = require('pino');\nconst logger = pino(pino.destination('./logs/app.log'));",
@@ -67,19 +95,9 @@ runRuleTests(rule, {
       output: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ level: 'info', stream: process.stdout }] });",
     },
     {
-      code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ type: 'rotating-file', path: 'app.log', period: '1d' }] });",
-      errors: [{ messageId: 'rotatingFile', line: 2, column: 58 }],
-      output: null,
-    },
-    {
       code: "const log4js = require('log4js');\nlog4js.configure({ appenders: { app: { type: 'file', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } });",
       errors: [{ messageId: 'fileAppender', line: 2, column: 38 }],
       output: "const log4js = require('log4js');\nlog4js.configure({ appenders: { app: { type: 'stdout', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } });",
-    },
-    {
-      code: "const morgan = require('morgan');\napp.use(morgan('combined', { stream: fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' }) }));",
-      errors: [{ messageId: 'fileStream', line: 2, column: 30, message: 'Log lines go to an access log file. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
-      output: "const morgan = require('morgan');\napp.use(morgan('combined', { stream: process.stdout }));",
     },
     {
       code: "fs.appendFileSync('server.log', `${new Date().toISOString()} ${message}\\n`);",

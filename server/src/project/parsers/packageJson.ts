@@ -21,7 +21,8 @@ export function parsePackageJson(path: string, text: string): { file: PackageJso
   return { file: { path, text, comments: [], json: JSON.parse(text) as Record<string, unknown>, locations } };
 }
 
-function collectLocations(node: JsonNode, prefix: string, locations: Record<string, OffsetRange>): void {
+/** Offsets of every value (and, under `path#key`, of every property name) by dotted path. */
+export function collectLocations(node: JsonNode, prefix: string, locations: Record<string, OffsetRange>): void {
   if (node.type === 'object') {
     for (const property of node.children ?? []) {
       const [key, value] = property.children ?? [];

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 
 /** The value of a string literal or of a template literal without expressions. */
@@ -88,6 +89,22 @@ export function resolveConst(source: SourceCode, node: Node): Node {
   return init ? unwrapExpression(init) : unwrapped;
 }
 
+/**
+ * Like `resolveConst`, but also follows a top-level `let` or `var` declared with a value, as older
+ * code writes `var stream = fs.createWriteStream(…)`. Later reassignments are not tracked.
+ */
+export function resolveVariable(source: SourceCode, node: Node): Node {
+  const resolved = resolveConst(source, node);
+  if (resolved.type !== 'Identifier') return resolved;
+  for (const statement of source.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    const declarator = declaration.declarations.find((item) => item.id.type === 'Identifier' && item.id.name === resolved.name);
+    if (declarator) return declarator.init ? unwrapExpression(declarator.init) : resolved;
+  }
+  return resolved;
+}
+
 /** The name a value is bound to: the variable, property or assignment target it is written into. */
 export function getBindingName(node: Node): string | undefined {
   const parent = node.parent;
@@ -108,4 +125,55 @@ export function getBindingName(node: Node): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * `resolveVariable` for variables the file never assigns again (`var port = normalizePort(…)`, as
+ * express-generator writes it). A variable that is reassigned anywhere (`host = '0.0.0.0'` under a
+ * condition) has no single value, so only a `const` is followed then.
+ */
+export function resolveValue(source: SourceCode, node: Node): Node {
+  const unwrapped = unwrapExpression(node);
+  if (unwrapped.type === 'Identifier' && isReassigned(source.ast, unwrapped.name)) return resolveConst(source, node);
+  return resolveVariable(source, node);
+}
+
+function isReassigned(program: TSESTree.Program, name: string): boolean {
+  let reassigned = false;
+  walkSubtree(program, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) reassigned = true;
+    else if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name) reassigned = true;
+    return !reassigned;
+  });
+  return reassigned;
+}
+
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+export function isFunctionNode(node: Node): node is FunctionNode {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
+}
+
+/**
+ * The function a callback argument stands for: written inline, or named and declared in the same
+ * file (a function declaration, or a `const` holding a function). Undefined when it comes from elsewhere.
+ */
+export function resolveFunction(source: SourceCode, argument: Node): FunctionNode | undefined {
+  const value = unwrapExpression(argument);
+  if (isFunctionNode(value)) return value;
+  if (value.type !== 'Identifier') return undefined;
+  const assigned = source.constInitializer(value, value.name);
+  if (assigned && isFunctionNode(unwrapExpression(assigned))) return unwrapExpression(assigned) as FunctionNode;
+  let declared: TSESTree.FunctionDeclaration | undefined;
+  walkSubtree(source.ast, (node) => {
+    if (node.type === 'FunctionDeclaration' && node.id?.name === value.name) declared = node;
+    return declared === undefined;
+  });
+  return declared;
+}
+
+/** `await x` → `x`, with type wrappers removed: what a `const` holding an awaited call was made by. */
+export function unwrapAwait(node: Node): Node {
+  const value = unwrapExpression(node);
+  return value.type === 'AwaitExpression' ? unwrapExpression(value.argument) : value;
 }

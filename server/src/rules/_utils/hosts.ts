@@ -1,7 +1,13 @@
+/** The machine the process runs on: `localhost`, `127.0.0.1`, `::1`. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127\./.test(name);
+}
+
 /** Hosts that only exist inside a deploy's own network: never the same from one deploy to the next. */
 export function isPrivateHost(host: string): boolean {
   const name = host.toLowerCase().replace(/^\[|\]$/g, '');
-  if (name === 'localhost' || name === '::1' || /^127\./.test(name)) return true;
+  if (isLoopbackHost(name)) return true;
   if (/^10\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\./.test(name)) return true;
   if (/\.(?:internal|local|lan|svc|cluster\.local|consul|docker)$/.test(name)) return true;
   // A single-label name (`orders`, `db`) is a service name resolved inside the deploy's network.

@@ -17,36 +17,53 @@ export interface ModuleBindings {
 export function findModuleBindings(program: TSESTree.Program, matches: (module: string) => boolean): ModuleBindings {
   const namespaces = new Set<string>();
   const named = new Map<string, string>();
+  visitModuleBindings(program, matches, (local, _module, exported) => (exported === undefined ? namespaces.add(local) : named.set(local, exported)));
+  return { namespaces, named };
+}
+
+/** Every top-level import and require binding of a program: local name → module specifier. */
+export function modulesByLocalName(program: TSESTree.Program): ReadonlyMap<string, string> {
+  const modules = new Map<string, string>();
+  visitModuleBindings(program, () => true, (local, module) => modules.set(local, module));
+  return modules;
+}
+
+/** Calls `bind` for each top-level binding of a matching module; `exported` is set for named bindings. */
+function visitModuleBindings(
+  program: TSESTree.Program,
+  matches: (module: string) => boolean,
+  bind: (local: string, module: string, exported: string | undefined) => void,
+): void {
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' && matches(statement.source.value)) {
       for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportSpecifier') named.set(specifier.local.name, getPropertyName(specifier.imported) ?? specifier.local.name);
-        else namespaces.add(specifier.local.name);
+        const exported = specifier.type === 'ImportSpecifier' ? getPropertyName(specifier.imported) ?? specifier.local.name : undefined;
+        bind(specifier.local.name, statement.source.value, exported);
       }
     }
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) {
-      if (!declarator.init || !requiresModule(declarator.init, matches)) continue;
-      if (declarator.id.type === 'Identifier') namespaces.add(declarator.id.name);
+      const module = declarator.init ? requiredModule(declarator.init) : undefined;
+      if (module === undefined || !matches(module)) continue;
+      if (declarator.id.type === 'Identifier') bind(declarator.id.name, module, undefined);
       else if (declarator.id.type === 'ObjectPattern') {
         for (const property of declarator.id.properties) {
-          if (property.type === 'Property' && property.value.type === 'Identifier') named.set(property.value.name, getPropertyName(property.key) ?? property.value.name);
+          if (property.type === 'Property' && property.value.type === 'Identifier') bind(property.value.name, module, getPropertyName(property.key) ?? property.value.name);
         }
       }
     }
   }
-  return { namespaces, named };
 }
 
-/** `require('x')`, `require('x').default`, `require('x')(arg)`, `require('x').verbose()`, `await import('x')`. */
-function requiresModule(init: Node, matches: (module: string) => boolean): boolean {
+/** The module of `require('x')`, `require('x').default`, `require('x')(arg)`, `require('x').verbose()`, `await import('x')`. */
+function requiredModule(init: Node): string | undefined {
   let node: Node = init;
   while (node.type === 'MemberExpression' || node.type === 'AwaitExpression' || (node.type === 'CallExpression' && !isRequire(node))) {
     node = node.type === 'MemberExpression' ? node.object : node.type === 'AwaitExpression' ? node.argument : node.callee;
   }
-  if (node.type === 'ImportExpression') return matches(getStaticString(node.source) ?? '');
-  return node.type === 'CallExpression' && matches(getStaticString(node.arguments[0]) ?? '');
+  if (node.type === 'ImportExpression') return getStaticString(node.source);
+  return node.type === 'CallExpression' ? getStaticString(node.arguments[0]) : undefined;
 }
 
 function isRequire(node: TSESTree.CallExpression): boolean {

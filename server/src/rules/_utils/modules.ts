@@ -44,3 +44,21 @@ export function reachableFiles(entry: string, importsOf: (file: string) => reado
   }
   return seen;
 }
+
+/**
+ * The files that start the app: the declared entry points (package.json `main`, `bin`, the `start`
+ * script, the Procfile's `web` process) mapped to analysed files, or, when none of them is
+ * analysed, every file `isStarter` accepts (one that starts a server) that no other file imports.
+ */
+export function entryFiles(
+  root: string,
+  entryPoints: readonly string[],
+  files: ReadonlySet<string>,
+  importsOf: (file: string) => readonly string[],
+  isStarter: (file: string) => boolean,
+): string[] {
+  const declared = entryPoints.map((entry) => resolveEntryPoint(root, entry, files)).filter((file): file is string => file !== undefined);
+  if (declared.length > 0) return [...new Set(declared)];
+  const imported = new Set([...files].flatMap((file) => importsOf(file).map((specifier) => resolveImport(file, specifier, files))));
+  return [...files].filter((file) => isStarter(file) && !imported.has(file));
+}

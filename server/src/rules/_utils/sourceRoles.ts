@@ -7,6 +7,7 @@ import { normalize, relative, sep } from 'node:path';
 import type { FileSummary } from '../../engine/rule';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
+import { toEnvName } from './env';
 import { reachableFiles, resolveEntryPoint } from './modules';
 
 /** Configuration of build, lint and test tools, and their setup files. */
@@ -102,6 +103,19 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
     }
   }
   return result;
+}
+
+/** Folders of one-off admin scripts, and of migrations and seeds. */
+const ADMIN_FOLDERS = /(?:^|\/)(?:scripts|bin|tasks|migrations|seeds|seeders)\//;
+/** Words in a file name that make it an admin task: `backfill-orders.js`, `seed.ts`, `migrate_users.js`. */
+const ADMIN_NAME_WORDS = new Set(['BACKFILL', 'SEED', 'SEEDS', 'SEEDER', 'MIGRATE', 'MIGRATION']);
+
+/** Files that hold admin tasks: under `scripts/`, `bin/`, `tasks/`, `migrations/`, or named after a task. */
+export function isAdminScriptFile(root: string, path: string): boolean {
+  const rel = relativePath(root, path);
+  if (ADMIN_FOLDERS.test(rel)) return true;
+  const name = rel.split('/').pop()!.replace(/\.[^.]*$/, '');
+  return toEnvName(name).split('_').some((word) => ADMIN_NAME_WORDS.has(word));
 }
 
 /** JSX/TSX components and code under client-side folders (`client/`, `public/`, `frontend/`…). */

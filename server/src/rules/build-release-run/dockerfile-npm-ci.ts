@@ -25,6 +25,7 @@ export default defineProjectRule<MessageId, never>({
   id: 'build-release-run/dockerfile-npm-ci',
   severity: 'warning',
   description: 'npm install (or an unfrozen yarn/pnpm install) in the final Dockerfile stage, or an install before any lockfile is copied in.',
+  appliesTo: (project) => project.files.dockerfiles.length > 0,
   fixable: true,
   messages: {
     npmInstall:

@@ -1,0 +1,257 @@
+/**
+ * Factor XII: migrations, seeds and backfills are one-off admin processes, run once per release
+ * against the same code and config, as a separate command. Run by the web process at boot, they run
+ * again in every instance and on every restart, race each other, slow or block startup, and cannot
+ * be run (or re-run) on their own. A task that also has its own command is the team's choice to
+ * automate it: only boot tasks with no one-off command are reported.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { basename, extname, relative, sep } from 'node:path';
+import { defineProjectRule } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
+import type { Node, OffsetRange } from '../../engine/types';
+import type { ProjectFacts } from '../../project/facts';
+import { getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
+import { toEnvName } from '../_utils/env';
+import { entryFiles, reachableFiles, resolveEntryPoint } from '../_utils/modules';
+import { isHttpServerModule } from '../_utils/servers';
+
+type TaskKind = 'migration' | 'seed' | 'backfill';
+type MessageId = 'bootMigration' | 'bootSeed' | 'bootBackfill';
+
+interface BootTask {
+  readonly range: OffsetRange;
+  readonly kind: TaskKind;
+}
+
+/** What a file contributes. Plain data: it crosses scan workers. */
+interface BootFacts {
+  tasks: BootTask[];
+  /** Calls `.listen(…)`; with a server module among its imports, the file starts a server. */
+  listens: boolean;
+  /** Guards code with `require.main === module` (or the ESM equivalent): it is also a command. */
+  runsAsScript: boolean;
+}
+
+const MESSAGE: Readonly<Record<TaskKind, MessageId>> = { migration: 'bootMigration', seed: 'bootSeed', backfill: 'bootBackfill' };
+const KINDS: readonly TaskKind[] = ['migration', 'seed', 'backfill'];
+
+/** Verbs that run migrations: `migrate()`, `runMigrations()`, `applyPendingMigrations()`, `migrateUserData()`. */
+const MIGRATION_CALL = /^(?:(?:run|apply|do|perform|exec|execute|start|process)(?:All|Pending|Data|Db|Database|Schema)?Migrations?|migrate)([A-Z_]\w*)?$/;
+const SEED_CALL = /^(?:(?:run|do|exec|execute|apply)(?:All)?Seed(?:s|ers?)?|seed(?:s|ers?)?)([A-Z_]\w*)?$/;
+const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
+/** Suffixes of names that ask about a task rather than run it: `migrationStatus`, `migrateDir`, `seedRandom`. */
+const NOT_A_RUN = /^_?(?:Status|Check|Needed|Required|Count|Table|Dir|Path|Lock|List|Exists?|Config|Source|Name|Info|Files?|Random|Rng|Prng|Value)/;
+/** Receivers whose `seed()` seeds a random generator, not a database. */
+const RANDOM_SOURCE = /faker|chance|random|rng|prng|math|casual/i;
+
+/** Callbacks that run during startup when the call that takes them does. */
+const BOOT_CALLBACKS = new Set(['then', 'catch', 'finally', 'listen', 'ready', 'after', 'register', 'setImmediate', 'nextTick', 'setTimeout', 'Promise']);
+const BOOT_EVENTS = new Set(['open', 'connect', 'connected', 'ready', 'listening']);
+/** Names of functions that start the app, or that frameworks call at startup. */
+const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|launch|serve|run(?:Server|App)?|startServer|startApp|connect|onModuleInit|onApplicationBootstrap)(?:[A-Z_]\w*)?$/;
+const SCRIPT_GUARD = /require\.main\s*===?\s*module|module\s*===?\s*require\.main|import\.meta\.main\b|process\.argv\[1\][^;\n]*import\.meta\.url|import\.meta\.url[^;\n]*process\.argv\[1\]/;
+const SCRIPT_GUARD_TEST = /require\.main|import\.meta\.main|process\.argv/;
+
+/** package.json script names or commands that run each kind of task on its own. */
+const COMMAND_WORDS: Readonly<Record<TaskKind, RegExp>> = {
+  migration: /migrat|\bdb:(?:up|push|sync|setup)\b|\bschema:(?:sync|update)\b|\bsync[-:_]?db\b|\bdb[-:_]sync\b|prisma\s+db\s+push|umzug/i,
+  seed: /seed/i,
+  backfill: /backfill/i,
+};
+/** Words in a script file's name that say which task it runs: `scripts/migrate.js`, `db/seed-users.ts`. */
+const FILE_WORDS: Readonly<Record<TaskKind, ReadonlySet<string>>> = {
+  migration: new Set(['MIGRATE', 'MIGRATION', 'MIGRATIONS', 'MIGRATOR']),
+  seed: new Set(['SEED', 'SEEDS', 'SEEDER', 'SEEDERS']),
+  backfill: new Set(['BACKFILL', 'BACKFILLS']),
+};
+const COMMAND_FOLDER = /(?:^|\/)(?:scripts|bin|tasks|commands|cli)\//;
+const START_SCRIPTS = new Set(['start', 'prestart', 'poststart']);
+
+export default defineProjectRule<MessageId, BootFacts>({
+  id: 'admin-processes/no-boot-time-admin-task',
+  severity: 'warning',
+  description: 'Migrations, seeds and backfills run by the web process at boot, with no one-off command to run them.',
+  triggers: /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug/i,
+  messages: {
+    bootMigration:
+      'This migration runs inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart runs it again, racing the others: make it a one-off command (a `migrate` script, a Procfile `release:` process) run once per release.',
+    bootSeed:
+      'The web process seeds data at boot, and there is no one-off command for it. Seeding is an admin task: run it once, as its own command against the release (a `seed` script), not in every instance on every start.',
+    bootBackfill:
+      'This data backfill runs inside the web process at boot, with no one-off command to run it. Every instance repeats it on every start: make it an admin command (a package.json script) run once against the release.',
+  },
+  initial: () => ({ tasks: [], listens: false, runsAsScript: false }),
+  collect({ source, collected }) {
+    const usesSequelize = /['"`]sequelize(?:-typescript)?['"`]/.test(source.text);
+    let bootNames: ReadonlySet<string> = new Set();
+    return {
+      Program: (node) => {
+        bootNames = namesCalledAtBoot(source, node as TSESTree.Program);
+        collected.runsAsScript = SCRIPT_GUARD.test(source.text);
+      },
+      CallExpression: (node) => {
+        const call = node as TSESTree.CallExpression;
+        if (getCalleeProperty(call) === 'listen') collected.listens = true;
+        const kind = adminTaskKind(source, call, usesSequelize);
+        if (kind && runsAtBoot(source, call, bootNames)) collected.tasks.push({ range: call.range, kind });
+      },
+    };
+  },
+  check({ project, files, report }) {
+    const paths = new Set(files.keys());
+    const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
+    const serves = (file: string) => files.get(file)!.collected.listens && importsOf(file).some(isHttpServerModule);
+    const servers = entryFiles(project.root, project.entryPoints, paths, importsOf, serves)
+      .map((entry) => ({ entry, reachable: reachableFiles(entry, importsOf, paths) }))
+      .filter(({ reachable }) => [...reachable].some(serves));
+    const commands = oneOffCommands(project, files, new Set(servers.map(({ entry }) => entry)));
+    const reported = new Set<string>();
+    for (const { reachable } of servers) {
+      for (const file of reachable) {
+        for (const task of files.get(file)!.collected.tasks) {
+          const key = `${file}:${task.range[0]}`;
+          if (commands.has(task.kind) || reported.has(key)) continue;
+          reported.add(key);
+          report(file, { at: task.range, messageId: MESSAGE[task.kind] });
+        }
+      }
+    }
+  },
+});
+
+/** The kind of admin task a call runs, if it runs one. */
+function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, usesSequelize: boolean): TaskKind | undefined {
+  const name = getCalleeProperty(call);
+  if (!name) return undefined;
+  const receiver = call.callee.type === 'MemberExpression' ? source.getText(call.callee.object) : undefined;
+  if (receiver !== undefined) {
+    if (name === 'sync' && isSchemaSync(call, receiver, usesSequelize)) return 'migration';
+    if (name === 'synchronize' && /dataSource|connection|orm/i.test(receiver)) return 'migration';
+    if ((name === 'up' || name === 'latest') && /migrat|umzug/i.test(receiver)) return 'migration';
+    if (name === 'run' && /(?:^|\.)seeds?$|seeder/i.test(receiver)) return 'seed';
+  }
+  if (isRun(MIGRATION_CALL, name)) return 'migration';
+  if (isRun(BACKFILL_CALL, name)) return 'backfill';
+  if (isRun(SEED_CALL, name) && !RANDOM_SOURCE.test(receiver ?? '') && !isNumber(call.arguments[0])) return 'seed';
+  return undefined;
+}
+
+function isRun(pattern: RegExp, name: string): boolean {
+  const match = pattern.exec(name);
+  return match !== null && !NOT_A_RUN.test(match[1] ?? '');
+}
+
+function isNumber(node: Node | undefined): boolean {
+  return node?.type === 'Literal' && typeof node.value === 'number';
+}
+
+/**
+ * Sequelize's `sync()`, which creates or alters tables to match the models. PouchDB also has a
+ * `sync(remote)` (replication), so a receiver that does not name Sequelize needs `alter`/`force`
+ * or a file that loads Sequelize.
+ */
+function isSchemaSync(call: TSESTree.CallExpression, receiver: string, usesSequelize: boolean): boolean {
+  if (/pouch|couch|replica/i.test(receiver)) return false;
+  const [options] = call.arguments;
+  const alters = options?.type === 'ObjectExpression' && options.properties.some((property) => property.type === 'Property' && /^(?:alter|force)$/.test(getPropertyName(property.key) ?? ''));
+  return /sequelize/i.test(receiver) || alters || (usesSequelize && (!options || options.type === 'ObjectExpression'));
+}
+
+/**
+ * Whether a call runs when the module starts: at the top level, or in functions that run then
+ * (IIFEs, promise callbacks, `listen` callbacks, functions named like `start` or called at the top
+ * level). Calls in route handlers, schedulers and event handlers run later; calls in a task's own
+ * function (`async function runMigrations()`) are reported where that function is called.
+ */
+function runsAtBoot(source: SourceCode, node: Node, bootNames: ReadonlySet<string>): boolean {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isScriptGuarded(source, parent, child)) return false;
+    if (isFunction(parent) && !functionRunsAtBoot(parent, bootNames)) return false;
+  }
+  return true;
+}
+
+/** `if (require.main === module) migrate()`: the file is also a one-off command, and this is its body. */
+function isScriptGuarded(source: SourceCode, parent: Node, child: Node): boolean {
+  if (parent.type === 'IfStatement' && parent.consequent === child) return SCRIPT_GUARD_TEST.test(source.getText(parent.test));
+  if (parent.type === 'LogicalExpression' && parent.right === child) return SCRIPT_GUARD_TEST.test(source.getText(parent.left));
+  return false;
+}
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+function isFunction(node: Node): node is FunctionNode {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+function functionRunsAtBoot(fn: FunctionNode, bootNames: ReadonlySet<string>): boolean {
+  const holder = fn.parent;
+  if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') return holder.callee === fn || isBootCallback(holder);
+  const name = functionName(fn);
+  if (!name || isTaskName(name)) return false;
+  return bootNames.has(name) || BOOT_FUNCTION.test(name);
+}
+
+function isBootCallback(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const name = getCalleeProperty(call) ?? '';
+  if (BOOT_CALLBACKS.has(name)) return true;
+  return (name === 'on' || name === 'once') && BOOT_EVENTS.has(getStaticString(call.arguments[0]) ?? '');
+}
+
+function isTaskName(name: string): boolean {
+  return isRun(MIGRATION_CALL, name) || isRun(SEED_CALL, name) || isRun(BACKFILL_CALL, name);
+}
+
+/** The name a function is declared or stored under: `function start()`, `const init = async () =>`, `onModuleInit() {}`. */
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const holder = fn.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property') && holder.value === fn) return getPropertyName(holder.key);
+  return undefined;
+}
+
+/** Functions called by name from the module's top level (`main()`, `start().catch(…)`, `void init()`), through startup callbacks. */
+function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): ReadonlySet<string> {
+  const names = new Set<string>();
+  walkSubtree(program, (node) => {
+    if (node.parent && isScriptGuarded(source, node.parent, node)) return false;
+    if (isFunction(node)) {
+      const holder = node.parent;
+      return (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && (holder.callee === node || isBootCallback(holder));
+    }
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier') names.add(node.callee.name);
+    return true;
+  });
+  return names;
+}
+
+/**
+ * The kinds of task the project can run on its own: package.json scripts that name them, a
+ * Procfile `release:` process, a `bin` that is not the server itself, or a script file named
+ * after the task (in a commands folder, or guarded by `require.main === module`).
+ */
+function oneOffCommands(project: ProjectFacts, files: ReadonlyMap<string, { readonly collected: BootFacts }>, servers: ReadonlySet<string>): Set<TaskKind> {
+  const paths = new Set(files.keys());
+  const releaseProcess = project.procfile?.processes.some((process) => process.name === 'release') ?? false;
+  const separateBin = Object.values(project.packageJson?.bin ?? {}).some((bin) => {
+    const file = resolveEntryPoint(project.root, bin, paths);
+    return !file || !servers.has(file);
+  });
+  if (releaseProcess || separateBin) return new Set(KINDS);
+  const kinds = new Set<TaskKind>();
+  for (const [name, command] of Object.entries(project.packageJson?.scripts ?? {})) {
+    if (START_SCRIPTS.has(name)) continue;
+    for (const kind of KINDS) if (COMMAND_WORDS[kind].test(name) || COMMAND_WORDS[kind].test(command)) kinds.add(kind);
+  }
+  for (const [file, { collected }] of files) {
+    if (servers.has(file)) continue;
+    const rel = relative(project.root, file).split(sep).join('/');
+    if (!COMMAND_FOLDER.test(rel) && !collected.runsAsScript) continue;
+    const words = toEnvName(basename(file, extname(file))).split('_');
+    for (const kind of KINDS) if (words.some((word) => FILE_WORDS[kind].has(word))) kinds.add(kind);
+  }
+  return kinds;
+}

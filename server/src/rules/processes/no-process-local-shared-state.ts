@@ -1,0 +1,479 @@
+/**
+ * Factor VI: processes share nothing, so anything one request leaves for another must live in a
+ * backing service. This rule finds state that quietly lives in one process's memory instead:
+ * module-level maps, sets, arrays and objects that request handlers fill (an in-memory database,
+ * session table or job list), in-memory job queues fed by handlers and never awaited, rate-limit
+ * counters in the default memory store, and secrets generated at startup (each process, and each
+ * restart, signs with a different key). Caches of computed values, connection registries and
+ * request-scoped buffers are left alone. `processes/no-local-state` covers sessions, uploads and
+ * file databases.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { defineRule, type FileRuleContext } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
+import type { Node } from '../../engine/types';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
+import { inEnvironmentBranch } from '../_utils/branches';
+import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
+import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
+import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
+import { isSecretName } from '../_utils/secrets';
+import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
+
+type MessageId = 'handlerState' | 'memoryQueue' | 'memoryRateLimit' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile';
+
+/** A module-level value request handlers might write to. */
+interface Container {
+  readonly declarator: TSESTree.VariableDeclarator;
+  readonly name: string;
+  /** `Map`, `Set`, `array`, `object`, or the queue library that created it. */
+  readonly kind: string;
+  readonly queue: boolean;
+}
+
+const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|getRandomValues|randomFillSync|generateKeyPairSync|generateKeySync|generateSecret|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
+/** Calls whose options configure a signing or encryption secret once: session, cookie and JWT middleware, plugin registration. */
+const SECRET_SINKS = /^(?:session|expressSession|cookieSession|cookieParser|expressjwt|expressJwt|koaJwt|jwt|register|registerAsync|Strategy|JwtStrategy|Keygrip|ironSession|getIronSession|withIronSession|sealData|unsealData|csrf|sign|verify)$/;
+/** Crypto calls whose second argument is a key. */
+const KEYED_CRYPTO = new Set(['createCipheriv', 'createDecipheriv', 'createHmac']);
+/** Option names that hold such a secret, besides the names `isSecretName` recognises. */
+const SECRET_OPTIONS = new Set(['keys', 'secretOrKey', 'secretOrPrivateKey', 'privateKey', 'password', 'signingKey']);
+/** Names that say a container only caches, buffers or tracks live connections: per-process by nature. */
+const EPHEMERAL_NAME = /cache|memo|buffer|batch|pending|inflight|in_flight|client|connection|socket|subscriber|listener|watcher|stream|emitter|timer|interval|metric|stat|histogram|counter|registry|seen|visited|warned|deprecat|lock|mutex/i;
+/** Names that say a container holds the app's data. */
+const STATE_NAME = /session|user|account|todo|item|post|message|comment|order|cart|job|queue|task|upload|record|entr(?:y|ies)|store|db|database|data|token|room|note|book|product|customer|subscription|attempt|vote|link|url|profile|game|player|score|booking|reservation|ticket|invoice|payment|transaction|document|event/i;
+/** Values that are live connections: a registry of them is per process by nature (SSE, sockets). */
+const CONNECTION_VALUE = /^(?:res|response|reply|socket|ws|client|connection|stream)$/;
+const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift', 'splice']);
+const QUEUE_WRITES = new Set(['push', 'add', 'unshift', 'pushAsync']);
+const QUEUE_MODULES = ['better-queue', 'fastq', 'p-queue', 'queue', 'async', 'async/queue'];
+const RATE_LIMIT_MODULES = ['express-rate-limit', 'express-slow-down', '@fastify/rate-limit', 'fastify-rate-limit', 'koa-ratelimit'];
+
+/** How the file binds each in-memory queue module. */
+type QueueBindings = ReadonlyMap<string, ModuleBindings>;
+
+interface Bindings {
+  readonly queues: QueueBindings;
+  readonly rateLimits: ReadonlyMap<string, ModuleBindings>;
+}
+
+export default defineRule<MessageId>({
+  id: 'processes/no-process-local-shared-state',
+  severity: 'warning',
+  description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
+  triggers: (text) =>
+    /random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore/i.test(text) ||
+    (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text)),
+  messages: {
+    handlerState:
+      '`{{name}}` is a module-level {{kind}} that request handlers write to, so the data lives in this process\'s memory only: other instances never see it and a restart or deploy loses it. Keep it in a backing service (a database, Redis).',
+    memoryQueue:
+      'Jobs are queued in this process\'s memory ({{library}}) and handlers do not wait for them. Queued work is lost when the process restarts or is replaced, and no other instance can take it over: use a queue backed by Redis or a database.',
+    memoryRateLimit:
+      'Rate-limit counters are kept in this process\'s memory ({{library}}). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.',
+    generatedSecret:
+      'This {{use}} is generated when the process starts. Every instance gets a different one and every restart replaces it, so what one process signed or encrypted (sessions, cookies, tokens) the next one rejects. Read it from the environment.',
+    generatedSecretFile:
+      'This {{use}} is generated on first start and saved to a file on the local disk. Every instance and every fresh container makes its own, so what one signed or encrypted the others reject. Read it from the environment instead.',
+    generatedSecretFallback:
+      'When {{env}} is unset, this {{use}} is generated at startup: each instance then signs with its own key and every restart invalidates existing sessions and tokens. Require {{env}} instead of generating a fallback.',
+  },
+  create(context) {
+    const { source, project } = context;
+    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path)) return {};
+    let bindings: Bindings | undefined;
+    let frontend = false;
+    const containers = new Map<string, Container>();
+    const reportedContainers = new Set<string>();
+    const reportedSecrets = new Set<number>();
+    const state = { containers, reportedContainers, reportedSecrets };
+    return {
+      Program: (node) => {
+        const program = node as TSESTree.Program;
+        frontend = program.body.some((statement) => statement.type === 'ImportDeclaration' && isFrontendModule(statement.source.value));
+        bindings = {
+          queues: new Map(QUEUE_MODULES.map((name) => [name, findModuleBindings(program, (module) => module === name)])),
+          rateLimits: new Map(RATE_LIMIT_MODULES.map((name) => [name, findModuleBindings(program, (module) => module === name)])),
+        };
+        for (const container of moduleContainers(program, bindings.queues)) containers.set(container.name, container);
+      },
+      CallExpression: (node) => {
+        if (frontend) return;
+        const call = node as TSESTree.CallExpression;
+        checkRateLimitCall(context, call, bindings!);
+        checkSecretSink(context, call, state);
+        checkContainerCall(context, call, state);
+      },
+      NewExpression: (node) => {
+        if (!frontend) checkMemoryLimiter(context, node as TSESTree.NewExpression);
+      },
+      AssignmentExpression: (node) => {
+        if (frontend) return;
+        const assignment = node as TSESTree.AssignmentExpression;
+        checkSecretAssignment(context, assignment, state);
+        checkContainerAssignment(context, assignment, assignment.left, assignment.right, state);
+      },
+      UpdateExpression: (node) => {
+        if (!frontend) checkContainerAssignment(context, node, (node as TSESTree.UpdateExpression).argument, undefined, state);
+      },
+      VariableDeclarator: (node) => {
+        if (!frontend) checkSecretDeclarator(context, node as TSESTree.VariableDeclarator, state);
+      },
+    };
+  },
+});
+
+interface State {
+  readonly containers: ReadonlyMap<string, Container>;
+  readonly reportedContainers: Set<string>;
+  readonly reportedSecrets: Set<number>;
+}
+
+// ---- module-level containers written by request handlers ----
+
+/** `const todos = []`, `let sessions = new Map()`, `const db = {}`, `const q = fastq(worker, 1)` at the top level. */
+function moduleContainers(program: TSESTree.Program, queues: QueueBindings): Container[] {
+  return program.body.flatMap((statement) => {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') return [];
+    return declaration.declarations.flatMap((declarator): Container[] => {
+      if (declarator.id.type !== 'Identifier' || !declarator.init) return [];
+      const name = declarator.id.name;
+      const queue = queueLibrary(declarator.init, queues);
+      if (queue) return [{ declarator, name, kind: queue, queue: true }];
+      const kind = containerKind(declarator.init);
+      return kind ? [{ declarator, name, kind, queue: false }] : [];
+    });
+  });
+}
+
+function containerKind(init: Node): string | undefined {
+  const value = unwrapExpression(init);
+  if (value.type === 'ArrayExpression') return 'array';
+  if (value.type === 'ObjectExpression') return 'object';
+  if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && (value.callee.name === 'Map' || value.callee.name === 'Set')) return value.callee.name;
+  if (value.type === 'CallExpression' && getCalleeName(value) === 'Object.create' && value.arguments[0]?.type === 'Literal' && value.arguments[0].value === null) return 'object';
+  return undefined;
+}
+
+/**
+ * The in-memory queue library that creates this value: `fastq(worker, 1)`, `async.queue(worker)`,
+ * `new PQueue()`, `new Queue()` of `queue`, or better-queue's `new Queue(fn)` without a persistent store.
+ */
+function queueLibrary(init: Node, queues: QueueBindings): string | undefined {
+  const value = unwrapExpression(init);
+  if (value.type !== 'CallExpression' && value.type !== 'NewExpression') return undefined;
+  const path = getMemberPath(value.callee);
+  if (!path) return undefined;
+  const module = moduleBinding(queues, path[0]);
+  const imported = module && (queues.get(module)!.named.get(path[0]) ?? '');
+  const member = path.length === 2 ? path[1] : imported;
+  switch (module) {
+    case 'fastq':
+      return value.type === 'CallExpression' && (path.length === 1 || member === 'promise') ? 'fastq' : undefined;
+    case 'async':
+    case 'async/queue':
+      return value.type === 'CallExpression' && (member === 'queue' || member === 'priorityQueue' || (module === 'async/queue' && path.length === 1)) ? 'async.queue' : undefined;
+    case 'p-queue':
+    case 'queue':
+      return value.type === 'NewExpression' && path.length === 1 ? module : undefined;
+    case 'better-queue':
+      return value.type === 'NewExpression' && path.length === 1 && !hasStore(value.arguments[1]) ? 'better-queue with its default memory store' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** better-queue keeps jobs in memory unless given a store; options that cannot be read get the benefit of the doubt. */
+function hasStore(argument: Node | undefined): boolean {
+  const options = argument && unwrapExpression(argument);
+  return options !== undefined && (options.type !== 'ObjectExpression' || findProperty(options, 'store') !== undefined || options.properties.some((property) => property.type === 'SpreadElement'));
+}
+
+/** `todos.push(req.body)`, `sessions.set(token, user)`; for a queue, `queue.push(job)` whose promise nobody awaits. */
+function checkContainerCall(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, state: State): void {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return;
+  const root = memberRoot(callee.object);
+  const container = root && state.containers.get(root.name);
+  const method = getCalleeProperty(call) ?? '';
+  if (!container || !isModuleBinding(call, container)) return;
+  if (container.queue) {
+    if (root.depth === 0 && QUEUE_WRITES.has(method) && call.parent?.type === 'ExpressionStatement' && enclosingRequestHandler(call)) reportContainer(context, container, state);
+    return;
+  }
+  if (!WRITE_METHODS.has(method)) return;
+  const values = method === 'set' ? call.arguments.slice(1) : call.arguments;
+  checkWrite(context, call, container, values as Node[], state);
+}
+
+/** The variable a member chain starts from, and how many links follow it: `db.users[id]` → `db`, 2. */
+function memberRoot(node: Node): { readonly name: string; readonly depth: number } | undefined {
+  let depth = 0;
+  let current = unwrapExpression(node);
+  while (current.type === 'MemberExpression') {
+    current = unwrapExpression(current.object);
+    depth++;
+  }
+  return current.type === 'Identifier' ? { name: current.name, depth } : undefined;
+}
+
+/** `users[id] = req.body`, `db.todos[id] = todo`, `attempts[ip]++`, `todos = [...todos, req.body]`. */
+function checkContainerAssignment(context: FileRuleContext<MessageId>, node: Node, target: Node, value: Node | undefined, state: State): void {
+  const root = memberRoot(target);
+  const container = root && state.containers.get(root.name);
+  if (!container || container.queue || !isModuleBinding(node, container)) return;
+  // Replacing the whole value only counts when it is made of request data (`todos = [...todos, req.body]`).
+  if (root.depth === 0) {
+    const handler = enclosingRequestHandler(node);
+    if (handler && value && readsRequestData(value, handler)) reportContainer(context, container, state);
+    return;
+  }
+  checkWrite(context, node, container, value ? [value] : [], state);
+}
+
+function checkWrite(context: FileRuleContext<MessageId>, node: Node, container: Container, values: readonly Node[], state: State): void {
+  const handler = enclosingRequestHandler(node);
+  if (!handler || EPHEMERAL_NAME.test(container.name)) return;
+  if (values.some(isConnection)) return;
+  if (STATE_NAME.test(container.name) || values.some((value) => readsRequestData(value, handler))) reportContainer(context, container, state);
+}
+
+function isConnection(value: Node): boolean {
+  const written = unwrapExpression(value);
+  return written.type === 'Identifier' && CONNECTION_VALUE.test(written.name);
+}
+
+/** The name at `node` is the module-level binding, not a parameter or local of the same name. */
+function isModuleBinding(node: Node, container: Container): boolean {
+  return !declaredLocally(node, container.name);
+}
+
+function reportContainer(context: FileRuleContext<MessageId>, container: Container, state: State): void {
+  if (state.reportedContainers.has(container.name)) return;
+  state.reportedContainers.add(container.name);
+  if (container.queue) context.report({ at: container.declarator, messageId: 'memoryQueue', data: { library: container.kind } });
+  else context.report({ at: container.declarator, messageId: 'handlerState', data: { name: container.name, kind: container.kind } });
+}
+
+// ---- rate limiting in the default memory store ----
+
+/** `rateLimit({ windowMs, max })` with no `store`; `fastify.register(rateLimit, { max })` with no `redis`; koa-ratelimit's `driver: 'memory'`. */
+function checkRateLimitCall(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, bindings: Bindings): void {
+  const path = getMemberPath(call.callee);
+  const module = path?.length === 1 ? moduleBinding(bindings.rateLimits, path[0]) : undefined;
+  if (module === 'koa-ratelimit') return checkLimiterOptions(context, call, call.arguments[0], 'explicitMemory');
+  if (module === 'express-rate-limit' || module === 'express-slow-down') return checkLimiterOptions(context, call, call.arguments[0], 'store');
+  if (getCalleeProperty(call) !== 'register' || !call.arguments[0]) return;
+  const plugin = unwrapAwait(call.arguments[0]);
+  const specifier = plugin.type === 'ImportExpression' ? getStaticString(plugin.source) : plugin.type === 'CallExpression' ? getStaticString(plugin.arguments[0]) : undefined;
+  const registered = plugin.type === 'Identifier' ? moduleBinding(bindings.rateLimits, plugin.name) : specifier;
+  if (registered === '@fastify/rate-limit' || registered === 'fastify-rate-limit') checkLimiterOptions(context, call, call.arguments[1], 'redis');
+}
+
+function moduleBinding(modules: ReadonlyMap<string, ModuleBindings>, name: string): string | undefined {
+  return [...modules].find(([, bindings]) => bindings.namespaces.has(name) || bindings.named.has(name))?.[0];
+}
+
+/**
+ * Reports a limiter whose options give it no shared store: no `store`/`redis` option, or, for
+ * koa-ratelimit (which defaults to Redis), an explicit `driver: 'memory'`. Options it cannot read are trusted.
+ */
+function checkLimiterOptions(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, argument: Node | undefined, store: 'store' | 'redis' | 'explicitMemory'): void {
+  const options = argument && unwrapExpression(argument);
+  if (options && (options.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement'))) return;
+  if (store === 'explicitMemory') {
+    if (!options || getStaticString(findProperty(options, 'driver')?.value as Node | undefined) !== 'memory') return;
+  } else if (options && (findProperty(options, 'store') || findProperty(options, store))) {
+    return;
+  }
+  context.report({ at: call, messageId: 'memoryRateLimit', data: { library: 'the default memory store' } });
+}
+
+/** `new RateLimiterMemory(…)` (unless it is the insurance of a shared limiter), `new ExpressBrute.MemoryStore()`. */
+function checkMemoryLimiter(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression): void {
+  const name = getCalleeName(node) ?? '';
+  if (name === 'RateLimiterMemory' || name.endsWith('.RateLimiterMemory')) {
+    const parent = node.parent;
+    if (parent?.type === 'Property' && getPropertyName(parent.key) === 'insuranceLimiter') return;
+    context.report({ at: node, messageId: 'memoryRateLimit', data: { library: 'RateLimiterMemory' } });
+  } else if (/(?:^|\.)ExpressBrute\.MemoryStore$/.test(name)) {
+    context.report({ at: node, messageId: 'memoryRateLimit', data: { library: 'ExpressBrute.MemoryStore' } });
+  }
+}
+
+// ---- secrets generated at startup ----
+
+/** `const SESSION_SECRET = process.env.SESSION_SECRET || crypto.randomBytes(32).toString('hex')` at the top level. */
+function checkSecretDeclarator(context: FileRuleContext<MessageId>, declarator: TSESTree.VariableDeclarator, state: State): void {
+  if (!declarator.init || !boundNames(declarator.id).some(isSecretVariable) || insideFunction(declarator)) return;
+  const random = startupRandom(context.source, declarator.init);
+  if (random) reportSecret(context, random, 'secret', state);
+}
+
+/** `secret` for `const secret = …`, `privateKey` and `publicKey` for `const { privateKey, publicKey } = generateKeyPairSync(…)`. */
+function boundNames(pattern: Node): string[] {
+  if (pattern.type === 'Identifier') return [pattern.name];
+  if (pattern.type !== 'ObjectPattern') return [];
+  return pattern.properties.flatMap((property) => {
+    const value = property.type === 'Property' ? property.value : property.argument;
+    return value.type === 'Identifier' ? [value.name] : value.type === 'AssignmentPattern' && value.left.type === 'Identifier' ? [value.left.name] : [];
+  });
+}
+
+/** `process.env.JWT_SECRET = process.env.JWT_SECRET || randomBytes(…)`, `app.keys = [randomBytes(…)]`, `config.sessionSecret = uuid()`. */
+function checkSecretAssignment(context: FileRuleContext<MessageId>, assignment: TSESTree.AssignmentExpression, state: State): void {
+  const target = unwrapExpression(assignment.left);
+  const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? getMemberPath(target)?.pop() : undefined;
+  if (name === undefined || (!isSecretVariable(name) && name !== 'keys') || !runsAtStartup(context.source, assignment, target)) return;
+  const random = startupRandom(context.source, assignment.right);
+  if (random) reportSecret(context, random, name === 'keys' ? 'cookie signing key' : 'secret', state);
+}
+
+/**
+ * Top-level code, or a function (settings loading, bootstrapping) that fills module state:
+ * `exports.sessionKey = …`, `module.exports.secret = …`, or a top-level `let`. A local value or a
+ * record's field (`user.apiKey = …`) is a credential made for someone, and a request handler runs per request.
+ */
+function runsAtStartup(source: SourceCode, node: Node, target: Node): boolean {
+  if (!insideFunction(node)) return true;
+  if (enclosingRequestHandler(node)) return false;
+  const path = getMemberPath(target);
+  if (path && (path[0] === 'exports' || (path[0] === 'module' && path[1] === 'exports'))) return source.isGlobal(target, path[0]);
+  if (target.type !== 'Identifier') return false;
+  return source.ast.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === target.name)) && !declaredLocally(target, target.name);
+}
+
+/** Whether a function or block around `node` declares its own variable called `name`. */
+function declaredLocally(node: Node, name: string): boolean {
+  for (let scope: Node | undefined = node.parent; scope && scope.type !== 'Program'; scope = scope.parent) {
+    if (isFunctionNode(scope) && scope.params.some((param) => param.type === 'Identifier' && param.name === name)) return true;
+    if (scope.type === 'BlockStatement' && scope.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === name))) return true;
+  }
+  return false;
+}
+
+/** `session({ secret: randomBytes(…) })`, `cookieParser(SECRET)`, `jwt.sign(payload, SECRET)` with SECRET generated at startup. */
+function checkSecretSink(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, state: State): void {
+  const method = getCalleeProperty(call) ?? '';
+  if (!SECRET_SINKS.test(method) && !KEYED_CRYPTO.has(method)) return;
+  const candidates: Node[] = [];
+  if (method === 'cookieParser') candidates.push(...call.arguments.slice(0, 1));
+  if (method === 'sign' || method === 'verify') candidates.push(...call.arguments.slice(1, 2));
+  // A key made up at startup for encryption or HMACs: data sealed by one process cannot be opened by another.
+  // Only a variable counts; a random key written inline is usually a per-message key that is stored with the data.
+  if (KEYED_CRYPTO.has(method) && call.arguments[1]?.type === 'Identifier') candidates.push(call.arguments[1]);
+  for (const argument of call.arguments) {
+    const options = unwrapExpression(argument);
+    if (options.type !== 'ObjectExpression') continue;
+    for (const property of options.properties) {
+      const key = property.type === 'Property' ? getPropertyName(property.key) : undefined;
+      if (key !== undefined && (SECRET_OPTIONS.has(key) || isSecretName(toEnvName(key)))) candidates.push((property as TSESTree.Property).value);
+    }
+  }
+  for (const candidate of candidates) {
+    const random = sinkRandom(context.source, candidate);
+    if (random) reportSecret(context, random, method === 'sign' || method === 'verify' ? 'token signing key' : KEYED_CRYPTO.has(method) ? 'encryption key' : 'secret', state);
+  }
+}
+
+/** The random call behind a sink's value: inline, or in the top-level `const`/`let` the value names. */
+function sinkRandom(source: SourceCode, value: Node): TSESTree.CallExpression | undefined {
+  const inline = startupRandom(source, value);
+  if (inline) return inline;
+  const elements = value.type === 'ArrayExpression' ? value.elements : [value];
+  for (const element of elements) {
+    if (element?.type !== 'Identifier') continue;
+    const init = resolveValue(source, element);
+    if (init !== element && !insideFunction(init)) return startupRandom(source, init);
+  }
+  return undefined;
+}
+
+/** A random value computed by this expression itself (not in a callback), outside branches meant for development. */
+function startupRandom(source: SourceCode, expression: Node): TSESTree.CallExpression | undefined {
+  let found: TSESTree.CallExpression | undefined;
+  walkSubtree(expression, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === 'CallExpression' && isRandomCall(node) && !inEnvironmentBranch(source, node)) found = node;
+    return !found;
+  });
+  return found;
+}
+
+/** `crypto.randomBytes(…)`, `require('crypto').randomBytes(…)`, `uuid.v4()`, `nanoid()`, `Math.random()`. */
+function isRandomCall(call: TSESTree.CallExpression): boolean {
+  return RANDOM_CALL.test(getCalleeName(call) ?? getCalleeProperty(call) ?? '');
+}
+
+function reportSecret(context: FileRuleContext<MessageId>, random: TSESTree.CallExpression, use: string, state: State): void {
+  if (state.reportedSecrets.has(random.range[0])) return;
+  state.reportedSecrets.add(random.range[0]);
+  const env = envFallbackOf(context.source, random);
+  if (env) context.report({ at: random, messageId: 'generatedSecretFallback', data: { env, use } });
+  else if (writtenToFile(context.source, random)) context.report({ at: random, messageId: 'generatedSecretFile', data: { use } });
+  else context.report({ at: random, messageId: 'generatedSecret', data: { use } });
+}
+
+/** The variable whose absence the random value stands in for: `process.env.X || random`, `process.env.X ? … : random`. */
+function envFallbackOf(source: SourceCode, random: Node): string | undefined {
+  let child: Node = random;
+  for (let parent = random.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'LogicalExpression' && parent.right === child && readsEnvironment(source, parent.left)) return envNameIn(source, parent.left);
+    if (parent.type === 'ConditionalExpression' && parent.test !== child && readsEnvironment(source, parent.test)) return envNameIn(source, parent.test);
+    if (parent.type === 'AssignmentExpression' && (parent.operator === '||=' || parent.operator === '??=') && readsEnvironment(source, parent.left)) return envNameIn(source, parent.left);
+    if (parent.type !== 'MemberExpression' && parent.type !== 'CallExpression' && parent.type !== 'TemplateLiteral' && parent.type !== 'BinaryExpression' && parent.type !== 'AwaitExpression' && parent.type !== 'TSAsExpression' && parent.type !== 'UnaryExpression' && parent.type !== 'ConditionalExpression' && parent.type !== 'LogicalExpression') return undefined;
+  }
+  return undefined;
+}
+
+/** `key = randomString(32); fs.writeFileSync(file, key)`: the generated value is saved next to the process. */
+function writtenToFile(source: SourceCode, random: Node): boolean {
+  const holder = random.parent && assignedName(source, random);
+  if (!holder) return false;
+  let block: Node | undefined = random.parent;
+  while (block && block.type !== 'BlockStatement' && block.type !== 'Program') block = block.parent;
+  let written = false;
+  if (block) {
+    walkSubtree(block, (node) => {
+      if (node.type === 'CallExpression' && /(?:^|\.)(?:writeFile|writeFileSync|outputFile|outputFileSync)$/.test(getCalleeName(node) ?? '')) {
+        written = node.arguments.slice(1).some((argument) => source.getText(argument) === holder);
+      }
+      return !written;
+    });
+  }
+  return written;
+}
+
+/** The text of what a random value is stored in: `apikey`, `exports.sessionKey`. */
+function assignedName(source: SourceCode, random: Node): string | undefined {
+  for (let node: Node | undefined = random.parent; node; node = node.parent) {
+    if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' ? node.id.name : undefined;
+    if (node.type === 'AssignmentExpression') return source.getText(node.left);
+    if (node.type === 'ExpressionStatement' || isFunctionNode(node)) return undefined;
+  }
+  return undefined;
+}
+
+function envNameIn(source: SourceCode, expression: Node): string {
+  let name: string | undefined;
+  walkSubtree(expression, (node) => {
+    if (node.type === 'MemberExpression') name ??= getEnvReadName(source, node);
+    return name === undefined;
+  });
+  return name ?? 'the environment variable';
+}
+
+/** Names that hold a signing or encryption secret; generated admin passwords are bootstrap data, not this. */
+function isSecretVariable(name: string): boolean {
+  const envName = toEnvName(name);
+  if (/(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD)(?:_|$)/.test(envName)) return false;
+  // `sessionKey`, `cookieKeys`, `jwtKey`: keys that sign or encrypt, which `isSecretName` reads as descriptive names.
+  return isSecretName(envName) || /(?:^|_)(?:SESSION|COOKIE|JWT|HMAC|SIGNING|SIGN|ENCRYPTION|CRYPTO)_KEYS?$/.test(envName);
+}
+
+function insideFunction(node: Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) if (isFunctionNode(parent)) return true;
+  return false;
+}

@@ -1,0 +1,123 @@
+import rule from '../../../server/src/rules/admin-processes/no-boot-time-admin-task';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
+import { runRuleTests } from '../../support/ruleTester';
+
+const EXPRESS = "const express = require('express');\nconst app = express();\n";
+const SYNC_AT_BOOT = `${EXPRESS}const { sequelize } = require('./models');\nsequelize.sync({ alter: true }).then(() => app.listen(3000));`;
+const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}) => projectFixture({ 'package.json': packageJsonText({ name: 'api', ...fields }), ...extra });
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'a boot migration that also has its own script (trap)',
+      code: SYNC_AT_BOOT,
+      project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js', 'db:migrate': 'sequelize db:migrate' } }),
+    },
+    {
+      name: 'a Procfile release process',
+      code: `${EXPRESS}(async () => {\n  await knex.migrate.latest();\n  app.listen(process.env.PORT);\n})();`,
+      project: projectFixture({ Procfile: 'web: node src/index.js\nrelease: node src/release-tasks.js\n' }),
+    },
+    {
+      name: 'a bin command beside the server',
+      code: SYNC_AT_BOOT,
+      project: pkg({ scripts: { start: 'node src/index.js' }, bin: { 'api-admin': 'bin/admin.js' } }),
+      files: { 'bin/admin.js': "require('../src/admin').run(process.argv.slice(2));" },
+    },
+    {
+      name: 'a migration run from a route handler, not at boot',
+      code: `${EXPRESS}app.post('/admin/migrate', async (req, res) => {\n  await runMigrations();\n  res.sendStatus(204);\n});\napp.listen(3000);`,
+    },
+    {
+      name: 'a backfill on a schedule',
+      code: `${EXPRESS}cron.schedule('0 3 * * *', () => backfillSearchIndex());\napp.listen(3000);`,
+    },
+    {
+      name: 'a module that migrates only when run as a script',
+      code: `${EXPRESS}require('./db');\napp.listen(3000);`,
+      files: { 'src/db.js': "const knex = require('knex')(config);\nif (require.main === module) {\n  knex.migrate.latest().then(() => process.exit(0));\n}\nmodule.exports = knex;" },
+    },
+    {
+      name: 'a migration module that is also a command, called at boot (trap)',
+      code: `${EXPRESS}const { migrate } = require('./db/migrate');\nmigrate().then(() => app.listen(3000));`,
+      files: { 'src/db/migrate.js': "async function migrate() { await umzug.up(); }\nmodule.exports = { migrate };\nif (require.main === module) migrate();" },
+    },
+    {
+      name: 'a process that serves nothing (a worker or CLI)',
+      code: "const knex = require('knex')(config);\nknex.migrate.latest().then(() => startConsuming());",
+    },
+    `${EXPRESS}const { faker } = require('@faker-js/faker');\nfaker.seed(42);\napp.listen(3000);`,
+    `${EXPRESS}const PouchDB = require('pouchdb');\nconst local = new PouchDB('todos');\nlocal.sync(process.env.COUCH_URL, { live: true });\napp.listen(3000);`,
+    `${EXPRESS}const pending = await migrationStatus();\nlogger.info({ pending });\napp.listen(3000);`,
+    {
+      name: 'a boot seed with a seed script',
+      code: `${EXPRESS}seed().then(() => app.listen(3000));`,
+      project: pkg({ scripts: { start: 'node src/index.js', seed: 'node scripts/seed.js' } }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'sequelize.sync({ alter: true }) before listen, no migrate command',
+      code: SYNC_AT_BOOT,
+      project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js', test: 'jest' } }),
+      errors: [{ messageId: 'bootMigration', line: 4, column: 1, endColumn: 32, message: 'This migration runs inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart runs it again, racing the others: make it a one-off command (a `migrate` script, a Procfile `release:` process) run once per release.' }],
+      output: null,
+    },
+    {
+      name: 'knex.migrate.latest() in the start function',
+      code: `${EXPRESS}const knex = require('knex')(require('./knexfile'));\nasync function start() {\n  await knex.migrate.latest();\n  app.listen(process.env.PORT);\n}\nstart();`,
+      project: pkg({ scripts: { start: 'node src/index.js' } }),
+      errors: [{ messageId: 'bootMigration', line: 5, column: 9 }],
+      output: null,
+    },
+    {
+      name: 'umzug.up() at the top level of a module the server imports',
+      code: `${EXPRESS}require('./db');\napp.listen(3000);`,
+      files: { 'src/db.js': "const { Umzug, SequelizeStorage } = require('umzug');\nconst umzug = new Umzug({ migrations: { glob: 'migrations/*.js' }, storage: new SequelizeStorage({ sequelize }) });\numzug.up();\nmodule.exports = { sequelize };" },
+      errors: [{ messageId: 'bootMigration', file: 'src/db.js', line: 3, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'runMigrations() awaited at the top level of an ES module',
+      code: "import express from 'express';\nimport { runMigrations } from './migrations.mjs';\nconst app = express();\nawait runMigrations();\napp.listen(3000);",
+      filename: 'src/server.mjs',
+      errors: [{ messageId: 'bootMigration', file: 'src/server.mjs', line: 4, column: 7 }],
+      output: null,
+    },
+    {
+      name: 'a backfill in the listen callback, with only a migrate script',
+      code: `${EXPRESS}app.listen(process.env.PORT, async () => {\n  await backfillUserSlugs();\n  console.log('ready');\n});`,
+      project: pkg({ scripts: { start: 'node src/index.js', migrate: 'knex migrate:latest' } }),
+      errors: [{ messageId: 'bootBackfill', line: 4, column: 9, message: 'This data backfill runs inside the web process at boot, with no one-off command to run it. Every instance repeats it on every start: make it an admin command (a package.json script) run once against the release.' }],
+      output: null,
+    },
+    {
+      name: 'seeding when the database connection opens',
+      code: `${EXPRESS}const mongoose = require('mongoose');\nmongoose.connect(process.env.MONGO_URL);\nmongoose.connection.once('open', () => seedDatabase());\napp.listen(3000);`,
+      errors: [{ messageId: 'bootSeed', line: 5, column: 40 }],
+      output: null,
+    },
+    {
+      name: 'NestJS onModuleInit running TypeORM migrations',
+      code: "import { NestFactory } from '@nestjs/core';\nexport class DatabaseService {\n  constructor(private readonly dataSource: DataSource) {}\n  async onModuleInit() {\n    await this.dataSource.runMigrations();\n  }\n}\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();",
+      filename: 'src/main.ts',
+      errors: [{ messageId: 'bootMigration', file: 'src/main.ts', line: 5, column: 11 }],
+      output: null,
+    },
+    {
+      name: 'express-generator bin/www with db.sequelize.sync()',
+      code: "const app = require('../app');\nconst http = require('http');\nconst db = require('../models');\nconst server = http.createServer(app);\ndb.sequelize.sync().then(() => server.listen(process.env.PORT || 3000));",
+      filename: 'bin/www.js',
+      project: pkg({ scripts: { start: 'node ./bin/www.js' } }),
+      errors: [{ messageId: 'bootMigration', file: 'bin/www.js', line: 5, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'a bin entry that is the server itself is no separate command',
+      code: `${EXPRESS}const init = async () => {\n  await seed();\n  app.listen(3000);\n};\ninit();`,
+      project: pkg({ bin: { api: 'src/index.js' } }),
+      errors: [{ messageId: 'bootSeed', line: 4, column: 9 }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,123 @@
+import rule from '../../../server/src/rules/config/no-environment-config-files';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
+import { runRuleTests } from '../../support/ruleTester';
+
+const manifest = packageJsonText({ name: 'orders', main: 'src/index.js', scripts: { start: 'node src/index.js', seed: 'node scripts/seed.js' } });
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'node-config: config.get reads the merged config, the package\'s own convention',
+      code: "const config = require('config');\nconst db = config.get('db');",
+      project: projectFixture({ 'config/default.json': '{ "db": {} }', 'config/custom-environment-variables.json': '{ "db": { "url": "DATABASE_URL" } }' }),
+    },
+    { name: 'per-environment dotenv files are a separate matter', code: "require('dotenv').config({ path: `.env.${process.env.NODE_ENV}` });" },
+    { name: 'a NODE_ENV check that only changes the log level', code: "const level = process.env.NODE_ENV === 'production' ? 'info' : 'debug';" },
+    { name: 'a log file named after the environment is not config', code: 'const logFile = `logs/${process.env.NODE_ENV}.log`;' },
+    { name: 'a map of scalars by environment (log levels), not of settings', code: "const levels = { development: 'debug', production: 'info' };\nlogger.level = levels[process.env.NODE_ENV];" },
+    { name: 'a build tool\'s config chosen by environment', code: 'module.exports = require(`./build/webpack.config.${process.env.NODE_ENV}.js`);', filename: 'build/index.js' },
+    { name: 'a URL with the environment in it', code: 'const remote = await fetch(`https://config.${process.env.NODE_ENV}.example.com/app.json`);', filename: 'src/remote.mjs' },
+    { name: 'a locale file chosen by language', code: 'const messages = require(`./locales/${lang}.json`);' },
+    { name: 'reading a variable by a computed name', code: 'const value = process.env[name];' },
+    { name: 'config files for tests and local overrides are not deploys', code: '', project: projectFixture({ 'config/test.json': '{}', 'config/local.json': '{}', 'config/default.yml': 'db: {}\n' }) },
+    {
+      name: 'a developer script run only by a non-start package script',
+      code: "const config = require(`../config/${process.env.NODE_ENV}`);",
+      filename: 'scripts/seed.js',
+      project: projectFixture({ 'package.json': manifest }),
+    },
+    { name: 'a build tool\'s config split by environment', code: 'module.exports = { mode: "production" };', filename: 'config/webpack/production.js' },
+    { name: 'an Angular environment file (browser code, another convention)', code: 'export const environment = { production: true };', filename: 'src/environments/environment.prod.ts' },
+    { name: 'a computed environment key on something that is not a config map', code: "const handler = handlers[process.env.NODE_ENV];" },
+  ],
+  invalid: [
+    {
+      name: 'require of a file named after NODE_ENV',
+      code: 'const config = require(`./config/${process.env.NODE_ENV}`);',
+      errors: [{ messageId: 'fileByEnvironment', line: 1, column: 24, endColumn: 58 }],
+      output: null,
+    },
+    {
+      name: 'a path concatenated from a derived env variable',
+      code: "const env = process.env.NODE_ENV || 'development';\nconst config = require('./config/' + env + '.json');",
+      errors: [{ messageId: 'fileByEnvironment', line: 2, column: 24, endColumn: 51 }],
+      output: null,
+    },
+    {
+      name: 'the Sequelize boilerplate: one section of config.json by NODE_ENV',
+      code: "var env = process.env.NODE_ENV || 'development';\nvar config = require(__dirname + '/../config/config.json')[env];",
+      filename: 'models/index.js',
+      errors: [{ messageId: 'sectionByEnvironment', line: 2, column: 14, endColumn: 64, file: 'models/index.js' }],
+      output: null,
+    },
+    {
+      name: 'a knexfile section picked by NODE_ENV',
+      code: "const knexConfig = require('../knexfile');\nconst db = knex(knexConfig[process.env.NODE_ENV]);",
+      errors: [{ messageId: 'sectionByEnvironment', line: 2, column: 17, endColumn: 49 }],
+      output: null,
+    },
+    {
+      name: 'an imported map of environments',
+      code: "import configs from './config.js';\nexport default configs[process.env.NODE_ENV || 'development'];",
+      filename: 'src/settings.mjs',
+      errors: [{ messageId: 'sectionByEnvironment', line: 2, column: 16, file: 'src/settings.mjs' }],
+      output: null,
+    },
+    {
+      name: 'an object of environment sections in the same file, picked by Express\'s env setting',
+      code: "const config = {\n  development: { db: 'dev' },\n  production: { db: process.env.DB },\n};\nmodule.exports = config[app.get('env')];",
+      errors: [{ messageId: 'sectionByEnvironment', line: 5, column: 18, endColumn: 40 }],
+      output: null,
+    },
+    {
+      name: 'merged sections of required environment modules',
+      code: "const development = require('./env/development');\nconst production = require('./env/production');\nmodule.exports = {\n  development: Object.assign({}, development, defaults),\n  production: Object.assign({}, production, defaults),\n}[process.env.NODE_ENV || 'development'];",
+      filename: 'config/index.js',
+      errors: [{ messageId: 'sectionByEnvironment', line: 3, column: 18, endLine: 6, endColumn: 41, file: 'config/index.js' }],
+      output: null,
+    },
+    {
+      name: 'convict loading a file named after its env setting',
+      code: "config.loadFile(path.join(__dirname, 'config', `${config.get('env')}.json`));",
+      errors: [{ messageId: 'fileByEnvironment', line: 1, column: 17, endColumn: 76 }],
+      output: null,
+    },
+    {
+      name: 'an env parameter in a nconf loader',
+      code: 'function load(env) {\n  nconf.file({ file: `config/${env}.json` });\n}',
+      errors: [{ messageId: 'fileByEnvironment', line: 2, column: 22 }],
+      output: null,
+    },
+    {
+      name: 'config/index.js requiring its sibling by environment',
+      code: "module.exports = require('./' + (process.env.NODE_ENV || 'development'));",
+      filename: 'config/index.js',
+      errors: [{ messageId: 'fileByEnvironment', line: 1, column: 26, file: 'config/index.js' }],
+      output: null,
+    },
+    {
+      name: 'an environment-named JSON config file, at its first line',
+      code: '',
+      project: projectFixture({ 'config/default.json': '{ "port": 3000 }\n', 'config/production.json': '{\n  "db": { "host": "db.internal" }\n}\n' }),
+      errors: [{ messageId: 'environmentFile', file: 'config/production.json', line: 1, column: 1, endColumn: 2, message: 'This file holds the settings of one named environment (production). Grouped environments do not scale: each new deploy needs another file and a release, and the files drift apart. Keep deploy-specific values in environment variables and only environment-independent defaults in files.' }],
+      output: null,
+    },
+    {
+      name: 'an environment-named JavaScript config file',
+      code: 'module.exports = { port: 80 };',
+      filename: 'config/production.js',
+      errors: [{ messageId: 'environmentFile', file: 'config/production.js', line: 1, column: 1, endColumn: 31 }],
+      output: null,
+    },
+    {
+      name: 'config.<env>.json and a YAML file per environment',
+      code: '',
+      project: projectFixture({ 'config.staging.json': '{}', 'config/env/development.yml': 'db:\n  client: sqlite3\n' }),
+      errors: [
+        { messageId: 'environmentFile', file: 'config.staging.json', line: 1, column: 1 },
+        { messageId: 'environmentFile', file: 'config/env/development.yml', line: 1, column: 1, endColumn: 4 },
+      ],
+      output: null,
+    },
+  ],
+});
