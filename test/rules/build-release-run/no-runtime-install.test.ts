@@ -13,9 +13,10 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
-    name: 'an argv array handed to the app\'s own command helper',
+    name: 'an argv array handed to the app\'s own command helper, in server code kept under static/',
+    filename: 'static/js/pluginfw/installer.js',
     code: "const runCmd = require('../../../node/utils/run_cmd');\nexports.uninstall = async (name) => {\n  await runCmd(['npm', 'uninstall', '--no-save', name], { stdio: 'inherit' });\n};",
-    errors: [{ messageId: 'install', line: 3, column: 16, message: 'The running app runs `npm uninstall`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    errors: [{ messageId: 'install', line: 3, column: 16, file: 'static/js/pluginfw/installer.js', message: 'The running app runs `npm uninstall`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
     output: null,
   },
   {

@@ -49,6 +49,20 @@ runRuleTests(rule, {
       output: `${WINSTON}require('winston-daily-rotate-file');\nwinston.add(new winston.transports.Console({ level: 'info' }));`,
     },
     {
+      name: 'Babel-compiled output, as published packages ship it',
+      code: "var _winstonDailyRotateFile = _interopRequireDefault(require(\"winston-daily-rotate-file\"));\nconst transport = new _winstonDailyRotateFile.default(Object.assign({ filename: 'parse-server.info' }, options));",
+      filename: 'lib/logger.js',
+      errors: [{ messageId: 'rotation', line: 2, column: 19, file: 'lib/logger.js' }],
+      output: null,
+    },
+    {
+      name: 'tsc-compiled output',
+      code: "const winston_daily_rotate_file_1 = __importDefault(require(\"winston-daily-rotate-file\"));\nexports.transport = new winston_daily_rotate_file_1.default({ filename: 'app-%DATE%.log' });",
+      filename: 'dist/logger.js',
+      errors: [{ messageId: 'rotation', line: 2, column: 21, file: 'dist/logger.js' }],
+      output: null,
+    },
+    {
       name: 'a DailyRotateFile import',
       code: "import DailyRotateFile from 'winston-daily-rotate-file';\nexport const transport = new DailyRotateFile({ filename: 'app-%DATE%.log', maxFiles: '14d' });",
       filename: 'src/logger.ts',

@@ -29,14 +29,21 @@ export function getMemberName(node: TSESTree.MemberExpression): string | undefin
 }
 
 /** `a.b.c` as `['a', 'b', 'c']`; undefined when any link is dynamic. */
+/** Names Babel (`_winston`) and tsc (`winston_1`) give the binding of a compiled import. */
+const COMPILED_IMPORT_BINDING = /^_[A-Za-z$][\w$]*$|^[A-Za-z$][\w$]*_\d+$/;
+
 export function getMemberPath(node: Node): string[] | undefined {
   if (node.type === 'Identifier') return [node.name];
   if (node.type === 'ThisExpression') return ['this'];
   if (node.type === 'MemberExpression') {
     const head = getMemberPath(node.object);
     const name = getMemberName(node);
+    // Compiled modules reach a default export through their import binding: `_winston.default`, `winston_1.default`.
+    if (head?.length === 1 && name === 'default' && COMPILED_IMPORT_BINDING.test(head[0])) return head;
     return head && name !== undefined ? [...head, name] : undefined;
   }
+  // `(0, _fs.writeFileSync)(…)`: how Babel and tsc call an imported function without a `this`.
+  if (node.type === 'SequenceExpression') return getMemberPath(node.expressions[node.expressions.length - 1]);
   if (node.type === 'ChainExpression') return getMemberPath(node.expression);
   if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return getMemberPath(node.expression);
   return undefined;

@@ -60,10 +60,18 @@ function visitModuleBindings(
 function requiredModule(init: Node): string | undefined {
   let node: Node = init;
   while (node.type === 'MemberExpression' || node.type === 'AwaitExpression' || (node.type === 'CallExpression' && !isRequire(node))) {
-    node = node.type === 'MemberExpression' ? node.object : node.type === 'AwaitExpression' ? node.argument : node.callee;
+    if (node.type === 'CallExpression' && isInteropHelper(node)) node = node.arguments[0];
+    else node = node.type === 'MemberExpression' ? node.object : node.type === 'AwaitExpression' ? node.argument : node.callee;
   }
   if (node.type === 'ImportExpression') return getStaticString(node.source);
   return node.type === 'CallExpression' ? getStaticString(node.arguments[0]) : undefined;
+}
+
+/** Babel's and tsc's wrappers around a compiled `require`: `_interopRequireDefault(require('x'))`, `__importStar(require('x'))`. */
+const INTEROP_HELPER = /^(?:_interopRequire(?:Default|Wildcard)|__importDefault|__importStar|_interop_require_(?:default|wildcard))$/;
+
+function isInteropHelper(node: TSESTree.CallExpression): boolean {
+  return node.callee.type === 'Identifier' && INTEROP_HELPER.test(node.callee.name) && node.arguments[0]?.type === 'CallExpression';
 }
 
 function isRequire(node: TSESTree.CallExpression): boolean {

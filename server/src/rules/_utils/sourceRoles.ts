@@ -119,8 +119,16 @@ export function isAdminScriptFile(root: string, path: string): boolean {
 }
 
 /** JSX/TSX components and code under client-side folders (`client/`, `public/`, `frontend/`…). */
-export function isBrowserFile(root: string, path: string): boolean {
+/** Modules that exist only in Node: a file that loads one runs on the server, whatever folder it sits in. */
+const NODE_ONLY_IMPORT = /(?:require\s*\(\s*|from\s*)['"`](?:node:)?(?:child_process|fs|fs\/promises|net|http|https|http2|cluster|worker_threads|dgram|tls|dns|readline|v8|vm)['"`]/;
+
+/**
+ * JSX files and files in folders bundled for browsers (`client/`, `public/`, `static/`), unless the
+ * text shows Node-only modules (etherpad keeps server code in `static/js/pluginfw/`).
+ */
+export function isBrowserFile(root: string, path: string, text?: string): boolean {
   const rel = relativePath(root, path);
+  if (text !== undefined && NODE_ONLY_IMPORT.test(text)) return false;
   return /\.[jt]sx$/.test(rel) || BROWSER.test(rel);
 }
 

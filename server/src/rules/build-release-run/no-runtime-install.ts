@@ -12,7 +12,7 @@ import { getCalleeProperty, getMemberPath } from '../_utils/ast';
 import { arrayWords, processCallVisitors, processCommands, runsInOwnFolder, staticText, type ProcessCall } from '../_utils/childProcess';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
 import { DYNAMIC, parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
-import { devOnlyFiles, isBrowserFile } from '../_utils/sourceRoles';
+import { devOnlyFiles } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build';
@@ -42,8 +42,7 @@ export default defineProjectRule<MessageId, RunTimeCommand[]>({
       'The running app runs `{{command}}`. Compiling or bundling is the build stage\'s job: done at run time it slows every start, needs build tools in production and can produce something other than what was tested.',
   },
   initial: () => [],
-  collect({ source, project, collected }) {
-    if (isBrowserFile(project.root, source.path)) return {};
+  collect({ source, collected }) {
     const reported = new Set<Node>();
     const report: Report = (at, messageId, command) => {
       if (reported.has(at)) return;

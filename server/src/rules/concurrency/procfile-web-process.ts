@@ -31,7 +31,7 @@ export default defineProjectRule<MessageId, { listens: boolean }>({
   },
   initial: () => ({ listens: false }),
   collect({ source, project, collected }) {
-    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path)) return {};
+    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path, source.text)) return {};
     return {
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;

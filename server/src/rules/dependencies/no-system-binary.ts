@@ -13,7 +13,7 @@ import { OS_PACKAGE_MANAGER } from '../_utils/commands';
 import { finalStage } from '../_utils/dockerfiles';
 import { isFailureTolerated } from '../_utils/errorHandling';
 import { parseShell, programName, programWords } from '../_utils/shell';
-import { devOnlyFiles, isBrowserFile } from '../_utils/sourceRoles';
+import { devOnlyFiles } from '../_utils/sourceRoles';
 
 type MessageId = 'systemBinary';
 
@@ -108,7 +108,6 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   },
   initial: () => [],
   collect({ source, project, options, collected }) {
-    if (isBrowserFile(project.root, source.path)) return {};
     const allowed = new Set(options.allow);
     return processCallVisitors((call) => {
       // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.

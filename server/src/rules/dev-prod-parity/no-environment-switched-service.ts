@@ -66,7 +66,7 @@ export default defineRule<MessageId>({
 });
 
 function isProductionFile({ source, project }: FileRuleContext<MessageId>): boolean {
-  return !isDevOnlyFile(project, source.path) && !isBrowserFile(project.root, source.path) && !isToolingConfigFile(project.root, source.path);
+  return !isDevOnlyFile(project, source.path) && !isBrowserFile(project.root, source.path, source.text) && !isToolingConfigFile(project.root, source.path);
 }
 
 type Conditional = TSESTree.IfStatement | TSESTree.ConditionalExpression;

@@ -50,7 +50,7 @@ export default defineRule<MessageId>({
   },
   create(context) {
     const { source, project } = context;
-    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path)) return {};
+    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path, source.text)) return {};
     const handlers: FatalHandler[] = [];
     const removed = new Set<string>();
     return {

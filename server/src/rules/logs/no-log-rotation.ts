@@ -37,7 +37,7 @@ export default defineProjectRule<MessageId, RotationFinding[]>({
   },
   initial: () => [],
   collect({ source, project, collected }) {
-    if (isBrowserFile(project.root, source.path)) return {};
+    if (isBrowserFile(project.root, source.path, source.text)) return {};
     let bindings: LoggerBindings | undefined;
     let accessLogs: AccessLogScan | undefined;
     const check = (node: Node) => {

@@ -44,7 +44,7 @@ export default defineProjectRule<MessageId, ListenPorts>({
   },
   initial: () => ({ settings: [], unknown: false }),
   collect({ source, project, collected }) {
-    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path)) return {};
+    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path, source.text)) return {};
     const add = (port: Node | undefined) => addPort(source, port, collected);
     return {
       CallExpression: (node) => {

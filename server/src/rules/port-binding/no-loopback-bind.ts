@@ -36,7 +36,7 @@ export default defineRule<MessageId>({
   },
   create(context) {
     const { source, project } = context;
-    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path)) return {};
+    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path, source.text)) return {};
     let fastify: ModuleBindings = { namespaces: new Set(), named: new Map() };
     return {
       Program: (node) => {

@@ -81,7 +81,7 @@ export default defineRule<MessageId>({
   },
   create(context) {
     const { source, project } = context;
-    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path)) return {};
+    if (isDevOnlyFile(project, source.path) || isBrowserFile(project.root, source.path, source.text)) return {};
     let bindings: Bindings | undefined;
     let frontend = false;
     const containers = new Map<string, Container>();
