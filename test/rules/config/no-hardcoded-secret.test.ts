@@ -1,9 +1,16 @@
 import rule from '../../../server/src/rules/config/no-hardcoded-secret';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests } from '../../support/ruleTester';
 
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a developer script run only by a package.json script outside the run stage',
+      code: "const client = mqtt.connect('mqtt://localhost', { username: 'user', password: 'Xk29fLq83mZp' });",
+      filename: 'extra/simple-mqtt-server.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'kuma', scripts: { start: 'node server/server.js', 'simple-mqtt-server': 'node extra/simple-mqtt-server.js' } }) }),
+    },
     'const apiKey = process.env.API_KEY;',
     "const password = '';",
     "const token = '<your-token>';",

@@ -12,7 +12,8 @@ import { reachableFiles, resolveEntryPoint } from './modules';
 
 /** Configuration of build, lint and test tools, and their setup files. */
 const TOOLING_CONFIG = [
-  /(?:^|\/)[^/]+\.config\.[cm]?[jt]s$/,
+  // Named after the tool: `default.config.js` or `app.config.js` is the app's own config.
+  /(?:^|\/)(?:webpack|vite|vitest|jest|babel|rollup|esbuild|tsup|swc|postcss|tailwind|eslint|prettier|stylelint|commitlint|lint-staged|next|nuxt|svelte|astro|remix|gatsby|vue|quasar|playwright|cypress|karma|wdio|nodemon|ecosystem|metro|craco|turbo|knip|release|docusaurus|storybook|drizzle|knexfile|typedoc|nx|lerna|ava|mocha|c8|nyc)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$/i,
   /(?:^|\/)(?:gulpfile|gruntfile|jakefile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i,
   /(?:^|\/)\.[\w-]+rc\.[cm]?[jt]s$/,
   /(?:^|\/)(?:vitest|jest|mocha|ava|karma|playwright|cypress|wdio)[.-][\w.-]*\.[cm]?[jt]s$/,

@@ -12,6 +12,7 @@ import { moveToEnvFix } from '../_utils/fixes';
 import { isBindAddress, isPrivateHost, parseUrl } from '../_utils/hosts';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
+import { isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'serviceUrl' | 'internalHttp' | 'serviceHost';
 
@@ -86,6 +87,8 @@ export default defineRule<MessageId, Options>({
       'The host {{host}} of this connection is written into the code. Keep it in config (process.env.{{envName}}) so each deploy attaches its own service.',
   },
   create(context) {
+    // Developer scripts and tool configuration never run in a deploy.
+    if (isDevOnlyFile(context.project, context.source.path)) return {};
     if (isEnvOverlaidDefaults(context)) return {};
     const check = (node: Node) => checkString(context, node);
     return { Literal: check, TemplateLiteral: check };

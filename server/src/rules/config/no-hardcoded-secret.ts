@@ -7,6 +7,7 @@ import { getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
 import { findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type TokenFormat } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
+import { isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'knownToken' | 'namedSecret' | 'envFallback' | 'urlCredentials';
 
@@ -69,6 +70,8 @@ export default defineRule<MessageId, Options>({
       'This {{scheme}} URL for {{host}} carries a password in the code. Keep the whole URL in the environment (process.env.{{envName}}).',
   },
   create(context) {
+    // Developer scripts and tool configuration never run in a deploy.
+    if (isDevOnlyFile(context.project, context.source.path)) return {};
     const check = (node: Node) => checkString(context, node);
     return { Literal: check, TemplateLiteral: check };
   },
