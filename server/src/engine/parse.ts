@@ -11,7 +11,15 @@ const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
 export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'] as const;
 
 export function isSourceFile(path: string): boolean {
-  return (SOURCE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase()) && !path.endsWith('.d.ts');
+  return ((SOURCE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase()) && !path.endsWith('.d.ts')) || isBinScript(path);
+}
+
+/**
+ * `bin/www`, `bin/verdaccio`: the extensionless scripts packages start from. Scans also check
+ * their `#!` line names node, since shell scripts live in bin/ too.
+ */
+export function isBinScript(path: string): boolean {
+  return /(?:^|[\\/])bin[\\/][^\\/.]+$/.test(path);
 }
 
 /**
@@ -21,7 +29,8 @@ export function isSourceFile(path: string): boolean {
 export function parseSource(text: string, filePath: string): ParseResult {
   try {
     const ast = parseEstree(text, {
-      filePath,
+      // Extensionless bin scripts are JavaScript.
+      filePath: isBinScript(filePath) ? `${filePath}.js` : filePath,
       jsx: !TYPESCRIPT_EXTENSIONS.has(extname(filePath).toLowerCase()),
       loc: false,
       range: true,

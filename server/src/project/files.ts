@@ -1,8 +1,8 @@
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { SOURCE_EXTENSIONS } from '../engine/parse';
+import { isBinScript, SOURCE_EXTENSIONS } from '../engine/parse';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -112,9 +112,21 @@ function toGitignorePattern(glob: string): string {
 }
 
 export async function listSourceFiles(root: string, filter: FileFilter): Promise<string[]> {
-  const patterns = [`**/*{${SOURCE_EXTENSIONS.join(',')}}`];
-  const files = await fg(patterns, { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false, suppressErrors: true });
-  return files.filter((file) => !filter.isIgnored(file)).sort();
+  const options = { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false, suppressErrors: true };
+  const [sources, binFiles] = await Promise.all([fg([`**/*{${SOURCE_EXTENSIONS.join(',')}}`], options), fg(['**/bin/*'], options)]);
+  const nodeScripts = await Promise.all(binFiles.filter(isBinScript).map(async (file) => ((await startsWithNodeShebang(file)) ? [file] : [])));
+  return [...sources, ...nodeScripts.flat()].filter((file) => !filter.isIgnored(file)).sort();
+}
+
+async function startsWithNodeShebang(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(128), 0, 128, 0);
+    return /^#!.*\bnode\b/.test(buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0]);
+  } finally {
+    await handle.close();
+  }
 }
 
 export type ReadResult = { readonly text: string } | { readonly skipped: string };

@@ -47,6 +47,21 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'the extensionless bin/www of an express-generator app',
+      code: "#!/usr/bin/env node\nconst app = require('../app');\nconst http = require('http');\nconst server = http.createServer(app);\nserver.listen(process.env.PORT || '3000');",
+      filename: 'bin/www',
+      project: { entryPoints: ['bin/www'] },
+      errors: [{ messageId: 'noSigterm', line: 5, column: 1, file: 'bin/www' }],
+      output: "#!/usr/bin/env node\nconst app = require('../app');\nconst http = require('http');\nconst server = http.createServer(app);\nconst httpServer = server.listen(process.env.PORT || '3000');\nprocess.on('SIGTERM', () => {\n  httpServer.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});",
+    },
+    {
+      name: 'a server handed in as a parameter, named like one',
+      code: "import http from 'http';\nexport function listenDefault(webServer, addr) {\n  webServer.listen(addr.port, addr.host);\n}",
+      filename: 'src/index.mjs',
+      errors: [{ messageId: 'noSigterm', line: 3, column: 3, file: 'src/index.mjs' }],
+      output: "import http from 'http';\nexport function listenDefault(webServer, addr) {\n  const server = webServer.listen(addr.port, addr.host);\n  process.on('SIGTERM', () => {\n    server.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n}",
+    },
+    {
       name: 'signals handled only when an environment variable opts in',
       code: `${EXPRESS}const server = app.listen(3000);\nif (process.env.HANDLE_KILL_SIGNALS === 'true') {\n  ['SIGINT', 'SIGTERM', 'SIGHUP'].forEach((signal) => process.once(signal, () => server.close()));\n}`,
       errors: [{ messageId: 'optInOnly', line: 3, column: 16 }],

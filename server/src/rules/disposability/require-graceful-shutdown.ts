@@ -216,11 +216,14 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression): ServerS
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
 
+/** A receiver named like a server (`app`, `server`, `webServer`, `httpsServer`) in a file that imports a server module. */
+const SERVER_NAME = /^(?:app|server|[a-z]\w*Server)$/;
+
 /** What the receiver was created by; undefined when it is not recognisably a server. */
 function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined {
   const origin = receiver.type === 'Identifier' ? source.constInitializer(receiver, receiver.name) ?? letInitializer(source, receiver.name) : receiver;
   const created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
-  if (!created || (created.type !== 'CallExpression' && created.type !== 'NewExpression')) return receiver.type === 'Identifier' && /^(?:app|server|httpServer)$/.test(receiver.name) ? 'http' : undefined;
+  if (!created || (created.type !== 'CallExpression' && created.type !== 'NewExpression')) return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name) ? 'http' : undefined;
   const name = getCalleeName(created) ?? '';
   if (/(?:^|\.)NestFactory\.create(?:Microservice)?$/.test(name)) return 'nest';
   if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
