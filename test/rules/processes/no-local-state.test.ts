@@ -6,6 +6,9 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    "const settings = { dbType: process.env.DB_TYPE || 'sqlite', dbSettings: {} };",
+    "exports.dbType = 'postgres';",
+    "const db = knex({ client: 'pg', connection: { host: process.env.PGHOST, database: 'app' } });",
     `${SESSION}const RedisStore = require('connect-redis').default;\napp.use(session({ store: new RedisStore({ client }), secret: process.env.SESSION_SECRET }));`,
     `${SESSION}const MongoStore = require('connect-mongo');\napp.use(session({ store: MongoStore.create({ mongoUrl: process.env.MONGO_URL }) }));`,
     `${SESSION}app.use(session(options));`,
@@ -25,6 +28,19 @@ runRuleTests(rule, {
     "class Database {}\nconst db = new Database('app.db');",
   ],
   invalid: [
+    {
+      name: 'a file database as the default database type of the settings',
+      code: "exports.dbType = 'dirty';\nexports.dbSettings = { filename: path.join(exports.root, 'var/dirty.db') };",
+      filename: 'src/settings.js',
+      errors: [{ messageId: 'localDatabaseKind', line: 1, column: 18, file: 'src/settings.js', message: "The database defaults to dirty, which keeps the data in a file on this process's disk. Each instance gets its own copy and a redeploy can lose it: default to a database server attached through config." }],
+      output: null,
+    },
+    {
+      name: 'knex on SQLite through a dialect class, with a file under the data folder',
+      code: "const Dialect = require('knex/lib/dialects/sqlite3/index.js');\nconst config = {\n  client: Dialect,\n  connection: { filename: Database.sqlitePath },\n  useNullAsDefault: true,\n};",
+      errors: [{ messageId: 'localDatabase', line: 2, column: 16, message: 'The app keeps its data in a local file (Database.sqlitePath). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
+      output: null,
+    },
     {
       code: `${SESSION}app.use(session({ secret: process.env.SESSION_SECRET, resave: false }));`,
       errors: [{ messageId: 'memorySession', line: 2, column: 9 }],

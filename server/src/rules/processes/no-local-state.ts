@@ -7,13 +7,13 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getCalleeName, getMemberPath, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'appDirectoryWrite';
+type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -31,7 +31,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|sqlite|lowdb|nedb|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(/,
+  triggers: /express-session|memorystore|multer|sqlite|lowdb|nedb|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -39,6 +39,8 @@ export default defineRule<MessageId>({
       'Uploads are written to this process\'s disk. Other instances cannot serve them and they vanish with the container: stream them to object storage or a database.',
     localDatabase:
       'The app keeps its data in a local file ({{file}}). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.',
+    localDatabaseKind:
+      'The database defaults to {{kind}}, which keeps the data in a file on this process\'s disk. Each instance gets its own copy and a redeploy can lose it: default to a database server attached through config.',
     appDirectoryWrite:
       'Request data is written into the app\'s own directory. That disk belongs to one disposable process: store it in a backing service.',
   },
@@ -59,6 +61,14 @@ export default defineRule<MessageId>({
       CallExpression: (node) => checkCall(context, node as TSESTree.CallExpression, bindings!),
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
+      Property: (node) => {
+        const property = node as TSESTree.Property;
+        checkDatabaseKind(context, getPropertyName(property.key), property.value as Node);
+      },
+      AssignmentExpression: (node) => {
+        const assignment = node as TSESTree.AssignmentExpression;
+        checkDatabaseKind(context, getMemberPath(assignment.left)?.at(-1), assignment.right);
+      },
     };
   },
 });
@@ -123,10 +133,24 @@ function checkSqliteOpen(context: FileRuleContext<MessageId>, node: TSESTree.Cal
 }
 
 /** Sequelize `{ dialect: 'sqlite', storage }`, knex `{ client: 'sqlite3', connection: { filename } }`, TypeORM `{ type: 'sqlite', database }`. */
+/** Settings that name the kind of database: `dbType`, `databaseType`, `DB_DIALECT`. */
+const DATABASE_KIND_KEY = /^(?:db|database)[_-]?(?:type|dialect|driver|engine|kind)$/i;
+/** Databases that live in a file beside the process. */
+const FILE_DATABASE_KINDS = new Set(['sqlite', 'sqlite3', 'better-sqlite3', 'dirty', 'dirtydb', 'nedb', 'lowdb', 'leveldb', 'level']);
+
+/** `exports.dbType = 'dirty'`, `{ databaseType: 'sqlite' }`: a file database as the shipped default. */
+function checkDatabaseKind(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
+  if (!key || !DATABASE_KIND_KEY.test(key)) return;
+  const kind = getStaticString(value);
+  if (kind && FILE_DATABASE_KINDS.has(kind.toLowerCase())) context.report({ at: value, messageId: 'localDatabaseKind', data: { kind } });
+}
+
 function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.ObjectExpression): void {
-  const kind = ['dialect', 'client', 'type'].map((key) => getStaticString(findProperty(node, key)?.value as Node | undefined)).find((value) => value !== undefined);
-  if (!kind || !SQLITE_CLIENTS.has(kind)) return;
   const connection = findProperty(node, 'connection')?.value;
+  // knex reads `connection.filename` only for SQLite, whatever form the client takes (a string, a dialect class).
+  const knexSqlite = findProperty(node, 'client') !== undefined && connection?.type === 'ObjectExpression' && findProperty(connection, 'filename') !== undefined;
+  const kind = ['dialect', 'client', 'type'].map((key) => getStaticString(findProperty(node, key)?.value as Node | undefined)).find((value) => value !== undefined);
+  if (!knexSqlite && (!kind || !SQLITE_CLIENTS.has(kind))) return;
   const file =
     findProperty(node, 'storage')?.value ??
     findProperty(node, 'database')?.value ??
@@ -138,7 +162,7 @@ function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: 
   if (!file || readsEnvironment(context.source, file)) return;
   const value = resolveConst(context.source, file);
   if (isEnvDefault(context.source, value)) return;
-  const path = getStaticString(value) ?? (value.type === 'TemplateLiteral' || value.type === 'CallExpression' ? context.source.getText(value) : undefined);
+  const path = getStaticString(value) ?? (value.type === 'TemplateLiteral' || value.type === 'CallExpression' || value.type === 'MemberExpression' ? context.source.getText(value) : undefined);
   if (!path || path === ':memory:' || path === '') return;
   context.report({ at: node, messageId: 'localDatabase', data: { file: path.length > 60 ? `${path.slice(0, 57)}…` : path } });
 }
