@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { LineIndex } from './lineIndex';
+import { walkSubtree } from './traverse';
 import type { Node } from './types';
 
 /** Read-only view of a parsed file that rules use instead of touching text offsets by hand. */
@@ -38,13 +39,23 @@ export class SourceCode {
 
   /** The initialiser of a `const` binding of `name` visible from `node`, when there is exactly one. */
   constInitializer(node: Node, name: string): Node | undefined {
+    return this.initializer(node, name, false);
+  }
+
+  /** Like `constInitializer`, and also the value of a `let`/`var` that its scope never assigns again. */
+  stableInitializer(node: Node, name: string): Node | undefined {
+    return this.initializer(node, name, true);
+  }
+
+  private initializer(node: Node, name: string, allowUnassigned: boolean): Node | undefined {
     for (let scope: Node | undefined = node.parent; scope; scope = scope.parent) {
       for (const statement of scopeStatements(scope)) {
         const declaration = unwrapExport(statement);
         if (declaration?.type !== 'VariableDeclaration') continue;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === 'Identifier' && declarator.id.name === name) {
-            return declaration.kind === 'const' ? declarator.init ?? undefined : undefined;
+            const stable = declaration.kind === 'const' || (allowUnassigned && !assigns(scope, name));
+            return stable ? declarator.init ?? undefined : undefined;
           }
         }
       }
@@ -52,6 +63,17 @@ export class SourceCode {
     }
     return undefined;
   }
+}
+
+/** Whether `name = …`, `name += …` or `name++` appears anywhere below `scope`. */
+function assigns(scope: Node, name: string): boolean {
+  let found = false;
+  walkSubtree(scope, (node) => {
+    const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+    if (target?.type === 'Identifier' && target.name === name) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function scopeStatements(scope: Node): readonly Node[] {

@@ -7,6 +7,12 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a command kept in a let that is never reassigned',
+    code: `${CP}async function ping(hostname) {\n  let cmd = \`tailscale ping \${hostname}\`;\n  exec(cmd, { timeout: 5000 }, done);\n}`,
+    errors: [{ messageId: 'systemBinary', line: 4, column: 8 }],
+    output: null,
+  },
+  {
     name: 'a tool no list knows: any program the machine must provide counts',
     code: `${CP}const result = spawnSync('apprise', ['-vv', '-b', body, url]);`,
     errors: [{ messageId: 'systemBinary', line: 2, column: 26, endColumn: 35 }],
@@ -109,6 +115,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    `${CP}let cmd = 'curl https://example.com';\nif (useLibrary) cmd = other;\nexec(cmd);`,
     { name: 'the bin of a declared dependency', code: `${CP}spawn('prisma', ['migrate', 'deploy']);`, project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { prisma: '^5.0.0' } }) }) },
     `${CP}execSync('ps -o rss= -p ' + process.pid);\nexecSync('kill -0 ' + pid);`,
     `${CP}spawn(process.execPath, [require.resolve('npm/bin/npm-cli.js'), 'install', name]);`,

@@ -261,7 +261,7 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
       if (target.operator !== '+') return undefined;
       return part(target.left) + part(target.right);
     case 'Identifier': {
-      const init = source.constInitializer(target, target.name);
+      const init = source.stableInitializer(target, target.name);
       return init ? staticText(source, init, depth + 1) : undefined;
     }
     case 'MemberExpression':
