@@ -22,6 +22,8 @@ describe('gatherProject', () => {
     write('Dockerfile', 'FROM node:20 AS build\nRUN npm install\nFROM node:20-slim\nCMD npm start\n');
     write('docker-compose.yml', 'services:\n  web:\n    ports:\n      - "3000:3000"\n');
     write('config/production.json', '{}');
+    write('tests/ratelimit/Dockerfile.anotherip', 'FROM node:20\nRUN npm install\n');
+    write('examples/docker-compose.yml', 'services:\n  demo:\n    image: demo\n');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -42,6 +44,9 @@ describe('gatherProject', () => {
     assert.deepEqual(example.comments.map((comment) => comment.value), [' Copy to .env']);
     assert.deepEqual([...facts.envExample.keys], ['DATABASE_URL', 'PORT']);
     assert.deepEqual(files.procfile!.processes.map((process) => [process.name, process.command, process.line]), [['web', 'node src/server.js', 0], ['worker', 'node src/worker.js', 1]]);
+    // Project files of tests and examples describe no deploy of this app.
+    assert.equal(files.dockerfiles.length, 1);
+    assert.equal(files.composeFiles.length, 1);
     const docker = files.dockerfiles[0];
     assert.deepEqual(docker.instructions.map((instruction) => [instruction.keyword, instruction.args, instruction.stage]), [
       ['FROM', 'node:20 AS build', 0], ['RUN', 'npm install', 0], ['FROM', 'node:20-slim', 1], ['CMD', 'npm start', 1],

@@ -22,6 +22,13 @@ export const NON_PRODUCTION = [
   '**/*-dev.*', '**/*.dev.*', '**/dev-server.*',
 ];
 
+const nonProductionPaths = ignore().add(NON_PRODUCTION.map(toGitignorePattern));
+
+/** Tests, examples, docs and development files, by their path relative to the root (`tests/ratelimit/Dockerfile`). */
+export function isNonProductionPath(relative: string): boolean {
+  return nonProductionPaths.ignores(relative);
+}
+
 export interface FileFilter {
   /** True when the file should not be analysed; paths are absolute. */
   isIgnored(path: string): boolean;

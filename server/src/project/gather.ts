@@ -4,7 +4,7 @@ import { basename, join, normalize } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { scriptTargets } from './entryPoints';
 import type { PackageFacts, ProjectFacts } from './facts';
-import { createGitignoreFilter, MAX_FILE_BYTES } from './files';
+import { createGitignoreFilter, isNonProductionPath, MAX_FILE_BYTES } from './files';
 import { CONFIG_DATA_FILE, parseConfigData } from './parsers/configData';
 import { parseEnvFile } from './parsers/dotenv';
 import { parseDockerfile } from './parsers/dockerfile';
@@ -60,7 +60,9 @@ export function isProjectFileName(name: string): boolean {
 export async function gatherProject(root: string, overlay: TextOverlay = () => undefined): Promise<GatheredProject> {
   const problems: ProjectProblem[] = [];
   const read = async (path: string) => overlay(path) ?? (await readFile(path, 'utf8').catch(() => undefined));
-  const paths = (await fg(PROJECT_FILE_GLOBS, { cwd: root, dot: true, deep: 4, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true })).sort();
+  const found = await fg(PROJECT_FILE_GLOBS, { cwd: root, dot: true, deep: 4, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
+  // A Dockerfile or compose file under tests/ or examples/ describes no deploy of this app.
+  const paths = found.filter((relative) => !isNonProductionPath(relative)).sort();
   // A package inside a larger repository is protected by the repository's .gitignore too.
   const gitignored = await createGitignoreFilter(root, { ancestors: true });
   const files = await readProjectFiles(root, paths, read, gitignored.isIgnored, problems);

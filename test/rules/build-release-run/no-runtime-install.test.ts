@@ -102,6 +102,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'release tooling in bin/', code: `${CP}execSync('git pull --ff-only');\nexecSync('npm install');`, filename: 'bin/release.js' },
+    { name: 'helpers in a bin/ subfolder', code: `${CP}execSync('npm install --no-save marked');`, filename: 'bin/doc/generate.js' },
     "const runCmd = require('./run_cmd');\nawait runCmd(['npm', 'ls', '--json']);\nawait runCmd(['git', 'status']);",
     `${CP}execSync('apt-cache policy chromium');`,
     `${CP}execSync('npm view express version');\nexec('npm ls --json');`,

@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a named secret in browser code (a story, a bundle) is no deploy config', code: "export const token = { secret: '*:development.be44368985f7fb3237c584ef86f3d6bdada42ddbd63a019d26955178' };", filename: 'frontend/build/static/TokenExplanation.story.js' },
     {
       name: 'a developer script run only by a package.json script outside the run stage',
       code: "const client = mqtt.connect('mqtt://localhost', { username: 'user', password: 'Xk29fLq83mZp' });",

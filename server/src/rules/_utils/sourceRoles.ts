@@ -49,8 +49,14 @@ export function isToolingConfigFile(root: string, path: string): boolean {
  */
 export function isDevOnlyFile(project: ProjectFacts, path: string): boolean {
   const rel = relativePath(project.root, path);
-  return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || devScriptFiles(project).has(rel);
+  return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || DEV_FILES.test(rel) || devScriptFiles(project).has(rel);
 }
+
+/**
+ * Release tooling at the root or in bin/ (`bin/release.js`, `publish.mjs`), and the helpers in
+ * bin/'s subfolders (`bin/doc/html.js`): a package's own commands are the files directly in bin/.
+ */
+const DEV_FILES = /^(?:bin\/)?(?:release|deploy|publish|changelog|bump|version-bump)(?:[.-][\w.-]*)?\.[cm]?[jt]s$|^bin\/[^/]+\//;
 
 interface ScriptFiles {
   /** Files run only by scripts outside the run stage, relative to the root. */

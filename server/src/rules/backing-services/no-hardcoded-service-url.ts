@@ -12,7 +12,7 @@ import { moveToEnvFix } from '../_utils/fixes';
 import { isBindAddress, isPrivateHost, parseUrl } from '../_utils/hosts';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
-import { isDevOnlyFile } from '../_utils/sourceRoles';
+import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'serviceUrl' | 'internalHttp' | 'serviceHost';
 
@@ -87,8 +87,8 @@ export default defineRule<MessageId, Options>({
       'The host {{host}} of this connection is written into the code. Keep it in config (process.env.{{envName}}) so each deploy attaches its own service.',
   },
   create(context) {
-    // Developer scripts and tool configuration never run in a deploy.
-    if (isDevOnlyFile(context.project, context.source.path)) return {};
+    // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
+    if (isDevOnlyFile(context.project, context.source.path) || isBrowserFile(context.project.root, context.source.path, context.source.text)) return {};
     if (isEnvOverlaidDefaults(context)) return {};
     const check = (node: Node) => checkString(context, node);
     return { Literal: check, TemplateLiteral: check };

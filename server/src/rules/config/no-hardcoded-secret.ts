@@ -7,7 +7,7 @@ import { getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
 import { findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type TokenFormat } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
-import { isDevOnlyFile } from '../_utils/sourceRoles';
+import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'knownToken' | 'namedSecret' | 'envFallback' | 'urlCredentials';
 
@@ -72,19 +72,21 @@ export default defineRule<MessageId, Options>({
   create(context) {
     // Developer scripts and tool configuration never run in a deploy.
     if (isDevOnlyFile(context.project, context.source.path)) return {};
-    const check = (node: Node) => checkString(context, node);
+    // Browser code holds no deploy config, but a live provider key shipped to every visitor is still one.
+    const tokensOnly = isBrowserFile(context.project.root, context.source.path, context.source.text);
+    const check = (node: Node) => checkString(context, node, tokensOnly);
     return { Literal: check, TemplateLiteral: check };
   },
 });
 
-function checkString(context: FileRuleContext<MessageId, Options>, node: Node): void {
+function checkString(context: FileRuleContext<MessageId, Options>, node: Node, tokensOnly: boolean): void {
   const value = getStaticString(node);
   if (value === undefined || value.length < 3 || isIgnoredStringPosition(node) || context.options.allowedValues.includes(value)) return;
   const { source } = context;
   const fallback = getEnvFallback(source, node);
   const replaced = fallback?.expression ?? node;
   const token = findTokenFormat(value) ?? configuredFormat(value, context.options.extraPatterns);
-  const url = token ? undefined : parseCredentialUrl(value);
+  const url = token || tokensOnly ? undefined : parseCredentialUrl(value);
   const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node);
 
   if (token || url) {
@@ -94,7 +96,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node): 
     else context.report({ at: node, messageId: 'urlCredentials', data: { scheme: url!.scheme, host: url!.host, envName }, fix });
     return;
   }
-  if (!name) return;
+  if (!name || tokensOnly) return;
   const envStyle = toEnvName(name);
   if (fallback) {
     if (isSecretName(envStyle) && !isPlaceholder(value) && value.trim().length > 0) {

@@ -116,7 +116,8 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         const program = programWords(command)[0];
         if (!program || program.dynamic) continue;
         const binary = programName(program.text).toLowerCase();
-        if (isAppProvided(program.text, binary, project) || allowed.has(binary)) continue;
+        // An OS package manager at run time is an install (build-release-run/no-runtime-install), not a missing tool.
+        if (isAppProvided(program.text, binary, project) || allowed.has(binary) || OS_PACKAGE_MANAGER.test(binary)) continue;
         if (imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary])) continue;
         collected.push({ range: call.target.range, binary });
         return;

@@ -11,7 +11,7 @@ import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
 import { findProperty, getCalleeName, getMemberPath, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
-import { isDevOnlyFile } from '../_utils/sourceRoles';
+import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream';
 
@@ -36,8 +36,8 @@ export default defineRule<MessageId>({
     fileStream: 'Log lines go to {{target}}. Files on the process disk vanish with it and never reach the log router: write to stdout.',
   },
   create(context) {
-    // Developer scripts and tool configuration never run in a deploy.
-    if (isDevOnlyFile(context.project, context.source.path)) return {};
+    // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
+    if (isDevOnlyFile(context.project, context.source.path) || isBrowserFile(context.project.root, context.source.path, context.source.text)) return {};
     let file: FileContext | undefined;
     // Nodes another factor XI rule owns: rotation setups and access-log middleware.
     const check = <T extends Node>(checker: (context: FileRuleContext<MessageId>, node: T, bindings: LoggerBindings) => void) => (node: Node) => {

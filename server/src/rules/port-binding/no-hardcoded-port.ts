@@ -8,7 +8,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
 import { findProperty, getCalleeName, getCalleeProperty, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
-import { isDevOnlyFile } from '../_utils/sourceRoles';
+import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'hardcodedPort';
 
@@ -26,8 +26,8 @@ export default defineRule<MessageId>({
       'The server always binds to port {{port}}. The platform assigns the port through the environment; read process.env.PORT (keeping {{port}} only as the local default).',
   },
   create(context) {
-    // Developer scripts and tool configuration never run in a deploy.
-    if (isDevOnlyFile(context.project, context.source.path)) return {};
+    // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
+    if (isDevOnlyFile(context.project, context.source.path) || isBrowserFile(context.project.root, context.source.path, context.source.text)) return {};
     return {
       CallExpression: (node) => checkListen(context, node as TSESTree.CallExpression),
       NewExpression: (node) => checkServerOptions(context, node as TSESTree.NewExpression),

@@ -10,7 +10,7 @@ import type { Node } from '../../engine/types';
 import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
-import { isDevOnlyFile } from '../_utils/sourceRoles';
+import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 
 type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite';
@@ -45,8 +45,8 @@ export default defineRule<MessageId>({
       'Request data is written into the app\'s own directory. That disk belongs to one disposable process: store it in a backing service.',
   },
   create(context) {
-    // Developer scripts and tool configuration never run in a deploy.
-    if (isDevOnlyFile(context.project, context.source.path)) return {};
+    // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
+    if (isDevOnlyFile(context.project, context.source.path) || isBrowserFile(context.project.root, context.source.path, context.source.text)) return {};
     let bindings: Bindings | undefined;
     return {
       Program: (node) => {
