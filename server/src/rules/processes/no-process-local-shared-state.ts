@@ -62,9 +62,11 @@ export default defineRule<MessageId>({
   id: 'processes/no-process-local-shared-state',
   severity: 'warning',
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
+  // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore/i.test(text) ||
-    (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text)),
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore/i.test(text) ||
+    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
+    (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
       '`{{name}}` is a module-level {{kind}} that request handlers write to, so the data lives in this process\'s memory only: other instances never see it and a restart or deploy loses it. Keep it in a backing service (a database, Redis).',
