@@ -49,6 +49,8 @@ export class CodeServer {
     const child = spawn(process.execPath, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, XDG_CONFIG_HOME: home },
+      // Its own process group, so stopping it also stops the server process code-server forks.
+      detached: true,
     });
     child.stdout!.on('data', (chunk) => log.push(String(chunk)));
     child.stderr!.on('data', (chunk) => log.push(String(chunk)));
@@ -85,7 +87,14 @@ export class CodeServer {
   }
 
   stop(): void {
-    this.process.kill('SIGKILL');
+    // code-server's entry forks the real server; killing only the entry left that running after the tests.
+    if (this.process.pid !== undefined) {
+      try {
+        process.kill(-this.process.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
     rmSync(this.home, { recursive: true, force: true });
   }
 }
