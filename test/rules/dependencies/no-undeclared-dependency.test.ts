@@ -108,6 +108,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a docs build script under bin/ loads a tool nobody deploys', code: "const marked = require('marked');\nmodule.exports = (md) => marked(md);", filename: 'bin/doc/html.js', project },
     { name: 'declared dependencies, optional and peer', code: "const express = require('express');\nconst sharp = require('sharp');\nconst mongoose = require('mongoose');\nconst { Pool } = require('pg');", project },
     { name: 'node built-ins, with and without node:, subpaths included', code: "import fs from 'fs';\nimport { readFile } from 'node:fs/promises';\nimport { DatabaseSync } from 'node:sqlite';\nimport test from 'node:test';\nimport path from 'path/posix';", filename: 'src/index.mjs', project },
     { name: 'relative, absolute, #subpath and URL specifiers', code: "import a from './a.js';\nimport b from '../b.js';\nimport c from '#config';\nimport d from 'data:text/javascript,export default 1';\nconst e = require('/opt/app/e');", filename: 'src/lib/index.mjs', project },

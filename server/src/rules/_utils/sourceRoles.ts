@@ -119,8 +119,16 @@ const ADMIN_NAME_WORDS = new Set(['BACKFILL', 'SEED', 'SEEDS', 'SEEDER', 'MIGRAT
 
 /** Files that hold admin tasks: under `scripts/`, `bin/`, `tasks/`, `migrations/`, or named after a task. */
 export function isAdminScriptFile(root: string, path: string): boolean {
+  return ADMIN_FOLDERS.test(relativePath(root, path)) || isAdminTaskFile(root, path);
+}
+
+/**
+ * Files that are one-off tasks of the release by their name or folder (`scripts/backfill.js`,
+ * `migrations/001.js`): unlike other developer scripts, they run in production with its dependencies.
+ */
+export function isAdminTaskFile(root: string, path: string): boolean {
   const rel = relativePath(root, path);
-  if (ADMIN_FOLDERS.test(rel)) return true;
+  if (/(?:^|\/)(?:migrations|seeds|seeders)\//.test(rel)) return true;
   const name = rel.split('/').pop()!.replace(/\.[^.]*$/, '');
   return toEnvName(name).split('_').some((word) => ADMIN_NAME_WORDS.has(word));
 }

@@ -14,7 +14,7 @@ import type { ProjectFacts } from '../../project/facts';
 import { getStaticString } from '../_utils/ast';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
-import { devOnlyFiles, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
+import { devOnlyFiles, isAdminTaskFile, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
@@ -142,7 +142,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     const devOnly = devOnlyFiles(project, files);
     for (const [path, { collected }] of files) {
       if (collected.browser || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
-      const devOnlyFile = devOnly.has(path);
+      // Developer tools (docs builds, release scripts) run on developer machines; admin tasks run in production.
+      if (devOnly.has(path) && !isAdminTaskFile(project.root, path)) continue;
       const values = new Set(collected.valueNames);
       for (const use of collected.uses) {
         const name = packageNameOf(use.specifier)!;
@@ -152,7 +153,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
         if (recovers) continue;
         if (dev.has(name)) {
           const bundled = bundles && /\.(?:ts|mts|cts|tsx)$/.test(path);
-          if (!devOnlyFile && !bundled && !use.devBranch && !use.fallback) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
+          if (!bundled && !use.devBranch && !use.fallback) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
           continue;
         }
         const messageId = use.fallback && !use.fallback.tellsToInstall ? 'undeclaredOptional' : 'undeclared';
