@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a placeholder on a fake user when authentication is off', code: "const user = new ApiUser({ tokenName: 'unauthed-default-user', permissions: [ADMIN], secret: 'unknown' });" },
     { name: 'a named secret in browser code (a story, a bundle) is no deploy config', code: "export const token = { secret: '*:development.be44368985f7fb3237c584ef86f3d6bdada42ddbd63a019d26955178' };", filename: 'frontend/build/static/TokenExplanation.story.js' },
     {
       name: 'a developer script run only by a package.json script outside the run stage',

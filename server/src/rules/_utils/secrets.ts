@@ -68,7 +68,7 @@ const PLACEHOLDERS = [
   /\byour[-_ ]?[a-z_ -]*(?:key|secret|token|password|pass)\b/i,
   /^(?:replace|insert|enter|put|add|set)[-_ ](?:me|your|here|this)/i,
   /[-_ ]here$/i,
-  /^(?:todo|tbd|fixme|placeholder|example|dummy|sample|redacted|none|null|undefined|n\/a|string|required|optional)$/i,
+  /^(?:todo|tbd|fixme|placeholder|example|dummy|sample|redacted|none|null|undefined|unknown|unset|n\/a|string|required|optional)$/i,
 ];
 
 export function isPlaceholder(value: string): boolean {
