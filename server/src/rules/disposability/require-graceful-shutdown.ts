@@ -9,8 +9,8 @@ import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
-import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
-import { reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
+import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, resolveVariable, unwrapExpression } from '../_utils/ast';
+import { entryFiles, reachableFiles } from '../_utils/modules';
 
 type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose';
 
@@ -98,7 +98,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     const paths = new Set(files.keys());
     const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
     const reported = new Set<string>();
-    for (const entry of entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, files, importsOf)) {
+    for (const entry of entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, importsOf, (file) => files.get(file)!.collected.starts.length > 0)) {
       const reachable = [...reachableFiles(entry, importsOf, paths)];
       const facts = reachable.map((file) => ({ file, facts: files.get(file)!.collected }));
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
@@ -127,19 +127,6 @@ function reportOnce(reported: Set<string>, file: string, range: OffsetRange, emi
 }
 
 /** Declared entry points, or else every file that starts a server and that no other file imports. */
-function entryFiles(
-  root: string,
-  entryPoints: readonly string[],
-  paths: ReadonlySet<string>,
-  files: ReadonlyMap<string, { collected: ShutdownFacts }>,
-  importsOf: (file: string) => readonly string[],
-): string[] {
-  const declared = entryPoints.map((entry) => resolveEntryPoint(root, entry, paths)).filter((file): file is string => file !== undefined);
-  if (declared.length > 0) return [...new Set(declared)];
-  const imported = new Set([...paths].flatMap((file) => importsOf(file).map((specifier) => resolveImport(file, specifier, paths))));
-  return [...paths].filter((file) => files.get(file)!.collected.starts.length > 0 && !imported.has(file));
-}
-
 function importsServerModule(statement: Node): boolean {
   if (statement.type === 'ImportDeclaration') return SERVER_MODULES.test(statement.source.value);
   let found = false;
@@ -221,7 +208,7 @@ const SERVER_NAME = /^(?:app|server|[a-z]\w*Server)$/;
 
 /** What the receiver was created by; undefined when it is not recognisably a server. */
 function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined {
-  const origin = receiver.type === 'Identifier' ? source.constInitializer(receiver, receiver.name) ?? letInitializer(source, receiver.name) : receiver;
+  const origin = resolveVariable(source, receiver);
   const created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
   if (!created || (created.type !== 'CallExpression' && created.type !== 'NewExpression')) return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name) ? 'http' : undefined;
   const name = getCalleeName(created) ?? '';
@@ -229,15 +216,6 @@ function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined 
   if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
   if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
   if (/(?:^|\.)(?:createServer|createSecureServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
-  return undefined;
-}
-
-function letInitializer(source: SourceCode, name: string): Node | undefined {
-  for (const statement of source.ast.body) {
-    if (statement.type !== 'VariableDeclaration') continue;
-    const declarator = statement.declarations.find((item) => item.id.type === 'Identifier' && item.id.name === name);
-    if (declarator) return declarator.init ?? undefined;
-  }
   return undefined;
 }
 
