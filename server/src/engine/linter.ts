@@ -51,15 +51,16 @@ export interface AnalyzeOptions {
   /**
    * Skip parsing when no rule's trigger text appears in the file (its imports are then read by a
    * scanner). Scans use it; an open editor does not, so a syntax error there is always shown.
+   * Either way only the rules whose trigger matched run their visitors.
    */
   readonly prefilter?: boolean;
 }
 
 /** One parse, one traversal: every active rule's visitors, plus the import collector, share the walk. */
 export function analyzeFile(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[], options: AnalyzeOptions = {}): FileAnalysis {
-  const triggered = relevantRules(path, text, project, rules);
-  const relevant = options.prefilter ? triggered : rules;
-  const examinedRules = triggered.map((active) => active.rule.id);
+  // Only rules whose trigger is in the text run, editor or scan alike, so both report the same.
+  const relevant = relevantRules(path, text, project, rules);
+  const examinedRules = relevant.map((active) => active.rule.id);
   if (options.prefilter && !needsParse(path, text, project, rules)) return unparsedAnalysis(path, text, rules);
   const parsed = parseSource(text, path);
   if (!parsed.ok) {
