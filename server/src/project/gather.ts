@@ -52,6 +52,27 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
 const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml)$/;
 
 /** True for the files whose change means the project's facts must be gathered again. */
+export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env';
+
+/** What a project file is, by its path relative to the root; undefined for files no rule reads. */
+export function projectFileKind(relative: string): ProjectFileKind | undefined {
+  const name = basename(relative);
+  if (lockfileKindOf(relative)) return 'lockfile';
+  if (relative.startsWith('config/') || /^config\.[^.]+\.json$/.test(relative)) return 'config';
+  if (relative === 'package.json') return 'packageJson';
+  if (relative === '.gitignore') return 'gitignore';
+  if (relative === 'Procfile') return 'procfile';
+  if (/(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/.test(relative)) return 'compose';
+  if (/dockerfile/i.test(name)) return 'dockerfile';
+  if (/^\.env(?:\..+)?$|\.env$/.test(name)) return 'env';
+  return undefined;
+}
+
+/** The package manager of a lockfile at the root. */
+export function lockfileKindOf(relative: string): LockfileKind | undefined {
+  return relative.includes('/') ? undefined : LOCKFILES[relative];
+}
+
 export function isProjectFileName(name: string): boolean {
   return PROJECT_FILE_NAME.test(name);
 }
@@ -66,7 +87,7 @@ export async function gatherProject(root: string, overlay: TextOverlay = () => u
   // A package inside a larger repository is protected by the repository's .gitignore too.
   const gitignored = await createGitignoreFilter(root, { ancestors: true });
   const files = await readProjectFiles(root, paths, read, gitignored.isIgnored, problems);
-  const packageJson = packageFactsOf(files);
+  const packageJson = packageFactsOf(files.packageJson);
   const envExamplePath = join(root, '.env.example');
   const envExample = files.envFiles.find((file) => file.path === envExamplePath);
   const facts: ProjectFacts = {
@@ -99,34 +120,34 @@ async function readProjectFiles(
   for (const relative of paths) {
     const path = join(root, relative);
     const name = basename(relative);
-    const kind = LOCKFILES[name];
-    if (kind && !relative.includes('/')) {
-      lockfiles.push(await readLockfile(path, kind, read));
+    const kind = projectFileKind(relative);
+    if (kind === 'lockfile') {
+      lockfiles.push(await readLockfile(path, lockfileKindOf(relative)!, read));
       continue;
     }
-    if (relative.startsWith('config/') || /^config\.[^.]+\.json$/.test(relative)) {
+    if (kind === 'config') {
       configFiles.push(path);
       const text = CONFIG_DATA_FILE.test(name) ? await read(path) : undefined;
       if (text !== undefined && text.length <= MAX_FILE_BYTES) configData.push(parseConfigData(path, text));
       continue;
     }
-    const text = name === 'bun.lockb' ? undefined : await read(path);
+    const text = kind === undefined ? undefined : await read(path);
     if (text === undefined) continue;
-    if (relative === 'package.json') {
+    if (kind === 'packageJson') {
       const parsed = parsePackageJson(path, text);
       packageJson = parsed.file;
       if (parsed.problem) problems.push({ file: path, ...parsed.problem });
-    } else if (relative === '.gitignore') {
+    } else if (kind === 'gitignore') {
       gitignore = { path, text, comments: [] };
-    } else if (relative === 'Procfile') {
+    } else if (kind === 'procfile') {
       procfile = parseProcfile(path, text);
-    } else if (/(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/.test(relative)) {
+    } else if (kind === 'compose') {
       const parsed = parseYamlFile(path, text);
       composeFiles.push(parsed.file);
       if (parsed.problem) problems.push({ file: path, ...parsed.problem });
-    } else if (/dockerfile/i.test(name)) {
+    } else if (kind === 'dockerfile') {
       dockerfiles.push(parseDockerfile(path, text));
-    } else if (/^\.env(?:\..+)?$|\.env$/.test(name)) {
+    } else if (kind === 'env') {
       envFiles.push({ ...parseEnvFile(path, text), gitignored: isGitignored(path) });
     }
   }
@@ -135,13 +156,18 @@ async function readProjectFiles(
 
 async function readLockfile(path: string, kind: LockfileKind, read: (path: string) => Promise<string | undefined>): Promise<Lockfile> {
   if (kind === 'yarn' || kind === 'bun') return { path, kind };
-  const text = await read(path);
+  return parseLockfile(path, kind, (await read(path)) ?? '');
+}
+
+/** The root dependencies an npm or pnpm lockfile records; yarn and bun lockfiles are only noted. */
+export function parseLockfile(path: string, kind: LockfileKind, text: string): Lockfile {
+  if (kind === 'yarn' || kind === 'bun') return { path, kind };
   try {
     if (kind === 'npm') {
-      const root = (JSON.parse(text ?? '{}') as { packages?: Record<string, PackageSection> }).packages?.[''];
+      const root = (JSON.parse(text || '{}') as { packages?: Record<string, PackageSection> }).packages?.[''];
       return { path, kind, rootDependencies: root ? dependenciesOf(root) : undefined };
     }
-    const importer = (parseYaml(text ?? '') as { importers?: Record<string, Record<string, Record<string, { specifier?: string }>>> } | null)?.importers?.['.'];
+    const importer = (parseYaml(text) as { importers?: Record<string, Record<string, Record<string, { specifier?: string }>>> } | null)?.importers?.['.'];
     if (!importer) return { path, kind };
     const entries = ['dependencies', 'devDependencies', 'optionalDependencies'].flatMap((section) => Object.entries(importer[section] ?? {}));
     return { path, kind, rootDependencies: Object.fromEntries(entries.map(([name, entry]) => [name, entry.specifier ?? ''])) };
@@ -156,12 +182,12 @@ function dependenciesOf(section: PackageSection): Record<string, string> {
   return { ...section.dependencies, ...section.devDependencies, ...section.optionalDependencies };
 }
 
-function packageFactsOf(files: ProjectFiles): PackageFacts | undefined {
-  const json = files.packageJson?.json;
-  if (!json || !files.packageJson) return undefined;
+export function packageFactsOf(file: PackageJsonFile | undefined): PackageFacts | undefined {
+  const json = file?.json;
+  if (!json || !file) return undefined;
   const record = (key: string) => stringRecord(json[key]);
   return {
-    path: files.packageJson.path,
+    path: file.path,
     name: typeof json.name === 'string' ? json.name : undefined,
     main: typeof json.main === 'string' ? json.main : undefined,
     bin: typeof json.bin === 'string' ? { [String(json.name ?? 'bin')]: json.bin } : record('bin'),
@@ -179,7 +205,7 @@ function stringRecord(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-function entryPointsOf(packageJson: PackageFacts | undefined, procfile: ProcfileFile | undefined): string[] {
+export function entryPointsOf(packageJson: PackageFacts | undefined, procfile: ProcfileFile | undefined): string[] {
   const candidates = [
     packageJson?.main,
     ...Object.values(packageJson?.bin ?? {}),
