@@ -61,7 +61,7 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
   // Only rules whose trigger is in the text run, editor or scan alike, so both report the same.
   const relevant = relevantRules(path, text, project, rules);
   const examinedRules = relevant.map((active) => active.rule.id);
-  if (options.prefilter && !needsParse(path, text, project, rules)) return unparsedAnalysis(path, text, rules);
+  if (options.prefilter && !keepsParse(relevant, text)) return unparsedAnalysis(path, text, rules);
   const parsed = parseSource(text, path);
   if (!parsed.ok) {
     const at = Math.min(parsed.error.offset, text.length);
@@ -123,7 +123,11 @@ function hasOptions(active: ActiveRule): boolean {
 
 /** Whether prefiltering keeps a file: some rule's trigger text, or a suppression directive, is in it. */
 export function needsParse(path: string, text: string, project: ProjectFacts, rules: readonly ActiveRule[]): boolean {
-  return relevantRules(path, text, project, rules).length > 0 || text.includes('twelve-factor-');
+  return keepsParse(relevantRules(path, text, project, rules), text);
+}
+
+function keepsParse(relevant: readonly ActiveRule[], text: string): boolean {
+  return relevant.length > 0 || text.includes('twelve-factor-');
 }
 
 /** What a scan keeps of a file no rule can report in: its imports, for project rules that follow them. */
