@@ -4,6 +4,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 const EXPRESS = "const express = require('express');\nconst app = express();\n";
 const SYNC_AT_BOOT = `${EXPRESS}const { sequelize } = require('./models');\nsequelize.sync({ alter: true }).then(() => app.listen(3000));`;
+const DATABASE_MODULE = "const knex = require('knex');\nclass Database {\n  static async connect() { this.knex = knex(config); }\n  static async patch() {\n    await this.patchLegacy();\n    await this.knex.migrate.latest();\n  }\n  static async patchLegacy() {\n    await Database.fixStatusPages();\n  }\n  static async fixStatusPages() {\n    await backfillPageSlugs();\n  }\n}\nmodule.exports = Database;";
+const SERVER_USING_DATABASE = `${EXPRESS}const Database = require('./database');\nasync function initDatabase() {\n  await Database.connect();\n  await Database.patch();\n}\ninitDatabase().then(() => app.listen(3000));`;
 const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}) => projectFixture({ 'package.json': packageJsonText({ name: 'api', ...fields }), ...extra });
 
 runRuleTests(rule, {
@@ -53,6 +55,22 @@ runRuleTests(rule, {
       name: 'a boot seed with a seed script',
       code: `${EXPRESS}seed().then(() => app.listen(3000));`,
       project: pkg({ scripts: { start: 'node src/index.js', seed: 'node scripts/seed.js' } }),
+    },
+    {
+      name: "another module's migrating method called from a route handler, not at boot",
+      code: `${EXPRESS}const Database = require('./database');\napp.post('/admin/upgrade', async (req, res) => {\n  await Database.patch();\n  res.sendStatus(204);\n});\napp.listen(3000);`,
+      files: { 'src/database.js': DATABASE_MODULE },
+    },
+    {
+      name: "another module's migrating method called at boot, with a migrate script (trap)",
+      code: SERVER_USING_DATABASE,
+      project: pkg({ scripts: { start: 'node src/index.js', migrate: 'knex migrate:latest', 'backfill:slugs': 'node scripts/backfill-slugs.js' }, main: 'src/index.js' }),
+      files: { 'src/database.js': DATABASE_MODULE },
+    },
+    {
+      name: 'a method of the same name in a module the server does not import',
+      code: `${EXPRESS}const db = require('./db');\ndb.patch();\napp.listen(3000);`,
+      files: { 'src/db.js': 'module.exports = { patch() { return 1; } };', 'src/database.js': DATABASE_MODULE },
     },
   ],
   invalid: [
@@ -117,6 +135,29 @@ runRuleTests(rule, {
       code: `${EXPRESS}const init = async () => {\n  await seed();\n  app.listen(3000);\n};\ninit();`,
       project: pkg({ bin: { api: 'src/index.js' } }),
       errors: [{ messageId: 'bootSeed', line: 4, column: 9 }],
+      output: null,
+    },
+    {
+      name: "boot code calling another module's method that migrates and backfills",
+      code: SERVER_USING_DATABASE,
+      project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js' } }),
+      files: { 'src/database.js': DATABASE_MODULE },
+      errors: [
+        { messageId: 'bootMigration', file: 'src/database.js', line: 6, column: 11 },
+        { messageId: 'bootBackfill', file: 'src/database.js', line: 12, column: 11 },
+        { messageId: 'bootTaskCall', line: 6, column: 9, endColumn: 25, message: '`Database.patch()` runs a migration (src/database.js) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.' },
+      ],
+      output: null,
+    },
+    {
+      name: 'compiled TypeScript calling a migrating function of an imported module',
+      code: `"use strict";\nconst express_1 = __importDefault(require("express"));\nconst setup_1 = require("./setup");\nconst app = (0, express_1.default)();\n(async () => {\n    await (0, setup_1.prepareStorage)();\n    app.listen(3000);\n})();`,
+      filename: 'dist/index.js',
+      files: { 'dist/setup.js': '"use strict";\nasync function prepareStorage() {\n    await umzug.up();\n}\nexports.prepareStorage = prepareStorage;' },
+      errors: [
+        { messageId: 'bootTaskCall', file: 'dist/index.js', line: 6, column: 11 },
+        { messageId: 'bootMigration', file: 'dist/setup.js', line: 3, column: 11 },
+      ],
       output: null,
     },
   ],

@@ -28,6 +28,19 @@ export function modulesByLocalName(program: TSESTree.Program): ReadonlyMap<strin
   return modules;
 }
 
+/** A top-level binding of a module: its specifier, and the exported name for a named binding. */
+export interface ModuleBinding {
+  readonly module: string;
+  readonly exported?: string;
+}
+
+/** The top-level bindings of modules matching `matches`, by local name. */
+export function bindingsByLocalName(program: TSESTree.Program, matches: (module: string) => boolean): Map<string, ModuleBinding> {
+  const bindings = new Map<string, ModuleBinding>();
+  visitModuleBindings(program, matches, (local, module, exported) => bindings.set(local, exported === undefined ? { module } : { module, exported }));
+  return bindings;
+}
+
 /** Calls `bind` for each top-level binding of a matching module; `exported` is set for named bindings. */
 function visitModuleBindings(
   program: TSESTree.Program,

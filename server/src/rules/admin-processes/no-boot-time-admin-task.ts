@@ -13,12 +13,13 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
+import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, reachableFiles, resolveEntryPoint } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
 
 type TaskKind = 'migration' | 'seed' | 'backfill';
-type MessageId = 'bootMigration' | 'bootSeed' | 'bootBackfill';
+type MessageId = 'bootMigration' | 'bootSeed' | 'bootBackfill' | 'bootTaskCall';
 
 interface BootTask {
   readonly range: OffsetRange;
@@ -32,10 +33,15 @@ interface BootFacts {
   listens: boolean;
   /** Guards code with `require.main === module` (or the ESM equivalent): it is also a command. */
   runsAsScript: boolean;
+  /** Named functions with the tasks they run and the calls they make, to follow boot calls into other modules. */
+  graph: FileCallGraph<BootTask>;
+  /** Calls made at boot to named functions, of this file or of an imported module. */
+  bootCalls: CallSite[];
 }
 
 const MESSAGE: Readonly<Record<TaskKind, MessageId>> = { migration: 'bootMigration', seed: 'bootSeed', backfill: 'bootBackfill' };
 const KINDS: readonly TaskKind[] = ['migration', 'seed', 'backfill'];
+const TASK_NAME: Readonly<Record<TaskKind, string>> = { migration: 'a migration', seed: 'seeding', backfill: 'a data backfill' };
 
 /** Verbs that run migrations: `migrate()`, `runMigrations()`, `applyPendingMigrations()`, `migrateUserData()`. */
 const MIGRATION_CALL = /^(?:(?:run|apply|do|perform|exec|execute|start|process)(?:All|Pending|Data|Db|Database|Schema)?Migrations?|migrate)([A-Z_]\w*)?$/;
@@ -81,21 +87,39 @@ export default defineProjectRule<MessageId, BootFacts>({
       'The web process seeds data at boot, and there is no one-off command for it. Seeding is an admin task: run it once, as its own command against the release (a `seed` script), not in every instance on every start.',
     bootBackfill:
       'This data backfill runs inside the web process at boot, with no one-off command to run it. Every instance repeats it on every start: make it an admin command (a package.json script) run once against the release.',
+    bootTaskCall:
+      '`{{call}}` runs {{task}} ({{file}}) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.',
   },
-  initial: () => ({ tasks: [], listens: false, runsAsScript: false }),
+  initial: () => ({ tasks: [], listens: false, runsAsScript: false, graph: emptyCallGraph(), bootCalls: [] }),
   collect({ source, collected }) {
     const usesSequelize = /['"`]sequelize(?:-typescript)?['"`]/.test(source.text);
+    const graph = new CallGraphBuilder<BootTask>();
+    const bootCalls: CallSite[] = [];
     let bootNames: ReadonlySet<string> = new Set();
     return {
       Program: (node) => {
         bootNames = namesCalledAtBoot(source, node as TSESTree.Program);
+        graph.readProgram(node as TSESTree.Program);
         collected.runsAsScript = SCRIPT_GUARD.test(source.text);
       },
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;
         if (getCalleeProperty(call) === 'listen') collected.listens = true;
+        const { atBoot, owner } = placement(source, call, bootNames);
         const kind = adminTaskKind(source, call, usesSequelize);
-        if (kind && runsAtBoot(source, call, bootNames)) collected.tasks.push({ range: call.range, kind });
+        const site = kind ? undefined : callSiteOf(call);
+        if (kind) {
+          const task = { range: call.range, kind };
+          if (atBoot) collected.tasks.push(task);
+          if (owner) graph.addFound(owner, task);
+        } else if (site) {
+          if (atBoot) bootCalls.push(site);
+          if (owner) graph.addCall(owner, site);
+        }
+      },
+      'Program:exit': () => {
+        collected.bootCalls = bootCalls.filter((site) => graph.canResolve(site));
+        collected.graph = graph.build();
       },
     };
   },
@@ -107,15 +131,29 @@ export default defineProjectRule<MessageId, BootFacts>({
       .map((entry) => ({ entry, reachable: reachableFiles(entry, importsOf, paths) }))
       .filter(({ reachable }) => [...reachable].some(serves));
     const commands = oneOffCommands(project, files, new Set(servers.map(({ entry }) => entry)));
+    const graphOf = (file: string) => files.get(file)?.collected.graph;
     const reported = new Set<string>();
-    for (const { reachable } of servers) {
-      for (const file of reachable) {
-        for (const task of files.get(file)!.collected.tasks) {
-          const key = `${file}:${task.range[0]}`;
-          if (commands.has(task.kind) || reported.has(key)) continue;
-          reported.add(key);
-          report(file, { at: task.range, messageId: MESSAGE[task.kind] });
-        }
+    const reportOnce = (file: string, range: OffsetRange, messageId: MessageId, data?: Record<string, string>) => {
+      const key = `${file}:${range[0]}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      report(file, { at: range, messageId, data });
+    };
+    const reportTasks = (file: string, tasks: readonly BootTask[]) => {
+      for (const task of tasks) if (!commands.has(task.kind)) reportOnce(file, task.range, MESSAGE[task.kind]);
+    };
+    for (const file of new Set(servers.flatMap(({ reachable }) => [...reachable]))) {
+      const { tasks, bootCalls } = files.get(file)!.collected;
+      reportTasks(file, tasks);
+      for (const site of bootCalls) {
+        const target = resolveCall(file, site, graphOf, paths);
+        if (!target) continue;
+        const reached = foundFrom(target, graphOf, paths).filter(({ item }) => !commands.has(item.kind));
+        for (const { file: taskFile, item } of reached) reportTasks(taskFile, [item]);
+        if (target.file === file || reached.length === 0) continue;
+        const [first] = reached;
+        const call = `${site.receiver ? `${site.receiver}.` : ''}${site.name}()`;
+        reportOnce(file, site.range, 'bootTaskCall', { call, task: TASK_NAME[first.item.kind], file: relative(project.root, first.file).split(sep).join('/') });
       }
     }
   },
@@ -160,17 +198,24 @@ function isSchemaSync(call: TSESTree.CallExpression, receiver: string, usesSeque
 }
 
 /**
- * Whether a call runs when the module starts: at the top level, or in functions that run then
- * (IIFEs, promise callbacks, `listen` callbacks, functions named like `start` or called at the top
- * level). Calls in route handlers, schedulers and event handlers run later; calls in a task's own
- * function (`async function runMigrations()`) are reported where that function is called.
+ * Where a call runs. `atBoot`: when the module starts, at the top level or in functions that run
+ * then (IIFEs, promise callbacks, `listen` callbacks, functions named like `start` or called at the
+ * top level). Calls in route handlers, schedulers and event handlers run later; calls in a task's
+ * own function (`async function runMigrations()`) are reported where that function is called.
+ * `owner`: the named function the call runs in, which boot code elsewhere may call.
  */
-function runsAtBoot(source: SourceCode, node: Node, bootNames: ReadonlySet<string>): boolean {
+function placement(source: SourceCode, node: Node, bootNames: ReadonlySet<string>): { atBoot: boolean; owner?: string } {
+  let owner: string | undefined;
+  let atBoot = true;
   for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (isScriptGuarded(source, parent, child)) return false;
-    if (isFunction(parent) && !functionRunsAtBoot(parent, bootNames)) return false;
+    if (isScriptGuarded(source, parent, child)) return { atBoot: false };
+    if (!isFunction(parent) || runsWithItsCaller(parent)) continue;
+    const name = functionName(parent);
+    if (!name) return { atBoot: false, owner };
+    owner ??= name;
+    if (isTaskName(name) || !(bootNames.has(name) || BOOT_FUNCTION.test(name))) atBoot = false;
   }
-  return true;
+  return { atBoot, owner };
 }
 
 /** `if (require.main === module) migrate()`: the file is also a one-off command, and this is its body. */
@@ -186,12 +231,10 @@ function isFunction(node: Node): node is FunctionNode {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
 
-function functionRunsAtBoot(fn: FunctionNode, bootNames: ReadonlySet<string>): boolean {
+/** An IIFE, or a callback of a call that runs it during startup when the call itself runs then. */
+function runsWithItsCaller(fn: FunctionNode): boolean {
   const holder = fn.parent;
-  if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') return holder.callee === fn || isBootCallback(holder);
-  const name = functionName(fn);
-  if (!name || isTaskName(name)) return false;
-  return bootNames.has(name) || BOOT_FUNCTION.test(name);
+  return (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && (holder.callee === fn || isBootCallback(holder));
 }
 
 function isBootCallback(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
@@ -218,10 +261,7 @@ function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): Reado
   const names = new Set<string>();
   walkSubtree(program, (node) => {
     if (node.parent && isScriptGuarded(source, node.parent, node)) return false;
-    if (isFunction(node)) {
-      const holder = node.parent;
-      return (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && (holder.callee === node || isBootCallback(holder));
-    }
+    if (isFunction(node)) return runsWithItsCaller(node);
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier') names.add(node.callee.name);
     return true;
   });

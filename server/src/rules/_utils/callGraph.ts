@@ -1,0 +1,131 @@
+/**
+ * Calls between named functions, within a file and across its relative imports, so a project rule
+ * can follow what startup code runs: `await Database.patch()` in server.js reaches the
+ * `knex.migrate.latest()` inside database.js. Names are matched without types (a method is found by
+ * its name in the file its receiver was imported from), which is enough to follow the plain
+ * `module.method()` and `this.method()` calls services wire their startup with.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { OffsetRange } from '../../engine/types';
+import { getMemberPath } from './ast';
+import { bindingsByLocalName, type ModuleBinding } from './imports';
+import { resolveImport } from './modules';
+
+/** A call by name: `start()`, `this.patch()`, `Database.patch()`, `(0, db_1.migrate)()`. */
+export interface CallSite {
+  readonly range: OffsetRange;
+  readonly name: string;
+  readonly receiver?: string;
+}
+
+/** What one named function does that a rule cares about (`found`), and the calls it makes. */
+export interface FunctionFacts<T> {
+  readonly found: T[];
+  readonly calls: CallSite[];
+}
+
+/** A file's part of the graph. Plain data: collected facts cross scan workers. */
+export interface FileCallGraph<T> {
+  readonly functions: Record<string, FunctionFacts<T>>;
+  /** Local names bound to relative modules. */
+  readonly modules: Record<string, ModuleBinding>;
+  /** Classes declared at the top level, whose static methods are called through the class name. */
+  readonly classes: readonly string[];
+}
+
+export interface FunctionRef {
+  readonly file: string;
+  readonly name: string;
+}
+
+export function emptyCallGraph<T>(): FileCallGraph<T> {
+  return { functions: {}, modules: {}, classes: [] };
+}
+
+export function callSiteOf(call: TSESTree.CallExpression): CallSite | undefined {
+  const path = getMemberPath(call.callee);
+  if (path?.length === 1) return { range: call.range, name: path[0] };
+  if (path?.length === 2) return { range: call.range, receiver: path[0], name: path[1] };
+  return undefined;
+}
+
+/** Builds a file's graph while the rule visits it; `build` keeps only what can lead somewhere. */
+export class CallGraphBuilder<T> {
+  private readonly functions = new Map<string, FunctionFacts<T>>();
+  private modules = new Map<string, ModuleBinding>();
+  private classes: string[] = [];
+
+  readProgram(program: TSESTree.Program): void {
+    this.modules = bindingsByLocalName(program, (module) => module.startsWith('.'));
+    this.classes = program.body.flatMap((statement) => {
+      const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+      return declaration?.type === 'ClassDeclaration' && declaration.id ? [declaration.id.name] : [];
+    });
+  }
+
+  addFound(owner: string, item: T): void {
+    this.functionNamed(owner).found.push(item);
+  }
+
+  addCall(owner: string, site: CallSite): void {
+    this.functionNamed(owner).calls.push(site);
+  }
+
+  /** Whether a call can lead to a function of this file or of an imported one. */
+  canResolve(site: CallSite): boolean {
+    return this.modules.has(site.receiver ?? site.name) || (isLocalReceiver(site.receiver, this.classes) && this.functions.has(site.name));
+  }
+
+  build(): FileCallGraph<T> {
+    const functions: Record<string, FunctionFacts<T>> = {};
+    for (const [name, facts] of this.functions) {
+      const calls = facts.calls.filter((site) => this.canResolve(site));
+      if (facts.found.length > 0 || calls.length > 0) functions[name] = { found: facts.found, calls };
+    }
+    return { functions, modules: Object.fromEntries(this.modules), classes: this.classes };
+  }
+
+  private functionNamed(name: string): FunctionFacts<T> {
+    let facts = this.functions.get(name);
+    if (!facts) this.functions.set(name, (facts = { found: [], calls: [] }));
+    return facts;
+  }
+}
+
+function isLocalReceiver(receiver: string | undefined, classes: readonly string[]): boolean {
+  return receiver === undefined || receiver === 'this' || classes.includes(receiver);
+}
+
+type GraphOf<T> = (file: string) => FileCallGraph<T> | undefined;
+
+/** The function a call in `file` reaches: one of the file's own, or one of a relatively imported module. */
+export function resolveCall<T>(file: string, site: CallSite, graphOf: GraphOf<T>, paths: ReadonlySet<string>): FunctionRef | undefined {
+  const here = graphOf(file);
+  if (!here) return undefined;
+  const binding = here.modules[site.receiver ?? site.name];
+  if (binding) {
+    const target = resolveImport(file, binding.module, paths);
+    const name = site.receiver === undefined ? binding.exported : site.name;
+    return target && name && graphOf(target)?.functions[name] ? { file: target, name } : undefined;
+  }
+  return isLocalReceiver(site.receiver, here.classes) && here.functions[site.name] ? { file, name: site.name } : undefined;
+}
+
+/** What every function reached from `start` found, with the file it is in; each function is visited once. */
+export function foundFrom<T>(start: FunctionRef, graphOf: GraphOf<T>, paths: ReadonlySet<string>): { file: string; item: T }[] {
+  const seen = new Set<string>();
+  const found: { file: string; item: T }[] = [];
+  const queue = [start];
+  for (let ref = queue.shift(); ref; ref = queue.shift()) {
+    const key = `${ref.file}\0${ref.name}`;
+    const facts = graphOf(ref.file)?.functions[ref.name];
+    if (seen.has(key) || !facts) continue;
+    seen.add(key);
+    found.push(...facts.found.map((item) => ({ file: ref!.file, item })));
+    for (const site of facts.calls) {
+      const next = resolveCall(ref.file, site, graphOf, paths);
+      if (next) queue.push(next);
+    }
+  }
+  return found;
+}
