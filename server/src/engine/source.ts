@@ -47,6 +47,21 @@ export class SourceCode {
     return this.initializer(node, name, true);
   }
 
+  /**
+   * The initial value of the field `name` (`exec = 'mariadbd'`) of the class `this` refers to at
+   * `node`, when no code in the class assigns `this.name` again.
+   */
+  fieldInitializer(node: Node, name: string): Node | undefined {
+    for (let scope: Node | undefined = node.parent; scope; scope = scope.parent) {
+      // A plain function has its own `this`; a method's `this` is the instance.
+      if (scope.type === 'FunctionDeclaration' || (scope.type === 'FunctionExpression' && scope.parent?.type !== 'MethodDefinition')) return undefined;
+      if (scope.type !== 'ClassBody') continue;
+      const field = scope.body.find((member) => member.type === 'PropertyDefinition' && !member.static && !member.computed && member.key.type === 'Identifier' && member.key.name === name);
+      return field?.type === 'PropertyDefinition' && field.value && !assignsField(scope, name) ? field.value : undefined;
+    }
+    return undefined;
+  }
+
   private initializer(node: Node, name: string, allowUnassigned: boolean): Node | undefined {
     for (let scope: Node | undefined = node.parent; scope; scope = scope.parent) {
       for (const statement of scopeStatements(scope)) {
@@ -63,6 +78,17 @@ export class SourceCode {
     }
     return undefined;
   }
+}
+
+/** Whether `this.name = …` (or `+=`, `++`) appears anywhere below `scope`. */
+function assignsField(scope: Node, name: string): boolean {
+  let found = false;
+  walkSubtree(scope, (node) => {
+    const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+    if (target?.type === 'MemberExpression' && target.object.type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier' && target.property.name === name) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** Whether `name = …`, `name += …` or `name++` appears anywhere below `scope`. */

@@ -7,6 +7,30 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: "an argv array handed to the app's own command helper",
+    code: "const runCmd = require('../utils/run_cmd');\nexports.install = async (name) => {\n  await runCmd(['npm', 'install', '--no-save', name]);\n};",
+    errors: [{ messageId: 'systemBinary', line: 3, column: 16, message: 'This runs `npm`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
+    name: 'a program named in settings',
+    code: "const { spawn } = require('child_process');\nconst settings = require('./settings');\nconst abiword = spawn(settings.abiword, [`--to=${out}`, file]);",
+    errors: [{ messageId: 'configuredProgram', line: 3, column: 23, endColumn: 39, message: 'This runs the program named by `settings.abiword`, an external tool the app expects on the machine. package.json cannot declare or pin it, so whether the feature works depends on what each host happens to have: ship the tool in the image on purpose (and say so), or use an npm package that bundles it.' }],
+    output: null,
+  },
+  {
+    name: 'a program kept in a class field',
+    code: "const childProcess = require('child_process');\nclass EmbeddedMariaDB {\n  exec = 'mariadbd';\n  start() {\n    this.childProcess = childProcess.spawn(this.exec, ['--user=node']);\n  }\n}",
+    errors: [{ messageId: 'systemBinary', line: 5, column: 44, message: 'This runs `mariadbd`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
+    name: 'an action whose failure is only logged still needs the tool',
+    code: `${CP}try {\n  execSync('sudo service nscd start', { stdio: 'pipe' });\n} catch (error) {\n  log.info('could not start nscd');\n}`,
+    errors: [{ messageId: 'systemBinary', line: 3, column: 12 }],
+    output: null,
+  },
+  {
     name: 'a command kept in a let that is never reassigned',
     code: `${CP}async function ping(hostname) {\n  let cmd = \`tailscale ping \${hostname}\`;\n  exec(cmd, { timeout: 5000 }, done);\n}`,
     errors: [{ messageId: 'systemBinary', line: 4, column: 8 }],
@@ -142,6 +166,10 @@ runRuleTests(rule, {
     },
     { name: 'a probe whose failure is handled', code: `${CP}function branch() {\n  try {\n    return execSync('git rev-parse --abbrev-ref HEAD').toString().trim();\n  } catch {\n    return '';\n  }\n}` },
     { name: 'a promise chain that recovers', code: "const { execa } = require('execa');\nconst version = await execa('ffmpeg', ['-version']).then((r) => r.stdout).catch(() => undefined);", filename: 'src/index.mjs' },
+    { name: 'an SQL statement handed to a helper named run', code: "db.run('DELETE FROM sessions WHERE expires < ?', [now]);\nexecuteCommand('VACUUM');" },
+    { name: 'Node itself, named in settings', code: `${CP}spawn(config.nodePath, ['worker.js']);` },
+    { name: 'a class field the class sets again', code: "const childProcess = require('child_process');\nclass Runner {\n  exec = 'mariadbd';\n  constructor(options) { this.exec = options.binary; }\n  start() { childProcess.spawn(this.exec, []); }\n}" },
+    { name: "an argv array for the app's own script", code: "const runCmd = require('./run_cmd');\nrunCmd(['node', 'bin/migrate.js']);" },
   ],
   invalid,
 });

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { findProperty, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
 
 type ProcessModule = 'child_process' | 'execa' | 'cross-spawn' | 'shelljs' | 'zx';
@@ -101,6 +101,58 @@ export function processCallVisitors(onCall: (call: ProcessCall) => void): Visito
       }
     },
   };
+}
+
+/** Names of an app's own helpers that run a command: `executeCommand('npm install x')`, `runCmd(['npm', …])`, `this.run(…)`. */
+const COMMAND_HELPER = /^(?:exec|execute|run|spawn|shell|sh|command|cmd)(?:[A-Z]\w*|Sync|Async)?$|(?:Command|Cmd|Shell)(?:Sync|Async)?$/;
+
+/** A call to one of the app's own command helpers, with what its first argument says it runs. */
+export interface HelperCall {
+  readonly node: TSESTree.CallExpression;
+  /** The argument that holds the command: an argv array or a command line. */
+  readonly target: Node;
+  readonly commands: SimpleCommand[];
+  /** True when the command came as an argv array (`['npm', 'install', name]`), not a line to parse. */
+  readonly isArgv: boolean;
+}
+
+/**
+ * Like `processCallVisitors`, and also hands over calls to the app's own command helpers
+ * (`runCmd(['npm', 'install', name])`) that are not process calls themselves. Helper names are
+ * generic (`db.run(sql)` is one), so callers judge the commands before trusting them.
+ */
+export function commandVisitors(source: SourceCode, onProcessCall: (call: ProcessCall) => void, onHelperCall: (call: HelperCall) => void): Visitors {
+  const processCalls = new Set<Node>();
+  const helperCalls: TSESTree.CallExpression[] = [];
+  const processVisitors = processCallVisitors((call) => {
+    processCalls.add(call.node);
+    onProcessCall(call);
+  });
+  return {
+    ...processVisitors,
+    CallExpression: (node) => {
+      processVisitors.CallExpression?.(node);
+      const call = node as TSESTree.CallExpression;
+      if (COMMAND_HELPER.test(getCalleeProperty(call) ?? '')) helperCalls.push(call);
+    },
+    // After the process calls are known, so a call is judged once.
+    'Program:exit': (node) => {
+      processVisitors['Program:exit']?.(node);
+      for (const call of helperCalls) {
+        const helper = processCalls.has(call) ? undefined : helperCall(source, call);
+        if (helper) onHelperCall(helper);
+      }
+    },
+  };
+}
+
+function helperCall(source: SourceCode, call: TSESTree.CallExpression): HelperCall | undefined {
+  const first = call.arguments[0];
+  if (!first || first.type === 'SpreadElement') return undefined;
+  const target = unwrapExpression(first);
+  if (target.type === 'ArrayExpression') return { node: call, target, commands: [{ words: arrayWords(source, target), terminator: '' }], isArgv: true };
+  const text = staticText(source, target);
+  return text === undefined ? undefined : { node: call, target, commands: parseShell(text), isArgv: false };
 }
 
 /** `require('child_process')`, `require('child_process').exec`, `await import('execa')`. */
@@ -264,8 +316,11 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
       const init = source.stableInitializer(target, target.name);
       return init ? staticText(source, init, depth + 1) : undefined;
     }
-    case 'MemberExpression':
-      return isNodeBinary(target) ? 'node' : undefined;
+    case 'MemberExpression': {
+      if (isNodeBinary(target)) return 'node';
+      const field = target.object.type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier' ? source.fieldInitializer(target, target.property.name) : undefined;
+      return field ? staticText(source, field, depth + 1) : undefined;
+    }
     case 'CallExpression': {
       const callee = target.callee;
       if (callee.type !== 'MemberExpression' || getMemberName(callee) !== 'join') return undefined;

@@ -8,10 +8,10 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node, OffsetRange } from '../../engine/types';
-import { getCalleeProperty, getMemberPath } from '../_utils/ast';
-import { arrayWords, processCallVisitors, processCommands, runsInOwnFolder, staticText, type ProcessCall } from '../_utils/childProcess';
+import { getMemberPath } from '../_utils/ast';
+import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
-import { DYNAMIC, parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
+import { programName, programWords, type ShellWord } from '../_utils/shell';
 import { devOnlyFiles } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
@@ -22,9 +22,6 @@ interface RunTimeCommand {
   readonly messageId: MessageId;
   readonly command: string;
 }
-
-/** Helper names that run a command line: `executeCommand('npm install x')`, `this.run(…)`, `sh(…)`. */
-const COMMAND_HELPER = /^(?:exec|execute|run|spawn|shell|sh|command|cmd)(?:[A-Z]\w*|Sync|Async)?$|(?:Command|Cmd|Shell)(?:Sync|Async)?$/;
 
 export default defineProjectRule<MessageId, RunTimeCommand[]>({
   id: 'build-release-run/no-runtime-install',
@@ -49,24 +46,13 @@ export default defineProjectRule<MessageId, RunTimeCommand[]>({
       reported.add(at);
       collected.push({ range: at.range, messageId, command });
     };
-    const processCalls = new Set<Node>();
-    const helperCalls: TSESTree.CallExpression[] = [];
     return mergeVisitors(
-      processCallVisitors((call) => {
-        processCalls.add(call.node);
-        checkProcessCall(source, call, report);
-      }),
-      {
-        CallExpression: (node) => {
-          const call = node as TSESTree.CallExpression;
-          checkNpmApi(call, report);
-          if (COMMAND_HELPER.test(getCalleeProperty(call) ?? '')) helperCalls.push(call);
-        },
-        // Runs after the process-call visitors' own exit, so calls they understood are not judged twice.
-        'Program:exit': () => {
-          for (const call of helperCalls) if (!processCalls.has(call)) checkCommandHelper(source, call, report);
-        },
-      },
+      commandVisitors(
+        source,
+        (call) => checkProcessCall(source, call, report),
+        (call) => checkCommandHelper(call, report),
+      ),
+      { CallExpression: (node) => checkNpmApi(node as TSESTree.CallExpression, report) },
     );
   },
   check({ project, files, report }) {
@@ -130,18 +116,14 @@ function checkNpmApi(call: TSESTree.CallExpression, report: Report): void {
   report(call, 'install', `npm ${method}`);
 }
 
-/** A command line handed to an app's own helper (`executeCommand('npm install x')`) rather than to child_process. */
-function checkCommandHelper(source: SourceCode, call: TSESTree.CallExpression, report: Report): void {
-  const first = call.arguments[0];
-  if (!first || first.type === 'SpreadElement') return;
-  if (first.type === 'ArrayExpression') {
-    const words = arrayWords(source, first);
-    const found = words[0] && !words[0].dynamic && /^(?:npm|yarn|pnpm|git)$/.test(words[0].text) ? classify(words, true) : undefined;
-    if (found && found.messageId !== 'build') report(first, found.messageId, found.command);
+/** A command handed to an app's own helper (`executeCommand('npm install x')`) rather than to child_process. */
+function checkCommandHelper(call: HelperCall, report: Report): void {
+  for (const command of call.commands) {
+    const words = programWords(command);
+    // Helper names are generic: only a package manager or git at the head is trusted to be a command.
+    if (!words[0] || words[0].dynamic || !/^(?:npm|yarn|pnpm|git)$/.test(words[0].text)) continue;
+    const found = classify(words, true);
+    if (found && found.messageId !== 'build') report(call.target, found.messageId, found.command);
     return;
   }
-  const text = staticText(source, first);
-  if (text === undefined || !/^\s*(?:npm|yarn|pnpm|git)\s/.test(text.replace(new RegExp(DYNAMIC, 'g'), ' '))) return;
-  const found = parseShell(text).map((command) => classify(programWords(command), true)).find((result) => result !== undefined);
-  if (found && found.messageId !== 'build') report(first, found.messageId, found.command);
 }

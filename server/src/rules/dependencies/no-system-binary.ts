@@ -6,20 +6,23 @@
  * bundles it, or an install step in the image) or call a library instead.
  */
 import { defineProjectRule } from '../../engine/rule';
-import type { OffsetRange } from '../../engine/types';
+import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { processCallVisitors, processCommands } from '../_utils/childProcess';
+import { getMemberPath, unwrapExpression } from '../_utils/ast';
+import { commandVisitors, processCommands } from '../_utils/childProcess';
 import { OS_PACKAGE_MANAGER } from '../_utils/commands';
 import { finalStage } from '../_utils/dockerfiles';
 import { isFailureTolerated } from '../_utils/errorHandling';
-import { parseShell, programName, programWords } from '../_utils/shell';
+import { parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
 import { devOnlyFiles } from '../_utils/sourceRoles';
 
-type MessageId = 'systemBinary';
+type MessageId = 'systemBinary' | 'configuredProgram';
 
 interface SystemToolCall {
   readonly range: OffsetRange;
+  /** The program's name, or the setting it is read from (`settings.abiword`). */
   readonly binary: string;
+  readonly messageId: MessageId;
 }
 
 interface Options {
@@ -95,7 +98,8 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   id: 'dependencies/no-system-binary',
   severity: 'warning',
   description: 'child_process calls to system tools (curl, ImageMagick, ffmpeg, git, Ghostscript…) that package.json cannot declare.',
-  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b/,
+  // The last alternative: an argv array handed to a command helper (`runCmd(['npm', …])`).
+  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\s*\(\s*\[\s*['"`]/i,
   defaultOptions: { allow: [] },
   optionsSchema: {
     type: 'object',
@@ -105,33 +109,67 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   messages: {
     systemBinary:
       'This runs `{{binary}}`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.',
+    configuredProgram:
+      'This runs the program named by `{{binary}}`, an external tool the app expects on the machine. package.json cannot declare or pin it, so whether the feature works depends on what each host happens to have: ship the tool in the image on purpose (and say so), or use an npm package that bundles it.',
   },
   initial: () => [],
   collect({ source, project, options, collected }) {
     const allowed = new Set(options.allow);
-    return processCallVisitors((call) => {
-      // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
-      if (isFailureTolerated(call.node)) return;
-      for (const command of processCommands(source, call)) {
-        const program = programWords(command)[0];
-        if (!program || program.dynamic) continue;
-        const binary = programName(program.text).toLowerCase();
-        // An OS package manager at run time is an install (build-release-run/no-runtime-install), not a missing tool.
-        if (isAppProvided(program.text, binary, project) || allowed.has(binary) || OS_PACKAGE_MANAGER.test(binary)) continue;
-        if (imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary])) continue;
-        collected.push({ range: call.target.range, binary });
-        return;
-      }
-    });
+    const isSystemTool = (binary: string, word: string) =>
+      !isAppProvided(word, binary, project) && !allowed.has(binary) && !OS_PACKAGE_MANAGER.test(binary) && !imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary]);
+    const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary') => {
+      collected.push({ range: node.range, binary, messageId });
+    };
+    return commandVisitors(
+      source,
+      (call) => {
+        const setting = call.kind === 'file' ? configuredProgram(call.target) : undefined;
+        if (setting) {
+          found(call.target, setting, 'configuredProgram');
+          return;
+        }
+        for (const command of processCommands(source, call)) {
+          const words = programWords(command);
+          const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : undefined;
+          if (!binary || !isSystemTool(binary, words[0].text)) continue;
+          // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
+          if (!(isFailureTolerated(call.node) && isProbe(words))) found(call.target, binary);
+          return;
+        }
+      },
+      // The app's own helpers have generic names (`db.run(sql)`): only an argv array or a known tool is a program.
+      (call) => {
+        const program = programWords(call.commands[0] ?? { words: [], terminator: '' })[0];
+        const binary = program && !program.dynamic ? programName(program.text).toLowerCase() : undefined;
+        if (binary && (call.isArgv || SYSTEM_TOOLS.has(binary)) && isSystemTool(binary, program.text)) found(call.target, binary);
+      },
+    );
   },
   check({ project, files, report }) {
     const devOnly = devOnlyFiles(project, files);
     for (const [path, { collected }] of files) {
       if (devOnly.has(path)) continue;
-      for (const call of collected) report(path, { at: call.range, messageId: 'systemBinary', data: { binary: call.binary } });
+      for (const call of collected) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary } });
     }
   },
 });
+
+/** Settings objects a program can be named in: `settings.abiword`, `config.ffmpegPath`, `this.options.soffice`. */
+const SETTINGS_OBJECT = /^(?:settings|config|conf|cfg|configuration|options|opts)$/i;
+/** Settings that name Node itself or the app's own scripts. */
+const NODE_SETTING = /^(?:node|nodePath|nodeBin(?:ary)?|execPath|script|scriptPath|cwd)$/i;
+
+/** `settings.abiword` when the program of a spawn-style call is read from settings. */
+function configuredProgram(target: Node): string | undefined {
+  const path = getMemberPath(unwrapExpression(target));
+  if (!path || path.length < 2 || NODE_SETTING.test(path[path.length - 1])) return undefined;
+  return path.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? path.join('.') : undefined;
+}
+
+/** Commands that only ask about a tool (`git rev-parse HEAD`, `ffmpeg -version`): with a fallback, they need nothing. */
+function isProbe(words: readonly ShellWord[]): boolean {
+  return words.slice(1).some((word) => /^(?:-{1,2}version|-v|-V|version|rev-parse|describe|symbolic-ref|--help|-h)$/.test(word.text));
+}
 
 /** True when the final stage of a Dockerfile installs the tool, or starts from an image that has it. */
 function imageProvides(project: ProjectFacts, packages: readonly string[]): boolean {
