@@ -160,5 +160,12 @@ runRuleTests(rule, {
       ],
       output: null,
     },
+    {
+      name: "an ORM's schema.sync() at boot, with the server module loaded by a helper the entry imports",
+      code: "const { createHttpServer } = require('./http-server');\nconst server = createHttpServer(app);\nasync function start() {\n  await db.schema.sync();\n  server.listen(process.env.PORT);\n}\nstart();",
+      files: { 'src/http-server.js': "const http = require('http');\nexports.createHttpServer = (app) => http.createServer(app);" },
+      errors: [{ messageId: 'bootMigration', line: 4, column: 9 }],
+      output: null,
+    },
   ],
 });

@@ -3,6 +3,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: "a mail provider's public SMTP endpoint, the same for every deploy (trap)", code: "const gmail = nodemailer.createTransport({ host: 'smtp.gmail.com', port: 465, secure: true, auth: { user, pass } });" },
+    { name: "Amazon SES's regional SMTP endpoint (trap)", code: "const transport = nodemailer.createTransport('smtp://email-smtp.eu-west-1.amazonaws.com:587');" },
     {
       name: 'the defaults file of an app whose config loader (rc) lets environment variables override every key',
       code: "module.exports = {\n  services: { cache: { node: { host: 'localhost', port: 6379 } }, db: 'mongodb://localhost:27017/app' },\n};",
@@ -32,6 +34,13 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.example.com/demo');", options: { allowedHosts: ['shared-demo.example.com'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'a database instance endpoint under a provider domain is this deploy’s own',
+      code: "const pool = new Pool({ host: 'orders.c9akciq32.eu-west-1.rds.amazonaws.com', port: 5432, user, password });",
+      errors: [{ messageId: 'serviceHost', line: 1, column: 31 }],
+      output: "const pool = new Pool({ host: process.env.POOL_HOST, port: 5432, user, password });",
+      envKeys: ['POOL_HOST'],
+    },
     {
       name: 'a defaults file without an environment-overlaying config loader',
       code: "module.exports = { db: 'mongodb://localhost:27017/app' };",

@@ -32,6 +32,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a Rollup-compiled path.resolve into config/env/<NODE_ENV>',
+      code: "var path__default = /*#__PURE__*/_interopDefault(path);\nconst envDir = path__default.default.resolve(configDir, 'env', process.env.NODE_ENV);\nconst envConfig = configLoader(envDir);",
+      filename: 'dist/configuration/index.js',
+      errors: [{ messageId: 'fileByEnvironment', line: 2, column: 16, endColumn: 85, file: 'dist/configuration/index.js' }],
+      output: null,
+    },
+    {
       name: 'require of a file named after NODE_ENV',
       code: 'const config = require(`./config/${process.env.NODE_ENV}`);',
       errors: [{ messageId: 'fileByEnvironment', line: 1, column: 24, endColumn: 58 }],

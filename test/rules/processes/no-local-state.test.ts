@@ -6,6 +6,12 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a temporary upload file, removed after the request', code: "const tmpPath = path.join(os.tmpdir(), 'upload-' + id);\nfs.writeFileSync(tmpPath, buffer);" },
+    { name: 'an upload streamed to object storage', code: "await s3.upload({ Bucket: process.env.BUCKET, Key: key, Body: fs.createReadStream(uploadPath) }).promise();" },
+    { name: 'a cover image kept in the temp folder for the request', code: "const tempPath = path.join(os.tmpdir(), 'cover-' + uid);\nfs.writeFile(tempPath, data, next);" },
+    { name: 'an upload folder read from the environment', code: "module.exports = { uploadDir: process.env.UPLOAD_DIR || './uploads' };" },
+    { name: 'an upload URL setting', code: "nconf.set('upload_path', 'https://cdn.example.com/uploads');" },
+    { name: 'moving a file that is not an upload', code: "fs.renameSync(path.join(dataDir, 'old.json'), path.join(dataDir, 'new.json'));" },
     "const settings = { dbType: process.env.DB_TYPE || 'sqlite', dbSettings: {} };",
     "exports.dbType = 'postgres';",
     "const db = knex({ client: 'pg', connection: { host: process.env.PGHOST, database: 'app' } });",
@@ -28,6 +34,42 @@ runRuleTests(rule, {
     "class Database {}\nconst db = new Database('app.db');",
   ],
   invalid: [
+    {
+      name: 'an uploaded file moved into the upload folder',
+      code: "const fs = require('fs');\nconst uploadPath = path.join(nconf.get('base_dir'), nconf.get('upload_path'), folder, filename);\nconst os = fs.createWriteStream(uploadPath);",
+      errors: [{ messageId: 'diskUploads', line: 3, column: 12 }],
+      output: null,
+    },
+    {
+      name: 'a data URI written under the upload folder through a helper library',
+      code: "await ImageDataURI.outputFile(imgDataUrl, Database.uploadDir + filename);",
+      errors: [{ messageId: 'diskUploads', line: 1, column: 7, endColumn: 73 }],
+      output: null,
+    },
+    {
+      name: "the app's own helper that keeps uploads on local disk",
+      code: "file.saveFileToLocal('favicon.ico', 'system', uploadedFile.path, done);",
+      errors: [{ messageId: 'diskUploads', line: 1, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'a rename into the uploads folder',
+      code: "await fs.promises.rename(req.file.path, path.join(__dirname, 'public', 'uploads', req.file.originalname));",
+      errors: [{ messageId: 'diskUploads', line: 1, column: 7 }],
+      output: null,
+    },
+    {
+      name: 'an upload folder setting defaulting to a local path',
+      code: "if (!nconf.get('upload_path')) {\n  nconf.set('upload_path', '/public/uploads');\n}",
+      errors: [{ messageId: 'diskUploads', line: 2, column: 28 }],
+      output: null,
+    },
+    {
+      name: 'an upload folder in a settings object',
+      code: "module.exports = { port: process.env.PORT, uploadDir: './data/uploads' };",
+      errors: [{ messageId: 'diskUploads', line: 1, column: 55 }],
+      output: null,
+    },
     {
       name: 'a file database as the default database type of the settings',
       code: "exports.dbType = 'dirty';\nexports.dbSettings = { filename: path.join(exports.root, 'var/dirty.db') };",

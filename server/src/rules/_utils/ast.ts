@@ -29,8 +29,8 @@ export function getMemberName(node: TSESTree.MemberExpression): string | undefin
 }
 
 /** `a.b.c` as `['a', 'b', 'c']`; undefined when any link is dynamic. */
-/** Names Babel (`_winston`) and tsc (`winston_1`) give the binding of a compiled import. */
-const COMPILED_IMPORT_BINDING = /^_[A-Za-z$][\w$]*$|^[A-Za-z$][\w$]*_\d+$/;
+/** Names Babel (`_winston`), tsc (`winston_1`) and Rollup (`winston__default`) give the binding of a compiled import. */
+const COMPILED_IMPORT_BINDING = /^_[A-Za-z$][\w$]*$|^[A-Za-z$][\w$]*_\d+$|^[A-Za-z$][\w$]*__default$/;
 
 export function getMemberPath(node: Node): string[] | undefined {
   if (node.type === 'Identifier') return [node.name];

@@ -24,3 +24,26 @@ export function parseUrl(value: string): { scheme: string; host: string } | unde
   const match = /^([a-z][a-z0-9+.-]*):\/\/(?:[^\s@/]*@)?(\[[^\]]+\]|[^\s/:?#@]+)/i.exec(value.trim());
   return match ? { scheme: match[1].toLowerCase(), host: match[2] } : undefined;
 }
+
+/**
+ * Public endpoints of hosted providers that every customer uses (`smtp.gmail.com`,
+ * `smtp.sendgrid.net`, `email-smtp.eu-west-1.amazonaws.com`): the same for every deploy, so not a
+ * deploy's attached resource. Instance endpoints under the same domains (`mydb.x.rds.amazonaws.com`)
+ * are not in this list.
+ */
+const VENDOR_ENDPOINT = new RegExp(
+  '^(?:' +
+    [
+      'smtp\\.gmail\\.com', 'smtp\\.googlemail\\.com', 'smtp-relay\\.gmail\\.com', 'smtp\\.office365\\.com', 'smtp-mail\\.outlook\\.com',
+      'smtp\\.mail\\.yahoo\\.com', 'smtp\\.zoho\\.(?:com|eu)', 'smtp\\.sendgrid\\.net', 'smtp\\.mailgun\\.org', 'smtp\\.eu\\.mailgun\\.org',
+      'smtp\\.postmarkapp\\.com', 'smtp\\.sparkpostmail\\.com', 'smtp\\.mandrillapp\\.com', 'in-v3\\.mailjet\\.com', 'smtp\\.fastmail\\.com',
+      'smtp\\.mailtrap\\.io', 'sandbox\\.smtp\\.mailtrap\\.io', 'smtp-relay\\.brevo\\.com', 'smtp-relay\\.sendinblue\\.com', 'smtp\\.resend\\.com',
+      'email-smtp\\.[a-z0-9-]+\\.amazonaws\\.com',
+    ].join('|') +
+    ')$',
+  'i',
+);
+
+export function isVendorEndpoint(host: string): boolean {
+  return VENDOR_ENDPOINT.test(host);
+}

@@ -15,7 +15,7 @@ import type { ProjectFacts } from '../../project/facts';
 import { getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
 import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
-import { entryFiles, reachableFiles, resolveEntryPoint } from '../_utils/modules';
+import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
 
 type TaskKind = 'migration' | 'seed' | 'backfill';
@@ -126,7 +126,9 @@ export default defineProjectRule<MessageId, BootFacts>({
   check({ project, files, report }) {
     const paths = new Set(files.keys());
     const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
-    const serves = (file: string) => files.get(file)!.collected.listens && importsOf(file).some(isHttpServerModule);
+    // The server module may be loaded by a helper the listening file imports (`./http-server` wrapping `http`).
+    const loadsServerModule = (file: string) => importsOf(file).some((specifier) => isHttpServerModule(specifier) || importsOf(resolveImport(file, specifier, paths) ?? '').some(isHttpServerModule));
+    const serves = (file: string) => files.get(file)!.collected.listens && loadsServerModule(file);
     const servers = entryFiles(project.root, project.entryPoints, paths, importsOf, serves)
       .map((entry) => ({ entry, reachable: reachableFiles(entry, importsOf, paths) }))
       .filter(({ reachable }) => [...reachable].some(serves));
@@ -186,7 +188,7 @@ function isNumber(node: Node | undefined): boolean {
 }
 
 /**
- * Sequelize's `sync()`, which creates or alters tables to match the models. PouchDB also has a
+ * Sequelize's `sync()` (or an ORM's `schema.sync()`), which creates or alters tables to match the models. PouchDB also has a
  * `sync(remote)` (replication), so a receiver that does not name Sequelize needs `alter`/`force`
  * or a file that loads Sequelize.
  */
@@ -194,6 +196,8 @@ function isSchemaSync(call: TSESTree.CallExpression, receiver: string, usesSeque
   if (/pouch|couch|replica/i.test(receiver)) return false;
   const [options] = call.arguments;
   const alters = options?.type === 'ObjectExpression' && options.properties.some((property) => property.type === 'Property' && /^(?:alter|force)$/.test(getPropertyName(property.key) ?? ''));
+  // `db.schema.sync()`: ORMs that diff the models against the database schema and alter it.
+  if (/(?:^|\.)schema$/i.test(receiver)) return true;
   return /sequelize/i.test(receiver) || alters || (usesSequelize && (!options || options.type === 'ObjectExpression'));
 }
 

@@ -9,7 +9,7 @@ import type { Node } from '../../engine/types';
 import { getBindingName, getCalleeName, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
-import { isBindAddress, isPrivateHost, parseUrl } from '../_utils/hosts';
+import { isBindAddress, isPrivateHost, isVendorEndpoint, parseUrl } from '../_utils/hosts';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
@@ -187,7 +187,7 @@ function isLogArgument(node: Node): boolean {
 }
 
 function report(context: FileRuleContext<MessageId, Options>, node: Node, messageId: MessageId, data: Record<string, string>, name: string): void {
-  if (context.options.allowedHosts.includes(data.host)) return;
+  if (context.options.allowedHosts.includes(data.host) || isVendorEndpoint(data.host)) return;
   const envName = toEnvName(name);
   context.report({ at: node, messageId, data: { ...data, envName }, fix: moveToEnvFix(context.project, node, envName) });
 }

@@ -99,7 +99,8 @@ function isPathBuilder(node: Node): boolean {
 }
 
 function isPathJoin(call: TSESTree.CallExpression): boolean {
-  return /^(?:path\.)?(?:join|resolve)$/.test(getCalleeName(call) ?? '');
+  // `path.join`, and the compiled bindings of `path`: `path_1.join`, `_path.default.join`, `path__default.default.resolve`.
+  return /^(?:[\w$]*path[\w$]*\.)?(?:join|resolve)$/i.test(getCalleeName(call) ?? '');
 }
 
 interface PathPieces {

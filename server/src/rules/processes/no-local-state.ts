@@ -19,6 +19,20 @@ const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'l
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
 const SQLITE_CLIENTS = new Set(['sqlite', 'sqlite3', 'better-sqlite3']);
 const FS_WRITES = /^(?:fs\.|fs\.promises\.|fsp\.|fse\.)?(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputFile|outputFileSync)$/;
+/** Calls that put a file somewhere, by the index of the argument saying where (`-1`: any argument). */
+const FILE_PLACERS: ReadonlyMap<string, number> = new Map([
+  ...['writeFile', 'writeFileSync', 'createWriteStream', 'toFile'].map((name) => [name, 0] as const),
+  ...['rename', 'renameSync', 'copyFile', 'copyFileSync', 'move', 'moveSync', 'mv', 'copy', 'copySync'].map((name) => [name, 1] as const),
+  // fs-extra's `outputFile(path, data)`, image-data-uri's `outputFile(dataUri, path)`.
+  ...['outputFile', 'outputFileSync'].map((name) => [name, -1] as const),
+]);
+/** Names of an upload folder: `uploadDir`, `upload_path`, `pathToUpload`, `'public/uploads'`. */
+const UPLOAD_NAME = /upload/i;
+const TEMPORARY_NAME = /te?mp(?:dir|orary)?(?:[^a-z]|$)|^te?mp/i;
+/** The app's own helpers that keep a file on local disk: `saveFileToLocal()`, `storeImageOnDisk()`. */
+const LOCAL_SAVE_HELPER = /(?:file|upload|image|img|avatar|picture|photo|attachment|media)\w*(?:To|On|In)(?:Local|Disk)\w*$/i;
+/** Settings that name the upload folder: `upload_path`, `uploadDir`, `UPLOADS_FOLDER`. */
+const UPLOAD_FOLDER_KEY = /^uploads?[_-]?(?:path|dir|directory|folder|root|location)$/i;
 
 interface Bindings {
   readonly session: ModuleBindings;
@@ -31,7 +45,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|sqlite|lowdb|nedb|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|sqlite|lowdb|nedb|(?:writeFile|appendFile|createWriteStream|outputFile|rename|copyFile|move|mv|copy|toFile)\w*\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -63,11 +77,11 @@ export default defineRule<MessageId>({
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
       Property: (node) => {
         const property = node as TSESTree.Property;
-        checkDatabaseKind(context, getPropertyName(property.key), property.value as Node);
+        checkSetting(context, getPropertyName(property.key), property.value as Node);
       },
       AssignmentExpression: (node) => {
         const assignment = node as TSESTree.AssignmentExpression;
-        checkDatabaseKind(context, getMemberPath(assignment.left)?.at(-1), assignment.right);
+        checkSetting(context, getMemberPath(assignment.left)?.at(-1), assignment.right);
       },
     };
   },
@@ -79,7 +93,41 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (path && bindings.multer.namespaces.has(path[0])) return checkMulter(context, node, path);
   const name = path?.join('.') ?? '';
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
-  if (FS_WRITES.test(name)) checkAppDirectoryWrite(context, node);
+  const method = path?.at(-1) ?? '';
+  if (method === 'set' && node.arguments.length === 2) checkSetting(context, getStaticString(node.arguments[0]), node.arguments[1] as Node);
+  if (FS_WRITES.test(name) && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
+  if (isUploadKept(node, method)) context.report({ at: node, messageId: 'diskUploads' });
+}
+
+/** A file put into the upload folder (`fs.rename(tmp, path.join(uploadDir, name))`), or handed to a helper that keeps it on local disk. */
+function isUploadKept(node: TSESTree.CallExpression, method: string): boolean {
+  if (LOCAL_SAVE_HELPER.test(method)) return true;
+  const index = FILE_PLACERS.get(method);
+  if (index === undefined) return false;
+  const destinations = index === -1 ? node.arguments : node.arguments.slice(index, index + 1);
+  return destinations.some((argument) => namesUploadFolder(argument as Node));
+}
+
+/** Whether a path expression names an upload folder and no temporary one. */
+function namesUploadFolder(node: Node): boolean {
+  const names: string[] = [];
+  walkSubtree(node, (child) => {
+    if (child.type === 'Identifier') names.push(child.name);
+    const text = getStaticString(child);
+    if (text !== undefined) names.push(text);
+    return true;
+  });
+  return names.some((name) => UPLOAD_NAME.test(name)) && !names.some((name) => TEMPORARY_NAME.test(name) || name === 'tmpdir');
+}
+
+/** Settings whose shipped value keeps data on local disk: a file database kind, or a local upload folder. */
+function checkSetting(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
+  if (key && UPLOAD_FOLDER_KEY.test(key)) {
+    const folder = getStaticString(value);
+    if (folder && !folder.includes('://') && !TEMPORARY_NAME.test(folder)) context.report({ at: value, messageId: 'diskUploads' });
+    return;
+  }
+  checkDatabaseKind(context, key, value);
 }
 
 /** `session({ … })` with no store, or with a memory store. */
@@ -168,12 +216,10 @@ function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: 
 }
 
 /** `fs.writeFile(path.join(__dirname, 'uploads', name), req.body)`: request data written next to the code. */
-function checkAppDirectoryWrite(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression): void {
+function writesRequestIntoApp(source: SourceCode, node: TSESTree.CallExpression): boolean {
   const [target, ...rest] = node.arguments;
-  if (!target || !pointsIntoApp(context.source, target)) return;
-  if (rest.some((argument) => mentionsRequest(argument)) || (node.arguments.length === 1 && mentionsRequest(target))) {
-    context.report({ at: node, messageId: 'appDirectoryWrite' });
-  }
+  if (!target || !pointsIntoApp(source, target)) return false;
+  return rest.some((argument) => mentionsRequest(argument)) || (node.arguments.length === 1 && mentionsRequest(target));
 }
 
 function pointsIntoApp(source: SourceCode, node: Node): boolean {
