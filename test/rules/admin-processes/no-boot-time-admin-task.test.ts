@@ -167,5 +167,20 @@ runRuleTests(rule, {
       errors: [{ messageId: 'bootMigration', line: 4, column: 9 }],
       output: null,
     },
+    {
+      name: 'a test script about migrations is no migrate command',
+      code: SYNC_AT_BOOT,
+      project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js', 'test:sqlite:migrations': 'jest --config=jest.config.migration.js' } }),
+      errors: [{ messageId: 'bootMigration', line: 4, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'the one bin that launches the app (through a command registry) is no admin command',
+      code: SYNC_AT_BOOT,
+      project: pkg({ main: 'src/index.js', bin: { api: 'bin/api.js' } }),
+      files: { 'bin/api.js': "(async () => {\n  const { CommandRegistry } = await import('../src/command-registry.js');\n  await new CommandRegistry().execute();\n})();" },
+      errors: [{ messageId: 'bootMigration', line: 4, column: 1 }],
+      output: null,
+    },
   ],
 });

@@ -20,6 +20,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a helper named for npm, given only the arguments (compiled TypeScript)',
+    filename: 'dist/modules/community-packages/community-packages.service.js',
+    code: "const npm_utils_1 = require(\"./npm-utils\");\nasync function install(packageDirectory) {\n    await (0, npm_utils_1.executeNpmCommand)(['install', '--omit=dev'], { cwd: packageDirectory });\n}",
+    errors: [{ messageId: 'install', line: 3, column: 46, file: 'dist/modules/community-packages/community-packages.service.js' }],
+    output: null,
+  },
+  {
     name: 'npm install of a plugin while the server runs',
     code: `${CP}app.post('/plugins', (req, res) => {\n  execSync(\`npm install \${req.body.name}\`);\n  res.sendStatus(204);\n});`,
     errors: [{ messageId: 'install', line: 3, column: 12, endColumn: 42, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],

@@ -90,6 +90,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'compiled TypeScript calling the named rateLimit export without a store',
+      code: '"use strict";\nconst express_rate_limit_1 = require("express-rate-limit");\nconst limiter = (0, express_rate_limit_1.rateLimit)({\n    limit: rateLimit.limit ?? defaultLimits.limit,\n    windowMs: rateLimit.windowMs ?? defaultLimits.windowMs,\n});',
+      filename: 'dist/services/rate-limit.service.js',
+      errors: [{ messageId: 'memoryRateLimit', line: 3, column: 17, file: 'dist/services/rate-limit.service.js' }],
+      output: null,
+    },
+    {
       name: '@fastify/rate-limit without Redis, and a memory limiter',
       code: "await fastify.register(import('@fastify/rate-limit'), { max: 100, timeWindow: '1 minute' });\nconst limiter = new RateLimiterMemory({ points: 10, duration: 1 });",
       filename: 'src/app.mjs',

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
 
 type ProcessModule = 'child_process' | 'execa' | 'cross-spawn' | 'shelljs' | 'zx';
@@ -133,7 +133,7 @@ export function commandVisitors(source: SourceCode, onProcessCall: (call: Proces
     CallExpression: (node) => {
       processVisitors.CallExpression?.(node);
       const call = node as TSESTree.CallExpression;
-      if (COMMAND_HELPER.test(getCalleeProperty(call) ?? '')) helperCalls.push(call);
+      if (COMMAND_HELPER.test(helperName(call))) helperCalls.push(call);
     },
     // After the process calls are known, so a call is judged once.
     'Program:exit': (node) => {
@@ -146,13 +146,25 @@ export function commandVisitors(source: SourceCode, onProcessCall: (call: Proces
   };
 }
 
+/** `runCmd`, `this.execute`, and compiled `(0, utils_1.executeNpmCommand)`. */
+function helperName(call: TSESTree.CallExpression): string {
+  return getMemberPath(call.callee)?.at(-1) ?? '';
+}
+
 function helperCall(source: SourceCode, call: TSESTree.CallExpression): HelperCall | undefined {
   const first = call.arguments[0];
   if (!first || first.type === 'SpreadElement') return undefined;
   const target = unwrapExpression(first);
-  if (target.type === 'ArrayExpression') return { node: call, target, commands: [{ words: arrayWords(source, target), terminator: '' }], isArgv: true };
+  // A helper named for its program takes only the arguments: `executeNpmCommand(['install', name])`.
+  const program = /(npm|yarn|pnpm|git)/i.exec(helperName(call))?.[1].toLowerCase();
+  const withProgram = (words: readonly ShellWord[]): readonly ShellWord[] =>
+    !program || (words[0] && !words[0].dynamic && programName(words[0].text) === program) ? words : [{ text: program, start: target.range[0], end: target.range[0], dynamic: false }, ...words];
+  if (target.type === 'ArrayExpression') return { node: call, target, commands: [{ words: withProgram(arrayWords(source, target)), terminator: '' }], isArgv: true };
   const text = staticText(source, target);
-  return text === undefined ? undefined : { node: call, target, commands: parseShell(text), isArgv: false };
+  if (text === undefined) return undefined;
+  const commands = parseShell(text);
+  if (commands[0]) commands[0] = { ...commands[0], words: withProgram(commands[0].words) };
+  return { node: call, target, commands, isArgv: false };
 }
 
 /** `require('child_process')`, `require('child_process').exec`, `await import('execa')`. */

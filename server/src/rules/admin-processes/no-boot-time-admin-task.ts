@@ -73,7 +73,10 @@ const FILE_WORDS: Readonly<Record<TaskKind, ReadonlySet<string>>> = {
   backfill: new Set(['BACKFILL', 'BACKFILLS']),
 };
 const COMMAND_FOLDER = /(?:^|\/)(?:scripts|bin|tasks|commands|cli)\//;
-const START_SCRIPTS = new Set(['start', 'prestart', 'poststart']);
+/** Scripts that start the app, or that only developers and CI run (`test:migrations` tests them, it does not run them). */
+const NOT_A_COMMAND_SCRIPT = /^(?:(?:pre|post)?start|(?:pre|post)?(?:test|lint|format|typecheck|watch|dev|build|clean|coverage|e2e))(?:$|[:_-])/;
+/** A bin meant for operators rather than the server: `app-admin`, `manage`, `appctl`, `app-migrate`. */
+const ADMIN_BIN = /admin|manage|ctl\b|ctl$|tasks?\b|console/i;
 
 export default defineProjectRule<MessageId, BootFacts>({
   id: 'admin-processes/no-boot-time-admin-task',
@@ -280,15 +283,19 @@ function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): Reado
 function oneOffCommands(project: ProjectFacts, files: ReadonlyMap<string, { readonly collected: BootFacts }>, servers: ReadonlySet<string>): Set<TaskKind> {
   const paths = new Set(files.keys());
   const releaseProcess = project.procfile?.processes.some((process) => process.name === 'release') ?? false;
-  const separateBin = Object.values(project.packageJson?.bin ?? {}).some((bin) => {
+  const bins = Object.entries(project.packageJson?.bin ?? {}).filter(([, bin]) => {
     const file = resolveEntryPoint(project.root, bin, paths);
     return !file || !servers.has(file);
   });
-  if (releaseProcess || separateBin) return new Set(KINDS);
+  // Most services ship one bin that launches the server: only one named for operators is an admin command.
+  if (releaseProcess || bins.some(([name, bin]) => ADMIN_BIN.test(name) || ADMIN_BIN.test(bin))) return new Set(KINDS);
   const kinds = new Set<TaskKind>();
   for (const [name, command] of Object.entries(project.packageJson?.scripts ?? {})) {
-    if (START_SCRIPTS.has(name)) continue;
+    if (NOT_A_COMMAND_SCRIPT.test(name)) continue;
     for (const kind of KINDS) if (COMMAND_WORDS[kind].test(name) || COMMAND_WORDS[kind].test(command)) kinds.add(kind);
+  }
+  for (const [name, bin] of bins) {
+    for (const kind of KINDS) if (COMMAND_WORDS[kind].test(name) || COMMAND_WORDS[kind].test(bin)) kinds.add(kind);
   }
   for (const [file, { collected }] of files) {
     if (servers.has(file)) continue;

@@ -264,7 +264,9 @@ function reportContainer(context: FileRuleContext<MessageId>, container: Contain
 /** `rateLimit({ windowMs, max })` with no `store`; `fastify.register(rateLimit, { max })` with no `redis`; koa-ratelimit's `driver: 'memory'`. */
 function checkRateLimitCall(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, bindings: Bindings): void {
   const path = getMemberPath(call.callee);
-  const module = path?.length === 1 ? moduleBinding(bindings.rateLimits, path[0]) : undefined;
+  // `rateLimit(…)`, or a named export through the module: `RateLimit.rateLimit(…)`, compiled `(0, express_rate_limit_1.rateLimit)(…)`.
+  const isLimiter = path?.length === 1 || (path?.length === 2 && /^(?:rateLimit|slowDown|default)$/.test(path[1]));
+  const module = isLimiter ? moduleBinding(bindings.rateLimits, path![0]) : undefined;
   if (module === 'koa-ratelimit') return checkLimiterOptions(context, call, call.arguments[0], 'explicitMemory');
   if (module === 'express-rate-limit' || module === 'express-slow-down') return checkLimiterOptions(context, call, call.arguments[0], 'store');
   if (getCalleeProperty(call) !== 'register' || !call.arguments[0]) return;
