@@ -27,6 +27,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a command chosen between two npm verbs, handed to a helper',
+    code: "function toggle(id, installed, next) {\n  var command = installed ? ('npm uninstall ' + id) : ('npm install ' + id + '@latest');\n  runNpmCommand(command, next);\n}",
+    errors: [{ messageId: 'install', line: 3, column: 17 }],
+    output: null,
+  },
+  {
     name: 'npm install of a plugin while the server runs',
     code: `${CP}app.post('/plugins', (req, res) => {\n  execSync(\`npm install \${req.body.name}\`);\n  res.sendStatus(204);\n});`,
     errors: [{ messageId: 'install', line: 3, column: 12, endColumn: 42, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],

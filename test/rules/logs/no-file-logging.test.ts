@@ -68,6 +68,12 @@ runRuleTests(rule, {
       output: `${WINSTON}const logger = winston.createLogger({\n  transports: [new winston.transports.Console({ level: 'info' })],\n});`,
     },
     {
+      name: "winston 2's add() with the File transport class",
+      code: `${WINSTON}winston.add(winston.transports.File, {\n  filename: 'logs/webinstall.log',\n  colorize: true,\n});`,
+      errors: [{ messageId: 'fileTransport', line: 2, column: 1 }],
+      output: null,
+    },
+    {
       code: "import { createLogger, transports } from 'winston';\nexport const logger = createLogger({ transports: [new transports.File({ filename: 'error.log' })] });",
       filename: 'src/logger.mjs',
       errors: [{ messageId: 'fileTransport', line: 2, column: 51 }],

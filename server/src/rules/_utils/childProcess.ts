@@ -333,6 +333,12 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
       const field = target.object.type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier' ? source.fieldInitializer(target, target.property.name) : undefined;
       return field ? staticText(source, field, depth + 1) : undefined;
     }
+    case 'ConditionalExpression': {
+      // `installed ? 'npm uninstall ' + id : 'npm install ' + id`: either branch runs the same program.
+      const [whenTrue, whenFalse] = [staticText(source, target.consequent, depth + 1), staticText(source, target.alternate, depth + 1)];
+      const program = (text: string) => text.trim().split(/\s+/)[0];
+      return whenTrue !== undefined && whenFalse !== undefined && program(whenTrue) === program(whenFalse) ? whenTrue : undefined;
+    }
     case 'CallExpression': {
       const callee = target.callee;
       if (callee.type !== 'MemberExpression' || getMemberName(callee) !== 'join') return undefined;

@@ -67,12 +67,20 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
 function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: LoggerBindings): void {
   const path = getMemberPath(node.callee);
   const name = path?.join('.') ?? '';
-  if (path && path.length === 2 && bindings.pino.namespaces.has(path[0]) && path[1] === 'destination') {
+  if (path?.at(-1) === 'add' && isFileTransportClass(node.arguments[0], bindings)) {
+    context.report({ at: node, messageId: 'fileTransport' });
+  } else if (path && path.length === 2 && bindings.pino.namespaces.has(path[0]) && path[1] === 'destination') {
     checkPinoDestination(context, node);
   } else if (FS_WRITES.test(name)) {
     const target = node.arguments[0] && logFileTarget(context.source, node.arguments[0]);
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   }
+}
+
+/** winston 2's `winston.add(winston.transports.File, { filename })`: the transport class, not an instance. */
+function isFileTransportClass(argument: Node | undefined, bindings: LoggerBindings): boolean {
+  const path = argument && getMemberPath(argument);
+  return path !== undefined && winstonTransportName(path, bindings) === 'File';
 }
 
 /** `pino.destination('./app.log')` → `pino.destination(1)`; fd 1 and 2 are stdout and stderr. */
