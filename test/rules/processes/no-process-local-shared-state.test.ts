@@ -5,6 +5,8 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a queue class whose array is only appended to (a log of what ran)', code: "class TaskQueue {\n  history = [];\n  record(task) { this.history.push(task); }\n}" },
+    { name: 'an array used as a queue by a class that is not a queue', code: "class Parser {\n  constructor() { this.tokens = []; }\n  next() { return this.tokens.shift(); }\n  feed(token) { this.tokens.push(token); }\n}" },
     {
       name: 'memoising a pure computation',
       code: "const cache = new Map();\nfunction fib(n) {\n  if (cache.has(n)) return cache.get(n);\n  const value = n < 2 ? n : fib(n - 1) + fib(n - 2);\n  cache.set(n, value);\n  return value;\n}\napp.get('/fib/:n', (req, res) => res.json(fib(Number(req.params.n))));",
@@ -78,6 +80,12 @@ runRuleTests(rule, {
       name: 'better-queue on its memory store',
       code: "const Queue = require('better-queue');\nconst q = new Queue(processJob);\napp.post('/jobs', (req, res) => {\n  q.push(req.body);\n  res.send('queued');\n});",
       errors: [{ messageId: 'memoryQueue', line: 2, column: 7, message: "Jobs are queued in this process's memory (better-queue with its default memory store) and handlers do not wait for them. Queued work is lost when the process restarts or is replaced, and no other instance can take it over: use a queue backed by Redis or a database." }],
+      output: null,
+    },
+    {
+      name: "a queue class of the app's own holding jobs in an array",
+      code: "class WorkerQueue {\n  enqueue(payload) {\n    if (this.running < this.concurrency) this.execute(payload);\n    else this.queue.unshift(payload);\n  }\n  pop() {\n    const payload = this.queue.pop();\n    if (payload) this.execute(payload);\n  }\n  constructor({ concurrency = 5 }) {\n    this.running = 0;\n    this.queue = [];\n  }\n}\nmodule.exports = WorkerQueue;",
+      errors: [{ messageId: 'memoryQueue', line: 12, column: 5, message: "Jobs are queued in this process's memory (the `queue` array of WorkerQueue) and handlers do not wait for them. Queued work is lost when the process restarts or is replaced, and no other instance can take it over: use a queue backed by Redis or a database." }],
       output: null,
     },
     {

@@ -64,7 +64,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore/i.test(text) ||
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -109,6 +109,9 @@ export default defineRule<MessageId>({
       },
       NewExpression: (node) => {
         if (!frontend) checkMemoryLimiter(context, node as TSESTree.NewExpression);
+      },
+      ClassDeclaration: (node) => {
+        if (!frontend) checkQueueClass(context, node as TSESTree.ClassDeclaration);
       },
       AssignmentExpression: (node) => {
         if (frontend) return;
@@ -257,6 +260,46 @@ function reportContainer(context: FileRuleContext<MessageId>, container: Contain
   state.reportedContainers.add(container.name);
   if (container.queue) context.report({ at: container.declarator, messageId: 'memoryQueue', data: { library: container.kind } });
   else context.report({ at: container.declarator, messageId: 'handlerState', data: { name: container.name, kind: container.kind } });
+}
+
+// ---- hand-rolled queues ----
+
+const QUEUE_CLASS = /Queue$/;
+const ENQUEUE = new Set(['push', 'unshift']);
+const DEQUEUE = new Set(['pop', 'shift']);
+
+/**
+ * `class WorkerQueue { constructor() { this.queue = []; } enqueue(job) { this.queue.unshift(job); } pop() { this.queue.pop(); } }`:
+ * a queue class of the app's own whose jobs wait in an array of one process.
+ */
+function checkQueueClass(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration): void {
+  const name = node.id?.name;
+  if (!name || !QUEUE_CLASS.test(name)) return;
+  const arrays = new Map<string, Node>();
+  const calls = new Map<string, Set<string>>();
+  walkSubtree(node.body, (child) => {
+    const field = emptyArrayField(child);
+    if (field) arrays.set(field, child);
+    const path = child.type === 'CallExpression' ? getMemberPath(child.callee) : undefined;
+    if (path?.length === 3 && path[0] === 'this') (calls.get(path[1]) ?? calls.set(path[1], new Set()).get(path[1])!).add(path[2]);
+    return true;
+  });
+  for (const [field, init] of arrays) {
+    const methods = [...(calls.get(field) ?? [])];
+    if (methods.some((method) => ENQUEUE.has(method)) && methods.some((method) => DEQUEUE.has(method))) {
+      context.report({ at: init, messageId: 'memoryQueue', data: { library: `the \`${field}\` array of ${name}` } });
+    }
+  }
+}
+
+/** `this.queue = []` or a class field `queue = []`: the field's name. */
+function emptyArrayField(node: Node): string | undefined {
+  if (node.type === 'AssignmentExpression' && node.right.type === 'ArrayExpression' && node.right.elements.length === 0) {
+    const path = getMemberPath(node.left);
+    return path?.length === 2 && path[0] === 'this' ? path[1] : undefined;
+  }
+  if (node.type === 'PropertyDefinition' && !node.static && node.value?.type === 'ArrayExpression' && node.value.elements.length === 0) return getPropertyName(node.key);
+  return undefined;
 }
 
 // ---- rate limiting in the default memory store ----
