@@ -5,6 +5,8 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an adapter loader falling back to an in-memory cache (a cache is per process by nature)', code: "const cacheAdapter = loadAdapter(options.cacheAdapter, InMemoryCacheAdapter, { ttl });" },
+    { name: 'an adapter loader falling back to a database-backed store', code: "const files = loadAdapter(options.filesAdapter, GridFSBucketAdapter, options);" },
     { name: 'a queue class whose array is only appended to (a log of what ran)', code: "class TaskQueue {\n  history = [];\n  record(task) { this.history.push(task); }\n}" },
     { name: 'an array used as a queue by a class that is not a queue', code: "class Parser {\n  constructor() { this.tokens = []; }\n  next() { return this.tokens.shift(); }\n  feed(token) { this.tokens.push(token); }\n}" },
     {
@@ -86,6 +88,13 @@ runRuleTests(rule, {
       name: "a queue class of the app's own holding jobs in an array",
       code: "class WorkerQueue {\n  enqueue(payload) {\n    if (this.running < this.concurrency) this.execute(payload);\n    else this.queue.unshift(payload);\n  }\n  pop() {\n    const payload = this.queue.pop();\n    if (payload) this.execute(payload);\n  }\n  constructor({ concurrency = 5 }) {\n    this.running = 0;\n    this.queue = [];\n  }\n}\nmodule.exports = WorkerQueue;",
       errors: [{ messageId: 'memoryQueue', line: 12, column: 5, message: "Jobs are queued in this process's memory (the `queue` array of WorkerQueue) and handlers do not wait for them. Queued work is lost when the process restarts or is replaced, and no other instance can take it over: use a queue backed by Redis or a database." }],
+      output: null,
+    },
+    {
+      name: 'an adapter loader falling back to an in-process EventEmitter message queue (compiled Babel)',
+      code: 'var _AdapterLoader = require("./Adapters/AdapterLoader");\nvar _EventEmitterMQ = require("./Adapters/MessageQueue/EventEmitterMQ");\nParseMessageQueue.createPublisher = function (config) {\n  const adapter = (0, _AdapterLoader.loadAdapter)(config.messageQueueAdapter, _EventEmitterMQ.EventEmitterMQ, config);\n  return adapter.createPublisher(config);\n};',
+      filename: 'lib/ParseMessageQueue.js',
+      errors: [{ messageId: 'memoryAdapterDefault', line: 4, column: 19, file: 'lib/ParseMessageQueue.js', message: "When no adapter is configured, this falls back to `EventEmitterMQ`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." }],
       output: null,
     },
     {

@@ -21,7 +21,7 @@ import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHand
 import { isSecretName } from '../_utils/secrets';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
 
-type MessageId = 'handlerState' | 'memoryQueue' | 'memoryRateLimit' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile';
+type MessageId = 'handlerState' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryRateLimit' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile';
 
 /** A module-level value request handlers might write to. */
 interface Container {
@@ -64,7 +64,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b/i.test(text) ||
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -72,6 +72,8 @@ export default defineRule<MessageId>({
       '`{{name}}` is a module-level {{kind}} that request handlers write to, so the data lives in this process\'s memory only: other instances never see it and a restart or deploy loses it. Keep it in a backing service (a database, Redis).',
     memoryQueue:
       'Jobs are queued in this process\'s memory ({{library}}) and handlers do not wait for them. Queued work is lost when the process restarts or is replaced, and no other instance can take it over: use a queue backed by Redis or a database.',
+    memoryAdapterDefault:
+      'When no adapter is configured, this falls back to `{{adapter}}`, which keeps its messages or state in this process\'s memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured.',
     memoryRateLimit:
       'Rate-limit counters are kept in this process\'s memory ({{library}}). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.',
     generatedSecret:
@@ -104,6 +106,7 @@ export default defineRule<MessageId>({
         if (frontend) return;
         const call = node as TSESTree.CallExpression;
         checkRateLimitCall(context, call, bindings!);
+        checkAdapterDefault(context, call);
         checkSecretSink(context, call, state);
         checkContainerCall(context, call, state);
       },
@@ -300,6 +303,20 @@ function emptyArrayField(node: Node): string | undefined {
   }
   if (node.type === 'PropertyDefinition' && !node.static && node.value?.type === 'ArrayExpression' && node.value.elements.length === 0) return getPropertyName(node.key);
   return undefined;
+}
+
+// ---- adapters that default to process memory ----
+
+/** Loaders that fall back to their second argument: parse-server's `loadAdapter(configured, Default, options)`. */
+const ADAPTER_LOADER = /^(?:load|get|resolve)\w*Adapter$/;
+/** Defaults that keep shared state in one process: an EventEmitter message queue or pub/sub, in-memory stores. Caches are per process by nature. */
+const PROCESS_LOCAL_ADAPTER = /^(?:EventEmitter|InMemory|Memory)\w*$/;
+
+/** `loadAdapter(config.messageQueueAdapter, EventEmitterMQ, config)`. */
+function checkAdapterDefault(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  if (!ADAPTER_LOADER.test(getMemberPath(call.callee)?.at(-1) ?? '') || !call.arguments[1]) return;
+  const adapter = getMemberPath(call.arguments[1])?.at(-1);
+  if (adapter && PROCESS_LOCAL_ADAPTER.test(adapter) && !/cache/i.test(adapter)) context.report({ at: call, messageId: 'memoryAdapterDefault', data: { adapter } });
 }
 
 // ---- rate limiting in the default memory store ----
