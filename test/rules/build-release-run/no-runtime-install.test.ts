@@ -28,7 +28,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'a command chosen between two npm verbs, handed to a helper',
-    code: "function toggle(id, installed, next) {\n  var command = installed ? ('npm uninstall ' + id) : ('npm install ' + id + '@latest');\n  runNpmCommand(command, next);\n}",
+    code: "function toggle(id, installed, next) {\n  var command = installed ? ('npm uninstall ' + id) : ('npm install ' + id + '@' + (version || 'latest'));\n  runNpmCommand(command, next);\n}",
     errors: [{ messageId: 'install', line: 3, column: 17 }],
     output: null,
   },

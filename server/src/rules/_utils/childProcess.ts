@@ -311,11 +311,12 @@ export function arrayWords(source: SourceCode, node: Node | undefined): ShellWor
 /**
  * The text of a string built in code: literals, templates, `+` concatenation, `[…].join(' ')`
  * and `const` names are followed; anything else becomes `DYNAMIC`. Undefined when nothing of it is known.
+ * `depth` counts the names followed, so long concatenations are read whole.
  */
 export function staticText(source: SourceCode, node: Node, depth = 0): string | undefined {
   const target = unwrapExpression(node);
   if (depth > 4) return undefined;
-  const part = (child: Node) => staticText(source, child, depth + 1) ?? DYNAMIC;
+  const part = (child: Node) => staticText(source, child, depth) ?? DYNAMIC;
   switch (target.type) {
     case 'Literal':
       return typeof target.value === 'string' ? target.value : typeof target.value === 'number' ? String(target.value) : undefined;
@@ -335,7 +336,7 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     }
     case 'ConditionalExpression': {
       // `installed ? 'npm uninstall ' + id : 'npm install ' + id`: either branch runs the same program.
-      const [whenTrue, whenFalse] = [staticText(source, target.consequent, depth + 1), staticText(source, target.alternate, depth + 1)];
+      const [whenTrue, whenFalse] = [staticText(source, target.consequent, depth), staticText(source, target.alternate, depth)];
       const program = (text: string) => text.trim().split(/\s+/)[0];
       return whenTrue !== undefined && whenFalse !== undefined && program(whenTrue) === program(whenFalse) ? whenTrue : undefined;
     }
