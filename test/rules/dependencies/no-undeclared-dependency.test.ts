@@ -15,6 +15,14 @@ const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop'
 
 const invalid: InvalidCase[] = [
   {
+    name: "a tools/ folder deep in the app's code holds production code (MCP tools), not developer scripts",
+    code: "const moment = (await Promise.resolve().then(() => __importStar(require('moment-timezone')))).default;",
+    filename: 'dist/modules/mcp/tools/execute-workflow.tool.js',
+    project,
+    errors: [{ messageId: 'undeclared', line: 1, column: 73, file: 'dist/modules/mcp/tools/execute-workflow.tool.js' }],
+    output: null,
+  },
+  {
     name: 'an undeclared require',
     code: "const axios = require('axios');",
     project,

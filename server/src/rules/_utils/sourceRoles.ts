@@ -20,8 +20,11 @@ const TOOLING_CONFIG = [
   /(?:^|\/)(?:setup-?tests?|test-?setup|global-?setup|global-?teardown)\.[cm]?[jt]s$/i,
 ];
 
-/** Folders of scripts developers run by hand or from CI. */
-const DEV_FOLDERS = /(?:^|\/)(?:scripts|tools|tasks|\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
+/**
+ * Folders of scripts developers run by hand or from CI: `scripts/`, `tools/` and `tasks/` at the
+ * root (`scripts/` also one level down). Deeper down, `tools/` are more often the app's own (AI or MCP tools in `dist/modules/mcp/tools/`).
+ */
+const DEV_FOLDERS = /^(?:[^/]+\/)?scripts\/|^(?:tools|tasks)\/|(?:^|\/)(?:\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
 
 /** Folders whose code is bundled for browsers. */
 const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|webapp|web-app|ui)\//;
