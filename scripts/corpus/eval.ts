@@ -4,7 +4,7 @@
  * per factor, then every missed violation and flagged trap so a rule author can act on them.
  * It reports; it does not gate (exit 0 unless the corpus or the CLI cannot be run at all).
  *
- *   npm run eval [-- --cli path/to/cli.js] [-- --package name]
+ *   npm run eval [-- --cli path/to/cli.js] [-- --package name] [-- --unlabelled]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -86,6 +86,11 @@ function main(): void {
   for (const { label, findings: hits } of [...result.flagged].sort((a, b) => a.label.factor - b.label.factor)) {
     const rules = [...new Set(hits.map((hit) => `${hit.ruleId}@${hit.line}`))].join(', ');
     console.log(`  [${factorName(label.factor)}] ${where(label)} (${label.category}) by ${rules}: ${label.note}`);
+  }
+  // Findings nobody labelled yet: where the next labels (or false positives) are.
+  if (process.argv.includes('--unlabelled')) {
+    console.log(`\nUnlabelled findings (${result.unlabelled.length}):`);
+    for (const finding of result.unlabelled) console.log(`  ${finding.package}@${finding.version} ${finding.file}:${finding.line} ${finding.ruleId}`);
   }
 }
 

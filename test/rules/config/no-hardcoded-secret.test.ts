@@ -5,6 +5,9 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'names about a key that hold no key: its audience, issuer, a count', code: "const API_KEY_AUDIENCE = 'mcp-server-api';\nconst API_KEY_ISSUER = 'n8n';\nconst REDACT_API_KEY_REVEAL_COUNT = 4;\nlet tokenSource = 'query';" },
+    { name: 'markers that stand in for a redacted secret', code: "exports.CREDENTIAL_BLANKING_VALUE = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\nexports.OIDC_CLIENT_SECRET_REDACTED_VALUE = '__n8n_CLIENT_SECRET_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';" },
+    { name: 'a Vue mixin under src/ (it imports a UI library) is browser code', code: "import { io } from 'socket.io-client';\nimport { useToast } from 'vue-toastification';\nexport default { methods: { autoLogin() { this.storage().token = 'autoLogin-7f3a9c'; } } };", filename: 'src/mixins/socket.js' },
     { name: 'a placeholder on a fake user when authentication is off', code: "const user = new ApiUser({ tokenName: 'unauthed-default-user', permissions: [ADMIN], secret: 'unknown' });" },
     { name: 'a named secret in browser code (a story, a bundle) is no deploy config', code: "export const token = { secret: '*:development.be44368985f7fb3237c584ef86f3d6bdada42ddbd63a019d26955178' };", filename: 'frontend/build/static/TokenExplanation.story.js' },
     {

@@ -166,6 +166,8 @@ runRuleTests(rule, {
     },
     { name: 'a probe whose failure is handled', code: `${CP}function branch() {\n  try {\n    return execSync('git rev-parse --abbrev-ref HEAD').toString().trim();\n  } catch {\n    return '';\n  }\n}` },
     { name: 'a promise chain that recovers', code: "const { execa } = require('execa');\nconst version = await execa('ffmpeg', ['-version']).then((r) => r.stdout).catch(() => undefined);", filename: 'src/index.mjs' },
+    { name: "Redis's sendCommand and isbot's spawn take arrays that are not programs", code: "await this.client.sendCommand(['FLUSHDB']);\nconst checkIfBot = isbot.spawn(['bot']);" },
+    { name: "a version probe through the app's own helper, its failure handled", code: "(async () => {\n  try {\n    const version = await runCmd(['npm', '--version']);\n    logger.info(version);\n  } catch (err) {\n    logger.error(err);\n  }\n})();" },
     { name: 'an SQL statement handed to a helper named run', code: "db.run('DELETE FROM sessions WHERE expires < ?', [now]);\nexecuteCommand('VACUUM');" },
     { name: 'Node itself, named in settings', code: `${CP}spawn(config.nodePath, ['worker.js']);` },
     { name: 'a class field the class sets again', code: "const childProcess = require('child_process');\nclass Runner {\n  exec = 'mariadbd';\n  constructor(options) { this.exec = options.binary; }\n  start() { childProcess.spawn(this.exec, []); }\n}" },

@@ -45,8 +45,10 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   'DIR', 'ERROR', 'PROMPT', 'DESCRIPTION', 'COOKIE', 'ROUTE', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'TTL', 'TIMEOUT',
   'ALGORITHM', 'ALG', 'ENCODING', 'FORMAT', 'STRATEGY', 'SCOPE', 'SCOPES', 'VERSION', 'POLICY', 'MODE', 'STATUS',
   'EVENT', 'KIND', 'HASH', 'ENV', 'VAR', 'VARIABLE', 'COLUMN', 'TABLE', 'ATTRIBUTE', 'ATTR', 'STORAGE', 'PROVIDER', 'KEY',
+  'AUDIENCE', 'ISSUER', 'SOURCE', 'ORIGIN', 'LOCATION', 'METHOD', 'COUNT', 'LIMIT', 'MAX', 'MIN', 'SIZE', 'INTERVAL',
 ]);
-const PUBLIC_WORDS = new Set(['PUBLIC', 'PUBLISHABLE', 'CSRF', 'XSRF']);
+/** Words of names that hold no secret: public keys, anti-forgery tokens, and the markers that stand in for a redacted secret. */
+const PUBLIC_WORDS = new Set(['PUBLIC', 'PUBLISHABLE', 'CSRF', 'XSRF', 'REDACTED', 'BLANK', 'BLANKING', 'MASK', 'MASKED', 'SENTINEL', 'OBFUSCATED']);
 
 /** True when a variable or property of this name holds a credential. */
 export function isSecretName(envStyleName: string): boolean {

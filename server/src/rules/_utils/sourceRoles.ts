@@ -141,13 +141,22 @@ export function isAdminTaskFile(root: string, path: string): boolean {
 const NODE_ONLY_IMPORT = /(?:require\s*\(\s*|from\s*)['"`](?:node:)?(?:child_process|fs|fs\/promises|net|http|https|http2|cluster|worker_threads|dgram|tls|dns|readline|v8|vm)['"`]/;
 
 /**
- * JSX files and files in folders bundled for browsers (`client/`, `public/`, `static/`), unless the
- * text shows Node-only modules (etherpad keeps server code in `static/js/pluginfw/`).
+ * JSX files, files in folders bundled for browsers (`client/`, `public/`, `static/`) and files that
+ * import a UI framework, unless the text shows Node-only modules (etherpad keeps server code in
+ * `static/js/pluginfw/`).
  */
 export function isBrowserFile(root: string, path: string, text?: string): boolean {
   const rel = relativePath(root, path);
   if (text !== undefined && NODE_ONLY_IMPORT.test(text)) return false;
-  return /\.[jt]sx$/.test(rel) || BROWSER.test(rel);
+  return /\.[jt]sx$/.test(rel) || BROWSER.test(rel) || (text !== undefined && importsFrontendModule(text));
+}
+
+const IMPORTED_MODULE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"`]([^'"`\n]+)['"`]/gm;
+
+/** A Vue mixin or React hook kept under `src/` beside the server: it imports a UI framework. */
+function importsFrontendModule(text: string): boolean {
+  for (const match of text.matchAll(IMPORTED_MODULE)) if (isFrontendModule(match[1])) return true;
+  return false;
 }
 
 /** UI frameworks: a file that imports one is browser code. */

@@ -137,11 +137,12 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
           return;
         }
       },
-      // The app's own helpers have generic names (`db.run(sql)`): only an argv array or a known tool is a program.
+      // Helper names are generic (`db.run(sql)`, Redis's `sendCommand(['FLUSHDB'])`, isbot's `spawn(['bot'])`): only a known tool counts.
       (call) => {
-        const program = programWords(call.commands[0] ?? { words: [], terminator: '' })[0];
-        const binary = program && !program.dynamic ? programName(program.text).toLowerCase() : undefined;
-        if (binary && (call.isArgv || SYSTEM_TOOLS.has(binary)) && isSystemTool(binary, program.text)) found(call.target, binary);
+        const words = programWords(call.commands[0] ?? { words: [], terminator: '' });
+        const binary = words[0] && !words[0].dynamic ? programName(words[0].text) : undefined;
+        if (!binary || !SYSTEM_TOOLS.has(binary) || !isSystemTool(binary, words[0].text)) return;
+        if (!(isFailureTolerated(call.node) && isProbe(words))) found(call.target, binary);
       },
     );
   },
