@@ -182,5 +182,18 @@ runRuleTests(rule, {
       errors: [{ messageId: 'bootMigration', line: 4, column: 1 }],
       output: null,
     },
+    {
+      name: "a provider's register() adding a data migration and a one-off repair at bootstrap",
+      code: "const { createHttpServer } = require('./http-server');\nconst providers = require('./providers');\nclass App {\n  async bootstrap() {\n    await this.db.schema.status();\n    if (!(await this.store.get('join-table-repair-ran'))) await this.db.repair.processJoinTables(clean);\n  }\n  async start() {\n    await this.bootstrap();\n    createHttpServer(this).listen(process.env.PORT);\n  }\n}\nnew App().start();",
+      files: {
+        'src/http-server.js': "const http = require('http');\nexports.createHttpServer = (app) => http.createServer(app.handler);",
+        'src/providers.js': "module.exports = {\n  async register(app) {\n    app.db.migrations.providers.internal.register(discardDrafts);\n  },\n};",
+      },
+      errors: [
+        { messageId: 'bootBackfill', line: 6, column: 65 },
+        { messageId: 'bootMigration', file: 'src/providers.js', line: 3, column: 5 },
+      ],
+      output: null,
+    },
   ],
 });

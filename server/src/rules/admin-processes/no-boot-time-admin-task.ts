@@ -55,8 +55,8 @@ const RANDOM_SOURCE = /faker|chance|random|rng|prng|math|casual/i;
 /** Callbacks that run during startup when the call that takes them does. */
 const BOOT_CALLBACKS = new Set(['then', 'catch', 'finally', 'listen', 'ready', 'after', 'register', 'setImmediate', 'nextTick', 'setTimeout', 'Promise']);
 const BOOT_EVENTS = new Set(['open', 'connect', 'connected', 'ready', 'listening']);
-/** Names of functions that start the app, or that frameworks call at startup. */
-const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|launch|serve|run(?:Server|App)?|startServer|startApp|connect|onModuleInit|onApplicationBootstrap)(?:[A-Z_]\w*)?$/;
+/** Names of functions that start the app, or that frameworks call at startup (plugins' and providers' `register`). */
+const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|launch|serve|run(?:Server|App)?|startServer|startApp|connect|onModuleInit|onApplicationBootstrap|register)(?:[A-Z_]\w*)?$/;
 const SCRIPT_GUARD = /require\.main\s*===?\s*module|module\s*===?\s*require\.main|import\.meta\.main\b|process\.argv\[1\][^;\n]*import\.meta\.url|import\.meta\.url[^;\n]*process\.argv\[1\]/;
 const SCRIPT_GUARD_TEST = /require\.main|import\.meta\.main|process\.argv/;
 
@@ -173,6 +173,10 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, usesSe
     if (name === 'sync' && isSchemaSync(call, receiver, usesSequelize)) return 'migration';
     if (name === 'synchronize' && /dataSource|connection|orm/i.test(receiver)) return 'migration';
     if ((name === 'up' || name === 'latest') && /migrat|umzug/i.test(receiver)) return 'migration';
+    // `db.migrations.providers.internal.register(discardDrafts)`: a migration the framework runs on this start.
+    if (name === 'register' && /(?:^|\.)migrations(?:\.|$)/i.test(receiver)) return 'migration';
+    // `db.repair.processJoinTables()`: a one-off data repair.
+    if (/(?:^|\.)repairs?$/i.test(receiver)) return 'backfill';
     if (name === 'run' && /(?:^|\.)seeds?$|seeder/i.test(receiver)) return 'seed';
   }
   if (isRun(MIGRATION_CALL, name)) return 'migration';
