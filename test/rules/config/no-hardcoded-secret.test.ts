@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'the fixed prefix every key starts with', code: "const PREFIX_LEGACY_API_KEY = 'n8n_api_';" },
     { name: 'names about a key that hold no key: its audience, issuer, a count', code: "const API_KEY_AUDIENCE = 'mcp-server-api';\nconst API_KEY_ISSUER = 'n8n';\nconst REDACT_API_KEY_REVEAL_COUNT = 4;\nlet tokenSource = 'query';" },
     { name: 'markers that stand in for a redacted secret', code: "exports.CREDENTIAL_BLANKING_VALUE = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\nexports.OIDC_CLIENT_SECRET_REDACTED_VALUE = '__n8n_CLIENT_SECRET_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';" },
     { name: 'a Vue mixin under src/ (it imports a UI library) is browser code', code: "import { io } from 'socket.io-client';\nimport { useToast } from 'vue-toastification';\nexport default { methods: { autoLogin() { this.storage().token = 'autoLogin-7f3a9c'; } } };", filename: 'src/mixins/socket.js' },

@@ -6,6 +6,7 @@ const GUARD = "if (process.env.NODE_ENV !== 'production') ";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a .env file whose path the deploy chooses', code: "import dotenv from 'dotenv';\ndotenv.config({ path: process.env.ENV_PATH });", filename: 'src/index.mjs' },
     `${GUARD}require('dotenv').config();`,
     `${GUARD}{\n  require('dotenv').config();\n}`,
     "import dotenv from 'dotenv';\nconst isDev = process.env.NODE_ENV === 'development';\nif (isDev) dotenv.config();",

@@ -47,13 +47,15 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   'EVENT', 'KIND', 'HASH', 'ENV', 'VAR', 'VARIABLE', 'COLUMN', 'TABLE', 'ATTRIBUTE', 'ATTR', 'STORAGE', 'PROVIDER', 'KEY',
   'AUDIENCE', 'ISSUER', 'SOURCE', 'ORIGIN', 'LOCATION', 'METHOD', 'COUNT', 'LIMIT', 'MAX', 'MIN', 'SIZE', 'INTERVAL',
 ]);
+/** `PREFIX_LEGACY_API_KEY = 'n8n_api_'`: the fixed part every key starts with, not a key. */
+const AFFIX_WORDS = new Set(['PREFIX', 'SUFFIX']);
 /** Words of names that hold no secret: public keys, anti-forgery tokens, and the markers that stand in for a redacted secret. */
 const PUBLIC_WORDS = new Set(['PUBLIC', 'PUBLISHABLE', 'CSRF', 'XSRF', 'REDACTED', 'BLANK', 'BLANKING', 'MASK', 'MASKED', 'SENTINEL', 'OBFUSCATED']);
 
 /** True when a variable or property of this name holds a credential. */
 export function isSecretName(envStyleName: string): boolean {
   const words = envStyleName.split('_').filter(Boolean);
-  if (words.length === 0 || words.some((word) => PUBLIC_WORDS.has(word))) return false;
+  if (words.length === 0 || words.some((word) => PUBLIC_WORDS.has(word) || AFFIX_WORDS.has(word))) return false;
   const last = words[words.length - 1];
   const pairEnding = words.length >= 2 && SECRET_PAIRS.has(`${words[words.length - 2]}_${last}`);
   if (DESCRIPTIVE_LAST_WORDS.has(last) && !pairEnding) return false;

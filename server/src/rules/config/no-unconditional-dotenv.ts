@@ -8,7 +8,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { getMemberName, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { findProperty, getMemberName, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { readsEnvironment } from '../_utils/env';
 import { isDeployEnvironmentCheck } from '../_utils/environment';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { isBrowserFile, isDevOnlyFile, isToolingConfigFile } from '../_utils/sourceRoles';
@@ -92,7 +93,7 @@ function isRequire(call: TSESTree.CallExpression): boolean {
 
 /** `loadsModule`: the call loads dotenv itself, so a `try` around it may be coping with dotenv being absent. */
 function reportLoad(context: FileRuleContext<MessageId>, node: Node, loadsModule: boolean): void {
-  if (isGuarded(context.source, node, loadsModule)) return;
+  if (isGuarded(context.source, node, loadsModule) || isPathFromEnvironment(context.source, node)) return;
   const guard = guardSuggestion(context.source, node);
   context.report({ at: node, messageId: 'unconditionalDotenv', suggest: guard ? [guard] : undefined });
 }
@@ -110,6 +111,13 @@ function isGuarded(source: SourceCode, node: Node, loadsModule: boolean): boolea
     if (loadsModule && parent.type === 'TryStatement' && parent.block === child && parent.handler) return true;
   }
   return false;
+}
+
+/** `dotenv.config({ path: process.env.ENV_PATH })`: the deploy chooses the file, or none. */
+function isPathFromEnvironment(source: SourceCode, node: Node): boolean {
+  const options = node.type === 'CallExpression' && node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
+  const path = options?.type === 'ObjectExpression' ? findProperty(options, 'path') : undefined;
+  return path !== undefined && readsEnvironment(source, path.value as Node);
 }
 
 /** Wraps a statement-level `require('dotenv').config()` in a NODE_ENV check; imports cannot be wrapped. */
