@@ -33,6 +33,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'the app forking itself in build mode from a running handler',
+    code: "SocketAdmin.restart = function (socket, data, callback) {\n  var child_process = require('child_process');\n  var buildWorker = child_process.fork('app.js', ['--build'], { cwd: path.join(__dirname, '../../'), stdio: 'pipe' });\n};",
+    errors: [{ messageId: 'build', line: 3, column: 40, message: 'The running app runs `node app.js --build`. Compiling or bundling is the build stage\'s job: done at run time it slows every start, needs build tools in production and can produce something other than what was tested.' }],
+    output: null,
+  },
+  {
     name: 'npm install of a plugin while the server runs',
     code: `${CP}app.post('/plugins', (req, res) => {\n  execSync(\`npm install \${req.body.name}\`);\n  res.sendStatus(204);\n});`,
     errors: [{ messageId: 'install', line: 3, column: 12, endColumn: 42, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],

@@ -68,6 +68,13 @@ runRuleTests(rule, {
       output: `${WINSTON}const logger = winston.createLogger({\n  transports: [new winston.transports.Console({ level: 'info' })],\n});`,
     },
     {
+      name: 'compiled TypeScript appending to a log file whose name a local function builds',
+      code: '"use strict";\nconst fs_1 = require("fs");\nfunction buildLogFileNameWithCounter(counter) {\n    if (counter) {\n        return `${logFileBasePath}-${counter}.log`;\n    }\n    return `${logFileBasePath}.log`;\n}\nfunction appendMessageSync(msg) {\n    (0, fs_1.appendFileSync)(buildLogFileNameWithCounter(), JSON.stringify(msg) + "\\n");\n}',
+      filename: 'dist/eventbus/log-writer-worker.js',
+      errors: [{ messageId: 'fileStream', line: 10, column: 5, file: 'dist/eventbus/log-writer-worker.js' }],
+      output: null,
+    },
+    {
       name: "winston 2's add() with the File transport class",
       code: `${WINSTON}winston.add(winston.transports.File, {\n  filename: 'logs/webinstall.log',\n  colorize: true,\n});`,
       errors: [{ messageId: 'fileTransport', line: 2, column: 1 }],

@@ -10,6 +10,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberPath, resolveVariable, unwrapExpression } from './ast';
 import { consoleTransportFix, isBound, isStandardStream, rotationSetup, winstonTransportName, type LoggerBindings } from './logging';
+import { fsMethodOf } from './fs';
 
 export type AccessLogger = 'morgan' | 'express-winston' | 'koa-logger';
 
@@ -28,7 +29,7 @@ export interface AccessLogScan {
 }
 
 const NO_ACCESS_LOGS: AccessLogScan = { sinks: [], claimed: new Set() };
-const FS_FILE_WRITE = /^(?:fs\.|fsp\.|fse\.|fs\.promises\.)?(?:appendFile|appendFileSync|writeFile|writeFileSync)$/;
+const FS_FILE_WRITES = new Set(['appendFile', 'appendFileSync', 'writeFile', 'writeFileSync']);
 
 /** Finds every access-log middleware call of the file and the file it writes to, if any. */
 export function scanAccessLogs(source: SourceCode, bindings: LoggerBindings): AccessLogScan {
@@ -122,7 +123,7 @@ function koaLoggerSinks(source: SourceCode, call: TSESTree.CallExpression, bindi
 
 /** `fs.appendFileSync(…)`, or `stream.write(…)` on a file stream (which is then claimed). */
 function writesFile(source: SourceCode, call: TSESTree.CallExpression, bindings: LoggerBindings, claim: (node: Node) => void): boolean {
-  if (FS_FILE_WRITE.test(getCalleeName(call) ?? '')) return true;
+  if (FS_FILE_WRITES.has(fsMethodOf(getMemberPath(call.callee)) ?? '')) return true;
   const stream = writtenStream(source, call);
   if (!stream || !isFileStream(source, stream, bindings)) return false;
   claim(stream);

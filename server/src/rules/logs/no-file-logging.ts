@@ -7,16 +7,18 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
-import { findProperty, getCalleeName, getMemberPath, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
+import { fsMethodOf } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream';
 
 const LOG4JS_FILE_APPENDERS = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
-const FS_WRITES = /^(?:fs\.|fs\.promises\.|fsp\.|fse\.|promises\.)?(?:appendFile|appendFileSync|createWriteStream)$/;
+const FS_WRITES = new Set(['appendFile', 'appendFileSync', 'createWriteStream']);
 
 interface FileContext {
   readonly bindings: LoggerBindings;
@@ -66,12 +68,11 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
 
 function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: LoggerBindings): void {
   const path = getMemberPath(node.callee);
-  const name = path?.join('.') ?? '';
   if (path?.at(-1) === 'add' && isFileTransportClass(node.arguments[0], bindings)) {
     context.report({ at: node, messageId: 'fileTransport' });
   } else if (path && path.length === 2 && bindings.pino.namespaces.has(path[0]) && path[1] === 'destination') {
     checkPinoDestination(context, node);
-  } else if (FS_WRITES.test(name)) {
+  } else if (FS_WRITES.has(fsMethodOf(path) ?? '')) {
     const target = node.arguments[0] && logFileTarget(context.source, node.arguments[0]);
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   }
@@ -118,8 +119,23 @@ function reportPinoFileTarget(context: FileRuleContext<MessageId>, node: TSESTre
 /** A path argument that names a `.log` file: a literal, a template, `path.join(…, 'x.log')`, or a const holding one. */
 function logFileTarget(source: SourceCode, node: Node): string | undefined {
   const value = resolveConst(source, node);
-  const text = getStaticString(value) ?? lastPathPart(value);
-  return text && /\.log$/i.test(text) ? text.split(/[\\/]/).pop() : undefined;
+  const texts = [getStaticString(value) ?? lastPathPart(value), ...returnedPathParts(source, value)];
+  const text = texts.find((candidate) => candidate !== undefined && /\.log$/i.test(candidate));
+  return text?.split(/[\\/]/).pop();
+}
+
+/** `buildLogFileName()` declared in this file: the file names its `return`s build (`${base}-${n}.log`). */
+function returnedPathParts(source: SourceCode, value: Node): (string | undefined)[] {
+  if (value.type !== 'CallExpression' || value.callee.type !== 'Identifier') return [];
+  const declaration = resolveFunction(source, value.callee);
+  if (!declaration) return [];
+  if (declaration.body.type !== 'BlockStatement') return [getStaticString(declaration.body) ?? lastPathPart(declaration.body)];
+  const parts: (string | undefined)[] = [];
+  walkSubtree(declaration.body, (child) => {
+    if (child.type === 'ReturnStatement' && child.argument) parts.push(getStaticString(child.argument) ?? lastPathPart(child.argument));
+    return !isFunctionNode(child);
+  });
+  return parts;
 }
 
 function lastPathPart(node: Node): string | undefined {

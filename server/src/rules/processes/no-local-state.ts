@@ -9,6 +9,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
+import { fsMethodOf } from '../_utils/fs';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
@@ -18,7 +19,7 @@ type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatab
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
 const SQLITE_CLIENTS = new Set(['sqlite', 'sqlite3', 'better-sqlite3']);
-const FS_WRITES = /^(?:fs\.|fs\.promises\.|fsp\.|fse\.)?(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputFile|outputFileSync)$/;
+const FS_WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createWriteStream', 'outputFile', 'outputFileSync']);
 /** Calls that put a file somewhere, by the index of the argument saying where (`-1`: any argument). */
 const FILE_PLACERS: ReadonlyMap<string, number> = new Map([
   ...['writeFile', 'writeFileSync', 'createWriteStream', 'toFile'].map((name) => [name, 0] as const),
@@ -95,7 +96,7 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
   const method = path?.at(-1) ?? '';
   if (method === 'set' && node.arguments.length === 2) checkSetting(context, getStaticString(node.arguments[0]), node.arguments[1] as Node);
-  if (FS_WRITES.test(name) && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
+  if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   if (isUploadKept(node, method)) context.report({ at: node, messageId: 'diskUploads' });
 }
 

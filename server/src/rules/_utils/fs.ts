@@ -1,0 +1,14 @@
+/**
+ * Calls into Node's `fs` (and fs-extra) however the module is bound: `fs.appendFile`,
+ * `fs.promises.appendFile`, `fsp.appendFile`, a destructured `appendFileSync`, and the bindings
+ * compilers give it (`fs_1.appendFileSync`, `_fs.default.appendFile`, `fs__default.default.writeFile`).
+ */
+const FS_BINDING = /^_?(?:fs|fsp|fse|promises|fsExtra|fs_extra|fsPromises)(?:_\d+|__default)?$/;
+
+/** The fs method a callee path calls (`appendFileSync` for `['fs_1', 'appendFileSync']`), if it is one. */
+export function fsMethodOf(path: readonly string[] | undefined): string | undefined {
+  if (!path || path.length === 0) return undefined;
+  const receiver = path.slice(0, -1);
+  const isFs = receiver.length === 0 || (FS_BINDING.test(receiver[0]) && receiver.slice(1).every((segment) => segment === 'promises'));
+  return isFs ? path[path.length - 1] : undefined;
+}
