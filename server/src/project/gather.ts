@@ -44,6 +44,8 @@ const PROJECT_FILE_GLOBS = [
   'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb',
   '.gitignore', '.env', '.env.*', '*.env', 'Procfile', '**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile',
   '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', 'config/**/*.{json,json5,js,cjs,mjs,ts,yml,yaml}', 'config.*.json',
+  // Config folders deeper in the tree (`src/config/`, `core/shared/config/env/`): their data files.
+  '**/config/**/*.{json,json5,yml,yaml}', '**/config.*.json',
 ];
 const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
@@ -58,7 +60,7 @@ export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore
 export function projectFileKind(relative: string): ProjectFileKind | undefined {
   const name = basename(relative);
   if (lockfileKindOf(relative)) return 'lockfile';
-  if (relative.startsWith('config/') || /^config\.[^.]+\.json$/.test(relative)) return 'config';
+  if (relative.startsWith('config/') || /(?:^|\/)config\/.*\.(?:json5?|ya?ml)$|(?:^|\/)config\.[^/]+\.json$/.test(relative)) return 'config';
   if (relative === 'package.json') return 'packageJson';
   if (relative === '.gitignore') return 'gitignore';
   if (relative === 'Procfile') return 'procfile';

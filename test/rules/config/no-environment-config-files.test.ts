@@ -110,6 +110,20 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'environment-named config files in a config folder deep in the tree, variants included',
+      code: '',
+      project: projectFixture({
+        'core/shared/config/defaults.json': '{ "server": { "port": 2368 } }\n',
+        'core/shared/config/env/config.production.json': '{\n  "database": { "client": "mysql" }\n}\n',
+        'core/shared/config/env/config.development.docker.json': '{\n  "database": { "client": "mysql" }\n}\n',
+      }),
+      errors: [
+        { messageId: 'environmentFile', file: 'core/shared/config/env/config.development.docker.json', line: 1, column: 1 },
+        { messageId: 'environmentFile', file: 'core/shared/config/env/config.production.json', line: 1, column: 1 },
+      ],
+      output: null,
+    },
+    {
       name: 'an environment-named JavaScript config file',
       code: 'module.exports = { port: 80 };',
       filename: 'config/production.js',

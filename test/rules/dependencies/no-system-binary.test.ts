@@ -158,6 +158,8 @@ runRuleTests(rule, {
     { name: 'an image based on one that ships the tool', code: `${CP}spawn('python3', ['predict.py']);`, project: withDockerfile('FROM nikolaik/python-nodejs:python3.12-nodejs20\nCMD ["node", "src/index.js"]\n') },
     { name: 'allowed by option', code: `${CP}spawn('ffmpeg', ['-i', file]);`, options: { allow: ['ffmpeg'] } },
     { name: 'developer scripts', code: `${CP}execSync('git describe --tags');`, filename: 'scripts/version.js' },
+    { name: 'a scripts/ folder deep in the tree', code: `${CP}execSync('docker run -d tinybird/tinybird-local');`, filename: 'core/server/data/tinybird/scripts/docker-analytics-manager.js' },
+    { name: 'a bin tool that scaffolds migrations', code: `${CP}const version = execSync('git describe --tags --abbrev=0').toString();`, filename: 'bin/create-migration.js' },
     {
       name: 'files package.json runs only from release and test scripts',
       code: `${CP}execSync('git tag v1');`,

@@ -116,6 +116,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a loader the code expects to be missing in production (MODULE_NOT_FOUND ignored)', code: "try {\n  require('tsx/cjs');\n} catch (err) {\n  if (err.code !== 'MODULE_NOT_FOUND') {\n    throw err;\n  }\n}", filename: 'MigratorConfig.js', project },
     { name: 'a docs build script under bin/ loads a tool nobody deploys', code: "const marked = require('marked');\nmodule.exports = (md) => marked(md);", filename: 'bin/doc/html.js', project },
     { name: 'declared dependencies, optional and peer', code: "const express = require('express');\nconst sharp = require('sharp');\nconst mongoose = require('mongoose');\nconst { Pool } = require('pg');", project },
     { name: 'node built-ins, with and without node:, subpaths included', code: "import fs from 'fs';\nimport { readFile } from 'node:fs/promises';\nimport { DatabaseSync } from 'node:sqlite';\nimport test from 'node:test';\nimport path from 'path/posix';", filename: 'src/index.mjs', project },

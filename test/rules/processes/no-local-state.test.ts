@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'multer writing to the temp folder for the request only', code: "const multer = require('multer');\nconst upload = multer({ dest: os.tmpdir() });" },
     { name: 'a temporary upload file, removed after the request', code: "const tmpPath = path.join(os.tmpdir(), 'upload-' + id);\nfs.writeFileSync(tmpPath, buffer);" },
     { name: 'an upload streamed to object storage', code: "await s3.upload({ Bucket: process.env.BUCKET, Key: key, Body: fs.createReadStream(uploadPath) }).promise();" },
     { name: 'a cover image kept in the temp folder for the request', code: "const tempPath = path.join(os.tmpdir(), 'cover-' + uid);\nfs.writeFile(tempPath, data, next);" },

@@ -40,7 +40,8 @@ export function environmentKindOf(name: string): EnvironmentKind | undefined {
 /** Folders whose files are config: `config/production.js`, `config/env/development.js`. */
 const CONFIG_FOLDER = /^(?:config|configs|conf|settings|env|envs|environments?)$/i;
 /** Deploy environments. `test` and `local` are left out: a test setup or a developer's overrides is not a deploy. */
-const DEPLOY_ENVIRONMENT = /^(?:production|prod|staging|stage|development|dev|qa|uat|preprod|preproduction)$/i;
+/** Named deploy environments, with variants (`development-docker`, `prod_eu`); test configs are fixtures. */
+const DEPLOY_ENVIRONMENT = /^(?:production|prod|staging|stage|development|dev|qa|uat|preprod|preproduction)(?:[-_][a-z0-9]+)*$/i;
 const CONFIG_EXTENSION = /\.(?:json5?|ya?ml|[cm]?[jt]s)$/i;
 /** Build tools split their own config by environment (`config/webpack/production.js`): not the app's config. */
 const TOOL_FOLDER = /(?:^|\/)(?:webpack|rollup|vite|babel|jest|eslint|karma|storybook|gulp|grunt)\//i;
@@ -51,7 +52,8 @@ export function environmentOfConfigFile(root: string, path: string): string | un
   if (rel.startsWith('..') || TOOL_FOLDER.test(rel) || !CONFIG_EXTENSION.test(rel)) return undefined;
   const parts = rel.split('/');
   const stem = parts[parts.length - 1].replace(CONFIG_EXTENSION, '');
-  const dotted = /^config\.([\w-]+)$/i.exec(stem);
+  // `config.production.json`, `config.development.docker.json`.
+  const dotted = /^config\.([\w-]+)(?:\.[\w-]+)*$/i.exec(stem);
   const environment = dotted ? dotted[1] : CONFIG_FOLDER.test(parts[parts.length - 2] ?? '') ? stem : undefined;
   return environment !== undefined && DEPLOY_ENVIRONMENT.test(environment) ? environment : undefined;
 }

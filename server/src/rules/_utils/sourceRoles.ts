@@ -21,10 +21,10 @@ const TOOLING_CONFIG = [
 ];
 
 /**
- * Folders of scripts developers run by hand or from CI: `scripts/`, `tools/` and `tasks/` at the
- * root (`scripts/` also one level down). Deeper down, `tools/` are more often the app's own (AI or MCP tools in `dist/modules/mcp/tools/`).
+ * Folders of scripts developers run by hand or from CI: `scripts/` anywhere, `tools/` and `tasks/`
+ * at the root. Deeper down, `tools/` are more often the app's own (AI or MCP tools in `dist/modules/mcp/tools/`).
  */
-const DEV_FOLDERS = /^(?:[^/]+\/)?scripts\/|^(?:tools|tasks)\/|(?:^|\/)(?:\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
+const DEV_FOLDERS = /(?:^|\/)scripts\/|^(?:tools|tasks)\/|(?:^|\/)(?:\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
 
 /** Folders whose code is bundled for browsers. */
 const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|webapp|web-app|ui)\//;
@@ -56,10 +56,11 @@ export function isDevOnlyFile(project: ProjectFacts, path: string): boolean {
 }
 
 /**
- * Release tooling at the root or in bin/ (`bin/release.js`, `publish.mjs`), and the helpers in
+ * Release and scaffolding tooling at the root or in bin/ (`bin/release.js`, `publish.mjs`,
+ * `bin/create-migration.js`), and the helpers in
  * bin/'s subfolders (`bin/doc/html.js`): a package's own commands are the files directly in bin/.
  */
-const DEV_FILES = /^(?:bin\/)?(?:release|deploy|publish|changelog|bump|version-bump)(?:[.-][\w.-]*)?\.[cm]?[jt]s$|^bin\/[^/]+\//;
+const DEV_FILES = /^(?:bin\/)?(?:release|deploy|publish|changelog|bump|version-bump|(?:create|generate|new|make|scaffold)[-_](?:migration|component|module|plugin|theme))(?:[.-][\w.-]*)?\.[cm]?[jt]s$|^bin\/[^/]+\//;
 
 interface ScriptFiles {
   /** Files run only by scripts outside the run stage, relative to the root. */

@@ -29,8 +29,11 @@ interface Options {
 interface ModuleUse {
   readonly range: OffsetRange;
   readonly specifier: string;
-  /** Inside a `try` whose `catch` may recover: the modules the `catch` loads instead. */
-  readonly fallback?: { readonly modules: readonly string[]; readonly tellsToInstall: boolean };
+  /**
+   * Inside a `try` whose `catch` may recover: the modules the `catch` loads instead, and whether
+   * the `catch` expects the package to be missing (`if (err.code !== 'MODULE_NOT_FOUND') throw err`).
+   */
+  readonly fallback?: { readonly modules: readonly string[]; readonly tellsToInstall: boolean; readonly expectsAbsence: boolean };
   /** Inside a branch taken only in development (`if (process.env.NODE_ENV !== 'production')`). */
   readonly devBranch: boolean;
   /** Local names an `import` binds, in TypeScript, to decide whether only types are used. */
@@ -150,7 +153,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
         if (declared.has(name) || name === json.name || allowed.has(name) || folders.has(name.replace(/^@/, '').split('/')[0])) continue;
         if (use.locals && use.locals.length > 0 && !use.locals.some((local) => values.has(local))) continue;
         const recovers = use.fallback?.modules.some((module) => module.startsWith('.') || isBuiltinModule(module) || declared.has(packageNameOf(module) ?? ''));
-        if (recovers) continue;
+        // A package the code is written to do without (a dev-only loader), unless the app tells users to install it.
+        if (recovers || (use.fallback?.expectsAbsence && !use.fallback.tellsToInstall)) continue;
         if (dev.has(name)) {
           const bundled = bundles && /\.(?:ts|mts|cts|tsx)$/.test(path);
           if (!bundled && !use.devBranch && !use.fallback) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
@@ -220,7 +224,7 @@ function fallbackOf(source: SourceCode, owner: Node): ModuleUse['fallback'] {
           tellsToInstall = true;
         }
       });
-      return { modules, tellsToInstall };
+      return { modules, tellsToInstall, expectsAbsence: /MODULE_NOT_FOUND/.test(source.getText(parent.handler)) };
     }
   }
   return undefined;

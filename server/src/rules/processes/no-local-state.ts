@@ -111,6 +111,20 @@ function isUploadKept(node: TSESTree.CallExpression, method: string): boolean {
 
 /** Whether a path expression names an upload folder and no temporary one. */
 function namesUploadFolder(node: Node): boolean {
+  const names = pathNames(node);
+  return names.some((name) => UPLOAD_NAME.test(name)) && !isTemporary(names);
+}
+
+function namesTemporaryFolder(node: Node): boolean {
+  return isTemporary(pathNames(node));
+}
+
+function isTemporary(names: readonly string[]): boolean {
+  return names.some((name) => TEMPORARY_NAME.test(name) || name === 'tmpdir');
+}
+
+/** The identifiers and strings a path is built from: `path.join(os.tmpdir(), 'upload-' + id)`. */
+function pathNames(node: Node): string[] {
   const names: string[] = [];
   walkSubtree(node, (child) => {
     if (child.type === 'Identifier') names.push(child.name);
@@ -118,7 +132,7 @@ function namesUploadFolder(node: Node): boolean {
     if (text !== undefined) names.push(text);
     return true;
   });
-  return names.some((name) => UPLOAD_NAME.test(name)) && !names.some((name) => TEMPORARY_NAME.test(name) || name === 'tmpdir');
+  return names;
 }
 
 /** Settings whose shipped value keeps data on local disk: a file database kind, or a local upload folder. */
@@ -156,7 +170,9 @@ function checkMulter(context: FileRuleContext<MessageId>, node: TSESTree.CallExp
     return;
   }
   const options = path.length === 1 && node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
-  if (options?.type === 'ObjectExpression' && findProperty(options, 'dest') && !findProperty(options, 'storage')) {
+  const dest = options?.type === 'ObjectExpression' ? findProperty(options, 'dest') : undefined;
+  // `multer({ dest: os.tmpdir() })`: a scratch file for the request, handed on to a store.
+  if (dest && !findProperty(options as TSESTree.ObjectExpression, 'storage') && !namesTemporaryFolder(dest.value as Node)) {
     context.report({ at: node, messageId: 'diskUploads' });
   }
 }
