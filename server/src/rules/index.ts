@@ -23,6 +23,7 @@ import dockerfileSignalForwarding from './disposability/dockerfile-signal-forwar
 import noSwallowedFatalErrors from './disposability/no-swallowed-fatal-errors';
 import requireGracefulShutdown from './disposability/require-graceful-shutdown';
 import noAccessLogFile from './logs/no-access-log-file';
+import noFileLogConfig from './logs/no-file-log-config';
 import noFileLogging from './logs/no-file-logging';
 import noLogRotation from './logs/no-log-rotation';
 import dockerfileExposeMismatch from './port-binding/dockerfile-expose-mismatch';
@@ -33,7 +34,7 @@ import noProcessLocalSharedState from './processes/no-process-local-shared-state
 import noStickySessions from './processes/no-sticky-sessions';
 
 /** Every rule, in factor order. A meta-test checks that ids, files and docs agree. */
-export const RULES = [noExternalDependency, noUndeclaredDependency, requireLockfile, noSystemBinary, noRuntimeGlobalInstall, noHardcodedSecret, noEnvironmentConfigFiles, noCommittedEnvFile, envExampleDrift, noUnconditionalDotenv, noHardcodedServiceUrl, noEnvironmentSpecificService, noRuntimeInstall, noBuildInStart, dockerfileNpmCi, noLocalState, noStickySessions, noProcessLocalSharedState, noHardcodedPort, noLoopbackBind, dockerfileExposeMismatch, noDaemonize, procfileWebProcess, requireGracefulShutdown, noSwallowedFatalErrors, dockerfileSignalForwarding, noEnvironmentSwitchedService, noFileLogging, noLogRotation, noAccessLogFile, noBootTimeAdminTask, noAdhocDatabaseScript] as const satisfies readonly Rule[];
+export const RULES = [noExternalDependency, noUndeclaredDependency, requireLockfile, noSystemBinary, noRuntimeGlobalInstall, noHardcodedSecret, noEnvironmentConfigFiles, noCommittedEnvFile, envExampleDrift, noUnconditionalDotenv, noHardcodedServiceUrl, noEnvironmentSpecificService, noRuntimeInstall, noBuildInStart, dockerfileNpmCi, noLocalState, noStickySessions, noProcessLocalSharedState, noHardcodedPort, noLoopbackBind, dockerfileExposeMismatch, noDaemonize, procfileWebProcess, requireGracefulShutdown, noSwallowedFatalErrors, dockerfileSignalForwarding, noEnvironmentSwitchedService, noFileLogging, noFileLogConfig, noLogRotation, noAccessLogFile, noBootTimeAdminTask, noAdhocDatabaseScript] as const satisfies readonly Rule[];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
