@@ -22,10 +22,18 @@ describe('gatherProject', () => {
     write('Dockerfile', 'FROM node:20 AS build\nRUN npm install\nFROM node:20-slim\nCMD npm start\n');
     write('docker-compose.yml', 'services:\n  web:\n    ports:\n      - "3000:3000"\n');
     write('config/production.json', '{}');
+    write('core/shared/config/env/config.production.json', '{ "logging": { "transports": ["file"] } }');
+    write('src/lib/config/README.md', 'not config data');
     write('tests/ratelimit/Dockerfile.anotherip', 'FROM node:20\nRUN npm install\n');
     write('examples/docker-compose.yml', 'services:\n  demo:\n    image: demo\n');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads config data from config folders deep in the tree, data files only', async () => {
+    const { facts } = await gatherProject(root);
+    const configData = facts.files.configData.map((file) => file.path.slice(root.length + 1)).sort();
+    assert.deepEqual(configData, ['config/production.json', 'core/shared/config/env/config.production.json']);
+  });
 
   it('reads every project file with the positions rules need', async () => {
     const { facts, problems } = await gatherProject(root);
@@ -54,7 +62,7 @@ describe('gatherProject', () => {
     const compose = files.composeFiles[0];
     const port = compose.locations['services.web.ports.0'];
     assert.equal(compose.text.slice(port[0], port[1]), '"3000:3000"');
-    assert.deepEqual(files.configFiles, [join(root, 'config/production.json')]);
+    assert.deepEqual(files.configFiles, [join(root, 'config/production.json'), join(root, 'core/shared/config/env/config.production.json')]);
   });
 
   it('reports a broken package.json or compose file once and keeps the rest', async () => {

@@ -83,7 +83,8 @@ export function isProjectFileName(name: string): boolean {
 export async function gatherProject(root: string, overlay: TextOverlay = () => undefined): Promise<GatheredProject> {
   const problems: ProjectProblem[] = [];
   const read = async (path: string) => overlay(path) ?? (await readFile(path, 'utf8').catch(() => undefined));
-  const found = await fg(PROJECT_FILE_GLOBS, { cwd: root, dot: true, deep: 4, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
+  // Deep enough for config folders inside the source tree (`core/shared/config/env/config.production.json`).
+  const found = await fg(PROJECT_FILE_GLOBS, { cwd: root, dot: true, deep: 7, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
   // A Dockerfile or compose file under tests/ or examples/ describes no deploy of this app.
   const paths = found.filter((relative) => !isNonProductionPath(relative)).sort();
   // A package inside a larger repository is protected by the repository's .gitignore too.
