@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a lookup table filing settings into groups', code: "const keyGroupMapping = {\n  members_private_key: 'core',\n  admin_session_secret: 'core',\n  db_hash: 'core',\n  password: 'private',\n  is_private: 'private',\n};" },
     { name: 'the fixed prefix every key starts with', code: "const PREFIX_LEGACY_API_KEY = 'n8n_api_';" },
     { name: 'names about a key that hold no key: its audience, issuer, a count', code: "const API_KEY_AUDIENCE = 'mcp-server-api';\nconst API_KEY_ISSUER = 'n8n';\nconst REDACT_API_KEY_REVEAL_COUNT = 4;\nlet tokenSource = 'query';" },
     { name: 'markers that stand in for a redacted secret', code: "exports.CREDENTIAL_BLANKING_VALUE = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\nexports.OIDC_CLIENT_SECRET_REDACTED_VALUE = '__n8n_CLIENT_SECRET_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';" },
@@ -37,6 +38,13 @@ runRuleTests(rule, {
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: 'a credential pair whose password repeats the user name',
+      code: "const admin = { user: 'admin', password: 'admin' };",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 42 }],
+      output: "const admin = { user: 'admin', password: process.env.ADMIN_PASSWORD };",
+      envKeys: ['ADMIN_PASSWORD'],
+    },
     {
       name: 'an extra token format (option)',
       code: "const client = new Acme('acme_live_9f8e7d6c5b4a');",

@@ -104,10 +104,27 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
     }
     return;
   }
-  if (!isSecretName(envStyle) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle))) return;
+  if (!isSecretName(envStyle) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle)) || isCategoryLabel(node, value)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
 }
+
+/**
+ * `{ members_private_key: 'core', title: 'site', db_hash: 'core' }`: a lookup table that files
+ * settings into groups. The same value under a key that names no secret makes it a label.
+ */
+function isCategoryLabel(node: Node, value: string): boolean {
+  const property = node.parent;
+  if (property?.type !== 'Property' || property.parent?.type !== 'ObjectExpression') return false;
+  return property.parent.properties.some((other) => {
+    if (other === property || other.type !== 'Property' || getStaticString(other.value as Node) !== value) return false;
+    const key = getPropertyName(other.key);
+    // `{ user: 'admin', password: 'admin' }` is a credential pair, not a table.
+    return key !== undefined && !isSecretName(toEnvName(key)) && !USER_KEY.test(key);
+  });
+}
+
+const USER_KEY = /^(?:user|username|user_name|userName|login|email|account|name|id)$/i;
 
 function configuredFormat(value: string, patterns: readonly string[]): TokenFormat | undefined {
   const matched = patterns.find((pattern) => new RegExp(pattern).test(value));
