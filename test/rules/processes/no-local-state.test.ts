@@ -6,6 +6,8 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an uploaded file copied to the temp folder for processing', code: "await fs.copy(req.file.path, path.join(os.tmpdir(), 'resize-' + id));" },
+    { name: 'a config file copied, not an upload', code: "fs.copyFileSync(settings.path, backupPath);" },
     { name: 'multer writing to the temp folder for the request only', code: "const multer = require('multer');\nconst upload = multer({ dest: os.tmpdir() });" },
     { name: 'a temporary upload file, removed after the request', code: "const tmpPath = path.join(os.tmpdir(), 'upload-' + id);\nfs.writeFileSync(tmpPath, buffer);" },
     { name: 'an upload streamed to object storage', code: "await s3.upload({ Bucket: process.env.BUCKET, Key: key, Body: fs.createReadStream(uploadPath) }).promise();" },
@@ -35,6 +37,12 @@ runRuleTests(rule, {
     "class Database {}\nconst db = new Database('app.db');",
   ],
   invalid: [
+    {
+      name: 'a storage adapter copying the uploaded file onto its own disk (compiled fs-extra)',
+      code: "class LocalStorageBase {\n  async save(file, targetDir) {\n    const targetFilename = await this.getUniqueFileName(file, targetDir);\n    await fs_extra_1.default.copy(file.path, targetFilename);\n  }\n}",
+      errors: [{ messageId: 'diskUploads', line: 4, column: 11 }],
+      output: null,
+    },
     {
       name: 'an uploaded file moved into the upload folder',
       code: "const fs = require('fs');\nconst uploadPath = path.join(nconf.get('base_dir'), nconf.get('upload_path'), folder, filename);\nconst os = fs.createWriteStream(uploadPath);",

@@ -27,6 +27,8 @@ const FILE_PLACERS: ReadonlyMap<string, number> = new Map([
   // fs-extra's `outputFile(path, data)`, image-data-uri's `outputFile(dataUri, path)`.
   ...['outputFile', 'outputFileSync'].map((name) => [name, -1] as const),
 ]);
+/** Names of a file the upload middleware received: `file`, `uploadedFile`, `image`. */
+const UPLOADED_FILE = /^(?:file|files|upload|uploaded\w*|\w*File|image|img|media|attachment|avatar|picture|photo)$/i;
 /** Names of an upload folder: `uploadDir`, `upload_path`, `pathToUpload`, `'public/uploads'`. */
 const UPLOAD_NAME = /upload/i;
 const TEMPORARY_NAME = /te?mp(?:dir|orary)?(?:[^a-z]|$)|^te?mp/i;
@@ -106,7 +108,15 @@ function isUploadKept(node: TSESTree.CallExpression, method: string): boolean {
   const index = FILE_PLACERS.get(method);
   if (index === undefined) return false;
   const destinations = index === -1 ? node.arguments : node.arguments.slice(index, index + 1);
-  return destinations.some((argument) => namesUploadFolder(argument as Node));
+  if (destinations.some((argument) => namesUploadFolder(argument as Node))) return true;
+  // `fs.copy(file.path, target)`: a storage adapter keeping the uploaded file (multer's temp path) on this disk.
+  return index === 1 && isUploadedFilePath(node.arguments[0] as Node | undefined) && !namesTemporaryFolder(node.arguments[1] as Node);
+}
+
+/** `file.path`, `req.file.path`, `uploadedFile.path`: where the upload middleware left the file. */
+function isUploadedFilePath(node: Node | undefined): boolean {
+  const path = node && getMemberPath(node);
+  return path !== undefined && path.length >= 2 && path[path.length - 1] === 'path' && UPLOADED_FILE.test(path[path.length - 2]);
 }
 
 /** Whether a path expression names an upload folder and no temporary one. */
