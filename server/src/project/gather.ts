@@ -209,10 +209,11 @@ function stringRecord(value: unknown): Record<string, string> {
 }
 
 export function entryPointsOf(packageJson: PackageFacts | undefined, procfile: ProcfileFile | undefined): string[] {
+  // npm's defaults when package.json is silent: `main` is index.js, `npm start` runs server.js.
   const candidates = [
-    packageJson?.main,
+    packageJson && (packageJson.main ?? 'index.js'),
     ...Object.values(packageJson?.bin ?? {}),
-    ...scriptTargets(packageJson?.scripts.start ?? ''),
+    ...scriptTargets(packageJson ? packageJson.scripts.start ?? 'node server.js' : ''),
     ...(procfile?.processes ?? []).filter((process) => process.name === 'web').flatMap((process) => scriptTargets(process.command)),
   ];
   const relative = candidates.filter((entry): entry is string => !!entry).map((entry) => normalize(entry).replace(/^\.\//, ''));

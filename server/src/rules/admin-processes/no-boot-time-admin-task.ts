@@ -43,8 +43,8 @@ const MESSAGE: Readonly<Record<TaskKind, MessageId>> = { migration: 'bootMigrati
 const KINDS: readonly TaskKind[] = ['migration', 'seed', 'backfill'];
 const TASK_NAME: Readonly<Record<TaskKind, string>> = { migration: 'a migration', seed: 'seeding', backfill: 'a data backfill' };
 
-/** Verbs that run migrations: `migrate()`, `runMigrations()`, `applyPendingMigrations()`, `migrateUserData()`. */
-const MIGRATION_CALL = /^(?:(?:run|apply|do|perform|exec|execute|start|process)(?:All|Pending|Data|Db|Database|Schema)?Migrations?|migrate)([A-Z_]\w*)?$/;
+/** Verbs that run migrations: `migrate()`, `runMigrations()`, `applyPendingMigrations()`, `runStripeMigrations()`, `migrateUserData()`. */
+const MIGRATION_CALL = /^(?:(?:run|apply|do|perform|exec|execute|start|process)(?:[A-Z]\w*?)?Migrations?|migrate)([A-Z_]\w*)?$/;
 const SEED_CALL = /^(?:(?:run|do|exec|execute|apply)(?:All)?Seed(?:s|ers?)?|seed(?:s|ers?)?)([A-Z_]\w*)?$/;
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
 /** Suffixes of names that ask about a task rather than run it: `migrationStatus`, `migrateDir`, `seedRandom`. */
