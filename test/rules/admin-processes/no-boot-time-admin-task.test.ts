@@ -11,6 +11,17 @@ const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a boot migration whose migration CLI is a dependency (knex-migrator migrate) (trap)',
+      code: `${EXPRESS}const KnexMigrator = require('knex-migrator');\nconst knexMigrator = new KnexMigrator();\nknexMigrator.migrate().then(() => app.listen(3000));`,
+      project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0', 'knex-migrator': '5.0.0' } }),
+    },
+    {
+      name: 'a migration scaffolder in bin/ is no migrate command, but a backfill has its own script',
+      code: `${EXPRESS}runStripeMigrations().then(() => app.listen(3000));`,
+      project: pkg({ main: 'src/index.js', scripts: { 'backfill:stripe': 'node scripts/stripe.js' } }),
+      files: { 'bin/create-migration.js': "const name = process.argv[2];\nrequire('fs').writeFileSync(`migrations/${name}.js`, template);" },
+    },
+    {
       name: 'a boot migration that also has its own script (trap)',
       code: SYNC_AT_BOOT,
       project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js', 'db:migrate': 'sequelize db:migrate' } }),
@@ -192,6 +203,16 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'bootBackfill', line: 6, column: 65 },
         { messageId: 'bootMigration', file: 'src/providers.js', line: 3, column: 5 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a service loaded lazily inside the boot function, whose init runs a data migration',
+      code: `${EXPRESS}async function initServices() {\n  const members = require('./services/members');\n  await members.init();\n}\ninitServices().then(() => app.listen(3000));`,
+      files: { 'src/services/members.js': "module.exports = {\n  async init() {\n    await runStripeMigrations(stripeService);\n  },\n};" },
+      errors: [
+        { messageId: 'bootTaskCall', line: 5, column: 9 },
+        { messageId: 'bootBackfill', file: 'src/services/members.js', line: 3, column: 11 },
       ],
       output: null,
     },

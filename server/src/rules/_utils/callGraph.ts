@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { OffsetRange } from '../../engine/types';
 import { getMemberPath } from './ast';
-import { bindingsByLocalName, type ModuleBinding } from './imports';
+import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './imports';
 import { resolveImport } from './modules';
 
 /** A call by name: `start()`, `this.patch()`, `Database.patch()`, `(0, db_1.migrate)()`. */
@@ -56,10 +56,17 @@ export class CallGraphBuilder<T> {
   private classes: string[] = [];
 
   readProgram(program: TSESTree.Program): void {
-    this.modules = bindingsByLocalName(program, (module) => module.startsWith('.'));
+    this.modules = bindingsByLocalName(program, isRelative);
     this.classes = program.body.flatMap((statement) => {
       const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
       return declaration?.type === 'ClassDeclaration' && declaration.id ? [declaration.id.name] : [];
+    });
+  }
+
+  /** `const members = require('./services/members')` inside a function: a binding calls can go through too. */
+  readDeclarator(declarator: TSESTree.VariableDeclarator): void {
+    visitRequireBinding(declarator, isRelative, (local, module, exported) => {
+      if (!this.modules.has(local)) this.modules.set(local, exported === undefined ? { module } : { module, exported });
     });
   }
 
@@ -90,6 +97,10 @@ export class CallGraphBuilder<T> {
     if (!facts) this.functions.set(name, (facts = { found: [], calls: [] }));
     return facts;
   }
+}
+
+function isRelative(module: string): boolean {
+  return module.startsWith('.');
 }
 
 function isLocalReceiver(receiver: string | undefined, classes: readonly string[]): boolean {

@@ -56,15 +56,25 @@ function visitModuleBindings(
     }
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration') continue;
-    for (const declarator of declaration.declarations) {
-      const module = declarator.init ? requiredModule(declarator.init) : undefined;
-      if (module === undefined || !matches(module)) continue;
-      if (declarator.id.type === 'Identifier') bind(declarator.id.name, module, undefined);
-      else if (declarator.id.type === 'ObjectPattern') {
-        for (const property of declarator.id.properties) {
-          if (property.type === 'Property' && property.value.type === 'Identifier') bind(property.value.name, module, getPropertyName(property.key) ?? property.value.name);
-        }
-      }
+    for (const declarator of declaration.declarations) visitRequireBinding(declarator, matches, bind);
+  }
+}
+
+/**
+ * Calls `bind` for the names a `const x = require('m')` or `const { a } = require('m')` binds, when
+ * `m` matches: for requires inside functions too (services that load modules lazily).
+ */
+export function visitRequireBinding(
+  declarator: TSESTree.VariableDeclarator,
+  matches: (module: string) => boolean,
+  bind: (local: string, module: string, exported: string | undefined) => void,
+): void {
+  const module = declarator.init ? requiredModule(declarator.init) : undefined;
+  if (module === undefined || !matches(module)) return;
+  if (declarator.id.type === 'Identifier') bind(declarator.id.name, module, undefined);
+  else if (declarator.id.type === 'ObjectPattern') {
+    for (const property of declarator.id.properties) {
+      if (property.type === 'Property' && property.value.type === 'Identifier') bind(property.value.name, module, getPropertyName(property.key) ?? property.value.name);
     }
   }
 }

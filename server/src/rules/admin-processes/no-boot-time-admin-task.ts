@@ -17,6 +17,7 @@ import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, resolveCall, t
 import { toEnvName } from '../_utils/env';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
+import { devOnlyFiles } from '../_utils/sourceRoles';
 
 type TaskKind = 'migration' | 'seed' | 'backfill';
 type MessageId = 'bootMigration' | 'bootSeed' | 'bootBackfill' | 'bootTaskCall';
@@ -31,6 +32,8 @@ interface BootFacts {
   tasks: BootTask[];
   /** Calls `.listen(…)`; with a server module among its imports, the file starts a server. */
   listens: boolean;
+  /** Calls `listen` on something named like an app or a server (`rootApp.listen(port, host)`): a server start without its module in sight. */
+  listensOnApp: boolean;
   /** Guards code with `require.main === module` (or the ESM equivalent): it is also a command. */
   runsAsScript: boolean;
   /** Named functions with the tasks they run and the calls they make, to follow boot calls into other modules. */
@@ -47,6 +50,10 @@ const TASK_NAME: Readonly<Record<TaskKind, string>> = { migration: 'a migration'
 const MIGRATION_CALL = /^(?:(?:run|apply|do|perform|exec|execute|start|process)(?:[A-Z]\w*?)?Migrations?|migrate)([A-Z_]\w*)?$/;
 const SEED_CALL = /^(?:(?:run|do|exec|execute|apply)(?:All)?Seed(?:s|ers?)?|seed(?:s|ers?)?)([A-Z_]\w*)?$/;
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
+/** `runStripeMigrations()`: migrations named for a domain move data, unlike the schema's (`runPendingMigrations()`). */
+const DATA_MIGRATION = /^(?:run|apply|do|perform|exec|execute|start|process)(?!(?:All|Pending|Db|Database|Schema|Knex|Sequelize|TypeOrm|Typeorm|Prisma|Mongo|Sql|Up|Down|Latest)?Migrations?(?:[A-Z_]|$))[A-Z]\w*?Migrations?$/;
+/** Dependencies whose CLI runs the app's migrations on its own (`knex-migrator migrate`, `db-migrate up`). */
+const MIGRATION_CLIS = new Set(['knex-migrator', 'db-migrate', 'node-pg-migrate', 'migrate-mongo', 'sequelize-cli', 'prisma', '@mikro-orm/cli', 'umzug']);
 /** Suffixes of names that ask about a task rather than run it: `migrationStatus`, `migrateDir`, `seedRandom`. */
 const NOT_A_RUN = /^_?(?:Status|Check|Needed|Required|Count|Table|Dir|Path|Lock|List|Exists?|Config|Source|Name|Info|Files?|Random|Rng|Prng|Value)/;
 /** Receivers whose `seed()` seeds a random generator, not a database. */
@@ -57,6 +64,7 @@ const BOOT_CALLBACKS = new Set(['then', 'catch', 'finally', 'listen', 'ready', '
 const BOOT_EVENTS = new Set(['open', 'connect', 'connected', 'ready', 'listening']);
 /** Names of functions that start the app, or that frameworks call at startup (plugins' and providers' `register`). */
 const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|launch|serve|run(?:Server|App)?|startServer|startApp|connect|onModuleInit|onApplicationBootstrap|register)(?:[A-Z_]\w*)?$/;
+const APP_RECEIVER = /(?:^|\.)(?:\w*[aA]pp|\w*[sS]erver)$/;
 const SCRIPT_GUARD = /require\.main\s*===?\s*module|module\s*===?\s*require\.main|import\.meta\.main\b|process\.argv\[1\][^;\n]*import\.meta\.url|import\.meta\.url[^;\n]*process\.argv\[1\]/;
 const SCRIPT_GUARD_TEST = /require\.main|import\.meta\.main|process\.argv/;
 
@@ -93,7 +101,7 @@ export default defineProjectRule<MessageId, BootFacts>({
     bootTaskCall:
       '`{{call}}` runs {{task}} ({{file}}) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.',
   },
-  initial: () => ({ tasks: [], listens: false, runsAsScript: false, graph: emptyCallGraph(), bootCalls: [] }),
+  initial: () => ({ tasks: [], listens: false, listensOnApp: false, runsAsScript: false, graph: emptyCallGraph(), bootCalls: [] }),
   collect({ source, collected }) {
     const usesSequelize = /['"`]sequelize(?:-typescript)?['"`]/.test(source.text);
     const graph = new CallGraphBuilder<BootTask>();
@@ -107,7 +115,10 @@ export default defineProjectRule<MessageId, BootFacts>({
       },
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;
-        if (getCalleeProperty(call) === 'listen') collected.listens = true;
+        if (getCalleeProperty(call) === 'listen') {
+          collected.listens = true;
+          if (call.callee.type === 'MemberExpression' && APP_RECEIVER.test(source.getText(call.callee.object))) collected.listensOnApp = true;
+        }
         const { atBoot, owner } = placement(source, call, bootNames);
         const kind = adminTaskKind(source, call, usesSequelize);
         const site = kind ? undefined : callSiteOf(call);
@@ -120,6 +131,7 @@ export default defineProjectRule<MessageId, BootFacts>({
           if (owner) graph.addCall(owner, site);
         }
       },
+      VariableDeclarator: (node) => graph.readDeclarator(node as TSESTree.VariableDeclarator),
       'Program:exit': () => {
         collected.bootCalls = bootCalls.filter((site) => graph.canResolve(site));
         collected.graph = graph.build();
@@ -131,11 +143,14 @@ export default defineProjectRule<MessageId, BootFacts>({
     const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
     // The server module may be loaded by a helper the listening file imports (`./http-server` wrapping `http`).
     const loadsServerModule = (file: string) => importsOf(file).some((specifier) => isHttpServerModule(specifier) || importsOf(resolveImport(file, specifier, paths) ?? '').some(isHttpServerModule));
-    const serves = (file: string) => files.get(file)!.collected.listens && loadsServerModule(file);
+    const serves = (file: string) => {
+      const { listens, listensOnApp } = files.get(file)!.collected;
+      return listensOnApp || (listens && loadsServerModule(file));
+    };
     const servers = entryFiles(project.root, project.entryPoints, paths, importsOf, serves)
       .map((entry) => ({ entry, reachable: reachableFiles(entry, importsOf, paths) }))
       .filter(({ reachable }) => [...reachable].some(serves));
-    const commands = oneOffCommands(project, files, new Set(servers.map(({ entry }) => entry)));
+    const commands = oneOffCommands(project, files, new Set(servers.map(({ entry }) => entry)), devOnlyFiles(project, files));
     const graphOf = (file: string) => files.get(file)?.collected.graph;
     const reported = new Set<string>();
     const reportOnce = (file: string, range: OffsetRange, messageId: MessageId, data?: Record<string, string>) => {
@@ -179,7 +194,7 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, usesSe
     if (/(?:^|\.)repairs?$/i.test(receiver)) return 'backfill';
     if (name === 'run' && /(?:^|\.)seeds?$|seeder/i.test(receiver)) return 'seed';
   }
-  if (isRun(MIGRATION_CALL, name)) return 'migration';
+  if (isRun(MIGRATION_CALL, name)) return DATA_MIGRATION.test(name) ? 'backfill' : 'migration';
   if (isRun(BACKFILL_CALL, name)) return 'backfill';
   if (isRun(SEED_CALL, name) && !RANDOM_SOURCE.test(receiver ?? '') && !isNumber(call.arguments[0])) return 'seed';
   return undefined;
@@ -284,7 +299,12 @@ function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): Reado
  * Procfile `release:` process, a `bin` that is not the server itself, or a script file named
  * after the task (in a commands folder, or guarded by `require.main === module`).
  */
-function oneOffCommands(project: ProjectFacts, files: ReadonlyMap<string, { readonly collected: BootFacts }>, servers: ReadonlySet<string>): Set<TaskKind> {
+function oneOffCommands(
+  project: ProjectFacts,
+  files: ReadonlyMap<string, { readonly collected: BootFacts }>,
+  servers: ReadonlySet<string>,
+  devOnly: ReadonlySet<string>,
+): Set<TaskKind> {
   const paths = new Set(files.keys());
   const releaseProcess = project.procfile?.processes.some((process) => process.name === 'release') ?? false;
   const bins = Object.entries(project.packageJson?.bin ?? {}).filter(([, bin]) => {
@@ -294,6 +314,8 @@ function oneOffCommands(project: ProjectFacts, files: ReadonlyMap<string, { read
   // Most services ship one bin that launches the server: only one named for operators is an admin command.
   if (releaseProcess || bins.some(([name, bin]) => ADMIN_BIN.test(name) || ADMIN_BIN.test(bin))) return new Set(KINDS);
   const kinds = new Set<TaskKind>();
+  const dependencies = { ...project.packageJson?.dependencies, ...project.packageJson?.devDependencies };
+  if (Object.keys(dependencies).some((name) => MIGRATION_CLIS.has(name))) kinds.add('migration');
   for (const [name, command] of Object.entries(project.packageJson?.scripts ?? {})) {
     if (NOT_A_COMMAND_SCRIPT.test(name)) continue;
     for (const kind of KINDS) if (COMMAND_WORDS[kind].test(name) || COMMAND_WORDS[kind].test(command)) kinds.add(kind);
@@ -302,7 +324,7 @@ function oneOffCommands(project: ProjectFacts, files: ReadonlyMap<string, { read
     for (const kind of KINDS) if (COMMAND_WORDS[kind].test(name) || COMMAND_WORDS[kind].test(bin)) kinds.add(kind);
   }
   for (const [file, { collected }] of files) {
-    if (servers.has(file)) continue;
+    if (servers.has(file) || devOnly.has(file)) continue;
     const rel = relative(project.root, file).split(sep).join('/');
     if (!COMMAND_FOLDER.test(rel) && !collected.runsAsScript) continue;
     const words = toEnvName(basename(file, extname(file))).split('_');
