@@ -6,6 +6,8 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an S3-backed store adapter', code: "class S3RedirectsStore {\n  async replace(redirects) {\n    await this.s3.putObject({ Bucket, Key, Body: JSON.stringify(redirects) });\n  }\n}" },
+    { name: 'a database-backed event storage', code: "class EventStorage {\n  async save(event) {\n    await this.db.insert(event);\n  }\n}" },
     { name: 'an uploaded file copied to the temp folder for processing', code: "await fs.copy(req.file.path, path.join(os.tmpdir(), 'resize-' + id));" },
     { name: 'a config file copied, not an upload', code: "fs.copyFileSync(settings.path, backupPath);" },
     { name: 'multer writing to the temp folder for the request only', code: "const multer = require('multer');\nconst upload = multer({ dest: os.tmpdir() });" },
@@ -37,6 +39,12 @@ runRuleTests(rule, {
     "class Database {}\nconst db = new Database('app.db');",
   ],
   invalid: [
+    {
+      name: 'a file-backed store adapter: its operations are reported, not its helpers, backups or temp files',
+      code: "class FileStore extends RouteSettingsStoreBase {\n  async replace(settings) {\n    await this.writeAtomic(this.getBackupFilePath(targetPath), existing);\n    await this.writeAtomic(targetPath, settings.yamlSource);\n  }\n  async writeAtomic(targetPath, content) {\n    const tmpPath = targetPath + '.tmp';\n    await fs.writeFile(tmpPath, content, 'utf-8');\n    await fs.move(tmpPath, targetPath, { overwrite: true });\n  }\n}",
+      errors: [{ messageId: 'localStoreAdapter', line: 4, column: 11, message: "FileStore keeps what it stores in files on this process's disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default." }],
+      output: null,
+    },
     {
       name: 'a storage adapter copying the uploaded file onto its own disk (compiled fs-extra)',
       code: "class LocalStorageBase {\n  async save(file, targetDir) {\n    const targetFilename = await this.getUniqueFileName(file, targetDir);\n    await fs_extra_1.default.copy(file.path, targetFilename);\n  }\n}",

@@ -14,7 +14,7 @@ import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite';
+type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -48,7 +48,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|sqlite|lowdb|nedb|(?:writeFile|appendFile|createWriteStream|outputFile|rename|copyFile|move|mv|copy|toFile)\w*\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|(?:writeFile|appendFile|createWriteStream|outputFile|rename|copyFile|move|mv|copy|toFile)\w*\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -58,6 +58,8 @@ export default defineRule<MessageId>({
       'The app keeps its data in a local file ({{file}}). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.',
     localDatabaseKind:
       'The database defaults to {{kind}}, which keeps the data in a file on this process\'s disk. Each instance gets its own copy and a redeploy can lose it: default to a database server attached through config.',
+    localStoreAdapter:
+      '{{name}} keeps what it stores in files on this process\'s disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default.',
     appDirectoryWrite:
       'Request data is written into the app\'s own directory. That disk belongs to one disposable process: store it in a backing service.',
   },
@@ -77,6 +79,7 @@ export default defineRule<MessageId>({
       },
       CallExpression: (node) => checkCall(context, node as TSESTree.CallExpression, bindings!),
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
+      ClassDeclaration: (node) => checkLocalStoreClass(context, node as TSESTree.ClassDeclaration),
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
       Property: (node) => {
         const property = node as TSESTree.Property;
@@ -143,6 +146,37 @@ function pathNames(node: Node): string[] {
     return true;
   });
   return names;
+}
+
+/** Adapters named for the local disk: `FileStore`, `FsStore`, `LocalFilesStorage`, `DiskBackend`. */
+const LOCAL_STORE_CLASS = /^(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)$/;
+/** Calls that write a file: fs and fs-extra writes, moves and copies, and the class's own `writeAtomic()`. */
+const FILE_WRITE_CALL = /^(?:_?write\w*|outputFile\w*|outputJson\w*|createWriteStream|copy(?:File)?(?:Sync)?|rename(?:Sync)?|move(?:Sync)?)$/;
+/** Methods that are helpers of the store's operations (`_writeAtomic`, `writeAtomic`): the operation calling them is reported. */
+const HELPER_METHOD = /^_|write/i;
+
+/**
+ * `class FileStore { async replace(settings) { await this.writeAtomic(path, settings) } }`: an
+ * adapter that stores on local disk. Each public method's writes are reported, except backup
+ * copies and temporary files.
+ */
+function checkLocalStoreClass(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration): void {
+  const name = node.id?.name;
+  if (!name || !LOCAL_STORE_CLASS.test(name)) return;
+  for (const member of node.body.body) {
+    if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.key.type === 'PrivateIdentifier') continue;
+    if (HELPER_METHOD.test(getPropertyName(member.key) ?? '_')) continue;
+    walkSubtree(member.value, (child) => {
+      if (child.type === 'CallExpression' && isStoreWrite(child)) context.report({ at: child, messageId: 'localStoreAdapter', data: { name } });
+      return true;
+    });
+  }
+}
+
+function isStoreWrite(call: TSESTree.CallExpression): boolean {
+  if (!FILE_WRITE_CALL.test(getMemberPath(call.callee)?.at(-1) ?? '')) return false;
+  const names = call.arguments.flatMap((argument) => pathNames(argument as Node));
+  return !isTemporary(names) && !names.some((name) => /backup/i.test(name));
 }
 
 /** Settings whose shipped value keeps data on local disk: a file database kind, or a local upload folder. */
