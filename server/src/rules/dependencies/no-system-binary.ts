@@ -99,7 +99,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   severity: 'warning',
   description: 'child_process calls to system tools (curl, ImageMagick, ffmpeg, git, Ghostscript…) that package.json cannot declare.',
   // The last alternative: an argv array handed to a command helper (`runCmd(['npm', …])`).
-  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\s*\(\s*\[\s*['"`]/i,
+  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i,
   defaultOptions: { allow: [] },
   optionsSchema: {
     type: 'object',
