@@ -7,6 +7,21 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a browser the app expects at a system path',
+    code: "async function launch(executablePath) {\n  if (!executablePath) {\n    executablePath = '/usr/bin/chromium';\n  }\n  return chromium.launch({ executablePath });\n}",
+    errors: [{ messageId: 'systemBinary', line: 3, column: 22, message: 'This runs `chromium`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
+    name: "nodemailer's sendmail transport, as a package and as an option (one finding each)",
+    code: "const nodemailer = require('nodemailer');\nconst sendmailTransport = require('nodemailer-sendmail-transport');\nconst transports = { sendmail: nodemailer.createTransport(sendmailTransport()) };\nconst local = nodemailer.createTransport({ sendmail: true, newline: 'unix', path: '/usr/sbin/sendmail' });",
+    errors: [
+      { messageId: 'systemBinary', line: 3, column: 59 },
+      { messageId: 'systemBinary', line: 4, column: 15 },
+    ],
+    output: null,
+  },
+  {
     name: "an argv array handed to the app's own command helper",
     code: "const runCmd = require('../utils/run_cmd');\nexports.install = async (name) => {\n  await runCmd(['npm', 'install', '--no-save', name]);\n};",
     errors: [{ messageId: 'systemBinary', line: 3, column: 16, message: 'This runs `npm`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
@@ -170,6 +185,7 @@ runRuleTests(rule, {
     { name: 'a promise chain that recovers', code: "const { execa } = require('execa');\nconst version = await execa('ffmpeg', ['-version']).then((r) => r.stdout).catch(() => undefined);", filename: 'src/index.mjs' },
     { name: "Redis's sendCommand and isbot's spawn take arrays that are not programs", code: "await this.client.sendCommand(['FLUSHDB']);\nconst checkIfBot = isbot.spawn(['bot']);" },
     { name: "a version probe through the app's own helper, its failure handled", code: "(async () => {\n  try {\n    const version = await runCmd(['npm', '--version']);\n    logger.info(version);\n  } catch (err) {\n    logger.error(err);\n  }\n})();" },
+    { name: 'a system path as an environment default, a probe, or the shell', code: "const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';\nif (fs.existsSync('/usr/bin/chromium')) useIt();\nconst shell = '/bin/sh';" },
     { name: 'an SQL statement handed to a helper named run', code: "db.run('DELETE FROM sessions WHERE expires < ?', [now]);\nexecuteCommand('VACUUM');" },
     { name: 'Node itself, named in settings', code: `${CP}spawn(config.nodePath, ['worker.js']);` },
     { name: 'a class field the class sets again', code: "const childProcess = require('child_process');\nclass Runner {\n  exec = 'mariadbd';\n  constructor(options) { this.exec = options.binary; }\n  start() { childProcess.spawn(this.exec, []); }\n}" },

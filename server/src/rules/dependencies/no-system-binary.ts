@@ -8,13 +8,19 @@
 import { defineProjectRule } from '../../engine/rule';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { getMemberPath, unwrapExpression } from '../_utils/ast';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SourceCode } from '../../engine/source';
+import type { Visitors } from '../../engine/traverse';
+import { findProperty, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
 import { commandVisitors, processCommands } from '../_utils/childProcess';
 import { OS_PACKAGE_MANAGER } from '../_utils/commands';
 import { finalStage } from '../_utils/dockerfiles';
+import { isEnvDefault } from '../_utils/env';
 import { isFailureTolerated } from '../_utils/errorHandling';
+import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
 import { devOnlyFiles } from '../_utils/sourceRoles';
+import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'systemBinary' | 'configuredProgram';
 
@@ -99,7 +105,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   severity: 'warning',
   description: 'child_process calls to system tools (curl, ImageMagick, ffmpeg, git, Ghostscript…) that package.json cannot declare.',
   // The last alternative: an argv array handed to a command helper (`runCmd(['npm', …])`).
-  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i,
+  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i,
   defaultOptions: { allow: [] },
   optionsSchema: {
     type: 'object',
@@ -117,10 +123,33 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     const allowed = new Set(options.allow);
     const isSystemTool = (binary: string, word: string) =>
       !isAppProvided(word, binary, project) && !allowed.has(binary) && !OS_PACKAGE_MANAGER.test(binary) && !imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary]);
+    const reported = new Set<number>();
     const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary') => {
+      if (reported.has(node.range[0])) return;
+      reported.add(node.range[0]);
       collected.push({ range: node.range, binary, messageId });
     };
-    return commandVisitors(
+    let sendmailTransports: ModuleBindings = { namespaces: new Set(), named: new Map() };
+    // `createTransport({ sendmail: true, path: '/usr/sbin/sendmail' })` is one finding, not two.
+    const sendmailCalls = new Set<Node>();
+    const installedProgram: Visitors = {
+      Program: (node) => {
+        sendmailTransports = findModuleBindings(node as TSESTree.Program, (module) => module === 'nodemailer-sendmail-transport');
+      },
+      // `executablePath = '/usr/bin/chromium'`: a program the app expects at a path of the machine.
+      Literal: (node) => {
+        const binary = installedBinaryAt(source, node);
+        if (binary && isSystemTool(binary, binary) && !sendmailCalls.has(enclosingCall(node) ?? node)) found(node, binary);
+      },
+      // nodemailer's sendmail transport runs the machine's `sendmail`.
+      CallExpression: (node) => {
+        const call = node as TSESTree.CallExpression;
+        if (!sendsWithSendmail(call, sendmailTransports) || !isSystemTool('sendmail', 'sendmail')) return;
+        sendmailCalls.add(call);
+        found(call, 'sendmail');
+      },
+    };
+    return mergeVisitors(installedProgram, commandVisitors(
       source,
       (call) => {
         const setting = call.kind === 'file' ? configuredProgram(call.target) : undefined;
@@ -144,7 +173,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         if (!binary || !SYSTEM_TOOLS.has(binary) || !isSystemTool(binary, words[0].text)) return;
         if (!(isFailureTolerated(call.node) && isProbe(words))) found(call.target, binary);
       },
-    );
+    ));
   },
   check({ project, files, report }) {
     const devOnly = devOnlyFiles(project, files);
@@ -165,6 +194,37 @@ function configuredProgram(target: Node): string | undefined {
   const path = getMemberPath(unwrapExpression(target));
   if (!path || path.length < 2 || NODE_SETTING.test(path[path.length - 1])) return undefined;
   return path.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? path.join('.') : undefined;
+}
+
+/** A program's path in the machine's bin folders: `/usr/bin/chromium`, `/usr/sbin/sendmail`. */
+const SYSTEM_BIN_PATH = /^\/(?:usr\/(?:local\/)?)?s?bin\/([\w.+-]+)$/;
+
+/** The program a literal names by its system path, when the literal is a value the app keeps (not an env default, a log or a probe). */
+function installedBinaryAt(source: SourceCode, node: Node): string | undefined {
+  const value = getStaticString(node);
+  const match = value === undefined ? null : SYSTEM_BIN_PATH.exec(value);
+  const holder = node.parent;
+  const isKept =
+    (holder?.type === 'AssignmentExpression' && holder.right === node) ||
+    (holder?.type === 'VariableDeclarator' && holder.init === node) ||
+    (holder?.type === 'Property' && holder.value === node);
+  return match && isKept && !isEnvDefault(source, node) ? match[1].toLowerCase() : undefined;
+}
+
+function enclosingCall(node: Node): Node | undefined {
+  let current = node.parent;
+  while (current && current.type !== 'CallExpression') current = current.parent;
+  return current;
+}
+
+/** `createTransport({ sendmail: true })`, or the `nodemailer-sendmail-transport` package called. */
+function sendsWithSendmail(call: TSESTree.CallExpression, transports: ModuleBindings): boolean {
+  const path = getMemberPath(call.callee);
+  if (path?.length === 1 && (transports.namespaces.has(path[0]) || transports.named.has(path[0]))) return true;
+  if (path?.at(-1) !== 'createTransport') return false;
+  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  const sendmail = options?.type === 'ObjectExpression' ? findProperty(options, 'sendmail')?.value : undefined;
+  return sendmail?.type === 'Literal' && sendmail.value === true;
 }
 
 /** Commands that only ask about a tool (`git rev-parse HEAD`, `ffmpeg -version`): with a fallback, they need nothing. */
