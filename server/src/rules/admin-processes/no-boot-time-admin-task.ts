@@ -106,6 +106,8 @@ export default defineProjectRule<MessageId, BootFacts>({
     const usesSequelize = /['"`]sequelize(?:-typescript)?['"`]/.test(source.text);
     const graph = new CallGraphBuilder<BootTask>();
     const bootCalls: CallSite[] = [];
+    // Every call asks where it runs: what each function contributes is worked out once.
+    const functionPlacements = new Map<Node, Placement>();
     let bootNames: ReadonlySet<string> = new Set();
     return {
       Program: (node) => {
@@ -119,7 +121,7 @@ export default defineProjectRule<MessageId, BootFacts>({
           collected.listens = true;
           if (call.callee.type === 'MemberExpression' && APP_RECEIVER.test(source.getText(call.callee.object))) collected.listensOnApp = true;
         }
-        const { atBoot, owner } = placement(source, call, bootNames);
+        const { atBoot, owner } = placement(source, call, bootNames, functionPlacements);
         const kind = adminTaskKind(source, call, usesSequelize);
         const site = kind ? undefined : callSiteOf(call);
         if (kind) {
@@ -230,18 +232,34 @@ function isSchemaSync(call: TSESTree.CallExpression, receiver: string, usesSeque
  * own function (`async function runMigrations()`) are reported where that function is called.
  * `owner`: the named function the call runs in, which boot code elsewhere may call.
  */
-function placement(source: SourceCode, node: Node, bootNames: ReadonlySet<string>): { atBoot: boolean; owner?: string } {
-  let owner: string | undefined;
-  let atBoot = true;
+function placement(source: SourceCode, node: Node, bootNames: ReadonlySet<string>, cache: Map<Node, Placement>): Placement {
   for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (isScriptGuarded(source, parent, child)) return { atBoot: false };
+    if (isScriptGuarded(source, parent, child)) return SCRIPT_BODY;
     if (!isFunction(parent) || runsWithItsCaller(parent)) continue;
-    const name = functionName(parent);
-    if (!name) return { atBoot: false, owner };
-    owner ??= name;
-    if (isTaskName(name) || !(bootNames.has(name) || BOOT_FUNCTION.test(name))) atBoot = false;
+    let found = cache.get(parent);
+    if (!found) cache.set(parent, (found = functionPlacement(source, parent, bootNames, cache)));
+    return found;
   }
-  return { atBoot, owner };
+  return { atBoot: true };
+}
+
+interface Placement {
+  readonly atBoot: boolean;
+  readonly owner?: string;
+  /** Inside the body of a `require.main === module` guard: the file's own command, owned by no function. */
+  readonly scriptBody?: boolean;
+}
+
+const SCRIPT_BODY: Placement = { atBoot: false, scriptBody: true };
+
+/** Where the calls of a function run: at boot when it and every function around it run then. */
+function functionPlacement(source: SourceCode, fn: FunctionNode, bootNames: ReadonlySet<string>, cache: Map<Node, Placement>): Placement {
+  const name = functionName(fn);
+  if (!name) return { atBoot: false };
+  const around = placement(source, fn, bootNames, cache);
+  if (around.scriptBody) return SCRIPT_BODY;
+  const runsAtBoot = !isTaskName(name) && (bootNames.has(name) || BOOT_FUNCTION.test(name));
+  return { atBoot: around.atBoot && runsAtBoot, owner: name };
 }
 
 /** `if (require.main === module) migrate()`: the file is also a one-off command, and this is its body. */
