@@ -79,7 +79,6 @@ export default defineRule<MessageId>({
       },
       CallExpression: (node) => checkCall(context, node as TSESTree.CallExpression, bindings!),
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
-      ClassDeclaration: (node) => checkLocalStoreClass(context, node as TSESTree.ClassDeclaration),
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
       Property: (node) => {
         const property = node as TSESTree.Property;
@@ -103,6 +102,8 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (method === 'set' && node.arguments.length === 2) checkSetting(context, getStaticString(node.arguments[0]), node.arguments[1] as Node);
   if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   if (isUploadKept(node, method)) context.report({ at: node, messageId: 'diskUploads' });
+  const store = isStoreWrite(node) ? localStoreOperation(node) : undefined;
+  if (store) context.report({ at: node, messageId: 'localStoreAdapter', data: { name: store } });
 }
 
 /** A file put into the upload folder (`fs.rename(tmp, path.join(uploadDir, name))`), or handed to a helper that keeps it on local disk. */
@@ -156,21 +157,18 @@ const FILE_WRITE_CALL = /^(?:_?write\w*|outputFile\w*|outputJson\w*|createWriteS
 const HELPER_METHOD = /^_|write/i;
 
 /**
- * `class FileStore { async replace(settings) { await this.writeAtomic(path, settings) } }`: an
- * adapter that stores on local disk. Each public method's writes are reported, except backup
- * copies and temporary files.
+ * `class FileStore { async replace(settings) { await this.writeAtomic(path, settings) } }`: the
+ * adapter that stores on local disk whose public operation a write runs in. Writes in helpers,
+ * constructors and private methods are left to the operations that call them.
  */
-function checkLocalStoreClass(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration): void {
-  const name = node.id?.name;
-  if (!name || !LOCAL_STORE_CLASS.test(name)) return;
-  for (const member of node.body.body) {
-    if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.key.type === 'PrivateIdentifier') continue;
-    if (HELPER_METHOD.test(getPropertyName(member.key) ?? '_')) continue;
-    walkSubtree(member.value, (child) => {
-      if (child.type === 'CallExpression' && isStoreWrite(child)) context.report({ at: child, messageId: 'localStoreAdapter', data: { name } });
-      return true;
-    });
+function localStoreOperation(call: Node): string | undefined {
+  for (let node = call.parent; node; node = node.parent) {
+    if (node.type !== 'MethodDefinition' || node.kind !== 'method' || node.key.type === 'PrivateIdentifier') continue;
+    if (HELPER_METHOD.test(getPropertyName(node.key) ?? '_')) continue;
+    const owner = node.parent.parent;
+    if (owner.type === 'ClassDeclaration' && owner.id && LOCAL_STORE_CLASS.test(owner.id.name)) return owner.id.name;
   }
+  return undefined;
 }
 
 function isStoreWrite(call: TSESTree.CallExpression): boolean {
