@@ -100,10 +100,10 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
   const method = path?.at(-1) ?? '';
   if (method === 'set' && node.arguments.length === 2) checkSetting(context, getStaticString(node.arguments[0]), node.arguments[1] as Node);
-  if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
-  if (isUploadKept(node, method)) context.report({ at: node, messageId: 'diskUploads' });
   const store = isStoreWrite(node) ? localStoreOperation(node) : undefined;
   if (store) context.report({ at: node, messageId: 'localStoreAdapter', data: { name: store } });
+  if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
+  if (isUploadKept(node, method)) context.report({ at: node, messageId: 'diskUploads' });
 }
 
 /** A file put into the upload folder (`fs.rename(tmp, path.join(uploadDir, name))`), or handed to a helper that keeps it on local disk. */
