@@ -129,6 +129,10 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       reported.add(node.range[0]);
       collected.push({ range: node.range, binary, messageId });
     };
+    // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
+    const foundUnlessProbe = (call: Node, target: Node, words: readonly ShellWord[], binary: string) => {
+      if (!(isFailureTolerated(call) && isProbe(words))) found(target, binary);
+    };
     let sendmailTransports: ModuleBindings = { namespaces: new Set(), named: new Map() };
     // `createTransport({ sendmail: true, path: '/usr/sbin/sendmail' })` is one finding, not two.
     const sendmailCalls = new Set<Node>();
@@ -161,8 +165,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
           const words = programWords(command);
           const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : undefined;
           if (!binary || !isSystemTool(binary, words[0].text)) continue;
-          // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
-          if (!(isFailureTolerated(call.node) && isProbe(words))) found(call.target, binary);
+          foundUnlessProbe(call.node, call.target, words, binary);
           return;
         }
       },
@@ -170,8 +173,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       (call) => {
         const words = programWords(call.commands[0] ?? { words: [], terminator: '' });
         const binary = words[0] && !words[0].dynamic ? programName(words[0].text) : undefined;
-        if (!binary || !SYSTEM_TOOLS.has(binary) || !isSystemTool(binary, words[0].text)) return;
-        if (!(isFailureTolerated(call.node) && isProbe(words))) found(call.target, binary);
+        if (binary && SYSTEM_TOOLS.has(binary) && isSystemTool(binary, words[0].text)) foundUnlessProbe(call.node, call.target, words, binary);
       },
     ));
   },
