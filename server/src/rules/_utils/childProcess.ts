@@ -10,6 +10,7 @@ import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
+import { mergeVisitors } from './visitors';
 
 type ProcessModule = 'child_process' | 'execa' | 'cross-spawn' | 'shelljs' | 'zx';
 
@@ -128,22 +129,19 @@ export function commandVisitors(source: SourceCode, onProcessCall: (call: Proces
     processCalls.add(call.node);
     onProcessCall(call);
   });
-  return {
-    ...processVisitors,
+  return mergeVisitors(processVisitors, {
     CallExpression: (node) => {
-      processVisitors.CallExpression?.(node);
       const call = node as TSESTree.CallExpression;
       if (COMMAND_HELPER.test(helperName(call))) helperCalls.push(call);
     },
-    // After the process calls are known, so a call is judged once.
-    'Program:exit': (node) => {
-      processVisitors['Program:exit']?.(node);
+    // Runs after the process-call visitors' own exit, so the process calls are known and a call is judged once.
+    'Program:exit': () => {
       for (const call of helperCalls) {
         const helper = processCalls.has(call) ? undefined : helperCall(source, call);
         if (helper) onHelperCall(helper);
       }
     },
-  };
+  });
 }
 
 /** `runCmd`, `this.execute`, and compiled `(0, utils_1.executeNpmCommand)`. */
