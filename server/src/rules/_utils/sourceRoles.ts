@@ -116,6 +116,12 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
   return result;
 }
 
+/** What a project rule collected in the files that run in production, each with its file: for rules whose check only leaves developer tools alone. */
+export function productionFindings<T>(project: ProjectFacts, files: ReadonlyMap<string, { readonly summary: FileSummary; readonly collected: readonly T[] }>): [path: string, finding: T][] {
+  const devOnly = devOnlyFiles(project, files);
+  return [...files].filter(([path]) => !devOnly.has(path)).flatMap(([path, { collected }]) => collected.map((finding): [string, T] => [path, finding]));
+}
+
 /** Folders of one-off admin scripts, and of migrations and seeds. */
 const ADMIN_FOLDERS = /(?:^|\/)(?:scripts|bin|tasks|migrations|seeds|seeders)\//;
 /** Words in a file name that make it an admin task: `backfill-orders.js`, `seed.ts`, `migrate_users.js`. */

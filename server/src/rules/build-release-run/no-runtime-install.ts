@@ -12,7 +12,7 @@ import { getMemberPath } from '../_utils/ast';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
 import { programName, programWords, type ShellWord } from '../_utils/shell';
-import { devOnlyFiles } from '../_utils/sourceRoles';
+import { productionFindings } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build';
@@ -56,11 +56,7 @@ export default defineProjectRule<MessageId, RunTimeCommand[]>({
     );
   },
   check({ project, files, report }) {
-    const devOnly = devOnlyFiles(project, files);
-    for (const [path, { collected }] of files) {
-      if (devOnly.has(path)) continue;
-      for (const found of collected) report(path, { at: found.range, messageId: found.messageId, data: { command: found.command } });
-    }
+    for (const [path, found] of productionFindings(project, files)) report(path, { at: found.range, messageId: found.messageId, data: { command: found.command } });
   },
 });
 

@@ -17,7 +17,7 @@ import { argsRangeInFile, execFormWords, finalStage } from '../_utils/dockerfile
 import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { scriptsOf, scriptSteps, scriptsRunBy } from '../_utils/packageScripts';
 import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
-import { devOnlyFiles, isDevOnlyFile } from '../_utils/sourceRoles';
+import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pidFile';
@@ -90,10 +90,8 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     );
   },
   check({ project, files, report }) {
-    const devOnly = devOnlyFiles(project, files);
-    for (const [path, { collected }] of files) {
-      if (devOnly.has(path)) continue;
-      for (const finding of collected) report(path, { at: finding.range, messageId: finding.messageId, data: finding.module ? { module: finding.module } : undefined });
+    for (const [path, finding] of productionFindings(project, files)) {
+      report(path, { at: finding.range, messageId: finding.messageId, data: finding.module ? { module: finding.module } : undefined });
     }
 
     const { packageJson, procfile } = project.files;

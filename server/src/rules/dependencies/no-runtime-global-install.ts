@@ -10,7 +10,7 @@ import { processCallVisitors, processCommands } from '../_utils/childProcess';
 import { isInstallVerb, packageManagerCommand, type PackageManagerCommand } from '../_utils/commands';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { parseShell, programWords, type SimpleCommand } from '../_utils/shell';
-import { devOnlyFiles, isDevOnlyFile } from '../_utils/sourceRoles';
+import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
 
 type MessageId = 'globalInstallInCode' | 'globalInstallInScript' | 'globalInstallInProcfile';
 
@@ -45,11 +45,7 @@ export default defineProjectRule<MessageId, GlobalInstall[]>({
     });
   },
   check({ project, files, report }) {
-    const devOnly = devOnlyFiles(project, files);
-    for (const [path, { collected }] of files) {
-      if (devOnly.has(path)) continue;
-      for (const install of collected) report(path, { at: install.range, messageId: 'globalInstallInCode', data: { packages: install.packages } });
-    }
+    for (const [path, install] of productionFindings(project, files)) report(path, { at: install.range, messageId: 'globalInstallInCode', data: { packages: install.packages } });
     const packageJson = project.files.packageJson;
     const scripts = packageJson?.json?.scripts;
     if (packageJson && typeof scripts === 'object' && scripts !== null) {

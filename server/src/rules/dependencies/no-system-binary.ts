@@ -19,7 +19,7 @@ import { isEnvDefault } from '../_utils/env';
 import { isFailureTolerated } from '../_utils/errorHandling';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
-import { devOnlyFiles } from '../_utils/sourceRoles';
+import { productionFindings } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'systemBinary' | 'configuredProgram';
@@ -178,11 +178,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     ));
   },
   check({ project, files, report }) {
-    const devOnly = devOnlyFiles(project, files);
-    for (const [path, { collected }] of files) {
-      if (devOnly.has(path)) continue;
-      for (const call of collected) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary } });
-    }
+    for (const [path, call] of productionFindings(project, files)) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary } });
   },
 });
 

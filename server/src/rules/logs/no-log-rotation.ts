@@ -12,7 +12,7 @@ import { launchedTool } from '../_utils/commands';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { findLoggerBindings, rotationSetup, type LoggerBindings } from '../_utils/logging';
 import { parseShell, programName, programWords } from '../_utils/shell';
-import { devOnlyFiles, isBrowserFile } from '../_utils/sourceRoles';
+import { isBrowserFile, productionFindings } from '../_utils/sourceRoles';
 
 type MessageId = 'rotation' | 'pm2Logrotate';
 
@@ -57,11 +57,7 @@ export default defineProjectRule<MessageId, RotationFinding[]>({
     };
   },
   check({ project, files, report }) {
-    const devOnly = devOnlyFiles(project, files);
-    for (const [path, { collected }] of files) {
-      if (devOnly.has(path)) continue;
-      for (const finding of collected) report(path, { at: finding.range, messageId: 'rotation', data: { what: finding.what }, fix: finding.fix });
-    }
+    for (const [path, finding] of productionFindings(project, files)) report(path, { at: finding.range, messageId: 'rotation', data: { what: finding.what }, fix: finding.fix });
     const packageJson = project.files.packageJson;
     for (const [script, command] of Object.entries(project.packageJson?.scripts ?? {})) {
       const value = packageJson?.locations[`scripts.${script}`];
