@@ -6,14 +6,12 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
-import { findProperty, getCalleeName, getCalleeProperty, resolveConst, unwrapExpression } from '../_utils/ast';
+import { findProperty, resolveConst } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
+import { listenArguments, portLiteral, serverFactoryOptions } from '../_utils/servers';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'hardcodedPort';
-
-/** Server factories that take the port in an options object (hapi). */
-const OPTIONS_SERVERS = new Set(['Hapi.server', 'Hapi.Server', 'hapi.server', 'hapi.Server', 'server', 'Server']);
 
 export default defineRule<MessageId>({
   id: 'port-binding/no-hardcoded-port',
@@ -36,27 +34,15 @@ export default defineRule<MessageId>({
 });
 
 function checkListen(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
-  if (getCalleeProperty(call) !== 'listen' || call.callee.type !== 'MemberExpression') {
-    checkServerOptions(context, call);
-    return;
-  }
-  const [first] = call.arguments;
-  if (!first) return;
-  const argument = unwrapExpression(first);
-  if (argument.type === 'ObjectExpression') {
-    const port = findProperty(argument, 'port');
-    if (port) checkPortValue(context, port.value as Node);
-    return;
-  }
-  checkPortValue(context, argument);
+  const listen = listenArguments(call);
+  if (!listen) return checkServerOptions(context, call);
+  if (listen.port) checkPortValue(context, listen.port);
 }
 
 /** `Hapi.server({ port: 3000 })` and `new Hapi.Server({ port: 3000 })`. */
 function checkServerOptions(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
-  const name = getCalleeName(call);
-  if (!name || !OPTIONS_SERVERS.has(name) || !/hapi/i.test(context.source.text)) return;
-  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
-  const port = options?.type === 'ObjectExpression' ? findProperty(options, 'port') : undefined;
+  const options = serverFactoryOptions(context.source, call);
+  const port = options && findProperty(options, 'port');
   if (port) checkPortValue(context, port.value as Node);
 }
 
@@ -65,7 +51,7 @@ function checkPortValue(context: FileRuleContext<MessageId>, value: Node): void 
   const { source } = context;
   if (readsEnvironment(source, value)) return;
   const literal = resolveConst(source, value);
-  const port = portNumber(literal);
+  const port = portLiteral(literal);
   if (port === undefined || port === 0 || isEnvDefault(source, literal)) return;
   context.report({
     at: value,
@@ -75,8 +61,3 @@ function checkPortValue(context: FileRuleContext<MessageId>, value: Node): void 
   });
 }
 
-function portNumber(node: Node): number | undefined {
-  if (node.type !== 'Literal') return undefined;
-  const value = typeof node.value === 'string' && /^\d{1,5}$/.test(node.value) ? Number(node.value) : node.value;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 65536 ? value : undefined;
-}
