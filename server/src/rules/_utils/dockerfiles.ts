@@ -46,14 +46,19 @@ export function argsRangeInFile(text: string, instruction: DockerInstruction, ra
  * alias or index (`FROM node:20 AS base` … `FROM base AS production`).
  */
 export function runtimeStages(dockerfile: DockerfileFile): Set<number> {
-  const froms = dockerfile.instructions.filter((instruction) => instruction.keyword === 'FROM');
+  return stageChain(dockerfile.instructions, finalStage(dockerfile));
+}
+
+/** A stage and the earlier stages it is built `FROM`, by alias or index. */
+export function stageChain(instructions: readonly DockerInstruction[], stage: number): Set<number> {
+  const froms = instructions.filter((instruction) => instruction.keyword === 'FROM');
   const byAlias = new Map<string, number>();
   froms.forEach((from, index) => {
     const alias = /\bAS\s+(\S+)\s*$/i.exec(from.args)?.[1];
     if (alias) byAlias.set(alias.toLowerCase(), index);
   });
   const stages = new Set<number>();
-  let current: number | undefined = finalStage(dockerfile);
+  let current: number | undefined = stage;
   while (current !== undefined && !stages.has(current)) {
     stages.add(current);
     const image = baseImage(froms[current]?.args ?? '').toLowerCase();

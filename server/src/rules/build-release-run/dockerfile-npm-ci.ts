@@ -12,7 +12,7 @@ import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
 import type { DockerfileFile, DockerInstruction } from '../../project/projectFiles';
 import { packageManagerCommand, type PackageManagerCommand } from '../_utils/commands';
-import { argsRangeInFile, execFormWords, finalStage } from '../_utils/dockerfiles';
+import { argsRangeInFile, execFormWords, finalStage, stageChain } from '../_utils/dockerfiles';
 import { parseShell, programWords } from '../_utils/shell';
 
 type MessageId = 'npmInstall' | 'unfrozenInstall' | 'noLockfileCopied';
@@ -102,18 +102,3 @@ function copiesLockfile(source: string): boolean {
   return LOCKFILES.some((lockfile) => matches(lockfile));
 }
 
-/** A stage and the earlier stages it is built `FROM`, by alias or index. */
-function stageChain(instructions: readonly DockerInstruction[], stage: number): Set<number> {
-  const froms = instructions.filter((instruction) => instruction.keyword === 'FROM');
-  const aliases = new Map(froms.flatMap((from, index) => {
-    const alias = /\bAS\s+(\S+)/i.exec(from.args)?.[1]?.toLowerCase();
-    return alias ? [[alias, index] as const] : [];
-  }));
-  const chain = new Set<number>();
-  for (let current: number | undefined = stage; current !== undefined && !chain.has(current); ) {
-    chain.add(current);
-    const image = froms[current]?.args.split(/\s+/).find((word) => !word.startsWith('--'))?.toLowerCase() ?? '';
-    current = aliases.get(image);
-  }
-  return chain;
-}
