@@ -153,9 +153,20 @@ const NODE_ONLY_IMPORT = /(?:require\s*\(\s*|from\s*)['"`](?:node:)?(?:child_pro
  * `static/js/pluginfw/`).
  */
 export function isBrowserFile(root: string, path: string, text?: string): boolean {
+  if (text === undefined) return isBrowserPath(root, path);
+  // A dozen rules ask about the same file in a row: its text is read once.
+  if (lastTextCheck?.root !== root || lastTextCheck.path !== path || lastTextCheck.text !== text) {
+    const browser = !NODE_ONLY_IMPORT.test(text) && (isBrowserPath(root, path) || importsFrontendModule(text));
+    lastTextCheck = { root, path, text, browser };
+  }
+  return lastTextCheck.browser;
+}
+
+let lastTextCheck: { readonly root: string; readonly path: string; readonly text: string; readonly browser: boolean } | undefined;
+
+function isBrowserPath(root: string, path: string): boolean {
   const rel = relativePath(root, path);
-  if (text !== undefined && NODE_ONLY_IMPORT.test(text)) return false;
-  return /\.[jt]sx$/.test(rel) || BROWSER.test(rel) || (text !== undefined && importsFrontendModule(text));
+  return /\.[jt]sx$/.test(rel) || BROWSER.test(rel);
 }
 
 const IMPORTED_MODULE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"`]([^'"`\n]+)['"`]/gm;
