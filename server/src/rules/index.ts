@@ -18,6 +18,7 @@ import noRuntimeGlobalInstall from './dependencies/no-runtime-global-install';
 import noSystemBinary from './dependencies/no-system-binary';
 import noUndeclaredDependency from './dependencies/no-undeclared-dependency';
 import requireLockfile from './dependencies/require-lockfile';
+import noEnvironmentSelectedService from './dev-prod-parity/no-environment-selected-service';
 import noEnvironmentSwitchedService from './dev-prod-parity/no-environment-switched-service';
 import dockerfileSignalForwarding from './disposability/dockerfile-signal-forwarding';
 import noSwallowedFatalErrors from './disposability/no-swallowed-fatal-errors';
@@ -34,7 +35,7 @@ import noProcessLocalSharedState from './processes/no-process-local-shared-state
 import noStickySessions from './processes/no-sticky-sessions';
 
 /** Every rule, in factor order. A meta-test checks that ids, files and docs agree. */
-export const RULES = [noExternalDependency, noUndeclaredDependency, requireLockfile, noSystemBinary, noRuntimeGlobalInstall, noHardcodedSecret, noEnvironmentConfigFiles, noCommittedEnvFile, envExampleDrift, noUnconditionalDotenv, noHardcodedServiceUrl, noEnvironmentSpecificService, noRuntimeInstall, noBuildInStart, dockerfileNpmCi, noLocalState, noStickySessions, noProcessLocalSharedState, noHardcodedPort, noLoopbackBind, dockerfileExposeMismatch, noDaemonize, procfileWebProcess, requireGracefulShutdown, noSwallowedFatalErrors, dockerfileSignalForwarding, noEnvironmentSwitchedService, noFileLogging, noFileLogConfig, noLogRotation, noAccessLogFile, noBootTimeAdminTask, noAdhocDatabaseScript] as const satisfies readonly Rule[];
+export const RULES = [noExternalDependency, noUndeclaredDependency, requireLockfile, noSystemBinary, noRuntimeGlobalInstall, noHardcodedSecret, noEnvironmentConfigFiles, noCommittedEnvFile, envExampleDrift, noUnconditionalDotenv, noHardcodedServiceUrl, noEnvironmentSpecificService, noRuntimeInstall, noBuildInStart, dockerfileNpmCi, noLocalState, noStickySessions, noProcessLocalSharedState, noHardcodedPort, noLoopbackBind, dockerfileExposeMismatch, noDaemonize, procfileWebProcess, requireGracefulShutdown, noSwallowedFatalErrors, dockerfileSignalForwarding, noEnvironmentSwitchedService, noEnvironmentSelectedService, noFileLogging, noFileLogConfig, noLogRotation, noAccessLogFile, noBootTimeAdminTask, noAdhocDatabaseScript] as const satisfies readonly Rule[];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);

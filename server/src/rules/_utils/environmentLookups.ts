@@ -18,6 +18,9 @@ const CONFIG_PATH = /(?:^|[/\\._-])(?:config|configs|conf|settings|environments?
  * build tools' own config (`webpack.config.${env}.js`) and URLs.
  */
 const OTHER_PATH = /(?:^|[/\\])\.env(?:$|[./\\])|\.env$|webpack|rollup|vite|babel|jest|eslint|karma|gulp|grunt|tsconfig|storybook|:\/\//i;
+/** Text that may name the environment. */
+const ENVIRONMENT_NAME_TEXT =
+  /process\.env\.(?:NODE_ENV|APP_ENV|NODE_CONFIG_ENV|ENVIRONMENT|ENV|STAGE|DEPLOY_ENV)\b|\b(?:env|environment|nodeEnv|appEnv|envName|NODE_ENV|APP_ENV)\b(?!\s*[.(:])|get\(\s*['"]env['"]\s*\)/;
 /** Where the environment's name goes in a path's text. */
 const ENVIRONMENT_HOLE = '\0';
 /** Where a part the code computes goes (`baseConfigPath`): what comes before it is unknown. */
@@ -32,6 +35,11 @@ export interface PathPattern {
 
 /** A map of environments picked by name: written here, or in a module of the app. */
 export type EnvironmentMapSource = { readonly object: TSESTree.ObjectExpression } | { readonly module: PathPattern | undefined };
+
+/** A prefilter: text that may name the environment. */
+export function mayLookUpEnvironment(text: string): boolean {
+  return ENVIRONMENT_NAME_TEXT.test(text);
+}
 
 /** True for a path builder that is not part of a larger one: nested templates are judged once, whole. */
 export function isOutermostPath(node: Node): boolean {

@@ -6,6 +6,9 @@
 
 export type ServiceRole = 'database' | 'store' | 'file storage' | 'mail';
 
+/** How messages name each role. */
+export const ROLE_NAMES: Readonly<Record<ServiceRole, string>> = { database: 'database', store: 'store', 'file storage': 'file storage', mail: 'mail delivery' };
+
 export interface ServiceKind {
   readonly role: ServiceRole;
   /** How messages name it: `PostgreSQL`, `an in-memory store`. */

@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineProjectRule } from '../../engine/rule';
 import type { Node, OffsetRange } from '../../engine/types';
 import { environmentOfConfigFile, readsEnvironmentName } from '../_utils/environment';
-import { environmentFileLookup, environmentMapSource, isOutermostPath } from '../_utils/environmentLookups';
+import { environmentFileLookup, environmentMapSource, isOutermostPath, mayLookUpEnvironment } from '../_utils/environmentLookups';
 import { devOnlyFiles, isBrowserFile, isToolingConfigFile } from '../_utils/sourceRoles';
 
 type MessageId = 'fileByEnvironment' | 'sectionByEnvironment' | 'environmentFile';
@@ -18,15 +18,11 @@ interface EnvironmentLookups {
   lookups: { range: OffsetRange; messageId: 'fileByEnvironment' | 'sectionByEnvironment' }[];
 }
 
-/** Text that may name the environment: a prefilter for the code half of the rule. */
-const ENVIRONMENT_NAME_TEXT =
-  /process\.env\.(?:NODE_ENV|APP_ENV|NODE_CONFIG_ENV|ENVIRONMENT|ENV|STAGE|DEPLOY_ENV)\b|\b(?:env|environment|nodeEnv|appEnv|envName|NODE_ENV|APP_ENV)\b(?!\s*[.(:])|get\(\s*['"]env['"]\s*\)/;
-
 export default defineProjectRule<MessageId, EnvironmentLookups>({
   id: 'config/no-environment-config-files',
   severity: 'warning',
   description: 'Config grouped into named environments: config files per environment, and code that picks them by NODE_ENV.',
-  triggers: (text, project, path) => ENVIRONMENT_NAME_TEXT.test(text) || environmentOfConfigFile(project.root, path) !== undefined,
+  triggers: (text, project, path) => mayLookUpEnvironment(text) || environmentOfConfigFile(project.root, path) !== undefined,
   messages: {
     fileByEnvironment:
       'The config file is chosen by the environment\'s name, so each deploy needs its own file in the repository and a new deploy needs a new release. Read each setting from its own environment variable instead, with defaults that suit development.',

@@ -19,8 +19,8 @@ import {
   serviceKindOfModule,
   serviceKindOfSetting,
   serviceKindOfUrl,
+  ROLE_NAMES,
   type ServiceKind,
-  type ServiceRole,
 } from '../_utils/serviceKinds';
 import { isBrowserFile, isDevOnlyFile, isToolingConfigFile } from '../_utils/sourceRoles';
 
@@ -31,8 +31,6 @@ interface EnvironmentSwitch {
   readonly condition: Node;
   readonly branches: readonly Node[];
 }
-
-const ROLE_NAMES: Readonly<Record<ServiceRole, string>> = { database: 'database', store: 'store', 'file storage': 'file storage', mail: 'mail delivery' };
 
 const ENVIRONMENT_TEXT = /NODE_ENV|APP_ENV|\b_*(?:is|in)_?(?:prod|production|dev|development|staging)\b|__DEV__|get\(\s*['"]env['"]|\bproduction\b|\bdevelopment\b/i;
 const SERVICE_TEXT = /sqlite|postgres|\bpg\b|mysql|mongo|redis|memcache|Store\b|memory|diskStorage|s3|storage|createTransport|mail|knex|sequelize|dialect|client\s*:/i;
