@@ -26,6 +26,9 @@ describe('gatherProject', () => {
     write('src/lib/config/README.md', 'not config data');
     write('tests/ratelimit/Dockerfile.anotherip', 'FROM node:20\nRUN npm install\n');
     write('examples/docker-compose.yml', 'services:\n  demo:\n    image: demo\n');
+    write('bin/run.sh', '#!/bin/sh\nexec node src/server.js\n');
+    write('docker/app/docker-entrypoint.sh', '#!/bin/sh\nexec "$@"\n');
+    write('src/lib/vendor/build.sh', 'make\n');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -80,8 +83,14 @@ describe('gatherProject', () => {
     assert.deepEqual(facts.files.procfile!.processes.map((process) => process.command), ['node app.js']);
   });
 
+  it('reads shell scripts that may start the app, not every script in the tree', async () => {
+    const { facts } = await gatherProject(root);
+    const scripts = facts.files.shellScripts.map((file) => file.path.slice(root.length + 1)).sort();
+    assert.deepEqual(scripts, ['bin/run.sh', 'docker/app/docker-entrypoint.sh']);
+  });
+
   it('knows project file names', () => {
-    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock']) {
+    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock', 'run.sh']) {
       assert.ok(isProjectFileName(name), name);
     }
     for (const name of ['index.js', 'env.js', 'procfile.md', 'compose.js']) assert.ok(!isProjectFileName(name), name);

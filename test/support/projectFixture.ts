@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { emptyProject, type ProjectFacts } from '../../server/src/project/facts';
 import { CONFIG_DATA_FILE, parseConfigData } from '../../server/src/project/parsers/configData';
 import { parseDockerfile } from '../../server/src/project/parsers/dockerfile';
+import { hashComments } from '../../server/src/project/parsers/hashComments';
 import { parseEnvFile } from '../../server/src/project/parsers/dotenv';
 import { parsePackageJson } from '../../server/src/project/parsers/packageJson';
 import { parseProcfile } from '../../server/src/project/parsers/procfile';
@@ -26,6 +27,7 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
   const lockfiles: Lockfile[] = [];
   const configFiles: string[] = [];
   const configData: ConfigDataFile[] = [];
+  const shellScripts: TextFile[] = [];
   const ignored = ignore().add(texts['.gitignore'] ?? '');
   for (const relative of Object.keys(texts).sort()) {
     const text = texts[relative];
@@ -41,8 +43,9 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
     else if (kind === 'compose') composeFiles.push(parseYamlFile(path, text).file);
     else if (kind === 'dockerfile') dockerfiles.push(parseDockerfile(path, text));
     else if (kind === 'env') envFiles.push({ ...parseEnvFile(path, text), gitignored: ignored.ignores(relative) });
+    else if (kind === 'shellScript') shellScripts.push({ path, text, comments: hashComments(text) });
   }
-  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData };
+  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, shellScripts };
   const facts = packageFactsOf(packageJson);
   const envExample = envFiles.find((file) => file.path === join(root, '.env.example'));
   return {

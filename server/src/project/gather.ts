@@ -8,6 +8,7 @@ import { createGitignoreFilter, isNonProductionPath, MAX_FILE_BYTES } from './fi
 import { CONFIG_DATA_FILE, parseConfigData } from './parsers/configData';
 import { parseEnvFile } from './parsers/dotenv';
 import { parseDockerfile } from './parsers/dockerfile';
+import { hashComments } from './parsers/hashComments';
 import { parsePackageJson } from './parsers/packageJson';
 import { parseProcfile } from './parsers/procfile';
 import { parseYamlFile } from './parsers/yaml';
@@ -46,15 +47,17 @@ const PROJECT_FILE_GLOBS = [
   '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', 'config/**/*.{json,json5,js,cjs,mjs,ts,yml,yaml}', 'config.*.json',
   // Config folders deeper in the tree (`src/config/`, `core/shared/config/env/`): their data files.
   '**/config/**/*.{json,json5,yml,yaml}', '**/config.*.json',
+  // Shell scripts that may start the app (`bin/run.sh`, `docker-entrypoint.sh`).
+  '*.sh', 'bin/**/*.sh', 'scripts/**/*.sh', 'docker/**/*.sh', '**/*entrypoint*.sh',
 ];
 const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
 };
 
-const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml)$/;
+const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml|.+\.sh)$/;
 
 /** True for the files whose change means the project's facts must be gathered again. */
-export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env';
+export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env' | 'shellScript';
 
 /** What a project file is, by its path relative to the root; undefined for files no rule reads. */
 export function projectFileKind(relative: string): ProjectFileKind | undefined {
@@ -67,6 +70,7 @@ export function projectFileKind(relative: string): ProjectFileKind | undefined {
   if (/(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/.test(relative)) return 'compose';
   if (/dockerfile/i.test(name)) return 'dockerfile';
   if (/^\.env(?:\..+)?$|\.env$/.test(name)) return 'env';
+  if (name.endsWith('.sh')) return 'shellScript';
   return undefined;
 }
 
@@ -120,6 +124,7 @@ async function readProjectFiles(
   const lockfiles: Lockfile[] = [];
   const configFiles: string[] = [];
   const configData: ConfigDataFile[] = [];
+  const shellScripts: TextFile[] = [];
   for (const relative of paths) {
     const path = join(root, relative);
     const name = basename(relative);
@@ -152,9 +157,11 @@ async function readProjectFiles(
       dockerfiles.push(parseDockerfile(path, text));
     } else if (kind === 'env') {
       envFiles.push({ ...parseEnvFile(path, text), gitignored: isGitignored(path) });
+    } else if (kind === 'shellScript' && text.length <= MAX_FILE_BYTES) {
+      shellScripts.push({ path, text, comments: hashComments(text) });
     }
   }
-  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData };
+  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, shellScripts };
 }
 
 async function readLockfile(path: string, kind: LockfileKind, read: (path: string) => Promise<string | undefined>): Promise<Lockfile> {

@@ -94,12 +94,14 @@ export interface ProjectFiles {
   readonly configFiles: readonly string[];
   /** The JSON and YAML files among them, parsed. */
   readonly configData: readonly ConfigDataFile[];
+  /** Shell scripts that may start the app: at the root, under `bin/`, `scripts/` or `docker/`, and entrypoints. */
+  readonly shellScripts: readonly TextFile[];
 }
 
-export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [] };
+export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [], shellScripts: [] };
 
 /** Every project file that has text, by path: where project rules may report. */
 export function textFilesOf(files: ProjectFiles): Map<string, TextFile> {
-  const all: (TextFile | undefined)[] = [files.packageJson, files.gitignore, files.procfile, ...files.envFiles, ...files.dockerfiles, ...files.composeFiles, ...files.configData];
+  const all: (TextFile | undefined)[] = [files.packageJson, files.gitignore, files.procfile, ...files.envFiles, ...files.dockerfiles, ...files.composeFiles, ...files.configData, ...files.shellScripts];
   return new Map(all.filter((file): file is TextFile => file !== undefined).map((file) => [file.path, file]));
 }

@@ -172,8 +172,9 @@ export function buildTool(words: readonly ShellWord[]): string | undefined {
     rest = rest.slice(1);
   }
   if (rest.some((word) => WATCH_OR_CHECK.test(word.text))) return undefined;
-  // `fork('app.js', ['--build'])`: the app's own entry run in its build mode.
-  if (name === 'node' && rest[0] && !rest[0].dynamic && rest.slice(1).some((word) => /^--?build$/.test(word.text))) return `node ${rest[0].text} --build`;
+  // `fork('app.js', ['--build'])`, `node app --setup`: the app's own entry run in its build or setup mode.
+  const mode = name === 'node' && rest[0] && !rest[0].dynamic ? rest.slice(1).find((word) => /^--?(?:build|setup)$/.test(word.text)) : undefined;
+  if (mode) return `node ${rest[0].text} ${mode.text}`;
   if (ALWAYS_BUILDS.has(name)) {
     if (name === 'gulp' || name === 'grunt') return rest.length === 0 || rest.some((word) => /build|compile|dist|bundle/.test(word.text)) ? name : undefined;
     return name;

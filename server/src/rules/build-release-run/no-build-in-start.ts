@@ -6,13 +6,25 @@
  */
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
-import type { PackageJsonFile, ProcfileEntry } from '../../project/projectFiles';
+import type { PackageJsonFile, ProcfileEntry, TextFile } from '../../project/projectFiles';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, packageManagerCommand } from '../_utils/commands';
+import { isDevDockerfile } from '../_utils/dockerfiles';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { scriptsOf, scriptSteps, type ScriptStep } from '../_utils/packageScripts';
 import { parseShell, programWords, type SimpleCommand } from '../_utils/shell';
+import {
+  commandWords,
+  containerStartInstructions,
+  instructionCommands,
+  runsApp,
+  scriptCommands,
+  scriptRunBy,
+  startScripts,
+  wordsRange,
+  type LocatedCommand,
+} from '../_utils/startCommands';
 
-type MessageId = 'buildInStart' | 'installInStart' | 'buildInProcfile';
+type MessageId = 'buildInStart' | 'installInStart' | 'buildInProcfile' | 'buildInContainerStart' | 'buildInStartScript';
 
 /** Development starts rebuild on change by design; they are not what a platform runs. */
 const WATCH_MODE = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bconcurrently\b|\bwebpack-dev-server\b|\bvite(?:\s+dev)?\s*$|\bnext dev\b/;
@@ -29,6 +41,10 @@ export default defineProjectRule<MessageId, never>({
       'Starting the app runs `{{command}}` first (in "{{script}}"). Installing on every boot makes starts slow, depends on the registry being up and can install other versions than were tested: install during the build.',
     buildInProcfile:
       'The "{{process}}" process runs `{{command}}` before the app. Process commands are the run stage and execute on every start and scale-out: build during the build, and let the process only start the result.',
+    buildInContainerStart:
+      'The image\'s {{instruction}} runs {{command}} before the app, on every container start and scale-out. Each container then builds or installs on its own, starts slowly, needs the tools in the image and may run code other than the tested build: do it in a RUN step of the image build.',
+    buildInStartScript:
+      'This start script runs {{command}} before starting the app, on every boot, restart and scale-out. Starts get slow, depend on the registry and the build tools, and may run code other than the tested build: install and build once during the build, and let this script only start the result.',
   },
   check({ project, report }) {
     const packageJson = project.files.packageJson;
@@ -55,19 +71,41 @@ export default defineProjectRule<MessageId, never>({
       const command = parseShell(process.command).find((candidate) => classify(candidate) !== undefined);
       if (command) report(procfile!.path, { at: procfileRange(process, command), messageId: 'buildInProcfile', data: { process: process.name, command: commandText(command) } });
     }
+    const shellScripts = project.files.shellScripts;
+    for (const dockerfile of project.files.dockerfiles) {
+      if (isDevDockerfile(dockerfile.path)) continue;
+      for (const instruction of containerStartInstructions(dockerfile)) {
+        for (const setup of setupBeforeRun(instructionCommands(dockerfile, instruction), shellScripts)) {
+          report(dockerfile.path, { at: setup.range, messageId: 'buildInContainerStart', data: { instruction: instruction.keyword, command: setup.description } });
+        }
+      }
+    }
+    for (const script of startScripts(project)) {
+      for (const setup of setupBeforeRun(scriptCommands(script), shellScripts)) report(script.path, { at: setup.range, messageId: 'buildInStartScript', data: { command: setup.description } });
+    }
   },
 });
 
+/**
+ * Builds and installs that run before the app in a start sequence, directly or inside a script
+ * the sequence runs (`installDeps.sh`, which runs `npm ci`).
+ */
+function setupBeforeRun(commands: readonly LocatedCommand[], shellScripts: readonly TextFile[]): { range: OffsetRange; description: string }[] {
+  const lastRun = commands.map(({ command }) => runsApp(command)).lastIndexOf(true);
+  return commands.slice(0, Math.max(lastRun, 0)).flatMap(({ command, range }) => {
+    if (classify(command)) return [{ range, description: `\`${commandText(command)}\`` }];
+    const called = scriptRunBy(command, shellScripts);
+    const inner = called && scriptCommands(called).find((candidate) => classify(candidate.command));
+    return inner ? [{ range, description: `\`${commandText(command)}\` (which runs \`${commandText(inner.command)}\`)` }] : [];
+  });
+}
+
 function classify(command: SimpleCommand): 'buildInStart' | 'installInStart' | undefined {
-  const words = programWords(command);
+  const words = commandWords(command);
   const pm = packageManagerCommand(words);
   if (pm && isInstallVerb(pm.verb) && !pm.global) return 'installInStart';
   if (pm?.script && BUILD_SCRIPT.test(pm.script)) return 'buildInStart';
   return buildTool(words) ? 'buildInStart' : undefined;
-}
-
-function wordsRange(command: SimpleCommand): OffsetRange {
-  return [command.words[0].start, command.words[command.words.length - 1].end];
 }
 
 function commandText(command: SimpleCommand): string {

@@ -1,0 +1,106 @@
+/**
+ * The commands that run every time the app starts, beyond package.json's `start`: the image's
+ * CMD and ENTRYPOINT, and the shell scripts that start the app (`bin/run.sh`,
+ * `docker-entrypoint.sh`, or a script those name).
+ */
+import { basename } from 'node:path';
+import type { OffsetRange } from '../../engine/types';
+import type { DockerfileFile, DockerInstruction, TextFile } from '../../project/projectFiles';
+import type { ProjectFacts } from '../../project/facts';
+import { packageManagerCommand } from './commands';
+import { argsRangeInFile, execFormWords, isDevDockerfile, runtimeInstructions } from './dockerfiles';
+import { scriptsOf, scriptSteps } from './packageScripts';
+import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from './shell';
+
+/** A command and where its words are in the file that holds it. */
+export interface LocatedCommand {
+  readonly command: SimpleCommand;
+  readonly range: OffsetRange;
+}
+
+/** Shell words that open or continue a compound command: the program comes after them. */
+const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{']);
+/** Names of scripts that start the app by convention. */
+const START_SCRIPT_NAME = /^(?:run|start|serve|server|(?:docker-)?entrypoint|docker-start|start-server)\.sh$|entrypoint/i;
+/** Programs that run a Node.js app. */
+const APP_RUNNERS = /^(?:node|nodejs|bun|deno|tsx|ts-node|pm2-runtime|forever)$/;
+const START_SCRIPTS = /^(?:start|serve|server|prod|production|start:prod)$/;
+
+/** The last ENTRYPOINT and the last CMD of the released stage: what runs when the container starts. */
+export function containerStartInstructions(dockerfile: DockerfileFile): DockerInstruction[] {
+  const instructions = runtimeInstructions(dockerfile);
+  return ['ENTRYPOINT', 'CMD'].flatMap((keyword) => instructions.filter((instruction) => instruction.keyword === keyword).slice(-1));
+}
+
+/**
+ * The commands of a CMD or ENTRYPOINT: the shell form as written, and `["sh", "-c", "…"]` read as
+ * its script (located at the whole instruction, since JSON escapes shift offsets).
+ */
+export function instructionCommands(dockerfile: DockerfileFile, instruction: DockerInstruction): LocatedCommand[] {
+  const words = execFormWords(instruction.args);
+  if (!words) {
+    return parseShell(instruction.args).map((command) => ({ command, range: argsRangeInFile(dockerfile.text, instruction, wordsRange(command)) }));
+  }
+  const script = /^(?:sh|bash|ash|dash)$/.test(programName(words[0] ?? '')) && words[1] === '-c' ? words[2] : undefined;
+  return script === undefined ? [] : parseShell(script).map((command) => ({ command, range: instruction.argsRange }));
+}
+
+/** A shell script's commands, with heredoc bodies left out: they are text, not commands. */
+export function scriptCommands(script: TextFile): LocatedCommand[] {
+  return parseShell(withoutHeredocs(script.text)).map((command) => ({ command, range: wordsRange(command) }));
+}
+
+function withoutHeredocs(text: string): string {
+  return text.replace(/<<-?\s*['"]?(\w+)['"]?[^\n]*\n([\s\S]*?)\n[ \t]*\1[ \t]*(?=\n|$)/g, (whole) => whole.replace(/[^\n]/g, ' '));
+}
+
+export function wordsRange(command: SimpleCommand): OffsetRange {
+  return [command.words[0].start, command.words[command.words.length - 1].end];
+}
+
+/** The words from the program on, past wrappers (`exec`, `sudo`) and shell keywords (`if`, `then`). */
+export function commandWords(command: SimpleCommand): readonly ShellWord[] {
+  return programWords(command, SHELL_KEYWORDS);
+}
+
+/** Whether a command runs the app: node on a file, a process runner, or the package's start script. */
+export function runsApp(command: SimpleCommand): boolean {
+  const words = commandWords(command);
+  const program = words[0] && !words[0].dynamic ? programName(words[0].text) : '';
+  if (APP_RUNNERS.test(program)) return words.length > 1 && !words.slice(1).some((word) => /^--?(?:setup|build|install|upgrade|migrate)$/.test(word.text));
+  const pm = packageManagerCommand(words);
+  return pm?.script !== undefined && START_SCRIPTS.test(pm.script);
+}
+
+/** The shell script a command runs (`./bin/run.sh`, `sh scripts/start.sh`), among the project's scripts. */
+export function scriptRunBy(command: SimpleCommand, scripts: readonly TextFile[]): TextFile | undefined {
+  const words = commandWords(command);
+  const runner = words[0] && /^(?:sh|bash|ash|dash)$/.test(programName(words[0].text)) ? 1 : 0;
+  const word = words[runner];
+  if (!word || !/\.sh$/.test(word.text)) return undefined;
+  const wanted = word.text.replace(/^(?:\$\w+|\$\{\w+\}|\.)?\/+/, '');
+  const candidates = scripts.filter((script) => basename(script.path) === basename(wanted));
+  return candidates.find((script) => script.path.replace(/\\/g, '/').endsWith(`/${wanted}`)) ?? candidates[0];
+}
+
+/**
+ * Shell scripts that start the app: named so by convention or run by the start script, the
+ * Procfile or the image, and with a command that runs the app.
+ */
+export function startScripts(project: ProjectFacts): TextFile[] {
+  const { shellScripts, packageJson, procfile, dockerfiles } = project.files;
+  const launchers: SimpleCommand[] = [
+    ...scriptSteps('start', scriptsOf(packageJson?.json)).map((step) => step.command),
+    ...(procfile?.processes ?? []).filter((process) => process.name !== 'release').flatMap((process) => parseShell(process.command)),
+    ...dockerfiles.filter((dockerfile) => !isDevDockerfile(dockerfile.path)).flatMap((dockerfile) => containerStartInstructions(dockerfile).flatMap((instruction) => launcherCommands(dockerfile, instruction))),
+  ];
+  const launched = new Set(launchers.map((command) => scriptRunBy(command, shellScripts)).filter((script) => script !== undefined));
+  return shellScripts.filter((script) => (launched.has(script) || START_SCRIPT_NAME.test(basename(script.path))) && scriptCommands(script).some(({ command }) => runsApp(command)));
+}
+
+/** The commands of an instruction, and the program of an exec-form one (`["./docker-entrypoint.sh"]`). */
+function launcherCommands(dockerfile: DockerfileFile, instruction: DockerInstruction): SimpleCommand[] {
+  const words = execFormWords(instruction.args);
+  if (!words?.[0]) return instructionCommands(dockerfile, instruction).map(({ command }) => command);
+  return [{ words: [{ text: words[0], start: 0, end: words[0].length, dynamic: false }], terminator: '' }];
+}
