@@ -110,6 +110,24 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a test config in another folder than the deploys\' files stays a fixture',
+      code: '',
+      project: projectFixture({ 'config/test.json': '{}', 'src/config/production.json': '{}' }),
+      errors: [{ messageId: 'environmentFile', file: 'src/config/production.json', line: 1, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'test environments count among the deploys\' files of the same folder, as one more group',
+      code: '',
+      project: projectFixture({ 'env/config.development.json': '{}', 'env/config.production.json': '{}', 'env/config.testing-mysql.json': '{}', 'config/test.json': '{}' }),
+      errors: [
+        { messageId: 'environmentFile', file: 'env/config.development.json', line: 1, column: 1 },
+        { messageId: 'environmentFile', file: 'env/config.production.json', line: 1, column: 1 },
+        { messageId: 'environmentFile', file: 'env/config.testing-mysql.json', line: 1, column: 1, message: 'This file holds the settings of one named environment (testing-mysql). Grouped environments do not scale: each new deploy needs another file and a release, and the files drift apart. Keep deploy-specific values in environment variables and only environment-independent defaults in files.' },
+      ],
+      output: null,
+    },
+    {
       name: 'environment-named config files in a config folder deep in the tree, variants included',
       code: '',
       project: projectFixture({

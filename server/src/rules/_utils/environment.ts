@@ -39,23 +39,35 @@ export function environmentKindOf(name: string): EnvironmentKind | undefined {
 
 /** Folders whose files are config: `config/production.js`, `config/env/development.js`. */
 const CONFIG_FOLDER = /^(?:config|configs|conf|settings|env|envs|environments?)$/i;
-/** Deploy environments. `test` and `local` are left out: a test setup or a developer's overrides is not a deploy. */
-/** Named deploy environments, with variants (`development-docker`, `prod_eu`); test configs are fixtures. */
+/** Named deploy environments, with variants (`development-docker`, `prod_eu`). `test` and `local` are not deploys. */
 const DEPLOY_ENVIRONMENT = /^(?:production|prod|staging|stage|development|dev|qa|uat|preprod|preproduction)(?:[-_][a-z0-9]+)*$/i;
+/** Test environments, with variants (`testing-mysql`). */
+const TEST_ENVIRONMENT = /^(?:test|testing|e2e|ci)(?:[-_][a-z0-9]+)*$/i;
 const CONFIG_EXTENSION = /\.(?:json5?|ya?ml|[cm]?[jt]s)$/i;
 /** Build tools split their own config by environment (`config/webpack/production.js`): not the app's config. */
 const TOOL_FOLDER = /(?:^|\/)(?:webpack|rollup|vite|babel|jest|eslint|karma|storybook|gulp|grunt)\//i;
 
 /** The deploy environment a config file is named after: `config/production.json`, `config.staging.json`, `config/env/development.js`. */
 export function environmentOfConfigFile(root: string, path: string): string | undefined {
+  const environment = configFileName(root, path);
+  return environment !== undefined && DEPLOY_ENVIRONMENT.test(environment) ? environment : undefined;
+}
+
+/** The test environment a config file is named after: `config/test.json`, `config.testing-mysql.json`. */
+export function testEnvironmentOfConfigFile(root: string, path: string): string | undefined {
+  const environment = configFileName(root, path);
+  return environment !== undefined && TEST_ENVIRONMENT.test(environment) ? environment : undefined;
+}
+
+/** What may be an environment's name in a config file's path: `config.<name>.json`, or a file of a config folder. */
+function configFileName(root: string, path: string): string | undefined {
   const rel = relative(root, path).split(sep).join('/');
   if (rel.startsWith('..') || TOOL_FOLDER.test(rel) || !CONFIG_EXTENSION.test(rel)) return undefined;
   const parts = rel.split('/');
   const stem = parts[parts.length - 1].replace(CONFIG_EXTENSION, '');
   // `config.production.json`, `config.development.docker.json`.
   const dotted = /^config\.([\w-]+)(?:\.[\w-]+)*$/i.exec(stem);
-  const environment = dotted ? dotted[1] : CONFIG_FOLDER.test(parts[parts.length - 2] ?? '') ? stem : undefined;
-  return environment !== undefined && DEPLOY_ENVIRONMENT.test(environment) ? environment : undefined;
+  return dotted ? dotted[1] : CONFIG_FOLDER.test(parts[parts.length - 2] ?? '') ? stem : undefined;
 }
 
 /** True when the expression evaluates to the environment's name (`process.env.NODE_ENV || 'development'`). */

@@ -6,9 +6,10 @@
  * config files named after an environment (at their first line: such findings concern the file).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { dirname } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { Node, OffsetRange } from '../../engine/types';
-import { environmentOfConfigFile, readsEnvironmentName } from '../_utils/environment';
+import { environmentOfConfigFile, readsEnvironmentName, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { environmentFileLookup, environmentMapSource, isOutermostPath, mayLookUpEnvironment } from '../_utils/environmentLookups';
 import { devOnlyFiles, isBrowserFile, isToolingConfigFile } from '../_utils/sourceRoles';
 
@@ -22,7 +23,7 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
   id: 'config/no-environment-config-files',
   severity: 'warning',
   description: 'Config grouped into named environments: config files per environment, and code that picks them by NODE_ENV.',
-  triggers: (text, project, path) => mayLookUpEnvironment(text) || environmentOfConfigFile(project.root, path) !== undefined,
+  triggers: (text, project, path) => mayLookUpEnvironment(text) || environmentOfConfigFile(project.root, path) !== undefined || testEnvironmentOfConfigFile(project.root, path) !== undefined,
   messages: {
     fileByEnvironment:
       'The config file is chosen by the environment\'s name, so each deploy needs its own file in the repository and a new deploy needs a new release. Read each setting from its own environment variable instead, with defaults that suit development.',
@@ -50,15 +51,24 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
   },
   check({ project, files, report }) {
     const devOnly = devOnlyFiles(project, files);
+    const named: { path: string; text: string; environment: string }[] = [];
+    const testNamed: typeof named = [];
+    const addFile = (path: string, text: string) => {
+      const environment = environmentOfConfigFile(project.root, path);
+      const testEnvironment = environment ? undefined : testEnvironmentOfConfigFile(project.root, path);
+      if (environment) named.push({ path, text, environment });
+      else if (testEnvironment) testNamed.push({ path, text, environment: testEnvironment });
+    };
     for (const [path, { summary, collected }] of files) {
       if (devOnly.has(path) || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path)) continue;
       for (const lookup of collected.lookups) report(path, { at: lookup.range, messageId: lookup.messageId });
-      const environment = environmentOfConfigFile(project.root, path);
-      if (environment && summary.text !== undefined) report(path, { at: firstLine(summary.text), messageId: 'environmentFile', data: { environment } });
+      if (summary.text !== undefined) addFile(path, summary.text);
     }
-    for (const file of project.files.configData) {
-      const environment = environmentOfConfigFile(project.root, file.path);
-      if (environment && !files.has(file.path)) report(file.path, { at: firstLine(file.text), messageId: 'environmentFile', data: { environment } });
+    for (const file of project.files.configData) if (!files.has(file.path)) addFile(file.path, file.text);
+    // A test environment's file is a fixture on its own, but one more group when it sits among the deploys' files.
+    const groupedFolders = new Set(named.map((file) => dirname(file.path)));
+    for (const file of [...named, ...testNamed.filter((candidate) => groupedFolders.has(dirname(candidate.path)))]) {
+      report(file.path, { at: firstLine(file.text), messageId: 'environmentFile', data: { environment: file.environment } });
     }
   },
 });
