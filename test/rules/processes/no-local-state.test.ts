@@ -37,8 +37,22 @@ runRuleTests(rule, {
     "fs.writeFileSync(path.join(os.tmpdir(), 'export.csv'), rows);",
     "app.post('/x', (req, res) => fs.writeFile('/tmp/upload', req.body, done));",
     "class Database {}\nconst db = new Database('app.db');",
+    { name: 'a browser localStorage wrapper is no disk store', code: "const store = new LocalStore(window.localStorage);" },
+    { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'sessions kept in files by session-file-store',
+      code: `${SESSION}const FileStore = require('session-file-store')(session);\napp.use(session({ store: new FileStore({ path: './sessions' }), secret: process.env.SECRET }));`,
+      errors: [{ messageId: 'localStoreAdapter', line: 3, column: 26, endColumn: 63, message: "session-file-store keeps what it stores in files on this process's disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default." }],
+      output: null,
+    },
+    {
+      name: 'a compiled fallback to the local-storage plugin when no store is configured',
+      code: "let _local_storage = require('@verdaccio/local-storage-legacy');\nasync function loadStorage(config, logger) {\n  const Storage = await loadStorePlugin();\n  if (Storage) return Storage;\n  return new (_local_storage.default.default ?? _local_storage.default)(config, logger);\n}",
+      errors: [{ messageId: 'localStoreAdapter', line: 5, column: 10, message: "@verdaccio/local-storage-legacy keeps what it stores in files on this process's disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default." }],
+      output: null,
+    },
     {
       name: 'a file-backed store adapter: its operations are reported, not its helpers, backups or temp files',
       code: "class FileStore extends RouteSettingsStoreBase {\n  async replace(settings) {\n    await this.writeAtomic(this.getBackupFilePath(targetPath), existing);\n    await this.writeAtomic(targetPath, settings.yamlSource);\n  }\n  async writeAtomic(targetPath, content) {\n    const tmpPath = targetPath + '.tmp';\n    await fs.writeFile(tmpPath, content, 'utf-8');\n    await fs.move(tmpPath, targetPath, { overwrite: true });\n  }\n}",

@@ -10,7 +10,7 @@ import type { Node } from '../../engine/types';
 import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf } from '../_utils/fs';
-import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
+import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 
@@ -42,13 +42,17 @@ interface Bindings {
   readonly multer: ModuleBindings;
   readonly fileDatabases: ModuleBindings;
   readonly memoryStores: ModuleBindings;
+  readonly diskStores: ReadonlyMap<string, ModuleBinding>;
 }
+
+/** Store modules that keep what they store in local files: `session-file-store`, `@verdaccio/local-storage`, `node-persist`. */
+const DISK_STORE_MODULE = /(?:^|[/-])(?:local-?storage(?:-legacy)?|session-file-store|file-?store|fs-?store|disk-?store|node-persist|localfilesystem)$/;
 
 export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -75,6 +79,7 @@ export default defineRule<MessageId>({
           multer: findModuleBindings(program, (module) => module === 'multer'),
           fileDatabases: findModuleBindings(program, (module) => SQLITE_MODULES.includes(module)),
           memoryStores: findModuleBindings(program, (module) => module === 'memorystore'),
+          diskStores: bindingsByLocalName(program, (module) => DISK_STORE_MODULE.test(module)),
         };
       },
       CallExpression: (node) => checkCall(context, node as TSESTree.CallExpression, bindings!),
@@ -221,6 +226,8 @@ function checkMulter(context: FileRuleContext<MessageId>, node: TSESTree.CallExp
 
 /** `new sqlite3.Database('./data.db')`, `new Database('app.db')`, `new JSONFile('db.json')`, `new Datastore({ filename })`. */
 function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression, bindings: Bindings): void {
+  const diskStore = diskStoreModule(node.callee, bindings);
+  if (diskStore) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
   const name = getCalleeName(node) ?? '';
   if (!FILE_DATABASE_CONSTRUCTORS.test(name)) return;
   const head = name.split('.')[0];
@@ -229,6 +236,20 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   const options = first && unwrapExpression(first);
   const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : first;
   reportLocalFile(context, node, file as Node | undefined);
+}
+
+/**
+ * The disk store module a constructor comes from: `new FileStore()` after
+ * `const FileStore = require('session-file-store')(session)`, or compiled
+ * `new (local_storage_1.default.default ?? local_storage_1.default)(config)`.
+ */
+function diskStoreModule(callee: Node, bindings: Bindings): string | undefined {
+  let module: string | undefined;
+  walkSubtree(callee, (child) => {
+    if (child.type === 'Identifier') module ??= bindings.diskStores.get(child.name)?.module;
+    return module === undefined;
+  });
+  return module;
 }
 
 /** `sqlite.open({ filename: './db.sqlite', driver })`. */
