@@ -3,6 +3,11 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a development proxy to the front end\'s dev server',
+      code: "if (process.env.NODE_ENV === 'development') {\n  app.use(createProxyMiddleware({ target: 'http://localhost:3001', changeOrigin: true }));\n}",
+    },
+    { name: 'a local service behind a negated production check', code: "if (process.env.NODE_ENV !== 'production') {\n  mongoose.connect('mongodb://localhost:27017/dev');\n}" },
     { name: "a mail provider's public SMTP endpoint, the same for every deploy (trap)", code: "const gmail = nodemailer.createTransport({ host: 'smtp.gmail.com', port: 465, secure: true, auth: { user, pass } });" },
     { name: "Amazon SES's regional SMTP endpoint (trap)", code: "const transport = nodemailer.createTransport('smtp://email-smtp.eu-west-1.amazonaws.com:587');" },
     {
@@ -34,6 +39,13 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.example.com/demo');", options: { allowedHosts: ['shared-demo.example.com'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'the side of a development check that production runs',
+      code: "if (process.env.NODE_ENV === 'development') {\n  mongoose.connect(process.env.MONGO_URL);\n} else {\n  mongoose.connect('mongodb://db.internal:27017/app');\n}",
+      errors: [{ messageId: 'serviceUrl', line: 4, column: 20 }],
+      output: "if (process.env.NODE_ENV === 'development') {\n  mongoose.connect(process.env.MONGO_URL);\n} else {\n  mongoose.connect(process.env.MONGODB_URL);\n}",
+      envKeys: ['MONGODB_URL'],
+    },
     {
       name: 'a database instance endpoint under a provider domain is this deploy’s own',
       code: "const pool = new Pool({ host: 'orders.c9akciq32.eu-west-1.rds.amazonaws.com', port: 5432, user, password });",

@@ -3,6 +3,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a port only a development branch binds', code: "if (isDev) {\n  app.listen(3000);\n} else {\n  app.listen(process.env.PORT);\n}" },
+    { name: 'the else of a production check is not production', code: "const local = process.env.NODE_ENV !== 'production';\nif (!local) app.listen(process.env.PORT);\nelse app.listen(3000);" },
     'app.listen(process.env.PORT || 3000);',
     'app.listen(process.env.PORT ?? 3000);',
     'app.listen(Number(process.env.PORT) || 3000);',
@@ -22,6 +24,12 @@ runRuleTests(rule, {
     { code: "app.listen(getEnv('PORT', 3000));", name: 'an env helper call with a default' },
   ],
   invalid: [
+    {
+      name: 'the production side of an environment check',
+      code: "if (process.env.NODE_ENV === 'development') {\n  app.listen(process.env.PORT);\n} else {\n  app.listen(8080);\n}",
+      errors: [{ messageId: 'hardcodedPort', line: 4, column: 14 }],
+      output: "if (process.env.NODE_ENV === 'development') {\n  app.listen(process.env.PORT);\n} else {\n  app.listen(Number(process.env.PORT) || 8080);\n}",
+    },
     {
       code: 'app.listen(8080);',
       errors: [{ messageId: 'hardcodedPort', line: 1, column: 12, endLine: 1, endColumn: 16, message: 'The server always binds to port 8080. The platform assigns the port through the environment; read process.env.PORT (keeping 8080 only as the local default).' }],

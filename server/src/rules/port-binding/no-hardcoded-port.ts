@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
 import { findProperty, resolveConst } from '../_utils/ast';
+import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { listenArguments, portLiteral, serverFactoryOptions } from '../_utils/servers';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
@@ -52,7 +53,7 @@ function checkPortValue(context: FileRuleContext<MessageId>, value: Node): void 
   if (readsEnvironment(source, value)) return;
   const literal = resolveConst(source, value);
   const port = portLiteral(literal);
-  if (port === undefined || port === 0 || isEnvDefault(source, literal)) return;
+  if (port === undefined || port === 0 || isEnvDefault(source, literal) || inDevelopmentOnlyBranch(source, value)) return;
   context.report({
     at: value,
     messageId: 'hardcodedPort',
