@@ -3,6 +3,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a documentation host (RFC 2606)', code: "const ldap = { url: 'ldaps://ldap.example.com' };" },
+    { name: 'a settings block that ships switched off', code: "module.exports = { ldap: { enable: false, url: 'ldaps://ldap.corp.lan', baseDN: 'dc=corp' } };" },
     {
       name: 'a development proxy to the front end\'s dev server',
       code: "if (process.env.NODE_ENV === 'development') {\n  app.use(createProxyMiddleware({ target: 'http://localhost:3001', changeOrigin: true }));\n}",
@@ -36,7 +38,7 @@ runRuleTests(rule, {
     "const secretUrl = 'postgres://app:s3cret@db.internal/app';",
     "const schema = { url: { doc: 'Database URL', default: 'postgres://localhost/dev', env: 'DATABASE_URL' } };",
     "const homepage = 'http://localhost:3000';",
-    { code: "mongoose.connect('mongodb://shared-demo.example.com/demo');", options: { allowedHosts: ['shared-demo.example.com'] }, name: 'an allowed host (option)' },
+    { code: "mongoose.connect('mongodb://shared-demo.acme-corp.io/demo');", options: { allowedHosts: ['shared-demo.acme-corp.io'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
     {
@@ -74,7 +76,7 @@ runRuleTests(rule, {
       envKeys: ['REDIS_URL'],
     },
     {
-      code: "const client = createClient({ url: 'rediss://cache.prod.example.com:6380' });",
+      code: "const client = createClient({ url: 'rediss://cache.prod.acme-corp.io:6380' });",
       errors: [{ messageId: 'serviceUrl', line: 1, column: 36 }],
       output: 'const client = createClient({ url: process.env.REDIS_URL });',
       envKeys: ['REDIS_URL'],

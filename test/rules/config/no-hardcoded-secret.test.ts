@@ -5,6 +5,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a pass/fail outcome, not a password', code: "transaction.results.add({ name: 'outbound' }, { pass: 'queued' });" },
+    { name: 'a placeholder in a settings block that ships switched off', code: "module.exports = {\n  ldap: {\n    enable: false,\n    searchDN: { rootDN: 'cn=app', rootPassword: '1234' },\n  },\n};" },
     { name: 'a lookup table filing settings into groups', code: "const keyGroupMapping = {\n  members_private_key: 'core',\n  admin_session_secret: 'core',\n  db_hash: 'core',\n  password: 'private',\n  is_private: 'private',\n};" },
     { name: 'the fixed prefix every key starts with', code: "const PREFIX_LEGACY_API_KEY = 'n8n_api_';" },
     { name: 'names about a key that hold no key: its audience, issuer, a count', code: "const API_KEY_AUDIENCE = 'mcp-server-api';\nconst API_KEY_ISSUER = 'n8n';\nconst REDACT_API_KEY_REVEAL_COUNT = 4;\nlet tokenSource = 'query';" },
@@ -38,6 +40,20 @@ runRuleTests(rule, {
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: 'a bare pass beside a user is a password',
+      code: "const transport = nodemailer.createTransport({ auth: { user: 'bot', pass: 'Hunter22' } });",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 75 }],
+      output: "const transport = nodemailer.createTransport({ auth: { user: 'bot', pass: process.env.PASS } });",
+      envKeys: ['PASS'],
+    },
+    {
+      name: 'a password in a settings block that is switched on',
+      code: "module.exports = { ldap: { enable: true, rootPassword: 'Sup3r!' } };",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 56 }],
+      output: "module.exports = { ldap: { enable: true, rootPassword: process.env.LDAP_ROOT_PASSWORD } };",
+      envKeys: ['LDAP_ROOT_PASSWORD'],
+    },
     {
       name: 'a credential pair whose password repeats the user name',
       code: "const admin = { user: 'admin', password: 'admin' };",

@@ -1,6 +1,10 @@
-/** Code that only runs in some environments: a branch of a condition that tests the environment's name. */
+/**
+ * Code and settings that do not run everywhere: a branch of a condition that tests the
+ * environment's name, and settings blocks that are switched off.
+ */
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
+import { getPropertyName } from './ast';
 import { environmentCheckOf, initializerOf, type EnvironmentKind } from './environment';
 
 /**
@@ -48,4 +52,27 @@ function polarCheck(source: SourceCode, test: Node): { kinds: ReadonlySet<Enviro
   const kinds = environmentCheckOf(source, test);
   if (!kinds || kinds.size === 0) return undefined;
   return { kinds, positive: !(test.type === 'BinaryExpression' && test.operator.startsWith('!')) };
+}
+
+/** Keys that switch a settings block on or off. */
+const SWITCH_KEY = /^(?:enable|enabled|active|activated|use|on)$/i;
+/** How far up a value may sit below the switch of its block: `ldap.tlsOptions.ca` under `ldap.enable`. */
+const MAX_BLOCK_DEPTH = 3;
+
+/**
+ * True when `node` is a value inside a settings block that ships switched off
+ * (`ldap: { enable: false, url: 'ldaps://example.com', rootPassword: '1234' }`): an example to fill
+ * in, not a setting in use.
+ */
+export function inDisabledBlock(node: Node): boolean {
+  let depth = 0;
+  for (let parent = node.parent; parent && depth < MAX_BLOCK_DEPTH; parent = parent.parent) {
+    if (parent.type !== 'ObjectExpression') continue;
+    depth++;
+    const disabled = parent.properties.some(
+      (property) => property.type === 'Property' && SWITCH_KEY.test(getPropertyName(property.key) ?? '') && property.value.type === 'Literal' && property.value.value === false,
+    );
+    if (disabled) return true;
+  }
+  return false;
 }

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
 import { getBindingName, getCalleeName, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
-import { inDevelopmentOnlyBranch } from '../_utils/branches';
+import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
 import { isBindAddress, isPrivateHost, isVendorEndpoint, parseUrl } from '../_utils/hosts';
@@ -187,8 +187,14 @@ function isLogArgument(node: Node): boolean {
   return /^(?:console|logger|log|this\.logger|debug)\.\w+$|^debug$/.test(getCalleeName(parent) ?? '');
 }
 
+/** Names reserved for documentation (RFC 2606): `example.com`, `db.example.org`, `cache.test`. */
+function isReservedExampleHost(host: string): boolean {
+  return /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|invalid|test)$/i.test(host.replace(/:\d+$/, ''));
+}
+
 function report(context: FileRuleContext<MessageId, Options>, node: Node, messageId: MessageId, data: Record<string, string>, name: string): void {
-  if (context.options.allowedHosts.includes(data.host) || isVendorEndpoint(data.host) || inDevelopmentOnlyBranch(context.source, node)) return;
+  if (context.options.allowedHosts.includes(data.host) || isVendorEndpoint(data.host) || isReservedExampleHost(data.host)) return;
+  if (inDevelopmentOnlyBranch(context.source, node) || inDisabledBlock(node)) return;
   const envName = toEnvName(name);
   context.report({ at: node, messageId, data: { ...data, envName }, fix: moveToEnvFix(context.project, node, envName) });
 }

@@ -3,6 +3,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { getBindingName, getCalleeName, getPropertyName, getStaticString } from '../_utils/ast';
+import { inDisabledBlock } from '../_utils/branches';
 import { getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
 import { findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type TokenFormat } from '../_utils/secrets';
@@ -105,6 +106,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
     return;
   }
   if (!isSecretName(envStyle) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle)) || isCategoryLabel(node, value)) return;
+  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
 }
@@ -125,6 +127,20 @@ function isCategoryLabel(node: Node, value: string): boolean {
 }
 
 const USER_KEY = /^(?:user|username|user_name|userName|login|email|account|name|id)$/i;
+const CREDENTIAL_HOLDER = /auth|cred|login|account|smtp|mail|db|database|proxy|basic/i;
+
+/**
+ * `{ pass: 'queued' }`: a bare `pass` with no user beside it and no credentials block around it
+ * is a pass/fail outcome, not a password.
+ */
+function isVerdict(node: Node): boolean {
+  const property = node.parent;
+  if (property?.type !== 'Property' || property.parent?.type !== 'ObjectExpression') return false;
+  const object = property.parent;
+  const hasUser = object.properties.some((other) => other.type === 'Property' && USER_KEY.test(getPropertyName(other.key) ?? ''));
+  const holder = object.parent?.type === 'Property' ? getPropertyName(object.parent.key) : undefined;
+  return !hasUser && !CREDENTIAL_HOLDER.test(holder ?? '');
+}
 
 function configuredFormat(value: string, patterns: readonly string[]): TokenFormat | undefined {
   const matched = patterns.find((pattern) => new RegExp(pattern).test(value));
