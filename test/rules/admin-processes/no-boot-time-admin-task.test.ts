@@ -11,6 +11,11 @@ const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a migration a command-line option selects instead of starting the server',
+      code: `${EXPRESS}let startServer = true;\nif (args['migrate-config']) {\n  startServer = false;\n  utils.migrateDeprecatedConfig(() => process.exit());\n}\nif (startServer) app.listen(3000);`,
+      project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0' } }),
+    },
+    {
       name: 'a boot migration whose migration CLI is a dependency (knex-migrator migrate) (trap)',
       code: `${EXPRESS}const KnexMigrator = require('knex-migrator');\nconst knexMigrator = new KnexMigrator();\nknexMigrator.migrate().then(() => app.listen(3000));`,
       project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0', 'knex-migrator': '5.0.0' } }),

@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a default the environment replaces later', code: "let baseURL = 'http://localhost:9876';\nif (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;\naxios.create({ baseURL });" },
     { name: 'a documentation host (RFC 2606)', code: "const ldap = { url: 'ldaps://ldap.example.com' };" },
     { name: 'a settings block that ships switched off', code: "module.exports = { ldap: { enable: false, url: 'ldaps://ldap.corp.lan', baseDN: 'dc=corp' } };" },
     {
@@ -41,6 +42,13 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.acme-corp.io/demo');", options: { allowedHosts: ['shared-demo.acme-corp.io'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'a let that nothing reassigns from the environment',
+      code: "let baseURL = 'http://api.internal:9876';\nbaseURL = baseURL + '/v1';\naxios.create({ baseURL });",
+      errors: [{ messageId: 'internalHttp', line: 1, column: 15 }],
+      output: "let baseURL = process.env.API_URL;\nbaseURL = baseURL + '/v1';\naxios.create({ baseURL });",
+      envKeys: ['API_URL'],
+    },
     {
       name: 'the side of a development check that production runs',
       code: "if (process.env.NODE_ENV === 'development') {\n  mongoose.connect(process.env.MONGO_URL);\n} else {\n  mongoose.connect('mongodb://db.internal:27017/app');\n}",

@@ -5,6 +5,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'the name of the variable that holds the password', code: "const basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD';\nconst auth = { password: getFileEnv(basicAuthPassword) };" },
+    { name: 'a key namespace named after tokens', code: "const refreshTokenNamespace = 'refresh-token';" },
     { name: 'a pass/fail outcome, not a password', code: "transaction.results.add({ name: 'outbound' }, { pass: 'queued' });" },
     { name: 'a placeholder in a settings block that ships switched off', code: "module.exports = {\n  ldap: {\n    enable: false,\n    searchDN: { rootDN: 'cn=app', rootPassword: '1234' },\n  },\n};" },
     { name: 'a lookup table filing settings into groups', code: "const keyGroupMapping = {\n  members_private_key: 'core',\n  admin_session_secret: 'core',\n  db_hash: 'core',\n  password: 'private',\n  is_private: 'private',\n};" },
@@ -40,6 +42,13 @@ runRuleTests(rule, {
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: 'a constant-looking default secret used as the secret',
+      code: "let webhookSecret = process.env.WEBHOOK_SECRET;\nif (!webhookSecret) webhookSecret = 'DEFAULT_WEBHOOK_SECRET';\nmodule.exports = { webhookSecret: webhookSecret };",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 37 }],
+      output: "let webhookSecret = process.env.WEBHOOK_SECRET;\nif (!webhookSecret) webhookSecret = process.env.WEBHOOK_SECRET;\nmodule.exports = { webhookSecret: webhookSecret };",
+      envKeys: ['WEBHOOK_SECRET'],
+    },
     {
       name: 'a bare pass beside a user is a password',
       code: "const transport = nodemailer.createTransport({ auth: { user: 'bot', pass: 'Hunter22' } });",

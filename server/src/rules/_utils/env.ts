@@ -71,6 +71,8 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
         return false;
       case 'CallExpression':
         return parent.arguments.includes(child as TSESTree.CallExpressionArgument) && ENV_FUNCTION.test(getCalleeName(parent) ?? '');
+      case 'VariableDeclarator':
+        return parent.init === child && parent.id.type === 'Identifier' && parent.parent.kind !== 'const' && isReassignedFromEnvironment(source, parent.id.name);
       case 'TSAsExpression':
       case 'TSNonNullExpression':
       case 'TemplateLiteral':
@@ -81,6 +83,12 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
     }
   }
   return false;
+}
+
+/** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
+function isReassignedFromEnvironment(source: SourceCode, name: string): boolean {
+  const escaped = name.replace(/\$/g, '\\$');
+  return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)[^;\\n]*process\\.env\\b`).test(source.text);
 }
 
 function isDestructuredFromEnv(source: SourceCode, pattern: TSESTree.AssignmentPattern): boolean {

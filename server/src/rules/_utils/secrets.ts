@@ -46,6 +46,7 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   'ALGORITHM', 'ALG', 'ENCODING', 'FORMAT', 'STRATEGY', 'SCOPE', 'SCOPES', 'VERSION', 'POLICY', 'MODE', 'STATUS',
   'EVENT', 'KIND', 'HASH', 'ENV', 'VAR', 'VARIABLE', 'COLUMN', 'TABLE', 'ATTRIBUTE', 'ATTR', 'STORAGE', 'PROVIDER', 'KEY',
   'AUDIENCE', 'ISSUER', 'SOURCE', 'ORIGIN', 'LOCATION', 'METHOD', 'COUNT', 'LIMIT', 'MAX', 'MIN', 'SIZE', 'INTERVAL',
+  'NAMESPACE', 'NS', 'CHANNEL', 'QUEUE', 'TOPIC', 'COLLECTION', 'SUBJECT',
 ]);
 /** `PREFIX_LEGACY_API_KEY = 'n8n_api_'`: the fixed part every key starts with, not a key. */
 const AFFIX_WORDS = new Set(['PREFIX', 'SUFFIX']);

@@ -67,6 +67,8 @@ const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|la
 const APP_RECEIVER = /(?:^|\.)(?:\w*[aA]pp|\w*[sS]erver)$/;
 const SCRIPT_GUARD = /require\.main\s*===?\s*module|module\s*===?\s*require\.main|import\.meta\.main\b|process\.argv\[1\][^;\n]*import\.meta\.url|import\.meta\.url[^;\n]*process\.argv\[1\]/;
 const SCRIPT_GUARD_TEST = /require\.main|import\.meta\.main|process\.argv/;
+/** `if (args['migrate-config'])`, `if (argv.seed)`: a command-line option that runs the task instead of the server. */
+const TASK_OPTION_GUARD = /\b(?:args|argv|opts|options|flags|program|cli|command)\b[^;]*(?:migrat|seed|backfill)/i;
 
 /** package.json script names or commands that run each kind of task on its own. */
 const COMMAND_WORDS: Readonly<Record<TaskKind, RegExp>> = {
@@ -262,9 +264,15 @@ function functionPlacement(source: SourceCode, fn: FunctionNode, bootNames: Read
   return { atBoot: around.atBoot && runsAtBoot, owner: name };
 }
 
-/** `if (require.main === module) migrate()`: the file is also a one-off command, and this is its body. */
+/**
+ * `if (require.main === module) migrate()`: the file is also a one-off command, and this is its
+ * body. So is the branch a command-line option selects (`if (args['migrate-config'])`).
+ */
 function isScriptGuarded(source: SourceCode, parent: Node, child: Node): boolean {
-  if (parent.type === 'IfStatement' && parent.consequent === child) return SCRIPT_GUARD_TEST.test(source.getText(parent.test));
+  if (parent.type === 'IfStatement' && parent.consequent === child) {
+    const test = source.getText(parent.test);
+    return SCRIPT_GUARD_TEST.test(test) || TASK_OPTION_GUARD.test(test);
+  }
   if (parent.type === 'LogicalExpression' && parent.right === child) return SCRIPT_GUARD_TEST.test(source.getText(parent.left));
   return false;
 }

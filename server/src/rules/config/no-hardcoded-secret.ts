@@ -106,7 +106,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
     return;
   }
   if (!isSecretName(envStyle) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle)) || isCategoryLabel(node, value)) return;
-  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node)) return;
+  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
 }
@@ -124,6 +124,16 @@ function isCategoryLabel(node: Node, value: string): boolean {
     // `{ user: 'admin', password: 'admin' }` is a credential pair, not a table.
     return key !== undefined && !isSecretName(toEnvName(key)) && !USER_KEY.test(key);
   });
+}
+
+/**
+ * `const adminPassword = 'ME_CONFIG_MONGODB_ADMINPASSWORD'` read through `getFileEnv(adminPassword)`:
+ * the value names the environment variable that holds the secret.
+ */
+function isVariableNameHolder(source: SourceCode, name: string, value: string): boolean {
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return false;
+  const escaped = name.replace(/\$/g, '\\$');
+  return new RegExp(`[[(]\\s*${escaped}\\s*[\\]),]`).test(source.text);
 }
 
 const USER_KEY = /^(?:user|username|user_name|userName|login|email|account|name|id)$/i;
