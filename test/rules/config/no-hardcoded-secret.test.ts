@@ -43,6 +43,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'an env helper that falls back to a literal password',
+      code: "const basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD';\nconst auth = { password: getFileEnv(basicAuthPassword) || 'pass' };",
+      errors: [{ messageId: 'envFallback', line: 2, column: 59 }],
+      output: "const basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD';\nconst auth = { password: getFileEnv(basicAuthPassword) };",
+      envKeys: ['ME_CONFIG_BASICAUTH_PASSWORD'],
+    },
+    {
       name: 'a constant-looking default secret used as the secret',
       code: "let webhookSecret = process.env.WEBHOOK_SECRET;\nif (!webhookSecret) webhookSecret = 'DEFAULT_WEBHOOK_SECRET';\nmodule.exports = { webhookSecret: webhookSecret };",
       errors: [{ messageId: 'namedSecret', line: 2, column: 37 }],

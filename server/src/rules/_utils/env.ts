@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { getCalleeName, getMemberName, getPropertyName, unwrapExpression } from './ast';
+import { getCalleeName, getMemberName, getPropertyName, getStaticString, resolveConst, unwrapExpression } from './ast';
 
 /** `process.env`, with `process` the global, or `import.meta.env`. */
 export function isEnvObject(source: SourceCode, node: Node): boolean {
@@ -18,6 +18,17 @@ export function getEnvReadName(source: SourceCode, node: Node): string | undefin
   const target = unwrapExpression(node);
   if (target.type !== 'MemberExpression' || !isEnvObject(source, target.object)) return undefined;
   return getMemberName(target);
+}
+
+/** Helpers named for reading a variable: `getFileEnv(NAME)`, `readEnv('X')`, `env('PORT')`, `getEnvVar('X')`. */
+const ENV_HELPER = /(?:^|\.)(?:get|read|load|from)?\w*env(?:ironment)?(?:Var(?:iable)?)?$/i;
+
+/** The variable an env helper call reads: `getFileEnv(adminPassword)` with `const adminPassword = 'ADMIN_PASSWORD'`. */
+export function getEnvHelperReadName(source: SourceCode, node: Node): string | undefined {
+  const target = unwrapExpression(node);
+  if (target.type !== 'CallExpression' || !ENV_HELPER.test(getCalleeName(target) ?? '') || !target.arguments[0]) return undefined;
+  const name = getStaticString(resolveConst(source, target.arguments[0] as Node));
+  return name !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : undefined;
 }
 
 const ENV_FUNCTION = /(?:^|\.)(?:get)?env(?:ironment)?(?:\.(?:get|str|string|int|num|number|bool|port|url|required))?$|^(?:envalid|env-var)\b/i;

@@ -4,7 +4,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { getBindingName, getCalleeName, getPropertyName, getStaticString } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
-import { getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
+import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
 import { findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type TokenFormat } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
@@ -53,7 +53,7 @@ export default defineRule<MessageId, Options>({
   // call: nothing else can be reported, so files without any of these are not parsed.
   triggers: new RegExp(
     [
-      /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*(?::[^=\n;,(){}]{0,40})?(?:[:=]|\|\||\?\?)\s*['"`]/.source,
+      /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*(?::[^=\n;,{}]{0,60})?(?:[:=]|\|\||\?\?)\s*['"`]/.source,
       /[sr]k_(?:live|test)_|A(?:KIA|SIA|GPA|IDA|ROA|NPA)[0-9A-Z]{16}|gh[pousr]_\w{30}|github_pat_|xox[abposr]-|PRIVATE KEY-----/.source,
       /eyJ[\w-]{8,}\.eyJ|AIza[\w-]{30}|SG\.[\w-]{20}|npm_\w{30}|SK[0-9a-f]{32}|hooks\.slack\.com/.source,
       /:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/.source,
@@ -169,7 +169,7 @@ interface EnvFallback {
 function getEnvFallback(source: SourceCode, node: Node): EnvFallback | undefined {
   const parent = node.parent;
   if (parent?.type === 'LogicalExpression' && parent.right === node && parent.operator !== '&&') {
-    const envName = getEnvReadName(source, parent.left);
+    const envName = getEnvReadName(source, parent.left) ?? getEnvHelperReadName(source, parent.left);
     return envName ? { expression: parent, envName, replacement: source.getText(parent.left) } : undefined;
   }
   if (parent?.type === 'ConditionalExpression' && parent.test !== node) {
