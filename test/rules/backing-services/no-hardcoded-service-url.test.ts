@@ -3,6 +3,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a development config file', code: "module.exports = { backend: { host: 'localhost', port: 80 } };", filename: 'server/config/settings.development.js' },
+    { name: 'a test config file', code: "module.exports = { redis: 'redis://localhost:6379' };", filename: 'config/test.js' },
     { name: 'a default the environment replaces later', code: "let baseURL = 'http://localhost:9876';\nif (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;\naxios.create({ baseURL });" },
     { name: 'a documentation host (RFC 2606)', code: "const ldap = { url: 'ldaps://ldap.example.com' };" },
     { name: 'a settings block that ships switched off', code: "module.exports = { ldap: { enable: false, url: 'ldaps://ldap.corp.lan', baseDN: 'dc=corp' } };" },
@@ -42,6 +44,14 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.acme-corp.io/demo');", options: { allowedHosts: ['shared-demo.acme-corp.io'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'a production config file',
+      code: "module.exports = { redis: 'redis://cache.internal:6379' };",
+      filename: 'config/production.js',
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 27 }],
+      output: 'module.exports = { redis: process.env.REDIS };',
+      envKeys: ['REDIS'],
+    },
     {
       name: 'a let that nothing reassigns from the environment',
       code: "let baseURL = 'http://api.internal:9876';\nbaseURL = baseURL + '/v1';\naxios.create({ baseURL });",

@@ -65,8 +65,8 @@ function configFileName(root: string, path: string): string | undefined {
   if (rel.startsWith('..') || TOOL_FOLDER.test(rel) || !CONFIG_EXTENSION.test(rel)) return undefined;
   const parts = rel.split('/');
   const stem = parts[parts.length - 1].replace(CONFIG_EXTENSION, '');
-  // `config.production.json`, `config.development.docker.json`.
-  const dotted = /^config\.([\w-]+)(?:\.[\w-]+)*$/i.exec(stem);
+  // `config.production.json`, `config.development.docker.json`, `settings.development.js`.
+  const dotted = /^(?:config|settings|conf)\.([\w-]+)(?:\.[\w-]+)*$/i.exec(stem);
   return dotted ? dotted[1] : CONFIG_FOLDER.test(parts[parts.length - 2] ?? '') ? stem : undefined;
 }
 

@@ -46,7 +46,7 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   'ALGORITHM', 'ALG', 'ENCODING', 'FORMAT', 'STRATEGY', 'SCOPE', 'SCOPES', 'VERSION', 'POLICY', 'MODE', 'STATUS',
   'EVENT', 'KIND', 'HASH', 'ENV', 'VAR', 'VARIABLE', 'COLUMN', 'TABLE', 'ATTRIBUTE', 'ATTR', 'STORAGE', 'PROVIDER', 'KEY',
   'AUDIENCE', 'ISSUER', 'SOURCE', 'ORIGIN', 'LOCATION', 'METHOD', 'COUNT', 'LIMIT', 'MAX', 'MIN', 'SIZE', 'INTERVAL',
-  'NAMESPACE', 'NS', 'CHANNEL', 'QUEUE', 'TOPIC', 'COLLECTION', 'SUBJECT',
+  'NAMESPACE', 'NS', 'CHANNEL', 'QUEUE', 'TOPIC', 'COLLECTION', 'SUBJECT', 'LIFETIME', 'AGE', 'DURATION',
 ]);
 /** `PREFIX_LEGACY_API_KEY = 'n8n_api_'`: the fixed part every key starts with, not a key. */
 const AFFIX_WORDS = new Set(['PREFIX', 'SUFFIX']);
@@ -101,6 +101,8 @@ export function isUsableSecretValue(value: string, name: string, allowSpaces: bo
   if (/\s/.test(trimmed) && (!allowSpaces || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 4)) return false;
   if (/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/|:|#|@)/i.test(trimmed)) return false;
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(trimmed)) return false;
+  // `'30d'`, `'12 hours'`: a duration.
+  if (/^\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|w|y|sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|years?)$/i.test(trimmed)) return false;
   return true;
 }
 

@@ -9,6 +9,7 @@ import type { Node } from '../../engine/types';
 import { getBindingName, getCalleeName, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
 import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
+import { environmentKindOf, environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { moveToEnvFix } from '../_utils/fixes';
 import { isBindAddress, isPrivateHost, isVendorEndpoint, parseUrl } from '../_utils/hosts';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
@@ -90,7 +91,7 @@ export default defineRule<MessageId, Options>({
   create(context) {
     // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
     if (isDevOnlyFile(context.project, context.source.path) || isBrowserFile(context.project.root, context.source.path, context.source.text)) return {};
-    if (isEnvOverlaidDefaults(context)) return {};
+    if (isEnvOverlaidDefaults(context) || isDevelopmentConfigFile(context)) return {};
     const check = (node: Node) => checkString(context, node);
     return { Literal: check, TemplateLiteral: check };
   },
@@ -185,6 +186,12 @@ function isLogArgument(node: Node): boolean {
   const parent = node.parent;
   if (parent?.type !== 'CallExpression') return false;
   return /^(?:console|logger|log|this\.logger|debug)\.\w+$|^debug$/.test(getCalleeName(parent) ?? '');
+}
+
+/** `config/development.js`, `settings.test.js`: the addresses a developer's machine or the tests use. */
+function isDevelopmentConfigFile({ project, source }: FileRuleContext<MessageId, Options>): boolean {
+  const environment = environmentOfConfigFile(project.root, source.path);
+  return (environment !== undefined && environmentKindOf(environment) === 'development') || testEnvironmentOfConfigFile(project.root, source.path) !== undefined;
 }
 
 /** Names reserved for documentation (RFC 2606): `example.com`, `db.example.org`, `cache.test`. */

@@ -157,7 +157,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
         if (recovers || (use.fallback?.expectsAbsence && !use.fallback.tellsToInstall)) continue;
         if (dev.has(name)) {
           const bundled = bundles && /\.(?:ts|mts|cts|tsx)$/.test(path);
-          if (!bundled && !use.devBranch && !use.fallback) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
+          // Electron apps declare electron as a devDependency by design: the packager ships its runtime, not node_modules.
+          if (!bundled && name !== 'electron' && !use.devBranch && !use.fallback) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
           continue;
         }
         const messageId = use.fallback && !use.fallback.tellsToInstall ? 'undeclaredOptional' : 'undeclared';
