@@ -29,6 +29,9 @@ describe('gatherProject', () => {
     write('bin/run.sh', '#!/bin/sh\nexec node src/server.js\n');
     write('docker/app/docker-entrypoint.sh', '#!/bin/sh\nexec "$@"\n');
     write('src/lib/vendor/build.sh', 'make\n');
+    write('website/package.json', '{ "name": "docs-site" }');
+    write('dist/package.json', '{ "name": "svc", "version": "1.0.0" }');
+    write('dist/esm/package.json', '{ "type": "module" }');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -36,6 +39,11 @@ describe('gatherProject', () => {
     const { facts } = await gatherProject(root);
     const configData = facts.files.configData.map((file) => file.path.slice(root.length + 1)).sort();
     assert.deepEqual(configData, ['config/production.json', 'core/shared/config/env/config.production.json']);
+  });
+
+  it('knows the folders that are packages of their own', async () => {
+    const { facts } = await gatherProject(root);
+    assert.deepEqual(facts.files.nestedPackageRoots, [join(root, 'website')]);
   });
 
   it('reads every project file with the positions rules need', async () => {

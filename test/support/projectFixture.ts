@@ -1,5 +1,5 @@
 import ignore from 'ignore';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { emptyProject, type ProjectFacts } from '../../server/src/project/facts';
 import { CONFIG_DATA_FILE, parseConfigData } from '../../server/src/project/parsers/configData';
 import { parseDockerfile } from '../../server/src/project/parsers/dockerfile';
@@ -9,7 +9,7 @@ import { parsePackageJson } from '../../server/src/project/parsers/packageJson';
 import { parseProcfile } from '../../server/src/project/parsers/procfile';
 import { parseYamlFile } from '../../server/src/project/parsers/yaml';
 import type { ConfigDataFile, DockerfileFile, EnvFile, Lockfile, PackageJsonFile, ProcfileFile, ProjectFiles, TextFile, YamlFile } from '../../server/src/project/projectFiles';
-import { entryPointsOf, lockfileKindOf, packageFactsOf, parseLockfile, projectFileKind } from '../../server/src/project/gather';
+import { entryPointsOf, lockfileKindOf, packageFactsOf, packageNameOf, parseLockfile, projectFileKind } from '../../server/src/project/gather';
 import { ROOT } from './ruleTester';
 
 /**
@@ -28,6 +28,7 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
   const configFiles: string[] = [];
   const configData: ConfigDataFile[] = [];
   const shellScripts: TextFile[] = [];
+  const nestedPackageRoots: string[] = [];
   const ignored = ignore().add(texts['.gitignore'] ?? '');
   for (const relative of Object.keys(texts).sort()) {
     const text = texts[relative];
@@ -44,8 +45,9 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
     else if (kind === 'dockerfile') dockerfiles.push(parseDockerfile(path, text));
     else if (kind === 'env') envFiles.push({ ...parseEnvFile(path, text), gitignored: ignored.ignores(relative) });
     else if (kind === 'shellScript') shellScripts.push({ path, text, comments: hashComments(text) });
+    else if (kind === 'nestedPackage' && packageNameOf(text) !== undefined) nestedPackageRoots.push(dirname(path));
   }
-  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, shellScripts };
+  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts };
   const facts = packageFactsOf(packageJson);
   const envExample = envFiles.find((file) => file.path === join(root, '.env.example'));
   return {

@@ -1,6 +1,6 @@
 import fg from 'fast-glob';
 import { readFile } from 'node:fs/promises';
-import { basename, join, normalize } from 'node:path';
+import { basename, dirname, join, normalize } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { scriptTargets } from './entryPoints';
 import type { PackageFacts, ProjectFacts } from './facts';
@@ -49,6 +49,8 @@ const PROJECT_FILE_GLOBS = [
   '**/config/**/*.{json,json5,yml,yaml}', '**/config.*.json',
   // Shell scripts that may start the app (`bin/run.sh`, `docker-entrypoint.sh`).
   '*.sh', 'bin/**/*.sh', 'scripts/**/*.sh', 'docker/**/*.sh', '**/*entrypoint*.sh',
+  // Packages of their own inside this one (a docs site, a sub-app).
+  '*/**/package.json',
 ];
 const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
@@ -57,7 +59,7 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
 const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml|.+\.sh)$/;
 
 /** True for the files whose change means the project's facts must be gathered again. */
-export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env' | 'shellScript';
+export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env' | 'shellScript' | 'nestedPackage';
 
 /** What a project file is, by its path relative to the root; undefined for files no rule reads. */
 export function projectFileKind(relative: string): ProjectFileKind | undefined {
@@ -65,6 +67,7 @@ export function projectFileKind(relative: string): ProjectFileKind | undefined {
   if (lockfileKindOf(relative)) return 'lockfile';
   if (relative.startsWith('config/') || /(?:^|\/)config\/.*\.(?:json5?|ya?ml)$|(?:^|\/)config\.[^/]+\.json$/.test(relative)) return 'config';
   if (relative === 'package.json') return 'packageJson';
+  if (name === 'package.json') return 'nestedPackage';
   if (relative === '.gitignore') return 'gitignore';
   if (relative === 'Procfile') return 'procfile';
   if (/(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/.test(relative)) return 'compose';
@@ -125,12 +128,18 @@ async function readProjectFiles(
   const configFiles: string[] = [];
   const configData: ConfigDataFile[] = [];
   const shellScripts: TextFile[] = [];
+  const nestedPackages: { root: string; name: string }[] = [];
   for (const relative of paths) {
     const path = join(root, relative);
     const name = basename(relative);
     const kind = projectFileKind(relative);
     if (kind === 'lockfile') {
       lockfiles.push(await readLockfile(path, lockfileKindOf(relative)!, read));
+      continue;
+    }
+    if (kind === 'nestedPackage') {
+      const name = packageNameOf(await read(path));
+      if (name !== undefined) nestedPackages.push({ root: dirname(path), name });
       continue;
     }
     if (kind === 'config') {
@@ -161,7 +170,20 @@ async function readProjectFiles(
       shellScripts.push({ path, text, comments: hashComments(text) });
     }
   }
-  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, shellScripts };
+  // `dist/package.json` copied by the build is this package again; `{ "type": "module" }` markers are no package.
+  const nestedPackageRoots = nestedPackages.filter(({ name }) => name !== packageJson?.json?.name).map(({ root }) => root);
+  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts };
+}
+
+/** The `name` of a package.json text, when it parses and has one. */
+export function packageNameOf(text: string | undefined): string | undefined {
+  try {
+    const json: unknown = JSON.parse(text ?? '');
+    const name = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).name : undefined;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readLockfile(path: string, kind: LockfileKind, read: (path: string) => Promise<string | undefined>): Promise<Lockfile> {

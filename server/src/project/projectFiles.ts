@@ -94,11 +94,13 @@ export interface ProjectFiles {
   readonly configFiles: readonly string[];
   /** The JSON and YAML files among them, parsed. */
   readonly configData: readonly ConfigDataFile[];
+  /** Folders below the root with a package.json of their own: separate packages (a docs site, a sub-app). */
+  readonly nestedPackageRoots: readonly string[];
   /** Shell scripts that may start the app: at the root, under `bin/`, `scripts/` or `docker/`, and entrypoints. */
   readonly shellScripts: readonly TextFile[];
 }
 
-export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [], shellScripts: [] };
+export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [], nestedPackageRoots: [], shellScripts: [] };
 
 /** Every project file that has text, by path: where project rules may report. */
 export function textFilesOf(files: ProjectFiles): Map<string, TextFile> {

@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a sample URL in a concatenated log message', code: "console.log('Set the connection string, e.g.'\n  + ' mongodb://username:password@host:port/database');" },
     { name: 'a development config file', code: "module.exports = { backend: { host: 'localhost', port: 80 } };", filename: 'server/config/settings.development.js' },
     { name: 'a test config file', code: "module.exports = { redis: 'redis://localhost:6379' };", filename: 'config/test.js' },
     { name: 'a default the environment replaces later', code: "let baseURL = 'http://localhost:9876';\nif (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;\naxios.create({ baseURL });" },

@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a documentation sample of a connection string', code: "const hint = 'mongodb://username:password@host:port,host:port/database';" },
     { name: 'a token lifetime', code: "module.exports = { accessTokenLifetime: '30d' };" },
     { name: 'the name of the variable that holds the password', code: "const basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD';\nconst auth = { password: getFileEnv(basicAuthPassword) };" },
     { name: 'a key namespace named after tokens', code: "const refreshTokenNamespace = 'refresh-token';" },

@@ -117,6 +117,13 @@ const invalid: InvalidCase[] = [
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a folder with a package.json of its own declares its imports there',
+      code: "const kebab = require('lodash.kebabcase');",
+      filename: 'website/gatsby-node.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'cms' }), 'website/package.json': packageJsonText({ name: 'cms-website', dependencies: { 'lodash.kebabcase': '4' } }) }),
+    },
+    { name: 'a jQuery plugin is browser code', code: "var $ = require('jquery');\nvar marked = require('marked');", filename: 'fields/types/markdown/lib/bootstrap-markdown.js', project },
+    {
       name: 'electron as a devDependency, as electron-builder requires, loaded by the desktop shell',
       code: "const { app, BrowserWindow } = require('electron');",
       filename: 'dist/electron-app/main.js',

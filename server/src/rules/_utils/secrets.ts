@@ -115,8 +115,14 @@ export function parseCredentialUrl(value: string): { scheme: string; host: strin
   const match = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/@]*):([^\s@/]+)@([^\s/?#:]+)/i.exec(value);
   if (!match) return undefined;
   const password = decodeSafely(match[3]);
-  if (isPlaceholder(password)) return undefined;
+  if (isPlaceholder(password) || isSampleCredential(match[2], password, match[4])) return undefined;
   return { scheme: match[1].toLowerCase(), host: match[4] };
+}
+
+/** `mongodb://username:password@host`: a documentation sample, not a deploy's credentials. */
+function isSampleCredential(user: string, password: string, host: string): boolean {
+  const genericPassword = /^(?:password|passwd|pass|pwd|secret)$/i.test(password);
+  return genericPassword && (/^(?:user|username|usr|login|)$/i.test(user) || /^(?:host|hostname|server)$/i.test(host));
 }
 
 function decodeSafely(text: string): string {

@@ -156,10 +156,18 @@ export function isBrowserFile(root: string, path: string, text?: string): boolea
   if (text === undefined) return isBrowserPath(root, path);
   // A dozen rules ask about the same file in a row: its text is read once.
   if (lastTextCheck?.root !== root || lastTextCheck.path !== path || lastTextCheck.text !== text) {
-    const browser = !NODE_ONLY_IMPORT.test(text) && (isBrowserPath(root, path) || importsFrontendModule(text));
+    const browser = isBrowserifyBundle(text) || (!NODE_ONLY_IMPORT.test(text) && (isBrowserPath(root, path) || importsFrontendModule(text)));
     lastTextCheck = { root, path, text, browser };
   }
   return lastTextCheck.browser;
+}
+
+/** browser-pack's prelude: a browserify bundle, whose `require('../x')` are module ids, not paths. */
+const BROWSERIFY_PRELUDE = /^\s*\(function\(\)\{function r\(e,n,t\)\{|^\s*\(function e\(t,n,r\)\{function s\(o,u\)\{/;
+
+/** A browserify bundle: many modules in one file, required by module id. */
+export function isBrowserifyBundle(text: string): boolean {
+  return BROWSERIFY_PRELUDE.test(text);
 }
 
 let lastTextCheck: { readonly root: string; readonly path: string; readonly text: string; readonly browser: boolean } | undefined;
@@ -178,7 +186,7 @@ function importsFrontendModule(text: string): boolean {
 }
 
 /** UI frameworks: a file that imports one is browser code. */
-const FRONTEND_MODULE = /^(?:vue|vue-[\w-]+|vuex|pinia|react|react-dom|react-[\w-]+|preact|svelte|solid-js|@angular\/[\w-]+|@vue\/[\w-]+|@fortawesome\/vue-fontawesome|@mui\/[\w-]+|@emotion\/react|styled-components)(?:\/|$)/;
+const FRONTEND_MODULE = /^(?:vue|vue-[\w-]+|vuex|pinia|jquery|backbone|react|react-dom|react-[\w-]+|preact|svelte|solid-js|@angular\/[\w-]+|@vue\/[\w-]+|@fortawesome\/vue-fontawesome|@mui\/[\w-]+|@emotion\/react|styled-components)(?:\/|$)/;
 
 export function isFrontendModule(specifier: string): boolean {
   return FRONTEND_MODULE.test(specifier);

@@ -183,7 +183,9 @@ function serviceNameOf(host: string): string {
 
 /** A URL inside a log line is a message, not a connection. */
 function isLogArgument(node: Node): boolean {
-  const parent = node.parent;
+  let parent = node.parent;
+  // Part of a message built by concatenation: `'… e.g. mongodb://user:pass@host …' + …`.
+  while (parent?.type === 'BinaryExpression' || parent?.type === 'TemplateLiteral') parent = parent.parent;
   if (parent?.type !== 'CallExpression') return false;
   return /^(?:console|logger|log|this\.logger|debug)\.\w+$|^debug$/.test(getCalleeName(parent) ?? '');
 }
@@ -194,9 +196,9 @@ function isDevelopmentConfigFile({ project, source }: FileRuleContext<MessageId,
   return (environment !== undefined && environmentKindOf(environment) === 'development') || testEnvironmentOfConfigFile(project.root, source.path) !== undefined;
 }
 
-/** Names reserved for documentation (RFC 2606): `example.com`, `db.example.org`, `cache.test`. */
+/** Names reserved for documentation (RFC 2606: `example.com`, `db.example.org`, `cache.test`), and the word `host` itself. */
 function isReservedExampleHost(host: string): boolean {
-  return /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|invalid|test)$/i.test(host.replace(/:\d+$/, ''));
+  return /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|invalid|test)$|^(?:host|hostname|your-?host)$/i.test(host.replace(/:[\w]*$/, ''));
 }
 
 function report(context: FileRuleContext<MessageId, Options>, node: Node, messageId: MessageId, data: Record<string, string>, name: string): void {

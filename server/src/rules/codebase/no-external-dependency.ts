@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
+import { isBrowserifyBundle } from '../_utils/sourceRoles';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
 type MessageId = 'dependencyOutsideRoot' | 'importOutsideRoot' | 'importOutsideWorkspace';
@@ -44,7 +45,8 @@ export default defineProjectRule<MessageId, never>({
     }
     for (const [path, { summary }] of files) {
       // Without the text there is nowhere to point: the trigger let a scan skip the file.
-      if (summary.text === undefined) continue;
+      // A bundle's `require('../x')` names a module of the bundle, not a path.
+      if (summary.text === undefined || isBrowserifyBundle(summary.text)) continue;
       const searchFrom = new Map<string, number>();
       for (const specifier of summary.imports) {
         const escape = escapeOf(project, path, specifier);

@@ -5,7 +5,7 @@
  * production code disappears as soon as the deploy installs without dev packages.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
@@ -147,6 +147,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       if (collected.browser || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
       // Developer tools (docs builds, release scripts) run on developer machines; admin tasks run in production.
       if (devOnly.has(path) && !isAdminTaskFile(project.root, path)) continue;
+      // A folder with a package.json of its own (a docs site, a sub-app) declares its imports there.
+      if (project.files.nestedPackageRoots.some((root) => isWithin(root, path))) continue;
       const values = new Set(collected.valueNames);
       for (const use of collected.uses) {
         const name = packageNameOf(use.specifier)!;
@@ -244,4 +246,9 @@ function inDevBranch(source: SourceCode, owner: Node): boolean {
 
 function isFunction(node: Node): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+function isWithin(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
