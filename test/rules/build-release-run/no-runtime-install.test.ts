@@ -7,6 +7,12 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'the app builds itself with its prepack script when its hash changed',
+    code: `${CP}exec('pnpm run prepack', { env, cwd: __dirname }, (err) => (err ? reject(err) : resolve()));`,
+    errors: [{ messageId: 'build', line: 2, column: 6 }],
+    output: null,
+  },
+  {
     name: 'apt install from the running server when a browser is missing',
     code: `${CP}if (!found) {\n  exec('apt update && apt --yes --no-install-recommends install chromium fonts-indic', done);\n}`,
     errors: [{ messageId: 'systemInstall', line: 3, column: 8, message: 'The running app runs `apt install`, installing system packages into the machine it runs on. The release no longer describes what runs: each instance ends up different, a restart on a fresh machine loses it, and the install fails without network or root. Install it in the image at build time.' }],

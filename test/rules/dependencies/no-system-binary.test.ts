@@ -154,6 +154,10 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a probe whose callback checks the error and falls back',
+      code: `${CP}exec('git rev-parse --short=8 HEAD', (error, stdout) => {\n  const hash = stdout.trim();\n  resolve(error || hash === '' ? 'unknown' : hash);\n});`,
+    },
     `${CP}let cmd = 'curl https://example.com';\nif (useLibrary) cmd = other;\nexec(cmd);`,
     { name: 'the bin of a declared dependency', code: `${CP}spawn('prisma', ['migrate', 'deploy']);`, project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { prisma: '^5.0.0' } }) }) },
     `${CP}execSync('ps -o rss= -p ' + process.pid);\nexecSync('kill -0 ' + pid);`,

@@ -132,8 +132,8 @@ export function isInstallVerb(verb: string): boolean {
   return verb === 'install' || verb === 'ci' || verb === 'add' || verb === 'remove' || verb === 'update' || verb === 'link';
 }
 
-/** npm script names that, by convention, build the app. */
-export const BUILD_SCRIPT = /^(?:build|compile|bundle|transpile|dist)(?:[:_-][\w:.-]*)?$/;
+/** npm script names that, by convention, build the app (`prepack` and `prepare` build before packing). */
+export const BUILD_SCRIPT = /^(?:build|compile|bundle|transpile|dist|prepack|prepare)(?:[:_-][\w:.-]*)?$/;
 
 /** Program words as run through a launcher: `npx tsc`, `npm exec -- tsc`, `yarn tsc`, `node_modules/.bin/tsc`. */
 export function launchedTool(words: readonly ShellWord[]): readonly ShellWord[] {

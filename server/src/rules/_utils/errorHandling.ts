@@ -1,4 +1,5 @@
-/** Whether code copes with a failure itself: a `try` whose `catch` recovers, or a promise `.catch`. */
+/** Whether code copes with a failure itself: a `try` whose `catch` recovers, a promise `.catch`, or a callback that checks its error. */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { getMemberName } from './ast';
@@ -9,9 +10,11 @@ function isFunction(node: Node): boolean {
 
 /**
  * True when a failure of `node` is tolerated: it sits in a `try` block whose `catch` does not
- * rethrow, or in a promise chain ending in `.catch(…)`, without crossing a function boundary.
+ * rethrow, or in a promise chain ending in `.catch(…)`, without crossing a function boundary; or
+ * it is a call whose callback checks the error and carries on (`exec(cmd, (error, out) => { if (error) … })`).
  */
 export function isFailureTolerated(node: Node): boolean {
+  if (node.type === 'CallExpression' && callbackHandlesError(node.arguments.at(-1) as Node | undefined)) return true;
   let child: Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (parent.type === 'MemberExpression' && parent.object === child && getMemberName(parent) === 'catch' && parent.parent?.type === 'CallExpression') return true;
@@ -19,6 +22,29 @@ export function isFailureTolerated(node: Node): boolean {
     if (parent.type === 'TryStatement' && parent.block === child) return parent.handler !== null && !rethrows(parent.handler.body);
   }
   return false;
+}
+
+function callbackHandlesError(callback: Node | undefined): boolean {
+  if (!callback || !isFunction(callback)) return false;
+  const fn = callback as TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+  const error = fn.params[0];
+  if (error?.type !== 'Identifier' || rethrows(fn.body)) return false;
+  let checked = false;
+  walkSubtree(fn.body, (child) => {
+    const test = child.type === 'IfStatement' || child.type === 'ConditionalExpression' ? child.test : child.type === 'LogicalExpression' ? child.left : undefined;
+    if (test && mentions(test, error.name)) checked = true;
+    return !checked;
+  });
+  return checked;
+}
+
+function mentions(node: Node, name: string): boolean {
+  let found = false;
+  walkSubtree(node, (child) => {
+    if (child.type === 'Identifier' && child.name === name) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function rethrows(body: Node): boolean {
