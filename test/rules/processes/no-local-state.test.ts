@@ -6,6 +6,10 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a handler writing a scratch file to the temp folder', code: "app.post('/x', (req, res) => {\n  fs.writeFileSync(path.join(os.tmpdir(), 'data', 'upload.bin'), req.body);\n});" },
+    { name: 'a screenshot kept for the request in the temp folder', code: "await page.screenshot({ path: path.join(os.tmpdir(), `shot-${id}.png`) });" },
+    { name: 'a screenshot returned as a buffer', code: "const png = await page.screenshot({ fullPage: true });" },
+    { name: 'startup code writing into the data folder', code: "fs.writeFileSync(path.join(dataDir, 'version'), version);" },
     { name: 'an S3-backed store adapter', code: "class S3RedirectsStore {\n  async replace(redirects) {\n    await this.s3.putObject({ Bucket, Key, Body: JSON.stringify(redirects) });\n  }\n}" },
     { name: 'a database-backed event storage', code: "class EventStorage {\n  async save(event) {\n    await this.db.insert(event);\n  }\n}" },
     { name: 'an uploaded file copied to the temp folder for processing', code: "await fs.copy(req.file.path, path.join(os.tmpdir(), 'resize-' + id));" },
@@ -41,6 +45,18 @@ runRuleTests(rule, {
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'a JSON file under ./data kept as the store by a request handler',
+      code: "const DATA_FILE = path.join(__dirname, 'data', 'db.json');\napp.post('/items', (req, res) => {\n  db.items.push(req.body);\n  fs.writeFileSync(DATA_FILE, JSON.stringify(db));\n});",
+      errors: [{ messageId: 'appDirectoryWrite', line: 4, column: 3 }],
+      output: null,
+    },
+    {
+      name: 'monitor screenshots kept in the data folder',
+      code: "await page.screenshot({\n  path: path.join(Database.screenshotDir, filename),\n});",
+      errors: [{ messageId: 'keptScreenshot', line: 1, column: 7, message: "Screenshots are kept in files on this process's disk. Other instances cannot serve them and a new container starts without them: upload them to object storage, or keep them only for the request." }],
+      output: null,
+    },
     {
       name: 'sessions kept in files by session-file-store',
       code: `${SESSION}const FileStore = require('session-file-store')(session);\napp.use(session({ store: new FileStore({ path: './sessions' }), secret: process.env.SECRET }));`,

@@ -11,10 +11,11 @@ import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticS
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
+import { enclosingRequestHandler } from '../_utils/requestHandlers';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter';
+type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -52,7 +53,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -65,7 +66,9 @@ export default defineRule<MessageId>({
     localStoreAdapter:
       '{{name}} keeps what it stores in files on this process\'s disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default.',
     appDirectoryWrite:
-      'Request data is written into the app\'s own directory. That disk belongs to one disposable process: store it in a backing service.',
+      'A request handler writes data into the app\'s own directory or data folder. That disk belongs to one disposable process: other instances never see the file and the next deploy loses it. Store it in a backing service.',
+    keptScreenshot:
+      'Screenshots are kept in files on this process\'s disk. Other instances cannot serve them and a new container starts without them: upload them to object storage, or keep them only for the request.',
   },
   create(context) {
     // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
@@ -108,6 +111,7 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   const store = isStoreWrite(node) ? localStoreOperation(node) : undefined;
   if (store) context.report({ at: node, messageId: 'localStoreAdapter', data: { name: store } });
   if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
+  if (method === 'screenshot' && keepsScreenshot(context.source, node)) return context.report({ at: node, messageId: 'keptScreenshot' });
   if (isUploadKept(node, method)) context.report({ at: node, messageId: 'diskUploads' });
 }
 
@@ -295,11 +299,31 @@ function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: 
   context.report({ at: node, messageId: 'localDatabase', data: { file: path.length > 60 ? `${path.slice(0, 57)}…` : path } });
 }
 
-/** `fs.writeFile(path.join(__dirname, 'uploads', name), req.body)`: request data written next to the code. */
+/**
+ * A request handler writing into the app's own directory (`fs.writeFile(path.join(__dirname,
+ * 'uploads', name), req.body)`) or its data folder (`fs.writeFileSync(DATA_FILE, JSON.stringify(db))`
+ * with `DATA_FILE` under `./data`): the handler keeps what it was sent on this disk.
+ */
 function writesRequestIntoApp(source: SourceCode, node: TSESTree.CallExpression): boolean {
   const [target, ...rest] = node.arguments;
-  if (!target || !pointsIntoApp(source, target)) return false;
-  return rest.some((argument) => mentionsRequest(argument)) || (node.arguments.length === 1 && mentionsRequest(target));
+  if (!target || (!pointsIntoApp(source, target) && !namesDataFolder(source, target))) return false;
+  if (isTemporary(pathNames(resolveConst(source, target)))) return false;
+  const handler = enclosingRequestHandler(node);
+  return handler !== undefined || rest.some((argument) => mentionsRequest(argument)) || (node.arguments.length === 1 && mentionsRequest(target));
+}
+
+/** Names of folders where an app keeps its data: `dataDir`, `'data'`, `storagePath`, `'db'`. */
+const DATA_FOLDER = /^(?:data|storage|db|database)(?:[_-]?(?:dir|directory|path|folder|root))?$/i;
+
+function namesDataFolder(source: SourceCode, node: Node): boolean {
+  return pathNames(resolveConst(source, node)).some((name) => DATA_FOLDER.test(name.replace(/^\.?\/+|\/+$/g, '')));
+}
+
+/** `page.screenshot({ path })` to a folder that is not a temporary one. */
+function keepsScreenshot(source: SourceCode, node: TSESTree.CallExpression): boolean {
+  const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  const target = options?.type === 'ObjectExpression' ? findProperty(options, 'path')?.value : undefined;
+  return target !== undefined && !isTemporary(pathNames(resolveConst(source, target as Node)));
 }
 
 function pointsIntoApp(source: SourceCode, node: Node): boolean {
