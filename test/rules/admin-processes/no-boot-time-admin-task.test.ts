@@ -91,6 +91,19 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a migration in the init of the base command that a CLI framework\'s start command runs',
+      code: "class BaseCommand {\n  async init() {\n    await this.dbConnection.init();\n    await this.dbConnection.migrate();\n  }\n}\nexports.BaseCommand = BaseCommand;",
+      filename: 'dist/commands/base-command.js',
+      files: {
+        'dist/commands/start.js': "const { BaseCommand } = require('./base-command');\nconst { Server } = require('../server');\nclass Start extends BaseCommand {\n  async init() {\n    await super.init();\n  }\n  async run() {\n    await new Server().start();\n  }\n}\nexports.default = Start;",
+        'dist/server.js': "const http = require('http');\nclass Server {\n  async start() {\n    this.app.listen(this.port);\n  }\n}\nexports.Server = Server;",
+        'bin/app': "require('@oclif/core').run();",
+      },
+      project: pkg({ bin: { app: 'bin/app' }, dependencies: { '@oclif/core': '4.0.0' } }),
+      errors: [{ messageId: 'bootMigration', file: 'dist/commands/base-command.js', line: 4, column: 11 }],
+      output: null,
+    },
+    {
       name: 'sequelize.sync({ alter: true }) before listen, no migrate command',
       code: SYNC_AT_BOOT,
       project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js', test: 'jest' } }),

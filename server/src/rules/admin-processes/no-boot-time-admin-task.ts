@@ -151,7 +151,7 @@ export default defineProjectRule<MessageId, BootFacts>({
       const { listens, listensOnApp } = files.get(file)!.collected;
       return listensOnApp || (listens && loadsServerModule(file));
     };
-    const servers = entryFiles(project.root, project.entryPoints, paths, importsOf, serves)
+    const servers = [...entryFiles(project.root, project.entryPoints, paths, importsOf, serves), ...serverCommands(project.root, paths)]
       .map((entry) => ({ entry, reachable: reachableFiles(entry, importsOf, paths) }))
       .filter(({ reachable }) => [...reachable].some(serves));
     const commands = oneOffCommands(project, files, new Set(servers.map(({ entry }) => entry)), devOnlyFiles(project, files));
@@ -182,6 +182,13 @@ export default defineProjectRule<MessageId, BootFacts>({
     }
   },
 });
+
+/** `commands/start.js`, `commands/worker.js`: commands a CLI framework (oclif, yargs) loads by folder, each starting a process. */
+const SERVER_COMMAND = /(?:^|\/)commands\/(?:start|serve|server|web|webhook|worker)\.[cm]?[jt]s$/;
+
+function serverCommands(root: string, paths: ReadonlySet<string>): string[] {
+  return [...paths].filter((path) => SERVER_COMMAND.test(relative(root, path).split(sep).join('/')));
+}
 
 /** The kind of admin task a call runs, if it runs one. */
 function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, usesSequelize: boolean): TaskKind | undefined {
