@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an HTTPS call to a public API host', code: "https.request({ agent: false, host: 'streaming.campfirenow.com', port: 443, path: `/room/${id}/live.json` });" },
     { name: 'a sample URL in a concatenated log message', code: "console.log('Set the connection string, e.g.'\n  + ' mongodb://username:password@host:port/database');" },
     { name: 'a development config file', code: "module.exports = { backend: { host: 'localhost', port: 80 } };", filename: 'server/config/settings.development.js' },
     { name: 'a test config file', code: "module.exports = { redis: 'redis://localhost:6379' };", filename: 'config/test.js' },

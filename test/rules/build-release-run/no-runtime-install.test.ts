@@ -7,6 +7,13 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a plugin manager that runs npm init in its plugin folder is still installing at run time',
+    code: `${CP}exec('npm init -y', { cwd: pluginDir });\nexec('npm install ' + name, { cwd: pluginDir });`,
+    filename: 'src/plugins.js',
+    errors: [{ messageId: 'install', line: 3, column: 6, file: 'src/plugins.js' }],
+    output: null,
+  },
+  {
     name: 'the app builds itself with its prepack script when its hash changed',
     code: `${CP}exec('pnpm run prepack', { env, cwd: __dirname }, (err) => (err ? reject(err) : resolve()));`,
     errors: [{ messageId: 'build', line: 2, column: 6 }],
@@ -127,6 +134,11 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a generator that scaffolds a new project with npm init and installs into it',
+      code: `${CP.replace('execFile, spawn', 'execFile, spawn, spawnSync')}process.chdir(dir);\nspawnSync('npm', ['init', '-y']);\nspawnSync('npm', ['i', 'hubot@latest']);`,
+      filename: 'src/GenHubot.mjs',
+    },
     { name: 'release tooling in bin/', code: `${CP}execSync('git pull --ff-only');\nexecSync('npm install');`, filename: 'bin/release.js' },
     { name: 'helpers in a bin/ subfolder', code: `${CP}execSync('npm install --no-save marked');`, filename: 'bin/doc/generate.js' },
     "const runCmd = require('./run_cmd');\nawait runCmd(['npm', 'ls', '--json']);\nawait runCmd(['git', 'status']);",

@@ -5,6 +5,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a permission scope', code: "const apikey = 'apikeys:import';" },
+    { name: 'known-weak defaults kept to refuse them', code: "const WEAK_DEFAULTS = {\n  JWT_AUTH_TOKEN_SECRET: 'AABBCCDDAABBCCDDAABBCCDD',\n  EXPRESS_SESSION_SECRET: 'flowise',\n};" },
     { name: 'a documentation sample of a connection string', code: "const hint = 'mongodb://username:password@host:port,host:port/database';" },
     { name: 'a token lifetime', code: "module.exports = { accessTokenLifetime: '30d' };" },
     { name: 'the name of the variable that holds the password', code: "const basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD';\nconst auth = { password: getFileEnv(basicAuthPassword) };" },

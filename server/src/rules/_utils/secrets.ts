@@ -101,6 +101,8 @@ export function isUsableSecretValue(value: string, name: string, allowSpaces: bo
   if (/\s/.test(trimmed) && (!allowSpaces || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 4)) return false;
   if (/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/|:|#|@)/i.test(trimmed)) return false;
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(trimmed)) return false;
+  // `'apikeys:import'`, `'tokens:write'`: a permission scope.
+  if (/^[a-z][a-zA-Z]*(?::[a-z][\w-]*)+$/.test(trimmed)) return false;
   // `'30d'`, `'12 hours'`: a duration.
   if (/^\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|w|y|sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|years?)$/i.test(trimmed)) return false;
   return true;

@@ -3,7 +3,7 @@
  * configuration, scripts run by developers or CI), or code that ships to browsers. Only
  * production server code can break a factor; the others are left alone.
  */
-import { normalize, relative, sep } from 'node:path';
+import { basename, normalize, relative, sep } from 'node:path';
 import type { FileSummary } from '../../engine/rule';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
@@ -95,7 +95,7 @@ function posix(path: string): string {
 }
 
 /**
- * Dev-only files, plus the modules that only dev-only files import: the helpers of a release
+ * Dev-only files (scaffolders included), plus the modules that only dev-only files import: the helpers of a release
  * script (`extra/release/lib.mjs` imported by `extra/release/release.mjs`). A module counts only
  * when it sits in the same top-level folder as a dev-only file that reaches it and nothing the
  * app runs reaches it, so shared production modules are never excused.
@@ -103,7 +103,7 @@ function posix(path: string): string {
 export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, { readonly summary: FileSummary }>): Set<string> {
   const paths = new Set(files.keys());
   const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
-  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path));
+  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path) || isScaffolder(path, files.get(path)?.summary.text));
   const runRoots = [...scriptFiles(project).run].map((entry) => resolveEntryPoint(project.root, entry, paths)).filter((file): file is string => file !== undefined);
   const running = new Set(runRoots.flatMap((root) => [...reachableFiles(root, importsOf, paths)]));
   const result = new Set(devRoots);
@@ -114,6 +114,14 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
     }
   }
   return result;
+}
+
+/** Runs `npm init`: with a generator's name, it scaffolds a new project (`GenHubot.mjs` behind `hubot --create`). */
+const SCAFFOLDS = /(['"`])(?:npm|yarn|pnpm)\1\s*,\s*\[\s*(['"`])init\2|(['"`])(?:npm|yarn|pnpm) init\b/;
+const GENERATOR_NAME = /^(?:gen|generat|create|scaffold|new|init)/i;
+
+function isScaffolder(path: string, text: string | undefined): boolean {
+  return text !== undefined && GENERATOR_NAME.test(basename(path)) && SCAFFOLDS.test(text);
 }
 
 /** What a project rule collected in the files that run in production, each with its file: for rules whose check only leaves developer tools alone. */

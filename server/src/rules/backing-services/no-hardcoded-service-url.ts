@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
-import { getBindingName, getCalleeName, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
 import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { environmentKindOf, environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
@@ -135,7 +135,7 @@ function checkHostProperty(context: FileRuleContext<MessageId, Options>, node: N
   if (key !== 'host' && key !== 'hostname' && key !== 'server') return;
   if (isBindAddress(value) || !/^[\w.-]+$/.test(value)) return;
   const object = property.parent as TSESTree.ObjectExpression;
-  if (!isConnectionConfig(context, object)) return;
+  if (!isConnectionConfig(context, object) || isPublicWebEndpoint(object, value)) return;
   const owner = ownerName(object);
   report(context, node, 'serviceHost', { host: value }, `${owner ? `${toEnvName(owner)}_` : 'DB_'}HOST`);
 }
@@ -194,6 +194,13 @@ function isLogArgument(node: Node): boolean {
 function isDevelopmentConfigFile({ project, source }: FileRuleContext<MessageId, Options>): boolean {
   const environment = environmentOfConfigFile(project.root, source.path);
   return (environment !== undefined && environmentKindOf(environment) === 'development') || testEnvironmentOfConfigFile(project.root, source.path) !== undefined;
+}
+
+/** `{ host: 'streaming.campfirenow.com', port: 443, path }`: an HTTPS call to a public API, the same for every deploy. */
+function isPublicWebEndpoint(object: TSESTree.ObjectExpression, host: string): boolean {
+  const port = findProperty(object, 'port')?.value;
+  const https = port?.type === 'Literal' && port.value === 443;
+  return https && /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(host) && !/\.(?:internal|local|lan|localdomain|cluster|svc|corp|home|intranet)$/i.test(host);
 }
 
 /** Names reserved for documentation (RFC 2606: `example.com`, `db.example.org`, `cache.test`), and the word `host` itself. */

@@ -106,7 +106,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
     return;
   }
   if (!isSecretName(envStyle) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle)) || isCategoryLabel(node, value)) return;
-  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value)) return;
+  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
 }
@@ -134,6 +134,17 @@ function isVariableNameHolder(source: SourceCode, name: string, value: string): 
   if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return false;
   const escaped = name.replace(/\$/g, '\\$');
   return new RegExp(`[[(]\\s*${escaped}\\s*[\\]),]`).test(source.text);
+}
+
+/** Names of lists of values the app refuses: `WEAK_DEFAULTS`, `insecureSecrets`, `BLOCKED_PASSWORDS`. */
+const REFUSED_LIST = /(?:weak|insecure|unsafe|forbidden|banned|blocked|denied|deny|black)[_-]?(?:list|defaults?|secrets?|passwords?|values?|keys?)?$/i;
+
+/** `const WEAK_DEFAULTS = { JWT_SECRET: 'AABBCC…' }`: known-bad values kept to reject them, not to use them. */
+function isKnownWeakList(node: Node): boolean {
+  const holder = node.parent?.type === 'Property' ? node.parent.parent : node.parent;
+  if (holder?.type !== 'ObjectExpression' && holder?.type !== 'ArrayExpression') return false;
+  const name = getBindingName(holder);
+  return name !== undefined && REFUSED_LIST.test(name);
 }
 
 const USER_KEY = /^(?:user|username|user_name|userName|login|email|account|name|id)$/i;
