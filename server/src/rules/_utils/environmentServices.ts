@@ -17,7 +17,7 @@ import { isDifferentKind, serviceKindOfSetting, serviceKindOfUrl, type ServiceKi
 import { devOnlyFiles, isBrowserFile } from './sourceRoles';
 
 /** A value that names a kind of service, at a path inside one environment's settings. Plain data. */
-export interface ServiceSetting {
+interface ServiceSetting {
   readonly path: string;
   readonly kind: ServiceKind;
   readonly range: OffsetRange;
@@ -62,7 +62,7 @@ export function environmentMap(source: SourceCode, object: TSESTree.ObjectExpres
 }
 
 /** An object literal, directly or through the variable that holds it. */
-export function resolveObject(source: SourceCode, node: Node): TSESTree.ObjectExpression | undefined {
+function resolveObject(source: SourceCode, node: Node): TSESTree.ObjectExpression | undefined {
   const value = unwrapExpression(node);
   const resolved = value.type === 'Identifier' ? initializerOf(source, value) : value;
   const target = resolved && unwrapExpression(resolved);
@@ -70,7 +70,7 @@ export function resolveObject(source: SourceCode, node: Node): TSESTree.ObjectEx
 }
 
 /** The service kinds an object's string values name, by dotted path. */
-export function objectSettings(source: SourceCode, object: TSESTree.ObjectExpression, prefix = '', depth = 0): ServiceSetting[] {
+function objectSettings(source: SourceCode, object: TSESTree.ObjectExpression, prefix = '', depth = 0): ServiceSetting[] {
   if (depth > MAX_DEPTH) return [];
   return object.properties.flatMap((property) => {
     if (property.type !== 'Property') return [];
@@ -90,7 +90,7 @@ function settingKind(key: string, value: string, path: string): ServiceKind | un
 }
 
 /** `module.exports = {…}` or `export default {…}`. */
-export function exportedObject(source: SourceCode, program: TSESTree.Program): TSESTree.ObjectExpression | undefined {
+function exportedObject(source: SourceCode, program: TSESTree.Program): TSESTree.ObjectExpression | undefined {
   for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration') return resolveObject(source, statement.declaration);
     if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
@@ -101,7 +101,7 @@ export function exportedObject(source: SourceCode, program: TSESTree.Program): T
 }
 
 /** Environment maps anywhere near the top of a JSON or YAML config file (Sequelize's config.json is one). */
-export function dataEnvironmentMaps(file: ConfigDataFile): EnvironmentSection[][] {
+function dataEnvironmentMaps(file: ConfigDataFile): EnvironmentSection[][] {
   const maps: EnvironmentSection[][] = [];
   const visit = (value: unknown, prefix: string, depth: number) => {
     if (!isRecord(value) || depth > 2) return;
@@ -116,7 +116,7 @@ export function dataEnvironmentMaps(file: ConfigDataFile): EnvironmentSection[][
 }
 
 /** Settings of a data object; `base` is where the section sits in the file, for the locations. */
-export function dataSettings(file: ConfigDataFile, value: unknown, prefix = '', depth = 0, base = ''): ServiceSetting[] {
+function dataSettings(file: ConfigDataFile, value: unknown, prefix = '', depth = 0, base = ''): ServiceSetting[] {
   if (!isRecord(value) || depth > MAX_DEPTH) return [];
   return Object.entries(value).flatMap(([key, child]) => {
     const location = join(prefix, key);
