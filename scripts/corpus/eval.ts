@@ -5,6 +5,7 @@
  * It reports; it does not gate (exit 0 unless the corpus or the CLI cannot be run at all).
  *
  *   npm run eval [-- --cli path/to/cli.js] [-- --package name] [-- --unlabelled]
+ *   npm run eval -- --smoke    # the unlabelled services of smoke.json: every finding, by package
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -49,14 +50,8 @@ function where(label: Label): string {
   return `${label.package}@${label.version} ${label.file}:${label.line}`;
 }
 
-function main(): void {
-  const only = option('--package');
-  const packages = loadPackages().filter((pkg) => !only || pkg.name === only);
-  const labels = parseLabels(readFileSync(LABELS_PATH, 'utf8')).filter((label) => !only || label.package === only);
-  const known = new Set(packages.map((pkg) => `${pkg.name}@${pkg.version}`));
-  const stray = labels.filter((label) => !known.has(`${label.package}@${label.version}`));
-  if (stray.length > 0) console.warn(`! ${stray.length} labels name a package version not in packages.json, e.g. ${where(stray[0])}`);
-
+/** Fetches and scans each package, printing a line per package; the findings of all of them. */
+function scanAll(packages: readonly CorpusPackage[]): CorpusFinding[] {
   fetchCorpus(packages);
   const cli = ensureCli();
   const scratch = mkdtempSync(join(tmpdir(), 'twelve-factor-corpus-'));
@@ -71,7 +66,25 @@ function main(): void {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  return findings;
+}
 
+/** Every finding on the smoke packages, to be read: there are no labels to score against. */
+function smoke(): void {
+  const findings = scanAll(loadPackages('smoke.json'));
+  for (const finding of findings) console.log(`  ${finding.package}@${finding.version} ${finding.file}:${finding.line} ${finding.ruleId}`);
+}
+
+function main(): void {
+  if (process.argv.includes('--smoke')) return smoke();
+  const only = option('--package');
+  const packages = loadPackages().filter((pkg) => !only || pkg.name === only);
+  const labels = parseLabels(readFileSync(LABELS_PATH, 'utf8')).filter((label) => !only || label.package === only);
+  const known = new Set(packages.map((pkg) => `${pkg.name}@${pkg.version}`));
+  const stray = labels.filter((label) => !known.has(`${label.package}@${label.version}`));
+  if (stray.length > 0) console.warn(`! ${stray.length} labels name a package version not in packages.json, e.g. ${where(stray[0])}`);
+
+  const findings = scanAll(packages);
   const result = score(labels, findings);
   console.log(`\n${formatTable(result)}\n`);
   console.log(`Recall ${percent(result.total.found, result.total.violations)} (target ≥ 90%), traps flagged ${percent(result.total.flagged, result.total.traps)} (target ≤ 5%).`);

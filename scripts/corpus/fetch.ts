@@ -24,8 +24,9 @@ export interface CorpusPackage {
   readonly why?: string;
 }
 
-export function loadPackages(): CorpusPackage[] {
-  const data = JSON.parse(readFileSync(join(__dirname, 'packages.json'), 'utf8')) as { packages: CorpusPackage[] };
+/** `packages.json`: the labelled corpus; `smoke.json`: services scanned unlabelled, to read what a new user would see. */
+export function loadPackages(list: 'packages.json' | 'smoke.json' = 'packages.json'): CorpusPackage[] {
+  const data = JSON.parse(readFileSync(join(__dirname, list), 'utf8')) as { packages: CorpusPackage[] };
   return data.packages;
 }
 
