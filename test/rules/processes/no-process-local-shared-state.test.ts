@@ -5,6 +5,7 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a memory cache class is no job queue', code: "class InMemoryCacheBackend {\n  set(key, value) {\n    this.map.set(key, value);\n  }\n}" },
     { name: 'an adapter loader falling back to an in-memory cache (a cache is per process by nature)', code: "const cacheAdapter = loadAdapter(options.cacheAdapter, InMemoryCacheAdapter, { ttl });" },
     { name: 'an adapter loader falling back to a database-backed store', code: "const files = loadAdapter(options.filesAdapter, GridFSBucketAdapter, options);" },
     { name: 'a queue class whose array is only appended to (a log of what ran)', code: "class TaskQueue {\n  history = [];\n  record(task) { this.history.push(task); }\n}" },
@@ -35,6 +36,12 @@ runRuleTests(rule, {
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
   ],
   invalid: [
+    {
+      name: 'a jobs backend named for process memory that enqueues into its lanes',
+      code: "const fastq = require('fastq');\nclass InMemoryJobsBackend {\n  enqueue(envelope) {\n    let queue = this._queues.get(envelope.queue);\n    if (!queue) queue = this._makeQueue();\n    queue.push(envelope);\n  }\n  _makeQueue() {\n    return fastq.promise(this, this._deliver, 1);\n  }\n}",
+      errors: [{ messageId: 'memoryQueue', line: 6, column: 5 }],
+      output: null,
+    },
     {
       name: 'an in-memory todo store',
       code: "const todos = [];\napp.post('/todos', (req, res) => {\n  todos.push({ id: todos.length + 1, ...req.body });\n  res.status(201).end();\n});",

@@ -64,7 +64,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b|class\s+(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -277,6 +277,7 @@ const DEQUEUE = new Set(['pop', 'shift']);
  */
 function checkQueueClass(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration): void {
   const name = node.id?.name;
+  if (name && MEMORY_BACKEND_CLASS.test(name)) return checkMemoryBackend(context, node, name);
   if (!name || !QUEUE_CLASS.test(name)) return;
   const arrays = new Map<string, Node>();
   const calls = new Map<string, Set<string>>();
@@ -293,6 +294,20 @@ function checkQueueClass(context: FileRuleContext<MessageId>, node: TSESTree.Cla
       context.report({ at: init, messageId: 'memoryQueue', data: { library: `the \`${field}\` array of ${name}` } });
     }
   }
+}
+
+/** A jobs or queue backend named for process memory: `InMemoryJobsBackend`, `MemoryQueue`. */
+const MEMORY_BACKEND_CLASS = /^(?:InMemory|Memory)\w*(?:Queue|Jobs?|JobsBackend|Backend|Broker)$/;
+
+/** The first job a memory backend enqueues (`queue.push(envelope)`): where its jobs start living in one process. */
+function checkMemoryBackend(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration, name: string): void {
+  let enqueue: Node | undefined;
+  walkSubtree(node.body, (child) => {
+    const path = child.type === 'CallExpression' ? getMemberPath(child.callee) : undefined;
+    if (path && path.length >= 2 && QUEUE_WRITES.has(path.at(-1)!) && /queue|jobs/i.test(path.at(-2)!)) enqueue ??= child;
+    return enqueue === undefined;
+  });
+  if (enqueue) context.report({ at: enqueue, messageId: 'memoryQueue', data: { library: `the queues of ${name}` } });
 }
 
 /** `this.queue = []` or a class field `queue = []`: the field's name. */
