@@ -3,6 +3,10 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a Redis client given its URL from the environment', code: "const redis = require('redis');\nconst client = redis.createClient({ url: process.env.REDIS_URL });" },
+    { name: 'pg reads PG* variables when given nothing', code: "const { Pool } = require('pg');\nconst pool = new Pool();" },
+    { name: 'a createClient of another library', code: "const { createClient } = require('@supabase/supabase-js');\nconst client = createClient();" },
+    { name: 'a local Redis only development starts', code: "const Redis = require('ioredis');\nconst cache = isDev ? new Redis() : new Redis(process.env.REDIS_URL);" },
     { name: 'an HTTPS call to a public API host', code: "https.request({ agent: false, host: 'streaming.campfirenow.com', port: 443, path: `/room/${id}/live.json` });" },
     { name: 'a sample URL in a concatenated log message', code: "console.log('Set the connection string, e.g.'\n  + ' mongodb://username:password@host:port/database');" },
     { name: 'a development config file', code: "module.exports = { backend: { host: 'localhost', port: 80 } };", filename: 'server/config/settings.development.js' },
@@ -46,6 +50,22 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.acme-corp.io/demo');", options: { allowedHosts: ['shared-demo.acme-corp.io'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'node-redis with no address connects to localhost',
+      code: "const redis = require('redis');\nconst client = redis.createClient();",
+      errors: [{ messageId: 'implicitLocalhost', line: 2, column: 16, message: "With no address, this Redis client connects to redis://localhost:6379, the library's default, and nothing lets a deploy point it elsewhere. Pass it a URL read from config (process.env.REDIS_URL)." }],
+      output: null,
+    },
+    {
+      name: 'ioredis, amqplib and memcached with no address',
+      code: "import Redis from 'ioredis';\nimport { connect } from 'amqplib';\nconst Memcached = require('memcached');\nconst cache = new Redis();\nconst broker = await connect();\nconst memcached = new Memcached();",
+      errors: [
+        { messageId: 'implicitLocalhost', line: 4, column: 15 },
+        { messageId: 'implicitLocalhost', line: 5, column: 22 },
+        { messageId: 'implicitLocalhost', line: 6, column: 19 },
+      ],
+      output: null,
+    },
     {
       name: 'a production config file',
       code: "module.exports = { redis: 'redis://cache.internal:6379' };",

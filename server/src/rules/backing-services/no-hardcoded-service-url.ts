@@ -6,17 +6,18 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString } from '../_utils/ast';
 import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { environmentKindOf, environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { moveToEnvFix } from '../_utils/fixes';
+import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isBindAddress, isPrivateHost, isVendorEndpoint, parseUrl } from '../_utils/hosts';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
-type MessageId = 'serviceUrl' | 'internalHttp' | 'serviceHost';
+type MessageId = 'serviceUrl' | 'internalHttp' | 'serviceHost' | 'implicitLocalhost';
 
 export interface Options {
   /** Hosts that are the same for every deploy of this app and may stay in code. */
@@ -77,6 +78,7 @@ export default defineRule<MessageId, Options>({
       /(?:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|rediss?|amqps?|memcached|nats|kafka|smtps?|couchdb|neo4j|bolt|cassandra|mqtts?|ldaps?):\/\//.source,
       /https?:\/\/(?:localhost|127\.|10\.|192\.168\.|172\.|[a-z][\w-]*[:/'"`]|[^\s'"`/]*\.(?:internal|local|lan|svc|consul|docker)\b)/.source,
       /\b(?:host|hostname|server)['"]?\s*:\s*['"`]/.source,
+      /\b(?:createClient|connect|Redis|IORedis|Memcached)\s*\(\s*\)/.source,
     ].join('|'),
     'i',
   ),
@@ -87,15 +89,55 @@ export default defineRule<MessageId, Options>({
       'The internal service at {{host}} is written into the code. Its address differs per deploy: read it from config (process.env.{{envName}}).',
     serviceHost:
       'The host {{host}} of this connection is written into the code. Keep it in config (process.env.{{envName}}) so each deploy attaches its own service.',
+    implicitLocalhost:
+      'With no address, this {{kind}} client connects to {{address}}, the library\'s default, and nothing lets a deploy point it elsewhere. Pass it a URL read from config (process.env.{{envName}}).',
   },
   create(context) {
     // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
     if (isDevOnlyFile(context.project, context.source.path) || isBrowserFile(context.project.root, context.source.path, context.source.text)) return {};
     if (isEnvOverlaidDefaults(context) || isDevelopmentConfigFile(context)) return {};
     const check = (node: Node) => checkString(context, node);
-    return { Literal: check, TemplateLiteral: check };
+    let clients: ReadonlyMap<string, ModuleBinding> = new Map();
+    const checkClient = (node: Node) => checkImplicitLocalhost(context, node as TSESTree.CallExpression | TSESTree.NewExpression, clients);
+    return {
+      Program: (node) => {
+        clients = bindingsByLocalName(node as TSESTree.Program, (module) => module in DEFAULT_LOCALHOST_CLIENTS);
+      },
+      Literal: check,
+      TemplateLiteral: check,
+      CallExpression: checkClient,
+      NewExpression: checkClient,
+    };
   },
 });
+
+interface DefaultClient {
+  readonly kind: string;
+  readonly address: string;
+  readonly envName: string;
+  /** What makes a client: an export's name, or `module` for constructing the module itself (`new Redis()` of ioredis). */
+  readonly factory: RegExp;
+}
+
+/** Client libraries that connect to localhost when given no address, and read no environment variable instead. */
+const DEFAULT_LOCALHOST_CLIENTS: Readonly<Record<string, DefaultClient>> = {
+  redis: { kind: 'Redis', address: 'redis://localhost:6379', envName: 'REDIS_URL', factory: /^createClient$/ },
+  ioredis: { kind: 'Redis', address: 'localhost:6379', envName: 'REDIS_URL', factory: /^(?:module|default|Redis)$/ },
+  amqplib: { kind: 'AMQP', address: 'amqp://localhost', envName: 'AMQP_URL', factory: /^connect$/ },
+  memcached: { kind: 'Memcached', address: 'localhost:11211', envName: 'MEMCACHED_URL', factory: /^(?:module|default)$/ },
+};
+
+/** `redis.createClient()`, `new Redis()`, `amqp.connect()`: no address, so the library's localhost default. */
+function checkImplicitLocalhost(context: FileRuleContext<MessageId, Options>, node: TSESTree.CallExpression | TSESTree.NewExpression, clients: ReadonlyMap<string, ModuleBinding>): void {
+  if (node.arguments.length > 0 || clients.size === 0) return;
+  const path = getMemberPath(node.callee);
+  const binding = path && clients.get(path[0]);
+  if (!path || !binding) return;
+  const client = DEFAULT_LOCALHOST_CLIENTS[binding.module];
+  const made = path.length > 1 ? path.at(-1) : (binding.exported ?? (node.type === 'NewExpression' ? 'module' : undefined));
+  if (made === undefined || !client.factory.test(made) || inDevelopmentOnlyBranch(context.source, node)) return;
+  context.report({ at: node, messageId: 'implicitLocalhost', data: { kind: client.kind, address: client.address, envName: client.envName } });
+}
 
 function checkString(context: FileRuleContext<MessageId, Options>, node: Node): void {
   const value = getStaticString(node);
