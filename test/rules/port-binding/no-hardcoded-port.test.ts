@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a dev server started after an early return in production', code: "function startDevServer() {\n  if (process.env.NODE_ENV === 'production') return;\n  devApp.listen(3001);\n}" },
     { name: 'a port only a development branch binds', code: "if (isDev) {\n  app.listen(3000);\n} else {\n  app.listen(process.env.PORT);\n}" },
     { name: 'the else of a production check is not production', code: "const local = process.env.NODE_ENV !== 'production';\nif (!local) app.listen(process.env.PORT);\nelse app.listen(3000);" },
     'app.listen(process.env.PORT || 3000);',
@@ -24,6 +25,12 @@ runRuleTests(rule, {
     { code: "app.listen(getEnv('PORT', 3000));", name: 'an env helper call with a default' },
   ],
   invalid: [
+    {
+      name: 'what follows an early return in development runs in production',
+      code: "function start() {\n  if (isDev) return;\n  app.listen(8080);\n}",
+      errors: [{ messageId: 'hardcodedPort', line: 3, column: 14 }],
+      output: "function start() {\n  if (isDev) return;\n  app.listen(Number(process.env.PORT) || 8080);\n}",
+    },
     {
       name: 'the production side of an environment check',
       code: "if (process.env.NODE_ENV === 'development') {\n  app.listen(process.env.PORT);\n} else {\n  app.listen(8080);\n}",

@@ -22,12 +22,14 @@ export function inEnvironmentBranch(source: SourceCode, node: Node, stop?: Node)
 
 /**
  * True when `node` only runs outside production: the branch taken when a development or test
- * check holds (`if (NODE_ENV === 'development')`, `isDev ? … :`), or when a production check
- * fails (`if (NODE_ENV !== 'production')`, the `else` of `if (isProduction)`).
+ * check holds (`if (NODE_ENV === 'development')`, `isDev ? … :`), when a production check
+ * fails (`if (NODE_ENV !== 'production')`, the `else` of `if (isProduction)`), or code after
+ * `if (isProduction) return;` in the same block.
  */
 export function inDevelopmentOnlyBranch(source: SourceCode, node: Node): boolean {
   let child: Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if ((parent.type === 'BlockStatement' || parent.type === 'Program') && afterProductionExit(source, parent.body as readonly Node[], child)) return true;
     if ((parent.type !== 'ConditionalExpression' && parent.type !== 'IfStatement') || parent.test === child) continue;
     const check = polarCheck(source, parent.test);
     if (!check) continue;
@@ -36,6 +38,21 @@ export function inDevelopmentOnlyBranch(source: SourceCode, node: Node): boolean
     if (holds ? kinds.every((kind) => kind === 'development' || kind === 'test') : kinds.every((kind) => kind === 'production')) return true;
   }
   return false;
+}
+
+/** `if (NODE_ENV === 'production') return;` earlier in the same block: what follows runs only outside production. */
+function afterProductionExit(source: SourceCode, statements: readonly Node[], statement: Node): boolean {
+  const index = statements.indexOf(statement);
+  return statements.slice(0, Math.max(index, 0)).some((earlier) => {
+    if (earlier.type !== 'IfStatement' || earlier.alternate || !exits(earlier.consequent)) return false;
+    const check = polarCheck(source, earlier.test);
+    return check !== undefined && check.positive && [...check.kinds].every((kind) => kind === 'production');
+  });
+}
+
+function exits(statement: Node): boolean {
+  const only = statement.type === 'BlockStatement' && statement.body.length === 1 ? statement.body[0] : statement;
+  return only.type === 'ReturnStatement' || only.type === 'ThrowStatement';
 }
 
 /** The environments a simple condition names, and whether it holds when the environment is one of them. */
