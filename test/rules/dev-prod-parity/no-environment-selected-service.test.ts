@@ -54,6 +54,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a map of stores built in place, picked by NODE_ENV',
+      code: "const stores = {\n  development: { session: new session.MemoryStore() },\n  production: { session: new RedisStore({ client }) },\n};\napp.use(session({ store: stores[process.env.NODE_ENV].session }));",
+      errors: [{ messageId: 'environmentSelectedService', line: 5, column: 26, endColumn: 54 }],
+      output: null,
+    },
+    {
       name: 'a loader that picks config.<env>.json from a folder where development attaches SQLite',
       code: "const env = process.env.NODE_ENV || 'development';\nnconf.file('defaults', path.join(baseConfigPath, 'env', 'config.' + env + '.json'));",
       filename: 'config/loader.js',

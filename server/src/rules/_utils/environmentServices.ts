@@ -11,9 +11,9 @@ import type { Visitors } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import type { ConfigDataFile } from '../../project/projectFiles';
-import { getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { getCalleeName, getPropertyName, getStaticString, unwrapExpression } from './ast';
 import { environmentKindOf, environmentOfConfigFile, initializerOf } from './environment';
-import { isDifferentKind, serviceKindOfSetting, serviceKindOfUrl, type ServiceKind } from './serviceKinds';
+import { isDifferentKind, serviceKindOfCallee, serviceKindOfSetting, serviceKindOfUrl, type ServiceKind } from './serviceKinds';
 import { devOnlyFiles, isBrowserFile } from './sourceRoles';
 
 /** A value that names a kind of service, at a path inside one environment's settings. Plain data. */
@@ -79,8 +79,11 @@ function objectSettings(source: SourceCode, object: TSESTree.ObjectExpression, p
     const path = join(prefix, key);
     const nested = resolveObject(source, property.value);
     if (nested) return objectSettings(source, nested, path, depth + 1);
-    const value = getStaticString(unwrapExpression(property.value));
-    const kind = value === undefined ? undefined : settingKind(key, value, path);
+    const target = unwrapExpression(property.value);
+    const value = getStaticString(target);
+    // `store: new RedisStore(…)`, `storage: multer.diskStorage(…)`: a service built in place.
+    const built = target.type === 'NewExpression' || target.type === 'CallExpression' ? serviceKindOfCallee(getCalleeName(target) ?? '') : undefined;
+    const kind = built ?? (value === undefined ? undefined : settingKind(key, value, path));
     return kind ? [{ path, kind, range: property.value.range }] : [];
   });
 }
