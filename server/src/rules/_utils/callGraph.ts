@@ -109,17 +109,23 @@ function isLocalReceiver(receiver: string | undefined, classes: readonly string[
 
 type GraphOf<T> = (file: string) => FileCallGraph<T> | undefined;
 
+/** A record's own entry: `functions['constructor']` must not find Object.prototype's. */
+function own<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** The function a call in `file` reaches: one of the file's own, or one of a relatively imported module. */
 export function resolveCall<T>(file: string, site: CallSite, graphOf: GraphOf<T>, paths: ReadonlySet<string>): FunctionRef | undefined {
   const here = graphOf(file);
   if (!here) return undefined;
-  const binding = here.modules[site.receiver ?? site.name];
+  const binding = own(here.modules, site.receiver ?? site.name);
   if (binding) {
     const target = resolveImport(file, binding.module, paths);
     const name = site.receiver === undefined ? binding.exported : site.name;
-    return target && name && graphOf(target)?.functions[name] ? { file: target, name } : undefined;
+    const targetGraph = target ? graphOf(target) : undefined;
+    return target && name && targetGraph && own(targetGraph.functions, name) ? { file: target, name } : undefined;
   }
-  return isLocalReceiver(site.receiver, here.classes) && here.functions[site.name] ? { file, name: site.name } : undefined;
+  return isLocalReceiver(site.receiver, here.classes) && own(here.functions, site.name) ? { file, name: site.name } : undefined;
 }
 
 /** What every function reached from `start` found, with the file it is in; each function is visited once. */
@@ -129,7 +135,8 @@ export function foundFrom<T>(start: FunctionRef, graphOf: GraphOf<T>, paths: Rea
   const queue = [start];
   for (let ref = queue.shift(); ref; ref = queue.shift()) {
     const key = `${ref.file}\0${ref.name}`;
-    const facts = graphOf(ref.file)?.functions[ref.name];
+    const graph = graphOf(ref.file);
+    const facts = graph && own(graph.functions, ref.name);
     if (seen.has(key) || !facts) continue;
     seen.add(key);
     found.push(...facts.found.map((item) => ({ file: ref!.file, item })));
