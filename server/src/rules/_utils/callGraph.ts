@@ -10,6 +10,7 @@ import type { OffsetRange } from '../../engine/types';
 import { getMemberPath } from './ast';
 import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './imports';
 import { resolveImport } from './modules';
+import { ownValue } from './records';
 
 /** A call by name: `start()`, `this.patch()`, `Database.patch()`, `(0, db_1.migrate)()`. */
 export interface CallSite {
@@ -109,23 +110,19 @@ function isLocalReceiver(receiver: string | undefined, classes: readonly string[
 
 type GraphOf<T> = (file: string) => FileCallGraph<T> | undefined;
 
-/** A record's own entry: `functions['constructor']` must not find Object.prototype's. */
-function own<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
 
 /** The function a call in `file` reaches: one of the file's own, or one of a relatively imported module. */
 export function resolveCall<T>(file: string, site: CallSite, graphOf: GraphOf<T>, paths: ReadonlySet<string>): FunctionRef | undefined {
   const here = graphOf(file);
   if (!here) return undefined;
-  const binding = own(here.modules, site.receiver ?? site.name);
+  const binding = ownValue(here.modules, site.receiver ?? site.name);
   if (binding) {
     const target = resolveImport(file, binding.module, paths);
     const name = site.receiver === undefined ? binding.exported : site.name;
     const targetGraph = target ? graphOf(target) : undefined;
-    return target && name && targetGraph && own(targetGraph.functions, name) ? { file: target, name } : undefined;
+    return target && name && targetGraph && ownValue(targetGraph.functions, name) ? { file: target, name } : undefined;
   }
-  return isLocalReceiver(site.receiver, here.classes) && own(here.functions, site.name) ? { file, name: site.name } : undefined;
+  return isLocalReceiver(site.receiver, here.classes) && ownValue(here.functions, site.name) ? { file, name: site.name } : undefined;
 }
 
 /** What every function reached from `start` found, with the file it is in; each function is visited once. */
@@ -136,7 +133,7 @@ export function foundFrom<T>(start: FunctionRef, graphOf: GraphOf<T>, paths: Rea
   for (let ref = queue.shift(); ref; ref = queue.shift()) {
     const key = `${ref.file}\0${ref.name}`;
     const graph = graphOf(ref.file);
-    const facts = graph && own(graph.functions, ref.name);
+    const facts = graph && ownValue(graph.functions, ref.name);
     if (seen.has(key) || !facts) continue;
     seen.add(key);
     found.push(...facts.found.map((item) => ({ file: ref!.file, item })));

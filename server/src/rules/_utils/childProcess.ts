@@ -9,6 +9,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
 import { mergeVisitors } from './visitors';
 
@@ -54,7 +55,7 @@ export function processCallVisitors(onCall: (call: ProcessCall) => void): Visito
   return {
     ImportDeclaration: (node) => {
       const declaration = node as TSESTree.ImportDeclaration;
-      const module = MODULES[declaration.source.value];
+      const module = ownValue(MODULES, declaration.source.value);
       if (!module || declaration.importKind === 'type') return;
       for (const specifier of declaration.specifiers) {
         if (specifier.type === 'ImportSpecifier') bindings.set(specifier.local.name, { module, name: getPropertyName(specifier.imported) });

@@ -2,6 +2,7 @@
  * What a simple shell command does, for the rules that care about installs, builds and checkouts:
  * `npm ci`, `yarn global add pm2`, `tsc -p .`, `git pull`. Commands are read, never run.
  */
+import { ownValue } from './records';
 import { programName, type ShellWord } from './shell';
 
 export type PackageManager = 'npm' | 'yarn' | 'pnpm' | 'bun';
@@ -114,10 +115,10 @@ function verbOf(manager: PackageManager, verbWord: ShellWord | undefined, operan
   if (!verbWord) return { verb: manager === 'yarn' || manager === 'bun' ? 'install' : '' };
   const word = verbWord.dynamic ? '' : verbWord.text;
   const table = manager === 'npm' ? NPM_VERBS : manager === 'yarn' ? YARN_VERBS : manager === 'pnpm' ? PNPM_VERBS : BUN_VERBS;
-  const verb = table[word];
+  const verb = ownValue(table, word);
   const first = operands[0] && !operands[0].dynamic ? operands[0].text : undefined;
   if (verb === 'run') return { verb, script: first };
-  if (verb === 'script') return { verb, script: NPM_SCRIPT_ALIASES[word] ?? word };
+  if (verb === 'script') return { verb, script: ownValue(NPM_SCRIPT_ALIASES, word) ?? word };
   if (verb) return { verb };
   const builtins = manager === 'yarn' ? YARN_BUILTINS : manager === 'pnpm' ? PNPM_BUILTINS : manager === 'bun' ? BUN_BUILTINS : undefined;
   if (builtins && word && !builtins.has(word)) return { verb: 'script', script: word };

@@ -11,8 +11,9 @@ import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { environmentKindOf, environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { moveToEnvFix } from '../_utils/fixes';
-import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isBindAddress, isPrivateHost, isVendorEndpoint, parseUrl } from '../_utils/hosts';
+import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
+import { ownValue } from '../_utils/records';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
@@ -101,7 +102,7 @@ export default defineRule<MessageId, Options>({
     const checkClient = (node: Node) => checkImplicitLocalhost(context, node as TSESTree.CallExpression | TSESTree.NewExpression, clients);
     return {
       Program: (node) => {
-        clients = bindingsByLocalName(node as TSESTree.Program, (module) => module in DEFAULT_LOCALHOST_CLIENTS);
+        clients = bindingsByLocalName(node as TSESTree.Program, (module) => Object.hasOwn(DEFAULT_LOCALHOST_CLIENTS, module));
       },
       Literal: check,
       TemplateLiteral: check,
@@ -146,7 +147,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node): 
   if (url && /[<{$]/.test(url.host)) return;
   if (url) {
     if (parseCredentialUrl(value)) return;
-    const service = SERVICE_SCHEMES[url.scheme];
+    const service = ownValue(SERVICE_SCHEMES, url.scheme);
     if (service) return report(context, node, 'serviceUrl', { kind: service.kind, host: url.host }, specificName(node) ?? service.envName);
     if ((url.scheme === 'http' || url.scheme === 'https') && isPrivateHost(url.host) && isLocatorPosition(node)) {
       return report(context, node, 'internalHttp', { host: url.host }, specificName(node) ?? serviceNameOf(url.host));

@@ -100,7 +100,7 @@ function fatalHandler(source: SourceCode, call: TSESTree.CallExpression): FatalH
   const path = getMemberPath(call.callee);
   if (path?.length !== 2 || path[0] !== 'process' || !LISTEN_METHODS.has(path[1]) || !source.isGlobal(call.callee, 'process')) return undefined;
   const event = getStaticString(call.arguments[0]);
-  if (event === undefined || !(event in FATAL_EVENTS) || !call.arguments[1]) return undefined;
+  if (event === undefined || !Object.hasOwn(FATAL_EVENTS, event) || !call.arguments[1]) return undefined;
   return { call, event, outcome: handlerOutcome(source, call.arguments[1]) };
 }
 
