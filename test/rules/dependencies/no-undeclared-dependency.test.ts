@@ -15,6 +15,15 @@ const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop'
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a local module loaded in a try whose catch expects nothing to be missing still runs in production',
+    code: "try {\n  require('./setup')(app);\n} catch (error) {\n  console.warn(error.message);\n}",
+    filename: 'src/server.js',
+    files: { 'src/setup.js': "const webpack = require('webpack');" },
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'dash', main: 'src/server.js', devDependencies: { webpack: '5' } }) }),
+    errors: [{ messageId: 'devDependency', line: 1, column: 25, file: 'src/setup.js' }],
+    output: null,
+  },
+  {
     name: "a tools/ folder deep in the app's code holds production code (MCP tools), not developer scripts",
     code: "const moment = (await Promise.resolve().then(() => __importStar(require('moment-timezone')))).default;",
     filename: 'dist/modules/mcp/tools/execute-workflow.tool.js',
@@ -116,6 +125,13 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a local module the server loads expecting it to be missing in production builds, and what only it imports',
+      code: "try {\n  require('./browser-control/setup')(app);\n} catch (error) {\n  if (error.code !== 'MODULE_NOT_FOUND') console.warn(error.message);\n}\napp.listen(process.env.PORT);",
+      filename: 'src/server.js',
+      files: { 'src/browser-control/setup.js': "const webpack = require('webpack');\nconst orchestrator = require('./orchestrator');", 'src/browser-control/orchestrator.js': "const jest = require('jest');" },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'dash', main: 'src/server.js', devDependencies: { webpack: '5', jest: '29' } }) }),
+    },
     {
       name: 'a folder with a package.json of its own declares its imports there',
       code: "const kebab = require('lodash.kebabcase');",

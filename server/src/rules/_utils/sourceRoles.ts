@@ -8,7 +8,7 @@ import type { FileSummary } from '../../engine/rule';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import { toEnvName } from './env';
-import { reachableFiles, resolveEntryPoint } from './modules';
+import { reachableFiles, resolveEntryPoint, resolveImport } from './modules';
 
 /** Configuration of build, lint and test tools, and their setup files. */
 const TOOLING_CONFIG = [
@@ -95,15 +95,18 @@ function posix(path: string): string {
 }
 
 /**
- * Dev-only files (scaffolders included), plus the modules that only dev-only files import: the helpers of a release
+ * Dev-only files (scaffolders and local modules the app expects to be missing included), plus the modules that only dev-only files import: the helpers of a release
  * script (`extra/release/lib.mjs` imported by `extra/release/release.mjs`). A module counts only
  * when it sits in the same top-level folder as a dev-only file that reaches it and nothing the
  * app runs reaches it, so shared production modules are never excused.
  */
 export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, { readonly summary: FileSummary }>): Set<string> {
   const paths = new Set(files.keys());
-  const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
-  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path) || isScaffolder(path, files.get(path)?.summary.text));
+  const optional = new Map([...files].map(([path, { summary }]) => [path, optionalLocalImports(summary.text)]));
+  // What the app runs is followed through its imports, except the modules it expects may be missing.
+  const importsOf = (file: string) => (files.get(file)?.summary.imports ?? []).filter((specifier) => !optional.get(file)?.has(specifier));
+  const optionalModules = [...optional].flatMap(([file, specifiers]) => [...specifiers].map((specifier) => resolveImport(file, specifier, paths)));
+  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path) || isScaffolder(path, files.get(path)?.summary.text) || optionalModules.includes(path));
   const runRoots = [...scriptFiles(project).run].map((entry) => resolveEntryPoint(project.root, entry, paths)).filter((file): file is string => file !== undefined);
   const running = new Set(runRoots.flatMap((root) => [...reachableFiles(root, importsOf, paths)]));
   const result = new Set(devRoots);
@@ -122,6 +125,17 @@ const GENERATOR_NAME = /^(?:gen|generat|create|scaffold|new|init)/i;
 
 function isScaffolder(path: string, text: string | undefined): boolean {
   return text !== undefined && GENERATOR_NAME.test(basename(path)) && SCAFFOLDS.test(text);
+}
+
+/**
+ * `try { require('./browser-control/setup') } catch (e) { if (e.code !== 'MODULE_NOT_FOUND') … }`:
+ * a local module the app expects a production build to leave out.
+ */
+const OPTIONAL_LOCAL_REQUIRE = /\btry\s*\{[^{}]*?\brequire\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)[^{}]*\}\s*catch\b[\s\S]{0,400}?MODULE_NOT_FOUND/g;
+
+function optionalLocalImports(text: string | undefined): ReadonlySet<string> {
+  if (text === undefined || !text.includes('MODULE_NOT_FOUND')) return new Set();
+  return new Set([...text.matchAll(OPTIONAL_LOCAL_REQUIRE)].map((match) => match[1]));
 }
 
 /** What a project rule collected in the files that run in production, each with its file: for rules whose check only leaves developer tools alone. */
