@@ -9,6 +9,7 @@ import type { DockerfileFile, DockerInstruction, TextFile } from '../../project/
 import type { ProjectFacts } from '../../project/facts';
 import { packageManagerCommand } from './commands';
 import { argsRangeInFile, execFormWords, isDevDockerfile, runtimeInstructions } from './dockerfiles';
+import { jsonStringSubrange } from './jsonStrings';
 import { scriptsOf, scriptSteps } from './packageScripts';
 import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from './shell';
 
@@ -103,4 +104,45 @@ function launcherCommands(dockerfile: DockerfileFile, instruction: DockerInstruc
   const words = execFormWords(instruction.args);
   if (!words?.[0]) return instructionCommands(dockerfile, instruction).map(({ command }) => command);
   return [{ words: [{ text: words[0], start: 0, end: words[0].length, dynamic: false }], terminator: '' }];
+}
+
+/** A command run on every start, with a way to place a range of its text in the file that holds it. */
+export interface StartCommandSite {
+  readonly file: string;
+  readonly command: SimpleCommand;
+  /** File offsets of a range of the command's own text (as parseShell gave it). */
+  locate(range: OffsetRange): OffsetRange;
+}
+
+/**
+ * Every command that runs when the app starts: the package.json `start` script (with its hooks and
+ * the scripts it runs), Procfile processes other than `release`, the image's CMD/ENTRYPOINT, and
+ * the shell scripts that start the app.
+ */
+export function startCommandSites(project: ProjectFacts): StartCommandSite[] {
+  const { packageJson, procfile, dockerfiles } = project.files;
+  const sites: StartCommandSite[] = [];
+  if (packageJson) {
+    for (const step of scriptSteps('start', scriptsOf(packageJson.json))) {
+      const at = packageJson.locations[`scripts.${step.script}`];
+      if (at) sites.push({ file: packageJson.path, command: step.command, locate: (range) => jsonStringSubrange(packageJson.text, at, range) });
+    }
+  }
+  for (const process of procfile?.processes ?? []) {
+    if (process.name === 'release') continue;
+    for (const command of parseShell(process.command)) sites.push({ file: procfile!.path, command, locate: ([start, end]) => [process.commandRange[0] + start, process.commandRange[0] + end] });
+  }
+  for (const dockerfile of dockerfiles) {
+    if (isDevDockerfile(dockerfile.path)) continue;
+    for (const instruction of containerStartInstructions(dockerfile)) {
+      const exec = execFormWords(instruction.args) !== undefined;
+      for (const { command } of instructionCommands(dockerfile, instruction)) {
+        sites.push({ file: dockerfile.path, command, locate: (range) => (exec ? instruction.argsRange : argsRangeInFile(dockerfile.text, instruction, range)) });
+      }
+    }
+  }
+  for (const script of startScripts(project)) {
+    for (const { command } of scriptCommands(script)) sites.push({ file: script.path, command, locate: (range) => range });
+  }
+  return sites;
 }
