@@ -5,6 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
+import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { getCalleeName, getPropertyName, getStaticString, unwrapExpression } from './ast';
 import { environmentKindOf, initializerOf, readsEnvironmentName } from './environment';
@@ -41,8 +42,34 @@ export function mayLookUpEnvironment(text: string): boolean {
   return ENVIRONMENT_NAME_TEXT.test(text);
 }
 
+/** What to do with each lookup by the environment's name a file makes. */
+export interface EnvironmentLookupListeners {
+  /** A config file path built from the name (`'config.' + env + '.json'`). */
+  file(node: Node, pattern: PathPattern): void;
+  /** A section of an environment map picked by the name (`require('./knexfile')[env]`). */
+  section(member: TSESTree.MemberExpression, from: EnvironmentMapSource): void;
+}
+
+/** Visitors that find a file's lookups by the environment's name, each path judged whole. */
+export function environmentLookupVisitors(source: SourceCode, listeners: EnvironmentLookupListeners): Visitors {
+  const checkPath = (node: Node) => {
+    const pattern = isOutermostPath(node) ? environmentFileLookup(source, node) : undefined;
+    if (pattern) listeners.file(node, pattern);
+  };
+  return {
+    TemplateLiteral: checkPath,
+    BinaryExpression: checkPath,
+    CallExpression: checkPath,
+    MemberExpression: (node) => {
+      const member = node as TSESTree.MemberExpression;
+      const from = member.computed && readsEnvironmentName(source, member.property) ? environmentMapSource(source, member.object) : undefined;
+      if (from) listeners.section(member, from);
+    },
+  };
+}
+
 /** True for a path builder that is not part of a larger one: nested templates are judged once, whole. */
-export function isOutermostPath(node: Node): boolean {
+function isOutermostPath(node: Node): boolean {
   if (!isPathBuilder(node)) return false;
   const parent = node.parent;
   if (!parent) return true;

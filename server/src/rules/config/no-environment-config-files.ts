@@ -5,12 +5,11 @@
  * groups drift apart. The rule reports code that picks config by the environment's name, and
  * config files named after an environment (at their first line: such findings concern the file).
  */
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dirname } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
-import type { Node, OffsetRange } from '../../engine/types';
-import { environmentOfConfigFile, readsEnvironmentName, testEnvironmentOfConfigFile } from '../_utils/environment';
-import { environmentFileLookup, environmentMapSource, isOutermostPath, mayLookUpEnvironment } from '../_utils/environmentLookups';
+import type { OffsetRange } from '../../engine/types';
+import { environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
+import { environmentLookupVisitors, mayLookUpEnvironment } from '../_utils/environmentLookups';
 import { devOnlyFiles, isBrowserFile, isToolingConfigFile } from '../_utils/sourceRoles';
 
 type MessageId = 'fileByEnvironment' | 'sectionByEnvironment' | 'environmentFile';
@@ -33,22 +32,11 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
       'This file holds the settings of one named environment ({{environment}}). Grouped environments do not scale: each new deploy needs another file and a release, and the files drift apart. Keep deploy-specific values in environment variables and only environment-independent defaults in files.',
   },
   initial: () => ({ lookups: [] }),
-  collect({ source, collected }) {
-    const checkPath = (node: Node) => {
-      if (isOutermostPath(node) && environmentFileLookup(source, node)) collected.lookups.push({ range: node.range, messageId: 'fileByEnvironment' });
-    };
-    return {
-      TemplateLiteral: checkPath,
-      BinaryExpression: checkPath,
-      CallExpression: checkPath,
-      MemberExpression: (node) => {
-        const member = node as TSESTree.MemberExpression;
-        if (member.computed && readsEnvironmentName(source, member.property) && environmentMapSource(source, member.object)) {
-          collected.lookups.push({ range: member.range, messageId: 'sectionByEnvironment' });
-        }
-      },
-    };
-  },
+  collect: ({ source, collected }) =>
+    environmentLookupVisitors(source, {
+      file: (node) => collected.lookups.push({ range: node.range, messageId: 'fileByEnvironment' }),
+      section: (member) => collected.lookups.push({ range: member.range, messageId: 'sectionByEnvironment' }),
+    }),
   check({ project, files, report }) {
     const devOnly = devOnlyFiles(project, files);
     const named: { path: string; text: string; environment: string }[] = [];

@@ -5,12 +5,10 @@
  * swaps the service. The rule reports the lookup, where the swap happens, after reading the
  * files or sections it picks from. The data itself is the backing-services rule's to report.
  */
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { relative } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
-import type { Node, OffsetRange } from '../../engine/types';
-import { readsEnvironmentName } from '../_utils/environment';
-import { environmentFileLookup, environmentMapSource, environmentNameFromPath, isOutermostPath, mayLookUpEnvironment, type PathPattern } from '../_utils/environmentLookups';
+import type { OffsetRange } from '../../engine/types';
+import { environmentLookupVisitors, environmentNameFromPath, mayLookUpEnvironment, type PathPattern } from '../_utils/environmentLookups';
 import {
   environmentMap,
   environmentServiceVisitors,
@@ -49,21 +47,13 @@ export default defineProjectRule<MessageId, Collected>({
   },
   initial: () => ({ maps: [], lookups: [] }),
   collect({ source, project, collected }) {
-    const checkPath = (node: Node) => {
-      const files = isOutermostPath(node) ? environmentFileLookup(source, node) : undefined;
-      if (files) collected.lookups.push({ range: node.range, files });
-    };
-    const lookups = {
-      TemplateLiteral: checkPath,
-      BinaryExpression: checkPath,
-      CallExpression: checkPath,
-      MemberExpression: (node: Node) => {
-        const member = node as TSESTree.MemberExpression;
-        const from = member.computed && readsEnvironmentName(source, member.property) ? environmentMapSource(source, member.object) : undefined;
-        if (from && 'object' in from) collected.lookups.push({ range: member.range, sections: environmentMap(source, from.object) ?? [] });
-        else if (from?.module) collected.lookups.push({ range: member.range, module: from.module });
+    const lookups = environmentLookupVisitors(source, {
+      file: (node, files) => collected.lookups.push({ range: node.range, files }),
+      section: (member, from) => {
+        if ('object' in from) collected.lookups.push({ range: member.range, sections: environmentMap(source, from.object) ?? [] });
+        else if (from.module) collected.lookups.push({ range: member.range, module: from.module });
       },
-    };
+    });
     return mergeVisitors(lookups, environmentServiceVisitors(source, project.root, collected));
   },
   check({ project, files, report }) {
