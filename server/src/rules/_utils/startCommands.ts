@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { OffsetRange } from '../../engine/types';
-import type { DockerfileFile, DockerInstruction, TextFile } from '../../project/projectFiles';
+import type { DockerfileFile, DockerInstruction, ProcfileEntry, TextFile } from '../../project/projectFiles';
 import type { ProjectFacts } from '../../project/facts';
 import { packageManagerCommand } from './commands';
 import { argsRangeInFile, execFormWords, isDevDockerfile, runtimeInstructions } from './dockerfiles';
@@ -28,9 +28,26 @@ const APP_RUNNERS = /^(?:node|nodejs|bun|deno|tsx|ts-node|pm2-runtime|forever)$/
 const START_SCRIPTS = /^(?:start|serve|server|prod|production|start:prod)$/;
 
 /** The last ENTRYPOINT and the last CMD of the released stage: what runs when the container starts. */
-export function containerStartInstructions(dockerfile: DockerfileFile): DockerInstruction[] {
+function containerStartInstructions(dockerfile: DockerfileFile): DockerInstruction[] {
   const instructions = runtimeInstructions(dockerfile);
   return ['ENTRYPOINT', 'CMD'].flatMap((keyword) => instructions.filter((instruction) => instruction.keyword === keyword).slice(-1));
+}
+
+/** The start instructions of every production image of the project (development images left out). */
+export function imageStartInstructions(project: ProjectFacts): { dockerfile: DockerfileFile; instruction: DockerInstruction }[] {
+  return project.files.dockerfiles
+    .filter((dockerfile) => !isDevDockerfile(dockerfile.path))
+    .flatMap((dockerfile) => containerStartInstructions(dockerfile).map((instruction) => ({ dockerfile, instruction })));
+}
+
+/** Procfile processes that run on every start: all but `release`, which runs once per release. */
+export function startingProcesses(project: ProjectFacts): ProcfileEntry[] {
+  return (project.files.procfile?.processes ?? []).filter((process) => process.name !== 'release');
+}
+
+/** File offsets of a range of a Procfile process's command. */
+export function processRange(process: ProcfileEntry, [start, end]: OffsetRange): OffsetRange {
+  return [process.commandRange[0] + start, process.commandRange[0] + end];
 }
 
 /**
@@ -89,11 +106,11 @@ export function scriptRunBy(command: SimpleCommand, scripts: readonly TextFile[]
  * Procfile or the image, and with a command that runs the app.
  */
 export function startScripts(project: ProjectFacts): TextFile[] {
-  const { shellScripts, packageJson, procfile, dockerfiles } = project.files;
+  const { shellScripts, packageJson } = project.files;
   const launchers: SimpleCommand[] = [
     ...scriptSteps('start', scriptsOf(packageJson?.json)).map((step) => step.command),
-    ...(procfile?.processes ?? []).filter((process) => process.name !== 'release').flatMap((process) => parseShell(process.command)),
-    ...dockerfiles.filter((dockerfile) => !isDevDockerfile(dockerfile.path)).flatMap((dockerfile) => containerStartInstructions(dockerfile).flatMap((instruction) => launcherCommands(dockerfile, instruction))),
+    ...startingProcesses(project).flatMap((process) => parseShell(process.command)),
+    ...imageStartInstructions(project).flatMap(({ dockerfile, instruction }) => launcherCommands(dockerfile, instruction)),
   ];
   const launched = new Set(launchers.map((command) => scriptRunBy(command, shellScripts)).filter((script) => script !== undefined));
   return shellScripts.filter((script) => (launched.has(script) || START_SCRIPT_NAME.test(basename(script.path))) && scriptCommands(script).some(({ command }) => runsApp(command)));
@@ -120,7 +137,7 @@ export interface StartCommandSite {
  * the shell scripts that start the app.
  */
 export function startCommandSites(project: ProjectFacts): StartCommandSite[] {
-  const { packageJson, procfile, dockerfiles } = project.files;
+  const { packageJson, procfile } = project.files;
   const sites: StartCommandSite[] = [];
   if (packageJson) {
     for (const step of scriptSteps('start', scriptsOf(packageJson.json))) {
@@ -128,17 +145,13 @@ export function startCommandSites(project: ProjectFacts): StartCommandSite[] {
       if (at) sites.push({ file: packageJson.path, command: step.command, locate: (range) => jsonStringSubrange(packageJson.text, at, range) });
     }
   }
-  for (const process of procfile?.processes ?? []) {
-    if (process.name === 'release') continue;
-    for (const command of parseShell(process.command)) sites.push({ file: procfile!.path, command, locate: ([start, end]) => [process.commandRange[0] + start, process.commandRange[0] + end] });
+  for (const process of startingProcesses(project)) {
+    for (const command of parseShell(process.command)) sites.push({ file: procfile!.path, command, locate: (range) => processRange(process, range) });
   }
-  for (const dockerfile of dockerfiles) {
-    if (isDevDockerfile(dockerfile.path)) continue;
-    for (const instruction of containerStartInstructions(dockerfile)) {
-      const exec = execFormWords(instruction.args) !== undefined;
-      for (const { command } of instructionCommands(dockerfile, instruction)) {
-        sites.push({ file: dockerfile.path, command, locate: (range) => (exec ? instruction.argsRange : argsRangeInFile(dockerfile.text, instruction, range)) });
-      }
+  for (const { dockerfile, instruction } of imageStartInstructions(project)) {
+    const exec = execFormWords(instruction.args) !== undefined;
+    for (const { command } of instructionCommands(dockerfile, instruction)) {
+      sites.push({ file: dockerfile.path, command, locate: (range) => (exec ? instruction.argsRange : argsRangeInFile(dockerfile.text, instruction, range)) });
     }
   }
   for (const script of startScripts(project)) {

@@ -6,19 +6,20 @@
  */
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
-import type { PackageJsonFile, ProcfileEntry, TextFile } from '../../project/projectFiles';
+import type { PackageJsonFile, TextFile } from '../../project/projectFiles';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, packageManagerCommand } from '../_utils/commands';
-import { isDevDockerfile } from '../_utils/dockerfiles';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { scriptsOf, scriptSteps, type ScriptStep } from '../_utils/packageScripts';
 import { parseShell, programWords, type SimpleCommand } from '../_utils/shell';
 import {
   commandWords,
-  containerStartInstructions,
+  imageStartInstructions,
   instructionCommands,
+  processRange,
   runsApp,
   scriptCommands,
   scriptRunBy,
+  startingProcesses,
   startScripts,
   wordsRange,
   type LocatedCommand,
@@ -64,20 +65,14 @@ export default defineProjectRule<MessageId, never>({
         });
       }
     }
-    const procfile = project.files.procfile;
-    for (const process of procfile?.processes ?? []) {
-      // Heroku's release phase runs once per release, not on every start.
-      if (process.name === 'release') continue;
+    for (const process of startingProcesses(project)) {
       const command = parseShell(process.command).find((candidate) => classify(candidate) !== undefined);
-      if (command) report(procfile!.path, { at: procfileRange(process, command), messageId: 'buildInProcfile', data: { process: process.name, command: commandText(command) } });
+      if (command) report(project.files.procfile!.path, { at: processRange(process, wordsRange(command)), messageId: 'buildInProcfile', data: { process: process.name, command: commandText(command) } });
     }
     const shellScripts = project.files.shellScripts;
-    for (const dockerfile of project.files.dockerfiles) {
-      if (isDevDockerfile(dockerfile.path)) continue;
-      for (const instruction of containerStartInstructions(dockerfile)) {
-        for (const setup of setupBeforeRun(instructionCommands(dockerfile, instruction), shellScripts)) {
-          report(dockerfile.path, { at: setup.range, messageId: 'buildInContainerStart', data: { instruction: instruction.keyword, command: setup.description } });
-        }
+    for (const { dockerfile, instruction } of imageStartInstructions(project)) {
+      for (const setup of setupBeforeRun(instructionCommands(dockerfile, instruction), shellScripts)) {
+        report(dockerfile.path, { at: setup.range, messageId: 'buildInContainerStart', data: { instruction: instruction.keyword, command: setup.description } });
       }
     }
     for (const script of startScripts(project)) {
@@ -110,11 +105,6 @@ function classify(command: SimpleCommand): 'buildInStart' | 'installInStart' | u
 
 function commandText(command: SimpleCommand): string {
   return command.words.map((word) => word.text).join(' ');
-}
-
-function procfileRange(process: ProcfileEntry, command: SimpleCommand): OffsetRange {
-  const [start, end] = wordsRange(command);
-  return [process.commandRange[0] + start, process.commandRange[0] + end];
 }
 
 /**
