@@ -105,8 +105,8 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
   const optional = new Map([...files].map(([path, { summary }]) => [path, optionalLocalImports(summary.text)]));
   // What the app runs is followed through its imports, except the modules it expects may be missing.
   const importsOf = (file: string) => (files.get(file)?.summary.imports ?? []).filter((specifier) => !optional.get(file)?.has(specifier));
-  const optionalModules = [...optional].flatMap(([file, specifiers]) => [...specifiers].map((specifier) => resolveImport(file, specifier, paths)));
-  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path) || isScaffolder(path, files.get(path)?.summary.text) || optionalModules.includes(path));
+  const optionalModules = new Set([...optional].flatMap(([file, specifiers]) => [...specifiers].map((specifier) => resolveImport(file, specifier, paths))));
+  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path) || isScaffolder(path, files.get(path)?.summary.text) || optionalModules.has(path));
   const runRoots = [...scriptFiles(project).run].map((entry) => resolveEntryPoint(project.root, entry, paths)).filter((file): file is string => file !== undefined);
   const running = new Set(runRoots.flatMap((root) => [...reachableFiles(root, importsOf, paths)]));
   const result = new Set(devRoots);
