@@ -20,6 +20,12 @@ runRuleTests(rule, {
     "const File = require('./file');\nnew File('x.log');",
     "const { transports } = require('./transports');\nnew transports.File({ filename: 'x.log' });",
     "const type = { type: 'file' };",
+    // Log locations: only local paths the code fixes, not ones the environment or config lookups choose.
+    "const options = { logDir: process.env.LOG_DIR || path.join(__dirname, 'logs') };",
+    "loggingConfig.path = config.get('logs');",
+    "const settings = { uploadDir: path.join(__dirname, 'uploads') };",
+    "const paths = { path: path.join(root, 'logs') };",
+    "const logging = { level: 'info', path: '/dev/stdout' };",
     "process.stdout.write(JSON.stringify(entry) + '\\n');",
     // Rotation setups belong to logs/no-log-rotation, so the same node is never reported twice.
     {
@@ -49,6 +55,31 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a logging settings object whose path defaults to a logs folder under the app',
+      code: "const config = require('./config');\nconst loggingConfig = config.get('logging') || {};\nif (!loggingConfig.path) {\n  loggingConfig.path = config.getContentPath('logs');\n}\nmodule.exports = loggingConfig;",
+      errors: [{ messageId: 'logLocation', line: 4, column: 24, message: 'Logs are kept in logs on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],
+      output: null,
+    },
+    {
+      name: 'a log file path kept on a logs object',
+      code: "var path = require('path');\nmodule.exports = function (Meta) {\n\tMeta.logs = {\n\t\tpath: path.join(nconf.get('base_dir'), 'logs', 'output.log')\n\t};\n};",
+      errors: [{ messageId: 'logLocation', line: 4, column: 9, message: 'Logs are kept in output.log on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],
+      output: null,
+    },
+    {
+      name: 'a bunyan stream path is reported once, as a stream',
+      code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ path: 'logs/app.log' }] });",
+      errors: [{ messageId: 'fileStream', line: 2, column: 58 }],
+      output: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ stream: process.stdout }] });",
+    },
+    {
+      name: 'a log folder setting named for logs, through a constant',
+      code: "const LOG_FOLDER = './logs/';\nexport const settings = { port: 3000, logDir: LOG_FOLDER };",
+      filename: 'src/settings.mjs',
+      errors: [{ messageId: 'logLocation', line: 2, column: 47 }],
+      output: null,
+    },
     {
       name: 'a file stream handed to a logger that is not access-log middleware',
       code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ stream: fs.createWriteStream('/var/log/app.log') }] });",

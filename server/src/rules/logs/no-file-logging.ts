@@ -10,15 +10,25 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
-import { findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
+import { readsEnvironment } from '../_utils/env';
 import { fsMethodOf } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
-type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream';
+type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream' | 'logLocation';
 
 const LOG4JS_FILE_APPENDERS = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
 const FS_WRITES = new Set(['appendFile', 'appendFileSync', 'createWriteStream']);
+/** Settings that say where logs are kept: `logDir`, `LOG_PATH`, `logsFolder`, `log_file`. */
+const LOG_LOCATION_KEY = /^logs?[_-]?(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
+/** The same, as a key of a logging settings object: `logging.path`, `loggerOptions.dir`, `Meta.logs = { path }`. */
+const LOCATION_KEY = /^(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
+const LOGGING_SETTINGS = /^(?:\w*[._])?log(?:s|ging|ger)?(?:[_-]?(?:config|conf|options|opts|settings))?$/i;
+/** Calls that build a path (`path.join`, `getContentPath`), unlike lookups (`config.get('logs')`) whose value is elsewhere. */
+const PATH_BUILDER = /(?:^|\.)(?:join|resolve|\w*Path|\w*Dir(?:ectory)?)$/;
+/** A `.log` file or a `logs` folder. */
+const LOG_PATH = /\.log$|(?:^|[\\/])logs?[\\/]?$/i;
 
 interface FileContext {
   readonly bindings: LoggerBindings;
@@ -30,12 +40,14 @@ export default defineRule<MessageId>({
   severity: 'warning',
   description: 'Application logs written to files instead of to stdout.',
   fixable: true,
-  triggers: /winston|pino|bunyan|log4js|\.log['"`]/,
+  triggers: /winston|pino|bunyan|log4js|\.log['"`]|[/'"`]logs?[/'"`]/,
   messages: {
     fileTransport: 'This logger writes to a file. Logs are an event stream: write them to stdout and let the platform route, store and rotate them.',
     fileDestination: 'pino writes to a file here. Write to stdout (file descriptor 1) and let the platform collect the stream.',
     fileAppender: 'This log4js appender writes to a file. Use the stdout appender and let the platform store the stream.',
     fileStream: 'Log lines go to {{target}}. Files on the process disk vanish with it and never reach the log router: write to stdout.',
+    logLocation:
+      'Logs are kept in {{target}} on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.',
   },
   create(context) {
     // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
@@ -54,6 +66,8 @@ export default defineRule<MessageId>({
       NewExpression: check(checkConstructor),
       CallExpression: check(checkCall),
       ObjectExpression: check(checkLoggerConfig),
+      Property: check(checkLogLocationProperty),
+      AssignmentExpression: check(checkLogLocationAssignment),
     };
   },
 });
@@ -107,6 +121,41 @@ function checkLoggerConfig(context: FileRuleContext<MessageId>, node: TSESTree.O
   } else if (path && isBound(bindings.bunyan) && isInsideProperty(node, 'streams')) {
     context.report({ at: node, messageId: 'fileStream', data: { target: 'a file' }, fix: { title: 'Write to stdout', changes: [{ type: 'replace', range: path.range, text: 'stream: process.stdout' }] } });
   }
+}
+
+/** `{ logDir: path.join(__dirname, 'logs') }`, `Meta.logs = { path: '…/output.log' }`. */
+function checkLogLocationProperty(context: FileRuleContext<MessageId>, node: TSESTree.Property): void {
+  const key = getPropertyName(node.key);
+  // Bunyan streams and log4js appenders are reported as streams and appenders.
+  if (!key || node.parent.type !== 'ObjectExpression' || ['streams', 'appenders', 'transports'].some((name) => isInsideProperty(node, name))) return;
+  checkLogLocation(context, node.value as Node, key, getBindingName(node.parent));
+}
+
+/** `loggingConfig.path = config.getContentPath('logs')`. */
+function checkLogLocationAssignment(context: FileRuleContext<MessageId>, node: TSESTree.AssignmentExpression): void {
+  if (node.left.type !== 'MemberExpression') return;
+  const key = getMemberName(node.left);
+  if (key) checkLogLocation(context, node.right, key, getMemberPath(node.left.object)?.at(-1));
+}
+
+function checkLogLocation(context: FileRuleContext<MessageId>, value: Node, key: string, owner: string | undefined): void {
+  const namesLogs = LOG_LOCATION_KEY.test(key) || (LOCATION_KEY.test(key) && owner !== undefined && LOGGING_SETTINGS.test(owner));
+  if (!namesLogs || readsEnvironment(context.source, value)) return;
+  const target = localLogPath(context.source, value);
+  if (target) context.report({ at: value, messageId: 'logLocation', data: { target } });
+}
+
+/** The last part of a local path naming a log file or folder: `'./logs'`, `path.join(root, 'logs', 'output.log')`. */
+function localLogPath(source: SourceCode, node: Node): string | undefined {
+  const value = resolveConst(source, node);
+  const text = getStaticString(value) ?? lastPathPart(value) ?? builtPathPart(value);
+  if (!text || !LOG_PATH.test(text)) return undefined;
+  return text.replace(/[\\/]+$/, '').split(/[\\/]/).pop();
+}
+
+function builtPathPart(node: Node): string | undefined {
+  if (node.type !== 'CallExpression' || !PATH_BUILDER.test(getCalleeName(node) ?? '')) return undefined;
+  return getStaticString(node.arguments[node.arguments.length - 1]);
 }
 
 function reportPinoFileTarget(context: FileRuleContext<MessageId>, node: TSESTree.ObjectExpression): void {
