@@ -42,9 +42,23 @@ runRuleTests(rule, {
     "app.post('/x', (req, res) => fs.writeFile('/tmp/upload', req.body, done));",
     "class Database {}\nconst db = new Database('app.db');",
     { name: 'a browser localStorage wrapper is no disk store', code: "const store = new LocalStore(window.localStorage);" },
+    {
+      name: 'a subclass of a store kept in a backing service',
+      code: "class ThemeStorage extends S3StorageBase {\n  constructor() {\n    super({ storagePath: config.getContentPath('themes') });\n  }\n}",
+    },
+    {
+      name: 'a disk store subclass that keeps its parent\'s location',
+      code: "class CachedStore extends LocalStorageBase {\n  constructor(options) {\n    super(options);\n  }\n}",
+    },
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'a subclass of a local disk store with a folder of its own',
+      code: "const LocalStorageBase = require('../../adapters/storage/LocalStorageBase').default;\nclass ThemeStorage extends LocalStorageBase {\n  constructor() {\n    super({\n      storagePath: config.getContentPath('themes'),\n    });\n  }\n}",
+      errors: [{ messageId: 'localStoreAdapter', line: 5, column: 7, message: "ThemeStorage keeps what it stores in files on this process's disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default." }],
+      output: null,
+    },
     {
       name: 'a JSON file under ./data kept as the store by a request handler',
       code: "const DATA_FILE = path.join(__dirname, 'data', 'db.json');\napp.post('/items', (req, res) => {\n  db.items.push(req.body);\n  fs.writeFileSync(DATA_FILE, JSON.stringify(db));\n});",

@@ -53,7 +53,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -101,6 +101,7 @@ export default defineRule<MessageId>({
 });
 
 function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
+  if (node.callee.type === 'Super') return checkDiskStoreSubclass(context, node);
   const path = getMemberPath(node.callee);
   if (path?.length === 1 && bindings.session.namespaces.has(path[0])) return checkSession(context, node, bindings);
   if (path && bindings.multer.namespaces.has(path[0])) return checkMulter(context, node, path);
@@ -176,6 +177,31 @@ function localStoreOperation(call: Node): string | undefined {
     if (HELPER_METHOD.test(getPropertyName(node.key) ?? '_')) continue;
     const owner = node.parent.parent;
     if (owner.type === 'ClassDeclaration' && owner.id && LOCAL_STORE_CLASS.test(owner.id.name)) return owner.id.name;
+  }
+  return undefined;
+}
+
+/** Options naming where a store keeps its files: `storagePath`, `dir`, `rootFolder`. */
+const STORE_LOCATION_KEY = /(?:path|dir|directory|folder|root|location)$/i;
+
+/**
+ * `class ThemeStorage extends LocalStorageBase { constructor() { super({ storagePath: contentPath('themes') }) } }`:
+ * a new store on the local disk, in a folder of its own.
+ */
+function checkDiskStoreSubclass(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  const owner = enclosingClass(call);
+  const base = owner?.superClass ? getMemberPath(owner.superClass)?.at(-1) : undefined;
+  if (!owner?.id || !base || !LOCAL_STORE_CLASS.test(base.replace(/Base$/, ''))) return;
+  const [options] = call.arguments;
+  const location = options?.type === 'ObjectExpression'
+    ? options.properties.find((property) => property.type === 'Property' && STORE_LOCATION_KEY.test(getPropertyName(property.key) ?? ''))
+    : undefined;
+  if (location) context.report({ at: location, messageId: 'localStoreAdapter', data: { name: owner.id.name } });
+}
+
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
   }
   return undefined;
 }
