@@ -50,9 +50,23 @@ runRuleTests(rule, {
       name: 'a disk store subclass that keeps its parent\'s location',
       code: "class CachedStore extends LocalStorageBase {\n  constructor(options) {\n    super(options);\n  }\n}",
     },
+    { name: 'a file store service that may be object storage', code: "await this.fileStore.write(key, data);" },
+    { name: 'reading from a disk store', code: "const bundle = await this.fsStore.read(ref);" },
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'data handed to a store on the local disk',
+      code: "class ExecutionPersistence {\n  async create(execution) {\n    await this.fsStore.write({ executionId }, { data });\n  }\n}",
+      errors: [{ messageId: 'localStoreAdapter', line: 3, column: 11, message: "fsStore keeps what it stores in files on this process's disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default." }],
+      output: null,
+    },
+    {
+      name: 'a decorated disk store compiled to a class expression',
+      code: "let FsStore = class FsStore {\n  async persist(ref, payload) {\n    await promises_1.default.writeFile(this.pathFor(ref), JSON.stringify(payload));\n  }\n};",
+      errors: [{ messageId: 'localStoreAdapter', line: 3, column: 11 }],
+      output: null,
+    },
     {
       name: 'a subclass of a local disk store with a folder of its own',
       code: "const LocalStorageBase = require('../../adapters/storage/LocalStorageBase').default;\nclass ThemeStorage extends LocalStorageBase {\n  constructor() {\n    super({\n      storagePath: config.getContentPath('themes'),\n    });\n  }\n}",

@@ -53,7 +53,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -109,7 +109,7 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
   const method = path?.at(-1) ?? '';
   if (method === 'set' && node.arguments.length === 2) checkSetting(context, getStaticString(node.arguments[0]), node.arguments[1] as Node);
-  const store = isStoreWrite(node) ? localStoreOperation(node) : undefined;
+  const store = (isStoreWrite(node) ? localStoreOperation(node) : undefined) ?? diskStoreWrite(path);
   if (store) context.report({ at: node, messageId: 'localStoreAdapter', data: { name: store } });
   if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   if (method === 'screenshot' && keepsScreenshot(context.source, node)) return context.report({ at: node, messageId: 'keptScreenshot' });
@@ -176,7 +176,8 @@ function localStoreOperation(call: Node): string | undefined {
     if (node.type !== 'MethodDefinition' || node.kind !== 'method' || node.key.type === 'PrivateIdentifier') continue;
     if (HELPER_METHOD.test(getPropertyName(node.key) ?? '_')) continue;
     const owner = node.parent.parent;
-    if (owner.type === 'ClassDeclaration' && owner.id && LOCAL_STORE_CLASS.test(owner.id.name)) return owner.id.name;
+    // Decorated classes compile to `let FsStore = class FsStore { … }`.
+    if ((owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') && owner.id && LOCAL_STORE_CLASS.test(owner.id.name)) return owner.id.name;
   }
   return undefined;
 }
@@ -204,6 +205,17 @@ function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassE
     if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
   }
   return undefined;
+}
+
+/** Instances named for a store on the local disk: `this.fsStore`, `diskStorage`, `localFileStore` (not a `fileStore` service, which may be S3). */
+const DISK_STORE_INSTANCE = /^(?:local)?(?:fs|disk|file[sS]ystem)(?:Store|Storage)$|^localFiles?(?:Store|Storage)$/i;
+const STORE_WRITE_METHOD = /^(?:write|save|put|store|set|upsert|append)(?:[A-Z]\w*)?$/;
+
+/** `await this.fsStore.write(ref, data)`: data handed to a store on the local disk. */
+function diskStoreWrite(path: readonly string[] | undefined): string | undefined {
+  if (!path || path.length < 2 || !STORE_WRITE_METHOD.test(path[path.length - 1])) return undefined;
+  const receiver = path[path.length - 2];
+  return DISK_STORE_INSTANCE.test(receiver) ? receiver : undefined;
 }
 
 function isStoreWrite(call: TSESTree.CallExpression): boolean {
