@@ -52,9 +52,18 @@ runRuleTests(rule, {
     },
     { name: 'a file store service that may be object storage', code: "await this.fileStore.write(key, data);" },
     { name: 'reading from a disk store', code: "const bundle = await this.fsStore.read(ref);" },
+    { name: 'a data file setting the environment chooses', code: "module.exports = { flowFile: process.env.FLOWS || 'flows.json' };" },
+    { name: 'a data file setting that is not a data file', code: "module.exports = { stateFile: '/dev/null', dataFile: 'README.md' };" },
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'shipped settings keeping the app data in a local JSON file',
+      code: "module.exports = {\n    /** The file containing the flows. */\n    flowFile: 'flows.json',\n};",
+      filename: 'settings.js',
+      errors: [{ messageId: 'localDatabase', line: 3, column: 15, message: 'The app keeps its data in a local file (flows.json). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
+      output: null,
+    },
     {
       name: 'data handed to a store on the local disk',
       code: "class ExecutionPersistence {\n  async create(execution) {\n    await this.fsStore.write({ executionId }, { data });\n  }\n}",
