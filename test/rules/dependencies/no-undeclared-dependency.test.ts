@@ -32,6 +32,23 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'require.resolve of an undeclared package',
+    code: "const packageModulePath = require.resolve(packagePath, {\n  paths: [require.resolve('@strapi/strapi/package.json'), process.cwd()],\n});",
+    project,
+    errors: [{ messageId: 'undeclared', line: 2, column: 27, message: '"@strapi/strapi" is loaded here but package.json does not declare it. It only resolves while something else happens to install it (a transitive dependency, a global package, a developer machine), so a clean install from the manifest can break the app: add it to dependencies.' }],
+    output: null,
+  },
+  {
+    name: 'a server resolving a frontend package to serve its files is still server code',
+    code: "const express = require('express');\nconst reactSelectPath = path.dirname(require.resolve('react-select'));\nconst browserify = require('browserify-middleware');",
+    project,
+    errors: [
+      { messageId: 'undeclared', line: 2, column: 54 },
+      { messageId: 'undeclared', line: 3, column: 28 },
+    ],
+    output: null,
+  },
+  {
     name: 'an undeclared require',
     code: "const axios = require('axios');",
     project,
@@ -132,6 +149,8 @@ runRuleTests(rule, {
       files: { 'src/browser-control/setup.js': "const webpack = require('webpack');\nconst orchestrator = require('./orchestrator');", 'src/browser-control/orchestrator.js': "const jest = require('jest');" },
       project: projectFixture({ 'package.json': packageJsonText({ name: 'dash', main: 'src/server.js', devDependencies: { webpack: '5', jest: '29' } }) }),
     },
+    { name: 'require.resolve from another project', code: "const entry = require.resolve('@strapi/strapi', { paths: [process.cwd()] });", project },
+    { name: 'require.resolve probing an optional package', code: "let hasSharp = true;\ntry {\n  require.resolve('sharp');\n} catch {\n  hasSharp = false;\n}", project },
     {
       name: 'a folder with a package.json of its own declares its imports there',
       code: "const kebab = require('lodash.kebabcase');",

@@ -24,5 +24,5 @@ export function packageNameOf(specifier: string): string | undefined {
   return NAME.test(name) ? name : undefined;
 }
 
-/** The literal specifier of every `require(…)`, `import … from …`, `import(…)` and `export … from …`, by a text scan. */
-export const MODULE_SPECIFIER = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(?\s*)['"`]([^'"`\s]+)['"`]/g;
+/** The literal specifier of every `require(…)`, `require.resolve(…)`, `import … from …`, `import(…)` and `export … from …`, by a text scan. */
+export const MODULE_SPECIFIER = /(?:\brequire(?:\.resolve)?\s*\(\s*|\bfrom\s*|\bimport\s*\(?\s*)['"`]([^'"`\s]+)['"`]/g;

@@ -11,8 +11,8 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { getStaticString } from '../_utils/ast';
-import { importVisitors } from '../_utils/importSpecifiers';
+import { getMemberPath, getStaticString } from '../_utils/ast';
+import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
 import { devOnlyFiles, isAdminTaskFile, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
@@ -108,15 +108,24 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     const typeScript = source.isTypeScript;
     const candidates = new Set<string>();
     const values = new Set<string>();
+    const addUse = ({ node, specifier, owner, typeOnly }: ImportReference) => {
+      // A server resolving a frontend package to serve its files (`require.resolve('react-select')`) is no browser code.
+      if (isFrontendModule(specifier) && !isRequireResolve(owner)) collected.browser = true;
+      if (typeOnly || !packageNameOf(specifier) || isBuiltinModule(specifier)) return;
+      const locals = typeScript && owner.type === 'ImportDeclaration' ? importLocals(owner) : undefined;
+      locals?.forEach((name) => candidates.add(name));
+      collected.uses.push({ range: node.range, specifier, fallback: fallbackOf(source, owner), devBranch: inDevBranch(source, owner), locals });
+    };
     return mergeVisitors(
-      importVisitors(({ node, specifier, owner, typeOnly }) => {
-        if (isFrontendModule(specifier)) collected.browser = true;
-        if (typeOnly || !packageNameOf(specifier) || isBuiltinModule(specifier)) return;
-        const locals = typeScript && owner.type === 'ImportDeclaration' ? importLocals(owner) : undefined;
-        locals?.forEach((name) => candidates.add(name));
-        collected.uses.push({ range: node.range, specifier, fallback: fallbackOf(source, owner), devBranch: inDevBranch(source, owner), locals });
-      }),
+      importVisitors(addUse),
       {
+        // `require.resolve('@strapi/strapi/package.json')` throws as surely as `require()` when the package is missing;
+        // with a `paths` option it looks in another project's node_modules.
+        CallExpression: (node) => {
+          const call = node as TSESTree.CallExpression;
+          const specifier = call.arguments.length === 1 && isRequireResolve(call) ? getStaticString(call.arguments[0]) : undefined;
+          if (specifier !== undefined) addUse({ node: call.arguments[0], specifier, owner: call, typeOnly: false });
+        },
         Identifier: (node) => {
           const identifier = node as TSESTree.Identifier;
           if (candidates.has(identifier.name) && !values.has(identifier.name) && isValueUse(identifier)) values.add(identifier.name);
@@ -169,6 +178,10 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     }
   },
 });
+
+function isRequireResolve(node: Node): boolean {
+  return node.type === 'CallExpression' && getMemberPath(node.callee)?.join('.') === 'require.resolve';
+}
 
 function keysOf(value: unknown): string[] {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
