@@ -7,6 +7,12 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a setting named for a tool that falls back to the one on the PATH, run by a wrapper package',
+    code: "const dumpme = require('dumpme');\nfunction dump(dumpPath) {\n  dumpme(global.kuzzle.config.dump.gcore || 'gcore', `${dumpPath}/core`);\n}",
+    errors: [{ messageId: 'systemBinary', line: 3, column: 45, message: 'This runs `gcore`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
     name: 'a browser the app expects at a system path',
     code: "async function launch(executablePath) {\n  if (!executablePath) {\n    executablePath = '/usr/bin/chromium';\n  }\n  return chromium.launch({ executablePath });\n}",
     errors: [{ messageId: 'systemBinary', line: 3, column: 22, message: 'This runs `chromium`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
@@ -154,6 +160,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a tool name as the fallback of something that is not a setting', code: "const format = request.query.converter || 'ffmpeg';" },
+    { name: 'a setting named for another tool', code: "const tool = config.imageTool || 'convert';" },
     {
       name: 'a probe whose callback checks the error and falls back',
       code: `${CP}exec('git rev-parse --short=8 HEAD', (error, stdout) => {\n  const hash = stdout.trim();\n  resolve(error || hash === '' ? 'unknown' : hash);\n});`,

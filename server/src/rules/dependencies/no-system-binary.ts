@@ -71,8 +71,13 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ...tools(['lp', 'lpr'], ['cups']),
   ...tools(['chromium', 'chromium-browser', 'google-chrome', 'firefox'], ['chromium', 'chrome', 'firefox']),
   ...tools(['xvfb-run'], ['xvfb']),
+  ...tools(['gdb', 'gcore'], ['gdb']),
   ...tools(['npm', 'yarn', 'pnpm'], ['npm', 'yarn', 'pnpm', 'corepack']),
 ]);
+
+const COMMAND_TRIGGER = /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i;
+/** `|| 'gcore'`: a known tool as the fallback of a setting. */
+const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?)\\s*['"\`](?:${[...SYSTEM_TOOLS.keys()].map((tool) => tool.replace(/[+.]/g, '\\$&')).join('|')})['"\`]`, 'i');
 
 /**
  * What every POSIX image has (the shell, its builtins, coreutils): assuming them is not what this
@@ -105,7 +110,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   severity: 'warning',
   description: 'child_process calls to system tools (curl, ImageMagick, ffmpeg, git, Ghostscript…) that package.json cannot declare.',
   // The last alternative: an argv array handed to a command helper (`runCmd(['npm', …])`).
-  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i,
+  triggers: (text) => COMMAND_TRIGGER.test(text) || TOOL_DEFAULT_TRIGGER.test(text),
   defaultOptions: { allow: [] },
   optionsSchema: {
     type: 'object',
@@ -142,7 +147,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       },
       // `executablePath = '/usr/bin/chromium'`: a program the app expects at a path of the machine.
       Literal: (node) => {
-        const binary = installedBinaryAt(source, node);
+        const binary = installedBinaryAt(source, node) ?? programSettingDefault(node);
         if (binary && isSystemTool(binary, binary) && !sendmailCalls.has(enclosingCall(node) ?? node)) found(node, binary);
       },
       // nodemailer's sendmail transport runs the machine's `sendmail`.
@@ -207,6 +212,19 @@ function installedBinaryAt(source: SourceCode, node: Node): string | undefined {
     (holder?.type === 'VariableDeclarator' && holder.init === node) ||
     (holder?.type === 'Property' && holder.value === node);
   return match && isKept && !isEnvDefault(source, node) ? match[1].toLowerCase() : undefined;
+}
+
+/**
+ * `config.dump.gcore || 'gcore'`, `settings.ffmpegPath ?? 'ffmpeg'`: a setting named for a known tool
+ * that falls back to running it from the PATH, whatever helper package ends up running it.
+ */
+function programSettingDefault(node: Node): string | undefined {
+  const program = getStaticString(node)?.toLowerCase();
+  const holder = node.parent;
+  if (!program || !SYSTEM_TOOLS.has(program) || holder?.type !== 'LogicalExpression' || holder.right !== node || holder.operator === '&&') return undefined;
+  const path = getMemberPath(holder.left);
+  const key = path?.at(-1)?.toLowerCase();
+  return key?.startsWith(program) && path!.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? program : undefined;
 }
 
 function enclosingCall(node: Node): Node | undefined {
