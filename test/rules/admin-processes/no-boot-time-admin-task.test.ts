@@ -6,6 +6,7 @@ const EXPRESS = "const express = require('express');\nconst app = express();\n";
 const SYNC_AT_BOOT = `${EXPRESS}const { sequelize } = require('./models');\nsequelize.sync({ alter: true }).then(() => app.listen(3000));`;
 const DATABASE_MODULE = "const knex = require('knex');\nclass Database {\n  static async connect() { this.knex = knex(config); }\n  static async patch() {\n    await this.patchLegacy();\n    await this.knex.migrate.latest();\n  }\n  static async patchLegacy() {\n    await Database.fixStatusPages();\n  }\n  static async fixStatusPages() {\n    await backfillPageSlugs();\n  }\n}\nmodule.exports = Database;";
 const SERVER_USING_DATABASE = `${EXPRESS}const Database = require('./database');\nasync function initDatabase() {\n  await Database.connect();\n  await Database.patch();\n}\ninitDatabase().then(() => app.listen(3000));`;
+const SCHEMA_MIGRATOR_MODULE = "class SchemaMigrator {\n  async execute() {\n    await this.executeMigrations();\n  }\n  async status() {\n    return this.pending.length;\n  }\n}\nexports.SchemaMigrator = SchemaMigrator;";
 const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}) => projectFixture({ 'package.json': packageJsonText({ name: 'api', ...fields }), ...extra });
 
 runRuleTests(rule, {
@@ -87,6 +88,11 @@ runRuleTests(rule, {
       name: 'a method of the same name in a module the server does not import',
       code: `${EXPRESS}const db = require('./db');\ndb.patch();\napp.listen(3000);`,
       files: { 'src/db.js': 'module.exports = { patch() { return 1; } };', 'src/database.js': DATABASE_MODULE },
+    },
+    {
+      name: 'a method of an instance built at boot that only reads the migration status',
+      code: `${EXPRESS}const { SchemaMigrator } = require('./schema-migrator');\nasync function start() {\n  logger.info(await new SchemaMigrator(config).status());\n  app.listen(3000);\n}\nstart();`,
+      files: { 'src/schema-migrator.js': SCHEMA_MIGRATOR_MODULE },
     },
   ],
   invalid: [
@@ -231,6 +237,16 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'bootTaskCall', line: 5, column: 9 },
         { messageId: 'bootBackfill', file: 'src/services/members.js', line: 3, column: 11 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a migrating method of an instance built at boot from an imported class',
+      code: `"use strict";\nconst express_1 = require("express");\nconst _SchemaMigrator = require("./schema-migrator");\nclass Server {\n  async start() {\n    await new _SchemaMigrator.SchemaMigrator(this.config).execute();\n    express_1.default().listen(3000);\n  }\n}\nnew Server().start();`,
+      files: { 'src/schema-migrator.js': SCHEMA_MIGRATOR_MODULE },
+      errors: [
+        { messageId: 'bootTaskCall', line: 6, column: 11, message: '`_SchemaMigrator.execute()` runs a migration (src/schema-migrator.js) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.' },
+        { messageId: 'bootMigration', file: 'src/schema-migrator.js', line: 3, column: 11 },
       ],
       output: null,
     },

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { OffsetRange } from '../../engine/types';
-import { getMemberPath } from './ast';
+import { getMemberName, getMemberPath } from './ast';
 import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './imports';
 import { resolveImport } from './modules';
 import { ownValue } from './records';
@@ -44,10 +44,21 @@ export function emptyCallGraph<T>(): FileCallGraph<T> {
 }
 
 export function callSiteOf(call: TSESTree.CallExpression): CallSite | undefined {
-  const path = getMemberPath(call.callee);
+  const path = getMemberPath(call.callee) ?? instanceMethodPath(call.callee);
   if (path?.length === 1) return { range: call.range, name: path[0] };
   if (path?.length === 2) return { range: call.range, receiver: path[0], name: path[1] };
   return undefined;
+}
+
+/**
+ * `new Migrator(db).apply()`, `new schemas_1.DefinedSchemas(options).execute()`: a method of an
+ * instance built for the call, looked up by name where its class was declared or imported from.
+ */
+function instanceMethodPath(callee: TSESTree.Expression): string[] | undefined {
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'NewExpression') return undefined;
+  const classPath = getMemberPath(callee.object.callee);
+  const method = getMemberName(callee);
+  return classPath && classPath.length <= 2 && classPath[0] !== 'this' && method !== undefined ? [classPath[0], method] : undefined;
 }
 
 /** Builds a file's graph while the rule visits it; `build` keeps only what can lead somewhere. */
