@@ -7,6 +7,7 @@ const SYNC_AT_BOOT = `${EXPRESS}const { sequelize } = require('./models');\nsequ
 const DATABASE_MODULE = "const knex = require('knex');\nclass Database {\n  static async connect() { this.knex = knex(config); }\n  static async patch() {\n    await this.patchLegacy();\n    await this.knex.migrate.latest();\n  }\n  static async patchLegacy() {\n    await Database.fixStatusPages();\n  }\n  static async fixStatusPages() {\n    await backfillPageSlugs();\n  }\n}\nmodule.exports = Database;";
 const SERVER_USING_DATABASE = `${EXPRESS}const Database = require('./database');\nasync function initDatabase() {\n  await Database.connect();\n  await Database.patch();\n}\ninitDatabase().then(() => app.listen(3000));`;
 const SCHEMA_MIGRATOR_MODULE = "class SchemaMigrator {\n  async execute() {\n    await this.executeMigrations();\n  }\n  async status() {\n    return this.pending.length;\n  }\n}\nexports.SchemaMigrator = SchemaMigrator;";
+const SCHEMA_MODULE = 'const upgradeSchema = async () => {\n  await runPendingMigrations();\n};\nexports.upgrade = upgradeSchema;';
 const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}) => projectFixture({ 'package.json': packageJsonText({ name: 'api', ...fields }), ...extra });
 
 runRuleTests(rule, {
@@ -93,6 +94,11 @@ runRuleTests(rule, {
       name: 'a method of an instance built at boot that only reads the migration status',
       code: `${EXPRESS}const { SchemaMigrator } = require('./schema-migrator');\nasync function start() {\n  logger.info(await new SchemaMigrator(config).status());\n  app.listen(3000);\n}\nstart();`,
       files: { 'src/schema-migrator.js': SCHEMA_MIGRATOR_MODULE },
+    },
+    {
+      name: 'a migrating function handed to a route, not to a boot hook',
+      code: `${EXPRESS}const schema = require('./schema');\napp.post('/admin/upgrade', schema.upgrade);\napp.listen(3000);`,
+      files: { 'src/schema.js': SCHEMA_MODULE },
     },
   ],
   invalid: [
@@ -247,6 +253,16 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'bootTaskCall', line: 6, column: 11, message: '`_SchemaMigrator.execute()` runs a migration (src/schema-migrator.js) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.' },
         { messageId: 'bootMigration', file: 'src/schema-migrator.js', line: 3, column: 11 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a migrating function that a provider hands to a boot hook, called by its exported name',
+      code: `${EXPRESS}const schema = require('./schema');\nasync function register(hooks) {\n  hooks.get('afterSync').register(schema.upgrade);\n}\nregister(hooks).then(() => app.listen(3000));`,
+      files: { 'src/schema.js': SCHEMA_MODULE },
+      errors: [
+        { messageId: 'bootTaskCall', line: 5, column: 35, endColumn: 49, message: '`schema.upgrade()` runs a migration (src/schema.js) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.' },
+        { messageId: 'bootMigration', file: 'src/schema.js', line: 2, column: 9 },
       ],
       output: null,
     },

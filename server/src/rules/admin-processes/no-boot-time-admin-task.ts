@@ -13,7 +13,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
-import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, referenceSiteOf, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
@@ -125,17 +125,19 @@ export default defineProjectRule<MessageId, BootFacts>({
         }
         const { atBoot, owner } = placement(source, call, bootNames, functionPlacements);
         const kind = adminTaskKind(source, call, usesSequelize);
-        const site = kind ? undefined : callSiteOf(call);
         if (kind) {
           const task = { range: call.range, kind };
           if (atBoot) collected.tasks.push(task);
           if (owner) graph.addFound(owner, task);
-        } else if (site) {
+          return;
+        }
+        for (const site of callSitesOf(call)) {
           if (atBoot) bootCalls.push(site);
           if (owner) graph.addCall(owner, site);
         }
       },
       VariableDeclarator: (node) => graph.readDeclarator(node as TSESTree.VariableDeclarator),
+      AssignmentExpression: (node) => graph.readExport(node as TSESTree.AssignmentExpression),
       'Program:exit': () => {
         collected.bootCalls = bootCalls.filter((site) => graph.canResolve(site));
         collected.graph = graph.build();
@@ -188,6 +190,13 @@ const SERVER_COMMAND = /(?:^|\/)commands\/(?:start|serve|server|web|webhook|work
 
 function serverCommands(root: string, paths: ReadonlySet<string>): string[] {
   return [...paths].filter((path) => SERVER_COMMAND.test(relative(root, path).split(sep).join('/')));
+}
+
+/** The functions a call runs: the one it calls, and those it is handed to run at boot (`.then(migrate)`, `hook('afterSync').register(migrations.enable)`). */
+function callSitesOf(call: TSESTree.CallExpression): CallSite[] {
+  const called = callSiteOf(call);
+  const handed = isBootCallback(call) ? call.arguments.flatMap((argument) => referenceSiteOf(argument) ?? []) : [];
+  return called ? [called, ...handed] : handed;
 }
 
 /** The kind of admin task a call runs, if it runs one. */
