@@ -52,12 +52,19 @@ const SEED_CALL = /^(?:(?:run|do|exec|execute|apply)(?:All)?Seed(?:s|ers?)?|seed
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
 /** `runStripeMigrations()`: migrations named for a domain move data, unlike the schema's (`runPendingMigrations()`). */
 const DATA_MIGRATION = /^(?:run|apply|do|perform|exec|execute|start|process)(?!(?:All|Pending|Db|Database|Schema|Knex|Sequelize|TypeOrm|Typeorm|Prisma|Mongo|Sql|Up|Down|Latest)?Migrations?(?:[A-Z_]|$))[A-Z]\w*?Migrations?$/;
-/** Text without which a file has no admin task to report nor boot code to follow; modules of a migrations folder are read whatever they say. */
+/** Text without which a file has no admin task to report nor boot code to follow. */
 const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug/i;
 /** A folder of migrations: what its modules write to the database is a data migration wherever it is called from. */
 const MIGRATIONS_FOLDER = /(?:^|\/)migrations?\//i;
-/** Calls that write rows: `db.query(uid).updateMany(…)`, `knex('users').update(…)`, `trx(table).insert(row)`. */
-const DATA_WRITE = /^(?:(?:update|delete|insert|upsert)(?:Many|One)?|replaceOne|createMany|bulk(?:Write|Insert|Update|Delete|Create)|destroy|truncate)$/;
+/** Methods that write rows: `db.query(uid).updateMany(…)`, `knex('users').update(…)`, `trx(table).insert(row)`. */
+const DATA_WRITE_METHOD = String.raw`(?:(?:update|delete|insert|upsert)(?:Many|One)?|replaceOne|createMany|bulk(?:Write|Insert|Update|Delete|Create)|destroy|truncate)`;
+const DATA_WRITE = new RegExp(`^${DATA_WRITE_METHOD}$`);
+/**
+ * Modules of a migrations folder worth reading whatever they say: those that write rows, and those
+ * that load sibling modules, through which boot code reaches the writes. Schema-only migration
+ * files (`db.runSql(…)`), often hundreds, are left unparsed.
+ */
+const MIGRATION_MODULE_TEXT = new RegExp(String.raw`\.${DATA_WRITE_METHOD}\s*\(|(?:require|import)\s*\(\s*['"]\.|from\s+['"]\.`);
 /** Receivers that are a database, a table or a query on one (a query builder is a call: `knex('users')`), not a Map or a Set. */
 const DATA_STORE = /(?:^|\.)(?:db|database|knex|trx|transaction|connection|\w*repository|repo|model|collection|table|query\w*)$/i;
 /** Dependencies whose CLI runs the app's migrations on its own (`knex-migrator migrate`, `db-migrate up`). */
@@ -100,7 +107,7 @@ export default defineProjectRule<MessageId, BootFacts>({
   id: 'admin-processes/no-boot-time-admin-task',
   severity: 'warning',
   description: 'Migrations, seeds and backfills run by the web process at boot, with no one-off command to run them.',
-  triggers: (text, project, path) => BOOT_TASK_TEXT.test(text) || isInMigrationsFolder(project.root, path),
+  triggers: (text, project, path) => BOOT_TASK_TEXT.test(text) || (MIGRATION_MODULE_TEXT.test(text) && isInMigrationsFolder(project.root, path)),
   messages: {
     bootMigration:
       'This migration runs inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart runs it again, racing the others: make it a one-off command (a `migrate` script, a Procfile `release:` process) run once per release.',
