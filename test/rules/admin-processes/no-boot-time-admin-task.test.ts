@@ -6,6 +6,15 @@ const EXPRESS = "const express = require('express');\nconst app = express();\n";
 const SYNC_AT_BOOT = `${EXPRESS}const { sequelize } = require('./models');\nsequelize.sync({ alter: true }).then(() => app.listen(3000));`;
 const DATABASE_MODULE = "const knex = require('knex');\nclass Database {\n  static async connect() { this.knex = knex(config); }\n  static async patch() {\n    await this.patchLegacy();\n    await this.knex.migrate.latest();\n  }\n  static async patchLegacy() {\n    await Database.fixStatusPages();\n  }\n  static async fixStatusPages() {\n    await backfillPageSlugs();\n  }\n}\nmodule.exports = Database;";
 const SERVER_USING_DATABASE = `${EXPRESS}const Database = require('./database');\nasync function initDatabase() {\n  await Database.connect();\n  await Database.patch();\n}\ninitDatabase().then(() => app.listen(3000));`;
+const SCHEMA_MIGRATOR_MODULE = "class SchemaMigrator {\n  async execute() {\n    await this.executeMigrations();\n  }\n  async status() {\n    return this.pending.length;\n  }\n}\nexports.SchemaMigrator = SchemaMigrator;";
+const SCHEMA_MODULE = 'const upgradeSchema = async () => {\n  await runPendingMigrations();\n};\nexports.upgrade = upgradeSchema;';
+/** A provider whose register() hands the content migrations to a hook the framework runs at boot, after it syncs the schema. */
+const PROVIDER_REGISTERING_HOOKS = `${EXPRESS}const contentMigrations = require('./migrations');\nmodule.exports = {\n  async register(app) {\n    app.hook('content-types.afterSync').register(contentMigrations.enable);\n  },\n};\napp.listen(3000);`;
+const CONTENT_MIGRATIONS = {
+  'src/migrations/index.js': "const locales = require('./locales');\nconst publishedAt = require('./published-at');\nconst enable = async (change) => {\n  await locales.enable(change);\n  await publishedAt.enable(change);\n};\nexports.enable = enable;",
+  'src/migrations/locales.js': "const setDefaultLocale = async ({ contentTypes }) => {\n  for (const uid in contentTypes) {\n    await db.query(uid).updateMany({ where: { locale: null }, data: { locale: 'en' } });\n  }\n};\nexports.enable = setDefaultLocale;",
+  'src/migrations/published-at.js': "const fillPublishedAt = ({ contentTypes }) => db.transaction(async (trx) => {\n  for (const uid in contentTypes) {\n    const rows = await db.queryBuilder(uid).select('*').transacting(trx).execute();\n    const unseen = new Set(rows.map((row) => row.id));\n    unseen.delete(undefined);\n    await trx(uid).update({ publishedAt: new Date() }).whereNull('publishedAt');\n  }\n});\nexports.enable = fillPublishedAt;",
+};
 const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}) => projectFixture({ 'package.json': packageJsonText({ name: 'api', ...fields }), ...extra });
 
 runRuleTests(rule, {
@@ -87,6 +96,32 @@ runRuleTests(rule, {
       name: 'a method of the same name in a module the server does not import',
       code: `${EXPRESS}const db = require('./db');\ndb.patch();\napp.listen(3000);`,
       files: { 'src/db.js': 'module.exports = { patch() { return 1; } };', 'src/database.js': DATABASE_MODULE },
+    },
+    {
+      name: 'a method of an instance built at boot that only reads the migration status',
+      code: `${EXPRESS}const { SchemaMigrator } = require('./schema-migrator');\nasync function start() {\n  logger.info(await new SchemaMigrator(config).status());\n  app.listen(3000);\n}\nstart();`,
+      files: { 'src/schema-migrator.js': SCHEMA_MIGRATOR_MODULE },
+    },
+    {
+      name: 'a migrating function handed to a route, not to a boot hook',
+      code: `${EXPRESS}const schema = require('./schema');\napp.post('/admin/upgrade', schema.upgrade);\napp.listen(3000);`,
+      files: { 'src/schema.js': SCHEMA_MODULE },
+    },
+    {
+      name: 'a data migration a boot hook runs, with a migrate script (trap)',
+      code: PROVIDER_REGISTERING_HOOKS,
+      project: pkg({ scripts: { start: 'node src/index.js', 'migrate:content': 'node scripts/migrate-content.js' } }),
+      files: CONTENT_MIGRATIONS,
+    },
+    {
+      name: 'rows deleted by a boot hook outside a migrations folder (a cleanup, not a migration)',
+      code: PROVIDER_REGISTERING_HOOKS.replace("require('./migrations')", "require('./services/content')"),
+      files: { 'src/services/content.js': "const purgeExpired = async () => {\n  await db.query('sessions').deleteMany({ where: { expired: true } });\n};\nexports.enable = purgeExpired;" },
+    },
+    {
+      name: 'a module of the migrations folder that only reads the pending migrations at boot',
+      code: `${EXPRESS}const status = require('./migrations/status');\nstatus.pending().then((rows) => logger.warn(rows.length));\napp.listen(3000);`,
+      files: { 'src/migrations/status.js': "exports.pending = async () => db.query('migrations').findMany({ where: { ran: false } });" },
     },
   ],
   invalid: [
@@ -231,6 +266,37 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'bootTaskCall', line: 5, column: 9 },
         { messageId: 'bootBackfill', file: 'src/services/members.js', line: 3, column: 11 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a migrating method of an instance built at boot from an imported class',
+      code: `"use strict";\nconst express_1 = require("express");\nconst _SchemaMigrator = require("./schema-migrator");\nclass Server {\n  async start() {\n    await new _SchemaMigrator.SchemaMigrator(this.config).execute();\n    express_1.default().listen(3000);\n  }\n}\nnew Server().start();`,
+      files: { 'src/schema-migrator.js': SCHEMA_MIGRATOR_MODULE },
+      errors: [
+        { messageId: 'bootTaskCall', line: 6, column: 11, message: '`_SchemaMigrator.execute()` runs a migration (src/schema-migrator.js) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.' },
+        { messageId: 'bootMigration', file: 'src/schema-migrator.js', line: 3, column: 11 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a migrating function that a provider hands to a boot hook, called by its exported name',
+      code: `${EXPRESS}const schema = require('./schema');\nasync function register(hooks) {\n  hooks.get('afterSync').register(schema.upgrade);\n}\nregister(hooks).then(() => app.listen(3000));`,
+      files: { 'src/schema.js': SCHEMA_MODULE },
+      errors: [
+        { messageId: 'bootTaskCall', line: 5, column: 35, endColumn: 49, message: '`schema.upgrade()` runs a migration (src/schema.js) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.' },
+        { messageId: 'bootMigration', file: 'src/schema.js', line: 2, column: 9 },
+      ],
+      output: null,
+    },
+    {
+      name: 'rows rewritten by modules of a migrations folder that a boot hook runs',
+      code: PROVIDER_REGISTERING_HOOKS,
+      files: CONTENT_MIGRATIONS,
+      errors: [
+        { messageId: 'bootTaskCall', line: 6, column: 50 },
+        { messageId: 'bootMigration', file: 'src/migrations/locales.js', line: 3, column: 11 },
+        { messageId: 'bootMigration', file: 'src/migrations/published-at.js', line: 6, column: 11 },
       ],
       output: null,
     },

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { OffsetRange } from '../../engine/types';
-import { getMemberPath } from './ast';
+import { getMemberName, getMemberPath, getPropertyName } from './ast';
 import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './imports';
 import { resolveImport } from './modules';
 import { ownValue } from './records';
@@ -44,10 +44,29 @@ export function emptyCallGraph<T>(): FileCallGraph<T> {
 }
 
 export function callSiteOf(call: TSESTree.CallExpression): CallSite | undefined {
-  const path = getMemberPath(call.callee);
-  if (path?.length === 1) return { range: call.range, name: path[0] };
-  if (path?.length === 2) return { range: call.range, receiver: path[0], name: path[1] };
+  return siteAt(call.range, getMemberPath(call.callee) ?? instanceMethodPath(call.callee));
+}
+
+/** A function passed by name to be called back: `.then(migrate)`, `hook('afterSync').register(migrations.enable)`. */
+export function referenceSiteOf(argument: TSESTree.CallExpressionArgument): CallSite | undefined {
+  return siteAt(argument.range, getMemberPath(argument));
+}
+
+function siteAt(range: OffsetRange, path: readonly string[] | undefined): CallSite | undefined {
+  if (path?.length === 1) return { range, name: path[0] };
+  if (path?.length === 2) return { range, receiver: path[0], name: path[1] };
   return undefined;
+}
+
+/**
+ * `new Migrator(db).apply()`, `new schemas_1.DefinedSchemas(options).execute()`: a method of an
+ * instance built for the call, looked up by name where its class was declared or imported from.
+ */
+function instanceMethodPath(callee: TSESTree.Expression): string[] | undefined {
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'NewExpression') return undefined;
+  const classPath = getMemberPath(callee.object.callee);
+  const method = getMemberName(callee);
+  return classPath && classPath.length <= 2 && classPath[0] !== 'this' && method !== undefined ? [classPath[0], method] : undefined;
 }
 
 /** Builds a file's graph while the rule visits it; `build` keeps only what can lead somewhere. */
@@ -55,6 +74,8 @@ export class CallGraphBuilder<T> {
   private readonly functions = new Map<string, FunctionFacts<T>>();
   private modules = new Map<string, ModuleBinding>();
   private classes: string[] = [];
+  /** Exported name → local function, for `exports.enable = enableI18n`. */
+  private readonly exportAliases = new Map<string, string>();
 
   readProgram(program: TSESTree.Program): void {
     this.modules = bindingsByLocalName(program, isRelative);
@@ -69,6 +90,20 @@ export class CallGraphBuilder<T> {
     visitRequireBinding(declarator, isRelative, (local, module, exported) => {
       if (!this.modules.has(local)) this.modules.set(local, exported === undefined ? { module } : { module, exported });
     });
+  }
+
+  /** `exports.enable = enableI18n`, `module.exports = { enable: enableI18n }`: other modules call the function by the exported name. */
+  readExport(assignment: TSESTree.AssignmentExpression): void {
+    const target = getMemberPath(assignment.left);
+    const { right } = assignment;
+    if (!target) return;
+    if (right.type === 'Identifier' && isExportsObject(target.slice(0, -1))) this.exportAliases.set(target[target.length - 1], right.name);
+    else if (right.type === 'ObjectExpression' && isExportsObject(target)) {
+      for (const property of right.properties) {
+        const exported = property.type === 'Property' ? getPropertyName(property.key) : undefined;
+        if (exported && property.type === 'Property' && property.value.type === 'Identifier') this.exportAliases.set(exported, property.value.name);
+      }
+    }
   }
 
   addFound(owner: string, item: T): void {
@@ -90,6 +125,10 @@ export class CallGraphBuilder<T> {
       const calls = facts.calls.filter((site) => this.canResolve(site));
       if (facts.found.length > 0 || calls.length > 0) functions[name] = { found: facts.found, calls };
     }
+    for (const [exported, local] of this.exportAliases) {
+      const facts = ownValue(functions, local);
+      if (facts && !this.functions.has(exported)) functions[exported] = facts;
+    }
     return { functions, modules: Object.fromEntries(this.modules), classes: this.classes };
   }
 
@@ -102,6 +141,10 @@ export class CallGraphBuilder<T> {
 
 function isRelative(module: string): boolean {
   return module.startsWith('.');
+}
+
+function isExportsObject(path: readonly string[] | undefined): boolean {
+  return path?.join('.') === 'exports' || path?.join('.') === 'module.exports';
 }
 
 function isLocalReceiver(receiver: string | undefined, classes: readonly string[]): boolean {

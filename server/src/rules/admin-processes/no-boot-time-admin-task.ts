@@ -13,7 +13,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
-import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, referenceSiteOf, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
@@ -52,6 +52,21 @@ const SEED_CALL = /^(?:(?:run|do|exec|execute|apply)(?:All)?Seed(?:s|ers?)?|seed
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
 /** `runStripeMigrations()`: migrations named for a domain move data, unlike the schema's (`runPendingMigrations()`). */
 const DATA_MIGRATION = /^(?:run|apply|do|perform|exec|execute|start|process)(?!(?:All|Pending|Db|Database|Schema|Knex|Sequelize|TypeOrm|Typeorm|Prisma|Mongo|Sql|Up|Down|Latest)?Migrations?(?:[A-Z_]|$))[A-Z]\w*?Migrations?$/;
+/** Text without which a file has no admin task to report nor boot code to follow. */
+const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug/i;
+/** A folder of migrations: what its modules write to the database is a data migration wherever it is called from. */
+const MIGRATIONS_FOLDER = /(?:^|\/)migrations?\//i;
+/** Methods that write rows: `db.query(uid).updateMany(…)`, `knex('users').update(…)`, `trx(table).insert(row)`. */
+const DATA_WRITE_METHOD = String.raw`(?:(?:update|delete|insert|upsert)(?:Many|One)?|replaceOne|createMany|bulk(?:Write|Insert|Update|Delete|Create)|destroy|truncate)`;
+const DATA_WRITE = new RegExp(`^${DATA_WRITE_METHOD}$`);
+/**
+ * Modules of a migrations folder worth reading whatever they say: those that write rows, and those
+ * that load sibling modules, through which boot code reaches the writes. Schema-only migration
+ * files (`db.runSql(…)`), often hundreds, are left unparsed.
+ */
+const MIGRATION_MODULE_TEXT = new RegExp(String.raw`\.${DATA_WRITE_METHOD}\s*\(|(?:require|import)\s*\(\s*['"]\.|from\s+['"]\.`);
+/** Receivers that are a database, a table or a query on one (a query builder is a call: `knex('users')`), not a Map or a Set. */
+const DATA_STORE = /(?:^|\.)(?:db|database|knex|trx|transaction|connection|\w*repository|repo|model|collection|table|query\w*)$/i;
 /** Dependencies whose CLI runs the app's migrations on its own (`knex-migrator migrate`, `db-migrate up`). */
 const MIGRATION_CLIS = new Set(['knex-migrator', 'db-migrate', 'node-pg-migrate', 'migrate-mongo', 'sequelize-cli', 'prisma', '@mikro-orm/cli', 'umzug']);
 /** Suffixes of names that ask about a task rather than run it: `migrationStatus`, `migrateDir`, `seedRandom`. */
@@ -60,7 +75,7 @@ const NOT_A_RUN = /^_?(?:Status|Check|Needed|Required|Count|Table|Dir|Path|Lock|
 const RANDOM_SOURCE = /faker|chance|random|rng|prng|math|casual/i;
 
 /** Callbacks that run during startup when the call that takes them does. */
-const BOOT_CALLBACKS = new Set(['then', 'catch', 'finally', 'listen', 'ready', 'after', 'register', 'setImmediate', 'nextTick', 'setTimeout', 'Promise']);
+const BOOT_CALLBACKS = new Set(['then', 'catch', 'finally', 'listen', 'ready', 'after', 'register', 'setImmediate', 'nextTick', 'setTimeout', 'Promise', 'transaction']);
 const BOOT_EVENTS = new Set(['open', 'connect', 'connected', 'ready', 'listening']);
 /** Names of functions that start the app, or that frameworks call at startup (plugins' and providers' `register`). */
 const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|launch|serve|run(?:Server|App)?|startServer|startApp|connect|onModuleInit|onApplicationBootstrap|register)(?:[A-Z_]\w*)?$/;
@@ -92,7 +107,7 @@ export default defineProjectRule<MessageId, BootFacts>({
   id: 'admin-processes/no-boot-time-admin-task',
   severity: 'warning',
   description: 'Migrations, seeds and backfills run by the web process at boot, with no one-off command to run them.',
-  triggers: /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug/i,
+  triggers: (text, project, path) => BOOT_TASK_TEXT.test(text) || (MIGRATION_MODULE_TEXT.test(text) && isInMigrationsFolder(project.root, path)),
   messages: {
     bootMigration:
       'This migration runs inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart runs it again, racing the others: make it a one-off command (a `migrate` script, a Procfile `release:` process) run once per release.',
@@ -104,8 +119,8 @@ export default defineProjectRule<MessageId, BootFacts>({
       '`{{call}}` runs {{task}} ({{file}}) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.',
   },
   initial: () => ({ tasks: [], listens: false, listensOnApp: false, runsAsScript: false, graph: emptyCallGraph(), bootCalls: [] }),
-  collect({ source, collected }) {
-    const usesSequelize = /['"`]sequelize(?:-typescript)?['"`]/.test(source.text);
+  collect({ source, project, collected }) {
+    const traits: ModuleTraits = { usesSequelize: /['"`]sequelize(?:-typescript)?['"`]/.test(source.text), inMigrationsFolder: isInMigrationsFolder(project.root, source.path) };
     const graph = new CallGraphBuilder<BootTask>();
     const bootCalls: CallSite[] = [];
     // Every call asks where it runs: what each function contributes is worked out once.
@@ -124,18 +139,20 @@ export default defineProjectRule<MessageId, BootFacts>({
           if (call.callee.type === 'MemberExpression' && APP_RECEIVER.test(source.getText(call.callee.object))) collected.listensOnApp = true;
         }
         const { atBoot, owner } = placement(source, call, bootNames, functionPlacements);
-        const kind = adminTaskKind(source, call, usesSequelize);
-        const site = kind ? undefined : callSiteOf(call);
+        const kind = adminTaskKind(source, call, traits);
         if (kind) {
           const task = { range: call.range, kind };
           if (atBoot) collected.tasks.push(task);
           if (owner) graph.addFound(owner, task);
-        } else if (site) {
+          return;
+        }
+        for (const site of callSitesOf(call)) {
           if (atBoot) bootCalls.push(site);
           if (owner) graph.addCall(owner, site);
         }
       },
       VariableDeclarator: (node) => graph.readDeclarator(node as TSESTree.VariableDeclarator),
+      AssignmentExpression: (node) => graph.readExport(node as TSESTree.AssignmentExpression),
       'Program:exit': () => {
         collected.bootCalls = bootCalls.filter((site) => graph.canResolve(site));
         collected.graph = graph.build();
@@ -177,7 +194,7 @@ export default defineProjectRule<MessageId, BootFacts>({
         if (target.file === file || reached.length === 0) continue;
         const [first] = reached;
         const call = `${site.receiver ? `${site.receiver}.` : ''}${site.name}()`;
-        reportOnce(file, site.range, 'bootTaskCall', { call, task: TASK_NAME[first.item.kind], file: relative(project.root, first.file).split(sep).join('/') });
+        reportOnce(file, site.range, 'bootTaskCall', { call, task: TASK_NAME[first.item.kind], file: projectPath(project.root, first.file) });
       }
     }
   },
@@ -187,11 +204,31 @@ export default defineProjectRule<MessageId, BootFacts>({
 const SERVER_COMMAND = /(?:^|\/)commands\/(?:start|serve|server|web|webhook|worker)\.[cm]?[jt]s$/;
 
 function serverCommands(root: string, paths: ReadonlySet<string>): string[] {
-  return [...paths].filter((path) => SERVER_COMMAND.test(relative(root, path).split(sep).join('/')));
+  return [...paths].filter((path) => SERVER_COMMAND.test(projectPath(root, path)));
+}
+
+function isInMigrationsFolder(root: string, path: string): boolean {
+  return MIGRATIONS_FOLDER.test(projectPath(root, path));
+}
+
+function projectPath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+interface ModuleTraits {
+  readonly usesSequelize: boolean;
+  readonly inMigrationsFolder: boolean;
+}
+
+/** The functions a call runs: the one it calls, and those it is handed to run at boot (`.then(migrate)`, `hook('afterSync').register(migrations.enable)`). */
+function callSitesOf(call: TSESTree.CallExpression): CallSite[] {
+  const called = callSiteOf(call);
+  const handed = isBootCallback(call) ? call.arguments.flatMap((argument) => referenceSiteOf(argument) ?? []) : [];
+  return called ? [called, ...handed] : handed;
 }
 
 /** The kind of admin task a call runs, if it runs one. */
-function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, usesSequelize: boolean): TaskKind | undefined {
+function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { usesSequelize, inMigrationsFolder }: ModuleTraits): TaskKind | undefined {
   const name = getCalleeProperty(call);
   if (!name) return undefined;
   const receiver = call.callee.type === 'MemberExpression' ? source.getText(call.callee.object) : undefined;
@@ -205,10 +242,18 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, usesSe
     if (/(?:^|\.)repairs?$/i.test(receiver)) return 'backfill';
     if (name === 'run' && /(?:^|\.)seeds?$|seeder/i.test(receiver)) return 'seed';
   }
+  if (inMigrationsFolder && writesData(source, call, name)) return 'migration';
   if (isRun(MIGRATION_CALL, name)) return DATA_MIGRATION.test(name) ? 'backfill' : 'migration';
   if (isRun(BACKFILL_CALL, name)) return 'backfill';
   if (isRun(SEED_CALL, name) && !RANDOM_SOURCE.test(receiver ?? '') && !isNumber(call.arguments[0])) return 'seed';
   return undefined;
+}
+
+/** `db.query(uid).updateMany(…)`, `knex('posts').delete()`: a write to the database rather than to a Map or a Set. */
+function writesData(source: SourceCode, call: TSESTree.CallExpression, name: string): boolean {
+  if (call.callee.type !== 'MemberExpression' || !DATA_WRITE.test(name)) return false;
+  const store = call.callee.object;
+  return store.type === 'CallExpression' || DATA_STORE.test(source.getText(store));
 }
 
 function isRun(pattern: RegExp, name: string): boolean {
@@ -358,7 +403,7 @@ function oneOffCommands(
   }
   for (const [file, { collected }] of files) {
     if (servers.has(file) || devOnly.has(file)) continue;
-    const rel = relative(project.root, file).split(sep).join('/');
+    const rel = projectPath(project.root, file);
     if (!COMMAND_FOLDER.test(rel) && !collected.runsAsScript) continue;
     const words = toEnvName(basename(file, extname(file))).split('_');
     for (const kind of KINDS) if (words.some((word) => FILE_WORDS[kind].has(word))) kinds.add(kind);
