@@ -5,17 +5,24 @@
  * instances, and breaks when the registry or the repository is unreachable.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { relative, sep } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
+import type { Visitors } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
-import { getMemberPath } from '../_utils/ast';
+import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
+import { getCalleeProperty, getMemberPath } from '../_utils/ast';
+import { inDevelopmentOnlyBranch } from '../_utils/branches';
+import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
+import { importVisitors } from '../_utils/importSpecifiers';
+import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
 import { programName, programWords, type ShellWord } from '../_utils/shell';
 import { productionFindings } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build';
+type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build' | 'unpack' | 'bundle';
 
 interface RunTimeCommand {
   readonly range: OffsetRange;
@@ -26,8 +33,8 @@ interface RunTimeCommand {
 export default defineProjectRule<MessageId, RunTimeCommand[]>({
   id: 'build-release-run/no-runtime-install',
   severity: 'warning',
-  description: 'The running app installs packages, pulls or clones code, or compiles: work that belongs to the build stage.',
-  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)/,
+  description: 'The running app installs packages, unpacks plugins, pulls or clones code, or compiles and bundles: work that belongs to the build stage.',
+  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)|['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core)['"`]/,
   messages: {
     install:
       'The running app runs `{{command}}`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.',
@@ -37,9 +44,13 @@ export default defineProjectRule<MessageId, RunTimeCommand[]>({
       'The running app runs `{{command}}` on its own folder. Code fetched at run time bypasses build and release entirely, so what runs is no longer a versioned release: deploy a new release instead.',
     build:
       'The running app runs `{{command}}`. Compiling or bundling is the build stage\'s job: done at run time it slows every start, needs build tools in production and can produce something other than what was tested.',
+    unpack:
+      'The running app unpacks an archive with {{command}} into a folder of code (plugins, extensions or node_modules). Code that arrives at run time was never built or released: instances drift apart, a rollback does not remove it, and the download can fail. Add plugins in the build stage.',
+    bundle:
+      'This server module loads the bundler {{command}} and builds with it while the app runs. Bundling is the build stage\'s job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output.',
   },
   initial: () => [],
-  collect({ source, collected }) {
+  collect({ source, project, collected }) {
     const reported = new Set<Node>();
     const report: Report = (at, messageId, command) => {
       if (reported.has(at)) return;
@@ -53,6 +64,7 @@ export default defineProjectRule<MessageId, RunTimeCommand[]>({
         (call) => checkCommandHelper(call, report),
       ),
       { CallExpression: (node) => checkNpmApi(node as TSESTree.CallExpression, report) },
+      inProcessBuildVisitors(source, isBuildCommandFile(project.root, source.path), report),
     );
   },
   check({ project, files, report }) {
@@ -122,4 +134,57 @@ function checkCommandHelper(call: HelperCall, report: Report): void {
     if (found && found.messageId !== 'build') report(call.target, found.messageId, found.command);
     return;
   }
+}
+
+/** `cli/`, `commands/`, `build.js`, `compile-assets.ts`: a module that is itself the build command. */
+const BUILD_COMMAND_FILE = /(?:^|\/)(?:cli|commands?)\/|(?:^|\/)(?:build|compile|bundle)(?:[-_.][\w.-]*)?\.[cm]?[jt]s$/;
+
+function isBuildCommandFile(root: string, path: string): boolean {
+  return BUILD_COMMAND_FILE.test(relative(root, path).split(sep).join('/'));
+}
+
+/**
+ * Code brought in without a child process: archives unpacked into a folder of code, and bundlers
+ * run through their API. A bundler is reported at its import, once per module, since the call may
+ * choose between several (`(useRolldown ? rolldown : rollup)(options)`); dev servers, watch mode and
+ * development-only branches are left alone, and so are modules that are themselves build commands.
+ */
+function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, report: Report): Visitors {
+  let bindings: ReadonlyMap<string, ModuleBinding> = new Map();
+  const bundlerImports = new Map<string, Node>();
+  const bundlersRun = new Set<string>();
+  let devServer = false;
+  const onCall = (node: Node) => {
+    const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
+    const unpacking = unpackingOf(call, bindings);
+    if (unpacking && unpacksCode(source, call, unpacking.destination)) report(call, 'unpack', unpacking.library);
+    const bundler = bundlerOfCall(call, bindings);
+    if (bundler && !inDevelopmentOnlyBranch(source, call) && !isWatched(call)) bundlersRun.add(bundler);
+  };
+  return mergeVisitors(
+    importVisitors(({ specifier, node, typeOnly }) => {
+      devServer ||= isDevServerModule(specifier);
+      if (!typeOnly && isBundlerModule(specifier) && !bundlerImports.has(specifier)) bundlerImports.set(specifier, node);
+    }),
+    {
+      Program: (node) => {
+        bindings = bindingsByLocalName(node as TSESTree.Program, (module) => isArchiveModule(module) || isBundlerModule(module));
+      },
+      CallExpression: onCall,
+      NewExpression: onCall,
+      'Program:exit': () => {
+        if (devServer || buildCommand) return;
+        for (const bundler of bundlersRun) {
+          const at = bundlerImports.get(bundler);
+          if (at) report(at, 'bundle', bundler);
+        }
+      },
+    },
+  );
+}
+
+/** `webpack(config).watch(…)`: a rebuild on every change is a development server. */
+function isWatched(call: Node): boolean {
+  const parent = call.parent;
+  return parent?.type === 'MemberExpression' && parent.object === call && parent.parent?.type === 'CallExpression' && getCalleeProperty(parent.parent) === 'watch';
 }
