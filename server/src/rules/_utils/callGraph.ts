@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { OffsetRange } from '../../engine/types';
-import { getMemberPath } from './ast';
+import { getMemberPath, getPropertyName, type FunctionNode } from './ast';
 import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './imports';
 import { resolveImport } from './modules';
 import { ownValue } from './records';
@@ -37,6 +37,22 @@ export interface FileCallGraph<T> {
 export interface FunctionRef {
   readonly file: string;
   readonly name: string;
+}
+
+/** Names of functions that start the app, or that frameworks call at startup (plugins' and providers' `register`). */
+const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|launch|serve|run(?:Server|App)?|startServer|startApp|connect|onModuleInit|onApplicationBootstrap|register)(?:[A-Z_]\w*)?$/;
+
+export function isBootFunctionName(name: string): boolean {
+  return BOOT_FUNCTION.test(name);
+}
+
+/** The name a function is declared or stored under: `function start()`, `const init = async () =>`, `onModuleInit() {}`. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const holder = fn.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property') && holder.value === fn) return getPropertyName(holder.key);
+  return undefined;
 }
 
 export function emptyCallGraph<T>(): FileCallGraph<T> {
