@@ -148,6 +148,21 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'startup that reinstalls missing packages through the app\'s own installer',
+    code: `${CP}class PackagesService {\n  async init() {\n    await this.checkForMissingPackages();\n  }\n  async checkForMissingPackages() {\n    for (const missing of this.missingPackages) await this.installPackage(missing.name, missing.version);\n    this.missingPackages.forEach((missing) => this.reinstall(missing));\n  }\n  async installPackage(name, version) {\n    return this.installOrUpdatePackage(name, { version });\n  }\n  reinstall(missing) {}\n  async installOrUpdatePackage(name, options) {\n    await new Promise((resolve) => execFile('npm', ['install', \`\${name}@\${options.version}\`], { cwd: this.folder }, resolve));\n  }\n}`,
+    errors: [
+      { messageId: 'bootInstall', line: 7, column: 55, message: '`this.installPackage()` installs code while the app starts. Every instance and every restart installs again, from a registry that may be down, and may get other versions than the release was tested with: install in the build stage, and fail at start when something is missing.' },
+      { messageId: 'install', line: 15, column: 45 },
+    ],
+    output: null,
+  },
+  {
+    name: 'startup that only registers the route installing plugins on request, and installs its routes',
+    code: `${CP}class Plugins {\n  init(router) {\n    this.installRoutes(router);\n    router.post('/plugins', (req) => this.installPlugin(req.body.name));\n  }\n  installRoutes(router) {}\n  installPlugin(name) {\n    return execFile('npm', ['install', name]);\n  }\n}`,
+    errors: [{ messageId: 'install', line: 9, column: 21 }],
+    output: null,
+  },
+  {
     name: 'the npm API loaded in-process',
     code: "const npm = require('npm');\nnpm.load(() => npm.commands.install([name], done));",
     errors: [{ messageId: 'install', line: 2, column: 16 }],

@@ -59,6 +59,11 @@ export function emptyCallGraph<T>(): FileCallGraph<T> {
   return { functions: {}, modules: {}, classes: [] };
 }
 
+/** The call as written: `this.installPackage()`, `start()`. */
+export function callText(site: CallSite): string {
+  return `${site.receiver ? `${site.receiver}.` : ''}${site.name}()`;
+}
+
 export function callSiteOf(call: TSESTree.CallExpression): CallSite | undefined {
   const path = getMemberPath(call.callee);
   if (path?.length === 1) return { range: call.range, name: path[0] };
@@ -147,7 +152,7 @@ export function foundFrom<T>(start: FunctionRef, graphOf: GraphOf<T>, paths: Rea
   const found: { file: string; item: T }[] = [];
   const queue = [start];
   for (let ref = queue.shift(); ref; ref = queue.shift()) {
-    const key = `${ref.file}\0${ref.name}`;
+    const key = refKey(ref);
     const graph = graphOf(ref.file);
     const facts = graph && ownValue(graph.functions, ref.name);
     if (seen.has(key) || !facts) continue;
@@ -159,4 +164,33 @@ export function foundFrom<T>(start: FunctionRef, graphOf: GraphOf<T>, paths: Rea
     }
   }
   return found;
+}
+
+/**
+ * Calls that startup code (the functions of `file` named like `init` or `start`, and what they
+ * call) makes to a function named like `entry` from which something was found: where startup hands
+ * over to, say, the installer (`init()` → `checkForMissingPackages()` → `this.installPackage(…)`).
+ */
+export function bootCallsInto<T>(file: string, entry: RegExp, graphOf: GraphOf<T>, paths: ReadonlySet<string>): { file: string; site: CallSite }[] {
+  const names = Object.keys(graphOf(file)?.functions ?? {}).filter(isBootFunctionName);
+  const queue: FunctionRef[] = names.map((name) => ({ file, name }));
+  const seen = new Set(queue.map(refKey));
+  const handovers: { file: string; site: CallSite }[] = [];
+  for (let ref = queue.shift(); ref; ref = queue.shift()) {
+    for (const site of ownValue(graphOf(ref.file)!.functions, ref.name)!.calls) {
+      const next = resolveCall(ref.file, site, graphOf, paths);
+      if (!next) continue;
+      if (entry.test(next.name)) {
+        if (foundFrom(next, graphOf, paths).length > 0) handovers.push({ file: ref.file, site });
+      } else if (!seen.has(refKey(next))) {
+        seen.add(refKey(next));
+        queue.push(next);
+      }
+    }
+  }
+  return handovers;
+}
+
+function refKey(ref: FunctionRef): string {
+  return `${ref.file}\0${ref.name}`;
 }

@@ -13,7 +13,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
-import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, functionName, isBootFunctionName, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
@@ -174,8 +174,7 @@ export default defineProjectRule<MessageId, BootFacts>({
         for (const { file: taskFile, item } of reached) reportTasks(taskFile, [item]);
         if (target.file === file || reached.length === 0) continue;
         const [first] = reached;
-        const call = `${site.receiver ? `${site.receiver}.` : ''}${site.name}()`;
-        reportOnce(file, site.range, 'bootTaskCall', { call, task: TASK_NAME[first.item.kind], file: relative(project.root, first.file).split(sep).join('/') });
+        reportOnce(file, site.range, 'bootTaskCall', { call: callText(site), task: TASK_NAME[first.item.kind], file: relative(project.root, first.file).split(sep).join('/') });
       }
     }
   },
