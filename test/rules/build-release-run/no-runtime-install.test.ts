@@ -115,6 +115,54 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a marketplace download unpacked into a temporary folder, then moved into the extensions folder',
+    code: "import { extract } from 'tar';\nimport { move } from 'fs-extra';\nexport class Installer {\n  async install(id) {\n    const tempDir = join(os.tmpdir(), 'marketplace', id);\n    await download(id, join(tempDir, 'bin.tgz'));\n    await extract({ file: join(tempDir, 'bin.tgz'), cwd: tempDir });\n    const dest = join(this.extensionPath, '.registry', id);\n    await move(join(tempDir, 'package'), dest, { overwrite: true });\n  }\n}",
+    filename: 'dist/extensions/installer.js',
+    errors: [{ messageId: 'unpack', line: 7, column: 11, file: 'dist/extensions/installer.js', message: 'The running app unpacks an archive with tar into a folder of code (plugins, extensions or node_modules). Code that arrives at run time was never built or released: instances drift apart, a rollback does not remove it, and the download can fail. Add plugins in the build stage.' }],
+    output: null,
+  },
+  {
+    name: 'an uploaded plugin zip unpacked straight into the plugins folder, tar and adm-zip alike',
+    code: "const unzipper = require('unzipper');\nconst tar = require('tar');\nconst AdmZip = require('adm-zip');\napp.post('/plugins', (req, res) => {\n  req.pipe(unzipper.Extract({ path: PLUGINS_DIR }));\n  tar.x({ file: req.file.path, C: path.join(root, 'node_modules') });\n  new AdmZip(req.file.buffer).extractAllTo(path.join(dataDir, 'plugins', req.params.id));\n});",
+    errors: [
+      { messageId: 'unpack', line: 5, column: 12 },
+      { messageId: 'unpack', line: 6, column: 3 },
+      { messageId: 'unpack', line: 7, column: 3 },
+    ],
+    output: null,
+  },
+  {
+    name: 'a server module that bundles extensions with rollup or rolldown, reported at the import',
+    code: "import { rolldown } from 'rolldown';\nimport { rollup } from 'rollup';\nexport class ExtensionManager {\n  async generateExtensionBundle() {\n    const bundle = await (env.EXTENSIONS_ROLLDOWN ? rolldown : rollup)({ input: 'entry', plugins });\n    await bundle.write({ format: 'es', dir: tempDir });\n  }\n}",
+    filename: 'src/extensions/manager.ts',
+    errors: [{ messageId: 'bundle', line: 1, column: 26, file: 'src/extensions/manager.ts', message: 'This server module loads the bundler rolldown and builds with it while the app runs. Bundling is the build stage\'s job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output.' }],
+    output: null,
+  },
+  {
+    name: 'webpack compiled to CommonJS, and esbuild through its namespace',
+    code: "const webpack_1 = __importDefault(require(\"webpack\"));\nconst esbuild = require('esbuild');\nasync function renderWidget(config) {\n  (0, webpack_1.default)(config).run(done);\n  await esbuild.build({ entryPoints: [entry], bundle: true, outdir });\n}",
+    errors: [
+      { messageId: 'bundle', line: 1, column: 43 },
+      { messageId: 'bundle', line: 2, column: 25 },
+    ],
+    output: null,
+  },
+  {
+    name: 'startup that reinstalls missing packages through the app\'s own installer',
+    code: `${CP}class PackagesService {\n  async init() {\n    await this.checkForMissingPackages();\n  }\n  async checkForMissingPackages() {\n    for (const missing of this.missingPackages) await this.installPackage(missing.name, missing.version);\n    this.missingPackages.forEach((missing) => this.reinstall(missing));\n  }\n  async installPackage(name, version) {\n    return this.installOrUpdatePackage(name, { version });\n  }\n  reinstall(missing) {}\n  async installOrUpdatePackage(name, options) {\n    await new Promise((resolve) => execFile('npm', ['install', \`\${name}@\${options.version}\`], { cwd: this.folder }, resolve));\n  }\n}`,
+    errors: [
+      { messageId: 'bootInstall', line: 7, column: 55, message: '`this.installPackage()` installs code while the app starts. Every instance and every restart installs again, from a registry that may be down, and may get other versions than the release was tested with: install in the build stage, and fail at start when something is missing.' },
+      { messageId: 'install', line: 15, column: 45 },
+    ],
+    output: null,
+  },
+  {
+    name: 'startup that only registers the route installing plugins on request, and installs its routes',
+    code: `${CP}class Plugins {\n  init(router) {\n    this.installRoutes(router);\n    router.post('/plugins', (req) => this.installPlugin(req.body.name));\n  }\n  installRoutes(router) {}\n  installPlugin(name) {\n    return execFile('npm', ['install', name]);\n  }\n}`,
+    errors: [{ messageId: 'install', line: 9, column: 21 }],
+    output: null,
+  },
+  {
     name: 'the npm API loaded in-process',
     code: "const npm = require('npm');\nnpm.load(() => npm.commands.install([name], done));",
     errors: [{ messageId: 'install', line: 2, column: 16 }],
@@ -159,6 +207,29 @@ runRuleTests(rule, {
       files: { 'extra/release/release.mjs': "import { build } from './lib.mjs';\nbuild();" },
       project: releaseTooling,
     },
+    {
+      name: 'a backup unpacked into a temporary folder and copied over the settings',
+      code: "import { extract } from 'tar';\nimport { copy } from 'fs-extra';\nexport async function restore(file) {\n  const backupDir = await mkdtemp(join(tmpdir(), 'backup-'));\n  await pipeline(file, extract({ cwd: backupDir }));\n  await copy(join(backupDir, 'etc'), storagePath);\n}",
+    },
+    {
+      name: 'an import archive of user content, with file extensions named so',
+      code: "const AdmZip = require('adm-zip');\nasync function importContent(filePath) {\n  const extension = path.extname(filePath);\n  const extensions = ['.json', '.md'];\n  new AdmZip(filePath).extractAllTo(path.join(contentPath, 'import', extension));\n}",
+    },
+    {
+      name: 'an archive whose destination is not named in the call',
+      code: "import decompress from 'decompress';\nexport const unpack = (file, options) => decompress(file, options.dest);",
+    },
+    {
+      name: 'webpack behind dev middleware, in a development branch, or watching',
+      code: "const webpack = require('webpack');\nconst devMiddleware = require('webpack-dev-middleware');\napp.use(devMiddleware(webpack(config)));",
+    },
+    "const webpack = require('webpack');\nif (process.env.NODE_ENV !== 'production') {\n  webpack(config).run(done);\n}\nwebpack(config).watch({}, onChange);",
+    {
+      name: 'vite as a dev server, esbuild transforming a snippet, rollup types',
+      code: "import { createServer } from 'vite';\nimport { transform } from 'esbuild';\nimport type { RollupOptions } from 'rollup';\nconst vite = await createServer({ server: { middlewareMode: true } });\nconst { code } = await transform(source, { loader: 'ts' });\nconst options: RollupOptions = {};",
+      filename: 'src/server.ts',
+    },
+    { name: 'a build command of the app\'s own CLI', code: "import { build } from 'vite';\nexport default async () => build({ root });", filename: 'src/cli/build.js' },
     { name: 'build configuration', code: `${CP}execSync('git rev-parse --short HEAD');\nexecSync('tsc -p tsconfig.build.json');`, filename: 'vite.config.ts' },
   ],
   invalid,

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { OffsetRange } from '../../engine/types';
-import { getMemberName, getMemberPath, getPropertyName } from './ast';
+import { getMemberName, getMemberPath, getPropertyName, type FunctionNode } from './ast';
 import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './imports';
 import { resolveImport } from './modules';
 import { ownValue } from './records';
@@ -39,8 +39,29 @@ export interface FunctionRef {
   readonly name: string;
 }
 
+/** Names of functions that start the app, or that frameworks call at startup (plugins' and providers' `register`). */
+const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|launch|serve|run(?:Server|App)?|startServer|startApp|connect|onModuleInit|onApplicationBootstrap|register)(?:[A-Z_]\w*)?$/;
+
+export function isBootFunctionName(name: string): boolean {
+  return BOOT_FUNCTION.test(name);
+}
+
+/** The name a function is declared or stored under: `function start()`, `const init = async () =>`, `onModuleInit() {}`. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const holder = fn.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property') && holder.value === fn) return getPropertyName(holder.key);
+  return undefined;
+}
+
 export function emptyCallGraph<T>(): FileCallGraph<T> {
   return { functions: {}, modules: {}, classes: [] };
+}
+
+/** The call as written: `this.installPackage()`, `start()`. */
+export function callText(site: CallSite): string {
+  return `${site.receiver ? `${site.receiver}.` : ''}${site.name}()`;
 }
 
 export function callSiteOf(call: TSESTree.CallExpression): CallSite | undefined {
@@ -174,7 +195,7 @@ export function foundFrom<T>(start: FunctionRef, graphOf: GraphOf<T>, paths: Rea
   const found: { file: string; item: T }[] = [];
   const queue = [start];
   for (let ref = queue.shift(); ref; ref = queue.shift()) {
-    const key = `${ref.file}\0${ref.name}`;
+    const key = refKey(ref);
     const graph = graphOf(ref.file);
     const facts = graph && ownValue(graph.functions, ref.name);
     if (seen.has(key) || !facts) continue;
@@ -186,4 +207,33 @@ export function foundFrom<T>(start: FunctionRef, graphOf: GraphOf<T>, paths: Rea
     }
   }
   return found;
+}
+
+/**
+ * Calls that startup code (the functions of `file` named like `init` or `start`, and what they
+ * call) makes to a function named like `entry` from which something was found: where startup hands
+ * over to, say, the installer (`init()` → `checkForMissingPackages()` → `this.installPackage(…)`).
+ */
+export function bootCallsInto<T>(file: string, entry: RegExp, graphOf: GraphOf<T>, paths: ReadonlySet<string>): { file: string; site: CallSite }[] {
+  const names = Object.keys(graphOf(file)?.functions ?? {}).filter(isBootFunctionName);
+  const queue: FunctionRef[] = names.map((name) => ({ file, name }));
+  const seen = new Set(queue.map(refKey));
+  const handovers: { file: string; site: CallSite }[] = [];
+  for (let ref = queue.shift(); ref; ref = queue.shift()) {
+    for (const site of ownValue(graphOf(ref.file)!.functions, ref.name)!.calls) {
+      const next = resolveCall(ref.file, site, graphOf, paths);
+      if (!next) continue;
+      if (entry.test(next.name)) {
+        if (foundFrom(next, graphOf, paths).length > 0) handovers.push({ file: ref.file, site });
+      } else if (!seen.has(refKey(next))) {
+        seen.add(refKey(next));
+        queue.push(next);
+      }
+    }
+  }
+  return handovers;
+}
+
+function refKey(ref: FunctionRef): string {
+  return `${ref.file}\0${ref.name}`;
 }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../../engine/types';
-import { getPropertyName, getStaticString } from './ast';
+import { getMemberPath, getPropertyName, getStaticString } from './ast';
 
 /** How a file binds a module: whole-module names (`winston`) and named imports (`transports`). */
 export interface ModuleBindings {
@@ -104,4 +104,16 @@ function isRequire(node: TSESTree.CallExpression): boolean {
 export function isBoundTo(bindings: ModuleBindings, name: string | undefined, exported?: string): boolean {
   if (name === undefined) return false;
   return exported === undefined ? bindings.namespaces.has(name) : bindings.named.get(name) === exported;
+}
+
+/**
+ * The export of a bound module a callee calls: `rollup` bound by name, `esbuild.build` through the
+ * whole module, or the module itself (no `exported`) for `webpack(config)`. Undefined for callees
+ * that reach no binding, or reach further into an export (`extract.sync()`).
+ */
+export function calledExport(callee: Node, bindings: ReadonlyMap<string, ModuleBinding>): ModuleBinding | undefined {
+  const path = getMemberPath(callee);
+  const binding = path && path.length <= 2 ? bindings.get(path[0]) : undefined;
+  if (!binding || path!.length === 1) return binding;
+  return binding.exported === undefined ? { module: binding.module, exported: path![1] } : undefined;
 }

@@ -13,7 +13,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
-import { CallGraphBuilder, callSiteOf, emptyCallGraph, foundFrom, referenceSiteOf, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
@@ -77,8 +77,6 @@ const RANDOM_SOURCE = /faker|chance|random|rng|prng|math|casual/i;
 /** Callbacks that run during startup when the call that takes them does. */
 const BOOT_CALLBACKS = new Set(['then', 'catch', 'finally', 'listen', 'ready', 'after', 'register', 'setImmediate', 'nextTick', 'setTimeout', 'Promise', 'transaction']);
 const BOOT_EVENTS = new Set(['open', 'connect', 'connected', 'ready', 'listening']);
-/** Names of functions that start the app, or that frameworks call at startup (plugins' and providers' `register`). */
-const BOOT_FUNCTION = /^(?:main|start|bootstrap|boot|init|initiali[sz]e|setup|launch|serve|run(?:Server|App)?|startServer|startApp|connect|onModuleInit|onApplicationBootstrap|register)(?:[A-Z_]\w*)?$/;
 const APP_RECEIVER = /(?:^|\.)(?:\w*[aA]pp|\w*[sS]erver)$/;
 const SCRIPT_GUARD = /require\.main\s*===?\s*module|module\s*===?\s*require\.main|import\.meta\.main\b|process\.argv\[1\][^;\n]*import\.meta\.url|import\.meta\.url[^;\n]*process\.argv\[1\]/;
 const SCRIPT_GUARD_TEST = /require\.main|import\.meta\.main|process\.argv/;
@@ -193,8 +191,7 @@ export default defineProjectRule<MessageId, BootFacts>({
         for (const { file: taskFile, item } of reached) reportTasks(taskFile, [item]);
         if (target.file === file || reached.length === 0) continue;
         const [first] = reached;
-        const call = `${site.receiver ? `${site.receiver}.` : ''}${site.name}()`;
-        reportOnce(file, site.range, 'bootTaskCall', { call, task: TASK_NAME[first.item.kind], file: projectPath(project.root, first.file) });
+        reportOnce(file, site.range, 'bootTaskCall', { call: callText(site), task: TASK_NAME[first.item.kind], file: projectPath(project.root, first.file) });
       }
     }
   },
@@ -312,7 +309,7 @@ function functionPlacement(source: SourceCode, fn: FunctionNode, bootNames: Read
   if (!name) return { atBoot: false };
   const around = placement(source, fn, bootNames, cache);
   if (around.scriptBody) return SCRIPT_BODY;
-  const runsAtBoot = !isTaskName(name) && (bootNames.has(name) || BOOT_FUNCTION.test(name));
+  const runsAtBoot = !isTaskName(name) && (bootNames.has(name) || isBootFunctionName(name));
   return { atBoot: around.atBoot && runsAtBoot, owner: name };
 }
 
@@ -351,14 +348,6 @@ function isTaskName(name: string): boolean {
   return isRun(MIGRATION_CALL, name) || isRun(SEED_CALL, name) || isRun(BACKFILL_CALL, name);
 }
 
-/** The name a function is declared or stored under: `function start()`, `const init = async () =>`, `onModuleInit() {}`. */
-function functionName(fn: FunctionNode): string | undefined {
-  if (fn.id) return fn.id.name;
-  const holder = fn.parent;
-  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
-  if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property') && holder.value === fn) return getPropertyName(holder.key);
-  return undefined;
-}
 
 /** Functions called by name from the module's top level (`main()`, `start().catch(…)`, `void init()`), through startup callbacks. */
 function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): ReadonlySet<string> {

@@ -5,17 +5,25 @@
  * instances, and breaks when the registry or the repository is unreachable.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { relative, sep } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
+import type { Visitors } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
-import { getMemberPath } from '../_utils/ast';
+import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
+import { getCalleeProperty, getMemberPath, isFunctionNode } from '../_utils/ast';
+import { inDevelopmentOnlyBranch } from '../_utils/branches';
+import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
+import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, functionName, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
+import { importVisitors } from '../_utils/importSpecifiers';
+import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
 import { programName, programWords, type ShellWord } from '../_utils/shell';
-import { productionFindings } from '../_utils/sourceRoles';
+import { devOnlyFiles } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build';
+type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build' | 'unpack' | 'bundle' | 'bootInstall';
 
 interface RunTimeCommand {
   readonly range: OffsetRange;
@@ -23,11 +31,23 @@ interface RunTimeCommand {
   readonly command: string;
 }
 
-export default defineProjectRule<MessageId, RunTimeCommand[]>({
+/** What a file contributes. Plain data: it crosses scan workers. */
+interface RunTimeFacts {
+  readonly commands: RunTimeCommand[];
+  /** Which named functions install, and what they call: to find startup code that hands over to an installer. */
+  graph: FileCallGraph<MessageId>;
+}
+
+/** Findings that put code into the app, which startup code may reach. */
+const INSTALLS: ReadonlySet<MessageId> = new Set(['install', 'systemInstall', 'unpack']);
+/** Functions whose name says they install (`installPackage`, `reinstallMissing`): the installer's entry, where startup hands over. */
+const INSTALLER_NAME = /install/i;
+
+export default defineProjectRule<MessageId, RunTimeFacts>({
   id: 'build-release-run/no-runtime-install',
   severity: 'warning',
-  description: 'The running app installs packages, pulls or clones code, or compiles: work that belongs to the build stage.',
-  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)/,
+  description: 'The running app installs packages, unpacks plugins, pulls or clones code, or compiles and bundles: work that belongs to the build stage.',
+  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)|['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core)['"`]/,
   messages: {
     install:
       'The running app runs `{{command}}`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.',
@@ -37,14 +57,23 @@ export default defineProjectRule<MessageId, RunTimeCommand[]>({
       'The running app runs `{{command}}` on its own folder. Code fetched at run time bypasses build and release entirely, so what runs is no longer a versioned release: deploy a new release instead.',
     build:
       'The running app runs `{{command}}`. Compiling or bundling is the build stage\'s job: done at run time it slows every start, needs build tools in production and can produce something other than what was tested.',
+    unpack:
+      'The running app unpacks an archive with {{command}} into a folder of code (plugins, extensions or node_modules). Code that arrives at run time was never built or released: instances drift apart, a rollback does not remove it, and the download can fail. Add plugins in the build stage.',
+    bundle:
+      'This server module loads the bundler {{command}} and builds with it while the app runs. Bundling is the build stage\'s job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output.',
+    bootInstall:
+      '`{{command}}` installs code while the app starts. Every instance and every restart installs again, from a registry that may be down, and may get other versions than the release was tested with: install in the build stage, and fail at start when something is missing.',
   },
-  initial: () => [],
-  collect({ source, collected }) {
+  initial: () => ({ commands: [], graph: emptyCallGraph() }),
+  collect({ source, project, collected }) {
+    const graph = new CallGraphBuilder<MessageId>();
     const reported = new Set<Node>();
     const report: Report = (at, messageId, command) => {
       if (reported.has(at)) return;
       reported.add(at);
-      collected.push({ range: at.range, messageId, command });
+      collected.commands.push({ range: at.range, messageId, command });
+      const owner = INSTALLS.has(messageId) ? ownerName(at) : undefined;
+      if (owner) graph.addFound(owner, messageId);
     };
     return mergeVisitors(
       commandVisitors(
@@ -53,10 +82,23 @@ export default defineProjectRule<MessageId, RunTimeCommand[]>({
         (call) => checkCommandHelper(call, report),
       ),
       { CallExpression: (node) => checkNpmApi(node as TSESTree.CallExpression, report) },
+      inProcessBuildVisitors(source, isBuildCommandFile(project.root, source.path), report),
+      // Last: the visitors above report some installs only when the walk is done.
+      callGraphVisitors(graph, () => (collected.graph = graph.build())),
     );
   },
   check({ project, files, report }) {
-    for (const [path, found] of productionFindings(project, files)) report(path, { at: found.range, messageId: found.messageId, data: { command: found.command } });
+    const devOnly = devOnlyFiles(project, files);
+    const paths = new Set(files.keys());
+    const graphOf = (file: string) => (devOnly.has(file) ? undefined : files.get(file)?.collected.graph);
+    // Startup code in several files may reach the same handover: each is reported once.
+    const handovers = new Map<string, { file: string; site: CallSite }>();
+    for (const [path, { collected }] of files) {
+      if (devOnly.has(path)) continue;
+      for (const found of collected.commands) report(path, { at: found.range, messageId: found.messageId, data: { command: found.command } });
+      for (const handover of bootCallsInto(path, INSTALLER_NAME, graphOf, paths)) handovers.set(`${handover.file}:${handover.site.range[0]}`, handover);
+    }
+    for (const { file, site } of handovers.values()) report(file, { at: site.range, messageId: 'bootInstall', data: { command: callText(site) } });
   },
 });
 
@@ -122,4 +164,92 @@ function checkCommandHelper(call: HelperCall, report: Report): void {
     if (found && found.messageId !== 'build') report(call.target, found.messageId, found.command);
     return;
   }
+}
+
+/** `cli/`, `commands/`, `build.js`, `compile-assets.ts`: a module that is itself the build command. */
+const BUILD_COMMAND_FILE = /(?:^|\/)(?:cli|commands?)\/|(?:^|\/)(?:build|compile|bundle)(?:[-_.][\w.-]*)?\.[cm]?[jt]s$/;
+
+function isBuildCommandFile(root: string, path: string): boolean {
+  return BUILD_COMMAND_FILE.test(relative(root, path).split(sep).join('/'));
+}
+
+/**
+ * Code brought in without a child process: archives unpacked into a folder of code, and bundlers
+ * run through their API. A bundler is reported at its import, once per module, since the call may
+ * choose between several (`(useRolldown ? rolldown : rollup)(options)`); dev servers, watch mode and
+ * development-only branches are left alone, and so are modules that are themselves build commands.
+ */
+function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, report: Report): Visitors {
+  let bindings: ReadonlyMap<string, ModuleBinding> = new Map();
+  const bundlerImports = new Map<string, Node>();
+  const bundlersRun = new Set<string>();
+  let devServer = false;
+  const onCall = (node: Node) => {
+    const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
+    const unpacking = unpackingOf(call, bindings);
+    if (unpacking && unpacksCode(source, call, unpacking.destination)) report(call, 'unpack', unpacking.library);
+    const bundler = bundlerOfCall(call, bindings);
+    if (bundler && !inDevelopmentOnlyBranch(source, call) && !isWatched(call)) bundlersRun.add(bundler);
+  };
+  return mergeVisitors(
+    importVisitors(({ specifier, node, typeOnly }) => {
+      devServer ||= isDevServerModule(specifier);
+      if (!typeOnly && isBundlerModule(specifier) && !bundlerImports.has(specifier)) bundlerImports.set(specifier, node);
+    }),
+    {
+      Program: (node) => {
+        bindings = bindingsByLocalName(node as TSESTree.Program, (module) => isArchiveModule(module) || isBundlerModule(module));
+      },
+      CallExpression: onCall,
+      NewExpression: onCall,
+      'Program:exit': () => {
+        if (devServer || buildCommand) return;
+        for (const bundler of bundlersRun) {
+          const at = bundlerImports.get(bundler);
+          if (at) report(at, 'bundle', bundler);
+        }
+      },
+    },
+  );
+}
+
+/** `webpack(config).watch(…)`: a rebuild on every change is a development server. */
+function isWatched(call: Node): boolean {
+  const parent = call.parent;
+  return parent?.type === 'MemberExpression' && parent.object === call && parent.parent?.type === 'CallExpression' && getCalleeProperty(parent.parent) === 'watch';
+}
+
+/** Visitors that record, for each named function, the calls it makes; `done` runs when the walk is over. */
+function callGraphVisitors(graph: CallGraphBuilder<MessageId>, done: () => void): Visitors {
+  return {
+    Program: (node) => graph.readProgram(node as TSESTree.Program),
+    VariableDeclarator: (node) => graph.readDeclarator(node as TSESTree.VariableDeclarator),
+    CallExpression: (node) => {
+      const site = callSiteOf(node as TSESTree.CallExpression);
+      const owner = site && ownerName(node);
+      if (owner) graph.addCall(owner, site!);
+    },
+    'Program:exit': done,
+  };
+}
+
+/**
+ * The named function code runs in. A callback run on the spot (`missing.forEach((name) => …)`, a
+ * promise's executor or `then`) belongs to the function around it; one run later (a route
+ * handler, an event listener) belongs to none, so startup code does not reach what it does.
+ */
+function ownerName(node: Node): string | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (!isFunctionNode(parent)) continue;
+    const name = functionName(parent);
+    if (name || !runsOnTheSpot(parent)) return name;
+  }
+  return undefined;
+}
+
+const ON_THE_SPOT = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'then', 'catch', 'finally', 'Promise']);
+
+function runsOnTheSpot(fn: Node): boolean {
+  const holder = fn.parent;
+  return (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && (holder.callee === fn || ON_THE_SPOT.has(getCalleeProperty(holder) ?? ''));
 }
