@@ -7,6 +7,12 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a version probe in a requirement check: the feature it guards needs the tool',
+    code: "const { exec } = require('child_process');\nconst { promisify } = require('util');\nconst asyncExec = promisify(exec);\nclass PyTaskRunnerProcess {\n  static async checkRequirements() {\n    try {\n      await asyncExec('python3 --version', { timeout: 5000 });\n    } catch {\n      return 'python';\n    }\n    return null;\n  }\n}",
+    errors: [{ messageId: 'systemBinary', line: 7, column: 23 }],
+    output: null,
+  },
+  {
     name: 'a setting named for a tool that falls back to the one on the PATH, run by a wrapper package',
     code: "const dumpme = require('dumpme');\nfunction dump(dumpPath) {\n  dumpme(global.kuzzle.config.dump.gcore || 'gcore', `${dumpPath}/core`);\n}",
     errors: [{ messageId: 'systemBinary', line: 3, column: 45, message: 'This runs `gcore`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
@@ -162,6 +168,10 @@ runRuleTests(rule, {
   valid: [
     { name: 'a tool name as the fallback of something that is not a setting', code: "const format = request.query.converter || 'ffmpeg';" },
     { name: 'a setting named for another tool', code: "const tool = config.imageTool || 'convert';" },
+    {
+      name: 'a version probe for information, with a fallback',
+      code: `${CP}async function gitInfo() {\n  try {\n    return execSync('git --version').toString();\n  } catch {\n    return 'no-git-info';\n  }\n}`,
+    },
     {
       name: 'a probe whose callback checks the error and falls back',
       code: `${CP}exec('git rev-parse --short=8 HEAD', (error, stdout) => {\n  const hash = stdout.trim();\n  resolve(error || hash === '' ? 'unknown' : hash);\n});`,

@@ -11,7 +11,8 @@ import type { ProjectFacts } from '../../project/facts';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
-import { findProperty, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { findProperty, getMemberPath, getStaticString, isFunctionNode, unwrapExpression } from '../_utils/ast';
+import { functionName } from '../_utils/callGraph';
 import { commandVisitors, processCommands } from '../_utils/childProcess';
 import { OS_PACKAGE_MANAGER } from '../_utils/commands';
 import { finalStage } from '../_utils/dockerfiles';
@@ -136,7 +137,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     };
     // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
     const foundUnlessProbe = (call: Node, target: Node, words: readonly ShellWord[], binary: string) => {
-      if (!(isFailureTolerated(call) && isProbe(words))) found(target, binary);
+      if (!(isFailureTolerated(call) && isProbe(words) && !inRequirementCheck(call))) found(target, binary);
     };
     let sendmailTransports: ModuleBindings = { namespaces: new Set(), named: new Map() };
     // `createTransport({ sendmail: true, path: '/usr/sbin/sendmail' })` is one finding, not two.
@@ -246,6 +247,17 @@ function sendsWithSendmail(call: TSESTree.CallExpression, transports: ModuleBind
 /** Commands that only ask about a tool (`git rev-parse HEAD`, `ffmpeg -version`): with a fallback, they need nothing. */
 function isProbe(words: readonly ShellWord[]): boolean {
   return words.slice(1).some((word) => /^(?:-{1,2}version|-v|-V|version|rev-parse|describe|symbolic-ref|--help|-h)$/.test(word.text));
+}
+
+/** `checkRequirements()`, `isPythonInstalled()`: a function asking whether the machine has what a feature needs. */
+const REQUIREMENT_CHECK = /requirement|prerequisite|^(?:is|check)\w*(?:Available|Installed)$/i;
+
+/** A probe in a requirement check: the feature it guards needs the tool, unlike a probe for version information. */
+function inRequirementCheck(node: Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (isFunctionNode(parent) && REQUIREMENT_CHECK.test(functionName(parent) ?? '')) return true;
+  }
+  return false;
 }
 
 /** True when the final stage of a Dockerfile installs the tool, or starts from an image that has it. */
