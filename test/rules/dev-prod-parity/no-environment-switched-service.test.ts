@@ -5,6 +5,14 @@ const PROD = "process.env.NODE_ENV === 'production'";
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'an early return that changes no service: the rest of the function uses the same one',
+      code: "const knex = require('knex');\nfunction createDb() {\n  if (process.env.NODE_ENV !== 'production') {\n    return knex({ client: 'pg', connection: 'postgres://localhost/dev' });\n  }\n  return knex({ client: 'pg', connection: process.env.DATABASE_URL });\n}",
+    },
+    {
+      name: 'an early exit in tests only',
+      code: "const mongoose = require('mongoose');\nasync function connect() {\n  if (process.env.NODE_ENV === 'test') {\n    const { MongoMemoryServer } = require('mongodb-memory-server');\n    return mongoose.connect((await MongoMemoryServer.create()).getUri());\n  }\n  return mongoose.connect(process.env.MONGO_URL);\n}",
+    },
     { name: 'only the log format changes', code: `app.use(morgan(${PROD} ? 'combined' : 'dev'));` },
     { name: 'production hardening, no service', code: `if (${PROD}) {\n  app.set('trust proxy', 1);\n  app.use(helmet());\n}` },
     { name: 'view caching', code: "const isProd = process.env.NODE_ENV === 'production';\napp.set('view cache', isProd);\nconst ttl = isProd ? 3600 : 0;" },
@@ -29,6 +37,18 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an early return in development: the statements after the if are production',
+      code: "const knex = require('knex');\nfunction createDb() {\n  if (process.env.NODE_ENV !== 'production') {\n    return knex({ client: 'sqlite3', connection: { filename: ':memory:' } });\n  }\n  return knex({ client: 'pg', connection: process.env.DATABASE_URL });\n}",
+      errors: [{ messageId: 'environmentSwitchedService', line: 3, column: 7, message: 'This environment check attaches SQLite on one side and PostgreSQL on the other. Development then runs against a different database than production, so code that works locally can fail after deploying. Run the same kind of service everywhere (a local container will do) and let config choose only its URL.' }],
+      output: null,
+    },
+    {
+      name: 'an in-memory MongoDB in development, reached through the same client as production',
+      code: "const mongoose = require('mongoose');\nasync function connect() {\n  if (process.env.NODE_ENV === 'development') {\n    const { MongoMemoryServer } = require('mongodb-memory-server');\n    const mongod = await MongoMemoryServer.create();\n    return mongoose.connect(mongod.getUri());\n  }\n  return mongoose.connect(process.env.MONGO_URL);\n}",
+      errors: [{ messageId: 'environmentSwitchedService', line: 3, column: 7, message: 'This environment check attaches an in-memory MongoDB on one side and MongoDB on the other. Development then runs against a different database than production, so code that works locally can fail after deploying. Run the same kind of service everywhere (a local container will do) and let config choose only its URL.' }],
+      output: null,
+    },
     {
       name: 'knex client chosen by NODE_ENV',
       code: `const db = knex({\n  client: ${PROD} ? 'pg' : 'sqlite3',\n  connection: process.env.DATABASE_URL,\n});`,

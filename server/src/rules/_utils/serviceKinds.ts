@@ -13,6 +13,8 @@ export interface ServiceKind {
   readonly role: ServiceRole;
   /** How messages name it: `PostgreSQL`, `an in-memory store`. */
   readonly kind: string;
+  /** A stand-in the app still talks to through the real service's client (mongoose on mongodb-memory-server). */
+  readonly standIn?: boolean;
 }
 
 const POSTGRES: ServiceKind = { role: 'database', kind: 'PostgreSQL' };
@@ -21,8 +23,8 @@ const SQLITE: ServiceKind = { role: 'database', kind: 'SQLite' };
 const SQL_SERVER: ServiceKind = { role: 'database', kind: 'SQL Server' };
 const ORACLE: ServiceKind = { role: 'database', kind: 'Oracle' };
 const MONGODB: ServiceKind = { role: 'database', kind: 'MongoDB' };
-const MEMORY_MONGODB: ServiceKind = { role: 'database', kind: 'an in-memory MongoDB' };
-const MEMORY_DATABASE: ServiceKind = { role: 'database', kind: 'an in-memory database' };
+const MEMORY_MONGODB: ServiceKind = { role: 'database', kind: 'an in-memory MongoDB', standIn: true };
+const MEMORY_DATABASE: ServiceKind = { role: 'database', kind: 'an in-memory database', standIn: true };
 const FILE_DATABASE: ServiceKind = { role: 'database', kind: 'a local file database' };
 const REDIS: ServiceKind = { role: 'store', kind: 'Redis' };
 const MEMCACHED: ServiceKind = { role: 'store', kind: 'Memcached' };

@@ -26,10 +26,10 @@ import { isBrowserFile, isDevOnlyFile, isToolingConfigFile } from '../_utils/sou
 
 type MessageId = 'environmentSwitchedService';
 
-/** A branch point on the environment: the condition to report, and the code each side runs. */
+/** A branch point on the environment: the condition to report, and the code each side runs (one or more statements). */
 interface EnvironmentSwitch {
   readonly condition: Node;
-  readonly branches: readonly Node[];
+  readonly branches: readonly (readonly Node[])[];
 }
 
 const ENVIRONMENT_TEXT = /NODE_ENV|APP_ENV|\b_*(?:is|in)_?(?:prod|production|dev|development|staging)\b|__DEV__|get\(\s*['"]env['"]|\bproduction\b|\bdevelopment\b/i;
@@ -77,23 +77,39 @@ function conditionalSwitch(source: SourceCode, head: Conditional): EnvironmentSw
   const parent = head.parent;
   if (parent?.type === head.type && (parent as Conditional).alternate === head && environmentCheckOf(source, (parent as Conditional).test)) return undefined;
   if (!environmentCheckOf(source, head.test)) return undefined;
-  const branches: Node[] = [];
+  const branches: Node[][] = [];
   let condition: Node | undefined;
   let current: Node | null = head;
+  let last: Conditional = head;
   while (current) {
     const link: Conditional | undefined = current.type === head.type ? (current as Conditional) : undefined;
     const kinds = link && environmentCheckOf(source, link.test);
     if (!link || !kinds) {
-      branches.push(current);
+      branches.push([current]);
       break;
     }
     if (!isTestOnly(kinds)) {
-      branches.push(link.consequent);
+      branches.push([link.consequent]);
       condition ??= link.test;
     }
+    last = link;
     current = link.alternate;
   }
+  if (!current && last.type === 'IfStatement' && endsWithExit(last.consequent)) branches.push(statementsAfter(head));
   return condition && branches.length >= 2 ? { condition, branches } : undefined;
+}
+
+/** `if (dev) { …; return x; }`: the statements after the `if` are its other side. */
+function endsWithExit(statement: Node): boolean {
+  const last = statement.type === 'BlockStatement' ? statement.body.at(-1) : statement;
+  return last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
+}
+
+function statementsAfter(statement: Node): Node[] {
+  const block = statement.parent;
+  if (block?.type !== 'BlockStatement' && block?.type !== 'Program') return [];
+  const body = block.body as Node[];
+  return body.slice(body.indexOf(statement) + 1);
 }
 
 /** `(isProd && new RedisStore()) || new MemoryStore()`. */
@@ -101,13 +117,13 @@ function logicalSwitch(source: SourceCode, node: TSESTree.LogicalExpression): En
   const left = node.left;
   if (node.operator === '&&' || left.type !== 'LogicalExpression' || left.operator !== '&&') return undefined;
   const kinds = environmentCheckOf(source, left.left);
-  return kinds && !isTestOnly(kinds) ? { condition: left.left, branches: [left.right, node.right] } : undefined;
+  return kinds && !isTestOnly(kinds) ? { condition: left.left, branches: [[left.right], [node.right]] } : undefined;
 }
 
 /** `switch (process.env.NODE_ENV) { case 'production': … default: … }`. */
 function switchStatementSwitch(source: SourceCode, node: TSESTree.SwitchStatement): EnvironmentSwitch | undefined {
   if (!readsEnvironmentName(source, node.discriminant)) return undefined;
-  const branches = node.cases.filter((branch) => !branch.test || environmentKindOf(getStaticString(branch.test) ?? '') !== 'test');
+  const branches = node.cases.filter((branch) => !branch.test || environmentKindOf(getStaticString(branch.test) ?? '') !== 'test').map((branch) => [branch]);
   return branches.length >= 2 ? { condition: node.discriminant, branches } : undefined;
 }
 
@@ -124,23 +140,30 @@ function reportDifference(context: FileRuleContext<MessageId>, found: Environmen
   }
 }
 
-/** A role both branches fill, with no kind in common: PostgreSQL here, SQLite there. */
+/**
+ * A role both branches fill, with no kind in common (PostgreSQL here, SQLite there), or with a
+ * stand-in on one side only (mongoose on mongodb-memory-server here, mongoose on a server there).
+ */
 function differingKinds(a: readonly ServiceKind[], b: readonly ServiceKind[]): [ServiceKind, ServiceKind] | undefined {
-  for (const first of a) {
-    const own = new Set(a.filter((kind) => kind.role === first.role).map((kind) => kind.kind));
-    const others = b.filter((kind) => kind.role === first.role);
-    if (others.length > 0 && !others.some((kind) => own.has(kind.kind))) return [first, others[0]];
+  for (const [first, second] of [[a, b], [b, a]]) {
+    for (const kind of first) {
+      const others = second.filter((other) => other.role === kind.role);
+      const own = new Set(first.filter((other) => other.role === kind.role && !(kind.standIn && other !== kind)).map((other) => other.kind));
+      if (others.length > 0 && !others.some((other) => own.has(other.kind))) return [kind, others.find((other) => !other.standIn) ?? others[0]];
+    }
   }
   return undefined;
 }
 
 /** Every service kind a branch attaches: modules it loads or uses, stores it builds, kinds its settings name. */
-function servicesOf(source: SourceCode, branch: Node, modules: ReadonlyMap<string, string>): ServiceKind[] {
+function servicesOf(source: SourceCode, branch: readonly Node[], modules: ReadonlyMap<string, string>): ServiceKind[] {
   const kinds: ServiceKind[] = [];
-  walkSubtree(branch, (node) => {
-    const kind = kindOf(source, node, branch, modules);
-    if (kind) kinds.push(kind);
-  });
+  for (const statement of branch) {
+    walkSubtree(statement, (node) => {
+      const kind = kindOf(source, node, statement, modules);
+      if (kind) kinds.push(kind);
+    });
+  }
   return kinds;
 }
 
