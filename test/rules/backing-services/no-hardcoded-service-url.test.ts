@@ -3,6 +3,9 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'cluster members from the environment', code: "const kafka = new Kafka({ brokers: (process.env.KAFKA_BROKERS || 'localhost:9092').split(',') });" },
+    { name: 'a host:port that is not a cluster member list', code: "const labels = { servers: 'v1:2024' === tag ? 'old' : 'new', ratio: '16:9' };" },
+    { name: 'a public URL among a client factory\'s options', code: "const client = new Client({ node: 'https://search.acme-cloud.io' });" },
     { name: 'a Redis client given its URL from the environment', code: "const redis = require('redis');\nconst client = redis.createClient({ url: process.env.REDIS_URL });" },
     { name: 'pg reads PG* variables when given nothing', code: "const { Pool } = require('pg');\nconst pool = new Pool();" },
     { name: 'a createClient of another library', code: "const { createClient } = require('@supabase/supabase-js');\nconst client = createClient();" },
@@ -50,6 +53,20 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.acme-corp.io/demo');", options: { allowedHosts: ['shared-demo.acme-corp.io'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'a search cluster node given to its client',
+      code: "const { Client } = require('@elastic/elasticsearch');\nconst es = new Client({ node: 'http://elasticsearch:9200' });",
+      errors: [{ messageId: 'internalHttp', line: 2, column: 31, message: 'The internal service at elasticsearch is written into the code. Its address differs per deploy: read it from config (process.env.ELASTICSEARCH_URL).' }],
+      output: "const { Client } = require('@elastic/elasticsearch');\nconst es = new Client({ node: process.env.ELASTICSEARCH_URL });",
+      envKeys: ['ELASTICSEARCH_URL'],
+    },
+    {
+      name: 'a list of cluster members, reported once and read back as one variable',
+      code: "const { Kafka } = require('kafkajs');\nconst kafka = new Kafka({ clientId: 'orders', brokers: ['kafka-1:9092', 'kafka-2:9092'] });",
+      errors: [{ messageId: 'serviceHost', line: 2, column: 56, message: 'The host kafka-1 of this connection is written into the code. Keep it in config (process.env.KAFKA_BROKERS) so each deploy attaches its own service.' }],
+      output: "const { Kafka } = require('kafkajs');\nconst kafka = new Kafka({ clientId: 'orders', brokers: process.env.KAFKA_BROKERS.split(',') });",
+      envKeys: ['KAFKA_BROKERS'],
+    },
     {
       name: 'node-redis with no address connects to localhost',
       code: "const redis = require('redis');\nconst client = redis.createClient();",

@@ -79,6 +79,7 @@ export default defineRule<MessageId, Options>({
       /(?:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|rediss?|amqps?|memcached|nats|kafka|smtps?|couchdb|neo4j|bolt|cassandra|mqtts?|ldaps?):\/\//.source,
       /https?:\/\/(?:localhost|127\.|10\.|192\.168\.|172\.|[a-z][\w-]*[:/'"`]|[^\s'"`/]*\.(?:internal|local|lan|svc|consul|docker)\b)/.source,
       /\b(?:host|hostname|server)['"]?\s*:\s*['"`]/.source,
+      /\b(?:brokers|bootstrapServers|bootstrap_servers|contactPoints|hosts|nodes|servers|seeds)['"]?\s*:\s*\[?\s*['"`]/.source,
       /\b(?:createClient|connect|Redis|IORedis|Memcached)\s*\(\s*\)/.source,
     ].join('|'),
     'i',
@@ -155,6 +156,24 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node): 
     return;
   }
   checkHostProperty(context, node, value);
+  checkMemberAddress(context, node, value);
+}
+
+/** Option keys that list a cluster's members as `host:port`: Kafka `brokers`, Cassandra `contactPoints`. */
+const MEMBER_LIST_KEY = /^(?:brokers|bootstrapServers|bootstrap_servers|contactPoints|hosts|nodes|servers|seeds)$/i;
+const HOST_AND_PORT = /^([a-z0-9][\w.-]*):\d{2,5}$/i;
+
+/** `new Kafka({ brokers: ['kafka-1:9092', 'kafka-2:9092'] })`: a cluster's addresses written into the code, reported once per list. */
+function checkMemberAddress(context: FileRuleContext<MessageId, Options>, node: Node, value: string): void {
+  const host = HOST_AND_PORT.exec(value)?.[1];
+  const list = node.parent?.type === 'ArrayExpression' ? node.parent : undefined;
+  const target = list ?? node;
+  const property = target.parent;
+  const key = property?.type === 'Property' && property.value === target ? getPropertyName(property.key) : undefined;
+  if (!host || !key || !MEMBER_LIST_KEY.test(key) || (list && list.elements[0] !== node)) return;
+  const owner = ownerName(property!.parent as TSESTree.ObjectExpression);
+  const envName = toEnvName(`${owner ? `${owner}_` : ''}${key}`);
+  report(context, target, 'serviceHost', { host }, envName, list && `process.env.${envName}.split(',')`);
 }
 
 /** Config loaders that let environment variables override every key of the defaults (rc: `app_db__host=…`). */
@@ -194,6 +213,14 @@ function isConnectionConfig(context: FileRuleContext<MessageId, Options>, object
   return keys.some((key) => key !== undefined && CONNECTION_KEYS.has(key)) && !readsEnvironment(context.source, object);
 }
 
+/** A value (or list item) of an option object passed to a client factory. */
+function isClientOption(node: Node): boolean {
+  const value = node.parent?.type === 'ArrayExpression' ? node.parent : node;
+  const object = value.parent?.type === 'Property' && value.parent.value === value ? value.parent.parent : undefined;
+  const call = object?.parent;
+  return (call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(object as TSESTree.ObjectExpression) && CLIENT_FACTORIES.test(getCalleeName(call) ?? '');
+}
+
 function ownerName(object: TSESTree.ObjectExpression): string | undefined {
   const holder = object.parent;
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
@@ -202,12 +229,16 @@ function ownerName(object: TSESTree.ObjectExpression): string | undefined {
   return undefined;
 }
 
-/** Where an http URL names a service the app calls: an HTTP client's argument or a locator-named binding. */
+/**
+ * Where an http URL names a service the app calls: an HTTP client's argument, an option of a client
+ * factory (`new Client({ node: 'http://elasticsearch:9200' })`), or a locator-named binding.
+ */
 function isLocatorPosition(node: Node): boolean {
   const parent = node.parent;
   if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments[0] === node) {
     return HTTP_CALLS.test(getCalleeName(parent) ?? '');
   }
+  if (isClientOption(node)) return true;
   const name = getBindingName(node);
   return name !== undefined && LOCATOR_NAME.test(toEnvName(name));
 }
@@ -215,7 +246,7 @@ function isLocatorPosition(node: Node): boolean {
 /** The binding's name when it says which service it is: `ordersApiUrl`, not a bare `url`. */
 function specificName(node: Node): string | undefined {
   const name = getBindingName(node);
-  return name && !/^(?:URL|URI|HOST|HOSTNAME|CONNECTION|CONNECTION_STRING|DSN|ENDPOINT|ADDRESS|SERVER|BASE_URL|TARGET)$/.test(toEnvName(name)) ? name : undefined;
+  return name && !/^(?:URL|URI|HOST|HOSTNAME|CONNECTION|CONNECTION_STRING|DSN|ENDPOINT|ADDRESS|SERVER|BASE_URL|TARGET|NODE|NODES)$/.test(toEnvName(name)) ? name : undefined;
 }
 
 /** `http://billing.svc.cluster.local` reads BILLING_URL; a bare address reads SERVICE_URL. */
@@ -251,9 +282,10 @@ function isReservedExampleHost(host: string): boolean {
   return /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|invalid|test)$|^(?:host|hostname|your-?host)$/i.test(host.replace(/:[\w]*$/, ''));
 }
 
-function report(context: FileRuleContext<MessageId, Options>, node: Node, messageId: MessageId, data: Record<string, string>, name: string): void {
+/** Reports `node`, with a fix that reads `name` from the environment instead (as `replacement` when the value is not a plain string). */
+function report(context: FileRuleContext<MessageId, Options>, node: Node, messageId: MessageId, data: Record<string, string>, name: string, replacement?: string): void {
   if (context.options.allowedHosts.includes(data.host) || isVendorEndpoint(data.host) || isReservedExampleHost(data.host)) return;
   if (inDevelopmentOnlyBranch(context.source, node) || inDisabledBlock(node)) return;
   const envName = toEnvName(name);
-  context.report({ at: node, messageId, data: { ...data, envName }, fix: moveToEnvFix(context.project, node, envName) });
+  context.report({ at: node, messageId, data: { ...data, envName }, fix: moveToEnvFix(context.project, node, envName, replacement) });
 }
