@@ -35,6 +35,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a detached process whose output still goes into a file',
+      code: '',
+      project: projectFixture({ Procfile: 'web: node server.js\nworker: nohup node worker.js > worker.log 2>&1\n' }),
+      errors: [{ messageId: 'redirect', file: 'Procfile', line: 2, column: 30, message: message('worker.log') }],
+      output: null,
+    },
+    {
       name: 'a start shell script that tees the output into a file',
       code: '',
       project: projectFixture({ 'bin/start.sh': '#!/bin/sh\nexec node dist/index.js | tee -a /var/log/app.log\n' }),

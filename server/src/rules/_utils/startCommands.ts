@@ -19,8 +19,11 @@ export interface LocatedCommand {
   readonly range: OffsetRange;
 }
 
-/** Shell words that open or continue a compound command: the program comes after them. */
-const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{']);
+/**
+ * Words the program comes after: shell keywords that open or continue a compound command, and
+ * detachers (`nohup node server.js > out.log`), which concurrency/no-daemonize reports on their own.
+ */
+const BEFORE_PROGRAM = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'nohup', 'setsid']);
 /** Names of scripts that start the app by convention. */
 const START_SCRIPT_NAME = /^(?:run|start|serve|server|(?:docker-)?entrypoint|docker-start|start-server)\.sh$|entrypoint/i;
 /** Programs that run a Node.js app. */
@@ -78,7 +81,7 @@ export function wordsRange(command: SimpleCommand): OffsetRange {
 
 /** The words from the program on, past wrappers (`exec`, `sudo`) and shell keywords (`if`, `then`). */
 export function commandWords(command: SimpleCommand): readonly ShellWord[] {
-  return programWords(command, SHELL_KEYWORDS);
+  return programWords(command, BEFORE_PROGRAM);
 }
 
 /** Whether a command runs the app: node on a file, a process runner, or the package's start script. */
