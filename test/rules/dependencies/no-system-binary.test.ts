@@ -70,6 +70,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a service manager starting another program's service",
+    code: `${CP}execSync(\`systemctl start nginx 2> /dev/null\`);`,
+    errors: [{ messageId: 'systemBinary', line: 2, column: 10 }],
+    output: null,
+  },
+  {
     name: 'a service command behind sudo',
     code: `${CP}execSync('sudo service nscd start', { stdio: 'ignore' });`,
     errors: [{ messageId: 'systemBinary', line: 2, column: 10 }],
@@ -212,6 +218,10 @@ runRuleTests(rule, {
     { name: 'Node itself, named in settings', code: `${CP}spawn(config.nodePath, ['worker.js']);` },
     { name: 'a class field the class sets again', code: "const childProcess = require('child_process');\nclass Runner {\n  exec = 'mariadbd';\n  constructor(options) { this.exec = options.binary; }\n  start() { childProcess.spawn(this.exec, []); }\n}" },
     { name: "an argv array for the app's own script", code: "const runCmd = require('./run_cmd');\nrunCmd(['node', 'bin/migrate.js']);" },
+    {
+      name: "installing the app as a host service: its own unit, user and port",
+      code: `${CP}execSync(\`systemctl enable \${this.unitName} 2> /dev/null\`);\nexecFile('launchctl', ['load', '-w', this.plistPath]);\nexecSync(\`useradd -m --system \${this.user}\`);\nexecSync(\`ufw allow \${this.port}/tcp 2> /dev/null\`);\nexecSync('systemctl daemon-reload');`,
+    },
   ],
   invalid,
 });

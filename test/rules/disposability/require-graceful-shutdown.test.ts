@@ -44,6 +44,11 @@ runRuleTests(rule, {
     },
     `${EXPRESS}const router = express.Router();\nmodule.exports = router;`,
     `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', async () => { await closeEverything(); process.exit(0); });`,
+    {
+      name: 'the handler registered on process imported from node:process',
+      code: "import process from 'node:process';\nimport express from 'express';\nconst app = express();\nconst server = app.listen(3000);\nprocess.once('SIGTERM', () => server.close(() => process.exit(0)));",
+      filename: 'src/main.mjs',
+    },
   ],
   invalid: [
     {
@@ -108,6 +113,13 @@ runRuleTests(rule, {
       filename: 'src/main.ts',
       errors: [{ messageId: 'noSigterm', line: 4, column: 9, file: 'src/main.ts' }],
       output: `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);${HANDLER('app.close().then(() => process.exit(0));', '  ')}\n}\nbootstrap();`,
+    },
+    {
+      name: 'SIGINT only, on process imported from node:process',
+      code: "import process from 'node:process';\nimport express from 'express';\nconst app = express();\nconst server = app.listen(3000);\nprocess.once('SIGINT', () => server.close(() => process.exit(0)));",
+      filename: 'src/main.mjs',
+      errors: [{ messageId: 'sigintOnly', line: 4, column: 16, file: 'src/main.mjs' }],
+      output: `import process from 'node:process';\nimport express from 'express';\nconst app = express();\nconst server = app.listen(3000);${HANDLER('server.close(() => process.exit(0));')}\nprocess.once('SIGINT', () => server.close(() => process.exit(0)));`,
     },
     {
       code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGINT', () => server.close(() => process.exit(0)));`,

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { getMemberPath, getPropertyName, getStaticString } from './ast';
 
@@ -99,6 +100,15 @@ function isInteropHelper(node: TSESTree.CallExpression): boolean {
 
 function isRequire(node: TSESTree.CallExpression): boolean {
   return node.callee.type === 'Identifier' && node.callee.name === 'require';
+}
+
+/**
+ * True when `process` at `node` is Node's process object: the global, or the `process` module
+ * bound under that name (`import process from 'node:process'`, a style linters enforce), which
+ * exports the very same object.
+ */
+export function isProcessObject(source: SourceCode, node: Node): boolean {
+  return source.isGlobal(node, 'process') || /^(?:node:)?process$/.test(modulesByLocalName(source.ast).get('process') ?? '');
 }
 
 export function isBoundTo(bindings: ModuleBindings, name: string | undefined, exported?: string): boolean {

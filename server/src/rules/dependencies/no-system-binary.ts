@@ -90,6 +90,30 @@ const BASE_SYSTEM = new Set(
     'basename dirname readlink realpath stat mktemp sync umask ulimit wait trap read yes seq expr tty stty').split(' '),
 );
 
+/**
+ * Tools that provision the host itself: its users, sudoers, firewall and boot configuration. They
+ * come with the OS they administer and no package could ship them: code that runs them is setting
+ * the app up as a service of that host (`useradd ${serviceUser}`, `ufw allow ${port}/tcp`), which
+ * is installing it, not a tool it works with.
+ */
+const HOST_ADMIN = new Set('useradd usermod userdel groupadd adduser addgroup pw visudo ufw firewall-cmd netsh sysrc'.split(' '));
+/** Service managers: they provision the host too, as long as the service they act on is the app's own. */
+const SERVICE_MANAGERS = new Set('systemctl journalctl launchctl service sc rc-service rc-update update-rc.d chkconfig'.split(' '));
+/** What service managers are asked to do; any other literal word names a service. */
+const SERVICE_VERBS = new Set('start stop restart reload enable disable status daemon-reload is-active is-enabled load unload bootstrap bootout create delete config query'.split(' '));
+
+/**
+ * Host setup: user, sudoers and firewall tools, and service managers run on the app's own computed
+ * unit. A literal service name (`service nscd start`) still needs that program installed.
+ */
+function provisionsHost(binary: string, words: readonly ShellWord[]): boolean {
+  if (HOST_ADMIN.has(binary)) return true;
+  if (!SERVICE_MANAGERS.has(binary)) return false;
+  const redirect = words.findIndex((word) => /^\d*[<>]/.test(word.text));
+  const operands = words.slice(1, redirect < 0 ? undefined : redirect);
+  return operands.every((word) => word.dynamic || word.text.startsWith('-') || /^\d+$/.test(word.text) || SERVICE_VERBS.has(word.text));
+}
+
 /** Runtimes and scripts that ship with the app rather than with the machine. */
 function isAppProvided(word: string, binary: string, project: ProjectFacts): boolean {
   if (binary === 'node' || BASE_SYSTEM.has(binary)) return true;
@@ -170,7 +194,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         for (const command of processCommands(source, call)) {
           const words = programWords(command);
           const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : undefined;
-          if (!binary || !isSystemTool(binary, words[0].text)) continue;
+          if (!binary || !isSystemTool(binary, words[0].text) || provisionsHost(binary, words)) continue;
           foundUnlessProbe(call.node, call.target, words, binary);
           return;
         }

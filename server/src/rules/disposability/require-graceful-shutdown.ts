@@ -10,6 +10,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, resolveVariable, unwrapExpression } from '../_utils/ast';
+import { isProcessObject } from '../_utils/imports';
 import { entryFiles, reachableFiles } from '../_utils/modules';
 
 type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose';
@@ -139,7 +140,7 @@ function importsServerModule(statement: Node): boolean {
 
 function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression, facts: ShutdownFacts): void {
   const path = getMemberPath(call.callee);
-  if (path?.length !== 2 || path[0] !== 'process' || !SIGNAL_METHODS.has(path[1]) || !source.isGlobal(call.callee, 'process') || !call.arguments[0]) return;
+  if (path?.length !== 2 || path[0] !== 'process' || !SIGNAL_METHODS.has(path[1]) || !isProcessObject(source, call.callee) || !call.arguments[0]) return;
   // `for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, …)`: a signal chosen in code that names SIGTERM.
   const signal = getStaticString(call.arguments[0]) ?? (/['"`]SIGTERM['"`]/.test(source.text) ? 'SIGTERM' : undefined);
   if (signal === 'SIGTERM' && isOptIn(source, call)) {
