@@ -7,6 +7,12 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'the start subcommand runs the server: an install in it runs on every start',
+    code: `${CP}const program = require('commander');\nprogram.command('start').action(async () => {\n  execSync('npm install');\n  require('./server').listen(process.env.PORT);\n});`,
+    errors: [{ messageId: 'install', line: 4, column: 12 }],
+    output: null,
+  },
+  {
     name: 'a plugin manager that runs npm init in its plugin folder is still installing at run time',
     code: `${CP}exec('npm init -y', { cwd: pluginDir });\nexec('npm install ' + name, { cwd: pluginDir });`,
     filename: 'src/plugins.js',
@@ -182,6 +188,15 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'an operator\'s install subcommand (commander)',
+      code: `${CP}const program = require('commander');\nprogram\n  .command('install <package>')\n  .description('Install a theme or a package')\n  .action(function (packageName) {\n    spawn('npm', ['install', '--no-save', packageName], { cwd: packagesPath });\n  });`,
+      filename: 'src/command-line/install.js',
+    },
+    {
+      name: 'an operator\'s upgrade command (a yargs command module)',
+      code: `${CP}module.exports = {\n  command: 'upgrade [version]',\n  handler: async (argv) => {\n    execSync('npm install myapp@' + argv.version);\n  },\n};`,
+    },
     {
       name: 'a generator that scaffolds a new project with npm init and installs into it',
       code: `${CP.replace('execFile, spawn', 'execFile, spawn, spawnSync')}process.chdir(dir);\nspawnSync('npm', ['init', '-y']);\nspawnSync('npm', ['i', 'hubot@latest']);`,

@@ -16,6 +16,7 @@ import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
 import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, functionName, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
+import { cliCommandOf, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
@@ -69,7 +70,8 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     const graph = new CallGraphBuilder<MessageId>();
     const reported = new Set<Node>();
     const report: Report = (at, messageId, command) => {
-      if (reported.has(at)) return;
+      // `app install <plugin>` typed by an operator is an admin command, not the running server.
+      if (reported.has(at) || isOperatorCommand(at)) return;
       reported.add(at);
       collected.commands.push({ range: at.range, messageId, command });
       const owner = INSTALLS.has(messageId) ? ownerName(at) : undefined;
@@ -103,6 +105,11 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
 });
 
 type Report = (at: Node, messageId: MessageId, command: string) => void;
+
+function isOperatorCommand(node: Node): boolean {
+  const command = cliCommandOf(node);
+  return command !== undefined && !SERVER_COMMAND_NAME.test(command);
+}
 
 function checkProcessCall(source: SourceCode, call: ProcessCall, report: Report): void {
   for (const command of processCommands(source, call)) {
