@@ -5,6 +5,12 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a random name for a temporary file', code: "const crypto = require('crypto');\nfs.writeFileSync(path.join(os.tmpdir(), 'upload-' + crypto.randomUUID()), data);" },
+    { name: 'a random id written into a data file that is no secret', code: "const crypto = require('crypto');\nfs.writeFileSync(installationFile, JSON.stringify({ installationId: crypto.randomUUID() }));" },
+    {
+      name: 'a key file written by a request handler (a download made for the user)',
+      code: "const crypto = require('crypto');\napp.post('/keys', (req, res) => {\n  fs.writeFileSync(path.join(req.user.dir, 'api.key'), crypto.randomBytes(32).toString('hex'));\n  res.sendStatus(201);\n});",
+    },
     { name: 'a memory cache class is no job queue', code: "class InMemoryCacheBackend {\n  set(key, value) {\n    this.map.set(key, value);\n  }\n}" },
     { name: 'an adapter loader falling back to an in-memory cache (a cache is per process by nature)', code: "const cacheAdapter = loadAdapter(options.cacheAdapter, InMemoryCacheAdapter, { ttl });" },
     { name: 'an adapter loader falling back to a database-backed store', code: "const files = loadAdapter(options.filesAdapter, GridFSBucketAdapter, options);" },
@@ -36,6 +42,12 @@ runRuleTests(rule, {
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
   ],
   invalid: [
+    {
+      name: 'a secret made up on first start and kept in a file next to the app',
+      code: "const crypto = require('crypto');\nconst secretFile = path.join(__dirname, '.secret');\nif (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('hex'));\napp.use(session({ secret: fs.readFileSync(secretFile, 'utf8') }));",
+      errors: [{ messageId: 'generatedSecretFile', line: 3, column: 62, message: 'This secret is generated on first start and saved to a file on the local disk. Every instance and every fresh container makes its own, so what one signed or encrypted the others reject. Read it from the environment instead.' }],
+      output: null,
+    },
     {
       name: 'a jobs backend named for process memory that enqueues into its lanes',
       code: "const fastq = require('fastq');\nclass InMemoryJobsBackend {\n  enqueue(envelope) {\n    let queue = this._queues.get(envelope.queue);\n    if (!queue) queue = this._makeQueue();\n    queue.push(envelope);\n  }\n  _makeQueue() {\n    return fastq.promise(this, this._deliver, 1);\n  }\n}",

@@ -108,6 +108,7 @@ export default defineRule<MessageId>({
         checkRateLimitCall(context, call, bindings!);
         checkAdapterDefault(context, call);
         checkSecretSink(context, call, state);
+        checkSecretFileWrite(context, call, state);
         checkContainerCall(context, call, state);
       },
       NewExpression: (node) => {
@@ -457,6 +458,28 @@ function checkSecretSink(context: FileRuleContext<MessageId>, call: TSESTree.Cal
   }
 }
 
+const SECRET_FILE_WRITE = /(?:^|\.)(?:writeFile|writeFileSync|outputFile|outputFileSync)$/;
+/** A file named for a secret: `.secret`, `jwt.key`, `APIKEY.txt`, `session-secret`. */
+const SECRET_FILE_NAME = /secret|(?:^|[._-])key(?:s)?(?:$|[._-])|api_?key|token/i;
+
+/** `fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('hex'))`: a secret made up and kept on this disk. */
+function checkSecretFileWrite(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, state: State): void {
+  const [file, data] = call.arguments;
+  if (!file || !data || !SECRET_FILE_WRITE.test(getCalleeName(call) ?? '') || enclosingRequestHandler(call)) return;
+  const random = startupRandom(context.source, data);
+  if (random && namesSecretFile(file)) reportSecret(context, random, 'secret', state, true);
+}
+
+function namesSecretFile(path: Node): boolean {
+  let named = false;
+  walkSubtree(path, (node) => {
+    if (node.type === 'Identifier') named ||= isSecretVariable(node.name) || /secret/i.test(node.name);
+    else named ||= SECRET_FILE_NAME.test(getStaticString(node) ?? '');
+    return !named;
+  });
+  return named;
+}
+
 /** The random call behind a sink's value: inline, or in the top-level `const`/`let` the value names. */
 function sinkRandom(source: SourceCode, value: Node): TSESTree.CallExpression | undefined {
   const inline = startupRandom(source, value);
@@ -486,12 +509,12 @@ function isRandomCall(call: TSESTree.CallExpression): boolean {
   return RANDOM_CALL.test(getCalleeName(call) ?? getCalleeProperty(call) ?? '');
 }
 
-function reportSecret(context: FileRuleContext<MessageId>, random: TSESTree.CallExpression, use: string, state: State): void {
+function reportSecret(context: FileRuleContext<MessageId>, random: TSESTree.CallExpression, use: string, state: State, savedToFile = false): void {
   if (state.reportedSecrets.has(random.range[0])) return;
   state.reportedSecrets.add(random.range[0]);
   const env = envFallbackOf(context.source, random);
   if (env) context.report({ at: random, messageId: 'generatedSecretFallback', data: { env, use } });
-  else if (writtenToFile(context.source, random)) context.report({ at: random, messageId: 'generatedSecretFile', data: { use } });
+  else if (savedToFile || writtenToFile(context.source, random)) context.report({ at: random, messageId: 'generatedSecretFile', data: { use } });
   else context.report({ at: random, messageId: 'generatedSecret', data: { use } });
 }
 
