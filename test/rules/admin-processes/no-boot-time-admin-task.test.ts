@@ -20,6 +20,11 @@ const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}
 runRuleTests(rule, {
   valid: [
     {
+      name: 'schema sync only in development, and a synchronize flag that is no ORM option',
+      code: `${EXPRESS}const { DataSource } = require('typeorm');\nconst options = { type: 'postgres', url: process.env.DATABASE_URL };\nif (process.env.NODE_ENV === 'development') {\n  Object.assign(options, { type: 'postgres', synchronize: true });\n}\nconst clock = { synchronize: true, interval: 1000 };\nnew DataSource(options).initialize().then(() => app.listen(process.env.PORT));`,
+      project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0', typeorm: '0.3.0' } }),
+    },
+    {
       name: 'a migration a command-line option selects instead of starting the server',
       code: `${EXPRESS}let startServer = true;\nif (args['migrate-config']) {\n  startServer = false;\n  utils.migrateDeprecatedConfig(() => process.exit());\n}\nif (startServer) app.listen(3000);`,
       project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0' } }),
@@ -125,6 +130,18 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an ORM told to run migrations (and sync the schema) whenever the server connects',
+      code: "const { DataSource } = require('typeorm');\nexports.dataSource = new DataSource({\n  type: 'postgres',\n  url: process.env.DATABASE_URL,\n  migrationsRun: true,\n  synchronize: true,\n});",
+      filename: 'src/data-source.js',
+      files: { 'src/index.js': `${EXPRESS}const { dataSource } = require('./data-source');\ndataSource.initialize().then(() => app.listen(process.env.PORT));` },
+      project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0', typeorm: '0.3.0' } }),
+      errors: [
+        { messageId: 'bootMigration', file: 'src/data-source.js', line: 5, column: 3 },
+        { messageId: 'bootMigration', file: 'src/data-source.js', line: 6, column: 3 },
+      ],
+      output: null,
+    },
     {
       name: 'a migration in the init of the base command that a CLI framework\'s start command runs',
       code: "class BaseCommand {\n  async init() {\n    await this.dbConnection.init();\n    await this.dbConnection.migrate();\n  }\n}\nexports.BaseCommand = BaseCommand;",

@@ -12,7 +12,8 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
+import { findProperty, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
+import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
@@ -150,6 +151,14 @@ export default defineProjectRule<MessageId, BootFacts>({
         }
       },
       VariableDeclarator: (node) => graph.readDeclarator(node as TSESTree.VariableDeclarator),
+      Property: (node) => {
+        const property = node as TSESTree.Property;
+        if (!isSchemaMigratingOption(property) || inDevelopmentOnlyBranch(source, property)) return;
+        const { atBoot, owner } = placement(source, property, bootNames, functionPlacements);
+        const task = { range: property.range, kind: 'migration' as const };
+        if (atBoot) collected.tasks.push(task);
+        if (owner) graph.addFound(owner, task);
+      },
       AssignmentExpression: (node) => graph.readExport(node as TSESTree.AssignmentExpression),
       'Program:exit': () => {
         collected.bootCalls = bootCalls.filter((site) => graph.canResolve(site));
@@ -251,6 +260,18 @@ function writesData(source: SourceCode, call: TSESTree.CallExpression, name: str
   if (call.callee.type !== 'MemberExpression' || !DATA_WRITE.test(name)) return false;
   const store = call.callee.object;
   return store.type === 'CallExpression' || DATA_STORE.test(source.getText(store));
+}
+
+/**
+ * TypeORM's `migrationsRun: true`, and `synchronize: true` in ORM connection options: the ORM
+ * migrates the schema every time the app connects.
+ */
+function isSchemaMigratingOption(property: TSESTree.Property): boolean {
+  if (property.value.type !== 'Literal' || property.value.value !== true || property.parent.type !== 'ObjectExpression') return false;
+  const key = getPropertyName(property.key);
+  if (key === 'migrationsRun') return true;
+  const options = property.parent;
+  return key === 'synchronize' && (findProperty(options, 'entities') !== undefined || findProperty(options, 'type') !== undefined);
 }
 
 function isRun(pattern: RegExp, name: string): boolean {
