@@ -369,7 +369,6 @@ function isTaskName(name: string): boolean {
   return isRun(MIGRATION_CALL, name) || isRun(SEED_CALL, name) || isRun(BACKFILL_CALL, name);
 }
 
-
 /** Functions called by name from the module's top level (`main()`, `start().catch(…)`, `void init()`), through startup callbacks. */
 function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): ReadonlySet<string> {
   const names = new Set<string>();
