@@ -5,6 +5,11 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a Firebase web config: its apiKey identifies the project to browsers',
+      code: "const firebaseConfig = { apiKey: 'AIzaSyA-1234567890abcdefghijklmnopqrstu', authDomain: 'myapp.firebaseapp.com', projectId: 'myapp', appId: '1:123:web:abc' };",
+    },
+    { name: 'publishable tokens meant for browsers', code: "const MAPBOX_TOKEN = 'pk.eyJ1IjoibXlhcHAiLCJhIjoiY2sxMjM0NTY3ODkwIn0.abcdefghijklmnopqrstuv';\nconst STRIPE_KEY = 'pk_live_51HabcdefghijklmnopqrstuvWXyz0123456789';" },
     { name: 'a permission scope', code: "const apikey = 'apikeys:import';" },
     { name: 'known-weak defaults kept to refuse them', code: "const WEAK_DEFAULTS = {\n  JWT_AUTH_TOKEN_SECRET: 'AABBCCDDAABBCCDDAABBCCDD',\n  EXPRESS_SESSION_SECRET: 'flowise',\n};" },
     { name: 'a documentation sample of a connection string', code: "const hint = 'mongodb://username:password@host:port,host:port/database';" },
@@ -46,6 +51,16 @@ runRuleTests(rule, {
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: 'a Google API key outside a web client config, and a secret Mapbox token',
+      code: "const maps = { apiKey: 'AIzaSyA-1234567890abcdefghijklmnopqrstu', region: 'eu' };\nconst MAPBOX_TOKEN = 'sk.eyJ1IjoibXlhcHAiLCJhIjoiY2sxMjM0NTY3ODkwIn0.abcdefghijklmnopqrstuv';",
+      errors: [
+        { messageId: 'knownToken', line: 1, column: 24 },
+        { messageId: 'namedSecret', line: 2, column: 22 },
+      ],
+      output: "const maps = { apiKey: process.env.MAPS_API_KEY, region: 'eu' };\nconst MAPBOX_TOKEN = process.env.MAPBOX_TOKEN;",
+      envKeys: ['MAPS_API_KEY', 'MAPBOX_TOKEN'],
+    },
     {
       name: 'an env helper that falls back to a literal password',
       code: "const basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD';\nconst auth = { password: getFileEnv(basicAuthPassword) || 'pass' };",

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { getBindingName, getCalleeName, getPropertyName, getStaticString } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getPropertyName, getStaticString } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
@@ -83,6 +83,7 @@ export default defineRule<MessageId, Options>({
 function checkString(context: FileRuleContext<MessageId, Options>, node: Node, tokensOnly: boolean): void {
   const value = getStaticString(node);
   if (value === undefined || value.length < 3 || isIgnoredStringPosition(node) || context.options.allowedValues.includes(value)) return;
+  if (isPublicIdentifier(node, value)) return;
   const { source } = context;
   const fallback = getEnvFallback(source, node);
   const replaced = fallback?.expression ?? node;
@@ -109,6 +110,16 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+}
+
+/** Keys of a Firebase web config: the `apiKey` beside them identifies the project to browsers and is public by design. */
+const WEB_CLIENT_CONFIG_KEYS = ['authDomain', 'projectId', 'messagingSenderId', 'appId', 'storageBucket', 'measurementId'];
+
+/** Identifiers meant for browsers: publishable keys (`pk.…` for Mapbox, `pk_live_…` for Stripe) and web client configs. */
+function isPublicIdentifier(node: Node, value: string): boolean {
+  if (/^pk[._]/.test(value)) return true;
+  const object = node.parent?.type === 'Property' ? node.parent.parent : undefined;
+  return object?.type === 'ObjectExpression' && WEB_CLIENT_CONFIG_KEYS.filter((key) => findProperty(object, key)).length >= 2;
 }
 
 /**
