@@ -54,6 +54,16 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'fix names: a database config handed to a framework method, a client made by a factory',
+      code: "typeorm_1.TypeOrmModule.forRoot({ type: 'postgres', host: 'postgres', port: 5432, database: 'app' });\nmysql.createConnection({ host: 'mysql', user: 'app' });",
+      errors: [
+        { messageId: 'serviceHost', line: 1, column: 59 },
+        { messageId: 'serviceHost', line: 2, column: 32 },
+      ],
+      output: "typeorm_1.TypeOrmModule.forRoot({ type: 'postgres', host: process.env.DB_HOST, port: 5432, database: 'app' });\nmysql.createConnection({ host: process.env.MYSQL_HOST, user: 'app' });",
+      envKeys: ['DB_HOST', 'MYSQL_HOST'],
+    },
+    {
       name: 'a search cluster node given to its client',
       code: "const { Client } = require('@elastic/elasticsearch');\nconst es = new Client({ node: 'http://elasticsearch:9200' });",
       errors: [{ messageId: 'internalHttp', line: 2, column: 31, message: 'The internal service at elasticsearch is written into the code. Its address differs per deploy: read it from config (process.env.ELASTICSEARCH_URL).' }],

@@ -52,6 +52,16 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'fix names: database credentials handed to a compiled framework module',
+      code: "typeorm_1.TypeOrmModule.forRoot({ type: 'postgres', username: 'app', password: 'app_password_123', database: 'app' });\nredis_1.createClient({ password: 'r3dis-s3cret-pass' });",
+      errors: [
+        { messageId: 'namedSecret', line: 1, column: 80 },
+        { messageId: 'namedSecret', line: 2, column: 34 },
+      ],
+      output: "typeorm_1.TypeOrmModule.forRoot({ type: 'postgres', username: 'app', password: process.env.DB_PASSWORD, database: 'app' });\nredis_1.createClient({ password: process.env.REDIS_PASSWORD });",
+      envKeys: ['DB_PASSWORD', 'REDIS_PASSWORD'],
+    },
+    {
       name: 'a Google API key outside a web client config, and a secret Mapbox token',
       code: "const maps = { apiKey: 'AIzaSyA-1234567890abcdefghijklmnopqrstu', region: 'eu' };\nconst MAPBOX_TOKEN = 'sk.eyJ1IjoibXlhcHAiLCJhIjoiY2sxMjM0NTY3ODkwIn0.abcdefghijklmnopqrstuv';",
       errors: [

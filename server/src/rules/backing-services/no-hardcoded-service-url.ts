@@ -198,7 +198,8 @@ function checkHostProperty(context: FileRuleContext<MessageId, Options>, node: N
   if (isBindAddress(value) || !/^[\w.-]+$/.test(value)) return;
   const object = property.parent as TSESTree.ObjectExpression;
   if (!isConnectionConfig(context, object) || isPublicWebEndpoint(object, value)) return;
-  const owner = ownerName(object);
+  // `{ host, database, … }` names a database whatever client or framework method receives it.
+  const owner = findProperty(object, 'database') ? 'DB' : ownerName(object);
   report(context, node, 'serviceHost', { host: value }, `${owner ? `${toEnvName(owner)}_` : 'DB_'}HOST`);
 }
 
@@ -225,8 +226,17 @@ function ownerName(object: TSESTree.ObjectExpression): string | undefined {
   const holder = object.parent;
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
   if (holder?.type === 'Property') return getPropertyName(holder.key);
-  if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') return getCalleeName(holder)?.split('.').pop();
+  if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') return calleeOwner(getCalleeName(holder));
   return undefined;
+}
+
+/** Factory methods that name no service: `mysql.createConnection` is MySQL's, `TypeOrmModule.forRoot` TypeORM's. */
+const GENERIC_FACTORY = /^(?:create\w*|connect|init\w*|forRoot\w*|register|configure|setup)$/;
+
+/** `mysql.createConnection` → `mysql`, `new Redis` → `Redis`; compiled bindings lose their counter (`typeorm_1` → `typeorm`). */
+function calleeOwner(callee: string | undefined): string | undefined {
+  const parts = (callee ?? '').split('.').filter((part) => part !== '' && !GENERIC_FACTORY.test(part));
+  return parts.pop()?.replace(/_\d+$/, '');
 }
 
 /**

@@ -237,12 +237,15 @@ function qualifiedEnvName(node: Node, name: string): string {
 
 function enclosingKey(node: Node): string | undefined {
   const object = node.parent?.type === 'Property' ? node.parent.parent : undefined;
+  // `{ host, username, password, database }`: a database's credentials, whatever call they go to.
+  if (object?.type === 'ObjectExpression' && findProperty(object, 'database')) return 'DB';
   const holder = object?.parent;
   if (holder?.type === 'Property') return getPropertyName(holder.key);
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
   if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') {
     const callee = getCalleeName(holder as TSESTree.CallExpression);
-    return callee?.split('.')[0];
+    // Compiled module bindings (`typeorm_1.…`) carry a counter the source never had.
+    return callee?.split('.')[0].replace(/_\d+$/, '');
   }
   return undefined;
 }
