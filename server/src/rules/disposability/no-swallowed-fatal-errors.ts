@@ -2,9 +2,10 @@
  * Factor IX: disposable processes are also robust against sudden death. After an uncaught
  * exception a Node process is in an unknown state (half-written responses, leaked handles,
  * broken invariants); the safe move is to crash and let the platform start a fresh one. A
- * `process.on('uncaughtException')` or `'unhandledRejection'` handler that only logs keeps the
- * broken process serving traffic. Handlers that log and then exit, rethrow or hand over to a
- * shutdown routine are fine.
+ * `process.on('uncaughtException')` handler that only logs keeps the broken process serving
+ * traffic. Handlers that log and then exit, rethrow or hand over to a shutdown routine are fine.
+ * An `unhandledRejection` handler that logs is left alone: a promise nobody awaited failed, but
+ * no code was cut off halfway, and services log these on purpose rather than crash.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext, type FixSpec } from '../../engine/rule';
@@ -14,9 +15,9 @@ import type { Node } from '../../engine/types';
 import { getCalleeName, getMemberPath, getStaticString, isFunctionNode, resolveFunction, unwrapExpression, type FunctionNode } from '../_utils/ast';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
-type MessageId = 'swallowedException' | 'swallowedRejection';
+type MessageId = 'swallowedException';
 
-const FATAL_EVENTS: Readonly<Record<string, MessageId>> = { uncaughtException: 'swallowedException', unhandledRejection: 'swallowedRejection' };
+const FATAL_EVENTS: Readonly<Record<string, MessageId>> = { uncaughtException: 'swallowedException' };
 const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const REMOVE_METHODS = new Set(['off', 'removeListener']);
 const TERMINATING_CALLS = new Set(['process.exit', 'process.abort', 'process.kill', 'process.reallyExit']);
@@ -39,14 +40,12 @@ interface FatalHandler {
 export default defineRule<MessageId>({
   id: 'disposability/no-swallowed-fatal-errors',
   severity: 'warning',
-  description: 'uncaughtException/unhandledRejection handlers that log and carry on instead of letting the process crash.',
+  description: 'uncaughtException handlers that log and carry on instead of letting the process crash.',
   hasSuggestions: true,
-  triggers: /uncaughtException|unhandledRejection/,
+  triggers: /uncaughtException/,
   messages: {
     swallowedException:
       'This uncaughtException handler never ends the process. After an uncaught exception the process is in an unknown state, yet it keeps serving requests: log the error, then exit (process.exit(1)) so the platform replaces it with a fresh process.',
-    swallowedRejection:
-      'This unhandledRejection handler never ends the process, so a failure nobody handled leaves it running in an unknown state (Node would otherwise crash). Log the reason, then exit or rethrow so the platform restarts a clean process.',
   },
   create(context) {
     const { source, project } = context;
@@ -81,7 +80,7 @@ function report(context: FileRuleContext<MessageId>, handler: FatalHandler): voi
   context.report({ at: [call.range[0], call.arguments[0].range[1]], messageId: FATAL_EVENTS[event], suggest: suggestion ? [suggestion] : undefined });
 }
 
-/** `process.removeListener('unhandledRejection', listener)` as `event:listener`. */
+/** `process.removeListener('uncaughtException', listener)` as `event:listener`. */
 function removedHandler(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
   const path = getMemberPath(call.callee);
   if (path?.length !== 2 || path[0] !== 'process' || !REMOVE_METHODS.has(path[1]) || !source.isGlobal(call.callee, 'process')) return undefined;
