@@ -17,7 +17,7 @@ describe('file discovery', () => {
     write('packages/api/.gitignore', 'tmp/\n');
     for (const file of [
       'src/index.js', 'src/app.ts', 'src/view.tsx', 'src/types.d.ts', 'dist/index.js', 'lib/util.cjs', 'node_modules/x/index.js',
-      'src/schema.generated.js', 'test/app.test.js', 'src/app.spec.ts', 'examples/demo.js', 'fixtures/a.js', 'docs/snippet.js',
+      'src/schema.generated.js', 'test/app.test.js', 'src/app.spec.ts', 'examples/demo.js', 'samples/server.js', 'demo/app.js', 'fixtures/a.js', 'docs/snippet.js',
       'packages/api/src/server.mjs', 'packages/api/tmp/scratch.js', 'vendor.min.js', 'coverage/lcov.js', 'src/server-dev.js', 'dev-server.ts', 'src/app.dev.js', 'src/device.js',
     ]) write(file, 'export {};\n');
     write('bin/www', "#!/usr/bin/env node\nrequire('../app').listen(3000);\n");

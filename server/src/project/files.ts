@@ -16,7 +16,8 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/coverage/**', '*
  */
 export const NON_PRODUCTION = [
   '**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**',
-  '**/e2e/**', '**/cypress/**', '**/examples/**', '**/example/**', '**/docs/**', '**/benchmarks/**', '**/bench/**',
+  '**/e2e/**', '**/cypress/**', '**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/demos/**', '**/demo/**',
+  '**/docs/**', '**/benchmarks/**', '**/bench/**',
   '**/*.test.*', '**/*.spec.*', '**/*.stories.*',
   // Development servers and their config: `server-dev.js`, `dev-server.ts`, `app.dev.js`.
   '**/*-dev.*', '**/*.dev.*', '**/dev-server.*',
