@@ -54,6 +54,16 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'more clients that fall back to localhost: NATS, StatsD, SpamAssassin',
+      code: "const NATS = require('nats');\nconst StatsD = require('node-statsd');\nconst Spamc = require('spamc');\nconst nc = NATS.connect();\nconst stats = new StatsD();\nconst spamc = new Spamc();",
+      errors: [
+        { messageId: 'implicitLocalhost', line: 4, column: 12 },
+        { messageId: 'implicitLocalhost', line: 5, column: 15 },
+        { messageId: 'implicitLocalhost', line: 6, column: 15, message: "With no address, this SpamAssassin client connects to localhost:783, the library's default, and nothing lets a deploy point it elsewhere. Pass it a URL read from config (process.env.SPAMD_HOST)." },
+      ],
+      output: null,
+    },
+    {
       name: 'fix names: a database config handed to a framework method, a client made by a factory',
       code: "typeorm_1.TypeOrmModule.forRoot({ type: 'postgres', host: 'postgres', port: 5432, database: 'app' });\nmysql.createConnection({ host: 'mysql', user: 'app' });",
       errors: [

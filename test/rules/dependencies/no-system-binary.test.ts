@@ -7,6 +7,15 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'programs looked up on the PATH before a feature uses them',
+    code: "const shell = require('shelljs');\nconst which = require('which');\nif (!shell.which('spamassassin')) logger.warn('spam scoring disabled');\nconst ffmpeg = which.sync('ffmpeg', { nothrow: true });",
+    errors: [
+      { messageId: 'lookedUpProgram', line: 3, column: 18, message: 'The app looks for `spamassassin` on the machine, a program package.json cannot declare or pin: the feature that needs it works on one host and silently not on another. Install it in the image on purpose, or use an npm package that ships it.' },
+      { messageId: 'lookedUpProgram', line: 4, column: 27 },
+    ],
+    output: null,
+  },
+  {
     name: 'a version probe in a requirement check: the feature it guards needs the tool',
     code: "const { exec } = require('child_process');\nconst { promisify } = require('util');\nconst asyncExec = promisify(exec);\nclass PyTaskRunnerProcess {\n  static async checkRequirements() {\n    try {\n      await asyncExec('python3 --version', { timeout: 5000 });\n    } catch {\n      return 'python';\n    }\n    return null;\n  }\n}",
     errors: [{ messageId: 'systemBinary', line: 7, column: 23 }],
@@ -172,6 +181,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'looking up node or a shell utility', code: "const shell = require('shelljs');\nconst nodePath = shell.which('node');\nif (!shell.which('ls')) process.exit(1);\nconst found = which.sync(binaryName);" },
     { name: 'a tool name as the fallback of something that is not a setting', code: "const format = request.query.converter || 'ffmpeg';" },
     { name: 'a setting named for another tool', code: "const tool = config.imageTool || 'convert';" },
     {

@@ -74,6 +74,12 @@ runRuleTests(rule, {
       output: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ stream: process.stdout }] });",
     },
     {
+      name: 'a command-line option whose default is a log file',
+      code: "mailin.start({\n  port: program.port || 25,\n  logFile: program.logFile || '/var/log/mailin.log',\n});",
+      errors: [{ messageId: 'logLocation', line: 3, column: 12, message: 'Logs are kept in mailin.log on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],
+      output: null,
+    },
+    {
       name: 'a log folder setting named for logs, through a constant',
       code: "const LOG_FOLDER = './logs/';\nexport const settings = { port: 3000, logDir: LOG_FOLDER };",
       filename: 'src/settings.mjs',

@@ -80,7 +80,7 @@ export default defineRule<MessageId, Options>({
       /https?:\/\/(?:localhost|127\.|10\.|192\.168\.|172\.|[a-z][\w-]*[:/'"`]|[^\s'"`/]*\.(?:internal|local|lan|svc|consul|docker)\b)/.source,
       /\b(?:host|hostname|server)['"]?\s*:\s*['"`]/.source,
       /\b(?:brokers|bootstrapServers|bootstrap_servers|contactPoints|hosts|nodes|servers|seeds)['"]?\s*:\s*\[?\s*['"`]/.source,
-      /\b(?:createClient|connect|Redis|IORedis|Memcached)\s*\(\s*\)/.source,
+      /\b(?:createClient|connect|Redis|IORedis|Memcached|StatsD|Client|Spamc)\s*\(\s*\)/.source,
     ].join('|'),
     'i',
   ),
@@ -127,6 +127,10 @@ const DEFAULT_LOCALHOST_CLIENTS: Readonly<Record<string, DefaultClient>> = {
   ioredis: { kind: 'Redis', address: 'localhost:6379', envName: 'REDIS_URL', factory: /^(?:module|default|Redis)$/ },
   amqplib: { kind: 'AMQP', address: 'amqp://localhost', envName: 'AMQP_URL', factory: /^connect$/ },
   memcached: { kind: 'Memcached', address: 'localhost:11211', envName: 'MEMCACHED_URL', factory: /^(?:module|default)$/ },
+  nats: { kind: 'NATS', address: 'nats://localhost:4222', envName: 'NATS_URL', factory: /^connect$/ },
+  'node-statsd': { kind: 'StatsD', address: 'localhost:8125', envName: 'STATSD_HOST', factory: /^(?:module|default|StatsD)$/ },
+  elasticsearch: { kind: 'Elasticsearch', address: 'localhost:9200', envName: 'ELASTICSEARCH_URL', factory: /^Client$/ },
+  spamc: { kind: 'SpamAssassin', address: 'localhost:783', envName: 'SPAMD_HOST', factory: /^(?:module|default)$/ },
 };
 
 /** `redis.createClient()`, `new Redis()`, `amqp.connect()`: no address, so the library's localhost default. */

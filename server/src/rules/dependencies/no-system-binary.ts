@@ -11,7 +11,7 @@ import type { ProjectFacts } from '../../project/facts';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
-import { findProperty, getMemberPath, getStaticString, isFunctionNode, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { commandVisitors, processCommands } from '../_utils/childProcess';
 import { OS_PACKAGE_MANAGER } from '../_utils/commands';
@@ -23,7 +23,7 @@ import { parseShell, programName, programWords, type ShellWord } from '../_utils
 import { productionFindings } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'systemBinary' | 'configuredProgram';
+type MessageId = 'systemBinary' | 'configuredProgram' | 'lookedUpProgram';
 
 interface SystemToolCall {
   readonly range: OffsetRange;
@@ -76,7 +76,7 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ...tools(['npm', 'yarn', 'pnpm'], ['npm', 'yarn', 'pnpm', 'corepack']),
 ]);
 
-const COMMAND_TRIGGER = /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i;
+const COMMAND_TRIGGER = /child_process|\bwhich\b|commandExists|command-exists|lookpath|hasbin|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i;
 /** `|| 'gcore'`: a known tool as the fallback of a setting. */
 const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?)\\s*['"\`](?:${[...SYSTEM_TOOLS.keys()].map((tool) => tool.replace(/[+.]/g, '\\$&')).join('|')})['"\`]`, 'i');
 
@@ -147,6 +147,8 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       'This runs `{{binary}}`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.',
     configuredProgram:
       'This runs the program named by `{{binary}}`, an external tool the app expects on the machine. package.json cannot declare or pin it, so whether the feature works depends on what each host happens to have: ship the tool in the image on purpose (and say so), or use an npm package that bundles it.',
+    lookedUpProgram:
+      'The app looks for `{{binary}}` on the machine, a program package.json cannot declare or pin: the feature that needs it works on one host and silently not on another. Install it in the image on purpose, or use an npm package that ships it.',
   },
   initial: () => [],
   collect({ source, project, options, collected }) {
@@ -175,9 +177,12 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         const binary = installedBinaryAt(source, node) ?? programSettingDefault(node);
         if (binary && isSystemTool(binary, binary) && !sendmailCalls.has(enclosingCall(node) ?? node)) found(node, binary);
       },
-      // nodemailer's sendmail transport runs the machine's `sendmail`.
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;
+        // `shell.which('spamassassin')`: the app looks for a program it means to run.
+        const looked = programLookedUp(call);
+        if (looked && isSystemTool(looked, looked)) found(call.arguments[0], looked, 'lookedUpProgram');
+        // nodemailer's sendmail transport runs the machine's `sendmail`.
         if (!sendsWithSendmail(call, sendmailTransports) || !isSystemTool('sendmail', 'sendmail')) return;
         sendmailCalls.add(call);
         found(call, 'sendmail');
@@ -250,6 +255,16 @@ function programSettingDefault(node: Node): string | undefined {
   const path = getMemberPath(holder.left);
   const key = path?.at(-1)?.toLowerCase();
   return key?.startsWith(program) && path!.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? program : undefined;
+}
+
+/** Lookups of a program on the PATH: shelljs `which`, the `which`, `command-exists`, `lookpath` and `hasbin` packages. */
+const PATH_LOOKUP = /^(?:(?:shell|shelljs|sh)\.)?which(?:\.sync|Sync)?$|^commandExists(?:\.sync|Sync)?$|^(?:lookpath|hasbin(?:\.sync)?)$/;
+
+/** The program a PATH lookup asks for: `which.sync('ffmpeg')` → `ffmpeg`. */
+function programLookedUp(call: TSESTree.CallExpression): string | undefined {
+  const callee = (getCalleeName(call) ?? '').replace(/_\d+(?=\.|$)/g, '').replace(/\.default$/, '');
+  const program = PATH_LOOKUP.test(callee) ? getStaticString(call.arguments[0]) : undefined;
+  return program && /^[\w.+-]+$/.test(program) ? program.toLowerCase() : undefined;
 }
 
 function enclosingCall(node: Node): Node | undefined {

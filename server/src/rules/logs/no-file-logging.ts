@@ -147,10 +147,15 @@ function checkLogLocation(context: FileRuleContext<MessageId>, value: Node, key:
 
 /** The last part of a local path naming a log file or folder: `'./logs'`, `path.join(root, 'logs', 'output.log')`. */
 function localLogPath(source: SourceCode, node: Node): string | undefined {
-  const value = resolveConst(source, node);
+  const value = defaultOf(resolveConst(source, node));
   const text = getStaticString(value) ?? lastPathPart(value) ?? builtPathPart(value);
   if (!text || !LOG_PATH.test(text)) return undefined;
   return text.replace(/[\\/]+$/, '').split(/[\\/]/).pop();
+}
+
+/** `program.logFile || '/var/log/app.log'`: the default a command-line option falls back to. */
+function defaultOf(node: Node): Node {
+  return node.type === 'LogicalExpression' && node.operator !== '&&' ? defaultOf(node.right) : node;
 }
 
 function builtPathPart(node: Node): string | undefined {
