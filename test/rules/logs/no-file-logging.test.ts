@@ -20,6 +20,7 @@ runRuleTests(rule, {
     "const File = require('./file');\nnew File('x.log');",
     "const { transports } = require('./transports');\nnew transports.File({ filename: 'x.log' });",
     "const type = { type: 'file' };",
+    { name: 'defining the switch is not using it, and a setter with nothing to set', code: "logger.setLogFile = function (file) { this.file = file; };\nlogger.setLogFile();" },
     // Log locations: only local paths the code fixes, not ones the environment or config lookups choose.
     "const options = { logDir: process.env.LOG_DIR || path.join(__dirname, 'logs') };",
     "loggingConfig.path = config.get('logs');",
@@ -72,6 +73,12 @@ runRuleTests(rule, {
       code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ path: 'logs/app.log' }] });",
       errors: [{ messageId: 'fileStream', line: 2, column: 58 }],
       output: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ stream: process.stdout }] });",
+    },
+    {
+      name: "the app's own switch to a log file",
+      code: "if (configuration.logFile) {\n  logger.setLogFile(configuration.logFile);\n}",
+      errors: [{ messageId: 'logFileSetter', line: 2, column: 3, message: "`logger.setLogFile()` sends the app's logs to a file. A file on the process disk goes away with it and the log router never reads it: log to stdout and let the platform collect the stream." }],
+      output: null,
     },
     {
       name: 'a command-line option whose default is a log file',

@@ -6,6 +6,8 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an export written into the data folder and never read back', code: "fs.writeFileSync(path.join(dataDir, 'export.json'), JSON.stringify(rows));" },
+    { name: 'a temporary file in the data folder read back', code: "const tmp = path.join(dataDir, 'tmp-' + id);\nfs.writeFileSync(tmp, body);\nconst parsed = fs.readFileSync(tmp, 'utf8');" },
     { name: 'a handler writing a scratch file to the temp folder', code: "app.post('/x', (req, res) => {\n  fs.writeFileSync(path.join(os.tmpdir(), 'data', 'upload.bin'), req.body);\n});" },
     { name: 'a screenshot kept for the request in the temp folder', code: "await page.screenshot({ path: path.join(os.tmpdir(), `shot-${id}.png`) });" },
     { name: 'a screenshot returned as a buffer', code: "const png = await page.screenshot({ fullPage: true });" },
@@ -57,6 +59,12 @@ runRuleTests(rule, {
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'backups written into the data folder and read back later',
+      code: "const writeExportFile = async (result) => {\n  const filename = path.resolve(urlJoin(config.get('paths').contentPath, 'data', result.filename));\n  await fs.writeFile(filename, JSON.stringify(result.data));\n};\nconst readBackup = async (name) => {\n  const backupPath = path.resolve(urlJoin(config.get('paths').contentPath, 'data', name));\n  return JSON.parse(await fs.readFile(backupPath, 'utf8'));\n};",
+      errors: [{ messageId: 'dataFolderStore', line: 3, column: 9, message: "The app writes this file into its data folder and reads it back later. That folder is on one instance's disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage." }],
+      output: null,
+    },
     {
       name: 'shipped settings keeping the app data in a local JSON file',
       code: "module.exports = {\n    /** The file containing the flows. */\n    flowFile: 'flows.json',\n};",

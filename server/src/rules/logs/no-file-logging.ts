@@ -16,10 +16,12 @@ import { fsMethodOf } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
-type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream' | 'logLocation';
+type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream' | 'logLocation' | 'logFileSetter';
 
 const LOG4JS_FILE_APPENDERS = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
 const FS_WRITES = new Set(['appendFile', 'appendFileSync', 'createWriteStream']);
+/** The app's own switch to a log file: `logger.setLogFile(path)`, `enableFileLogging(dir)`. */
+const LOG_FILE_SETTER = /^(?:set|use|enable|add|open)(?:Log(?:ging)?File|FileLog(?:ging|ger)?)$/i;
 /** Settings that say where logs are kept: `logDir`, `LOG_PATH`, `logsFolder`, `log_file`. */
 const LOG_LOCATION_KEY = /^logs?[_-]?(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
 /** The same, as a key of a logging settings object: `logging.path`, `loggerOptions.dir`, `Meta.logs = { path }`. */
@@ -40,12 +42,14 @@ export default defineRule<MessageId>({
   severity: 'warning',
   description: 'Application logs written to files instead of to stdout.',
   fixable: true,
-  triggers: /winston|pino|bunyan|log4js|\.log['"`]|[/'"`]logs?[/'"`]/,
+  triggers: /winston|pino|bunyan|log4js|\.log['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog/i,
   messages: {
     fileTransport: 'This logger writes to a file. Logs are an event stream: write them to stdout and let the platform route, store and rotate them.',
     fileDestination: 'pino writes to a file here. Write to stdout (file descriptor 1) and let the platform collect the stream.',
     fileAppender: 'This log4js appender writes to a file. Use the stdout appender and let the platform store the stream.',
     fileStream: 'Log lines go to {{target}}. Files on the process disk vanish with it and never reach the log router: write to stdout.',
+    logFileSetter:
+      '`{{call}}()` sends the app\'s logs to a file. A file on the process disk goes away with it and the log router never reads it: log to stdout and let the platform collect the stream.',
     logLocation:
       'Logs are kept in {{target}} on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.',
   },
@@ -86,6 +90,8 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
     context.report({ at: node, messageId: 'fileTransport' });
   } else if (path && path.length === 2 && bindings.pino.namespaces.has(path[0]) && path[1] === 'destination') {
     checkPinoDestination(context, node);
+  } else if (LOG_FILE_SETTER.test(path?.at(-1) ?? '') && node.arguments.length > 0) {
+    context.report({ at: node, messageId: 'logFileSetter', data: { call: path!.join('.') } });
   } else if (FS_WRITES.has(fsMethodOf(path) ?? '')) {
     const target = node.arguments[0] && logFileTarget(context.source, node.arguments[0]);
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });

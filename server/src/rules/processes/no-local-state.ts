@@ -15,7 +15,7 @@ import { enclosingRequestHandler } from '../_utils/requestHandlers';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot';
+type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -67,6 +67,8 @@ export default defineRule<MessageId>({
       '{{name}} keeps what it stores in files on this process\'s disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default.',
     appDirectoryWrite:
       'A request handler writes data into the app\'s own directory or data folder. That disk belongs to one disposable process: other instances never see the file and the next deploy loses it. Store it in a backing service.',
+    dataFolderStore:
+      'The app writes this file into its data folder and reads it back later. That folder is on one instance\'s disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage.',
     keptScreenshot:
       'Screenshots are kept in files on this process\'s disk. Other instances cannot serve them and a new container starts without them: upload them to object storage, or keep them only for the request.',
   },
@@ -74,6 +76,7 @@ export default defineRule<MessageId>({
     // Developer scripts, tool configuration and browser bundles never run in a deploy's server.
     if (isDevOnlyFile(context.project, context.source.path) || isBrowserFile(context.project.root, context.source.path, context.source.text)) return {};
     let bindings: Bindings | undefined;
+    const dataFolder: DataFolderUse = { writes: [], read: false };
     return {
       Program: (node) => {
         const program = node as TSESTree.Program;
@@ -85,7 +88,14 @@ export default defineRule<MessageId>({
           diskStores: bindingsByLocalName(program, (module) => DISK_STORE_MODULE.test(module)),
         };
       },
-      CallExpression: (node) => checkCall(context, node as TSESTree.CallExpression, bindings!),
+      CallExpression: (node) => {
+        checkCall(context, node as TSESTree.CallExpression, bindings!);
+        noteDataFolderUse(context.source, node as TSESTree.CallExpression, dataFolder);
+      },
+      // Written there and read back: the folder is where the app keeps data between requests.
+      'Program:exit': () => {
+        if (dataFolder.read) for (const write of dataFolder.writes) context.report({ at: write, messageId: 'dataFolderStore' });
+      },
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
       Property: (node) => {
@@ -353,6 +363,23 @@ function writesRequestIntoApp(source: SourceCode, node: TSESTree.CallExpression)
   if (isTemporary(pathNames(resolveConst(source, target)))) return false;
   const handler = enclosingRequestHandler(node);
   return handler !== undefined || rest.some((argument) => mentionsRequest(argument)) || (node.arguments.length === 1 && mentionsRequest(target));
+}
+
+interface DataFolderUse {
+  /** Writes into the data folder outside request handlers (those are reported as they happen). */
+  readonly writes: Node[];
+  read: boolean;
+}
+
+const FS_READS = new Set(['readFile', 'readFileSync', 'createReadStream', 'readJson', 'readJsonSync', 'readJSON', 'readJSONSync']);
+
+/** `fs.writeFile(join(contentPath, 'data', name), …)` and `fs.readFile(join(contentPath, 'data', name))` in the same module. */
+function noteDataFolderUse(source: SourceCode, call: TSESTree.CallExpression, use: DataFolderUse): void {
+  const method = fsMethodOf(getMemberPath(call.callee)) ?? '';
+  const [target] = call.arguments;
+  if (!target || (!FS_WRITES.has(method) && !FS_READS.has(method)) || !namesDataFolder(source, target) || isTemporary(pathNames(resolveConst(source, target)))) return;
+  if (FS_READS.has(method)) use.read = true;
+  else if (!writesRequestIntoApp(source, call)) use.writes.push(call);
 }
 
 /** Names of folders where an app keeps its data: `dataDir`, `'data'`, `storagePath`, `'db'`. */
