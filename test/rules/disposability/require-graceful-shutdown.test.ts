@@ -38,6 +38,20 @@ runRuleTests(rule, {
     "const server = net.connect(8080);",
     "emitter.listen(handler);",
     {
+      name: 'a launcher that forwards SIGTERM to the server it forks, which closes on SIGTERM',
+      code: "const { fork } = require('child_process');\nconst child = fork('./server.js');\nprocess.on('SIGTERM', () => child.kill('SIGTERM'));",
+      filename: 'loader.js',
+      files: { 'server.js': `${EXPRESS}const server = app.listen(process.env.PORT);\nprocess.on('SIGTERM', () => server.close());` },
+      project: { entryPoints: ['loader.js'] },
+    },
+    {
+      name: 'a launcher of a script that serves nothing',
+      code: "const { fork } = require('child_process');\nfork('./jobs/cleanup.js');",
+      filename: 'loader.js',
+      files: { 'jobs/cleanup.js': "require('./db').purgeOld();" },
+      project: { entryPoints: ['loader.js'] },
+    },
+    {
       name: 'a configured shutdown library (option)',
       code: `${EXPRESS}require('@acme/graceful');\napp.listen(3000);`,
       options: { shutdownLibraries: ['@acme/graceful'] },
@@ -129,6 +143,18 @@ runRuleTests(rule, {
     {
       code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => {\n  console.log('bye');\n  process.exit(0);\n});`,
       errors: [{ messageId: 'exitWithoutClose', line: 4, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'a launcher that runs the server as a child and handles no signal, and the SMTP server it runs',
+      code: "var forever = require('forever-monitor');\nvar child = new (forever.Monitor)(path.join(__dirname, 'cli.js'), { max: 1000 });\nchild.start();",
+      filename: 'run-cli.js',
+      files: { 'cli.js': "require('./lib/mailin').start({ port: 25 });", 'lib/mailin.js': "var SMTPServer = require('smtp-server').SMTPServer;\nexports.start = function (configuration) {\n  var server = new SMTPServer({});\n  server.listen(configuration.port);\n};" },
+      project: { entryPoints: ['run-cli.js'] },
+      errors: [
+        { messageId: 'noSigterm', line: 4, column: 3, file: 'lib/mailin.js' },
+        { messageId: 'launcherNoSigterm', line: 2, column: 13, file: 'run-cli.js', message: 'This launcher runs the server as a child process and never handles SIGTERM. When the platform stops it, the launcher dies at once and the server never hears of it: it is killed later without closing anything. Forward SIGTERM to the child and exit when it has stopped.' },
+      ],
       output: null,
     },
     {

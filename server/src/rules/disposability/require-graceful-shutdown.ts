@@ -11,9 +11,9 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
-import { entryFiles, reachableFiles } from '../_utils/modules';
+import { entryFiles, reachableFiles, resolveImport } from '../_utils/modules';
 
-type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose';
+type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm';
 
 export interface Options {
   /** More entry points, relative to the project root, for apps started in ways package.json does not say. */
@@ -43,9 +43,11 @@ interface ShutdownFacts {
   handlesSigtermOnOptIn: boolean;
   exitsWithoutClosing: OffsetRange[];
   declaredNames: string[];
+  /** Scripts this file runs as processes of their own (`fork('./server.js')`, forever-monitor), by relative specifier. */
+  launches: { range: OffsetRange; script: string }[];
 }
 
-const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|http|https|http2|net|node:http|node:https|node:http2|node:net)$/;
+const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|http|https|http2|net|tls|node:http|node:https|node:http2|node:net|node:tls|smtp-server)$/;
 const SHUTDOWN_LIBRARIES = new Set([
   '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
@@ -67,7 +69,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       shutdownLibraries: { type: 'array', items: { type: 'string' }, description: 'More modules that handle SIGTERM gracefully.' },
     },
   },
-  triggers: /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks/,
+  triggers: /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\bfork\s*\(|Monitor\s*\(|execPath/,
   messages: {
     noSigterm:
       'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
@@ -75,10 +77,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       'Only SIGINT (Ctrl+C) is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: handle SIGTERM the same way.',
     optInOnly:
       'SIGTERM is handled only when an environment variable opts in, so by default every deploy and scale-down still kills this server mid-request. Make the graceful shutdown the default.',
+    launcherNoSigterm:
+      'This launcher runs the server as a child process and never handles SIGTERM. When the platform stops it, the launcher dies at once and the server never hears of it: it is killed later without closing anything. Forward SIGTERM to the child and exit when it has stopped.',
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, handlesOtherSignal: false, handlesSigtermOnOptIn: false, exitsWithoutClosing: [], declaredNames: [] }),
+  initial: () => ({ starts: [], handlesSigterm: false, handlesOtherSignal: false, handlesSigtermOnOptIn: false, exitsWithoutClosing: [], declaredNames: [], launches: [] }),
   collect({ source, collected }) {
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
     return {
@@ -91,6 +95,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
         const start = servesHttp ? serverStart(source, call) : undefined;
         if (start) collected.starts.push(start);
+        const script = launchedScript(call);
+        if (script) collected.launches.push({ range: call.range, script });
+      },
+      NewExpression: (node) => {
+        const script = launchedScript(node as TSESTree.NewExpression);
+        if (script) collected.launches.push({ range: node.range, script });
       },
     };
   },
@@ -99,12 +109,23 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     const paths = new Set(files.keys());
     const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
     const reported = new Set<string>();
-    for (const entry of entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, importsOf, (file) => files.get(file)!.collected.starts.length > 0)) {
+    const declared = entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, importsOf, (file) => files.get(file)!.collected.starts.length > 0);
+    const processOf = (entry: string) => {
       const reachable = [...reachableFiles(entry, importsOf, paths)];
-      const facts = reachable.map((file) => ({ file, facts: files.get(file)!.collected }));
-      const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
-      if (!start) continue;
+      return { reachable, facts: reachable.map((file) => ({ file, facts: files.get(file)!.collected })) };
+    };
+    const serves = (entry: string) => processOf(entry).facts.some((item) => item.facts.starts.length > 0);
+    // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
+    for (const entry of withLaunchedScripts(declared, (entry) => launchesOf(processOf(entry).facts, paths))) {
+      const { reachable, facts } = processOf(entry);
       const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => libraries.has(specifier)));
+      const handles = facts.some((item) => item.facts.handlesSigterm || item.facts.handlesOtherSignal || item.facts.handlesSigtermOnOptIn) || usesLibrary;
+      const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
+      if (!start) {
+        const launch = handles ? undefined : launchesOf(facts, paths).find(({ target }) => serves(target));
+        if (launch) reportOnce(reported, launch.file, launch.range, () => report(launch.file, { at: launch.range, messageId: 'launcherNoSigterm' }));
+        continue;
+      }
       if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary) {
         for (const { file, facts: fileFacts } of facts) {
           for (const range of fileFacts.exitsWithoutClosing) reportOnce(reported, file, range, () => report(file, { at: range, messageId: 'exitWithoutClose' }));
@@ -119,6 +140,58 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     }
   },
 });
+
+interface Launch {
+  readonly file: string;
+  readonly range: OffsetRange;
+  readonly target: string;
+}
+
+function launchesOf(facts: readonly { file: string; facts: ShutdownFacts }[], paths: ReadonlySet<string>): Launch[] {
+  return facts.flatMap(({ file, facts: fileFacts }) =>
+    fileFacts.launches.flatMap(({ range, script }) => {
+      const target = resolveImport(file, script, paths);
+      return target ? [{ file, range, target }] : [];
+    }),
+  );
+}
+
+/** The entries and, transitively, the scripts they launch. */
+function withLaunchedScripts(entries: readonly string[], launches: (entry: string) => readonly Launch[]): string[] {
+  const all = [...entries];
+  for (let index = 0; index < all.length; index++) {
+    for (const { target } of launches(all[index])) if (!all.includes(target)) all.push(target);
+  }
+  return all;
+}
+
+/** Calls that run a local script as a process of its own: `fork('./server')`, `new forever.Monitor(path.join(__dirname, 'cli.js'))`, `spawn(process.execPath, [script])`. */
+function launchedScript(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const name = getCalleeName(call) ?? '';
+  const [first, second] = call.arguments;
+  if (/(?:^|\.)(?:fork|Monitor)$/.test(name)) return scriptPath(first);
+  if (/(?:^|\.)spawn$/.test(name) && first && /^(?:process\.execPath|node)$/.test(getMemberPath(first)?.join('.') ?? getStaticString(first) ?? '') && second?.type === 'ArrayExpression') {
+    return scriptPath(second.elements[0] ?? undefined);
+  }
+  return undefined;
+}
+
+/** `'./server.js'`, `path.join(__dirname, 'cli.js')`, `__dirname + '/app.js'` as a path relative to the file. */
+function scriptPath(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const value = unwrapExpression(node);
+  const literal = getStaticString(value);
+  if (literal !== undefined) return /^\.{1,2}\//.test(literal) ? literal : undefined;
+  if (value.type === 'BinaryExpression' && value.left.type === 'Identifier' && value.left.name === '__dirname') {
+    const rest = getStaticString(value.right);
+    return rest?.startsWith('/') ? `.${rest}` : undefined;
+  }
+  if (value.type !== 'CallExpression' || !/^path\.(?:join|resolve)$|^(?:join|resolve)$/.test(getCalleeName(value) ?? '')) return undefined;
+  const [base, ...parts] = value.arguments;
+  const segments = parts.map((part) => getStaticString(part));
+  if (base?.type !== 'Identifier' || base.name !== '__dirname' || segments.length === 0 || segments.some((segment) => segment === undefined)) return undefined;
+  return `./${segments.join('/')}`;
+}
 
 function reportOnce(reported: Set<string>, file: string, range: OffsetRange, emit: () => void): void {
   const key = `${file}:${range[0]}`;
@@ -216,7 +289,7 @@ function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined 
   if (/(?:^|\.)NestFactory\.create(?:Microservice)?$/.test(name)) return 'nest';
   if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
   if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
-  if (/(?:^|\.)(?:createServer|createSecureServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
+  if (/(?:^|\.)(?:createServer|createSecureServer|SMTPServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
   return undefined;
 }
 
