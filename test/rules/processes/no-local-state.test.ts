@@ -62,7 +62,7 @@ runRuleTests(rule, {
     {
       name: 'backups written into the data folder and read back later',
       code: "const writeExportFile = async (result) => {\n  const filename = path.resolve(urlJoin(config.get('paths').contentPath, 'data', result.filename));\n  await fs.writeFile(filename, JSON.stringify(result.data));\n};\nconst readBackup = async (name) => {\n  const backupPath = path.resolve(urlJoin(config.get('paths').contentPath, 'data', name));\n  return JSON.parse(await fs.readFile(backupPath, 'utf8'));\n};",
-      errors: [{ messageId: 'dataFolderStore', line: 3, column: 9, message: "The app writes this file into its data folder and reads it back later. That folder is on one instance's disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage." }],
+      errors: [{ messageId: 'dataFolderStore', line: 3, column: 9, message: "This writes into the app's data folder, which the same module reads its data back from. That folder is on one instance's disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage." }],
       output: null,
     },
     {

@@ -68,7 +68,7 @@ export default defineRule<MessageId>({
     appDirectoryWrite:
       'A request handler writes data into the app\'s own directory or data folder. That disk belongs to one disposable process: other instances never see the file and the next deploy loses it. Store it in a backing service.',
     dataFolderStore:
-      'The app writes this file into its data folder and reads it back later. That folder is on one instance\'s disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage.',
+      'This writes into the app\'s data folder, which the same module reads its data back from. That folder is on one instance\'s disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage.',
     keptScreenshot:
       'Screenshots are kept in files on this process\'s disk. Other instances cannot serve them and a new container starts without them: upload them to object storage, or keep them only for the request.',
   },
