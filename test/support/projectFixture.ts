@@ -9,7 +9,7 @@ import { parsePackageJson } from '../../server/src/project/parsers/packageJson';
 import { parseProcfile } from '../../server/src/project/parsers/procfile';
 import { parseYamlFile } from '../../server/src/project/parsers/yaml';
 import type { ConfigDataFile, DockerfileFile, EnvFile, Lockfile, PackageJsonFile, ProcfileFile, ProjectFiles, TextFile, YamlFile } from '../../server/src/project/projectFiles';
-import { entryPointsOf, lockfileKindOf, packageFactsOf, packageNameOf, parseLockfile, projectFileKind } from '../../server/src/project/gather';
+import { entryPointsOf, isShellScript, lockfileKindOf, packageFactsOf, packageNameOf, parseLockfile, projectFileKind } from '../../server/src/project/gather';
 import { ROOT } from './ruleTester';
 
 /**
@@ -44,7 +44,7 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
     else if (kind === 'compose') composeFiles.push(parseYamlFile(path, text).file);
     else if (kind === 'dockerfile') dockerfiles.push(parseDockerfile(path, text));
     else if (kind === 'env') envFiles.push({ ...parseEnvFile(path, text), gitignored: ignored.ignores(relative) });
-    else if (kind === 'shellScript') shellScripts.push({ path, text, comments: hashComments(text) });
+    else if (kind === 'shellScript' && isShellScript(basename(relative), text)) shellScripts.push({ path, text, comments: hashComments(text) });
     else if (kind === 'nestedPackage' && packageNameOf(text) !== undefined) nestedPackageRoots.push(dirname(path));
   }
   const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts };

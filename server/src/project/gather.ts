@@ -49,6 +49,8 @@ const PROJECT_FILE_GLOBS = [
   '**/config/**/*.{json,json5,yml,yaml}', '**/config.*.json',
   // Shell scripts that may start the app (`bin/run.sh`, `docker-entrypoint.sh`).
   '*.sh', 'bin/**/*.sh', 'scripts/**/*.sh', 'docker/**/*.sh', '**/*entrypoint*.sh',
+  // Control scripts without an extension (`bin/appctl`): kept when their shebang names a shell.
+  'bin/*',
   // Packages of their own inside this one (a docs site, a sub-app).
   '*/**/package.json',
 ];
@@ -57,6 +59,13 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
 };
 
 const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml|.+\.sh)$/;
+
+const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:ba|da|k|z)?sh\b/;
+
+/** A `.sh` file, or a script without an extension whose shebang names a shell (`bin/www` runs node: no). */
+export function isShellScript(name: string, text: string): boolean {
+  return name.endsWith('.sh') || SHELL_SHEBANG.test(text);
+}
 
 /** True for the files whose change means the project's facts must be gathered again. */
 export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env' | 'shellScript' | 'nestedPackage';
@@ -73,7 +82,7 @@ export function projectFileKind(relative: string): ProjectFileKind | undefined {
   if (/(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/.test(relative)) return 'compose';
   if (/dockerfile/i.test(name)) return 'dockerfile';
   if (/^\.env(?:\..+)?$|\.env$/.test(name)) return 'env';
-  if (name.endsWith('.sh')) return 'shellScript';
+  if (name.endsWith('.sh') || /^bin\/[^/.]+$/.test(relative)) return 'shellScript';
   return undefined;
 }
 
@@ -166,7 +175,7 @@ async function readProjectFiles(
       dockerfiles.push(parseDockerfile(path, text));
     } else if (kind === 'env') {
       envFiles.push({ ...parseEnvFile(path, text), gitignored: isGitignored(path) });
-    } else if (kind === 'shellScript' && text.length <= MAX_FILE_BYTES) {
+    } else if (kind === 'shellScript' && text.length <= MAX_FILE_BYTES && isShellScript(name, text)) {
       shellScripts.push({ path, text, comments: hashComments(text) });
     }
   }

@@ -6,7 +6,16 @@ const withScripts = (scripts: Record<string, string>, extra: Record<string, stri
   projectFixture({ 'package.json': packageJsonText({ name: 'api', scripts }), ...extra });
 const pkg = (scripts: Record<string, string>) => packageJsonText({ name: 'api', scripts });
 
+const APPCTL = '#!/bin/bash\nNODEJS="node --harmony"\nstart()\n{\n   echo "Starting ..."\n   nohup $NODEJS ./dispatch.js > $STDOUT_LOG 2>&1 &\n}\ncase "$1" in\n  start) start ;;\nesac\n';
+
 const invalid: InvalidCase[] = [
+  {
+    name: 'a control script without an extension that the start script runs, which daemonises the app',
+    code: '',
+    project: withScripts({ start: './bin/appctl start' }, { 'bin/appctl': APPCTL }),
+    errors: [{ messageId: 'detach', file: 'bin/appctl', line: 6, column: 4 }],
+    output: null,
+  },
   {
     name: 'nohup … & in the start script',
     code: '',
@@ -80,12 +89,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
-    name: 'PID files',
-    code: "const fs = require('fs');\nfs.writeFileSync(path.join(dataDir, 'server.pid'), String(process.pid));\nawait fs.promises.writeFile(pidFile, `${process.pid}\\n`);\nfs.writeFileSync('/var/run/app.pid', pid);",
+    name: 'PID files written by a process that daemonises itself',
+    code: "const fs = require('fs');\nfs.writeFileSync(path.join(dataDir, 'server.pid'), String(process.pid));\nawait fs.promises.writeFile(pidFile, `${process.pid}\\n`);\nfs.writeFileSync('/var/run/app.pid', pid);\nrequire('daemon')();",
     errors: [
       { messageId: 'pidFile', line: 2, column: 1, endColumn: 72, message: 'Writing a PID file is how daemons tell init scripts where to find them. The platform already knows every process it started, and a PID file left behind by a replaced container or dyno only misleads: drop it.' },
       { messageId: 'pidFile', line: 3, column: 7 },
       { messageId: 'pidFile', line: 4, column: 1 },
+      { messageId: 'daemonLibrary', line: 5, column: 1 },
     ],
     output: null,
   },
@@ -93,6 +103,13 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a PID file beside a process that stays in the foreground, so a stop command can find it', code: "fs.writeFileSync(config.pidFile, String(process.pid));\nrequire('../dispatch');" },
+    {
+      name: 'an entrypoint that runs the app in the background, forwards SIGTERM and waits for it',
+      code: '',
+      project: withScripts({ start: './docker/entrypoint.sh' }, { 'docker/entrypoint.sh': '#!/bin/sh\ntrap "kill -TERM $PID" TERM INT\nsetsid node ./bin/server "$@" &\nPID=$!\nwait $PID\n' }),
+    },
+    { name: 'an extensionless bin that runs node, not a shell', code: '', project: withScripts({ start: './bin/www' }, { 'bin/www': "#!/usr/bin/env node\nrequire('child_process').exec('nohup true &');\n" }) },
     { name: 'a foreground start', code: '', project: withScripts({ start: 'node server.js 2>&1', worker: 'node worker.js' }) },
     { name: 'pm2-runtime and pm2 --no-daemon', code: '', project: withScripts({ start: 'pm2-runtime start ecosystem.config.js', alt: 'pm2 start app.js --no-daemon' }, { Procfile: 'web: pm2 start app.js --no-daemon\n' }) },
     { name: 'forever in the foreground', code: '', project: withScripts({ start: 'forever server.js' }) },

@@ -52,6 +52,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'fix names: a config with a database section is not a database',
+      code: "module.exports = {\n  sessionSecret: 'cnpmjs.org test session secret',\n  database: { dialect: 'sqlite' },\n};",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 18 }],
+      output: "module.exports = {\n  sessionSecret: process.env.SESSION_SECRET,\n  database: { dialect: 'sqlite' },\n};",
+      envKeys: ['SESSION_SECRET'],
+    },
+    {
       name: 'fix names: database credentials handed to a compiled framework module',
       code: "typeorm_1.TypeOrmModule.forRoot({ type: 'postgres', username: 'app', password: 'app_password_123', database: 'app' });\nredis_1.createClient({ password: 'r3dis-s3cret-pass' });",
       errors: [

@@ -172,7 +172,7 @@ runRuleTests(rule, {
     {
       name: 'knex on SQLite through a dialect class, with a file under the data folder',
       code: "const Dialect = require('knex/lib/dialects/sqlite3/index.js');\nconst config = {\n  client: Dialect,\n  connection: { filename: Database.sqlitePath },\n  useNullAsDefault: true,\n};",
-      errors: [{ messageId: 'localDatabase', line: 2, column: 16, message: 'The app keeps its data in a local file (Database.sqlitePath). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
+      errors: [{ messageId: 'localDatabase', line: 4, column: 17, message: 'The app keeps its data in a local file (Database.sqlitePath). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
       output: null,
     },
     {
@@ -225,12 +225,12 @@ runRuleTests(rule, {
     },
     {
       code: "const sequelize = new Sequelize({ dialect: 'sqlite', storage: './database.sqlite' });",
-      errors: [{ messageId: 'localDatabase', line: 1, column: 33 }],
+      errors: [{ messageId: 'localDatabase', line: 1, column: 54 }],
       output: null,
     },
     {
       code: "const db = knex({ client: 'sqlite3', connection: { filename: './dev.sqlite3' }, useNullAsDefault: true });",
-      errors: [{ messageId: 'localDatabase', line: 1, column: 17 }],
+      errors: [{ messageId: 'localDatabase', line: 1, column: 52 }],
       output: null,
     },
     {
@@ -241,7 +241,7 @@ runRuleTests(rule, {
     },
     {
       code: "const Datastore = require('@seald-io/nedb');\nconst users = new Datastore({ filename: 'data/users.db', autoload: true });",
-      errors: [{ messageId: 'localDatabase', line: 2, column: 15 }],
+      errors: [{ messageId: 'localDatabase', line: 2, column: 31 }],
       output: null,
     },
     {

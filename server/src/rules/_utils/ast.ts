@@ -69,6 +69,12 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
   return undefined;
 }
 
+/** Connection options naming the database they open: `{ host, database: 'app' }` (not a config with a `database` section). */
+export function namesDatabase(object: TSESTree.ObjectExpression): boolean {
+  const database = findProperty(object, 'database')?.value;
+  return database !== undefined && database.type !== 'ObjectExpression';
+}
+
 export function hasSpread(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((property) => property.type === 'SpreadElement');
 }

@@ -98,7 +98,8 @@ export function scriptRunBy(command: SimpleCommand, scripts: readonly TextFile[]
   const words = commandWords(command);
   const runner = words[0] && /^(?:sh|bash|ash|dash)$/.test(programName(words[0].text)) ? 1 : 0;
   const word = words[runner];
-  if (!word || !/\.sh$/.test(word.text)) return undefined;
+  // `./bin/run.sh`, `sh start.sh`, or a control script named by its path (`./bin/appctl start`).
+  if (!word || (!/\.sh$/.test(word.text) && (word.dynamic || !word.text.includes('/')))) return undefined;
   const wanted = word.text.replace(/^(?:\$\w+|\$\{\w+\}|\.)?\/+/, '');
   const candidates = scripts.filter((script) => basename(script.path) === basename(wanted));
   return candidates.find((script) => script.path.replace(/\\/g, '/').endsWith(`/${wanted}`)) ?? candidates[0];
@@ -116,7 +117,8 @@ export function startScripts(project: ProjectFacts): TextFile[] {
     ...imageStartInstructions(project).flatMap(({ dockerfile, instruction }) => launcherCommands(dockerfile, instruction)),
   ];
   const launched = new Set(launchers.map((command) => scriptRunBy(command, shellScripts)).filter((script) => script !== undefined));
-  return shellScripts.filter((script) => (launched.has(script) || START_SCRIPT_NAME.test(basename(script.path))) && scriptCommands(script).some(({ command }) => runsApp(command)));
+  // A script the start runs is part of starting, whatever runs the app inside it (`nohup $NODE dispatch.js &`).
+  return shellScripts.filter((script) => launched.has(script) || (START_SCRIPT_NAME.test(basename(script.path)) && scriptCommands(script).some(({ command }) => runsApp(command))));
 }
 
 /** The commands of an instruction, and the program of an exec-form one (`["./docker-entrypoint.sh"]`). */

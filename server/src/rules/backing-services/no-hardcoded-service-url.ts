@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, namesDatabase } from '../_utils/ast';
 import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { environmentKindOf, environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
@@ -203,7 +203,7 @@ function checkHostProperty(context: FileRuleContext<MessageId, Options>, node: N
   const object = property.parent as TSESTree.ObjectExpression;
   if (!isConnectionConfig(context, object) || isPublicWebEndpoint(object, value)) return;
   // `{ host, database, … }` names a database whatever client or framework method receives it.
-  const owner = findProperty(object, 'database') ? 'DB' : ownerName(object);
+  const owner = namesDatabase(object) ? 'DB' : ownerName(object);
   report(context, node, 'serviceHost', { host: value }, `${owner ? `${toEnvName(owner)}_` : 'DB_'}HOST`);
 }
 

@@ -18,6 +18,7 @@ import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { scriptsOf, scriptSteps, scriptsRunBy } from '../_utils/packageScripts';
 import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
 import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
+import { scriptCommands, startScripts } from '../_utils/startCommands';
 import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pidFile';
@@ -61,6 +62,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     if (isDevOnlyFile(project, source.path)) return {};
     const unreffed = new Set<string>();
     const forks: ProcessCall[] = [];
+    const pidFiles: OffsetRange[] = [];
     let daemonBindings: ModuleBindings = { namespaces: new Set(), named: new Map() };
     return mergeVisitors(
       processCallVisitors((call) => {
@@ -78,13 +80,15 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
             const object = unwrapExpression(call.callee.object);
             if (object.type === 'Identifier') unreffed.add(object.name);
           }
-          if (writesPidFile(source, call)) collected.push({ range: call.range, messageId: 'pidFile' });
+          if (writesPidFile(source, call)) pidFiles.push(call.range);
         },
         // After the process-call visitors' exit: every fork and every `.unref()` is known by now.
         'Program:exit': () => {
           for (const fork of forks) {
             if (isUnreffed(fork.node as TSESTree.CallExpression, unreffed)) collected.push({ range: fork.node.range, messageId: 'selfFork' });
           }
+          // A PID file beside a process that stays in the foreground only lets a `stop` command find it.
+          if (collected.length > 0) for (const range of pidFiles) collected.push({ range, messageId: 'pidFile' });
         },
       },
     );
@@ -122,6 +126,13 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       }
     }
 
+    // Shell scripts the start runs (`./bin/appctl start` running `nohup node dispatch.js &`).
+    for (const script of startScripts(project)) {
+      checkCommands(scriptCommands(script).map(({ command }) => command), script.text, (at, messageId, data, suggest) => {
+        report(script.path, { at, messageId, data, suggest: suggest?.(at) });
+      });
+    }
+
     if (!packageJson) return;
     const seen = new Set<string>();
     for (const root of roots) {
@@ -142,8 +153,12 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
 type Emit = (range: OffsetRange, messageId: 'background' | 'detach' | 'daemonManager', data: Record<string, string>, suggest?: (at: OffsetRange) => FixSpec[] | undefined) => void;
 
 /** Checks commands of one script or process line; ranges are offsets into `text`. */
+/** `wait` for the background jobs: the script stays in the foreground and supervises them (often with a `trap` forwarding SIGTERM). */
+const WAITS_FOR_JOBS = /(?:^|[\n;&|(]|\bthen|\bdo)\s*wait\b/;
+
 function checkCommands(commands: readonly SimpleCommand[], text: string, emit: Emit): void {
   const devScript = DEV_SCRIPT_TEXT.test(text);
+  const supervised = WAITS_FOR_JOBS.test(text);
   for (const command of commands) {
     const words = command.words;
     const shown = words.map((word) => word.text).join(' ');
@@ -153,9 +168,9 @@ function checkCommands(commands: readonly SimpleCommand[], text: string, emit: E
     const manager = daemonManager(program);
     if (manager) {
       emit(span(manager.words), 'daemonManager', { command: manager.words.map((word) => word.text).join(' '), alternative: manager.alternative }, manager.suggest);
-    } else if (detacher) {
+    } else if (detacher && !(supervised && command.terminator === '&')) {
       emit([detacher.start, detacher.end], 'detach', { command: programName(detacher.text) });
-    } else if (command.terminator === '&' && !devScript) {
+    } else if (command.terminator === '&' && !devScript && !supervised) {
       emit([words[0].start, (command.terminatorStart ?? words[words.length - 1].end) + 1], 'background', { command: shown });
     }
   }

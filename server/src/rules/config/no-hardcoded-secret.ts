@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getPropertyName, getStaticString } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getPropertyName, getStaticString, namesDatabase } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
@@ -238,7 +238,7 @@ function qualifiedEnvName(node: Node, name: string): string {
 function enclosingKey(node: Node): string | undefined {
   const object = node.parent?.type === 'Property' ? node.parent.parent : undefined;
   // `{ host, username, password, database }`: a database's credentials, whatever call they go to.
-  if (object?.type === 'ObjectExpression' && findProperty(object, 'database')) return 'DB';
+  if (object?.type === 'ObjectExpression' && namesDatabase(object)) return 'DB';
   const holder = object?.parent;
   if (holder?.type === 'Property') return getPropertyName(holder.key);
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;

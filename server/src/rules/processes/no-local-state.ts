@@ -292,7 +292,9 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   const [first] = node.arguments;
   const options = first && unwrapExpression(first);
   const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : first;
-  reportLocalFile(context, node, file as Node | undefined);
+  // At the setting that names the file: in a long config the object starts far from it.
+  const setting = file?.parent?.type === 'Property' ? file.parent : node;
+  reportLocalFile(context, setting, file as Node | undefined);
 }
 
 /**
@@ -340,7 +342,9 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
     findProperty(node, 'storage')?.value ??
     findProperty(node, 'database')?.value ??
     (connection?.type === 'ObjectExpression' ? findProperty(connection, 'filename')?.value : connection);
-  reportLocalFile(context, node, file as Node | undefined);
+  // At the setting that names the file: in a long config the object starts far from it.
+  const setting = file?.parent?.type === 'Property' ? file.parent : node;
+  reportLocalFile(context, setting, file as Node | undefined);
 }
 
 function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: Node | undefined): void {
