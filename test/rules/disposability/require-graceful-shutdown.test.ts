@@ -152,9 +152,19 @@ runRuleTests(rule, {
       files: { 'cli.js': "require('./lib/mailin').start({ port: 25 });", 'lib/mailin.js': "var SMTPServer = require('smtp-server').SMTPServer;\nexports.start = function (configuration) {\n  var server = new SMTPServer({});\n  server.listen(configuration.port);\n};" },
       project: { entryPoints: ['run-cli.js'] },
       errors: [
+        { messageId: 'entryNoSigterm', line: 1, column: 9, file: 'cli.js', message: 'This entry point starts a server (through `./lib/mailin`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.' },
         { messageId: 'noSigterm', line: 4, column: 3, file: 'lib/mailin.js' },
         { messageId: 'launcherNoSigterm', line: 2, column: 13, file: 'run-cli.js', message: 'This launcher runs the server as a child process and never handles SIGTERM. When the platform stops it, the launcher dies at once and the server never hears of it: it is killed later without closing anything. Forward SIGTERM to the child and exit when it has stopped.' },
       ],
+      output: null,
+    },
+    {
+      name: "a package's main, the API other code embeds the server through: only the server start is reported",
+      code: "module.exports = require('./lib/server');",
+      filename: 'index.js',
+      files: { 'lib/server.js': `${EXPRESS}app.listen(3000);` },
+      project: { entryPoints: ['index.js'], packageJson: { path: '/project/package.json', main: 'index.js', bin: {}, scripts: {}, dependencies: {}, devDependencies: {}, optionalDependencies: {}, peerDependencies: {}, isModule: false } },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'lib/server.js' }],
       output: null,
     },
     {
@@ -162,7 +172,10 @@ runRuleTests(rule, {
       code: "require('./server');",
       files: { 'src/server.js': `${EXPRESS}app.listen(3000);` },
       project: { entryPoints: ['src/index.js'] },
-      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'src/server.js' }],
+      errors: [
+        { messageId: 'entryNoSigterm', line: 1, column: 9, file: 'src/index.js' },
+        { messageId: 'noSigterm', line: 3, column: 1, file: 'src/server.js' },
+      ],
       output: null,
     },
     {
@@ -171,7 +184,10 @@ runRuleTests(rule, {
       files: { 'src/worker-server.js': `${EXPRESS}app.listen(3000);`, 'src/boot.js': "require('./worker-server');" },
       project: { entryPoints: ['src/index.js'] },
       options: { entryPoints: ['src/boot.js'] },
-      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'src/worker-server.js' }],
+      errors: [
+        { messageId: 'entryNoSigterm', line: 1, column: 9, file: 'src/boot.js' },
+        { messageId: 'noSigterm', line: 3, column: 1, file: 'src/worker-server.js' },
+      ],
       output: null,
     },
     {

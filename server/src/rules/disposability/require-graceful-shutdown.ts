@@ -5,15 +5,19 @@
  * SIGINT alone only covers Ctrl+C in a terminal. The check follows imports from each entry point.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { join } from 'node:path';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
+import type { ProjectFacts } from '../../project/facts';
 import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
-import { entryFiles, reachableFiles, resolveImport } from '../_utils/modules';
+import { importVisitors } from '../_utils/importSpecifiers';
+import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
+import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm';
+type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm' | 'entryNoSigterm';
 
 export interface Options {
   /** More entry points, relative to the project root, for apps started in ways package.json does not say. */
@@ -45,6 +49,8 @@ interface ShutdownFacts {
   declaredNames: string[];
   /** Scripts this file runs as processes of their own (`fork('./server.js')`, forever-monitor), by relative specifier. */
   launches: { range: OffsetRange; script: string }[];
+  /** Relative imports with where they are written, to point at the one through which an entry starts its server. */
+  localImports: { range: OffsetRange; specifier: string }[];
 }
 
 const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|http|https|http2|net|tls|node:http|node:https|node:http2|node:net|node:tls|smtp-server)$/;
@@ -52,6 +58,7 @@ const SHUTDOWN_LIBRARIES = new Set([
   '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
 ]);
+const SHUTDOWN_TEXT = /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\bfork\s*\(|Monitor\s*\(|execPath/;
 const STOP_SIGNALS = new Set(['SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGQUIT']);
 const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -69,7 +76,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       shutdownLibraries: { type: 'array', items: { type: 'string' }, description: 'More modules that handle SIGTERM gracefully.' },
     },
   },
-  triggers: /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\bfork\s*\(|Monitor\s*\(|execPath/,
+  // Declared entry points are read whatever they say: the server may start in a module they import.
+  triggers: (text, project, path) => SHUTDOWN_TEXT.test(text) || isDeclaredEntryPoint(project, path),
   messages: {
     noSigterm:
       'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
@@ -77,15 +85,20 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       'Only SIGINT (Ctrl+C) is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: handle SIGTERM the same way.',
     optInOnly:
       'SIGTERM is handled only when an environment variable opts in, so by default every deploy and scale-down still kills this server mid-request. Make the graceful shutdown the default.',
+    entryNoSigterm:
+      'This entry point starts a server (through `{{module}}`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.',
     launcherNoSigterm:
       'This launcher runs the server as a child process and never handles SIGTERM. When the platform stops it, the launcher dies at once and the server never hears of it: it is killed later without closing anything. Forward SIGTERM to the child and exit when it has stopped.',
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, handlesOtherSignal: false, handlesSigtermOnOptIn: false, exitsWithoutClosing: [], declaredNames: [], launches: [] }),
+  initial: () => ({ starts: [], handlesSigterm: false, handlesOtherSignal: false, handlesSigtermOnOptIn: false, exitsWithoutClosing: [], declaredNames: [], launches: [], localImports: [] }),
   collect({ source, collected }) {
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
-    return {
+    const localImports = importVisitors(({ node, specifier }) => {
+      if (specifier.startsWith('.')) collected.localImports.push({ range: node.range, specifier });
+    });
+    return mergeVisitors(localImports, {
       Program: (node) => {
         collected.declaredNames = topLevelNames(node as TSESTree.Program);
       },
@@ -102,7 +115,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         const script = launchedScript(node as TSESTree.NewExpression);
         if (script) collected.launches.push({ range: node.range, script });
       },
-    };
+    });
   },
   check({ project, files, report, options }) {
     const libraries = new Set([...SHUTDOWN_LIBRARIES, ...options.shutdownLibraries]);
@@ -137,9 +150,29 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
       const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server, start.facts.declaredNames);
       reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, fix }));
+      // The handler belongs to the entry point: say so there too when the server starts in another module.
+      // Not in a package's `main`, which is also the API other code embeds the server through.
+      const executable = entry !== resolveEntryPoint(project.root, project.packageJson?.main ?? 'index.js', paths);
+      const through = messageId === 'noSigterm' && start.file !== entry && executable ? importToward(entry, start.file, files.get(entry)!.collected, importsOf, paths) : undefined;
+      if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
     }
   },
 });
+
+function isDeclaredEntryPoint(project: ProjectFacts, path: string): boolean {
+  return project.entryPoints.some((entry) => {
+    const declared = join(project.root, entry);
+    return path === declared || path.replace(/\.[cm]?[jt]s$/, '') === declared.replace(/\.[cm]?[jt]s$/, '');
+  });
+}
+
+/** The entry's import through which `target` is loaded. */
+function importToward(entry: string, target: string, facts: ShutdownFacts, importsOf: (file: string) => readonly string[], paths: ReadonlySet<string>) {
+  return facts.localImports.find(({ specifier }) => {
+    const loaded = resolveImport(entry, specifier, paths);
+    return loaded !== undefined && reachableFiles(loaded, importsOf, paths).has(target);
+  });
+}
 
 interface Launch {
   readonly file: string;
