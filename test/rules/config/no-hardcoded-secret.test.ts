@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'keys that are not signing keys', code: "const allowed = { keys: ['id', 'name'] };\nconst shortcuts = ['ctrl+k'];" },
     {
       name: 'a Firebase web config: its apiKey identifies the project to browsers',
       code: "const firebaseConfig = { apiKey: 'AIzaSyA-1234567890abcdefghijklmnopqrstu', authDomain: 'myapp.firebaseapp.com', projectId: 'myapp', appId: '1:123:web:abc' };",
@@ -51,6 +52,16 @@ runRuleTests(rule, {
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: "literal keys that sign a Koa app's cookies",
+      code: "const app = new Koa();\napp.keys = ['im a newer secret', process.env.OLD_KEY];\nconst other = new Koa({ keys: ['k9s#Lw2!pQz'] });",
+      errors: [
+        { messageId: 'namedSecret', line: 2, column: 13, message: '"COOKIE_KEYS" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.COOKIE_KEYS.' },
+        { messageId: 'namedSecret', line: 3, column: 32 },
+      ],
+      output: "const app = new Koa();\napp.keys = [process.env.COOKIE_KEYS, process.env.OLD_KEY];\nconst other = new Koa({ keys: [process.env.COOKIE_KEYS] });",
+      envKeys: ['COOKIE_KEYS', 'COOKIE_KEYS'],
+    },
     {
       name: 'fix names: a config with a database section is not a database',
       code: "module.exports = {\n  sessionSecret: 'cnpmjs.org test session secret',\n  database: { dialect: 'sqlite' },\n};",

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getPropertyName, getStaticString, namesDatabase } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, namesDatabase } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
@@ -57,6 +57,7 @@ export default defineRule<MessageId, Options>({
       /[sr]k_(?:live|test)_|A(?:KIA|SIA|GPA|IDA|ROA|NPA)[0-9A-Z]{16}|gh[pousr]_\w{30}|github_pat_|xox[abposr]-|PRIVATE KEY-----/.source,
       /eyJ[\w-]{8,}\.eyJ|AIza[\w-]{30}|SG\.[\w-]{20}|npm_\w{30}|SK[0-9a-f]{32}|hooks\.slack\.com/.source,
       /:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/.source,
+      /\bkeys['"]?\s*[:=]\s*\[\s*['"`]/.source,
     ].join('|'),
     'i',
   ),
@@ -89,7 +90,8 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const replaced = fallback?.expression ?? node;
   const token = findTokenFormat(value) ?? configuredFormat(value, context.options.extraPatterns);
   const url = token || tokensOnly ? undefined : parseCredentialUrl(value);
-  const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node);
+  const signingKeys = signingKeysName(node);
+  const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node) ?? signingKeys;
 
   if (token || url) {
     const envName = fallback?.envName ?? tokenEnvName(node, name, token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
@@ -106,10 +108,22 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
     }
     return;
   }
-  if (!isSecretName(envStyle) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle)) || isCategoryLabel(node, value)) return;
+  if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle) || signingKeys !== undefined) || isCategoryLabel(node, value)) return;
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+}
+
+const APP_OBJECT = /^(?:app|\w*App|server|koa)$/;
+
+/** `app.keys = ['todokey', …]`, `new Koa({ keys: [...] })`: the keys that sign the app's cookies. */
+function signingKeysName(node: Node): string | undefined {
+  const list = node.parent;
+  if (list?.type !== 'ArrayExpression') return undefined;
+  const holder = list.parent;
+  const assigned = holder?.type === 'AssignmentExpression' && holder.right === list && holder.left.type === 'MemberExpression' && getMemberName(holder.left) === 'keys' && APP_OBJECT.test(getMemberPath(holder.left.object)?.at(-1) ?? '');
+  const constructed = holder?.type === 'Property' && holder.value === list && getPropertyName(holder.key) === 'keys' && holder.parent.parent?.type === 'NewExpression' && /(?:^|\.)Koa$/.test(getCalleeName(holder.parent.parent) ?? '');
+  return assigned || constructed ? 'COOKIE_KEYS' : undefined;
 }
 
 /** Keys of a Firebase web config: the `apiKey` beside them identifies the project to browsers and is public by design. */
