@@ -49,6 +49,14 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "an ORM dialect whose driver is only a devDependency: Sequelize requires it in production",
+    code: "module.exports = {\n  database: { dialect: 'sqlite', storage: dbFile },\n};",
+    filename: 'config/index.js',
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'registry', dependencies: { sequelize: '6.0.0' }, devDependencies: { sqlite3: '5.0.0' } }) }),
+    errors: [{ messageId: 'devDependency', line: 2, column: 24, file: 'config/index.js' }],
+    output: null,
+  },
+  {
     name: 'an undeclared require',
     code: "const axios = require('axios');",
     project,
@@ -142,6 +150,11 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'dialects whose driver is declared, or with no ORM that loads one',
+      code: "const a = { dialect: 'postgres' };\nconst b = { client: 'sqlite3' };\nconst c = { type: 'mysql' };",
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { sequelize: '6.0.0', pg: '8.0.0' } }) }),
+    },
     {
       name: 'a local module the server loads expecting it to be missing in production builds, and what only it imports',
       code: "try {\n  require('./browser-control/setup')(app);\n} catch (error) {\n  if (error.code !== 'MODULE_NOT_FOUND') console.warn(error.message);\n}\napp.listen(process.env.PORT);",

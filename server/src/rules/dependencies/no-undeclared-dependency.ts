@@ -11,9 +11,10 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { getMemberPath, getStaticString } from '../_utils/ast';
+import { getMemberPath, getPropertyName, getStaticString } from '../_utils/ast';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
+import { ownValue } from '../_utils/records';
 import { devOnlyFiles, isAdminTaskFile, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
@@ -54,11 +55,32 @@ interface ModuleUses {
  */
 function loadsUnlistedPackage(text: string, project: ProjectFacts): boolean {
   const listed = productionDependencies(project.files.packageJson?.json);
+  if (DIALECT_SETTING.test(text) && Object.values(ORM_BY_KEY).some((orm) => listed.has(orm))) return true;
   for (const [, specifier] of text.matchAll(MODULE_SPECIFIER)) {
     const name = packageNameOf(specifier);
     if (name && !isBuiltinModule(specifier) && !listed.has(name)) return true;
   }
   return false;
+}
+
+/** The ORM that reads each dialect setting: Sequelize `dialect`, knex `client`, TypeORM `type`. */
+const ORM_BY_KEY: Readonly<Record<string, string>> = { dialect: 'sequelize', client: 'knex', type: 'typeorm' };
+/** The driver packages an ORM loads for a dialect; the first is the one to install. */
+const DRIVERS: Readonly<Record<string, readonly string[]>> = {
+  sqlite: ['sqlite3', 'better-sqlite3'], sqlite3: ['sqlite3'], 'better-sqlite3': ['better-sqlite3'],
+  postgres: ['pg', 'pg-native'], postgresql: ['pg', 'pg-native'], pg: ['pg', 'pg-native'],
+  mysql: ['mysql2', 'mysql'], mysql2: ['mysql2'], mariadb: ['mariadb', 'mysql2'], mssql: ['tedious', 'mssql'], oracledb: ['oracledb'], oracle: ['oracledb'],
+};
+const DIALECT_SETTING = /\b(?:dialect|client|type)['"]?\s*:\s*['"`](?:sqlite3?|better-sqlite3|postgres(?:ql)?|pg|mysql2?|mariadb|mssql|oracle(?:db)?)['"`]/;
+
+/** `dialect: 'sqlite'` with Sequelize declared and no SQLite driver among the production dependencies: the driver to install. */
+function missingDriver(property: TSESTree.Property, json: Record<string, unknown> | undefined): string | undefined {
+  const orm = ownValue(ORM_BY_KEY, getPropertyName(property.key) ?? '');
+  const drivers = ownValue(DRIVERS, getStaticString(property.value as Node) ?? '');
+  const listed = productionDependencies(json);
+  if (!orm || !drivers || !listed.has(orm) || drivers.some((driver) => listed.has(driver))) return undefined;
+  const dev = new Set(keysOf(json?.devDependencies));
+  return drivers.find((driver) => dev.has(driver)) ?? drivers[0];
 }
 
 const listedByManifest = new WeakMap<object, ReadonlySet<string>>();
@@ -104,7 +126,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       '"{{name}}" is loaded optionally, but declared nowhere, so whether this feature works depends on what is installed on each machine. Declare it in optionalDependencies (or peerDependencies) to make the choice explicit.',
   },
   initial: () => ({ uses: [], valueNames: [], browser: false }),
-  collect({ source, collected }) {
+  collect({ source, project, collected }) {
     const typeScript = source.isTypeScript;
     const candidates = new Set<string>();
     const values = new Set<string>();
@@ -119,6 +141,12 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     return mergeVisitors(
       importVisitors(addUse),
       {
+        // `dialect: 'sqlite'`: the ORM requires the driver by name, so production code needs it installed.
+        Property: (node) => {
+          const property = node as TSESTree.Property;
+          const driver = missingDriver(property, project.files.packageJson?.json);
+          if (driver) collected.uses.push({ range: property.value.range, specifier: driver, fallback: undefined, devBranch: inDevBranch(source, property), locals: undefined });
+        },
         // `require.resolve('@strapi/strapi/package.json')` throws as surely as `require()` when the package is missing;
         // with a `paths` option it looks in another project's node_modules.
         CallExpression: (node) => {
