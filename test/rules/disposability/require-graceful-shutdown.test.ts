@@ -168,6 +168,23 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'cluster workers launched through a path in a variable, by a dispatcher the bin loads',
+      code: "function start() {\n  require('../dispatch');\n}\nstart();",
+      filename: 'bin/cli.js',
+      files: {
+        'dispatch.js': "var path = require('path');\nvar cfork = require('cfork');\nvar workerPath = path.join(__dirname, 'worker.js');\ncfork({ exec: workerPath, count: 2 });",
+        'worker.js': "var server = require('./servers/registry');\nserver.listen(7001);",
+        'servers/registry.js': `${EXPRESS}module.exports = require('http').createServer(app);\napp.listen(7002);`,
+      },
+      project: { entryPoints: ['bin/cli.js'] },
+      errors: [
+        { messageId: 'launcherNoSigterm', line: 4, column: 1, file: 'dispatch.js' },
+        { messageId: 'noSigterm', line: 4, column: 1, file: 'servers/registry.js' },
+        { messageId: 'entryNoSigterm', line: 1, column: 22, file: 'worker.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'listen in a module the entry point imports',
       code: "require('./server');",
       files: { 'src/server.js': `${EXPRESS}app.listen(3000);` },

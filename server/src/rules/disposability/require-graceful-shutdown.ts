@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, resolveVariable, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberPath, getStaticString, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
@@ -58,7 +58,7 @@ const SHUTDOWN_LIBRARIES = new Set([
   '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
 ]);
-const SHUTDOWN_TEXT = /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\bfork\s*\(|Monitor\s*\(|execPath/;
+const SHUTDOWN_TEXT = /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
 const STOP_SIGNALS = new Set(['SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGQUIT']);
 const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -108,11 +108,11 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
         const start = servesHttp ? serverStart(source, call) : undefined;
         if (start) collected.starts.push(start);
-        const script = launchedScript(call);
+        const script = launchedScript(source, call);
         if (script) collected.launches.push({ range: call.range, script });
       },
       NewExpression: (node) => {
-        const script = launchedScript(node as TSESTree.NewExpression);
+        const script = launchedScript(source, node as TSESTree.NewExpression);
         if (script) collected.launches.push({ range: node.range, script });
       },
     });
@@ -199,12 +199,15 @@ function withLaunchedScripts(entries: readonly string[], launches: (entry: strin
 }
 
 /** Calls that run a local script as a process of its own: `fork('./server')`, `new forever.Monitor(path.join(__dirname, 'cli.js'))`, `spawn(process.execPath, [script])`. */
-function launchedScript(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+function launchedScript(source: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const name = getCalleeName(call) ?? '';
   const [first, second] = call.arguments;
-  if (/(?:^|\.)(?:fork|Monitor)$/.test(name)) return scriptPath(first);
+  const path = (node: Node | null | undefined) => scriptPath(node ? resolveValue(source, node) : undefined);
+  if (/(?:^|\.)(?:fork|Monitor)$/.test(name)) return path(first);
+  // Cluster workers: `cluster.setupPrimary({ exec })`, cfork's `cfork({ exec })`.
+  if (/(?:^|\.)(?:setupPrimary|setupMaster)$|^cfork$/.test(name) && first?.type === 'ObjectExpression') return path(findProperty(first, 'exec')?.value as Node | undefined);
   if (/(?:^|\.)spawn$/.test(name) && first && /^(?:process\.execPath|node)$/.test(getMemberPath(first)?.join('.') ?? getStaticString(first) ?? '') && second?.type === 'ArrayExpression') {
-    return scriptPath(second.elements[0] ?? undefined);
+    return path(second.elements[0]);
   }
   return undefined;
 }
