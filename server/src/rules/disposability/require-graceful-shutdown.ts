@@ -59,6 +59,8 @@ const SHUTDOWN_LIBRARIES = new Set([
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
 ]);
 const SHUTDOWN_TEXT = /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
+/** `require('./server')`, `import app from '../lib/app'`: an entry point handing over to its own modules. */
+const LOCAL_IMPORT = /(?:\brequire\s*\(|\bfrom|\bimport\s*\(?)\s*['"`]\.\.?\//;
 const STOP_SIGNALS = new Set(['SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGQUIT']);
 const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -77,7 +79,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     },
   },
   // Declared entry points are read whatever they say: the server may start in a module they import.
-  triggers: (text, project, path) => SHUTDOWN_TEXT.test(text) || isDeclaredEntryPoint(project, path),
+  triggers: (text, project, path) => SHUTDOWN_TEXT.test(text) || (LOCAL_IMPORT.test(text) && isDeclaredEntryPoint(project, path)),
   messages: {
     noSigterm:
       'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
