@@ -20,6 +20,7 @@ runRuleTests(rule, {
     "const File = require('./file');\nnew File('x.log');",
     "const { transports } = require('./transports');\nnew transports.File({ filename: 'x.log' });",
     "const type = { type: 'file' };",
+    { name: 'a logger whose folder the environment chooses, and logger options with no folder', code: "const a = createLogger({ dir: process.env.LOG_DIR });\nconst b = createLogger({ level: 'info', name: 'api' });" },
     { name: 'defining the switch is not using it, and a setter with nothing to set', code: "logger.setLogFile = function (file) { this.file = file; };\nlogger.setLogFile();" },
     // Log locations: only local paths the code fixes, not ones the environment or config lookups choose.
     "const options = { logDir: process.env.LOG_DIR || path.join(__dirname, 'logs') };",
@@ -73,6 +74,12 @@ runRuleTests(rule, {
       code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ path: 'logs/app.log' }] });",
       errors: [{ messageId: 'fileStream', line: 2, column: 58 }],
       output: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ stream: process.stdout }] });",
+    },
+    {
+      name: 'a logger library told which folder to write its files to',
+      code: "var Logger = require('mini-logger');\nvar logger = module.exports = Logger({\n  categories: ['sync_info'],\n  dir: config.logdir,\n  duration: '1d',\n});",
+      errors: [{ messageId: 'loggerFolder', line: 4, column: 8, message: '`Logger()` is given a folder to write its log files to. Files on the process disk go away with it and the log router never reads them: log to stdout and let the platform collect the stream.' }],
+      output: null,
     },
     {
       name: "the app's own switch to a log file",

@@ -16,7 +16,7 @@ import { fsMethodOf } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
-type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream' | 'logLocation' | 'logFileSetter';
+type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream' | 'logLocation' | 'logFileSetter' | 'loggerFolder';
 
 const LOG4JS_FILE_APPENDERS = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
 const FS_WRITES = new Set(['appendFile', 'appendFileSync', 'createWriteStream']);
@@ -42,12 +42,14 @@ export default defineRule<MessageId>({
   severity: 'warning',
   description: 'Application logs written to files instead of to stdout.',
   fixable: true,
-  triggers: /winston|pino|bunyan|log4js|\.log['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog/i,
+  triggers: /winston|pino|bunyan|log4js|\.log['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog|Logger\s*\(/i,
   messages: {
     fileTransport: 'This logger writes to a file. Logs are an event stream: write them to stdout and let the platform route, store and rotate them.',
     fileDestination: 'pino writes to a file here. Write to stdout (file descriptor 1) and let the platform collect the stream.',
     fileAppender: 'This log4js appender writes to a file. Use the stdout appender and let the platform store the stream.',
     fileStream: 'Log lines go to {{target}}. Files on the process disk vanish with it and never reach the log router: write to stdout.',
+    loggerFolder:
+      '`{{factory}}()` is given a folder to write its log files to. Files on the process disk go away with it and the log router never reads them: log to stdout and let the platform collect the stream.',
     logFileSetter:
       '`{{call}}()` sends the app\'s logs to a file. A file on the process disk goes away with it and the log router never reads it: log to stdout and let the platform collect the stream.',
     logLocation:
@@ -134,7 +136,20 @@ function checkLogLocationProperty(context: FileRuleContext<MessageId>, node: TSE
   const key = getPropertyName(node.key);
   // Bunyan streams and log4js appenders are reported as streams and appenders.
   if (!key || node.parent.type !== 'ObjectExpression' || ['streams', 'appenders', 'transports'].some((name) => isInsideProperty(node, name))) return;
+  const factory = loggerFactoryOf(node.parent);
+  if (factory && LOCATION_KEY.test(key) && !readsEnvironment(context.source, node.value as Node)) {
+    // `Logger({ dir: config.logdir })`: a logger library told which folder to write its files to.
+    return context.report({ at: node.value as Node, messageId: 'loggerFolder', data: { factory } });
+  }
   checkLogLocation(context, node.value as Node, key, getBindingName(node.parent));
+}
+
+/** Logger factories of libraries (`Logger(options)`, `new FileLogger(options)`, `createLogger(options)`) the object is handed to. */
+function loggerFactoryOf(options: TSESTree.ObjectExpression): string | undefined {
+  const call = options.parent;
+  if ((call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || call.arguments[0] !== options) return undefined;
+  const name = getCalleeName(call) ?? '';
+  return /(?:^|\.)(?:create)?\w*Logger$/.test(name) ? name : undefined;
 }
 
 /** `loggingConfig.path = config.getContentPath('logs')`. */
