@@ -13,7 +13,10 @@ const invalid: InvalidCase[] = [
     name: 'a control script without an extension that the start script runs, which daemonises the app',
     code: '',
     project: withScripts({ start: './bin/appctl start' }, { 'bin/appctl': APPCTL }),
-    errors: [{ messageId: 'detach', file: 'bin/appctl', line: 6, column: 4 }],
+    errors: [
+      { messageId: 'detach', file: 'bin/appctl', line: 6, column: 4 },
+      { messageId: 'daemonisingScript', file: 'package.json', line: 4, column: 15, message: 'The start command runs bin/appctl, which puts the app in the background, so the start command returns at once: the platform believes the process exited and the real one runs unsupervised. Start the app in the foreground.' },
+    ],
     output: null,
   },
   {

@@ -6,6 +6,7 @@
  * at once, the platform sees it exit, crashes go unnoticed and output goes nowhere.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { relative } from 'node:path';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node, OffsetRange } from '../../engine/types';
@@ -18,10 +19,10 @@ import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { scriptsOf, scriptSteps, scriptsRunBy } from '../_utils/packageScripts';
 import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
 import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
-import { scriptCommands, startScripts } from '../_utils/startCommands';
+import { scriptCommands, scriptRunBy, startScripts } from '../_utils/startCommands';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pidFile';
+type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pidFile' | 'daemonisingScript';
 
 interface CodeFinding {
   readonly range: OffsetRange;
@@ -54,6 +55,8 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       '`{{module}}` turns the process into a daemon: it forks, detaches from its parent and lets the original exit, so the platform loses track of the real process. Run in the foreground and let the platform supervise it.',
     selfFork:
       'The app re-launches itself detached and unreferenced: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.',
+    daemonisingScript:
+      'The start command runs {{script}}, which puts the app in the background, so the start command returns at once: the platform believes the process exited and the real one runs unsupervised. Start the app in the foreground.',
     pidFile:
       'Writing a PID file is how daemons tell init scripts where to find them. The platform already knows every process it started, and a PID file left behind by a replaced container or dyno only misleads: drop it.',
   },
@@ -127,10 +130,20 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     }
 
     // Shell scripts the start runs (`./bin/appctl start` running `nohup node dispatch.js &`).
+    const daemonisingScripts = new Set<string>();
     for (const script of startScripts(project)) {
       checkCommands(scriptCommands(script).map(({ command }) => command), script.text, (at, messageId, data, suggest) => {
+        daemonisingScripts.add(script.path);
         report(script.path, { at, messageId, data, suggest: suggest?.(at) });
       });
+    }
+    // `npm start` itself returns at once when the script it runs daemonises: say so where the platform looks.
+    for (const step of scriptSteps('start', scripts)) {
+      const script = scriptRunBy(step.command, project.files.shellScripts);
+      const value = packageJson?.locations[`scripts.${step.script}`];
+      if (!script || !value || !daemonisingScripts.has(script.path)) continue;
+      const at = jsonStringSubrange(packageJson!.text, value, [step.command.words[0].start, step.command.words[step.command.words.length - 1].end]);
+      report(packageJson!.path, { at, messageId: 'daemonisingScript', data: { script: relative(project.root, script.path).split('\\').join('/') } });
     }
 
     if (!packageJson) return;
