@@ -178,6 +178,7 @@ runRuleTests(rule, {
       },
       project: { entryPoints: ['bin/cli.js'] },
       errors: [
+        { messageId: 'entryNoSigterm', line: 2, column: 11, file: 'bin/cli.js', message: 'This entry point starts a server (through `../dispatch`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.' },
         { messageId: 'launcherNoSigterm', line: 4, column: 1, file: 'dispatch.js' },
         { messageId: 'noSigterm', line: 4, column: 1, file: 'servers/registry.js' },
         { messageId: 'entryNoSigterm', line: 1, column: 22, file: 'worker.js' },

@@ -130,6 +130,13 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       return { reachable, facts: reachable.map((file) => ({ file, facts: files.get(file)!.collected })) };
     };
     const serves = (entry: string) => processOf(entry).facts.some((item) => item.facts.starts.length > 0);
+    const main = resolveEntryPoint(project.root, project.packageJson?.main ?? 'index.js', paths);
+    // The handler belongs to the entry point: say so there too when what serves is reached through another
+    // module. Not in a package's `main`, which is also the API other code embeds the server through.
+    const reportAtEntry = (entry: string, file: string) => {
+      const through = file !== entry && entry !== main ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths) : undefined;
+      if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
+    };
     // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
     for (const entry of withLaunchedScripts(declared, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
@@ -138,7 +145,10 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
       if (!start) {
         const launch = handles ? undefined : launchesOf(facts, paths).find(({ target }) => serves(target));
-        if (launch) reportOnce(reported, launch.file, launch.range, () => report(launch.file, { at: launch.range, messageId: 'launcherNoSigterm' }));
+        if (launch) {
+          reportOnce(reported, launch.file, launch.range, () => report(launch.file, { at: launch.range, messageId: 'launcherNoSigterm' }));
+          reportAtEntry(entry, launch.file);
+        }
         continue;
       }
       if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary) {
@@ -152,11 +162,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
       const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server, start.facts.declaredNames);
       reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, fix }));
-      // The handler belongs to the entry point: say so there too when the server starts in another module.
-      // Not in a package's `main`, which is also the API other code embeds the server through.
-      const executable = entry !== resolveEntryPoint(project.root, project.packageJson?.main ?? 'index.js', paths);
-      const through = messageId === 'noSigterm' && start.file !== entry && executable ? importToward(entry, start.file, files.get(entry)!.collected, importsOf, paths) : undefined;
-      if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
+      if (messageId === 'noSigterm') reportAtEntry(entry, start.file);
     }
   },
 });
