@@ -6,6 +6,7 @@ const manifest = packageJsonText({ name: 'orders', main: 'src/index.js', scripts
 
 runRuleTests(rule, {
   valid: [
+    { name: 'the same config file on both sides, and a branch only for tests', code: "var file;\nif (process.env.NODE_ENV === 'production') {\n  file = 'config.json';\n  strict = true;\n} else {\n  file = 'config.json';\n}\nif (process.env.NODE_ENV === 'test') { load('config.test.json'); } else { load('config.json'); }" },
     {
       name: 'node-config: config.get reads the merged config, the package\'s own convention',
       code: "const config = require('config');\nconst db = config.get('db');",
@@ -31,6 +32,13 @@ runRuleTests(rule, {
     { name: 'a computed environment key on something that is not a config map', code: "const handler = handlers[process.env.NODE_ENV];" },
   ],
   invalid: [
+    {
+      name: 'an if/else on NODE_ENV that picks a different config file on each side',
+      code: "var customConfig;\nif (process.env.NODE_ENV === 'development') {\n  customConfig = path.join(root, 'config', 'config.js');\n} else {\n  customConfig = path.join(dataDir, 'config.json');\n}\ncopy(require(customConfig)).override(config);",
+      filename: 'config/index.js',
+      errors: [{ messageId: 'fileByEnvironment', line: 2, column: 5 }],
+      output: null,
+    },
     {
       name: 'a Rollup-compiled path.resolve into config/env/<NODE_ENV>',
       code: "var path__default = /*#__PURE__*/_interopDefault(path);\nconst envDir = path__default.default.resolve(configDir, 'env', process.env.NODE_ENV);\nconst envConfig = configLoader(envDir);",

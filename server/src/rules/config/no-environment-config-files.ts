@@ -5,12 +5,17 @@
  * groups drift apart. The rule reports code that picks config by the environment's name, and
  * config files named after an environment (at their first line: such findings concern the file).
  */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dirname } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
-import type { OffsetRange } from '../../engine/types';
-import { environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
+import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
+import type { Node, OffsetRange } from '../../engine/types';
+import { getStaticString } from '../_utils/ast';
+import { environmentCheckOf, environmentOfConfigFile, isTestOnly, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { environmentLookupVisitors, mayLookUpEnvironment } from '../_utils/environmentLookups';
 import { devOnlyFiles, isBrowserFile, isToolingConfigFile } from '../_utils/sourceRoles';
+import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'fileByEnvironment' | 'sectionByEnvironment' | 'environmentFile';
 
@@ -33,10 +38,19 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
   },
   initial: () => ({ lookups: [] }),
   collect: ({ source, collected }) =>
-    environmentLookupVisitors(source, {
-      file: (node) => collected.lookups.push({ range: node.range, messageId: 'fileByEnvironment' }),
-      section: (member) => collected.lookups.push({ range: member.range, messageId: 'sectionByEnvironment' }),
-    }),
+    mergeVisitors(
+      environmentLookupVisitors(source, {
+        file: (node) => collected.lookups.push({ range: node.range, messageId: 'fileByEnvironment' }),
+        section: (member) => collected.lookups.push({ range: member.range, messageId: 'sectionByEnvironment' }),
+      }),
+      {
+        // `if (NODE_ENV === 'development') file = 'config/config.js'; else file = 'config.json';`
+        IfStatement: (node) => {
+          const branch = node as TSESTree.IfStatement;
+          if (branchesPickConfigFiles(source, branch)) collected.lookups.push({ range: branch.test.range, messageId: 'fileByEnvironment' });
+        },
+      },
+    ),
   check({ project, files, report }) {
     const devOnly = devOnlyFiles(project, files);
     const named: { path: string; text: string; environment: string }[] = [];
@@ -60,6 +74,27 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
     }
   },
 });
+
+/** A config file named in a path: `config.json`, `config/config.js`, `settings.production.yml`. */
+const CONFIG_FILE = /(?:^|[/\\])(?:config|settings)(?:[.-][\w-]+)*\.(?:json5?|[cm]?js|ya?ml)$/i;
+
+/** An if/else on the environment whose sides name different config files. */
+function branchesPickConfigFiles(source: SourceCode, branch: TSESTree.IfStatement): boolean {
+  const kinds = branch.alternate ? environmentCheckOf(source, branch.test) : undefined;
+  if (!kinds || isTestOnly(kinds)) return false;
+  const files = [branch.consequent, branch.alternate!].map((side) => configFilesNamed(side).join('\n'));
+  return files.every((named) => named !== '') && files[0] !== files[1];
+}
+
+function configFilesNamed(node: Node): string[] {
+  const named: string[] = [];
+  walkSubtree(node, (child) => {
+    const text = getStaticString(child);
+    if (text !== undefined && CONFIG_FILE.test(text)) named.push(text);
+    return true;
+  });
+  return named.sort();
+}
 
 function firstLine(text: string): OffsetRange {
   const end = text.search(/\r?\n/);
