@@ -5,12 +5,12 @@
  * and dev/prod parity (factor X) both start from these.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { relative, sep } from 'node:path';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { getCalleeProperty, getMemberName, getStaticString, unwrapExpression } from './ast';
 import { getEnvReadName, isEnvObject } from './env';
+import { projectPath } from './modules';
 
 export type EnvironmentKind = 'production' | 'staging' | 'development' | 'test';
 
@@ -61,7 +61,7 @@ export function testEnvironmentOfConfigFile(root: string, path: string): string 
 
 /** What may be an environment's name in a config file's path: `config.<name>.json`, or a file of a config folder. */
 function configFileName(root: string, path: string): string | undefined {
-  const rel = relative(root, path).split(sep).join('/');
+  const rel = projectPath(root, path);
   if (rel.startsWith('..') || TOOL_FOLDER.test(rel) || !CONFIG_EXTENSION.test(rel)) return undefined;
   const parts = rel.split('/');
   const stem = parts[parts.length - 1].replace(CONFIG_EXTENSION, '');

@@ -1,4 +1,9 @@
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join, normalize, relative, sep } from 'node:path';
+
+/** A path relative to the project root, with `/` whatever the platform: `config/production.json`. */
+export function projectPath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '.jsx'];
 

@@ -3,12 +3,12 @@
  * configuration, scripts run by developers or CI), or code that ships to browsers. Only
  * production server code can break a factor; the others are left alone.
  */
-import { basename, normalize, relative, sep } from 'node:path';
+import { basename, normalize, sep } from 'node:path';
 import type { FileSummary } from '../../engine/rule';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import { toEnvName } from './env';
-import { reachableFiles, resolveEntryPoint, resolveImport } from './modules';
+import { projectPath, reachableFiles, resolveEntryPoint, resolveImport } from './modules';
 
 /** Configuration of build, lint and test tools, and their setup files. */
 const TOOLING_CONFIG = [
@@ -36,13 +36,9 @@ const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|web
 const NOT_RUN_SCRIPT =
   /(?:^|[:_-])(?:release|deploy|upload|download|publish|changelog|version|bump|build|compile|bundle|test|tests|e2e|lint|format|fmt|dev|develop|watch|storybook|docs?|coverage|bench|benchmark|ci|pr|rebase|checkout|nightly|beta|artifacts?|docker|prepare|setup|bootstrap|clean|mock|demo|example|simple|generate|codegen|typecheck)(?=$|[:_-])/;
 
-function relativePath(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
-}
-
 /** `webpack.config.js`, `.eslintrc.js`, `gulpfile.js`, `vitest.setup.ts`: configuration of developer tools. */
 export function isToolingConfigFile(root: string, path: string): boolean {
-  const rel = relativePath(root, path);
+  const rel = projectPath(root, path);
   return TOOLING_CONFIG.some((pattern) => pattern.test(rel));
 }
 
@@ -51,7 +47,7 @@ export function isToolingConfigFile(root: string, path: string): boolean {
  * scripts that build, test, release or serve development (`"release": "node extra/release.mjs"`).
  */
 export function isDevOnlyFile(project: ProjectFacts, path: string): boolean {
-  const rel = relativePath(project.root, path);
+  const rel = projectPath(project.root, path);
   return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || DEV_FILES.test(rel) || devScriptFiles(project).has(rel);
 }
 
@@ -111,9 +107,9 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
   const running = new Set(runRoots.flatMap((root) => [...reachableFiles(root, importsOf, paths)]));
   const result = new Set(devRoots);
   for (const root of devRoots) {
-    const folder = relativePath(project.root, root).split('/')[0];
+    const folder = projectPath(project.root, root).split('/')[0];
     for (const file of reachableFiles(root, importsOf, paths)) {
-      if (!running.has(file) && relativePath(project.root, file).startsWith(`${folder}/`)) result.add(file);
+      if (!running.has(file) && projectPath(project.root, file).startsWith(`${folder}/`)) result.add(file);
     }
   }
   return result;
@@ -151,7 +147,7 @@ const ADMIN_NAME_WORDS = new Set(['BACKFILL', 'SEED', 'SEEDS', 'SEEDER', 'MIGRAT
 
 /** Files that hold admin tasks: under `scripts/`, `bin/`, `tasks/`, `migrations/`, or named after a task. */
 export function isAdminScriptFile(root: string, path: string): boolean {
-  return ADMIN_FOLDERS.test(relativePath(root, path)) || isAdminTaskFile(root, path);
+  return ADMIN_FOLDERS.test(projectPath(root, path)) || isAdminTaskFile(root, path);
 }
 
 /**
@@ -159,7 +155,7 @@ export function isAdminScriptFile(root: string, path: string): boolean {
  * `migrations/001.js`): unlike other developer scripts, they run in production with its dependencies.
  */
 export function isAdminTaskFile(root: string, path: string): boolean {
-  const rel = relativePath(root, path);
+  const rel = projectPath(root, path);
   if (/(?:^|\/)(?:migrations|seeds|seeders)\//.test(rel)) return true;
   const name = rel.split('/').pop()!.replace(/\.[^.]*$/, '');
   return toEnvName(name).split('_').some((word) => ADMIN_NAME_WORDS.has(word));
@@ -195,7 +191,7 @@ export function isBrowserifyBundle(text: string): boolean {
 let lastTextCheck: { readonly root: string; readonly path: string; readonly text: string; readonly browser: boolean } | undefined;
 
 function isBrowserPath(root: string, path: string): boolean {
-  const rel = relativePath(root, path);
+  const rel = projectPath(root, path);
   return /\.[jt]sx$/.test(rel) || BROWSER.test(rel);
 }
 

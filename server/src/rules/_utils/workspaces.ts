@@ -1,6 +1,6 @@
 /** npm and yarn workspaces: which folder of a monorepo a file belongs to. */
 import picomatch from 'picomatch';
-import { relative, sep } from 'node:path';
+import { projectPath } from './modules';
 
 /** The `workspaces` globs of a root package.json (`["packages/*"]` or `{ packages: [...] }`). */
 export function workspacePatterns(json: Readonly<Record<string, unknown>> | undefined): string[] {
@@ -12,7 +12,7 @@ export function workspacePatterns(json: Readonly<Record<string, unknown>> | unde
 /** The workspace folder (relative to the root, `packages/api`) that holds `path`, if any. */
 export function workspaceFolderOf(root: string, patterns: readonly string[], path: string): string | undefined {
   if (patterns.length === 0) return undefined;
-  const rel = relative(root, path).split(sep).join('/');
+  const rel = projectPath(root, path);
   if (rel.startsWith('..')) return undefined;
   const matchers = patterns.map((pattern) => picomatch(pattern));
   const segments = rel.split('/').slice(0, -1);

@@ -5,7 +5,7 @@
  * names instead of the one the release is configured for, and drifts out of step with the app.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { normalize, relative, sep } from 'node:path';
+import { normalize } from 'node:path';
 import { defineRule, type FileRuleContext, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
@@ -15,6 +15,7 @@ import { readsEnvironment } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
 import { isLoopbackHost, parseUrl } from '../_utils/hosts';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
+import { projectPath } from '../_utils/modules';
 import { MODULE_SPECIFIER } from '../_utils/packageNames';
 import { isAdminScriptFile } from '../_utils/sourceRoles';
 
@@ -99,7 +100,7 @@ function envSuggestion(project: ProjectFacts, verdict: Extract<Verdict, { kind: 
 
 /** The start script's or Procfile web process's file is the app itself, wherever it lives (`bin/www`). */
 function isServerEntry(project: ProjectFacts, path: string): boolean {
-  const rel = relative(project.root, path).split(sep).join('/');
+  const rel = projectPath(project.root, path);
   const bins = new Set(Object.values(project.packageJson?.bin ?? {}).map((bin) => normalize(bin).replace(/^\.\//, '')));
   return project.entryPoints.some((entry) => !bins.has(entry) && (entry === rel || entry === rel.replace(/\.[cm]?[jt]s$/, '')));
 }

@@ -6,7 +6,7 @@
  * automate it: only boot tasks with no one-off command are reported.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { basename, extname, relative, sep } from 'node:path';
+import { basename, extname } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
@@ -16,7 +16,7 @@ import { findProperty, getCalleeProperty, getPropertyName, getStaticString } fro
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
-import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
+import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
 import { devOnlyFiles } from '../_utils/sourceRoles';
 
@@ -215,10 +215,6 @@ function serverCommands(root: string, paths: ReadonlySet<string>): string[] {
 
 function isInMigrationsFolder(root: string, path: string): boolean {
   return MIGRATIONS_FOLDER.test(projectPath(root, path));
-}
-
-function projectPath(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
 }
 
 interface ModuleTraits {

@@ -5,7 +5,6 @@
  * instances, and breaks when the registry or the repository is unreachable.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { relative, sep } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
@@ -20,6 +19,7 @@ import { cliCommandOf, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
+import { projectPath } from '../_utils/modules';
 import { programName, programWords, type ShellWord } from '../_utils/shell';
 import { devOnlyFiles } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
@@ -177,7 +177,7 @@ function checkCommandHelper(call: HelperCall, report: Report): void {
 const BUILD_COMMAND_FILE = /(?:^|\/)(?:cli|commands?)\/|(?:^|\/)(?:build|compile|bundle)(?:[-_.][\w.-]*)?\.[cm]?[jt]s$/;
 
 function isBuildCommandFile(root: string, path: string): boolean {
-  return BUILD_COMMAND_FILE.test(relative(root, path).split(sep).join('/'));
+  return BUILD_COMMAND_FILE.test(projectPath(root, path));
 }
 
 /**

@@ -5,10 +5,11 @@
  * the right place, at whatever version it has there. Shared code belongs in a versioned package
  * or, inside one repository, in a workspace.
  */
-import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
+import { projectPath } from '../_utils/modules';
 import { isBrowserifyBundle } from '../_utils/sourceRoles';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
@@ -68,7 +69,7 @@ const CLIMBING_SPECIFIER = /['"`](\.\.\/[^'"`\s]*)['"`]/g;
 function escapeOf(project: ProjectFacts, path: string, specifier: string): { target: string; workspace?: string } | undefined {
   if (!specifier.startsWith('../')) return undefined;
   const resolved = normalize(join(dirname(path), specifier));
-  const target = relative(project.root, resolved).split(sep).join('/');
+  const target = projectPath(project.root, resolved);
   if (!isInside(project.root, resolved)) return { target };
   const json = project.files.packageJson?.json;
   const workspace = json && workspaceFolderOf(project.root, workspacePatterns(json), path);

@@ -6,7 +6,6 @@
  * at once, the platform sees it exit, crashes go unnoticed and output goes nowhere.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { relative } from 'node:path';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node, OffsetRange } from '../../engine/types';
@@ -16,6 +15,7 @@ import { launchedTool } from '../_utils/commands';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { argsRangeInFile, execFormWords, finalStage } from '../_utils/dockerfiles';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
+import { projectPath } from '../_utils/modules';
 import { scriptsOf, scriptSteps, scriptsRunBy } from '../_utils/packageScripts';
 import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
 import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
@@ -143,7 +143,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       const value = packageJson?.locations[`scripts.${step.script}`];
       if (!script || !value || !daemonisingScripts.has(script.path)) continue;
       const at = jsonStringSubrange(packageJson!.text, value, [step.command.words[0].start, step.command.words[step.command.words.length - 1].end]);
-      report(packageJson!.path, { at, messageId: 'daemonisingScript', data: { script: relative(project.root, script.path).split('\\').join('/') } });
+      report(packageJson!.path, { at, messageId: 'daemonisingScript', data: { script: projectPath(project.root, script.path) } });
     }
 
     if (!packageJson) return;

@@ -5,10 +5,10 @@
  * swaps the service. The rule reports the lookup, where the swap happens, after reading the
  * files or sections it picks from. The data itself is the backing-services rule's to report.
  */
-import { relative } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
 import { environmentLookupVisitors, environmentNameFromPath, mayLookUpEnvironment, type PathPattern } from '../_utils/environmentLookups';
+import { projectPath } from '../_utils/modules';
 import {
   environmentMap,
   environmentServiceVisitors,
@@ -59,7 +59,7 @@ export default defineProjectRule<MessageId, Collected>({
   check({ project, files, report }) {
     const { maps, fileSections } = projectEnvironmentSections(project, files);
     const devOnly = devOnlyFiles(project, files);
-    const relativePath = (path: string) => relative(project.root, path).split('\\').join('/');
+    const relativePath = (path: string) => projectPath(project.root, path);
     const oddOnesOfLookup = (lookup: Lookup): OddOneOut[] => {
       if ('sections' in lookup) return oddOnesOut(lookup.sections);
       if ('module' in lookup) return maps.filter((map) => environmentNameFromPath(lookup.module, relativePath(map[0].file)) !== undefined).flatMap(oddOnesOut);
