@@ -125,9 +125,15 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
     const reported = new Set<string>();
     const declared = entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, importsOf, (file) => files.get(file)!.collected.starts.length > 0);
+    // Each entry's files are walked once, though launches and launchers ask for them again.
+    const processes = new Map<string, { reachable: string[]; facts: { file: string; facts: ShutdownFacts }[] }>();
     const processOf = (entry: string) => {
-      const reachable = [...reachableFiles(entry, importsOf, paths)];
-      return { reachable, facts: reachable.map((file) => ({ file, facts: files.get(file)!.collected })) };
+      let found = processes.get(entry);
+      if (!found) {
+        const reachable = [...reachableFiles(entry, importsOf, paths)];
+        processes.set(entry, (found = { reachable, facts: reachable.map((file) => ({ file, facts: files.get(file)!.collected })) }));
+      }
+      return found;
     };
     const serves = (entry: string) => processOf(entry).facts.some((item) => item.facts.starts.length > 0);
     const main = resolveEntryPoint(project.root, project.packageJson?.main ?? 'index.js', paths);
