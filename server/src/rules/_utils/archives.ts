@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getCalleeProperty, getMemberPath, getStaticString, isFunctionNode, unwrapExpression } from './ast';
+import { enclosingFunction, findProperty, getCalleeProperty, getMemberPath, getStaticString, unwrapExpression } from './ast';
 import { fsMethodOf } from './fs';
 import { calledExport, type ModuleBinding } from './imports';
 import { ownValue } from './records';
@@ -118,10 +118,6 @@ function isPlacingCall(call: TSESTree.CallExpression): boolean {
   return method !== undefined && PLACING_METHODS.has(method);
 }
 
-function enclosingFunction(node: Node): (Node & { body: Node }) | undefined {
-  for (let parent = node.parent; parent; parent = parent.parent) if (isFunctionNode(parent)) return parent;
-  return undefined;
-}
 
 function namesCodeFolder(source: SourceCode, expression: Node, hops: number): boolean {
   let named = false;

@@ -32,6 +32,11 @@ export function getMemberName(node: TSESTree.MemberExpression): string | undefin
 /** Names Babel (`_winston`), tsc (`winston_1`) and Rollup (`winston__default`) give the binding of a compiled import. */
 const COMPILED_IMPORT_BINDING = /^_[A-Za-z$][\w$]*$|^[A-Za-z$][\w$]*_\d+$|^[A-Za-z$][\w$]*__default$/;
 
+/** A tsc binding without the counter the source never had: `typeorm_1` → `typeorm`. */
+export function withoutCompiledCounter(name: string): string {
+  return name.replace(/_\d+$/, '');
+}
+
 export function getMemberPath(node: Node): string[] | undefined {
   if (node.type === 'Identifier') return [node.name];
   if (node.type === 'ThisExpression') return ['this'];
@@ -162,6 +167,12 @@ function isReassigned(program: TSESTree.Program, name: string): boolean {
 }
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** The nearest function around `node`. */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) if (isFunctionNode(parent)) return parent;
+  return undefined;
+}
 
 export function isFunctionNode(node: Node): node is FunctionNode {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';

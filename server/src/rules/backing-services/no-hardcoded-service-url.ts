@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, namesDatabase } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, namesDatabase, withoutCompiledCounter } from '../_utils/ast';
 import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { environmentKindOf, environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
@@ -239,8 +239,8 @@ const GENERIC_FACTORY = /^(?:create\w*|connect|init\w*|forRoot\w*|register|confi
 
 /** `mysql.createConnection` → `mysql`, `new Redis` → `Redis`; compiled bindings lose their counter (`typeorm_1` → `typeorm`). */
 function calleeOwner(callee: string | undefined): string | undefined {
-  const parts = (callee ?? '').split('.').filter((part) => part !== '' && !GENERIC_FACTORY.test(part));
-  return parts.pop()?.replace(/_\d+$/, '');
+  const owner = (callee ?? '').split('.').filter((part) => part !== '' && !GENERIC_FACTORY.test(part)).pop();
+  return owner && withoutCompiledCounter(owner);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, namesDatabase } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, namesDatabase, withoutCompiledCounter } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
@@ -258,8 +258,7 @@ function enclosingKey(node: Node): string | undefined {
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
   if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') {
     const callee = getCalleeName(holder as TSESTree.CallExpression);
-    // Compiled module bindings (`typeorm_1.…`) carry a counter the source never had.
-    return callee?.split('.')[0].replace(/_\d+$/, '');
+    return callee && withoutCompiledCounter(callee.split('.')[0]);
   }
   return undefined;
 }

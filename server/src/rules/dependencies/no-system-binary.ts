@@ -11,7 +11,7 @@ import type { ProjectFacts } from '../../project/facts';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
-import { findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { commandVisitors, processCommands } from '../_utils/childProcess';
 import { OS_PACKAGE_MANAGER } from '../_utils/commands';
@@ -262,7 +262,7 @@ const PATH_LOOKUP = /^(?:(?:shell|shelljs|sh)\.)?which(?:\.sync|Sync)?$|^command
 
 /** The program a PATH lookup asks for: `which.sync('ffmpeg')` → `ffmpeg`. */
 function programLookedUp(call: TSESTree.CallExpression): string | undefined {
-  const callee = (getCalleeName(call) ?? '').replace(/_\d+(?=\.|$)/g, '').replace(/\.default$/, '');
+  const callee = (getCalleeName(call) ?? '').split('.').map(withoutCompiledCounter).join('.').replace(/\.default$/, '');
   const program = PATH_LOOKUP.test(callee) ? getStaticString(call.arguments[0]) : undefined;
   return program && /^[\w.+-]+$/.test(program) ? program.toLowerCase() : undefined;
 }

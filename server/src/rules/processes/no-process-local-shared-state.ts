@@ -13,7 +13,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
 import { inEnvironmentBranch } from '../_utils/branches';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
@@ -576,6 +576,5 @@ function isSecretVariable(name: string): boolean {
 }
 
 function insideFunction(node: Node): boolean {
-  for (let parent = node.parent; parent; parent = parent.parent) if (isFunctionNode(parent)) return true;
-  return false;
+  return enclosingFunction(node) !== undefined;
 }
