@@ -292,9 +292,7 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   const [first] = node.arguments;
   const options = first && unwrapExpression(first);
   const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : first;
-  // At the setting that names the file: in a long config the object starts far from it.
-  const setting = file?.parent?.type === 'Property' ? file.parent : node;
-  reportLocalFile(context, setting, file as Node | undefined);
+  reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);
 }
 
 /**
@@ -342,9 +340,12 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
     findProperty(node, 'storage')?.value ??
     findProperty(node, 'database')?.value ??
     (connection?.type === 'ObjectExpression' ? findProperty(connection, 'filename')?.value : connection);
-  // At the setting that names the file: in a long config the object starts far from it.
-  const setting = file?.parent?.type === 'Property' ? file.parent : node;
-  reportLocalFile(context, setting, file as Node | undefined);
+  reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);
+}
+
+/** The setting that names the file (`storage: './db.sqlite'`), else `whole`: in a long config the object starts far from it. */
+function namingSetting(file: Node | undefined, whole: Node): Node {
+  return file?.parent?.type === 'Property' ? file.parent : whole;
 }
 
 function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: Node | undefined): void {
