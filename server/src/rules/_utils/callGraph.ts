@@ -6,7 +6,7 @@
  * `module.method()` and `this.method()` calls services wire their startup with.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { OffsetRange } from '../../engine/types';
+import type { Node, OffsetRange } from '../../engine/types';
 import { getMemberName, getMemberPath, getPropertyName, type FunctionNode } from './ast';
 import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './imports';
 import { resolveImport } from './modules';
@@ -53,6 +53,12 @@ export function functionName(fn: FunctionNode): string | undefined {
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
   if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property') && holder.value === fn) return getPropertyName(holder.key);
   return undefined;
+}
+
+/** A function invoked where it is written (`(async () => …)()`), or handed to a call that `runsIt` says runs it then. */
+export function runsWhereWritten(fn: Node, runsIt: (call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean): boolean {
+  const holder = fn.parent;
+  return (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && (holder.callee === fn || runsIt(holder));
 }
 
 export function emptyCallGraph<T>(): FileCallGraph<T> {

@@ -14,7 +14,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
-import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
@@ -351,8 +351,7 @@ function isFunction(node: Node): node is FunctionNode {
 
 /** An IIFE, or a callback of a call that runs it during startup when the call itself runs then. */
 function runsWithItsCaller(fn: FunctionNode): boolean {
-  const holder = fn.parent;
-  return (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && (holder.callee === fn || isBootCallback(holder));
+  return runsWhereWritten(fn, isBootCallback);
 }
 
 function isBootCallback(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

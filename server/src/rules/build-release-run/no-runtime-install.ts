@@ -13,7 +13,7 @@ import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
 import { getCalleeProperty, getMemberPath, isFunctionNode } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
-import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, functionName, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, functionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { cliCommandOf, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
@@ -257,6 +257,5 @@ function ownerName(node: Node): string | undefined {
 const ON_THE_SPOT = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'then', 'catch', 'finally', 'Promise']);
 
 function runsOnTheSpot(fn: Node): boolean {
-  const holder = fn.parent;
-  return (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && (holder.callee === fn || ON_THE_SPOT.has(getCalleeProperty(holder) ?? ''));
+  return runsWhereWritten(fn, (call) => ON_THE_SPOT.has(getCalleeProperty(call) ?? ''));
 }
