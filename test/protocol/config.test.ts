@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-protocol';
@@ -59,6 +59,22 @@ describe('language server: configuration, directives and broken project files', 
     assert.equal(actions[0].title, 'Remove unused twelve-factor directive');
     const edit = (actions[0].edit!.documentChanges![0] as TextDocumentEdit).edits[0];
     assert.deepEqual(edit.range, { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } });
+  });
+
+  it('gathers a bin/ control script again when it changes on disk', async () => {
+    const pkg = JSON.parse(readFileSync(join(project.root, 'package.json'), 'utf8'));
+    mkdirSync(join(project.root, 'bin'), { recursive: true });
+    writeFileSync(join(project.root, 'bin/appctl'), '#!/bin/sh\nnohup node src/index.js > /dev/null 2>&1 &\n');
+    writeFileSync(join(project.root, 'package.json'), JSON.stringify({ ...pkg, scripts: { start: 'bin/appctl' } }));
+    await changed('package.json');
+    const [diagnostic] = await client.until(() => client.someDiagnostics(uri('bin/appctl')), 'a daemonize finding in the control script');
+    assert.equal(diagnostic.code, 'concurrency/no-daemonize');
+    writeFileSync(join(project.root, 'bin/appctl'), '#!/bin/sh\nexec node src/index.js\n');
+    await changed('bin/appctl');
+    await client.until(() => client.diagnosticsFor(uri('bin/appctl'))?.length === 0, 'the finding to go with the background job');
+    writeFileSync(join(project.root, 'package.json'), JSON.stringify(pkg));
+    await changed('package.json');
+    await client.until(() => client.diagnosticsFor(uri('package.json'))?.length === 0, 'the start script finding to go');
   });
 
   it('gives a broken package.json one clear diagnostic and keeps serving', async () => {

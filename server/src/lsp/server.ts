@@ -25,6 +25,7 @@ import {
 import { LineIndex } from '../engine/lineIndex';
 import type { Finding } from '../engine/types';
 import { isProjectFileName } from '../project/gather';
+import { isBinScript } from '../engine/parse';
 import type { Workspace } from '../workspace/workspace';
 import { buildChecklist } from './checklist';
 import { FIX_ALL_KIND, fixAllEdit, quickFixes, type EditContext } from './codeActions';
@@ -121,7 +122,7 @@ export class TwelveFactorServer {
     if (this.capabilities.watchedFiles) {
       this.connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: WATCHED_PROJECT_FILES }, { globPattern: '**/config/**' }, { globPattern: '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}' }],
+          watchers: [{ globPattern: WATCHED_PROJECT_FILES }, { globPattern: '**/config/**' }, { globPattern: '**/bin/*' }, { globPattern: '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}' }],
         })
         .catch(refused('file watching'));
     }
@@ -238,9 +239,10 @@ export class TwelveFactorServer {
       const path = toPath(change.uri);
       const workspace = path ? this.registry.owner(path) : undefined;
       if (!path || !workspace) continue;
-      if (isProjectFileName(basename(path)) || path.includes(`${sep}config${sep}`)) {
-        reloads.add(workspace);
-      } else if (!this.documents.get(change.uri)) {
+      const gathered = isProjectFileName(basename(path)) || path.includes(`${sep}config${sep}`);
+      // Control scripts in bin/ are both: gathered when their shebang names a shell, analysed when it names node.
+      if (gathered || isBinScript(path)) reloads.add(workspace);
+      if (!gathered && !this.documents.get(change.uri)) {
         if (change.type === FileChangeType.Deleted || !workspace.accepts(path)) workspace.remove(path);
         else await workspace.analyzeFromDisk(path);
         this.publishFile(workspace, path);
