@@ -5,6 +5,15 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a webpack bundle for browsers: only token formats count there',
+      code: "/******/ (() => { // webpackBootstrap\n/******/ \tvar __webpack_modules__ = ({\n4299: (module) => { const defaults = { password: 'hunter2hunter' }; module.exports = defaults; }\n/******/ });\n/******/ })();",
+      filename: 'dist/app.common.js',
+    },
+    {
+      name: "fetch's credentials modes and a library's marker string",
+      code: "fetch(url, { credentials: 'same-origin' });\nconst request = { credentials: 'include' };\nvar customArgumentsToken = '__ES6-PROMISIFY--CUSTOM-ARGUMENTS__';",
+    },
     { name: 'keys that are not signing keys', code: "const allowed = { keys: ['id', 'name'] };\nconst shortcuts = ['ctrl+k'];" },
     {
       name: 'a Firebase web config: its apiKey identifies the project to browsers',
@@ -155,6 +164,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'namedSecret', line: 1, column: 27 }],
       output: 'app.use(session({ secret: process.env.SESSION_SECRET }));',
       envKeys: ['SESSION_SECRET'],
+    },
+    {
+      name: 'a session secret written as a phrase of five words',
+      code: "_.defaults(sessionOptions, { resave: false, secret: 'you should have a secret' });",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 53 }],
+      output: "_.defaults(sessionOptions, { resave: false, secret: process.env.SECRET });",
+      envKeys: ['SECRET'],
     },
     {
       code: "mongoose.connect('mongodb://admin:s3cr3t@db.example.com:27017/app');",

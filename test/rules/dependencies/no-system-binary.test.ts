@@ -7,6 +7,12 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'the program picked by a function run on the spot, the PATH one unless a setting names another',
+    code: `${CP}const gitBin = (() => {\n  if (config.gitBinPath) return config.gitBinPath + '/git';\n  return 'git';\n})();\nconst gitProcess = spawn(gitBin, args.commands, procOpts);`,
+    errors: [{ messageId: 'systemBinary', line: 6, column: 26 }],
+    output: null,
+  },
+  {
     name: 'programs looked up on the PATH before a feature uses them',
     code: "const shell = require('shelljs');\nconst which = require('which');\nif (!shell.which('spamassassin')) logger.warn('spam scoring disabled');\nconst ffmpeg = which.sync('ffmpeg', { nothrow: true });",
     errors: [

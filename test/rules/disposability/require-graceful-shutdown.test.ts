@@ -146,6 +146,25 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a launcher that signals its child and exits at once, and the server it forks',
+      code: "const child_process = require('child_process');\nconst path = require('path');\nlet child;\nconst cleanExit = () => {\n  if (child) child.kill('SIGINT');\n  process.exit();\n};\nprocess.on('SIGTERM', cleanExit);\nconst net = require('net');\nconst server = net.createServer();\nserver.listen(8448, () => server.close(() => { child = child_process.fork(path.join(__dirname, '..', 'source', 'server.js')); }));",
+      filename: 'bin/ungit.js',
+      files: { 'source/server.js': "const express = require('express');\nconst app = express();\nconst server = require('http').createServer(app);\nserver.listen({ port: 8448 });" },
+      project: { entryPoints: ['bin/ungit.js'] },
+      errors: [
+        { messageId: 'exitWithoutClose', line: 8, column: 1, file: 'bin/ungit.js' },
+        { messageId: 'noSigterm', line: 4, column: 1, file: 'source/server.js' },
+      ],
+      output: null,
+    },
+    {
+      name: 'listen promisified, with SIGINT the only stop signal',
+      code: "import http from 'node:http';\nimport express from 'express';\nconst app = express();\nconst server = http.createServer(app);\nconst listen = promisifySelf(server.listen, server);\nawait listen(port, ip);\nprocess.on('SIGINT', close);",
+      filename: 'server/server.mjs',
+      errors: [{ messageId: 'sigintOnly', line: 5, column: 30, file: 'server/server.mjs' }],
+      output: null,
+    },
+    {
       name: 'a launcher that runs the server as a child and handles no signal, and the SMTP server it runs',
       code: "var forever = require('forever-monitor');\nvar child = new (forever.Monitor)(path.join(__dirname, 'cli.js'), { max: 1000 });\nchild.start();",
       filename: 'run-cli.js',

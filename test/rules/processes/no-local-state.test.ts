@@ -192,6 +192,21 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'required inside the if that turns login on',
+      code: "if (config.authentication) {\n  const session = require('express-session');\n  const MemoryStore = require('memorystore')(session);\n  app.use(session({ store: new MemoryStore({ checkPeriod: 86400000 }), secret: s }));\n}",
+      errors: [{ messageId: 'memorySession', line: 4, column: 11 }],
+      output: null,
+    },
+    {
+      name: 'a bundle reaching the default export through the module binding',
+      code: 'let express_session = require("express-session");\nexpress_session = __toESM(express_session);\nlet multer = require("multer");\nmulter = __toESM(multer);\nconst sessionMiddleware = (0, express_session.default)({ resave: false, secret: config.login.sessionSecret });\nconst uploader = (0, multer.default)({ storage: multer.default.diskStorage({ destination: getAssetsPath() }) });',
+      errors: [
+        { messageId: 'memorySession', line: 5, column: 27 },
+        { messageId: 'diskUploads', line: 6, column: 49 },
+      ],
+      output: null,
+    },
+    {
       code: `${MULTER}const storage = multer.diskStorage({ destination: 'uploads/' });`,
       errors: [{ messageId: 'diskUploads', line: 2, column: 17 }],
       output: null,

@@ -161,6 +161,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a generated secret filled in as the settings are prepared',
+      code: "const { randomBytes } = require('crypto');\nmodule.exports = (argv) => {\n  argv.cookieSecret ||= randomBytes(64).toString('hex');\n  return argv;\n};",
+      errors: [{ messageId: 'generatedSecret', line: 3, column: 25 }],
+      output: null,
+    },
+    {
       name: 'a random value used as the cookie secret through a variable',
       code: "import { v4 as uuidv4 } from 'uuid';\nconst key = uuidv4();\napp.use(cookieParser(key));",
       filename: 'src/app.mjs',

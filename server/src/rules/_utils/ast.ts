@@ -44,7 +44,7 @@ export function getMemberPath(node: Node): string[] | undefined {
     const head = getMemberPath(node.object);
     const name = getMemberName(node);
     // Compiled modules reach a default export through their import binding: `_winston.default`, `winston_1.default`.
-    if (head?.length === 1 && name === 'default' && COMPILED_IMPORT_BINDING.test(head[0])) return head;
+    if (head?.length === 1 && name === 'default' && (COMPILED_IMPORT_BINDING.test(head[0]) || requireBindings(node).has(head[0]))) return head;
     return head && name !== undefined ? [...head, name] : undefined;
   }
   // `(0, _fs.writeFileSync)(…)`: how Babel and tsc call an imported function without a `this`.
@@ -52,6 +52,39 @@ export function getMemberPath(node: Node): string[] | undefined {
   if (node.type === 'ChainExpression') return getMemberPath(node.expression);
   if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return getMemberPath(node.expression);
   return undefined;
+}
+
+const requireBindingsCache = new WeakMap<Node, ReadonlySet<string>>();
+
+/**
+ * Top-level names bound to a required module. Bundlers name them after the module and reach its
+ * default export through them: `let express_session = require("express-session");
+ * express_session = __toESM(express_session);` then `(0, express_session.default)(…)`.
+ */
+function requireBindings(node: Node): ReadonlySet<string> {
+  let program: Node = node;
+  while (program.parent) program = program.parent;
+  let names = requireBindingsCache.get(program);
+  if (!names) {
+    const found = new Set<string>();
+    if (program.type === 'Program') {
+      for (const statement of program.body) {
+        if (statement.type !== 'VariableDeclaration') continue;
+        for (const { id, init } of statement.declarations) if (id.type === 'Identifier' && init && isRequireCall(unwrapInteropCall(init))) found.add(id.name);
+      }
+    }
+    requireBindingsCache.set(program, (names = found));
+  }
+  return names;
+}
+
+/** `__toESM(require('x'))`, `__importDefault(require('x'))`: the require inside a bundler's or compiler's one-argument wrapper. */
+function unwrapInteropCall(node: Node): Node {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name !== 'require' && node.arguments.length >= 1 && node.arguments[0].type === 'CallExpression' ? node.arguments[0] : node;
+}
+
+function isRequireCall(node: Node): boolean {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && getStaticString(node.arguments[0]) !== undefined;
 }
 
 /** The callee of a call or `new` as a dotted name, `express.static` or `createServer`. */

@@ -341,6 +341,7 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     }
     case 'CallExpression': {
       const callee = target.callee;
+      if (callee.type === 'ArrowFunctionExpression' || callee.type === 'FunctionExpression') return iifeResult(source, callee, depth);
       if (callee.type !== 'MemberExpression' || getMemberName(callee) !== 'join') return undefined;
       const array = unwrapExpression(callee.object);
       const separator = target.arguments[0] ? getStaticString(target.arguments[0]) : ',';
@@ -350,6 +351,13 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     default:
       return undefined;
   }
+}
+
+/** `(() => { if (config.gitBinPath) return …; return 'git'; })()`: what the function returns when nothing is configured. */
+function iifeResult(source: SourceCode, fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, depth: number): string | undefined {
+  if (fn.body.type !== 'BlockStatement') return staticText(source, fn.body, depth + 1);
+  const last = fn.body.body.at(-1);
+  return last?.type === 'ReturnStatement' && last.argument ? staticText(source, last.argument, depth + 1) : undefined;
 }
 
 /** Whether the call works in the app's own folder: no `cwd`, or `__dirname`, `process.cwd()`, `.`. */

@@ -48,7 +48,7 @@ function visitModuleBindings(
   matches: (module: string) => boolean,
   bind: (local: string, module: string, exported: string | undefined) => void,
 ): void {
-  for (const statement of program.body) {
+  for (const statement of moduleLevelStatements(program.body)) {
     if (statement.type === 'ImportDeclaration' && matches(statement.source.value)) {
       for (const specifier of statement.specifiers) {
         const exported = specifier.type === 'ImportSpecifier' ? getPropertyName(specifier.imported) ?? specifier.local.name : undefined;
@@ -58,6 +58,21 @@ function visitModuleBindings(
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) visitRequireBinding(declarator, matches, bind);
+  }
+}
+
+/**
+ * Statements that run when the module loads: the top level, and the blocks of its `if`s and
+ * `try`s (`if (config.authentication) { const session = require('express-session'); … }`).
+ */
+function* moduleLevelStatements(statements: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): Generator<TSESTree.ProgramStatement | TSESTree.Statement> {
+  for (const statement of statements) {
+    yield statement;
+    if (statement.type === 'BlockStatement') yield* moduleLevelStatements(statement.body);
+    else if (statement.type === 'TryStatement') yield* moduleLevelStatements(statement.block.body);
+    else if (statement.type === 'IfStatement') {
+      for (const branch of [statement.consequent, statement.alternate]) if (branch) yield* moduleLevelStatements(branch.type === 'BlockStatement' ? branch.body : [branch]);
+    }
   }
 }
 

@@ -86,6 +86,8 @@ const DESCRIPTIVE_VALUES = new Set([
   'bearer', 'basic', 'digest', 'jwt', 'hex', 'base64', 'base64url', 'utf8', 'utf-8', 'binary', 'sha1', 'sha256', 'sha384', 'sha512',
   'md5', 'hs256', 'hs384', 'hs512', 'rs256', 'rs512', 'es256', 'aes-256-cbc', 'aes-256-gcm', 'authorization', 'x-api-key',
   'access_token', 'refresh_token', 'id_token', 'api_key', 'apikey', 'client_secret', 'hidden', 'text', 'true', 'false', 'oauth', 'oauth2',
+  // fetch's `credentials` modes.
+  'include', 'same-origin', 'omit',
 ]);
 
 /**
@@ -98,7 +100,9 @@ export function isUsableSecretValue(value: string, name: string, allowSpaces: bo
   if (trimmed.length < 3 || isPlaceholder(trimmed)) return false;
   if (DESCRIPTIVE_VALUES.has(trimmed.toLowerCase())) return false;
   if (normalize(trimmed) === normalize(name) || normalize(name).endsWith(normalize(trimmed))) return false;
-  if (/\s/.test(trimmed) && (!allowSpaces || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 4)) return false;
+  if (/\s/.test(trimmed) && (!allowSpaces || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 6)) return false;
+  // `'__ES6-PROMISIFY--CUSTOM-ARGUMENTS__'`: a marker a library compares against.
+  if (/^__[\w-]+__$/.test(trimmed)) return false;
   if (/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/|:|#|@)/i.test(trimmed)) return false;
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(trimmed)) return false;
   // `'apikeys:import'`, `'tokens:write'`: a permission scope.

@@ -174,7 +174,7 @@ export function isBrowserFile(root: string, path: string, text?: string): boolea
   if (text === undefined) return isBrowserPath(root, path);
   // A dozen rules ask about the same file in a row: its text is read once.
   if (lastTextCheck?.root !== root || lastTextCheck.path !== path || lastTextCheck.text !== text) {
-    const browser = isBrowserifyBundle(text) || (!NODE_ONLY_IMPORT.test(text) && (isBrowserPath(root, path) || importsFrontendModule(text)));
+    const browser = isBrowserifyBundle(text) || (!NODE_ONLY_IMPORT.test(text) && (isBrowserPath(root, path) || isWebpackBundle(text) || importsFrontendModule(text)));
     lastTextCheck = { root, path, text, browser };
   }
   return lastTextCheck.browser;
@@ -186,6 +186,16 @@ const BROWSERIFY_PRELUDE = /^\s*\(function\(\)\{function r\(e,n,t\)\{|^\s*\(func
 /** A browserify bundle: many modules in one file, required by module id. */
 export function isBrowserifyBundle(text: string): boolean {
   return BROWSERIFY_PRELUDE.test(text);
+}
+
+/**
+ * webpack's runtime: a bundle with no Node-only module among its externals is built for browsers
+ * (a bundle for Node keeps `require("fs")` and the like).
+ */
+const WEBPACK_RUNTIME = /\/\/ webpackBootstrap\b|\b__webpack_require__\b/;
+
+function isWebpackBundle(text: string): boolean {
+  return WEBPACK_RUNTIME.test(text);
 }
 
 let lastTextCheck: { readonly root: string; readonly path: string; readonly text: string; readonly browser: boolean } | undefined;

@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { findProperty, getCalleeName, getCalleeProperty, getMemberPath, getStaticString, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
@@ -112,6 +112,10 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         if (start) collected.starts.push(start);
         const script = launchedScript(source, call);
         if (script) collected.launches.push({ range: call.range, script });
+      },
+      MemberExpression: (node) => {
+        const start = servesHttp ? listenHandedOn(source, node as TSESTree.MemberExpression) : undefined;
+        if (start) collected.starts.push(start);
       },
       NewExpression: (node) => {
         const script = launchedScript(source, node as TSESTree.NewExpression);
@@ -311,7 +315,8 @@ function exitsWithoutClosing(body: Node): boolean {
     if (node.type !== 'CallExpression') return true;
     const name = getCalleeName(node) ?? '';
     if (name === 'process.exit') exits = true;
-    else if (!/^(?:console|logger|log|this\.logger)\.\w+$/.test(name)) mayClose = true;
+    // `child.kill('SIGINT'); process.exit()`: signalling a child does not wait for it to finish.
+    else if (!/^(?:console|logger|log|this\.logger)\.\w+$|\.kill$/.test(name)) mayClose = true;
     return true;
   });
   return exits && !mayClose;
@@ -327,6 +332,16 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression): ServerS
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
 
+/** `promisify(server.listen, server)`, `server.listen.bind(server)`: `listen` handed to a helper that calls it. */
+function listenHandedOn(source: SourceCode, member: TSESTree.MemberExpression): ServerStart | undefined {
+  const parent = member.parent;
+  if (getMemberName(member) !== 'listen' || (parent?.type === 'CallExpression' && parent.callee === member)) return undefined;
+  const isHanded = parent?.type === 'CallExpression' || (parent?.type === 'MemberExpression' && parent.object === member && /^(?:bind|call|apply)$/.test(getMemberName(parent) ?? ''));
+  const receiver = unwrapExpression(member.object);
+  const kind = isHanded ? serverKind(source, receiver) : undefined;
+  return kind === 'http' ? { range: member.range, kind, receiver: source.getText(receiver) } : undefined;
+}
+
 /** A receiver named like a server (`app`, `server`, `webServer`, `httpsServer`) in a file that imports a server module. */
 const SERVER_NAME = /^(?:app|server|[a-z]\w*Server)$/;
 
@@ -335,12 +350,22 @@ function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined 
   const origin = resolveVariable(source, receiver);
   const created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
   if (!created || (created.type !== 'CallExpression' && created.type !== 'NewExpression')) return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name) ? 'http' : undefined;
-  const name = getCalleeName(created) ?? '';
+  const name = getCalleeName(created) ?? requiredModuleMethod(created) ?? '';
   if (/(?:^|\.)NestFactory\.create(?:Microservice)?$/.test(name)) return 'nest';
   if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
   if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
   if (/(?:^|\.)(?:createServer|createSecureServer|SMTPServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
   return undefined;
+}
+
+/** `require('http').createServer` as `http.createServer`. */
+function requiredModuleMethod(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return undefined;
+  const object = unwrapExpression(callee.object);
+  const module = object.type === 'CallExpression' && object.callee.type === 'Identifier' && object.callee.name === 'require' ? getStaticString(object.arguments[0]) : undefined;
+  const method = getMemberName(callee);
+  return module && method ? `${module.replace(/^node:/, '')}.${method}` : undefined;
 }
 
 /** Where a handler can go: after the statement that is the call, or that binds its result. */

@@ -406,7 +406,7 @@ function boundNames(pattern: Node): string[] {
 function checkSecretAssignment(context: FileRuleContext<MessageId>, assignment: TSESTree.AssignmentExpression, state: State): void {
   const target = unwrapExpression(assignment.left);
   const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? getMemberPath(target)?.pop() : undefined;
-  if (name === undefined || (!isSecretVariable(name) && name !== 'keys') || !runsAtStartup(context.source, assignment, target)) return;
+  if (name === undefined || (!isSecretVariable(name) && name !== 'keys') || !(runsAtStartup(context.source, assignment, target) || fillsDefault(assignment))) return;
   const random = startupRandom(context.source, assignment.right);
   if (random) reportSecret(context, random, name === 'keys' ? 'cookie signing key' : 'secret', state);
 }
@@ -423,6 +423,11 @@ function runsAtStartup(source: SourceCode, node: Node, target: Node): boolean {
   if (path && (path[0] === 'exports' || (path[0] === 'module' && path[1] === 'exports'))) return source.isGlobal(target, path[0]);
   if (target.type !== 'Identifier') return false;
   return source.ast.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === target.name)) && !declaredLocally(target, target.name);
+}
+
+/** `argv.cookieSecret ||= randomBytes(64)`: filling in a setting nobody gave, as options are prepared (not per request). */
+function fillsDefault(assignment: TSESTree.AssignmentExpression): boolean {
+  return (assignment.operator === '||=' || assignment.operator === '??=') && !enclosingRequestHandler(assignment);
 }
 
 /** Whether a function or block around `node` declares its own variable called `name`. */
