@@ -187,6 +187,10 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'git asked for a revision only in a development checkout, or as the last fallback before asking for a setting',
+      code: `${CP}if (fs.existsSync(path.join(__dirname, '..', '.git'))) {\n  const revision = execSync('git rev-parse --short HEAD').toString();\n}\nfunction releaseId() {\n  try {\n    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();\n  } catch (e) {\n    throw new Error('When running in production you must set the APOS_RELEASE_ID environment variable');\n  }\n}`,
+    },
     { name: 'looking up node or a shell utility', code: "const shell = require('shelljs');\nconst nodePath = shell.which('node');\nif (!shell.which('ls')) process.exit(1);\nconst found = which.sync(binaryName);" },
     { name: 'a tool name as the fallback of something that is not a setting', code: "const format = request.query.converter || 'ffmpeg';" },
     { name: 'a setting named for another tool', code: "const tool = config.imageTool || 'convert';" },

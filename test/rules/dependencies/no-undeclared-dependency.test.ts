@@ -151,6 +151,11 @@ const invalid: InvalidCase[] = [
 runRuleTests(rule, {
   valid: [
     {
+      name: "the host app's manifest, read with a fallback",
+      code: "const manifest = () => import('wiki/package.json', { with: { type: 'json' } }).then((imported) => imported.default).catch(() => readLocalManifest());\nlet pkg;\ntry {\n  pkg = require('host-app/package.json');\n} catch (e) {\n  pkg = {};\n}",
+      project,
+    },
+    {
       name: 'dialects whose driver is declared, or with no ORM that loads one',
       code: "const a = { dialect: 'postgres' };\nconst b = { client: 'sqlite3' };\nconst c = { type: 'mysql' };",
       project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { sequelize: '6.0.0', pg: '8.0.0' } }) }),

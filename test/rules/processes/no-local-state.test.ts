@@ -22,6 +22,7 @@ runRuleTests(rule, {
     { name: 'a cover image kept in the temp folder for the request', code: "const tempPath = path.join(os.tmpdir(), 'cover-' + uid);\nfs.writeFile(tempPath, data, next);" },
     { name: 'an upload folder read from the environment', code: "module.exports = { uploadDir: process.env.UPLOAD_DIR || './uploads' };" },
     { name: 'an upload URL setting', code: "nconf.set('upload_path', 'https://cdn.example.com/uploads');" },
+    { name: 'an upload folder under the temporary folder', code: "const settings = { backend: 'local', uploadsPath: os.tmpdir() + '/uploads' };" },
     { name: 'moving a file that is not an upload', code: "fs.renameSync(path.join(dataDir, 'old.json'), path.join(dataDir, 'new.json'));" },
     "const settings = { dbType: process.env.DB_TYPE || 'sqlite', dbSettings: {} };",
     "exports.dbType = 'postgres';",
@@ -204,6 +205,12 @@ runRuleTests(rule, {
         { messageId: 'memorySession', line: 5, column: 27 },
         { messageId: 'diskUploads', line: 6, column: 49 },
       ],
+      output: null,
+    },
+    {
+      name: 'the default upload folder under the root the app computes',
+      code: "const uploadfsDefaultSettings = {\n  backend: 'local',\n  uploadsPath: self.apos.rootDir + '/public/uploads',\n  uploadsUrl: `${prefix}/uploads`,\n};",
+      errors: [{ messageId: 'diskUploads', line: 3, column: 16 }],
       output: null,
     },
     {

@@ -163,7 +163,8 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     };
     // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
     const foundUnlessProbe = (call: Node, target: Node, words: readonly ShellWord[], binary: string) => {
-      if (!(isFailureTolerated(call) && isProbe(words) && !inRequirementCheck(call))) found(target, binary);
+      const copes = inGitCheckout(source, call) || ((isFailureTolerated(call) || catchNamesSetting(source, call)) && !inRequirementCheck(call));
+      if (!(isProbe(words) && copes)) found(target, binary);
     };
     let sendmailTransports: ModuleBindings = { namespaces: new Set(), named: new Map() };
     // `createTransport({ sendmail: true, path: '/usr/sbin/sendmail' })` is one finding, not two.
@@ -286,6 +287,27 @@ function sendsWithSendmail(call: TSESTree.CallExpression, transports: ModuleBind
 /** Commands that only ask about a tool (`git rev-parse HEAD`, `ffmpeg -version`): with a fallback, they need nothing. */
 function isProbe(words: readonly ShellWord[]): boolean {
   return words.slice(1).some((word) => /^(?:-{1,2}version|-v|-V|version|rev-parse|describe|symbolic-ref|--help|-h)$/.test(word.text));
+}
+
+/** `if (fs.existsSync(path.join(__dirname, '..', '.git')))`: only a development checkout has the repository. */
+function inGitCheckout(source: SourceCode, node: Node): boolean {
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'IfStatement' && parent.consequent === child && /['"`]\.git['"`]/.test(source.getText(parent.test))) return true;
+  }
+  return false;
+}
+
+/**
+ * `try { git rev-parse HEAD } catch { throw new Error('… set APOS_RELEASE_ID') }`: the last of
+ * several ways to learn a value, whose failure names the setting that replaces it.
+ */
+function catchNamesSetting(source: SourceCode, node: Node): boolean {
+  let child: Node = node;
+  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'TryStatement' && parent.block === child) return parent.handler !== null && /\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b/.test(source.getText(parent.handler));
+  }
+  return false;
 }
 
 /** `checkRequirements()`, `isPythonInstalled()`: a function asking whether the machine has what a feature needs. */

@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { getMemberPath, getPropertyName, getStaticString } from '../_utils/ast';
+import { getMemberName, getMemberPath, getPropertyName, getStaticString } from '../_utils/ast';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
 import { ownValue } from '../_utils/records';
@@ -134,6 +134,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       // A server resolving a frontend package to serve its files (`require.resolve('react-select')`) is no browser code.
       if (isFrontendModule(specifier) && !isRequireResolve(owner)) collected.browser = true;
       if (typeOnly || !packageNameOf(specifier) || isBuiltinModule(specifier)) return;
+      // `import('wiki/package.json').catch(…)`: reading the host app's manifest, with a fallback, loads no code.
+      if (/\/package\.json$/.test(specifier) && (isCaught(owner) || fallbackOf(source, owner))) return;
       const locals = typeScript && owner.type === 'ImportDeclaration' ? importLocals(owner) : undefined;
       locals?.forEach((name) => candidates.add(name));
       collected.uses.push({ range: node.range, specifier, fallback: fallbackOf(source, owner), devBranch: inDevBranch(source, owner), locals });
@@ -272,6 +274,14 @@ function fallbackOf(source: SourceCode, owner: Node): ModuleUse['fallback'] {
     }
   }
   return undefined;
+}
+
+/** `import(x).then(…).catch(…)`: a load whose failure the code handles. */
+function isCaught(owner: Node): boolean {
+  for (let node: Node = owner; node.parent?.type === 'MemberExpression' && node.parent.object === node && node.parent.parent?.type === 'CallExpression'; node = node.parent.parent) {
+    if (getMemberName(node.parent) === 'catch') return true;
+  }
+  return false;
 }
 
 /** Inside `if`/`?:`/`&&` whose condition is about the environment being development or production. */

@@ -237,12 +237,19 @@ function isStoreWrite(call: TSESTree.CallExpression): boolean {
 /** Settings whose shipped value keeps data on local disk: a file database kind, or a local upload folder. */
 function checkSetting(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
   if (key && UPLOAD_FOLDER_KEY.test(key)) {
-    const folder = getStaticString(value);
-    if (folder && !folder.includes('://') && !TEMPORARY_NAME.test(folder)) context.report({ at: value, messageId: 'diskUploads' });
+    const folder = getStaticString(value) ?? folderUnderRoot(value);
+    if (folder && !folder.includes('://') && !TEMPORARY_NAME.test(context.source.getText(value))) context.report({ at: value, messageId: 'diskUploads' });
     return;
   }
   checkDatabaseKind(context, key, value);
   if (key && DATA_FILE_KEY.test(key) && DATA_FILE.test(getStaticString(value) ?? '')) reportLocalFile(context, value, value);
+}
+
+/** `self.apos.rootDir + '/public/uploads'`, `` `${root}/uploads` ``: a fixed folder under a root the app computes. */
+function folderUnderRoot(value: Node): string | undefined {
+  const node = unwrapExpression(value);
+  const tail = node.type === 'BinaryExpression' && node.operator === '+' ? getStaticString(node.right) : node.type === 'TemplateLiteral' ? node.quasis.at(-1)?.value.cooked : undefined;
+  return tail && /^\/\w/.test(tail) ? tail : undefined;
 }
 
 /** Settings naming the file the app keeps its data in: `flowFile`, `dbFile`, `DATA_FILE`, `store_filename`. */
