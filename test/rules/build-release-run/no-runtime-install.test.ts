@@ -189,6 +189,20 @@ const invalid: InvalidCase[] = [
 runRuleTests(rule, {
   valid: [
     {
+      name: "installs reached only through a CLI's develop and build commands, though the CLI loads every command",
+      code: "import { execa } from 'execa';\nexport const installAdminPeerDeps = async (packages) => {\n  await execa('npm', ['install', '--save', ...packages]);\n};",
+      filename: 'dist/src/node/core/dependencies.mjs',
+      files: {
+        'bin/strapi.js': "require('../dist/cli.js').runCLI();",
+        'dist/cli.js': "const commands = require('./src/cli/commands/index.mjs');\nexports.runCLI = () => commands;",
+        'dist/src/cli/commands/index.mjs': "import { develop } from './develop.mjs';\nimport { build } from './build.mjs';\nimport { start } from './start.mjs';\nexport const commands = [develop, build, start];",
+        'dist/src/cli/commands/develop.mjs': "import { installAdminPeerDeps } from '../../node/core/dependencies.mjs';\nexport const develop = () => installAdminPeerDeps([]);",
+        'dist/src/cli/commands/build.mjs': "import { installAdminPeerDeps } from '../../node/core/dependencies.mjs';\nexport const build = () => installAdminPeerDeps([]);",
+        'dist/src/cli/commands/start.mjs': "export const start = () => createStrapi().start();",
+      },
+      project: projectFixture({ 'package.json': packageJsonText({ name: '@strapi/strapi', bin: { strapi: './bin/strapi.js' } }) }),
+    },
+    {
       name: 'an operator\'s install subcommand (commander)',
       code: `${CP}const program = require('commander');\nprogram\n  .command('install <package>')\n  .description('Install a theme or a package')\n  .action(function (packageName) {\n    spawn('npm', ['install', '--no-save', packageName], { cwd: packagesPath });\n  });`,
       filename: 'src/command-line/install.js',

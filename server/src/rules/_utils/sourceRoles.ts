@@ -102,9 +102,12 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
   // What the app runs is followed through its imports, except the modules it expects may be missing.
   const importsOf = (file: string) => (files.get(file)?.summary.imports ?? []).filter((specifier) => !optional.get(file)?.has(specifier));
   const optionalModules = new Set([...optional].flatMap(([file, specifiers]) => [...specifiers].map((specifier) => resolveImport(file, specifier, paths))));
-  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path) || isScaffolder(path, files.get(path)?.summary.text) || optionalModules.has(path));
+  const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path) || isDevCommand(project.root, path) || isScaffolder(path, files.get(path)?.summary.text) || optionalModules.has(path));
   const runRoots = [...scriptFiles(project).run].map((entry) => resolveEntryPoint(project.root, entry, paths)).filter((file): file is string => file !== undefined);
-  const running = new Set(runRoots.flatMap((root) => [...reachableFiles(root, importsOf, paths)]));
+  // A CLI loads all its commands, but running the app goes through none of the developer ones.
+  const devCommands = new Set(devRoots.filter((path) => isDevCommand(project.root, path)));
+  const runningImportsOf = (file: string) => importsOf(file).filter((specifier) => !devCommands.has(resolveImport(file, specifier, paths) ?? ''));
+  const running = new Set(runRoots.flatMap((root) => [...reachableFiles(root, runningImportsOf, paths)]));
   const result = new Set(devRoots);
   for (const root of devRoots) {
     const folder = projectPath(project.root, root).split('/')[0];
@@ -113,6 +116,13 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
     }
   }
   return result;
+}
+
+/** The modules of a CLI's developer commands: `cli/commands/develop.mjs`, `commands/build.js`, `commands/watch.ts`. */
+const DEV_COMMAND = /(?:^|\/)commands?\/(?:build|develop|dev|watch)(?:\.[\w-]+)?\.[cm]?[jt]s$/;
+
+function isDevCommand(root: string, path: string): boolean {
+  return DEV_COMMAND.test(projectPath(root, path));
 }
 
 /** Runs `npm init`: with a generator's name, it scaffolds a new project (`GenHubot.mjs` behind `hubot --create`). */
