@@ -7,6 +7,13 @@ const HANDLER = (closer: string, indent = '') =>
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a port probe: listen, then close at once, before forking the real server elsewhere',
+      code: "const net = require('net');\nconst server = net.createServer();\nserver.listen({ port: config.port }, () => {\n  server.close(() => callback(false));\n});",
+      filename: 'public/main.js',
+      project: { entryPoints: ['public/main.js'] },
+    },
+    { name: 'a listen that is no server start: no port, no server module', code: "const robot = new Robot();\nrobot.listen((msg) => msg.done, {}, callback);", project: { entryPoints: ['index.js'] } },
     `${EXPRESS}const server = app.listen(3000);\nif (process.env.NODE_ENV === 'production') process.on('SIGTERM', () => server.close());`,
     `${EXPRESS}const server = app.listen(3000);\nif (!process.env.SKIP_SHUTDOWN_HOOKS) process.on('SIGTERM', () => server.close());`,
     `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close(() => process.exit(0)));`,
@@ -158,6 +165,14 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'an app made by a helper of another module, given a port',
+      code: "const jsonServer = require('../server');\nconst app = createApp(db, routes);\nconst server = app.listen(argv.port, argv.host);",
+      filename: 'lib/cli/run.js',
+      project: { entryPoints: ['lib/cli/run.js'] },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 16, file: 'lib/cli/run.js' }],
+      output: `const jsonServer = require('../server');\nconst app = createApp(db, routes);\nconst server = app.listen(argv.port, argv.host);${HANDLER('server.close(() => process.exit(0));')}`,
+    },
+    {
       name: 'listen promisified, with SIGINT the only stop signal',
       code: "import http from 'node:http';\nimport express from 'express';\nconst app = express();\nconst server = http.createServer(app);\nconst listen = promisifySelf(server.listen, server);\nawait listen(port, ip);\nprocess.on('SIGINT', close);",
       filename: 'server/server.mjs',
@@ -199,8 +214,7 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'entryNoSigterm', line: 2, column: 11, file: 'bin/cli.js', message: 'This entry point starts a server (through `../dispatch`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.' },
         { messageId: 'launcherNoSigterm', line: 4, column: 1, file: 'dispatch.js' },
-        { messageId: 'noSigterm', line: 4, column: 1, file: 'servers/registry.js' },
-        { messageId: 'entryNoSigterm', line: 1, column: 22, file: 'worker.js' },
+        { messageId: 'noSigterm', line: 2, column: 1, file: 'worker.js' },
       ],
       output: null,
     },

@@ -108,7 +108,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         const call = node as TSESTree.CallExpression;
         collectSignalHandler(source, call, collected);
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
-        const start = servesHttp ? serverStart(source, call) : undefined;
+        const start = serverStart(source, call, servesHttp);
         if (start) collected.starts.push(start);
         const script = launchedScript(source, call);
         if (script) collected.launches.push({ range: call.range, script });
@@ -153,18 +153,23 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => libraries.has(specifier)));
       const handles = facts.some((item) => item.facts.handlesSigterm || item.facts.handlesOtherSignal || item.facts.handlesSigtermOnOptIn) || usesLibrary;
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
+      const reportExitsWithoutClosing = () => {
+        for (const { file, facts: fileFacts } of facts) {
+          for (const range of fileFacts.exitsWithoutClosing) reportOnce(reported, file, range, () => report(file, { at: range, messageId: 'exitWithoutClose' }));
+        }
+      };
       if (!start) {
-        const launch = handles ? undefined : launchesOf(facts, paths).find(({ target }) => serves(target));
-        if (launch) {
+        const launch = launchesOf(facts, paths).find(({ target }) => serves(target));
+        if (launch && handles) {
+          reportExitsWithoutClosing();
+        } else if (launch) {
           reportOnce(reported, launch.file, launch.range, () => report(launch.file, { at: launch.range, messageId: 'launcherNoSigterm' }));
           reportAtEntry(entry, launch.file);
         }
         continue;
       }
       if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary) {
-        for (const { file, facts: fileFacts } of facts) {
-          for (const range of fileFacts.exitsWithoutClosing) reportOnce(reported, file, range, () => report(file, { at: range, messageId: 'exitWithoutClose' }));
-        }
+        reportExitsWithoutClosing();
         continue;
       }
       const server = start.facts.starts[0];
@@ -323,12 +328,14 @@ function exitsWithoutClosing(body: Node): boolean {
 }
 
 /** `app.listen(…)`, `server.listen(…)`, `fastify.listen(…)`, `http.createServer(…).listen(…)`, hapi `server.start()`. */
-function serverStart(source: SourceCode, call: TSESTree.CallExpression): ServerStart | undefined {
+function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHttp: boolean): ServerStart | undefined {
   const property = getCalleeProperty(call);
   if ((property !== 'listen' && property !== 'start') || call.callee.type !== 'MemberExpression') return undefined;
   const receiver = unwrapExpression(call.callee.object);
-  const kind = serverKind(source, receiver);
-  if (!kind || (property === 'start' && kind !== 'hapi') || (property === 'listen' && kind === 'hapi')) return undefined;
+  // Where no server module is imported here, a server made elsewhere (`createApp()`, a factory) still
+  // shows by its name and by being given a port.
+  const kind = servesHttp ? serverKind(source, receiver) : property === 'listen' && listensOnPort(call) && isNamedLikeServer(receiver) ? 'http' : undefined;
+  if (!kind || (property === 'start' && kind !== 'hapi') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
 
@@ -344,6 +351,32 @@ function listenHandedOn(source: SourceCode, member: TSESTree.MemberExpression): 
 
 /** A receiver named like a server (`app`, `server`, `webServer`, `httpsServer`) in a file that imports a server module. */
 const SERVER_NAME = /^(?:app|server|[a-z]\w*Server)$/;
+
+/** `server.listen(port, () => server.close(launch))`: checking that the port is free, then letting it go. */
+function isPortProbe(source: SourceCode, call: TSESTree.CallExpression, receiver: Node): boolean {
+  const callback = call.arguments.at(-1);
+  if (!callback || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression')) return false;
+  const closer = `${source.getText(receiver)}.close`;
+  let closes = false;
+  walkSubtree(callback.body, (node) => {
+    if (node.type === 'CallExpression' && getCalleeName(node) === closer) closes = true;
+    return !closes;
+  });
+  return closes;
+}
+
+function isNamedLikeServer(receiver: Node): boolean {
+  return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name);
+}
+
+/** `listen(3000)`, `listen(argv.port, host)`, `listen({ port })`: the first argument is a port. */
+function listensOnPort(call: TSESTree.CallExpression): boolean {
+  const first = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  if (!first) return false;
+  if (first.type === 'Literal') return typeof first.value === 'number' && first.value > 0 && first.value < 65536;
+  if (first.type === 'ObjectExpression') return findProperty(first, 'port') !== undefined;
+  return /port$/i.test(getMemberPath(first)?.at(-1) ?? '');
+}
 
 /** What the receiver was created by; undefined when it is not recognisably a server. */
 function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined {
