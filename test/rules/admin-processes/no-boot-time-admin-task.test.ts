@@ -20,6 +20,11 @@ const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}
 runRuleTests(rule, {
   valid: [
     {
+      name: "an upgrade of the app's own settings files at start, not a data migration",
+      code: `${EXPRESS}migrateToMultipleConfigFiles().then(() => app.listen(process.env.PORT));`,
+      project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0' } }),
+    },
+    {
       name: 'schema sync only in development, and a synchronize flag that is no ORM option',
       code: `${EXPRESS}const { DataSource } = require('typeorm');\nconst options = { type: 'postgres', url: process.env.DATABASE_URL };\nif (process.env.NODE_ENV === 'development') {\n  Object.assign(options, { type: 'postgres', synchronize: true });\n}\nconst clock = { synchronize: true, interval: 1000 };\nnew DataSource(options).initialize().then(() => app.listen(process.env.PORT));`,
       project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0', typeorm: '0.3.0' } }),

@@ -7,6 +7,12 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: "npm run through node by the app's own exec helper, with the arguments in a variable",
+    code: "const exec = require('@node-red/util').exec;\nconst npmCli = require.resolve('npm/bin/npm-cli.js');\nfunction installModule(name, installDir) {\n  let args = [npmCli, 'install', '--save', '--', name];\n  return exec.run(process.execPath, args, { cwd: installDir }, true);\n}",
+    errors: [{ messageId: 'install', line: 5, column: 19, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    output: null,
+  },
+  {
     name: 'the start subcommand runs the server: an install in it runs on every start',
     code: `${CP}const program = require('commander');\nprogram.command('start').action(async () => {\n  execSync('npm install');\n  require('./server').listen(process.env.PORT);\n});`,
     errors: [{ messageId: 'install', line: 4, column: 12 }],
@@ -188,6 +194,10 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'git run by a helper that is told which folder to work in (a user project, not the app)',
+      code: "const child_process = require('child_process');\nfunction runGitCommand(args, cwd) {\n  return exec.run('git', args, { cwd });\n}\nmodule.exports = {\n  abortMerge: function (cwd) {\n    return runGitCommand(['merge', '--abort'], cwd);\n  },\n};",
+    },
     {
       name: "installs reached only through a CLI's develop and build commands, though the CLI loads every command",
       code: "import { execa } from 'execa';\nexport const installAdminPeerDeps = async (packages) => {\n  await execa('npm', ['install', '--save', ...packages]);\n};",

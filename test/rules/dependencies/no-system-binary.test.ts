@@ -7,6 +7,15 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'compiled calls through (0, module.fn), and a program run inside a command substitution',
+    code: "const child_process_1 = require('child_process');\nconst prefix = (0, child_process_1.execSync)('/bin/echo -n \"$(npm -g prefix)/lib/node_modules\"', { env: {} });\nconst tree = (0, child_process_1.execSync)('convert in.png out.jpg');",
+    errors: [
+      { messageId: 'systemBinary', line: 2, column: 46, message: 'This runs `npm`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' },
+      { messageId: 'systemBinary', line: 3, column: 44 },
+    ],
+    output: null,
+  },
+  {
     name: 'the program picked by a function run on the spot, the PATH one unless a setting names another',
     code: `${CP}const gitBin = (() => {\n  if (config.gitBinPath) return config.gitBinPath + '/git';\n  return 'git';\n})();\nconst gitProcess = spawn(gitBin, args.commands, procOpts);`,
     errors: [{ messageId: 'systemBinary', line: 6, column: 26 }],

@@ -22,6 +22,7 @@ runRuleTests(rule, {
     { name: 'a cover image kept in the temp folder for the request', code: "const tempPath = path.join(os.tmpdir(), 'cover-' + uid);\nfs.writeFile(tempPath, data, next);" },
     { name: 'an upload folder read from the environment', code: "module.exports = { uploadDir: process.env.UPLOAD_DIR || './uploads' };" },
     { name: 'an upload URL setting', code: "nconf.set('upload_path', 'https://cdn.example.com/uploads');" },
+    { name: 'a disk store the code loads only when configured to', code: "const store = settings.store === 'fs' ? require('./fs-store') : require('./redis-store');" },
     { name: 'an upload folder under the temporary folder', code: "const settings = { backend: 'local', uploadsPath: os.tmpdir() + '/uploads' };" },
     { name: 'moving a file that is not an upload', code: "fs.renameSync(path.join(dataDir, 'old.json'), path.join(dataDir, 'new.json'));" },
     "const settings = { dbType: process.env.DB_TYPE || 'sqlite', dbSettings: {} };",
@@ -60,6 +61,15 @@ runRuleTests(rule, {
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'a local file-system store loaded when no storage module is configured',
+      code: "function moduleSelector(settings) {\n  if (settings.storageModule) {\n    return settings.storageModule;\n  } else {\n    return require('./localfilesystem');\n  }\n}\nconst store = options.store || require('./fs-store');",
+      errors: [
+        { messageId: 'localStoreAdapter', line: 5, column: 12, message: './localfilesystem keeps what it stores in files on this process\'s disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default.' },
+        { messageId: 'localStoreAdapter', line: 8, column: 32 },
+      ],
+      output: null,
+    },
     {
       name: 'backups written into the data folder and read back later',
       code: "const writeExportFile = async (result) => {\n  const filename = path.resolve(urlJoin(config.get('paths').contentPath, 'data', result.filename));\n  await fs.writeFile(filename, JSON.stringify(result.data));\n};\nconst readBackup = async (name) => {\n  const backupPath = path.resolve(urlJoin(config.get('paths').contentPath, 'data', name));\n  return JSON.parse(await fs.readFile(backupPath, 'utf8'));\n};",

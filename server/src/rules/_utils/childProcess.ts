@@ -161,6 +161,12 @@ function helperCall(source: SourceCode, call: TSESTree.CallExpression): HelperCa
   if (target.type === 'ArrayExpression') return { node: call, target, commands: [{ words: withProgram(arrayWords(source, target)), terminator: '' }], isArgv: true };
   const text = staticText(source, target);
   if (text === undefined) return undefined;
+  // `exec.run(process.execPath, [npmCli, 'install', name])`: the program, then its arguments.
+  const given = call.arguments[1] && unwrapExpression(call.arguments[1]);
+  const args = given?.type === 'Identifier' ? unwrapExpression(source.stableInitializer(given, given.name) ?? given) : given;
+  if (args?.type === 'ArrayExpression' && /^\S+$/.test(text)) {
+    return { node: call, target, commands: [{ words: [{ text, start: target.range[0], end: target.range[1], dynamic: false }, ...arrayWords(source, args)], terminator: '' }], isArgv: true };
+  }
   const commands = parseShell(text);
   if (commands[0]) commands[0] = { ...commands[0], words: withProgram(commands[0].words) };
   return { node: call, target, commands, isArgv: false };
@@ -193,7 +199,9 @@ function inlineRequire(callee: Node): Binding | undefined {
 
 /** The normalised method a callee names, or undefined when it does not start a program. */
 function resolveFunction(bindings: ReadonlyMap<string, Binding>, calleeNode: Node): string | undefined {
-  const callee = unwrapExpression(calleeNode);
+  const unwrapped = unwrapExpression(calleeNode);
+  // `(0, child_process_1.execSync)(…)`: how tsc and Babel call an imported function.
+  const callee = unwrapped.type === 'SequenceExpression' ? unwrapExpression(unwrapped.expressions[unwrapped.expressions.length - 1]) : unwrapped;
   if (callee.type === 'Identifier') {
     const binding = bindings.get(callee.name);
     return binding && methodOf(binding.module, binding.name);
@@ -253,7 +261,7 @@ function toProcessCall(bindings: ReadonlyMap<string, Binding>, node: TSESTree.Ca
 export function processCommands(source: SourceCode, call: ProcessCall): SimpleCommand[] {
   if (call.kind === 'shell') {
     const text = staticText(source, call.target);
-    return text === undefined ? [] : parseShell(text);
+    return text === undefined ? [] : [...parseShell(text), ...substitutedCommands(text)];
   }
   const program = call.kind === 'fork' ? { text: 'node', start: call.target.range[0], end: call.target.range[0], dynamic: false } : wordOf(source, call.target);
   const args = call.kind === 'fork' ? [wordOf(source, call.target), ...arrayWords(source, call.args)] : arrayWords(source, call.args);
@@ -266,6 +274,11 @@ export function processCommands(source: SourceCode, call: ProcessCall): SimpleCo
     return parseShell(args[flagIndex + 1].text);
   }
   return [{ words: [program, ...args], terminator: '' }];
+}
+
+/** The commands of `$(npm -g prefix)` and `` `git rev-parse HEAD` ``: they run too, though their words stay dynamic in the outer command. */
+function substitutedCommands(text: string): SimpleCommand[] {
+  return [...text.matchAll(/\$\(([^()]+)\)|`([^`]+)`/g)].flatMap((match) => parseShell(match[1] ?? match[2]));
 }
 
 function isTruthyLiteral(node: Node): boolean {

@@ -70,8 +70,11 @@ const MIGRATION_MODULE_TEXT = new RegExp(String.raw`\.${DATA_WRITE_METHOD}\s*\(|
 const DATA_STORE = /(?:^|\.)(?:db|database|knex|trx|transaction|connection|\w*repository|repo|model|collection|table|query\w*)$/i;
 /** Dependencies whose CLI runs the app's migrations on its own (`knex-migrator migrate`, `db-migrate up`). */
 const MIGRATION_CLIS = new Set(['knex-migrator', 'db-migrate', 'node-pg-migrate', 'migrate-mongo', 'sequelize-cli', 'prisma', '@mikro-orm/cli', 'umzug']);
-/** Suffixes of names that ask about a task rather than run it: `migrationStatus`, `migrateDir`, `seedRandom`. */
-const NOT_A_RUN = /^_?(?:Status|Check|Needed|Required|Count|Table|Dir|Path|Lock|List|Exists?|Config|Source|Name|Info|Files?|Random|Rng|Prng|Value)/;
+/**
+ * Suffixes of names that ask about a task rather than run it (`migrationStatus`, `migrateDir`,
+ * `seedRandom`), or that upgrade the app's own settings files rather than data (`migrateToMultipleConfigFiles`).
+ */
+const NOT_A_RUN = /^_?(?:Status|Check|Needed|Required|Count|Table|Dir|Path|Lock|List|Exists?|Config|Source|Name|Info|Files?|Random|Rng|Prng|Value)|(?:Config|Configs|Settings)(?:Files?)?$/;
 /** Receivers whose `seed()` seeds a random generator, not a database. */
 const RANDOM_SOURCE = /faker|chance|random|rng|prng|math|casual/i;
 

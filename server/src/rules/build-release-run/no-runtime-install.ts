@@ -165,9 +165,10 @@ function checkNpmApi(call: TSESTree.CallExpression, report: Report): void {
 function checkCommandHelper(call: HelperCall, report: Report): void {
   for (const command of call.commands) {
     const words = programWords(command);
-    // Helper names are generic: only a package manager or git at the head is trusted to be a command.
-    if (!words[0] || words[0].dynamic || !/^(?:npm|yarn|pnpm|git)$/.test(words[0].text)) continue;
-    const found = classify(words, true);
+    // Helper names are generic: only a package manager or git at the head (or node running npm) is trusted to be a command.
+    if (!words[0] || words[0].dynamic || !/^(?:npm|yarn|pnpm|git|node)$/.test(words[0].text)) continue;
+    // A helper given more than the command (`runGitCommand(['merge'], cwd)`) may work in any folder.
+    const found = classify(words, call.node.arguments.length === 1);
     if (found && found.messageId !== 'build') report(call.target, found.messageId, found.command);
     return;
   }

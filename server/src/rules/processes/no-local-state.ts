@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
@@ -119,6 +119,8 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
   const method = path?.at(-1) ?? '';
   if (method === 'set' && node.arguments.length === 2) checkSetting(context, getStaticString(node.arguments[0]), node.arguments[1] as Node);
+  const fallback = defaultDiskStoreModule(node);
+  if (fallback) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: fallback } });
   const store = (isStoreWrite(node) ? localStoreOperation(node) : undefined) ?? diskStoreWrite(path);
   if (store) context.report({ at: node, messageId: 'localStoreAdapter', data: { name: store } });
   if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
@@ -307,6 +309,21 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
  * `const FileStore = require('session-file-store')(session)`, or compiled
  * `new (local_storage_1.default.default ?? local_storage_1.default)(config)`.
  */
+/**
+ * `if (settings.storageModule) { … } else { storage = require('./localfilesystem'); }`,
+ * `options.store || require('./fs-store')`: a disk store loaded as the default when nothing is configured.
+ */
+function defaultDiskStoreModule(call: TSESTree.CallExpression): string | undefined {
+  const module = call.callee.type === 'Identifier' && call.callee.name === 'require' ? getStaticString(call.arguments[0]) : undefined;
+  if (!module || !DISK_STORE_MODULE.test(module)) return undefined;
+  let child: Node = call;
+  for (let parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'LogicalExpression' && parent.right === child && parent.operator !== '&&') return module;
+    if ((parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') && parent.alternate === child) return module;
+  }
+  return undefined;
+}
+
 function diskStoreModule(callee: Node, bindings: Bindings): string | undefined {
   let module: string | undefined;
   walkSubtree(callee, (child) => {
