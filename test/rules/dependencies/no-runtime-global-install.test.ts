@@ -7,6 +7,15 @@ const withScripts = (scripts: Record<string, string>) => projectFixture({ 'packa
 
 const invalid: InvalidCase[] = [
   {
+    name: "plugins looked for in the machine's global node_modules",
+    code: `${CP}const searchPaths = new Set();\nsearchPaths.add('/usr/local/lib/node_modules');\nsearchPaths.add(execSync('/bin/echo -n "$(npm -g prefix)/lib/node_modules"').toString());`,
+    errors: [
+      { messageId: 'globalModules', line: 3, column: 17, message: "The app looks for packages in the machine's global node_modules (/usr/local/lib/node_modules). What it finds there is installed by hand, outside package.json and the lockfile, so each machine runs different code: declare what the app loads as dependencies, or install plugins into a folder the app owns." },
+      { messageId: 'globalModules', line: 4, column: 26 },
+    ],
+    output: null,
+  },
+  {
     name: 'npm install -g from code',
     code: `${CP}execSync('npm install -g pm2');`,
     errors: [{ messageId: 'globalInstallInCode', line: 2, column: 10, endColumn: 30, message: 'The app installs pm2 globally while it runs. A global package is outside package.json and the lockfile, differs from machine to machine and may not even be writable in production: declare it as a dependency and use it from node_modules.' }],
@@ -50,6 +59,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a node_modules folder of the app itself', code: `${CP}const local = path.join(__dirname, 'node_modules');\nexecSync('npm root');` },
     `${CP}execSync('npm install pm2');`,
     `${CP}execSync('npm ls -g --depth=0');\nexec('npm uninstall -g old-cli');`,
     `${CP}exec(command);`,
