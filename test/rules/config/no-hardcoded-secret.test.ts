@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'fixture users of a test helper beside the code', code: "const users = [{ email: 'admin@foo.com', password: 'AhGGr6rhu45' }];", filename: 'auth/testhelp.js' },
     {
       name: 'a webpack bundle for browsers: only token formats count there',
       code: "/******/ (() => { // webpackBootstrap\n/******/ \tvar __webpack_modules__ = ({\n4299: (module) => { const defaults = { password: 'hunter2hunter' }; module.exports = defaults; }\n/******/ });\n/******/ })();",

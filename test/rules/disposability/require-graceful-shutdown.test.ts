@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/disposability/require-graceful-shutdown';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests } from '../../support/ruleTester';
 
 const EXPRESS = "const express = require('express');\nconst app = express();\n";
@@ -171,6 +172,27 @@ runRuleTests(rule, {
       project: { entryPoints: ['lib/cli/run.js'] },
       errors: [{ messageId: 'noSigterm', line: 3, column: 16, file: 'lib/cli/run.js' }],
       output: `const jsonServer = require('../server');\nconst app = createApp(db, routes);\nconst server = app.listen(argv.port, argv.host);${HANDLER('server.close(() => process.exit(0));')}`,
+    },
+    {
+      name: 'a server started by a module another package calls, with only SIGHUP handled, in a package whose main starts nothing',
+      code: "module.exports = async ({ port }) => {\n  process.on('SIGHUP', reloadPlugins);\n  const app = await getApp();\n  const http = require('http');\n  const httpServer = http.createServer(app);\n  httpServer.listen({ port });\n};",
+      filename: 'serve.js',
+      files: { 'index.js': '/** @module server */' },
+      project: { entryPoints: ['index.js'] },
+      errors: [{ messageId: 'sigintOnly', line: 6, column: 3, file: 'serve.js', message: 'Only SIGHUP is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: on SIGTERM, close the server, then exit.' }],
+      output: "module.exports = async ({ port }) => {\n  process.on('SIGHUP', reloadPlugins);\n  const app = await getApp();\n  const http = require('http');\n  const httpServer = http.createServer(app);\n  const server = httpServer.listen({ port });\n  process.on('SIGTERM', () => {\n    server.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n};",
+    },
+    {
+      name: 'a bin that imports its own package by name, through the exports map',
+      code: "import '@keystone-6/core/scripts';",
+      filename: 'bin/cli.js',
+      files: {
+        'dist/scripts.js': "require('./scripts-cli.js').cli(process.argv);",
+        'dist/scripts-cli.js': "const http = require('http');\nexports.cli = () => {\n  const httpServer = http.createServer(handler);\n  httpServer.listen(options);\n};",
+      },
+      project: projectFixture({ 'package.json': packageJsonText({ name: '@keystone-6/core', bin: { keystone: 'bin/cli.js' }, exports: { '.': './dist/index.js', './scripts': { require: './dist/scripts.js', default: './dist/scripts.mjs' } } }) }),
+      errors: [{ messageId: 'noSigterm', line: 4, column: 3, file: 'dist/scripts-cli.js' }],
+      output: null,
     },
     {
       name: 'listen promisified, with SIGINT the only stop signal',

@@ -33,6 +33,39 @@ export function resolveEntryPoint(root: string, entry: string, files: ReadonlySe
   return source === entry ? undefined : resolvePath(join(root, source), files);
 }
 
+/**
+ * Imports as relative paths where a package imports itself by name (`import '@keystone-6/core/scripts'`
+ * in @keystone-6/core's own bin), mapped through its `exports` (or `main`), so the import graph
+ * follows them like any relative import.
+ */
+export function withSelfReferences(root: string, manifest: Readonly<Record<string, unknown>> | undefined, importsOf: (file: string) => readonly string[]): (file: string) => readonly string[] {
+  const name = typeof manifest?.name === 'string' ? manifest.name : undefined;
+  if (!name) return importsOf;
+  return (file) =>
+    importsOf(file).map((specifier) => {
+      if (specifier !== name && !specifier.startsWith(`${name}/`)) return specifier;
+      const target = exportTarget(manifest!, `.${specifier.slice(name.length)}`);
+      if (!target) return specifier;
+      const path = relative(dirname(file), join(root, target)).split(sep).join('/');
+      return path.startsWith('.') ? path : `./${path}`;
+    });
+}
+
+/** The file a package's `exports` (or `main`, for the package itself) gives for a subpath, preferring the CommonJS condition. */
+function exportTarget(manifest: Readonly<Record<string, unknown>>, subpath: string): string | undefined {
+  const exports = manifest.exports;
+  const entry = typeof exports === 'string' || Array.isArray(exports) ? (subpath === '.' ? exports : undefined) : (exports as Record<string, unknown> | undefined)?.[subpath];
+  return conditionTarget(entry) ?? (subpath === '.' && typeof manifest.main === 'string' ? manifest.main : undefined);
+}
+
+function conditionTarget(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(conditionTarget).find((target) => target !== undefined);
+  if (typeof value !== 'object' || value === null) return undefined;
+  const conditions = value as Record<string, unknown>;
+  return ['require', 'node', 'default', 'import'].map((condition) => conditionTarget(conditions[condition])).find((target) => target !== undefined);
+}
+
 /** Every analysed file reachable from `entry` through relative imports, the entry included. */
 export function reachableFiles(entry: string, importsOf: (file: string) => readonly string[], files: ReadonlySet<string>): Set<string> {
   const seen = new Set([entry]);

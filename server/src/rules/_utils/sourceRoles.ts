@@ -48,8 +48,11 @@ export function isToolingConfigFile(root: string, path: string): boolean {
  */
 export function isDevOnlyFile(project: ProjectFacts, path: string): boolean {
   const rel = projectPath(project.root, path);
-  return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || DEV_FILES.test(rel) || devScriptFiles(project).has(rel);
+  return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || DEV_FILES.test(rel) || TEST_SUPPORT.test(rel) || devScriptFiles(project).has(rel);
 }
+
+/** Helpers a test suite loads, wherever they sit: `auth/testhelp.js`, `lib/test-helpers.ts`, `src/testUtils.js`. */
+const TEST_SUPPORT = /(?:^|\/)test[-_]?(?:help(?:ers?)?|utils?|support|fixtures?)\.[cm]?[jt]s$/i;
 
 /**
  * Release and scaffolding tooling at the root or in bin/ (`bin/release.js`, `publish.mjs`,

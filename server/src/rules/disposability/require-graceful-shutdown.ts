@@ -5,7 +5,7 @@
  * SIGINT alone only covers Ctrl+C in a terminal. The check follows imports from each entry point.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
@@ -14,7 +14,7 @@ import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
 import { importVisitors } from '../_utils/importSpecifiers';
-import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
+import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
 import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm' | 'entryNoSigterm';
@@ -42,7 +42,8 @@ interface ServerStart {
 interface ShutdownFacts {
   starts: ServerStart[];
   handlesSigterm: boolean;
-  handlesOtherSignal: boolean;
+  /** Stop signals handled other than SIGTERM: `SIGINT`, `SIGHUP`. */
+  otherSignals: string[];
   /** A SIGTERM handler exists but is installed only when an environment variable opts in. */
   handlesSigtermOnOptIn: boolean;
   exitsWithoutClosing: OffsetRange[];
@@ -61,6 +62,8 @@ const SHUTDOWN_LIBRARIES = new Set([
 const SHUTDOWN_TEXT = /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
 /** `require('./server')`, `import app from '../lib/app'`: an entry point handing over to its own modules. */
 const LOCAL_IMPORT = /(?:\brequire\s*\(|\bfrom|\bimport\s*\(?)\s*['"`]\.\.?\//;
+/** Servers for development and tests, by their file name: `dev-server.js`, `mock-server.ts`, `watch.js`. */
+const DEV_SERVER_NAME = /(?:^|[-_.])(?:dev|develop|development|watch|mock|fake|example|demo|sample|test)(?:[-_.]|$)/i;
 const STOP_SIGNALS = new Set(['SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGQUIT']);
 const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -84,7 +87,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     noSigterm:
       'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
     sigintOnly:
-      'Only SIGINT (Ctrl+C) is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: handle SIGTERM the same way.',
+      'Only {{signals}} is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: on SIGTERM, close the server, then exit.',
     optInOnly:
       'SIGTERM is handled only when an environment variable opts in, so by default every deploy and scale-down still kills this server mid-request. Make the graceful shutdown the default.',
     entryNoSigterm:
@@ -94,7 +97,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, handlesOtherSignal: false, handlesSigtermOnOptIn: false, exitsWithoutClosing: [], declaredNames: [], launches: [], localImports: [] }),
+  initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], declaredNames: [], launches: [], localImports: [] }),
   collect({ source, collected }) {
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
     const localImports = importVisitors(({ node, specifier }) => {
@@ -126,9 +129,10 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   check({ project, files, report, options }) {
     const libraries = new Set([...SHUTDOWN_LIBRARIES, ...options.shutdownLibraries]);
     const paths = new Set(files.keys());
-    const importsOf = (file: string) => files.get(file)?.summary.imports ?? [];
+    const importsOf = withSelfReferences(project.root, project.files.packageJson?.json, (file: string) => files.get(file)?.summary.imports ?? []);
     const reported = new Set<string>();
-    const declared = entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, importsOf, (file) => files.get(file)!.collected.starts.length > 0);
+    const startsServer = (file: string) => files.get(file)!.collected.starts.length > 0;
+    const declared = entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, importsOf, startsServer);
     // Each entry's files are walked once, though launches and launchers ask for them again.
     const processes = new Map<string, { reachable: string[]; facts: { file: string; facts: ShutdownFacts }[] }>();
     const processOf = (entry: string) => {
@@ -147,11 +151,15 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const through = file !== entry && entry !== main ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths) : undefined;
       if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
     };
+    // A package whose declared entries start nothing (an API or docs `main`) is started by a module
+    // another package calls: the starters nothing here imports stand in for its entries.
+    const runsSomething = declared.some((entry) => serves(entry) || launchesOf(processOf(entry).facts, paths).length > 0);
+    const entries = runsSomething ? declared : [...new Set([...declared, ...entryFiles(project.root, [], paths, importsOf, (file) => startsServer(file) && !DEV_SERVER_NAME.test(basename(file)))])];
     // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
-    for (const entry of withLaunchedScripts(declared, (entry) => launchesOf(processOf(entry).facts, paths))) {
+    for (const entry of withLaunchedScripts(entries, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
       const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => libraries.has(specifier)));
-      const handles = facts.some((item) => item.facts.handlesSigterm || item.facts.handlesOtherSignal || item.facts.handlesSigtermOnOptIn) || usesLibrary;
+      const handles = facts.some((item) => item.facts.handlesSigterm || item.facts.otherSignals.length > 0 || item.facts.handlesSigtermOnOptIn) || usesLibrary;
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
       const reportExitsWithoutClosing = () => {
         for (const { file, facts: fileFacts } of facts) {
@@ -173,10 +181,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         continue;
       }
       const server = start.facts.starts[0];
-      const messageId = facts.some((item) => item.facts.handlesSigtermOnOptIn) ? 'optInOnly' : facts.some((item) => item.facts.handlesOtherSignal) ? 'sigintOnly' : 'noSigterm';
+      const otherSignals = [...new Set(facts.flatMap((item) => item.facts.otherSignals))];
+      const messageId = facts.some((item) => item.facts.handlesSigtermOnOptIn) ? 'optInOnly' : otherSignals.length > 0 ? 'sigintOnly' : 'noSigterm';
       // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
       const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server, start.facts.declaredNames);
-      reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, fix }));
+      const data = messageId === 'sigintOnly' ? { signals: otherSignals.join(' and ') } : undefined;
+      reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, data, fix }));
       if (messageId === 'noSigterm') reportAtEntry(entry, start.file);
     }
   },
@@ -282,7 +292,7 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
     const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
     if (handler && exitsWithoutClosing(handler)) facts.exitsWithoutClosing.push(call.range);
   } else if (signal && STOP_SIGNALS.has(signal)) {
-    facts.handlesOtherSignal = true;
+    if (!facts.otherSignals.includes(signal)) facts.otherSignals.push(signal);
   }
 }
 
@@ -332,9 +342,10 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   const property = getCalleeProperty(call);
   if ((property !== 'listen' && property !== 'start') || call.callee.type !== 'MemberExpression') return undefined;
   const receiver = unwrapExpression(call.callee.object);
-  // Where no server module is imported here, a server made elsewhere (`createApp()`, a factory) still
-  // shows by its name and by being given a port.
-  const kind = servesHttp ? serverKind(source, receiver) : property === 'listen' && listensOnPort(call) && isNamedLikeServer(receiver) ? 'http' : undefined;
+  // Where no server module is imported at the top, a server still shows by what made it (`http` required
+  // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
+  const madeElsewhere = property === 'listen' && (isNodeServer(source, receiver) || (listensOnPort(call) && isNamedLikeServer(receiver)));
+  const kind = servesHttp ? serverKind(source, receiver) : madeElsewhere ? 'http' : undefined;
   if (!kind || (property === 'start' && kind !== 'hapi') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
@@ -389,6 +400,14 @@ function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined 
   if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
   if (/(?:^|\.)(?:createServer|createSecureServer|SMTPServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
   return undefined;
+}
+
+/** Created by Node's own `http.createServer(app)` (or https, http2, net, tls), wherever the module was required. */
+function isNodeServer(source: SourceCode, receiver: Node): boolean {
+  const origin = resolveVariable(source, receiver);
+  const created = origin && unwrapExpression(origin);
+  if (created?.type !== 'CallExpression') return false;
+  return /^(?:node:)?(?:https?|http2|net|tls)\.create(?:Secure)?Server$/.test(getCalleeName(created) ?? requiredModuleMethod(created) ?? '');
 }
 
 /** `require('http').createServer` as `http.createServer`. */
