@@ -62,6 +62,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a SQLite session file opened where sqlite3 is required, inside a function',
+      code: "function sessionStore(session) {\n  const SQLiteStore = require('connect-sqlite3')(session);\n  const sqlite3 = require('sqlite3');\n  return new SQLiteStore({ db: new sqlite3.Database('sessions.sqlite') });\n}",
+      errors: [{ messageId: 'localDatabase', line: 4, column: 32 }],
+      output: null,
+    },
+    {
       name: 'a local file-system store loaded when no storage module is configured',
       code: "function moduleSelector(settings) {\n  if (settings.storageModule) {\n    return settings.storageModule;\n  } else {\n    return require('./localfilesystem');\n  }\n}\nconst store = options.store || require('./fs-store');",
       errors: [

@@ -167,6 +167,21 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a made-up secret as the default of an option, and one filled in when the config file has none',
+      code: "const crypto = require('crypto');\nfunction statelessSessions({ secret = toBase64Url(crypto.getRandomValues(new Uint8Array(32))), maxAge = 3600 } = {}) {}\nconst ensureJwtSecret = () => {\n  const cfg = getConfigFile();\n  if (cfg && !cfg.jwt_secret) {\n    const newSecret = crypto.randomBytes(64).toString('hex');\n    cfg.jwt_secret = newSecret;\n  }\n};",
+      errors: [
+        { messageId: 'generatedSecret', line: 2, column: 51 },
+        { messageId: 'generatedSecret', line: 6, column: 23 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a session secret from randomstring when none is configured',
+      code: "const session = require('express-session');\napp.use(session({ store, secret: db.connectObj.session_secret || is.str.generate() }));",
+      errors: [{ messageId: 'generatedSecret', line: 2, column: 66 }],
+      output: null,
+    },
+    {
       name: 'a random value used as the cookie secret through a variable',
       code: "import { v4 as uuidv4 } from 'uuid';\nconst key = uuidv4();\napp.use(cookieParser(key));",
       filename: 'src/app.mjs',

@@ -297,8 +297,10 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   const name = getCalleeName(node) ?? '';
   if (!FILE_DATABASE_CONSTRUCTORS.test(name)) return;
   const head = name.split('.')[0];
-  if (!bindings.fileDatabases.namespaces.has(head) && !bindings.fileDatabases.named.has(head)) return;
   const [first] = node.arguments;
+  // `new sqlite3.Database('sessions.sqlite')` with sqlite3 required where it is used: the file names the kind.
+  const namesDatabaseFile = /(?:^|\.)Database$/.test(name) && /\.sqlite3?$/i.test(getStaticString(first) ?? '');
+  if (!bindings.fileDatabases.namespaces.has(head) && !bindings.fileDatabases.named.has(head) && !namesDatabaseFile) return;
   const options = first && unwrapExpression(first);
   const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : first;
   reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);

@@ -13,7 +13,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
 import { inEnvironmentBranch } from '../_utils/branches';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
@@ -32,7 +32,7 @@ interface Container {
   readonly queue: boolean;
 }
 
-const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|getRandomValues|randomFillSync|generateKeyPairSync|generateKeySync|generateSecret|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
+const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|getRandomValues|randomFillSync|generateKeyPairSync|generateKeySync|generateSecret|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
 /** Calls whose options configure a signing or encryption secret once: session, cookie and JWT middleware, plugin registration. */
 const SECRET_SINKS = /^(?:session|expressSession|cookieSession|cookieParser|expressjwt|expressJwt|koaJwt|jwt|register|registerAsync|Strategy|JwtStrategy|Keygrip|ironSession|getIronSession|withIronSession|sealData|unsealData|csrf|sign|verify)$/;
 /** Crypto calls whose second argument is a key. */
@@ -65,7 +65,7 @@ export default defineRule<MessageId>({
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
     /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b|class\s+(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
-    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
+    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -128,6 +128,9 @@ export default defineRule<MessageId>({
       },
       VariableDeclarator: (node) => {
         if (!frontend) checkSecretDeclarator(context, node as TSESTree.VariableDeclarator, state);
+      },
+      AssignmentPattern: (node) => {
+        if (!frontend) checkSecretDefault(context, node as TSESTree.AssignmentPattern, state);
       },
     };
   },
@@ -392,6 +395,13 @@ function checkSecretDeclarator(context: FileRuleContext<MessageId>, declarator: 
   if (random) reportSecret(context, random, 'secret', state);
 }
 
+/** `function statelessSessions({ secret = toBase64Url(crypto.getRandomValues(…)) })`: a made-up secret as the default of an option. */
+function checkSecretDefault(context: FileRuleContext<MessageId>, pattern: TSESTree.AssignmentPattern, state: State): void {
+  if (pattern.left.type !== 'Identifier' || !isSecretVariable(pattern.left.name)) return;
+  const random = startupRandom(context.source, pattern.right);
+  if (random) reportSecret(context, random, 'secret', state);
+}
+
 /** `secret` for `const secret = …`, `privateKey` and `publicKey` for `const { privateKey, publicKey } = generateKeyPairSync(…)`. */
 function boundNames(pattern: Node): string[] {
   if (pattern.type === 'Identifier') return [pattern.name];
@@ -406,8 +416,8 @@ function boundNames(pattern: Node): string[] {
 function checkSecretAssignment(context: FileRuleContext<MessageId>, assignment: TSESTree.AssignmentExpression, state: State): void {
   const target = unwrapExpression(assignment.left);
   const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? getMemberPath(target)?.pop() : undefined;
-  if (name === undefined || (!isSecretVariable(name) && name !== 'keys') || !(runsAtStartup(context.source, assignment, target) || fillsDefault(assignment))) return;
-  const random = startupRandom(context.source, assignment.right);
+  if (name === undefined || (!isSecretVariable(name) && name !== 'keys') || !(runsAtStartup(context.source, assignment, target) || fillsDefault(context.source, assignment))) return;
+  const random = startupRandom(context.source, resolveConst(context.source, assignment.right));
   if (random) reportSecret(context, random, name === 'keys' ? 'cookie signing key' : 'secret', state);
 }
 
@@ -425,9 +435,18 @@ function runsAtStartup(source: SourceCode, node: Node, target: Node): boolean {
   return source.ast.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === target.name)) && !declaredLocally(target, target.name);
 }
 
-/** `argv.cookieSecret ||= randomBytes(64)`: filling in a setting nobody gave, as options are prepared (not per request). */
-function fillsDefault(assignment: TSESTree.AssignmentExpression): boolean {
-  return (assignment.operator === '||=' || assignment.operator === '??=') && !enclosingRequestHandler(assignment);
+/**
+ * `argv.cookieSecret ||= randomBytes(64)`, `if (!cfg.jwt_secret) { cfg.jwt_secret = … }`: filling in
+ * a setting nobody gave, as options are prepared (not per request).
+ */
+function fillsDefault(source: SourceCode, assignment: TSESTree.AssignmentExpression): boolean {
+  if (enclosingRequestHandler(assignment)) return false;
+  if (assignment.operator === '||=' || assignment.operator === '??=') return true;
+  const target = source.getText(assignment.left);
+  for (let node: Node | undefined = assignment.parent; node && !isFunctionNode(node); node = node.parent) {
+    if (node.type === 'IfStatement' && source.getText(node.test).includes(`!${target}`)) return true;
+  }
+  return false;
 }
 
 /** Whether a function or block around `node` declares its own variable called `name`. */
