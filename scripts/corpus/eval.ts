@@ -35,12 +35,16 @@ function ensureCli(): string {
   return cli;
 }
 
+const SCAN_TIMEOUT_MS = 5 * 60_000;
+
 function lint(cli: string, pkg: CorpusPackage, scratch: string): CorpusFinding[] {
   const output = join(scratch, `${pkg.name.replace(/[@/]/g, '_')}.sarif`);
-  const run = spawnSync(process.execPath, [cli, '--format', 'sarif', '--output', output, packageRoot(pkg)], { cwd: REPO_ROOT, encoding: 'utf8' });
+  // A scan that hangs is a bug to report, not a reason to stall the whole measure.
+  const run = spawnSync(process.execPath, [cli, '--format', 'sarif', '--output', output, packageRoot(pkg)], { cwd: REPO_ROOT, encoding: 'utf8', timeout: SCAN_TIMEOUT_MS, killSignal: 'SIGKILL' });
   // Exit 1 only means "findings over the threshold"; 2 is a usage error or a crash.
   if ((run.status !== 0 && run.status !== 1) || !existsSync(output)) {
-    console.warn(`! ${pkg.name}@${pkg.version}: the CLI failed (exit ${run.status}): ${(run.stderr || run.error?.message || '').trim()}`);
+    const why = run.signal === 'SIGKILL' ? `no result after ${SCAN_TIMEOUT_MS / 60_000} minutes` : `exit ${run.status}`;
+    console.warn(`! ${pkg.name}@${pkg.version}: the CLI failed (${why}): ${(run.stderr || run.error?.message || '').trim()}`);
     return [];
   }
   return findingsFromSarif(JSON.parse(readFileSync(output, 'utf8')) as Log, pkg);
