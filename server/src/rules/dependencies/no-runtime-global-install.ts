@@ -34,7 +34,7 @@ const DEV_SCRIPT =
 export default defineProjectRule<MessageId, GlobalUse[]>({
   id: 'dependencies/no-runtime-global-install',
   severity: 'warning',
-  description: 'Global package installs (npm install -g, yarn global add, pnpm add -g) run by the app or by the scripts a deploy runs.',
+  description: 'Global package installs (npm install -g, yarn global add, pnpm add -g) run by the app or by the scripts a deploy runs, and code that loads packages from the machine\'s global node_modules.',
   triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/lib\/node_modules['"`]/,
   messages: {
     globalInstallInCode:
