@@ -3,6 +3,10 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'listen options whose port the environment overrides later',
+      code: "const http = require('http');\nconst httpServer = http.createServer(app);\nconst httpOptions = { port: 3000 };\nif ('PORT' in process.env) {\n  httpOptions.port = parseInt(process.env.PORT || '');\n}\nhttpServer.listen(httpOptions);",
+    },
     { name: 'a dev server started after an early return in production', code: "function startDevServer() {\n  if (process.env.NODE_ENV === 'production') return;\n  devApp.listen(3001);\n}" },
     { name: 'a port only a development branch binds', code: "if (isDev) {\n  app.listen(3000);\n} else {\n  app.listen(process.env.PORT);\n}" },
     { name: 'the else of a production check is not production', code: "const local = process.env.NODE_ENV !== 'production';\nif (!local) app.listen(process.env.PORT);\nelse app.listen(3000);" },
@@ -25,6 +29,12 @@ runRuleTests(rule, {
     { code: "app.listen(getEnv('PORT', 3000));", name: 'an env helper call with a default' },
   ],
   invalid: [
+    {
+      name: 'listen options kept in a variable, the port written over a spread',
+      code: "const https = require('https');\nconst httpsServer = https.createServer({ key, cert }, app);\nconst httpsListenArgs = { ...listenArgs, port: 443 };\nhttpsServer.listen(httpsListenArgs);",
+      errors: [{ messageId: 'hardcodedPort', line: 3, column: 48 }],
+      output: "const https = require('https');\nconst httpsServer = https.createServer({ key, cert }, app);\nconst httpsListenArgs = { ...listenArgs, port: Number(process.env.PORT) || 443 };\nhttpsServer.listen(httpsListenArgs);",
+    },
     {
       name: 'what follows an early return in development runs in production',
       code: "function start() {\n  if (isDev) return;\n  app.listen(8080);\n}",

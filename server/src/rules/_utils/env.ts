@@ -79,7 +79,7 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
         if (parent.value === child && getPropertyName(parent.key) === 'default' && parent.parent.type === 'ObjectExpression') {
           return parent.parent.properties.some((sibling) => sibling.type === 'Property' && getPropertyName(sibling.key) === 'env');
         }
-        return false;
+        return parent.value === child && isFieldReassignedFromEnvironment(source, parent);
       case 'CallExpression':
         return parent.arguments.includes(child as TSESTree.CallExpressionArgument) && ENV_FUNCTION.test(getCalleeName(parent) ?? '');
       case 'VariableDeclarator':
@@ -97,8 +97,15 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
 }
 
 /** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
+/** `const httpOptions = { port: 3000 }; … httpOptions.port = parseInt(process.env.PORT)`: a field the environment overrides later. */
+function isFieldReassignedFromEnvironment(source: SourceCode, property: TSESTree.Property): boolean {
+  const key = getPropertyName(property.key);
+  const declarator = property.parent.type === 'ObjectExpression' ? property.parent.parent : undefined;
+  return key !== undefined && declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' && isReassignedFromEnvironment(source, `${declarator.id.name}.${key}`);
+}
+
 function isReassignedFromEnvironment(source: SourceCode, name: string): boolean {
-  const escaped = name.replace(/\$/g, '\\$');
+  const escaped = name.replace(/[$.]/g, '\\$&');
   return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)[^;\\n]*process\\.env\\b`).test(source.text);
 }
 

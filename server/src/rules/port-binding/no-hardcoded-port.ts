@@ -5,6 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
+import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { findProperty, resolveConst } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
@@ -37,7 +38,14 @@ export default defineRule<MessageId>({
 function checkListen(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
   const listen = listenArguments(call);
   if (!listen) return checkServerOptions(context, call);
-  if (listen.port) checkPortValue(context, listen.port);
+  const port = listen.port && portOfOptions(context.source, listen.port);
+  if (port) checkPortValue(context, port);
+}
+
+/** `const httpsListenArgs = { ...listenArgs, port: 443 }; server.listen(httpsListenArgs)`: the port of options kept in a variable. */
+function portOfOptions(source: SourceCode, value: Node): Node | undefined {
+  const resolved = resolveConst(source, value);
+  return resolved.type === 'ObjectExpression' ? (findProperty(resolved, 'port')?.value as Node | undefined) : value;
 }
 
 /** `Hapi.server({ port: 3000 })` and `new Hapi.Server({ port: 3000 })`. */
