@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a default for a variable read through a name for process.env', code: "let envs = process.env;\nconst redis = { url: envs.REDIS_URL || 'redis://localhost:6379/' };\nfunction update(env) {\n  envs = Object.assign(process.env, env);\n}" },
     { name: 'cluster members from the environment', code: "const kafka = new Kafka({ brokers: (process.env.KAFKA_BROKERS || 'localhost:9092').split(',') });" },
     { name: 'a host:port that is not a cluster member list', code: "const labels = { servers: 'v1:2024' === tag ? 'old' : 'new', ratio: '16:9' };" },
     { name: 'a public URL among a client factory\'s options', code: "const client = new Client({ node: 'https://search.acme-cloud.io' });" },

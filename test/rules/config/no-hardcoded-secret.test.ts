@@ -5,6 +5,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a token typed as a few keys over and over', code: "const headers = { token: 'asdfasdfasdf' };" },
+    { name: 'credentials in the usage example at the root of the package', code: "const proxy = createApp({ proxySecrets: ['s1'], unleashApiToken: 'default:development.unleash-insecure-api-token' });", filename: 'example.js' },
     { name: 'fixture users of a test helper beside the code', code: "const users = [{ email: 'admin@foo.com', password: 'AhGGr6rhu45' }];", filename: 'auth/testhelp.js' },
     {
       name: 'a webpack bundle for browsers: only token formats count there',
@@ -62,6 +64,13 @@ runRuleTests(rule, {
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: 'a literal fallback read through a name for process.env',
+      code: "let envs = process.env;\nconst config = { authentication: { name: envs.AUTH_NAME || 'usernam3', pass: envs.AUTH_PASS || 'passw0rd' } };\nfunction update(env) {\n  envs = Object.assign(process.env, env);\n}",
+      errors: [{ messageId: 'envFallback', line: 2, column: 96 }],
+      output: "let envs = process.env;\nconst config = { authentication: { name: envs.AUTH_NAME || 'usernam3', pass: envs.AUTH_PASS } };\nfunction update(env) {\n  envs = Object.assign(process.env, env);\n}",
+      envKeys: ['AUTH_PASS'],
+    },
     {
       name: "literal keys that sign a Koa app's cookies",
       code: "const app = new Koa();\napp.keys = ['im a newer secret', process.env.OLD_KEY];\nconst other = new Koa({ keys: ['k9s#Lw2!pQz'] });",

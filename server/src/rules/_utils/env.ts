@@ -16,8 +16,15 @@ export function isEnvObject(source: SourceCode, node: Node): boolean {
 /** The variable name of `process.env.NAME` or `process.env['NAME']`. */
 export function getEnvReadName(source: SourceCode, node: Node): string | undefined {
   const target = unwrapExpression(node);
-  if (target.type !== 'MemberExpression' || !isEnvObject(source, target.object)) return undefined;
+  if (target.type !== 'MemberExpression' || !(isEnvObject(source, target.object) || isEnvObjectName(source, target.object))) return undefined;
   return getMemberName(target);
+}
+
+/** `envs` after `const envs = process.env` or `let envs = process.env`. */
+function isEnvObjectName(source: SourceCode, node: Node): boolean {
+  if (node.type !== 'Identifier') return false;
+  const init = source.constInitializer(node, node.name);
+  return init ? init !== node && isEnvObject(source, init) : isEnvAlias(source, node.name);
 }
 
 /** Helpers named for reading a variable: `getFileEnv(NAME)`, `readEnv('X')`, `env('PORT')`, `getEnvVar('X')`. */
@@ -52,7 +59,7 @@ export function readsEnvironment(source: SourceCode, expression: Node): boolean 
 /** `const { PORT } = process.env` makes `PORT` an env read. */
 function isBoundFromEnv(source: SourceCode, identifier: TSESTree.Identifier): boolean {
   const init = source.constInitializer(identifier, identifier.name);
-  if (!init) return false;
+  if (!init) return isEnvAlias(source, identifier.name);
   if (init !== identifier && isEnvObject(source, init)) return true;
   const unwrapped = unwrapExpression(init);
   return unwrapped !== identifier && unwrapped.type === 'MemberExpression' && getEnvReadName(source, unwrapped) !== undefined;
@@ -97,6 +104,28 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
 }
 
 /** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
+/**
+ * `let envs = process.env;` whose every later assignment is the environment again
+ * (`envs = Object.assign(process.env, overrides)`): a name for process.env.
+ */
+function isEnvAlias(source: SourceCode, name: string): boolean {
+  let aliases = envAliases.get(source);
+  if (!aliases) envAliases.set(source, (aliases = findEnvAliases(source.text)));
+  return aliases.has(name);
+}
+
+const envAliases = new WeakMap<SourceCode, ReadonlySet<string>>();
+
+function findEnvAliases(text: string): ReadonlySet<string> {
+  const declared = [...text.matchAll(/\b(?:let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*process\.env\s*[;\n]/g)].map((match) => match[1]);
+  return new Set(
+    declared.filter((name) => {
+      const assignments = text.matchAll(new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*=(?!=)([^;\\n]*)`, 'g'));
+      return [...assignments].every((match) => /process\.env\b/.test(match[1]));
+    }),
+  );
+}
+
 /** `const httpOptions = { port: 3000 }; … httpOptions.port = parseInt(process.env.PORT)`: a field the environment overrides later. */
 function isFieldReassignedFromEnvironment(source: SourceCode, property: TSESTree.Property): boolean {
   const key = getPropertyName(property.key);

@@ -78,7 +78,12 @@ const PLACEHOLDERS = [
 
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
-  return trimmed.length === 0 || PLACEHOLDERS.some((pattern) => pattern.test(trimmed));
+  return trimmed.length === 0 || PLACEHOLDERS.some((pattern) => pattern.test(trimmed)) || isRepeatedChunk(trimmed);
+}
+
+/** `asdfasdfasdf`, `abcabcabc`, `123412341234`: a few keys typed over and over, a stand-in for a value. */
+function isRepeatedChunk(value: string): boolean {
+  return /^(.{1,4})\1{2,}$/.test(value);
 }
 
 /** Words that name a scheme, algorithm or field: the value describes a secret, it is not one. */

@@ -55,11 +55,11 @@ export function isDevOnlyFile(project: ProjectFacts, path: string): boolean {
 const TEST_SUPPORT = /(?:^|\/)test[-_]?(?:help(?:ers?)?|utils?|support|fixtures?)\.[cm]?[jt]s$/i;
 
 /**
- * Release and scaffolding tooling at the root or in bin/ (`bin/release.js`, `publish.mjs`,
+ * Release and scaffolding tooling and usage examples at the root or in bin/ (`bin/release.js`, `publish.mjs`, `example.js`,
  * `bin/create-migration.js`), and the helpers in
  * bin/'s subfolders (`bin/doc/html.js`): a package's own commands are the files directly in bin/.
  */
-const DEV_FILES = /^(?:bin\/)?(?:release|deploy|publish|changelog|bump|version-bump|(?:create|generate|new|make|scaffold)[-_](?:migration|component|module|plugin|theme))(?:[.-][\w.-]*)?\.[cm]?[jt]s$|^bin\/[^/]+\//;
+const DEV_FILES = /^(?:bin\/)?(?:release|deploy|publish|changelog|bump|version-bump|examples?|demo|sample|(?:create|generate|new|make|scaffold)[-_](?:migration|component|module|plugin|theme))(?:[.-][\w.-]*)?\.[cm]?[jt]s$|^bin\/[^/]+\//;
 
 interface ScriptFiles {
   /** Files run only by scripts outside the run stage, relative to the root. */
