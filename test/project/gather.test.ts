@@ -27,6 +27,7 @@ describe('gatherProject', () => {
     write('tests/ratelimit/Dockerfile.anotherip', 'FROM node:20\nRUN npm install\n');
     write('examples/docker-compose.yml', 'services:\n  demo:\n    image: demo\n');
     write('bin/run.sh', '#!/bin/sh\nexec node src/server.js\n');
+    write('server.sh', '#!/usr/bin/env sh\nset -e\nnode dist/start\n');
     write('docker/app/docker-entrypoint.sh', '#!/bin/sh\nexec "$@"\n');
     write('src/lib/vendor/build.sh', 'make\n');
     write('website/package.json', '{ "name": "docs-site" }');
@@ -49,7 +50,8 @@ describe('gatherProject', () => {
   it('reads every project file with the positions rules need', async () => {
     const { facts, problems } = await gatherProject(root);
     assert.deepEqual(problems, []);
-    assert.deepEqual(facts.entryPoints, ['dist/index.js', 'bin/svc.js', 'src/server.js']);
+    // server.sh runs node on a script package.json never names.
+    assert.deepEqual(facts.entryPoints, ['dist/index.js', 'bin/svc.js', 'src/server.js', 'dist/start']);
     assert.deepEqual(facts.packageJson?.dependencies, { express: '^4.0.0' });
     const { files } = facts;
     const express = files.packageJson!.locations['dependencies.express'];
@@ -94,7 +96,7 @@ describe('gatherProject', () => {
   it('reads shell scripts that may start the app, not every script in the tree', async () => {
     const { facts } = await gatherProject(root);
     const scripts = facts.files.shellScripts.map((file) => file.path.slice(root.length + 1)).sort();
-    assert.deepEqual(scripts, ['bin/run.sh', 'docker/app/docker-entrypoint.sh']);
+    assert.deepEqual(scripts, ['bin/run.sh', 'docker/app/docker-entrypoint.sh', 'server.sh']);
   });
 
   it('knows project file names', () => {
@@ -102,5 +104,20 @@ describe('gatherProject', () => {
       assert.ok(isProjectFileName(name), name);
     }
     for (const name of ['index.js', 'env.js', 'procfile.md', 'compose.js']) assert.ok(!isProjectFileName(name), name);
+  });
+});
+
+describe('gatherProject: entry points the image starts', () => {
+  it('reads node scripts from exec-form CMD and ENTRYPOINT, not absolute paths', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tfl-gather-image-'));
+    try {
+      writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'api', main: 'lib/index.js' }));
+      writeFileSync(join(root, 'Dockerfile'), 'FROM node:20-slim\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["node", "dist/start.js"]\n');
+      writeFileSync(join(root, 'worker.Dockerfile'), 'FROM node:20-slim\nCMD node /usr/src/app/worker.js\n');
+      const { facts } = await gatherProject(root);
+      assert.deepEqual(facts.entryPoints, ['lib/index.js', 'server.js', 'dist/start.js']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import fg from 'fast-glob';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, normalize } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { scriptTargets } from './entryPoints';
 import type { PackageFacts, ProjectFacts } from './facts';
@@ -114,7 +114,7 @@ export async function gatherProject(root: string, overlay: TextOverlay = () => u
     packageJson,
     procfile: files.procfile,
     envExample: { path: envExamplePath, exists: envExample !== undefined, keys: new Set(envExample?.entries.map((entry) => entry.key)) },
-    entryPoints: entryPointsOf(packageJson, files.procfile),
+    entryPoints: [...new Set([...entryPointsOf(packageJson, files.procfile), ...launchedEntryPoints(files)])],
     files,
   };
   return { facts, problems };
@@ -244,6 +244,33 @@ export function packageFactsOf(file: PackageJsonFile | undefined): PackageFacts 
 function stringRecord(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** Names of shell scripts that start the app by convention: `server.sh`, `start.sh`, `docker-entrypoint.sh`. */
+export const START_SCRIPT_NAME = /^(?:run|start|serve|server|(?:docker-)?entrypoint|docker-start|start-server)\.sh$|entrypoint/i;
+
+/**
+ * The scripts node runs from the image's start instructions and from start shell scripts
+ * (`CMD ["node", "dist/start.js"]`, `node dist/start` at the end of `server.sh`): entry points
+ * package.json does not name.
+ */
+function launchedEntryPoints(files: ProjectFiles): string[] {
+  const lines = [
+    ...files.dockerfiles.flatMap((dockerfile) => dockerfile.instructions.filter((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT').map((instruction) => execFormText(instruction.args))),
+    ...files.shellScripts.filter((script) => START_SCRIPT_NAME.test(basename(script.path))).flatMap((script) => script.text.split('\n')),
+  ];
+  // An absolute path (`/usr/src/app/server.js`) or one outside the package is left to the user's `entryPoints` option.
+  return lines.flatMap((line) => scriptTargets(line)).map((target) => normalize(target).replace(/^\.\//, '')).filter((target) => !isAbsolute(target) && !target.startsWith('..'));
+}
+
+/** `["node", "dist/start.js"]` as `node dist/start.js`; shell form as written. */
+function execFormText(args: string): string {
+  try {
+    const words: unknown = JSON.parse(args);
+    return Array.isArray(words) && words.every((word) => typeof word === 'string') ? words.join(' ') : args;
+  } catch {
+    return args;
+  }
 }
 
 export function entryPointsOf(packageJson: PackageFacts | undefined, procfile: ProcfileFile | undefined): string[] {

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { OffsetRange } from '../../engine/types';
 import type { DockerfileFile, DockerInstruction, ProcfileEntry, TextFile } from '../../project/projectFiles';
 import type { ProjectFacts } from '../../project/facts';
+import { START_SCRIPT_NAME } from '../../project/gather';
 import { packageManagerCommand } from './commands';
 import { argsRangeInFile, execFormWords, isDevDockerfile, runtimeInstructions } from './dockerfiles';
 import { jsonStringSubrange } from './jsonStrings';
@@ -24,8 +25,6 @@ export interface LocatedCommand {
  * detachers (`nohup node server.js > out.log`), which concurrency/no-daemonize reports on their own.
  */
 const BEFORE_PROGRAM = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'nohup', 'setsid']);
-/** Names of scripts that start the app by convention. */
-const START_SCRIPT_NAME = /^(?:run|start|serve|server|(?:docker-)?entrypoint|docker-start|start-server)\.sh$|entrypoint/i;
 /** Programs that run a Node.js app. */
 const APP_RUNNERS = /^(?:node|nodejs|bun|deno|tsx|ts-node|pm2-runtime|forever)$/;
 const START_SCRIPTS = /^(?:start|serve|server|prod|production|start:prod)$/;
