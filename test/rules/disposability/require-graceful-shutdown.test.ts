@@ -195,6 +195,14 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "the http module's createServer kept in a const, and a listen whose callback hands out a close for later",
+      code: "const createHttpServer = require('http').createServer;\nconst express = require('express');\nasync function createServer(options) {\n  const app = express();\n  return new Promise((resolve) => {\n    const server = createHttpServer(app);\n    server.listen({ port: options.port }, () => resolve({ close: () => new Promise((r) => server.close(r)) }));\n  });\n}\nmodule.exports = { createServer };",
+      filename: 'src/server.js',
+      project: { entryPoints: ['src/server.js'] },
+      errors: [{ messageId: 'noSigterm', line: 7, column: 5, file: 'src/server.js' }],
+      output: "const createHttpServer = require('http').createServer;\nconst express = require('express');\nasync function createServer(options) {\n  const app = express();\n  return new Promise((resolve) => {\n    const server = createHttpServer(app);\n    const httpServer = server.listen({ port: options.port }, () => resolve({ close: () => new Promise((r) => server.close(r)) }));\n    process.on('SIGTERM', () => {\n      httpServer.close(() => process.exit(0));\n      setTimeout(() => process.exit(1), 10_000).unref();\n    });\n  });\n}\nmodule.exports = { createServer };",
+    },
+    {
       name: 'listen promisified, with SIGINT the only stop signal',
       code: "import http from 'node:http';\nimport express from 'express';\nconst app = express();\nconst server = http.createServer(app);\nconst listen = promisifySelf(server.listen, server);\nawait listen(port, ip);\nprocess.on('SIGINT', close);",
       filename: 'server/server.mjs',

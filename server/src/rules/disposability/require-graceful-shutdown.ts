@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
@@ -35,8 +35,11 @@ interface ServerStart {
   readonly receiver: string;
   /** The variable holding what `listen` returned, if any. */
   readonly boundName?: string;
-  /** The statement to insert the handler after; absent when the call is nested too deep to fix safely. */
-  readonly statement?: { readonly range: OffsetRange; readonly indent: string; readonly isBare: boolean };
+  /**
+   * The statement to insert the handler after, and a name the file does not use, to bind what `listen`
+   * returns when nothing holds it; absent when the call is nested too deep to fix safely.
+   */
+  readonly statement?: { readonly range: OffsetRange; readonly indent: string; readonly freeName: string };
 }
 
 interface ShutdownFacts {
@@ -47,7 +50,6 @@ interface ShutdownFacts {
   /** A SIGTERM handler exists but is installed only when an environment variable opts in. */
   handlesSigtermOnOptIn: boolean;
   exitsWithoutClosing: OffsetRange[];
-  declaredNames: string[];
   /** Scripts this file runs as processes of their own (`fork('./server.js')`, forever-monitor), by relative specifier. */
   launches: { range: OffsetRange; script: string }[];
   /** Relative imports with where they are written, to point at the one through which an entry starts its server. */
@@ -97,16 +99,13 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], declaredNames: [], launches: [], localImports: [] }),
+  initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [] }),
   collect({ source, collected }) {
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
     const localImports = importVisitors(({ node, specifier }) => {
       if (specifier.startsWith('.')) collected.localImports.push({ range: node.range, specifier });
     });
     return mergeVisitors(localImports, {
-      Program: (node) => {
-        collected.declaredNames = topLevelNames(node as TSESTree.Program);
-      },
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;
         collectSignalHandler(source, call, collected);
@@ -184,7 +183,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const otherSignals = [...new Set(facts.flatMap((item) => item.facts.otherSignals))];
       const messageId = facts.some((item) => item.facts.handlesSigtermOnOptIn) ? 'optInOnly' : otherSignals.length > 0 ? 'sigintOnly' : 'noSigterm';
       // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
-      const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server, start.facts.declaredNames);
+      const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server);
       const data = messageId === 'sigintOnly' ? { signals: otherSignals.join(' and ') } : undefined;
       reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, data, fix }));
       if (messageId === 'noSigterm') reportAtEntry(entry, start.file);
@@ -369,9 +368,10 @@ function isPortProbe(source: SourceCode, call: TSESTree.CallExpression, receiver
   if (!callback || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression')) return false;
   const closer = `${source.getText(receiver)}.close`;
   let closes = false;
+  // Only a close the callback runs itself: one inside a function it hands out (`close: () => server.close()`) runs later, if ever.
   walkSubtree(callback.body, (node) => {
     if (node.type === 'CallExpression' && getCalleeName(node) === closer) closes = true;
-    return !closes;
+    return !closes && !isFunctionNode(node);
   });
   return closes;
 }
@@ -394,7 +394,7 @@ function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined 
   const origin = resolveVariable(source, receiver);
   const created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
   if (!created || (created.type !== 'CallExpression' && created.type !== 'NewExpression')) return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name) ? 'http' : undefined;
-  const name = getCalleeName(created) ?? requiredModuleMethod(created) ?? '';
+  const name = creatorName(source, created);
   if (/(?:^|\.)NestFactory\.create(?:Microservice)?$/.test(name)) return 'nest';
   if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
   if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
@@ -407,12 +407,20 @@ function isNodeServer(source: SourceCode, receiver: Node): boolean {
   const origin = resolveVariable(source, receiver);
   const created = origin && unwrapExpression(origin);
   if (created?.type !== 'CallExpression') return false;
-  return /^(?:node:)?(?:https?|http2|net|tls)\.create(?:Secure)?Server$/.test(getCalleeName(created) ?? requiredModuleMethod(created) ?? '');
+  return /^(?:node:)?(?:https?|http2|net|tls)\.create(?:Secure)?Server$/.test(creatorName(source, created));
+}
+
+/** The dotted name of what a call runs, through a `const` that holds it: `createHttpServer` after `const createHttpServer = require('http').createServer`. */
+function creatorName(source: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
+  const callee = unwrapExpression(call.callee);
+  const held = callee.type === 'Identifier' ? source.constInitializer(callee, callee.name) : undefined;
+  const alias = held && unwrapExpression(held);
+  if (alias?.type === 'MemberExpression') return getMemberPath(alias)?.join('.') ?? requiredMember(alias) ?? '';
+  return getCalleeName(call) ?? requiredMember(callee) ?? '';
 }
 
 /** `require('http').createServer` as `http.createServer`. */
-function requiredModuleMethod(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-  const callee = unwrapExpression(call.callee);
+function requiredMember(callee: Node): string | undefined {
   if (callee.type !== 'MemberExpression') return undefined;
   const object = unwrapExpression(callee.object);
   const module = object.type === 'CallExpression' && object.callee.type === 'Identifier' && object.callee.name === 'require' ? getStaticString(object.arguments[0]) : undefined;
@@ -420,29 +428,28 @@ function requiredModuleMethod(call: TSESTree.CallExpression | TSESTree.NewExpres
   return module && method ? `${module.replace(/^node:/, '')}.${method}` : undefined;
 }
 
+const SERVER_BINDING_NAMES = ['server', 'httpServer', 'server2', 'serverInstance'];
+
+/** A name for the server that no code in the file uses, in any scope: binding it cannot shadow or collide. */
+function unusedName(source: SourceCode): string {
+  const free = (name: string) => !new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(source.text);
+  return SERVER_BINDING_NAMES.find(free) ?? Array.from({ length: 100 }, (_, index) => `server${index + 3}`).find(free) ?? 'listeningServer';
+}
+
 /** Where a handler can go: after the statement that is the call, or that binds its result. */
 function placement(source: SourceCode, call: TSESTree.CallExpression): Pick<ServerStart, 'boundName' | 'statement'> {
   const value = call.parent?.type === 'AwaitExpression' ? call.parent : call;
   const holder = value.parent;
-  if (holder?.type === 'ExpressionStatement') return { statement: { range: holder.range, indent: source.indentOf(holder), isBare: true } };
+  if (holder?.type === 'ExpressionStatement') return { statement: { range: holder.range, indent: source.indentOf(holder), freeName: unusedName(source) } };
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && holder.parent?.type === 'VariableDeclaration') {
     const declaration = holder.parent;
-    return { boundName: holder.id.name, statement: { range: declaration.range, indent: source.indentOf(declaration), isBare: false } };
+    return { boundName: holder.id.name, statement: { range: declaration.range, indent: source.indentOf(declaration), freeName: holder.id.name } };
   }
   return {};
 }
 
-function topLevelNames(program: TSESTree.Program): string[] {
-  return program.body.flatMap((statement) => {
-    if (statement.type === 'VariableDeclaration') return statement.declarations.flatMap((item) => (item.id.type === 'Identifier' ? [item.id.name] : []));
-    if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) return [statement.id.name];
-    if (statement.type === 'ImportDeclaration') return statement.specifiers.map((specifier) => specifier.local.name);
-    return [];
-  });
-}
-
 /** Inserts a SIGTERM handler after the statement that starts the server, binding the server first if needed. */
-function shutdownFix(start: ServerStart, declaredNames: readonly string[]): FixSpec | undefined {
+function shutdownFix(start: ServerStart): FixSpec | undefined {
   const statement = start.statement;
   if (!statement) return undefined;
   const changes: { type: 'replace'; range: OffsetRange; text: string }[] = [];
@@ -450,7 +457,7 @@ function shutdownFix(start: ServerStart, declaredNames: readonly string[]): FixS
   if (start.kind === 'http') {
     let server = start.boundName;
     if (!server) {
-      server = ['server', 'httpServer', 'server2'].find((name) => !declaredNames.includes(name)) ?? 'serverInstance';
+      server = statement.freeName;
       changes.push({ type: 'replace', range: [statement.range[0], statement.range[0]], text: `const ${server} = ` });
     }
     closer = `${server}.close(() => process.exit(0));`;
