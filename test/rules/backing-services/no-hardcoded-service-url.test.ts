@@ -3,6 +3,14 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'defaults of config class fields an @Env decorator overrides, in TypeScript and compiled',
+      code: "class BaseRunnerConfig {\n  constructor() {\n    this.taskBrokerUri = 'http://127.0.0.1:5679';\n  }\n}\n__decorate([\n    (0, config_1.Env)('N8N_RUNNERS_TASK_BROKER_URI'),\n    __metadata('design:type', String)\n], BaseRunnerConfig.prototype, 'taskBrokerUri', void 0);",
+    },
+    {
+      code: "@Config\nclass RedisConfig {\n  @Env('QUEUE_BULL_REDIS_URL')\n  url: string = 'redis://localhost:6379';\n}",
+      filename: 'src/config.ts',
+    },
     { name: 'a default for a variable read through a name for process.env', code: "let envs = process.env;\nconst redis = { url: envs.REDIS_URL || 'redis://localhost:6379/' };\nfunction update(env) {\n  envs = Object.assign(process.env, env);\n}" },
     { name: 'cluster members from the environment', code: "const kafka = new Kafka({ brokers: (process.env.KAFKA_BROKERS || 'localhost:9092').split(',') });" },
     { name: 'a host:port that is not a cluster member list', code: "const labels = { servers: 'v1:2024' === tag ? 'old' : 'new', ratio: '16:9' };" },

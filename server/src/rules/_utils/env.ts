@@ -91,6 +91,10 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
         return parent.arguments.includes(child as TSESTree.CallExpressionArgument) && ENV_FUNCTION.test(getCalleeName(parent) ?? '');
       case 'VariableDeclarator':
         return parent.init === child && parent.id.type === 'Identifier' && parent.parent.kind !== 'const' && isReassignedFromEnvironment(source, parent.id.name);
+      case 'PropertyDefinition':
+        return parent.value === child && parent.decorators.some((decorator) => ENV_DECORATOR.test(source.getText(decorator.expression)));
+      case 'AssignmentExpression':
+        return parent.right === child && isEnvDecoratedField(source, parent.left);
       case 'TSAsExpression':
       case 'TSNonNullExpression':
       case 'TemplateLiteral':
@@ -124,6 +128,22 @@ function findEnvAliases(text: string): ReadonlySet<string> {
       return [...assignments].every((match) => /process\.env\b/.test(match[1]));
     }),
   );
+}
+
+/** `@Env('N8N_RUNNERS_TASK_BROKER_URI')`: a config class field the named variable overrides (n8n's `@n8n/config`, and its like). */
+const ENV_DECORATOR = /^(?:\(0,\s*)?(?:[\w$]+\.)?Env\)?\s*\(\s*['"`][A-Za-z_][A-Za-z0-9_]*['"`]/;
+
+/**
+ * `this.taskBrokerUri = 'http://127.0.0.1:5679'` in the constructor of a compiled config class whose
+ * `__decorate([(0, config_1.Env)('N8N_RUNNERS_TASK_BROKER_URI')], BaseRunnerConfig.prototype, "taskBrokerUri")`
+ * lets the environment override the field.
+ */
+function isEnvDecoratedField(source: SourceCode, target: Node): boolean {
+  if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return false;
+  const field = getMemberName(target);
+  if (!field || !source.text.includes('__decorate')) return false;
+  const escaped = field.replace(/\$/g, '\\$');
+  return new RegExp(`Env\\)?\\(\\s*['"][A-Za-z_][A-Za-z0-9_]*['"]\\s*\\)[^\\]]*\\],\\s*[\\w$]+\\.prototype,\\s*["']${escaped}["']`).test(source.text);
 }
 
 /** `const httpOptions = { port: 3000 }; … httpOptions.port = parseInt(process.env.PORT)`: a field the environment overrides later. */

@@ -121,8 +121,12 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
   return result;
 }
 
-/** The modules of a CLI's developer commands: `cli/commands/develop.mjs`, `commands/build.js`, `commands/watch.ts`. */
-const DEV_COMMAND = /(?:^|\/)commands?\/(?:build|develop|dev|watch)(?:\.[\w-]+)?\.[cm]?[jt]s$/;
+/**
+ * The modules of a CLI's developer commands: `cli/commands/develop.mjs`, `commands/build.js`,
+ * `commands/plugin/watch.ts`. Only these few names: what a command module reaches counts as developer
+ * code, and a CLI that loads its commands by name reaches much of the app through any of them.
+ */
+const DEV_COMMAND = /(?:^|\/)commands?\/(?:[\w-]+\/)*(?:build|develop|dev|watch)(?:\.[\w-]+)?\.[cm]?[jt]s$/;
 
 function isDevCommand(root: string, path: string): boolean {
   return DEV_COMMAND.test(projectPath(root, path));
