@@ -136,6 +136,22 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'the ESM twin of a dual build runs the same boot sync as the CommonJS copy the entry reaches',
+      code: "export async function bootstrap(db) {\n  await db.schema.sync();\n}",
+      filename: 'dist/Strapi.mjs',
+      files: {
+        'dist/index.js': `${EXPRESS}const { bootstrap } = require('./Strapi.js');\nbootstrap(db).then(() => app.listen(process.env.PORT));`,
+        'dist/Strapi.js': "exports.bootstrap = async function bootstrap(db) {\n  await db.schema.sync();\n};",
+      },
+      project: pkg({ main: 'dist/index.js', dependencies: { express: '4.0.0' } }),
+      errors: [
+        { messageId: 'bootTaskCall', file: 'dist/index.js', line: 4, column: 1 },
+        { messageId: 'bootMigration', file: 'dist/Strapi.js', line: 2, column: 9 },
+        { messageId: 'bootMigration', file: 'dist/Strapi.mjs', line: 2, column: 9 },
+      ],
+      output: null,
+    },
+    {
       name: 'an ORM told to run migrations (and sync the schema) whenever the server connects',
       code: "const { DataSource } = require('typeorm');\nexports.dataSource = new DataSource({\n  type: 'postgres',\n  url: process.env.DATABASE_URL,\n  migrationsRun: true,\n  synchronize: true,\n});",
       filename: 'src/data-source.js',

@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a debugging script at the root', code: "const server = require('../src/server');\nserver.listen(4000);", filename: 'debug/run-server.js' },
     {
       name: 'listen options whose port the environment overrides later',
       code: "const http = require('http');\nconst httpServer = http.createServer(app);\nconst httpOptions = { port: 3000 };\nif ('PORT' in process.env) {\n  httpOptions.port = parseInt(process.env.PORT || '');\n}\nhttpServer.listen(httpOptions);",

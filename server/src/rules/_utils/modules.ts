@@ -66,6 +66,20 @@ function conditionTarget(value: unknown): string | undefined {
   return ['require', 'node', 'default', 'import'].map((condition) => conditionTarget(conditions[condition])).find((target) => target !== undefined);
 }
 
+/**
+ * The files with their twins of a dual build (`dist/Strapi.js` and `dist/Strapi.mjs`): a package
+ * shipped as CommonJS and as ESM runs one copy or the other, whichever way the app loads it.
+ */
+export function withModuleTwins(files: Iterable<string>, paths: ReadonlySet<string>): Set<string> {
+  const all = new Set(files);
+  for (const file of [...all]) {
+    const stem = file.replace(/\.(?:[cm]?js)$/, '');
+    if (stem === file) continue;
+    for (const twin of [`${stem}.js`, `${stem}.mjs`, `${stem}.cjs`]) if (paths.has(twin)) all.add(twin);
+  }
+  return all;
+}
+
 /** Every analysed file reachable from `entry` through relative imports, the entry included. */
 export function reachableFiles(entry: string, importsOf: (file: string) => readonly string[], files: ReadonlySet<string>): Set<string> {
   const seen = new Set([entry]);

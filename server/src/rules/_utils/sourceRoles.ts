@@ -21,10 +21,10 @@ const TOOLING_CONFIG = [
 ];
 
 /**
- * Folders of scripts developers run by hand or from CI: `scripts/` anywhere, `tools/` and `tasks/`
- * at the root. Deeper down, `tools/` are more often the app's own (AI or MCP tools in `dist/modules/mcp/tools/`).
+ * Folders of scripts developers run by hand or from CI: `scripts/` anywhere, `tools/`, `tasks/` and
+ * `debug/` at the root. Deeper down, `tools/` are more often the app's own (AI or MCP tools in `dist/modules/mcp/tools/`).
  */
-const DEV_FOLDERS = /(?:^|\/)scripts\/|^(?:tools|tasks)\/|(?:^|\/)(?:\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
+const DEV_FOLDERS = /(?:^|\/)scripts\/|^(?:tools|tasks|debug)\/|(?:^|\/)(?:\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
 
 /** Folders whose code is bundled for browsers. */
 const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|webapp|web-app|ui)\//;

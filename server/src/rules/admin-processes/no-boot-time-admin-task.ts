@@ -16,7 +16,7 @@ import { findProperty, getCalleeProperty, getPropertyName, getStaticString } fro
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
-import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport } from '../_utils/modules';
+import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withModuleTwins } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
 import { devOnlyFiles } from '../_utils/sourceRoles';
 
@@ -193,7 +193,7 @@ export default defineProjectRule<MessageId, BootFacts>({
     const reportTasks = (file: string, tasks: readonly BootTask[]) => {
       for (const task of tasks) if (!commands.has(task.kind)) reportOnce(file, task.range, MESSAGE[task.kind]);
     };
-    for (const file of new Set(servers.flatMap(({ reachable }) => [...reachable]))) {
+    for (const file of withModuleTwins(servers.flatMap(({ reachable }) => [...reachable]), paths)) {
       const { tasks, bootCalls } = files.get(file)!.collected;
       reportTasks(file, tasks);
       for (const site of bootCalls) {
