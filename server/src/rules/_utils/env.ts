@@ -150,7 +150,10 @@ function isEnvDecoratedField(source: SourceCode, target: Node): boolean {
 function isFieldReassignedFromEnvironment(source: SourceCode, property: TSESTree.Property): boolean {
   const key = getPropertyName(property.key);
   const declarator = property.parent.type === 'ObjectExpression' ? property.parent.parent : undefined;
-  return key !== undefined && declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' && isReassignedFromEnvironment(source, `${declarator.id.name}.${key}`);
+  if (key === undefined || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return false;
+  // Most string fields are never assigned again: a plain search spares building a pattern for each.
+  const field = `${declarator.id.name}.${key}`;
+  return source.text.includes(field) && isReassignedFromEnvironment(source, field);
 }
 
 function isReassignedFromEnvironment(source: SourceCode, name: string): boolean {
