@@ -8,6 +8,7 @@ const HANDLER = (closer: string, indent = '') =>
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an Apollo server started before an HTTP server mounts it, and an in-memory Mongo for tests', code: "const server = new ApolloServer({ typeDefs });\nawait server.start();\nconst mongod = new MongoMemoryServer();\nawait mongod.start();", filename: 'src/graphql.mjs', project: { entryPoints: ['src/graphql.mjs'] } },
     {
       name: 'a port probe: listen, then close at once, before forking the real server elsewhere',
       code: "const net = require('net');\nconst server = net.createServer();\nserver.listen({ port: config.port }, () => {\n  server.close(() => callback(false));\n});",
@@ -201,6 +202,14 @@ runRuleTests(rule, {
       project: { entryPoints: ['src/server.js'] },
       errors: [{ messageId: 'noSigterm', line: 7, column: 5, file: 'src/server.js' }],
       output: "const createHttpServer = require('http').createServer;\nconst express = require('express');\nasync function createServer(options) {\n  const app = express();\n  return new Promise((resolve) => {\n    const server = createHttpServer(app);\n    const httpServer = server.listen({ port: options.port }, () => resolve({ close: () => new Promise((r) => server.close(r)) }));\n    process.on('SIGTERM', () => {\n      httpServer.close(() => process.exit(0));\n      setTimeout(() => process.exit(1), 10_000).unref();\n    });\n  });\n}\nmodule.exports = { createServer };",
+    },
+    {
+      name: "a server class of another package, started, with only SIGINT handled (no fix: its way to close is unknown)",
+      code: "const commons_server_1 = require('@mockoon/commons-server');\nclass Start {\n  run(environment) {\n    const server = new commons_server_1.MockoonServer(environment);\n    process.on('SIGINT', () => {\n      server.stop();\n    });\n    server.start();\n  }\n}\nexports.default = Start;",
+      filename: 'dist/commands/start.js',
+      project: { entryPoints: ['bin/run.js'] },
+      errors: [{ messageId: 'sigintOnly', line: 8, column: 5, file: 'dist/commands/start.js' }],
+      output: null,
     },
     {
       name: 'listen promisified, with SIGINT the only stop signal',

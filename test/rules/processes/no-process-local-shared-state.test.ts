@@ -5,6 +5,7 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a config built per call, with a memory strategy for tests', code: "function testConfig() {\n  return { jobQueueStrategy: new InMemoryJobQueueStrategy(), cookieOptions: { secret: crypto.randomBytes(8).toString('hex') } };\n}" },
     { name: 'a random name for a temporary file', code: "const crypto = require('crypto');\nfs.writeFileSync(path.join(os.tmpdir(), 'upload-' + crypto.randomUUID()), data);" },
     { name: 'a random id written into a data file that is no secret', code: "const crypto = require('crypto');\nfs.writeFileSync(installationFile, JSON.stringify({ installationId: crypto.randomUUID() }));" },
     {
@@ -179,6 +180,15 @@ runRuleTests(rule, {
       name: 'a session secret from randomstring when none is configured',
       code: "const session = require('express-session');\napp.use(session({ store, secret: db.connectObj.session_secret || is.str.generate() }));",
       errors: [{ messageId: 'generatedSecret', line: 2, column: 66 }],
+      output: null,
+    },
+    {
+      name: "a framework's default config, built when the module loads: a made-up cookie secret and in-memory job strategies",
+      code: "const crypto_1 = require('crypto');\nexports.defaultConfig = {\n  authOptions: { cookieOptions: { secret: (0, crypto_1.randomBytes)(16).toString('base64url'), httpOnly: true } },\n  jobQueueOptions: { jobQueueStrategy: new in_memory_job_queue_strategy_1.InMemoryJobQueueStrategy(), cacheStrategy: new InMemoryCacheStrategy() },\n};",
+      errors: [
+        { messageId: 'generatedSecret', line: 3, column: 43 },
+        { messageId: 'memoryAdapterDefault', line: 4, column: 40, message: "When no adapter is configured, this falls back to `InMemoryJobQueueStrategy`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." },
+      ],
       output: null,
     },
     {

@@ -25,7 +25,8 @@ export interface Options {
   /** More modules that install a graceful SIGTERM handler when imported. */
   readonly shutdownLibraries: readonly string[];
 }
-type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi';
+/** `custom`: a server class of another package (`new MockoonServer(…).start()`), whose way to close the rule does not know. */
+type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi' | 'custom';
 
 /** A call that starts serving, with what a fix needs to close it again. Plain data: it crosses workers. */
 interface ServerStart {
@@ -344,8 +345,8 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   // Where no server module is imported at the top, a server still shows by what made it (`http` required
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
   const madeElsewhere = property === 'listen' && (isNodeServer(source, receiver) || (listensOnPort(call) && isNamedLikeServer(receiver)));
-  const kind = servesHttp ? serverKind(source, receiver) : madeElsewhere ? 'http' : undefined;
-  if (!kind || (property === 'start' && kind !== 'hapi') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
+  const kind = servesHttp ? serverKind(source, receiver) : madeElsewhere ? 'http' : constructedServer(source, receiver);
+  if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
 
@@ -399,7 +400,19 @@ function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined 
   if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
   if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
   if (/(?:^|\.)(?:createServer|createSecureServer|SMTPServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
-  return undefined;
+  return constructedServer(source, receiver);
+}
+
+/**
+ * `new commons_server_1.MockoonServer(environment)`: an instance of some package's server class,
+ * though not of those that serve nothing themselves (Apollo's, which an HTTP server mounts) or only
+ * in development and tests (`MongoMemoryServer`, `WebpackDevServer`).
+ */
+function constructedServer(source: SourceCode, receiver: Node): ServerKind | undefined {
+  const origin = resolveVariable(source, receiver);
+  const created = origin && unwrapExpression(origin);
+  const name = created?.type === 'NewExpression' ? getCalleeName(created)?.split('.').pop() ?? '' : '';
+  return /\wServer$/.test(name) && !/Apollo|Memory|Dev|Test/.test(name) ? 'custom' : undefined;
 }
 
 /** Created by Node's own `http.createServer(app)` (or https, http2, net, tls), wherever the module was required. */
@@ -451,7 +464,8 @@ function placement(source: SourceCode, call: TSESTree.CallExpression): Pick<Serv
 /** Inserts a SIGTERM handler after the statement that starts the server, binding the server first if needed. */
 function shutdownFix(start: ServerStart): FixSpec | undefined {
   const statement = start.statement;
-  if (!statement) return undefined;
+  // How a server class of another package closes is for its docs to say, not for a guess.
+  if (!statement || start.kind === 'custom') return undefined;
   const changes: { type: 'replace'; range: OffsetRange; text: string }[] = [];
   let closer: string;
   if (start.kind === 'http') {

@@ -64,7 +64,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b|class\s+(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -131,6 +131,9 @@ export default defineRule<MessageId>({
       },
       AssignmentPattern: (node) => {
         if (!frontend) checkSecretDefault(context, node as TSESTree.AssignmentPattern, state);
+      },
+      Property: (node) => {
+        if (!frontend) checkDefaultConfigProperty(context, node as TSESTree.Property, state);
       },
     };
   },
@@ -330,6 +333,29 @@ function emptyArrayField(node: Node): string | undefined {
 const ADAPTER_LOADER = /^(?:load|get|resolve)\w*Adapter$/;
 /** Defaults that keep shared state in one process: an EventEmitter message queue or pub/sub, in-memory stores. Caches are per process by nature. */
 const PROCESS_LOCAL_ADAPTER = /^(?:EventEmitter|InMemory|Memory)\w*$/;
+
+/** Kinds of pluggable strategy a config names: `jobQueueStrategy`, `sessionStore`, `eventBus`. */
+const MEMORY_STRATEGY = /(?:Strategy|Queue|Store|Storage|Buffer|Adapter|Broker|Bus)$/;
+
+/**
+ * A config object built when the module loads (the framework's defaults): a secret made up there
+ * (`cookieOptions: { secret: randomBytes(16).toString('base64url') }`), or a strategy that keeps
+ * its state in memory (`jobQueueStrategy: new InMemoryJobQueueStrategy()`).
+ */
+function checkDefaultConfigProperty(context: FileRuleContext<MessageId>, property: TSESTree.Property, state: State): void {
+  if (insideFunction(property)) return;
+  const key = getPropertyName(property.key);
+  const value = unwrapExpression(property.value as Node);
+  if (key !== undefined && isSecretVariable(key)) {
+    const random = startupRandom(context.source, value);
+    if (random) reportSecret(context, random, 'secret', state);
+    return;
+  }
+  const adapter = value.type === 'NewExpression' ? getCalleeName(value)?.split('.').pop() : undefined;
+  if (adapter && PROCESS_LOCAL_ADAPTER.test(adapter) && MEMORY_STRATEGY.test(adapter) && !/cache/i.test(adapter)) {
+    context.report({ at: value, messageId: 'memoryAdapterDefault', data: { adapter } });
+  }
+}
 
 /** `loadAdapter(config.messageQueueAdapter, EventEmitterMQ, config)`. */
 function checkAdapterDefault(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
