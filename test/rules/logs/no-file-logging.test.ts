@@ -58,6 +58,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'file transport options handed to a server, left out only when a flag says so, named with a template',
+      code: "const server = createServer({\n  fileTransportOptions: flags['disable-log-to-file']\n    ? null\n    : { filename: path.join(Config.logsPath, `${name}.log`) },\n});",
+      errors: [{ messageId: 'logLocation', line: 4, column: 19, message: 'Logs are kept in *.log on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],
+      output: null,
+    },
+    {
       name: 'a logging settings object whose path defaults to a logs folder under the app',
       code: "const config = require('./config');\nconst loggingConfig = config.get('logging') || {};\nif (!loggingConfig.path) {\n  loggingConfig.path = config.getContentPath('logs');\n}\nmodule.exports = loggingConfig;",
       errors: [{ messageId: 'logLocation', line: 4, column: 24, message: 'Logs are kept in logs on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],

@@ -26,7 +26,7 @@ const LOG_FILE_SETTER = /^(?:set|use|enable|add|open)(?:Log(?:ging)?File|FileLog
 const LOG_LOCATION_KEY = /^logs?[_-]?(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
 /** The same, as a key of a logging settings object: `logging.path`, `loggerOptions.dir`, `Meta.logs = { path }`. */
 const LOCATION_KEY = /^(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
-const LOGGING_SETTINGS = /^(?:\w*[._])?log(?:s|ging|ger)?(?:[_-]?(?:config|conf|options|opts|settings))?$/i;
+const LOGGING_SETTINGS = /^(?:\w*[._])?log(?:s|ging|ger)?(?:[_-]?(?:config|conf|options|opts|settings))?$|^(?:file)?[_-]?transport(?:[_-]?(?:config|options|opts))?$/i;
 /** Calls that build a path (`path.join`, `getContentPath`), unlike lookups (`config.get('logs')`) whose value is elsewhere. */
 const PATH_BUILDER = /(?:^|\.)(?:join|resolve|\w*Path|\w*Dir(?:ectory)?)$/;
 /** A `.log` file or a `logs` folder. */
@@ -141,7 +141,14 @@ function checkLogLocationProperty(context: FileRuleContext<MessageId>, node: TSE
     // `Logger({ dir: config.logdir })`: a logger library told which folder to write its files to.
     return context.report({ at: node.value as Node, messageId: 'loggerFolder', data: { factory } });
   }
-  checkLogLocation(context, node.value as Node, key, getBindingName(node.parent));
+  checkLogLocation(context, node.value as Node, key, ownerName(node.parent));
+}
+
+/** The name an options object is given, through a condition that may leave it out (`fileTransportOptions: off ? null : { filename }`). */
+function ownerName(object: Node): string | undefined {
+  let value: Node = object;
+  while (value.parent?.type === 'ConditionalExpression' || value.parent?.type === 'LogicalExpression') value = value.parent;
+  return getBindingName(value);
 }
 
 /** Logger factories of libraries (`Logger(options)`, `new FileLogger(options)`, `createLogger(options)`) the object is handed to. */
@@ -181,7 +188,10 @@ function defaultOf(node: Node): Node {
 
 function builtPathPart(node: Node): string | undefined {
   if (node.type !== 'CallExpression' || !PATH_BUILDER.test(getCalleeName(node) ?? '')) return undefined;
-  return getStaticString(node.arguments[node.arguments.length - 1]);
+  const last = node.arguments[node.arguments.length - 1];
+  // `path.join(logsPath, `${name}.log`)`: the file's name is computed, its extension is not.
+  const tail = last?.type === 'TemplateLiteral' ? last.quasis.at(-1)?.value.cooked : undefined;
+  return getStaticString(last) ?? (tail ? `*${tail}` : undefined);
 }
 
 function reportPinoFileTarget(context: FileRuleContext<MessageId>, node: TSESTree.ObjectExpression): void {
