@@ -192,6 +192,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a memory backend reported where its jobs live: the array it enqueues into',
+      code: "class MemoryQueue {\n  constructor(name) {\n    this.name = name;\n    this.queue = [];\n  }\n  enqueue(job, isPriority = false) {\n    if (isPriority) this.queue.unshift(job);\n    else this.queue.push(job);\n  }\n}",
+      errors: [{ messageId: 'memoryQueue', line: 4, column: 5 }],
+      output: null,
+    },
+    {
       name: 'a random value used as the cookie secret through a variable',
       code: "import { v4 as uuidv4 } from 'uuid';\nconst key = uuidv4();\napp.use(cookieParser(key));",
       filename: 'src/app.mjs',

@@ -306,15 +306,28 @@ function checkQueueClass(context: FileRuleContext<MessageId>, node: TSESTree.Cla
 /** A jobs or queue backend named for process memory: `InMemoryJobsBackend`, `MemoryQueue`. */
 const MEMORY_BACKEND_CLASS = /^(?:InMemory|Memory)\w*(?:Queue|Jobs?|JobsBackend|Backend|Broker)$/;
 
-/** The first job a memory backend enqueues (`queue.push(envelope)`): where its jobs start living in one process. */
+/**
+ * Where a memory backend keeps its jobs: the empty array it enqueues into (`this.queue = []`), or,
+ * when that is made elsewhere, the first enqueue (`queue.push(envelope)`).
+ */
 function checkMemoryBackend(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration, name: string): void {
   let enqueue: Node | undefined;
+  let collection: string | undefined;
   walkSubtree(node.body, (child) => {
     const path = child.type === 'CallExpression' ? getMemberPath(child.callee) : undefined;
-    if (path && path.length >= 2 && QUEUE_WRITES.has(path.at(-1)!) && /queue|jobs/i.test(path.at(-2)!)) enqueue ??= child;
+    if (path && path.length >= 2 && QUEUE_WRITES.has(path.at(-1)!) && /queue|jobs/i.test(path.at(-2)!)) {
+      enqueue = child;
+      collection = path.at(-2);
+    }
     return enqueue === undefined;
   });
-  if (enqueue) context.report({ at: enqueue, messageId: 'memoryQueue', data: { library: `the queues of ${name}` } });
+  if (!enqueue) return;
+  let store: Node | undefined;
+  walkSubtree(node.body, (child) => {
+    if (emptyArrayField(child) === collection) store ??= child;
+    return store === undefined;
+  });
+  context.report({ at: store ?? enqueue, messageId: 'memoryQueue', data: { library: `the queues of ${name}` } });
 }
 
 /** `this.queue = []` or a class field `queue = []`: the field's name. */
