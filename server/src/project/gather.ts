@@ -7,7 +7,7 @@ import type { PackageFacts, ProjectFacts } from './facts';
 import { createGitignoreFilter, isNonProductionPath, MAX_FILE_BYTES } from './files';
 import { CONFIG_DATA_FILE, parseConfigData } from './parsers/configData';
 import { parseEnvFile } from './parsers/dotenv';
-import { parseDockerfile } from './parsers/dockerfile';
+import { execFormWords, parseDockerfile } from './parsers/dockerfile';
 import { hashComments } from './parsers/hashComments';
 import { parsePackageJson } from './parsers/packageJson';
 import { parseProcfile } from './parsers/procfile';
@@ -265,12 +265,7 @@ function launchedEntryPoints(files: ProjectFiles): string[] {
 
 /** `["node", "dist/start.js"]` as `node dist/start.js`; shell form as written. */
 function execFormText(args: string): string {
-  try {
-    const words: unknown = JSON.parse(args);
-    return Array.isArray(words) && words.every((word) => typeof word === 'string') ? words.join(' ') : args;
-  } catch {
-    return args;
-  }
+  return execFormWords(args)?.join(' ') ?? args;
 }
 
 export function entryPointsOf(packageJson: PackageFacts | undefined, procfile: ProcfileFile | undefined): string[] {

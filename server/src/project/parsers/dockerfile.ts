@@ -22,3 +22,14 @@ export function parseDockerfile(path: string, text: string): DockerfileFile {
   }
   return { path, text, comments: hashComments(text), instructions };
 }
+
+/** `["node", "server.js"]` as words; undefined for the shell form. */
+export function execFormWords(args: string): string[] | undefined {
+  if (!args.trimStart().startsWith('[')) return undefined;
+  try {
+    const value: unknown = JSON.parse(args);
+    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -70,7 +70,7 @@ function requireBindings(node: Node): ReadonlySet<string> {
     if (program.type === 'Program') {
       for (const statement of program.body) {
         if (statement.type !== 'VariableDeclaration') continue;
-        for (const { id, init } of statement.declarations) if (id.type === 'Identifier' && init && isRequireCall(unwrapInteropCall(init))) found.add(id.name);
+        for (const { id, init } of statement.declarations) if (id.type === 'Identifier' && init && requiredSpecifier(unwrapInteropCall(init)) !== undefined) found.add(id.name);
       }
     }
     requireBindingsCache.set(program, (names = found));
@@ -83,8 +83,9 @@ function unwrapInteropCall(node: Node): Node {
   return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name !== 'require' && node.arguments.length >= 1 && node.arguments[0].type === 'CallExpression' ? node.arguments[0] : node;
 }
 
-function isRequireCall(node: Node): boolean {
-  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && getStaticString(node.arguments[0]) !== undefined;
+/** The module a `require('x')` call names: `x`; undefined for any other node, or a computed name. */
+export function requiredSpecifier(node: Node): string | undefined {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' ? getStaticString(node.arguments[0]) : undefined;
 }
 
 /** The callee of a call or `new` as a dotted name, `express.static` or `createServer`. */

@@ -1,23 +1,17 @@
 /** Reading Dockerfile instructions: the runtime stage, exec-form arguments, and offsets back into the file. */
 import type { OffsetRange } from '../../engine/types';
+import { execFormWords } from '../../project/parsers/dockerfile';
 import type { DockerfileFile, DockerInstruction } from '../../project/projectFiles';
 import { parseShell } from './shell';
+
+/** Lives with the Dockerfile parser, which gathering uses too; rules read it from here. */
+export { execFormWords };
 
 /** The index of the last build stage: the image that actually runs. */
 export function finalStage(dockerfile: DockerfileFile): number {
   return Math.max(0, ...dockerfile.instructions.map((instruction) => instruction.stage));
 }
 
-/** `["node", "server.js"]` as words; undefined for the shell form. */
-export function execFormWords(args: string): string[] | undefined {
-  if (!args.trimStart().startsWith('[')) return undefined;
-  try {
-    const value: unknown = JSON.parse(args);
-    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Maps a range of an instruction's arguments (line continuations joined) back to file offsets.

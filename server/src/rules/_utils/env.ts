@@ -58,9 +58,9 @@ export function readsEnvironment(source: SourceCode, expression: Node): boolean 
 
 /** `const { PORT } = process.env` makes `PORT` an env read. */
 function isBoundFromEnv(source: SourceCode, identifier: TSESTree.Identifier): boolean {
+  if (isEnvObjectName(source, identifier)) return true;
   const init = source.constInitializer(identifier, identifier.name);
-  if (!init) return isEnvAlias(source, identifier.name);
-  if (init !== identifier && isEnvObject(source, init)) return true;
+  if (!init) return false;
   const unwrapped = unwrapExpression(init);
   return unwrapped !== identifier && unwrapped.type === 'MemberExpression' && getEnvReadName(source, unwrapped) !== undefined;
 }
@@ -107,7 +107,6 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
   return false;
 }
 
-/** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
 /**
  * `let envs = process.env;` whose every later assignment is the environment again
  * (`envs = Object.assign(process.env, overrides)`): a name for process.env.
@@ -156,6 +155,7 @@ function isFieldReassignedFromEnvironment(source: SourceCode, property: TSESTree
   return source.text.includes(field) && isReassignedFromEnvironment(source, field);
 }
 
+/** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
 function isReassignedFromEnvironment(source: SourceCode, name: string): boolean {
   const escaped = name.replace(/[$.]/g, '\\$&');
   return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)[^;\\n]*process\\.env\\b`).test(source.text);

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getMemberPath, getPropertyName, getStaticString, resolveConst, unwrapExpression } from './ast';
+import { findProperty, getMemberPath, getPropertyName, getStaticString, requiredSpecifier, resolveConst, unwrapExpression } from './ast';
 import { findModuleBindings, type ModuleBindings } from './imports';
 
 /** Modules whose only job is to rotate a log file. */
@@ -101,7 +101,7 @@ function rotatingConstructor(source: SourceCode, node: TSESTree.NewExpression, b
 function rotatingFactoryModule(node: TSESTree.CallExpression, bindings: LoggerBindings): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type === 'MemberExpression' && callee.object.type === 'CallExpression') {
-    const module = requiredModule(callee.object);
+    const module = requiredSpecifier(callee.object);
     return module && ROTATING_MODULES.includes(module) && ROTATING_FACTORIES.has(getPropertyName(callee.property) ?? '') ? module : undefined;
   }
   const path = getMemberPath(callee);
@@ -115,9 +115,6 @@ function rotatingModuleBinding(name: string, bindings: LoggerBindings): string |
   return undefined;
 }
 
-function requiredModule(node: TSESTree.CallExpression): string | undefined {
-  return node.callee.type === 'Identifier' && node.callee.name === 'require' ? getStaticString(node.arguments[0]) : undefined;
-}
 
 function rotatingConfig(node: TSESTree.ObjectExpression, bindings: LoggerBindings): RotationSetup | undefined {
   const typeProperty = findProperty(node, 'type');

@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
@@ -344,8 +344,9 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   const receiver = unwrapExpression(call.callee.object);
   // Where no server module is imported at the top, a server still shows by what made it (`http` required
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
-  const madeElsewhere = property === 'listen' && (isNodeServer(source, receiver) || (listensOnPort(call) && isNamedLikeServer(receiver)));
-  const kind = servesHttp ? serverKind(source, receiver) : madeElsewhere ? 'http' : constructedServer(source, receiver);
+  const created = creationOf(source, receiver);
+  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && isNamedLikeServer(receiver)));
+  const kind = servesHttp ? serverKind(source, receiver, created) : madeElsewhere ? 'http' : constructedServer(created);
   if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
@@ -356,7 +357,7 @@ function listenHandedOn(source: SourceCode, member: TSESTree.MemberExpression): 
   if (getMemberName(member) !== 'listen' || (parent?.type === 'CallExpression' && parent.callee === member)) return undefined;
   const isHanded = parent?.type === 'CallExpression' || (parent?.type === 'MemberExpression' && parent.object === member && /^(?:bind|call|apply)$/.test(getMemberName(parent) ?? ''));
   const receiver = unwrapExpression(member.object);
-  const kind = isHanded ? serverKind(source, receiver) : undefined;
+  const kind = isHanded ? serverKind(source, receiver, creationOf(source, receiver)) : undefined;
   return kind === 'http' ? { range: member.range, kind, receiver: source.getText(receiver) } : undefined;
 }
 
@@ -391,16 +392,20 @@ function listensOnPort(call: TSESTree.CallExpression): boolean {
 }
 
 /** What the receiver was created by; undefined when it is not recognisably a server. */
-function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined {
-  const origin = resolveVariable(source, receiver);
-  const created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
-  if (!created || (created.type !== 'CallExpression' && created.type !== 'NewExpression')) return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name) ? 'http' : undefined;
+function serverKind(source: SourceCode, receiver: Node, created: Node | undefined): ServerKind | undefined {
+  if (!created || (created.type !== 'CallExpression' && created.type !== 'NewExpression')) return isNamedLikeServer(receiver) ? 'http' : undefined;
   const name = creatorName(source, created);
   if (/(?:^|\.)NestFactory\.create(?:Microservice)?$/.test(name)) return 'nest';
   if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
   if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
   if (/(?:^|\.)(?:createServer|createSecureServer|SMTPServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
-  return constructedServer(source, receiver);
+  return constructedServer(created);
+}
+
+/** What made the value a receiver holds: `express()`, `http.createServer(app)`, `await NestFactory.create(…)`. */
+function creationOf(source: SourceCode, receiver: Node): Node | undefined {
+  const origin = resolveVariable(source, receiver);
+  return origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
 }
 
 /**
@@ -408,17 +413,13 @@ function serverKind(source: SourceCode, receiver: Node): ServerKind | undefined 
  * though not of those that serve nothing themselves (Apollo's, which an HTTP server mounts) or only
  * in development and tests (`MongoMemoryServer`, `WebpackDevServer`).
  */
-function constructedServer(source: SourceCode, receiver: Node): ServerKind | undefined {
-  const origin = resolveVariable(source, receiver);
-  const created = origin && unwrapExpression(origin);
+function constructedServer(created: Node | undefined): ServerKind | undefined {
   const name = created?.type === 'NewExpression' ? getCalleeName(created)?.split('.').pop() ?? '' : '';
   return /\wServer$/.test(name) && !/Apollo|Memory|Dev|Test/.test(name) ? 'custom' : undefined;
 }
 
 /** Created by Node's own `http.createServer(app)` (or https, http2, net, tls), wherever the module was required. */
-function isNodeServer(source: SourceCode, receiver: Node): boolean {
-  const origin = resolveVariable(source, receiver);
-  const created = origin && unwrapExpression(origin);
+function isNodeServer(source: SourceCode, created: Node | undefined): boolean {
   if (created?.type !== 'CallExpression') return false;
   return /^(?:node:)?(?:https?|http2|net|tls)\.create(?:Secure)?Server$/.test(creatorName(source, created));
 }
@@ -435,8 +436,7 @@ function creatorName(source: SourceCode, call: TSESTree.CallExpression | TSESTre
 /** `require('http').createServer` as `http.createServer`. */
 function requiredMember(callee: Node): string | undefined {
   if (callee.type !== 'MemberExpression') return undefined;
-  const object = unwrapExpression(callee.object);
-  const module = object.type === 'CallExpression' && object.callee.type === 'Identifier' && object.callee.name === 'require' ? getStaticString(object.arguments[0]) : undefined;
+  const module = requiredSpecifier(unwrapExpression(callee.object));
   const method = getMemberName(callee);
   return module && method ? `${module.replace(/^node:/, '')}.${method}` : undefined;
 }

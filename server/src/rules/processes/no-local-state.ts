@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
@@ -316,7 +316,7 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
  * `options.store || require('./fs-store')`: a disk store loaded as the default when nothing is configured.
  */
 function defaultDiskStoreModule(call: TSESTree.CallExpression): string | undefined {
-  const module = call.callee.type === 'Identifier' && call.callee.name === 'require' ? getStaticString(call.arguments[0]) : undefined;
+  const module = requiredSpecifier(call);
   if (!module || !DISK_STORE_MODULE.test(module)) return undefined;
   let child: Node = call;
   for (let parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {

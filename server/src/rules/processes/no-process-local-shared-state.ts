@@ -347,6 +347,11 @@ const ADAPTER_LOADER = /^(?:load|get|resolve)\w*Adapter$/;
 /** Defaults that keep shared state in one process: an EventEmitter message queue or pub/sub, in-memory stores. Caches are per process by nature. */
 const PROCESS_LOCAL_ADAPTER = /^(?:EventEmitter|InMemory|Memory)\w*$/;
 
+/** An adapter class that keeps its state in this process (`EventEmitterMQ`, `InMemoryJobQueueStrategy`); caches are left alone. */
+function isMemoryAdapter(name: string): boolean {
+  return PROCESS_LOCAL_ADAPTER.test(name) && !/cache/i.test(name);
+}
+
 /** Kinds of pluggable strategy a config names: `jobQueueStrategy`, `sessionStore`, `eventBus`. */
 const MEMORY_STRATEGY = /(?:Strategy|Queue|Store|Storage|Buffer|Adapter|Broker|Bus)$/;
 
@@ -360,12 +365,11 @@ function checkDefaultConfigProperty(context: FileRuleContext<MessageId>, propert
   const key = getPropertyName(property.key);
   const value = unwrapExpression(property.value as Node);
   if (key !== undefined && isSecretVariable(key)) {
-    const random = startupRandom(context.source, value);
-    if (random) reportSecret(context, random, 'secret', state);
+    reportStartupSecret(context, value, 'secret', state);
     return;
   }
   const adapter = value.type === 'NewExpression' ? getCalleeName(value)?.split('.').pop() : undefined;
-  if (adapter && PROCESS_LOCAL_ADAPTER.test(adapter) && MEMORY_STRATEGY.test(adapter) && !/cache/i.test(adapter)) {
+  if (adapter && isMemoryAdapter(adapter) && MEMORY_STRATEGY.test(adapter)) {
     context.report({ at: value, messageId: 'memoryAdapterDefault', data: { adapter } });
   }
 }
@@ -374,7 +378,7 @@ function checkDefaultConfigProperty(context: FileRuleContext<MessageId>, propert
 function checkAdapterDefault(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
   if (!ADAPTER_LOADER.test(getMemberPath(call.callee)?.at(-1) ?? '') || !call.arguments[1]) return;
   const adapter = getMemberPath(call.arguments[1])?.at(-1);
-  if (adapter && PROCESS_LOCAL_ADAPTER.test(adapter) && !/cache/i.test(adapter)) context.report({ at: call, messageId: 'memoryAdapterDefault', data: { adapter } });
+  if (adapter && isMemoryAdapter(adapter)) context.report({ at: call, messageId: 'memoryAdapterDefault', data: { adapter } });
 }
 
 // ---- rate limiting in the default memory store ----
@@ -430,15 +434,13 @@ function checkMemoryLimiter(context: FileRuleContext<MessageId>, node: TSESTree.
 /** `const SESSION_SECRET = process.env.SESSION_SECRET || crypto.randomBytes(32).toString('hex')` at the top level. */
 function checkSecretDeclarator(context: FileRuleContext<MessageId>, declarator: TSESTree.VariableDeclarator, state: State): void {
   if (!declarator.init || !boundNames(declarator.id).some(isSecretVariable) || insideFunction(declarator)) return;
-  const random = startupRandom(context.source, declarator.init);
-  if (random) reportSecret(context, random, 'secret', state);
+  reportStartupSecret(context, declarator.init, 'secret', state);
 }
 
 /** `function statelessSessions({ secret = toBase64Url(crypto.getRandomValues(…)) })`: a made-up secret as the default of an option. */
 function checkSecretDefault(context: FileRuleContext<MessageId>, pattern: TSESTree.AssignmentPattern, state: State): void {
   if (pattern.left.type !== 'Identifier' || !isSecretVariable(pattern.left.name)) return;
-  const random = startupRandom(context.source, pattern.right);
-  if (random) reportSecret(context, random, 'secret', state);
+  reportStartupSecret(context, pattern.right, 'secret', state);
 }
 
 /** `secret` for `const secret = …`, `privateKey` and `publicKey` for `const { privateKey, publicKey } = generateKeyPairSync(…)`. */
@@ -456,8 +458,7 @@ function checkSecretAssignment(context: FileRuleContext<MessageId>, assignment: 
   const target = unwrapExpression(assignment.left);
   const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? getMemberPath(target)?.pop() : undefined;
   if (name === undefined || (!isSecretVariable(name) && name !== 'keys') || !(runsAtStartup(context.source, assignment, target) || fillsDefault(context.source, assignment))) return;
-  const random = startupRandom(context.source, resolveConst(context.source, assignment.right));
-  if (random) reportSecret(context, random, name === 'keys' ? 'cookie signing key' : 'secret', state);
+  reportStartupSecret(context, resolveConst(context.source, assignment.right), name === 'keys' ? 'cookie signing key' : 'secret', state);
 }
 
 /**
@@ -570,6 +571,12 @@ function startupRandom(source: SourceCode, expression: Node): TSESTree.CallExpre
 /** `crypto.randomBytes(…)`, `require('crypto').randomBytes(…)`, `uuid.v4()`, `nanoid()`, `Math.random()`. */
 function isRandomCall(call: TSESTree.CallExpression): boolean {
   return RANDOM_CALL.test(getCalleeName(call) ?? getCalleeProperty(call) ?? '');
+}
+
+/** Reports the value as a `use` made up at startup, when it holds a random call. */
+function reportStartupSecret(context: FileRuleContext<MessageId>, value: Node, use: string, state: State): void {
+  const random = startupRandom(context.source, value);
+  if (random) reportSecret(context, random, use, state);
 }
 
 function reportSecret(context: FileRuleContext<MessageId>, random: TSESTree.CallExpression, use: string, state: State, savedToFile = false): void {
