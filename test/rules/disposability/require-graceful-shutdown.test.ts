@@ -175,6 +175,14 @@ runRuleTests(rule, {
       output: `const jsonServer = require('../server');\nconst app = createApp(db, routes);\nconst server = app.listen(argv.port, argv.host);${HANDLER('server.close(() => process.exit(0));')}`,
     },
     {
+      name: 'an app instance made by a module the bin loads, given a port read from config',
+      code: "const config = require('config');\nfunction startWebApp() {\n  const app = require('../lib/app');\n  const appInstance = app(connections);\n  appInstance.listen(config.get('server.port'), config.get('server.address'));\n}\nstartWebApp();",
+      filename: 'bin/redis-admin.js',
+      project: { entryPoints: ['bin/redis-admin.js'] },
+      errors: [{ messageId: 'noSigterm', line: 5, column: 3, file: 'bin/redis-admin.js' }],
+      output: "const config = require('config');\nfunction startWebApp() {\n  const app = require('../lib/app');\n  const appInstance = app(connections);\n  const httpServer = appInstance.listen(config.get('server.port'), config.get('server.address'));\n  process.on('SIGTERM', () => {\n    httpServer.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n}\nstartWebApp();",
+    },
+    {
       name: 'a server started by a module another package calls, with only SIGHUP handled, in a package whose main starts nothing',
       code: "module.exports = async ({ port }) => {\n  process.on('SIGHUP', reloadPlugins);\n  const app = await getApp();\n  const http = require('http');\n  const httpServer = http.createServer(app);\n  httpServer.listen({ port });\n};",
       filename: 'serve.js',
@@ -238,6 +246,18 @@ runRuleTests(rule, {
       files: { 'lib/server.js': `${EXPRESS}app.listen(3000);` },
       project: { entryPoints: ['index.js'], packageJson: { path: '/project/package.json', main: 'index.js', bin: {}, scripts: {}, dependencies: {}, devDependencies: {}, optionalDependencies: {}, peerDependencies: {}, isModule: false } },
       errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'lib/server.js' }],
+      output: null,
+    },
+    {
+      name: "a package's main that `npm start` also runs is reported as the entry point",
+      code: "if (require.main === module) {\n  require('./gateway')({ config });\n} else {\n  module.exports = () => new Main();\n}",
+      filename: 'lib/index.js',
+      files: { 'lib/gateway.js': `${EXPRESS}module.exports = () => app.listen(3000);` },
+      project: { entryPoints: ['lib/index.js'], packageJson: { path: '/project/package.json', main: 'lib/index.js', bin: {}, scripts: { start: 'node lib/index.js' }, dependencies: {}, devDependencies: {}, optionalDependencies: {}, peerDependencies: {}, isModule: false } },
+      errors: [
+        { messageId: 'noSigterm', line: 3, column: 24, file: 'lib/gateway.js' },
+        { messageId: 'entryNoSigterm', line: 2, column: 11, file: 'lib/index.js' },
+      ],
       output: null,
     },
     {

@@ -40,6 +40,8 @@ runRuleTests(rule, {
     { name: 'a per-message key stored with the data (envelope encryption)', code: `${CRYPTO}function seal(data) {\n  const cipher = crypto.createCipheriv('aes-256-gcm', crypto.randomBytes(32), crypto.randomBytes(12));\n  return cipher.update(data);\n}` },
     { name: 'an API key generated for a user record', code: "exports.rotateKey = async (user) => {\n  user.apiKey = randomString(32);\n  await user.save();\n};" },
     { name: 'keys generated only when running in development', code: "if (process.env.NODE_ENV !== 'production') {\n  app.keys = [crypto.randomBytes(16).toString('hex')];\n} else {\n  app.keys = process.env.APP_KEYS.split(',');\n}" },
+    { name: 'a record\'s token filled in when missing', code: "class Invite {\n  constructor(options) {\n    this.token = options.token || uuid.v4();\n  }\n}" },
+    { name: 'a key made up for a user in a request handler and written to their file', code: "app.post('/keys', (req, res) => {\n  const secret = crypto.randomBytes(16).toString('hex');\n  fs.writeFileSync(userFile(req.user), secret);\n  res.json({ secret });\n});" },
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
   ],
   invalid: [
@@ -240,6 +242,18 @@ runRuleTests(rule, {
         },
         { messageId: 'generatedSecret', line: 10, column: 26 },
       ],
+      output: null,
+    },
+    {
+      name: 'a secret made up in a method and written to the data folder (Babel 6 output)',
+      code: "var _crypto = require('crypto');\nvar _crypto2 = _interopRequireDefault(_crypto);\nclass RootAuthentication {\n  _bootstrapToken() {\n    let secret = '';\n    const secretPath = _path2.default.join(this.dataLocation, 'secret.key');\n    const createNewSecret = () => {\n      secret = _crypto2.default.randomBytes(256).toString();\n      _fs2.default.writeFileSync(secretPath, secret);\n      return secret;\n    };\n    if (!secret) secret = createNewSecret();\n  }\n}",
+      errors: [{ messageId: 'generatedSecretFile', line: 8, column: 16 }],
+      output: null,
+    },
+    {
+      name: 'a missing setting filled in with a random key through a compiled default import',
+      code: "var _nanoid = require('nanoid');\nvar _nanoid2 = _interopRequireDefault(_nanoid);\nclass Crypto {\n  constructor({ botfile }) {\n    this.secretKey = botfile.secretKey || (0, _nanoid2.default)(32);\n  }\n}",
+      errors: [{ messageId: 'generatedSecret', line: 5, column: 43 }],
       output: null,
     },
     {

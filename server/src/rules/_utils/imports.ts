@@ -24,10 +24,17 @@ export function findModuleBindings(program: TSESTree.Program, matches: (module: 
 
 /** Every top-level import and require binding of a program: local name → module specifier. */
 export function modulesByLocalName(program: TSESTree.Program): ReadonlyMap<string, string> {
-  const modules = new Map<string, string>();
-  visitModuleBindings(program, () => true, (local, module) => modules.set(local, module));
+  let modules = modulesByProgram.get(program);
+  if (!modules) {
+    const found = new Map<string, string>();
+    visitModuleBindings(program, () => true, (local, module) => found.set(local, module));
+    modulesByProgram.set(program, (modules = found));
+  }
   return modules;
 }
+
+// Several rules ask for the same program's bindings; a parsed program never changes.
+const modulesByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, string>>();
 
 /** A top-level binding of a module: its specifier, and the exported name for a named binding. */
 export interface ModuleBinding {
@@ -48,6 +55,11 @@ function visitModuleBindings(
   matches: (module: string) => boolean,
   bind: (local: string, module: string, exported: string | undefined) => void,
 ): void {
+  const wholeModules = new Map<string, string>();
+  const bindAndNote = (local: string, module: string, exported: string | undefined) => {
+    if (exported === undefined) wholeModules.set(local, module);
+    bind(local, module, exported);
+  };
   for (const statement of moduleLevelStatements(program.body)) {
     if (statement.type === 'ImportDeclaration' && matches(statement.source.value)) {
       for (const specifier of statement.specifiers) {
@@ -57,8 +69,24 @@ function visitModuleBindings(
     }
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration') continue;
-    for (const declarator of declaration.declarations) visitRequireBinding(declarator, matches, bind);
+    for (const declarator of declaration.declarations) {
+      visitRequireBinding(declarator, matches, bindAndNote);
+      const aliased = interopAliasOf(declarator, wholeModules);
+      if (aliased) bindAndNote(aliased.local, aliased.module, undefined);
+    }
   }
+}
+
+/**
+ * Babel 6 wraps a required module in a second step: `var _nanoid = require('nanoid');
+ * var _nanoid2 = _interopRequireDefault(_nanoid);`. The wrapper names the same module.
+ */
+function interopAliasOf(declarator: TSESTree.VariableDeclarator, wholeModules: ReadonlyMap<string, string>): { local: string; module: string } | undefined {
+  const init = declarator.init;
+  if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || !INTEROP_HELPER.test(init.callee.name)) return undefined;
+  const argument = init.arguments[0];
+  const module = argument?.type === 'Identifier' ? wholeModules.get(argument.name) : undefined;
+  return module === undefined ? undefined : { local: declarator.id.name, module };
 }
 
 /**

@@ -10,6 +10,7 @@ import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
+import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
@@ -145,10 +146,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     };
     const serves = (entry: string) => processOf(entry).facts.some((item) => item.facts.starts.length > 0);
     const main = resolveEntryPoint(project.root, project.packageJson?.main ?? 'index.js', paths);
+    const started = new Set(scriptTargets(project.packageJson?.scripts.start ?? '').map((target) => resolveEntryPoint(project.root, target, paths)));
     // The handler belongs to the entry point: say so there too when what serves is reached through another
-    // module. Not in a package's `main`, which is also the API other code embeds the server through.
+    // module. Not in a package's `main`, which is also the API other code embeds the server through,
+    // unless `npm start` runs it too.
     const reportAtEntry = (entry: string, file: string) => {
-      const through = file !== entry && entry !== main ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths) : undefined;
+      const through = file !== entry && (entry !== main || started.has(entry)) ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths) : undefined;
       if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
     };
     // A package whose declared entries start nothing (an API or docs `main`) is started by a module
@@ -362,7 +365,7 @@ function listenHandedOn(source: SourceCode, member: TSESTree.MemberExpression): 
 }
 
 /** A receiver named like a server (`app`, `server`, `webServer`, `httpsServer`) in a file that imports a server module. */
-const SERVER_NAME = /^(?:app|server|[a-z]\w*Server)$/;
+const SERVER_NAME = /^(?:app|server|[a-z]\w*Server|[a-z]\w*App|app(?:Instance|Server))$/;
 
 /** `server.listen(port, () => server.close(launch))`: checking that the port is free, then letting it go. */
 function isPortProbe(source: SourceCode, call: TSESTree.CallExpression, receiver: Node): boolean {
@@ -382,12 +385,13 @@ function isNamedLikeServer(receiver: Node): boolean {
   return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name);
 }
 
-/** `listen(3000)`, `listen(argv.port, host)`, `listen({ port })`: the first argument is a port. */
+/** `listen(3000)`, `listen(argv.port, host)`, `listen({ port })`, `listen(config.get('server.port'))`: the first argument is a port. */
 function listensOnPort(call: TSESTree.CallExpression): boolean {
   const first = call.arguments[0] && unwrapExpression(call.arguments[0]);
   if (!first) return false;
   if (first.type === 'Literal') return typeof first.value === 'number' && first.value > 0 && first.value < 65536;
   if (first.type === 'ObjectExpression') return findProperty(first, 'port') !== undefined;
+  if (first.type === 'CallExpression' && /(?:^|\.)port$/i.test(getStaticString(first.arguments[0]) ?? '')) return true;
   return /port$/i.test(getMemberPath(first)?.at(-1) ?? '');
 }
 

@@ -16,7 +16,7 @@ import type { Node } from '../../engine/types';
 import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
 import { inEnvironmentBranch } from '../_utils/branches';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
-import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
+import { findModuleBindings, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
 import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
 import { isSecretName } from '../_utils/secrets';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
@@ -34,6 +34,9 @@ interface Container {
 
 const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|getRandomValues|randomFillSync|generateKeyPairSync|generateKeySync|generateSecret|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
 /** Calls whose options configure a signing or encryption secret once: session, cookie and JWT middleware, plugin registration. */
+/** Modules whose default or named export makes a random value, and those exports. */
+const RANDOM_MODULE = /^(?:nanoid|uuid|cuid|@paralleldrive\/cuid2|crypto-random-string|randomstring|uid-safe|uid2|rand-token)$/;
+const RANDOM_EXPORT = /^(?:default|v4|nanoid|generate|createId|uid)$/;
 const SECRET_SINKS = /^(?:session|expressSession|cookieSession|cookieParser|expressjwt|expressJwt|koaJwt|jwt|register|registerAsync|Strategy|JwtStrategy|Keygrip|ironSession|getIronSession|withIronSession|sealData|unsealData|csrf|sign|verify)$/;
 /** Crypto calls whose second argument is a key. */
 const KEYED_CRYPTO = new Set(['createCipheriv', 'createDecipheriv', 'createHmac']);
@@ -433,8 +436,16 @@ function checkMemoryLimiter(context: FileRuleContext<MessageId>, node: TSESTree.
 
 /** `const SESSION_SECRET = process.env.SESSION_SECRET || crypto.randomBytes(32).toString('hex')` at the top level. */
 function checkSecretDeclarator(context: FileRuleContext<MessageId>, declarator: TSESTree.VariableDeclarator, state: State): void {
-  if (!declarator.init || !boundNames(declarator.id).some(isSecretVariable) || insideFunction(declarator)) return;
-  reportStartupSecret(context, declarator.init, 'secret', state);
+  if (!declarator.init || !boundNames(declarator.id).some(isSecretVariable)) return;
+  if (insideFunction(declarator)) reportSavedSecret(context, declarator, declarator.init, state);
+  else reportStartupSecret(context, declarator.init, 'secret', state);
+}
+
+/** `secret = randomBytes(256).toString(); fs.writeFileSync(secretPath, secret)` in any function but a request handler. */
+function reportSavedSecret(context: FileRuleContext<MessageId>, at: Node, value: Node, state: State): void {
+  if (enclosingRequestHandler(at)) return;
+  const random = startupRandom(context.source, value);
+  if (random && writtenToFile(context.source, random)) reportSecret(context, random, 'secret', state, true);
 }
 
 /** `function statelessSessions({ secret = toBase64Url(crypto.getRandomValues(…)) })`: a made-up secret as the default of an option. */
@@ -457,8 +468,10 @@ function boundNames(pattern: Node): string[] {
 function checkSecretAssignment(context: FileRuleContext<MessageId>, assignment: TSESTree.AssignmentExpression, state: State): void {
   const target = unwrapExpression(assignment.left);
   const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? getMemberPath(target)?.pop() : undefined;
-  if (name === undefined || (!isSecretVariable(name) && name !== 'keys') || !(runsAtStartup(context.source, assignment, target) || fillsDefault(context.source, assignment))) return;
-  reportStartupSecret(context, resolveConst(context.source, assignment.right), name === 'keys' ? 'cookie signing key' : 'secret', state);
+  if (name === undefined || (!isSecretVariable(name) && name !== 'keys')) return;
+  const value = resolveConst(context.source, assignment.right);
+  if (runsAtStartup(context.source, assignment, target) || fillsDefault(context.source, assignment, name)) reportStartupSecret(context, value, name === 'keys' ? 'cookie signing key' : 'secret', state);
+  else reportSavedSecret(context, assignment, value, state);
 }
 
 /**
@@ -476,17 +489,25 @@ function runsAtStartup(source: SourceCode, node: Node, target: Node): boolean {
 }
 
 /**
- * `argv.cookieSecret ||= randomBytes(64)`, `if (!cfg.jwt_secret) { cfg.jwt_secret = … }`: filling in
- * a setting nobody gave, as options are prepared (not per request).
+ * `argv.cookieSecret ||= randomBytes(64)`, `if (!cfg.jwt_secret) { cfg.jwt_secret = … }`,
+ * `this.secretKey = botfile.secretKey || nanoid(32)`: filling in a setting nobody gave, as options
+ * are prepared (not per request). Only secrets and keys: a `token` filled in so is usually a record's own.
  */
-function fillsDefault(source: SourceCode, assignment: TSESTree.AssignmentExpression): boolean {
+function fillsDefault(source: SourceCode, assignment: TSESTree.AssignmentExpression, name: string): boolean {
   if (enclosingRequestHandler(assignment)) return false;
   if (assignment.operator === '||=' || assignment.operator === '??=') return true;
+  if (fallsBackFromSetting(assignment.right) && /secret|key/i.test(name)) return true;
   const target = source.getText(assignment.left);
   for (let node: Node | undefined = assignment.parent; node && !isFunctionNode(node); node = node.parent) {
     if (node.type === 'IfStatement' && source.getText(node.test).includes(`!${target}`)) return true;
   }
   return false;
+}
+
+/** `options.secret || random()`, `config.key ?? random()`: a setting, with a value for when it is missing. */
+function fallsBackFromSetting(value: Node): boolean {
+  const expression = unwrapExpression(value);
+  return expression.type === 'LogicalExpression' && (expression.operator === '||' || expression.operator === '??') && unwrapExpression(expression.left).type === 'MemberExpression';
 }
 
 /** Whether a function or block around `node` declares its own variable called `name`. */
@@ -562,15 +583,21 @@ function startupRandom(source: SourceCode, expression: Node): TSESTree.CallExpre
   let found: TSESTree.CallExpression | undefined;
   walkSubtree(expression, (node) => {
     if (found || isFunctionNode(node)) return false;
-    if (node.type === 'CallExpression' && isRandomCall(node) && !inEnvironmentBranch(source, node)) found = node;
+    if (node.type === 'CallExpression' && isRandomCall(source, node) && !inEnvironmentBranch(source, node)) found = node;
     return !found;
   });
   return found;
 }
 
-/** `crypto.randomBytes(…)`, `require('crypto').randomBytes(…)`, `uuid.v4()`, `nanoid()`, `Math.random()`. */
-function isRandomCall(call: TSESTree.CallExpression): boolean {
-  return RANDOM_CALL.test(getCalleeName(call) ?? getCalleeProperty(call) ?? '');
+/**
+ * `crypto.randomBytes(…)`, `require('crypto').randomBytes(…)`, `uuid.v4()`, `nanoid()`, `Math.random()`,
+ * or a random module's export under a compiled name: `(0, _nanoid2.default)(32)`, `(0, _uuid.v4)()`.
+ */
+function isRandomCall(source: SourceCode, call: TSESTree.CallExpression): boolean {
+  if (RANDOM_CALL.test(getCalleeName(call) ?? getCalleeProperty(call) ?? '')) return true;
+  const path = getMemberPath(call.callee);
+  if (!path || path.length > 2 || (path.length === 2 && !RANDOM_EXPORT.test(path[1]))) return false;
+  return RANDOM_MODULE.test(modulesByLocalName(source.ast).get(path[0]) ?? '');
 }
 
 /** Reports the value as a `use` made up at startup, when it holds a random call. */
