@@ -25,6 +25,7 @@ import noSwallowedFatalErrors from './disposability/no-swallowed-fatal-errors';
 import requireGracefulShutdown from './disposability/require-graceful-shutdown';
 import noAccessLogFile from './logs/no-access-log-file';
 import noFileLogConfig from './logs/no-file-log-config';
+import noConfigFileSecret from './config/no-config-file-secret';
 import noFileLogging from './logs/no-file-logging';
 import noLogRotation from './logs/no-log-rotation';
 import noOutputRedirect from './logs/no-output-redirect';
@@ -36,7 +37,7 @@ import noProcessLocalSharedState from './processes/no-process-local-shared-state
 import noStickySessions from './processes/no-sticky-sessions';
 
 /** Every rule, in factor order. A meta-test checks that ids, files and docs agree. */
-export const RULES = [noExternalDependency, noUndeclaredDependency, requireLockfile, noSystemBinary, noRuntimeGlobalInstall, noHardcodedSecret, noEnvironmentConfigFiles, noCommittedEnvFile, envExampleDrift, noUnconditionalDotenv, noHardcodedServiceUrl, noEnvironmentSpecificService, noRuntimeInstall, noBuildInStart, dockerfileNpmCi, noLocalState, noStickySessions, noProcessLocalSharedState, noHardcodedPort, noLoopbackBind, dockerfileExposeMismatch, noDaemonize, procfileWebProcess, requireGracefulShutdown, noSwallowedFatalErrors, dockerfileSignalForwarding, noEnvironmentSwitchedService, noEnvironmentSelectedService, noFileLogging, noFileLogConfig, noLogRotation, noAccessLogFile, noOutputRedirect, noBootTimeAdminTask, noAdhocDatabaseScript] as const satisfies readonly Rule[];
+export const RULES = [noExternalDependency, noUndeclaredDependency, requireLockfile, noSystemBinary, noRuntimeGlobalInstall, noHardcodedSecret, noConfigFileSecret, noEnvironmentConfigFiles, noCommittedEnvFile, envExampleDrift, noUnconditionalDotenv, noHardcodedServiceUrl, noEnvironmentSpecificService, noRuntimeInstall, noBuildInStart, dockerfileNpmCi, noLocalState, noStickySessions, noProcessLocalSharedState, noHardcodedPort, noLoopbackBind, dockerfileExposeMismatch, noDaemonize, procfileWebProcess, requireGracefulShutdown, noSwallowedFatalErrors, dockerfileSignalForwarding, noEnvironmentSwitchedService, noEnvironmentSelectedService, noFileLogging, noFileLogConfig, noLogRotation, noAccessLogFile, noOutputRedirect, noBootTimeAdminTask, noAdhocDatabaseScript] as const satisfies readonly Rule[];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);

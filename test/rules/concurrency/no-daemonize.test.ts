@@ -75,6 +75,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a restart that respawns node from process.argv[0], detached, with spawn required in the function',
+    code: "function restart() {\n  const spawn = require('child_process').spawn;\n  const subprocess = spawn(process.argv[0], process.argv.slice(1), { detached: true });\n  subprocess.unref();\n  process.exit();\n}",
+    errors: [{ messageId: 'selfFork', line: 3, column: 22 }],
+    output: null,
+  },
+  {
     name: 'chained unref and node by name',
     code: "import { spawn } from 'node:child_process';\nspawn('node', ['server.js'], { detached: true }).unref();",
     filename: 'src/cli.mjs',

@@ -257,6 +257,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a JWT secret filled in when a config lookup finds none',
+      code: "const crypto = require('crypto');\nmodule.exports = function (connections) {\n  const app = express();\n  app.locals.jwtSecret = config.get('server.httpAuth.jwtSecret') || crypto.randomBytes(20).toString('base64');\n  return app;\n};",
+      errors: [{ messageId: 'generatedSecret', line: 4, column: 69 }],
+      output: null,
+    },
+    {
       name: 'a conditional fallback on the secret itself is not a development branch',
       code: "const sessionSecret = process.env.SESSION_SECRET ? process.env.SESSION_SECRET : uuid.v4();",
       errors: [{ messageId: 'generatedSecretFallback', line: 1, column: 81 }],

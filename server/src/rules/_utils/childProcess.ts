@@ -287,8 +287,11 @@ function isTruthyLiteral(node: Node): boolean {
 
 /** `process.execPath`, `process.argv[0]` and `process.argv0` are this Node binary. */
 export function isNodeBinary(node: Node): boolean {
-  const path = getMemberPath(unwrapExpression(node))?.join('.');
-  return path === 'process.execPath' || path === 'process.argv.0' || path === 'process.argv0';
+  const value = unwrapExpression(node);
+  // `process.argv[0]`: a numeric index, which member paths do not spell.
+  if (value.type === 'MemberExpression' && value.computed && value.property.type === 'Literal' && value.property.value === 0) return getMemberPath(value.object)?.join('.') === 'process.argv';
+  const path = getMemberPath(value)?.join('.');
+  return path === 'process.execPath' || path === 'process.argv0';
 }
 
 /** Names that say a dynamic program is a package manager: `npmPath`, `this.yarnBin`, `packageManager`. */

@@ -504,10 +504,12 @@ function fillsDefault(source: SourceCode, assignment: TSESTree.AssignmentExpress
   return false;
 }
 
-/** `options.secret || random()`, `config.key ?? random()`: a setting, with a value for when it is missing. */
+/** `options.secret || random()`, `config.get('jwtSecret') ?? random()`: a setting, with a value for when it is missing. */
 function fallsBackFromSetting(value: Node): boolean {
   const expression = unwrapExpression(value);
-  return expression.type === 'LogicalExpression' && (expression.operator === '||' || expression.operator === '??') && unwrapExpression(expression.left).type === 'MemberExpression';
+  if (expression.type !== 'LogicalExpression' || (expression.operator !== '||' && expression.operator !== '??')) return false;
+  const setting = unwrapExpression(expression.left);
+  return setting.type === 'MemberExpression' || (setting.type === 'CallExpression' && getStaticString(setting.arguments[0]) !== undefined);
 }
 
 /** Whether a function or block around `node` declares its own variable called `name`. */

@@ -1,0 +1,45 @@
+import rule from '../../../server/src/rules/config/no-config-file-secret';
+import { projectFixture } from '../../support/projectFixture';
+import { runRuleTests } from '../../support/ruleTester';
+
+const MESSAGE = (key: string, env: string) =>
+  `\`${key}\` is a literal credential in a config file the package ships. Every deploy that keeps the file runs with a secret that anyone with the code knows, and changing it means a new release: leave it empty here and read it from the environment (${env}).`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'empty secrets, filled in by the deploy', code: '', project: projectFixture({ 'config/default.json': '{ "session": { "secret": "" }, "db": { "password": "" } }\n' }) },
+    { name: 'placeholders and environment interpolation', code: '', project: projectFixture({ 'config/default.yml': 'session:\n  secret: ${SESSION_SECRET}\napi:\n  token: <your token>\n' }) },
+    { name: 'node-config\'s map of settings to environment variables', code: '', project: projectFixture({ 'config/custom-environment-variables.json': '{ "server": { "httpAuth": { "password": "HTTP_PASSWORD", "jwtSecret": "JWT_SECRET" } } }\n' }) },
+    { name: 'a development config with a local password', code: '', project: projectFixture({ 'config/development.json': '{ "database": { "password": "root" , "secret": "devsecret123" } }\n' }) },
+    { name: 'a test config', code: '', project: projectFixture({ 'config/test.json': '{ "jwtSecret": "test-secret-123" }\n' }) },
+    { name: 'a scaffold template for new projects', code: '', project: projectFixture({ 'bin/generators/gateway/templates/basic/config/system.config.yml': 'crypto:\n  cipherKey: sensitiveKey\n' }) },
+    { name: 'an example config', code: '', project: projectFixture({ 'config/example.json': '{ "secret": "s3cr3t-value" }\n' }) },
+    { name: 'settings about a secret, not the secret', code: '', project: projectFixture({ 'config/default.json': '{ "token": { "header": "x-auth-token", "expiresIn": "1h", "algorithm": "HS256" }, "secretName": "jwt" }\n' }) },
+  ],
+  invalid: [
+    {
+      name: 'a shipped system config with a cipher key and a session secret (express-gateway)',
+      code: '',
+      project: projectFixture({ 'lib/config/system.config.yml': 'crypto:\n  cipherKey: sensitiveKey\n  algorithm: aes256\nsession:\n  secret: keyboard cat\n  resave: false\n' }),
+      errors: [
+        { messageId: 'configFileSecret', file: 'lib/config/system.config.yml', line: 2, column: 14, message: MESSAGE('cipherKey', 'CIPHER_KEY') },
+        { messageId: 'configFileSecret', file: 'lib/config/system.config.yml', line: 5, column: 11, message: MESSAGE('secret', 'SECRET') },
+      ],
+      output: null,
+    },
+    {
+      name: 'a JSON schema whose default fills the key in',
+      code: '',
+      project: projectFixture({ 'lib/config/schemas/system.config.json': '{\n  "properties": {\n    "cipherKey": {\n      "type": "string",\n      "default": "sensitiveKey"\n    }\n  }\n}\n' }),
+      errors: [{ messageId: 'configFileSecret', file: 'lib/config/schemas/system.config.json', line: 5, column: 18 }],
+      output: null,
+    },
+    {
+      name: 'a production config with an API key',
+      code: '',
+      project: projectFixture({ 'config/production.json': '{ "mailer": { "apiKey": "key-3ax6xnjp29jd6fds4gc373sgvjxteol0" } }\n' }),
+      errors: [{ messageId: 'configFileSecret', file: 'config/production.json', line: 1, column: 25 }],
+      output: null,
+    },
+  ],
+});
