@@ -13,6 +13,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'npm with the verb in a parameter and install-only flags, its arguments chosen by a condition',
+    code: `${CP}function runNpm(name, command, config) {\n  const npmArgs = isServer(name) ? [command, '-g'] : ['--save', '--ignore-scripts', command];\n  npmArgs.push(name);\n  return spawn('npm', npmArgs, { cwd: config.configPath });\n}`,
+    errors: [{ messageId: 'install', line: 5, column: 16, message: 'The running app runs `npm --save --ignore-scripts …`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    output: null,
+  },
+  {
     name: 'the start subcommand runs the server: an install in it runs on every start',
     code: `${CP}const program = require('commander');\nprogram.command('start').action(async () => {\n  execSync('npm install');\n  require('./server').listen(process.env.PORT);\n});`,
     errors: [{ messageId: 'install', line: 4, column: 12 }],
@@ -194,6 +200,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'npm with a verb in a variable and no install flag (a search, a view)', code: `${CP}function npm(command, name) {\n  const args = verbose ? [command, '--json'] : [command];\n  return spawn('npm', [...args, name]);\n}` },
     {
       name: 'git run by a helper that is told which folder to work in (a user project, not the app)',
       code: "const child_process = require('child_process');\nfunction runGitCommand(args, cwd) {\n  return exec.run('git', args, { cwd });\n}\nmodule.exports = {\n  abortMerge: function (cwd) {\n    return runGitCommand(['merge', '--abort'], cwd);\n  },\n};",

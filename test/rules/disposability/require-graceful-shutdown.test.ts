@@ -155,6 +155,27 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a handler in a helper module that logs with util.log and exits',
+      code: "const processMgmt = require('./lib/process_mgmt');\nconst net = require('net');\nprocessMgmt.init(config);\nnet.createServer(onConnection).listen(8126);",
+      filename: 'stats.js',
+      files: { 'lib/process_mgmt.js': "const util = require('util');\nexports.init = function (config) {\n  process.on('SIGTERM', function () {\n    if (config.debug) util.log('Starting Final Flush');\n    healthStatus = 'down';\n    process.exit();\n  });\n};" },
+      project: { entryPoints: ['stats.js'] },
+      errors: [{ messageId: 'exitWithoutClose', line: 3, column: 3, file: 'lib/process_mgmt.js' }],
+      output: null,
+    },
+    {
+      name: 'a graceful shutdown that is opt-in: the default branch exits at once',
+      code: `${EXPRESS}const server = app.listen(3000);\nfor (const signal of ['SIGTERM', 'SIGINT']) {\n  process.on(signal, async () => {\n    if (instance.gracefulEnabled) {\n      await instance.server.shutdown(signal);\n      process.exit(0);\n    } else {\n      console.log(\`Received \${signal} signal, terminating with process exit\`);\n      process.exit(0);\n    }\n  });\n}`,
+      errors: [{ messageId: 'exitWithoutClose', line: 11, column: 7 }],
+      output: null,
+    },
+    {
+      name: 'a shutdown function that returns early when graceful shutdown is set, and exits otherwise',
+      code: `${EXPRESS}const server = app.listen(3000);\nServer.performShutdown = () => {\n  if (Server.cfg.main.graceful_shutdown) {\n    return Server.gracefulShutdown();\n  }\n  Server.loginfo('Shutting down.');\n  process.exit(0);\n};\nprocess.on('SIGTERM', () => Server.performShutdown());`,
+      errors: [{ messageId: 'exitWithoutClose', line: 9, column: 3 }],
+      output: null,
+    },
+    {
       name: 'a launcher that signals its child and exits at once, and the server it forks',
       code: "const child_process = require('child_process');\nconst path = require('path');\nlet child;\nconst cleanExit = () => {\n  if (child) child.kill('SIGINT');\n  process.exit();\n};\nprocess.on('SIGTERM', cleanExit);\nconst net = require('net');\nconst server = net.createServer();\nserver.listen(8448, () => server.close(() => { child = child_process.fork(path.join(__dirname, '..', 'source', 'server.js')); }));",
       filename: 'bin/ungit.js',

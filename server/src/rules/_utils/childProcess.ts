@@ -264,6 +264,10 @@ export function processCommands(source: SourceCode, call: ProcessCall): SimpleCo
     return text === undefined ? [] : [...parseShell(text), ...substitutedCommands(text)];
   }
   const program = call.kind === 'fork' ? { text: 'node', start: call.target.range[0], end: call.target.range[0], dynamic: false } : wordOf(source, call.target);
+  if (call.kind !== 'fork') {
+    const choices = argumentChoices(source, call.args);
+    if (choices) return choices.map((args) => ({ words: [program, ...args], terminator: '' }));
+  }
   const args = call.kind === 'fork' ? [wordOf(source, call.target), ...arrayWords(source, call.args)] : arrayWords(source, call.args);
   const shellOption = call.options && findProperty(call.options, 'shell');
   if (shellOption && isTruthyLiteral(shellOption.value as Node) && !program.dynamic) {
@@ -274,6 +278,16 @@ export function processCommands(source: SourceCode, call: ProcessCall): SimpleCo
     return parseShell(args[flagIndex + 1].text);
   }
   return [{ words: [program, ...args], terminator: '' }];
+}
+
+/** `const npmArgs = global ? [command, '-g'] : ['--save', command]`: argument lists chosen by a condition, each a command of its own. */
+function argumentChoices(source: SourceCode, node: Node | undefined): ShellWord[][] | undefined {
+  const value = node && unwrapExpression(node);
+  const init = value?.type === 'Identifier' ? source.constInitializer(value, value.name) : undefined;
+  const choice = init && unwrapExpression(init);
+  if (choice?.type !== 'ConditionalExpression') return undefined;
+  const branches = [choice.consequent, choice.alternate].map(unwrapExpression);
+  return branches.every((branch) => branch.type === 'ArrayExpression') ? branches.map((branch) => arrayWords(source, branch)) : undefined;
 }
 
 /** The commands of `$(npm -g prefix)` and `` `git rev-parse HEAD` ``: they run too, though their words stay dynamic in the outer command. */

@@ -107,12 +107,16 @@ export function packageManagerCommand(words: readonly ShellWord[]): PackageManag
       operands.push(word);
     }
   }
-  const { verb, script } = verbOf(manager, verbWord, operands);
+  const { verb, script } = verbOf(manager, verbWord, flags, operands);
   return { manager, program, verb, verbWord, global, operands, flags, script };
 }
 
-function verbOf(manager: PackageManager, verbWord: ShellWord | undefined, operands: readonly ShellWord[]): { verb: string; script?: string } {
+/** Flags only installs take: `npm --save --ignore-scripts ${command} pkg` installs or removes, whatever the verb in the variable. */
+const INSTALL_FLAG = /^(?:--save(?:-dev|-exact|-optional|-prod|-peer)?|-[SDE]|--no-save|--ignore-scripts|--production|--omit=\w+|--legacy-peer-deps|--no-package-lock)$/;
+
+function verbOf(manager: PackageManager, verbWord: ShellWord | undefined, flags: readonly ShellWord[], operands: readonly ShellWord[]): { verb: string; script?: string } {
   if (!verbWord) return { verb: manager === 'yarn' || manager === 'bun' ? 'install' : '' };
+  if (verbWord.dynamic && manager === 'npm' && flags.some((flag) => INSTALL_FLAG.test(flag.text))) return { verb: 'install' };
   const word = verbWord.dynamic ? '' : verbWord.text;
   const table = manager === 'npm' ? NPM_VERBS : manager === 'yarn' ? YARN_VERBS : manager === 'pnpm' ? PNPM_VERBS : BUN_VERBS;
   const verb = ownValue(table, word);

@@ -111,6 +111,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;
         collectSignalHandler(source, call, collected);
+        if (isDefaultExitOfOptInGrace(source, call)) collected.exitsWithoutClosing.push(call.range);
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
         const start = serverStart(source, call, servesHttp);
         if (start) collected.starts.push(start);
@@ -322,22 +323,49 @@ function handlerBody(source: SourceCode, argument: Node): Node | undefined {
   return assigned?.type === 'ArrowFunctionExpression' || assigned?.type === 'FunctionExpression' ? assigned.body : undefined;
 }
 
+/** `console.log`, `logger.info`, `this.logger.warn`, `util.log`, `log.error`: calls that only write a line. */
+const LOGGING_CALL = /^(?:this\.)?(?:console|logger|log|l)\.\w+$|^(?:this\.)?\w*(?:[lL]og|util)\.(?:log|info|warn|error|debug|trace|fatal|notice)$|(?:^|\.)log(?:info|notice|warn|error|debug)?$/;
+
 /**
  * Calls process.exit and nothing else but logging. Any other call might close something
  * (`server.close()`, `shutdown()`), so the rule stays silent then rather than guess.
  */
-function exitsWithoutClosing(body: Node): boolean {
+function exitsWithoutClosing(...body: Node[]): boolean {
   let exits = false;
   let mayClose = false;
-  walkSubtree(body, (node) => {
+  for (const statement of body) walkSubtree(statement, (node) => {
     if (node.type !== 'CallExpression') return true;
     const name = getCalleeName(node) ?? '';
     if (name === 'process.exit') exits = true;
     // `child.kill('SIGINT'); process.exit()`: signalling a child does not wait for it to finish.
-    else if (!/^(?:console|logger|log|this\.logger)\.\w+$|\.kill$/.test(name)) mayClose = true;
+    else if (!LOGGING_CALL.test(name) && !/\.kill$/.test(name)) mayClose = true;
     return true;
   });
   return exits && !mayClose;
+}
+
+const GRACEFUL_SETTING = /graceful/i;
+
+/**
+ * `if (cfg.graceful_shutdown) return gracefulShutdown(); process.exit(0)`, or the `else` of such a
+ * check: a graceful shutdown exists but is opt-in, and the default path exits at once.
+ */
+function isDefaultExitOfOptInGrace(source: SourceCode, call: TSESTree.CallExpression): boolean {
+  if (getCalleeName(call) !== 'process.exit') return false;
+  let child: Node = call;
+  for (let parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'IfStatement' && parent.alternate === child && GRACEFUL_SETTING.test(source.getText(parent.test))) return exitsWithoutClosing(child);
+    if (parent.type !== 'BlockStatement') continue;
+    const index = parent.body.indexOf(child as TSESTree.Statement);
+    const guard = parent.body.slice(0, index).findIndex((statement) => statement.type === 'IfStatement' && !statement.alternate && GRACEFUL_SETTING.test(source.getText(statement.test)) && endsWithReturn(statement.consequent));
+    if (guard >= 0) return exitsWithoutClosing(...parent.body.slice(guard + 1, index + 1));
+  }
+  return false;
+}
+
+function endsWithReturn(statement: TSESTree.Statement): boolean {
+  const last = statement.type === 'BlockStatement' ? statement.body.at(-1) : statement;
+  return last?.type === 'ReturnStatement';
 }
 
 /** `app.listen(…)`, `server.listen(…)`, `fastify.listen(…)`, `http.createServer(…).listen(…)`, hapi `server.start()`. */
