@@ -42,6 +42,8 @@ runRuleTests(rule, {
     { name: 'keys generated only when running in development', code: "if (process.env.NODE_ENV !== 'production') {\n  app.keys = [crypto.randomBytes(16).toString('hex')];\n} else {\n  app.keys = process.env.APP_KEYS.split(',');\n}" },
     { name: 'a record\'s token filled in when missing', code: "class Invite {\n  constructor(options) {\n    this.token = options.token || uuid.v4();\n  }\n}" },
     { name: 'a key made up for a user in a request handler and written to their file', code: "app.post('/keys', (req, res) => {\n  const secret = crypto.randomBytes(16).toString('hex');\n  fs.writeFileSync(userFile(req.user), secret);\n  res.json({ secret });\n});" },
+    { name: 'retry attempts of a job runner are not login counters', code: "class Runner {\n  constructor() {\n    this.attempts = {};\n  }\n}" },
+    { name: 'attempts counted per call inside a function', code: "function connect() {\n  const loginAttempts = new Map();\n  return loginAttempts;\n}" },
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
   ],
   invalid: [
@@ -260,6 +262,15 @@ runRuleTests(rule, {
       name: 'a JWT secret filled in when a config lookup finds none',
       code: "const crypto = require('crypto');\nmodule.exports = function (connections) {\n  const app = express();\n  app.locals.jwtSecret = config.get('server.httpAuth.jwtSecret') || crypto.randomBytes(20).toString('base64');\n  return app;\n};",
       errors: [{ messageId: 'generatedSecret', line: 4, column: 69 }],
+      output: null,
+    },
+    {
+      name: 'failed logins counted in a static map of an auth handler, and in an authenticator\'s constructor',
+      code: "class AuthHandler {\n  static failedAttempts = new Map();\n}\nclass RootAuthentication extends Provider {\n  constructor(options) {\n    super(options);\n    this.attempts = {};\n  }\n}",
+      errors: [
+        { messageId: 'memoryRateLimit', line: 2, column: 3, message: 'Rate-limit counters are kept in this process\'s memory (`failedAttempts`, a container in this process). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.' },
+        { messageId: 'memoryRateLimit', line: 7, column: 5 },
+      ],
       output: null,
     },
     {

@@ -67,7 +67,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -120,9 +120,15 @@ export default defineRule<MessageId>({
       ClassDeclaration: (node) => {
         if (!frontend) checkQueueClass(context, node as TSESTree.ClassDeclaration);
       },
+      PropertyDefinition: (node) => {
+        const field = node as TSESTree.PropertyDefinition;
+        if (!frontend && field.static && field.value) checkAttemptCounter(context, field, getPropertyName(field.key), field.value);
+      },
       AssignmentExpression: (node) => {
         if (frontend) return;
         const assignment = node as TSESTree.AssignmentExpression;
+        const target = getMemberPath(assignment.left);
+        if (target?.length === 2 && target[0] === 'this' && isInConstructor(assignment)) checkAttemptCounter(context, assignment, target[1], assignment.right);
         checkSecretAssignment(context, assignment, state);
         checkContainerAssignment(context, assignment, assignment.left, assignment.right, state);
       },
@@ -130,7 +136,10 @@ export default defineRule<MessageId>({
         if (!frontend) checkContainerAssignment(context, node, (node as TSESTree.UpdateExpression).argument, undefined, state);
       },
       VariableDeclarator: (node) => {
-        if (!frontend) checkSecretDeclarator(context, node as TSESTree.VariableDeclarator, state);
+        if (frontend) return;
+        const declarator = node as TSESTree.VariableDeclarator;
+        checkSecretDeclarator(context, declarator, state);
+        if (declarator.init && declarator.id.type === 'Identifier' && !insideFunction(declarator)) checkAttemptCounter(context, declarator, declarator.id.name, declarator.init);
       },
       AssignmentPattern: (node) => {
         if (!frontend) checkSecretDefault(context, node as TSESTree.AssignmentPattern, state);
@@ -418,6 +427,38 @@ function checkLimiterOptions(context: FileRuleContext<MessageId>, call: TSESTree
     return;
   }
   context.report({ at: call, messageId: 'memoryRateLimit', data: { library: 'the default memory store' } });
+}
+
+/** Counters of failed logins: `failedAttempts`, `loginAttempts`, and plain `attempts` in code about authentication. */
+const ATTEMPT_COUNTER = /^_?(?:failed|login|signin|auth)\w*attempts?$|^_?(?:lockouts|failedLogins|loginFailures)$/i;
+const AUTH_CONTEXT = /auth|login|signin|security|session/i;
+
+/**
+ * `static failedAttempts = new Map()`, `this.attempts = {}` in an authenticator's constructor: a
+ * lockout kept in this process. Another instance lets the attacker try again, a restart forgives everyone.
+ */
+function checkAttemptCounter(context: FileRuleContext<MessageId>, at: Node, name: string | undefined, value: Node): void {
+  if (!name || !isEmptyContainer(value)) return;
+  const named = ATTEMPT_COUNTER.test(name) || (/^_?attempts$/i.test(name) && (AUTH_CONTEXT.test(context.source.path) || AUTH_CONTEXT.test(enclosingClassName(at) ?? '')));
+  if (named) context.report({ at, messageId: 'memoryRateLimit', data: { library: `\`${name}\`, a container in this process` } });
+}
+
+function isEmptyContainer(value: Node): boolean {
+  const expression = unwrapExpression(value);
+  if (expression.type === 'ObjectExpression') return expression.properties.length === 0;
+  return expression.type === 'NewExpression' && expression.callee.type === 'Identifier' && /^(?:Map|Set)$/.test(expression.callee.name) && expression.arguments.length === 0;
+}
+
+function isInConstructor(node: Node): boolean {
+  const method = enclosingFunction(node)?.parent;
+  return method?.type === 'MethodDefinition' && method.kind === 'constructor';
+}
+
+function enclosingClassName(node: Node): string | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if ((parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') && parent.id) return parent.id.name;
+  }
+  return undefined;
 }
 
 /** `new RateLimiterMemory(…)` (unless it is the insurance of a shared limiter), `new ExpressBrute.MemoryStore()`. */
