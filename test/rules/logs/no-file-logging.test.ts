@@ -5,6 +5,7 @@ const WINSTON = "const winston = require('winston');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a catalog and a changelog written to files are no logs', code: "const fs = require('fs');\nfs.createWriteStream(catalog);\nfs.appendFileSync(changelog, entry);" },
     "console.log('server started');",
     `${WINSTON}const logger = winston.createLogger({ transports: [new winston.transports.Console()] });`,
     "const pino = require('pino');\nconst logger = pino(pino.destination(1));",
@@ -104,6 +105,12 @@ runRuleTests(rule, {
       code: "const LOG_FOLDER = './logs/';\nexport const settings = { port: 3000, logDir: LOG_FOLDER };",
       filename: 'src/settings.mjs',
       errors: [{ messageId: 'logLocation', line: 2, column: 47 }],
+      output: null,
+    },
+    {
+      name: 'log lines appended to the file a setting names, else to stdout',
+      code: "const fs = require('fs');\nfunction flushKeys(keyFlushLog, logMessage) {\n  if (keyFlushLog) {\n    const logFile = fs.createWriteStream(keyFlushLog, { flags: 'a+' });\n    logFile.write(logMessage);\n  } else {\n    process.stdout.write(logMessage);\n  }\n}",
+      errors: [{ messageId: 'fileStream', line: 4, column: 21, message: 'Log lines go to the file in `keyFlushLog`. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
       output: null,
     },
     {

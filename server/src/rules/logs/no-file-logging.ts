@@ -42,7 +42,7 @@ export default defineRule<MessageId>({
   severity: 'warning',
   description: 'Application logs written to files instead of to stdout.',
   fixable: true,
-  triggers: /winston|pino|bunyan|log4js|\.log['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog|Logger\s*\(/i,
+  triggers: /winston|pino|bunyan|log4js|\.log['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog|Logger\s*\(|createWriteStream|appendFile/i,
   messages: {
     fileTransport: 'This logger writes to a file. Logs are an event stream: write them to stdout and let the platform route, store and rotate them.',
     fileDestination: 'pino writes to a file here. Write to stdout (file descriptor 1) and let the platform collect the stream.',
@@ -206,8 +206,14 @@ function logFileTarget(source: SourceCode, node: Node): string | undefined {
   const value = resolveConst(source, node);
   const texts = [getStaticString(value) ?? lastPathPart(value), ...returnedPathParts(source, value)];
   const text = texts.find((candidate) => candidate !== undefined && /\.log$/i.test(candidate));
-  return text?.split(/[\\/]/).pop();
+  if (text) return text.split(/[\\/]/).pop();
+  // `fs.createWriteStream(keyFlushLog, { flags: 'a+' })`: a setting that names the log file.
+  const name = getMemberPath(unwrapExpression(node))?.at(-1);
+  return name !== undefined && LOG_FILE_SETTING.test(name) ? `the file in \`${name}\`` : undefined;
 }
+
+/** Names of a setting that holds a log file's path: `logFile`, `keyFlushLog`, `accessLogPath`, `LOG_FILE`. */
+const LOG_FILE_SETTING = /^(?:[lL]og[_-]?(?:[fF]ile|[pP]ath)(?:[_-]?[nN]ame)?|[a-z]\w*Log(?:File|Path)?|(?:\w+_)?LOG_(?:FILE|PATH))$/;
 
 /** `buildLogFileName()` declared in this file: the file names its `return`s build (`${base}-${n}.log`). */
 function returnedPathParts(source: SourceCode, value: Node): (string | undefined)[] {
