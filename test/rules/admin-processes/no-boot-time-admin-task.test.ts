@@ -198,6 +198,14 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'umzug as a dependency is a library, not a migrate command: its migrations run in initialize()',
+      code: `${EXPRESS}const SqlStorage = require('./sql');\nconst storage = new SqlStorage();\nstorage.initialize(options).then(() => app.listen(3000));`,
+      files: { 'src/sql.js': "class SqlStorage {\n  async initialize(options) {\n    const umzug = createUmzug(sequelize, options);\n    await umzug.up();\n  }\n}\nmodule.exports = SqlStorage;" },
+      project: pkg({ main: 'src/index.js', dependencies: { express: '4.0.0', umzug: '3.4.0' } }),
+      errors: [{ messageId: 'bootMigration', file: 'src/sql.js', line: 4, column: 11 }],
+      output: null,
+    },
+    {
       name: 'runMigrations() awaited at the top level of an ES module',
       code: "import express from 'express';\nimport { runMigrations } from './migrations.mjs';\nconst app = express();\nawait runMigrations();\napp.listen(3000);",
       filename: 'src/server.mjs',

@@ -69,7 +69,7 @@ const MIGRATION_MODULE_TEXT = new RegExp(String.raw`\.${DATA_WRITE_METHOD}\s*\(|
 /** Receivers that are a database, a table or a query on one (a query builder is a call: `knex('users')`), not a Map or a Set. */
 const DATA_STORE = /(?:^|\.)(?:db|database|knex|trx|transaction|connection|\w*repository|repo|model|collection|table|query\w*)$/i;
 /** Dependencies whose CLI runs the app's migrations on its own (`knex-migrator migrate`, `db-migrate up`). */
-const MIGRATION_CLIS = new Set(['knex-migrator', 'db-migrate', 'node-pg-migrate', 'migrate-mongo', 'sequelize-cli', 'prisma', '@mikro-orm/cli', 'umzug']);
+const MIGRATION_CLIS = new Set(['knex-migrator', 'db-migrate', 'node-pg-migrate', 'migrate-mongo', 'sequelize-cli', 'prisma', '@mikro-orm/cli']);
 /**
  * Suffixes of names that ask about a task rather than run it (`migrationStatus`, `migrateDir`,
  * `seedRandom`), or that upgrade the app's own settings files rather than data (`migrateToMultipleConfigFiles`).
