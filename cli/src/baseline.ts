@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fingerprintsOf, relativePath } from '../../server/src/workspace/fingerprint';
+import { projectPath } from '../../server/src/engine/paths';
+import { fingerprintsOf } from '../../server/src/workspace/fingerprint';
 import type { RootReport } from './lint';
 
 interface BaselineEntry {
@@ -18,7 +19,7 @@ interface BaselineFile {
 export function writeBaseline(path: string, reports: readonly RootReport[]): number {
   const findings = reports.flatMap((report) => {
     const fingerprints = fingerprintsOf(report.findings, report.root);
-    return report.findings.map((finding, index) => ({ fingerprint: fingerprints[index], rule: finding.ruleId, file: relativePath(report.root, finding.file) }));
+    return report.findings.map((finding, index) => ({ fingerprint: fingerprints[index], rule: finding.ruleId, file: projectPath(report.root, finding.file) }));
   });
   const baseline: BaselineFile = { version: 1, tool: 'twelve-factor-lint', findings };
   writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { relative, sep } from 'node:path';
+import { projectPath } from '../engine/paths';
 import type { Rule } from '../engine/rule';
 import type { Severity, SeveritySetting } from '../engine/types';
 import type { ConfigData, ConfigSource, Preset, RuleEntry, RuleSetting } from './types';
@@ -54,14 +55,14 @@ function isInside(dir: string, file: string): boolean {
 
 /** Globs are relative to the folder of the config that declares them; `dir` '' means absolute or cwd-relative. */
 export function matches(globs: readonly string[], dir: string, file: string): boolean {
-  const target = dir ? relative(dir, file).split(sep).join('/') : file.split(sep).join('/');
+  const target = dir ? projectPath(dir, file) : file.split(sep).join('/');
   return globs.some((glob) => picomatch(glob, { dot: true, matchBase: !glob.includes('/') })(target));
 }
 
 /** Ignore and production globs of every config, made relative to the workspace root for the file filter. */
 export function rootRelativeGlobs(root: string, sources: readonly ConfigSource[], key: 'ignore' | 'production'): string[] {
   return sources.flatMap((source) => {
-    const prefix = relative(root, source.dir).split(sep).join('/');
+    const prefix = projectPath(root, source.dir);
     return (source.data[key] ?? []).map((glob) => (prefix ? `${prefix}/${glob.replace(/^\.\//, '')}` : glob));
   });
 }

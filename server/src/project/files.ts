@@ -1,8 +1,9 @@
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { open, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isBinScript, SOURCE_EXTENSIONS } from '../engine/parse';
+import { projectPath } from '../engine/paths';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -55,7 +56,7 @@ export async function createFileFilter(root: string, globs: FilterGlobs = {}): P
   const gitignored = await createGitignoreFilter(root);
   return {
     isIgnored(path: string): boolean {
-      const rel = relativePosix(root, path);
+      const rel = projectPath(root, path);
       if (!rel || rel.startsWith('..')) return false;
       if (always.ignores(rel) || gitignored.isIgnored(path)) return true;
       return nonProduction.ignores(rel) && !production.ignores(rel);
@@ -82,13 +83,13 @@ export async function createGitignoreFilter(root: string, options: GitignoreOpti
   const above = options.ancestors ? await ancestorGitignores(root) : [];
   return {
     isIgnored(path: string): boolean {
-      const rel = relativePosix(root, path);
+      const rel = projectPath(root, path);
       if (!rel || rel.startsWith('..')) return false;
       const inRoot = nested.some(({ dir, rules }) => {
         if (dir && !rel.startsWith(`${dir}/`)) return false;
         return rules.ignores(dir ? rel.slice(dir.length + 1) : rel);
       });
-      return inRoot || above.some(({ dir, rules }) => rules.ignores(relativePosix(dir, path)));
+      return inRoot || above.some(({ dir, rules }) => rules.ignores(projectPath(dir, path)));
     },
   };
 }
@@ -108,10 +109,6 @@ async function ancestorGitignores(root: string): Promise<{ dir: string; rules: I
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
-}
-
-function relativePosix(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
 }
 
 /** `**\/test/**` → `test/` so the `ignore` package matches it at any depth. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
+import { projectPath } from '../engine/paths';
 import type { Finding } from '../engine/types';
 
 /**
@@ -13,7 +13,7 @@ export function fingerprintsOf(findings: readonly Finding[], root: string): stri
   const ordered = findings.map((finding, index) => ({ finding, index })).sort((a, b) => a.finding.file.localeCompare(b.finding.file) || a.finding.offsets[0] - b.finding.offsets[0]);
   const result: string[] = new Array(findings.length);
   for (const { finding, index } of ordered) {
-    const key = [finding.ruleId, finding.messageId, relativePath(root, finding.file), finding.message].join('\u0000');
+    const key = [finding.ruleId, finding.messageId, projectPath(root, finding.file), finding.message].join('\u0000');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     result[index] = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
@@ -21,6 +21,3 @@ export function fingerprintsOf(findings: readonly Finding[], root: string): stri
   return result;
 }
 
-export function relativePath(root: string, file: string): string {
-  return relative(root, file).split(sep).join('/');
-}

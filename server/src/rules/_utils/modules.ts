@@ -1,9 +1,6 @@
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
-/** A path relative to the project root, with `/` whatever the platform: `config/production.json`. */
-export function projectPath(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
-}
+export { projectPath } from '../../engine/paths';
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '.jsx'];
 
