@@ -176,6 +176,18 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'SIGINT handled in the bin, the server started in a module it imports: both places are reported',
+      code: "const { start } = require('./server');\nfunction exit() {\n  process.exit(1);\n}\nprocess.on('SIGINT', exit);\nstart(conf);",
+      filename: 'build/main.js',
+      files: { 'build/server.js': `${EXPRESS}exports.start = (conf) => app.listen(conf.port);` },
+      project: { entryPoints: ['build/main.js'] },
+      errors: [
+        { messageId: 'sigintOnly', line: 5, column: 1, file: 'build/main.js', message: 'Only SIGINT is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: on SIGTERM, close the server, then exit.' },
+        { messageId: 'sigintOnly', line: 3, column: 27, file: 'build/server.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'a launcher that signals its child and exits at once, and the server it forks',
       code: "const child_process = require('child_process');\nconst path = require('path');\nlet child;\nconst cleanExit = () => {\n  if (child) child.kill('SIGINT');\n  process.exit();\n};\nprocess.on('SIGTERM', cleanExit);\nconst net = require('net');\nconst server = net.createServer();\nserver.listen(8448, () => server.close(() => { child = child_process.fork(path.join(__dirname, '..', 'source', 'server.js')); }));",
       filename: 'bin/ungit.js',

@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a database file path in a module that opens no SQLite itself', code: "const dbPath = path.join(dataDir, 'app.sqlite');\nmodule.exports = { dbPath };" },
     { name: 'an export written into the data folder and never read back', code: "fs.writeFileSync(path.join(dataDir, 'export.json'), JSON.stringify(rows));" },
     { name: 'a temporary file in the data folder read back', code: "const tmp = path.join(dataDir, 'tmp-' + id);\nfs.writeFileSync(tmp, body);\nconst parsed = fs.readFileSync(tmp, 'utf8');" },
     { name: 'a handler writing a scratch file to the temp folder', code: "app.post('/x', (req, res) => {\n  fs.writeFileSync(path.join(os.tmpdir(), 'data', 'upload.bin'), req.body);\n});" },
@@ -61,6 +62,12 @@ runRuleTests(rule, {
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'a SQLite file path built in one method and opened in another',
+      code: "const { DatabaseSync } = require('node:sqlite');\nclass SqliteStorage {\n  enable() {\n    const sqlitePath = path.join(config.getUserLogsPath(), `${this.userName}.sqlite3`);\n    this._enable(sqlitePath);\n  }\n  _enable(file) {\n    this.database = new DatabaseSync(file);\n  }\n}",
+      errors: [{ messageId: 'localDatabase', line: 4, column: 11 }],
+      output: null,
+    },
     {
       name: 'a SQLite session file opened where sqlite3 is required, inside a function',
       code: "function sessionStore(session) {\n  const SQLiteStore = require('connect-sqlite3')(session);\n  const sqlite3 = require('sqlite3');\n  return new SQLiteStore({ db: new sqlite3.Database('sessions.sqlite') });\n}",

@@ -44,6 +44,9 @@ runRuleTests(rule, {
     { name: 'a key made up for a user in a request handler and written to their file', code: "app.post('/keys', (req, res) => {\n  const secret = crypto.randomBytes(16).toString('hex');\n  fs.writeFileSync(userFile(req.user), secret);\n  res.json({ secret });\n});" },
     { name: 'retry attempts of a job runner are not login counters', code: "class Runner {\n  constructor() {\n    this.attempts = {};\n  }\n}" },
     { name: 'attempts counted per call inside a function', code: "function connect() {\n  const loginAttempts = new Map();\n  return loginAttempts;\n}" },
+    { name: 'a cache factory may fall back to memory', code: "function createCacheStore(config) {\n  if (config.redis) return new RedisStore(config.redis);\n  return new MemoryCacheStore();\n}" },
+    { name: 'a test helper that always builds a memory store', code: "function createStore() {\n  return new MemoryStore();\n}" },
+    { name: 'a key pair made for a user and returned, not saved to a file', code: "function issueKeys(user) {\n  const keys = crypto.generateKeyPairSync('ed25519');\n  return keys;\n}" },
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
   ],
   invalid: [
@@ -271,6 +274,18 @@ runRuleTests(rule, {
         { messageId: 'memoryRateLimit', line: 2, column: 3, message: 'Rate-limit counters are kept in this process\'s memory (`failedAttempts`, a container in this process). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.' },
         { messageId: 'memoryRateLimit', line: 7, column: 5 },
       ],
+      output: null,
+    },
+    {
+      name: 'a storage factory whose fallback, when no directory is configured, keeps the data in memory',
+      code: "class Orchestrator {\n  async createStorage() {\n    if (this.config.mailDirectory) {\n      return new FileStorage({ mailDirectory: this.config.mailDirectory });\n    }\n    return new MemoryStorage({ maxEmails });\n  }\n}",
+      errors: [{ messageId: 'memoryAdapterDefault', line: 6, column: 12, message: 'When no adapter is configured, this falls back to `MemoryStorage`, which keeps its messages or state in this process\'s memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured.' }],
+      output: null,
+    },
+    {
+      name: 'a push key pair generated on first start and written to a file',
+      code: "class WebPush {\n  constructor() {\n    if (!this.vapidKeys) {\n      this.vapidKeys = webpush.generateVAPIDKeys();\n      fs.writeFileSync(vapidPath, JSON.stringify(this.vapidKeys, null, '\\t'), { mode: 0o600 });\n    }\n  }\n}",
+      errors: [{ messageId: 'generatedSecretFile', line: 4, column: 24 }],
       output: null,
     },
     {

@@ -47,8 +47,8 @@ interface ServerStart {
 interface ShutdownFacts {
   starts: ServerStart[];
   handlesSigterm: boolean;
-  /** Stop signals handled other than SIGTERM: `SIGINT`, `SIGHUP`. */
-  otherSignals: string[];
+  /** Stop signals handled other than SIGTERM (`SIGINT`, `SIGHUP`), with where each handler is installed. */
+  otherSignals: { signal: string; range: OffsetRange }[];
   /** A SIGTERM handler exists but is installed only when an environment variable opts in. */
   handlesSigtermOnOptIn: boolean;
   exitsWithoutClosing: OffsetRange[];
@@ -185,13 +185,20 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         continue;
       }
       const server = start.facts.starts[0];
-      const otherSignals = [...new Set(facts.flatMap((item) => item.facts.otherSignals))];
+      const otherSignals = [...new Set(facts.flatMap((item) => item.facts.otherSignals.map(({ signal }) => signal)))];
       const messageId = facts.some((item) => item.facts.handlesSigtermOnOptIn) ? 'optInOnly' : otherSignals.length > 0 ? 'sigintOnly' : 'noSigterm';
       // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
       const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server);
       const data = messageId === 'sigintOnly' ? { signals: otherSignals.join(' and ') } : undefined;
       reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, data, fix }));
       if (messageId === 'noSigterm') reportAtEntry(entry, start.file);
+      // Where SIGINT is handled is where SIGTERM belongs: say so there too when it is another file.
+      if (messageId === 'sigintOnly') {
+        for (const { file, facts: fileFacts } of facts) {
+          const handler = file === start.file ? undefined : fileFacts.otherSignals[0];
+          if (handler) reportOnce(reported, file, handler.range, () => report(file, { at: handler.range, messageId, data }));
+        }
+      }
     }
   },
 });
@@ -296,7 +303,7 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
     const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
     if (handler && exitsWithoutClosing(handler)) facts.exitsWithoutClosing.push(call.range);
   } else if (signal && STOP_SIGNALS.has(signal)) {
-    if (!facts.otherSignals.includes(signal)) facts.otherSignals.push(signal);
+    facts.otherSignals.push({ signal, range: call.range });
   }
 }
 

@@ -98,6 +98,7 @@ export default defineRule<MessageId>({
       },
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
+      VariableDeclarator: (node) => checkDatabaseFilePath(context, node as TSESTree.VariableDeclarator, bindings!),
       Property: (node) => {
         const property = node as TSESTree.Property;
         checkSetting(context, getPropertyName(property.key), property.value as Node);
@@ -341,6 +342,25 @@ function checkSqliteOpen(context: FileRuleContext<MessageId>, node: TSESTree.Cal
   const ownModule = bindings.fileDatabases.namespaces.has('sqlite') || bindings.fileDatabases.named.get('open') === 'open';
   if (!ownModule || options?.type !== 'ObjectExpression') return;
   reportLocalFile(context, node, findProperty(options, 'filename')?.value as Node | undefined);
+}
+
+/** The name of a database file: `app.sqlite`, `${user}.sqlite3`, `data.db`. */
+const DATABASE_FILE = /\.(?:sqlite3?|db)$/i;
+
+/**
+ * `const sqlitePath = path.join(logsPath, `${this.userName}.sqlite3`)` in a module that opens SQLite
+ * files: the path is built here and handed to the constructor elsewhere (`this._enable(sqlitePath)`).
+ */
+function checkDatabaseFilePath(context: FileRuleContext<MessageId>, declarator: TSESTree.VariableDeclarator, bindings: Bindings): void {
+  const init = declarator.init && unwrapExpression(declarator.init);
+  if (!init || (bindings.fileDatabases.namespaces.size === 0 && bindings.fileDatabases.named.size === 0)) return;
+  const built = init.type === 'TemplateLiteral' || (init.type === 'CallExpression' && /(?:^|\.)(?:join|resolve)$/.test(getCalleeName(init) ?? ''));
+  const last = init.type === 'TemplateLiteral' ? init.quasis.at(-1)?.value.cooked : init.type === 'CallExpression' ? getStaticString(init.arguments.at(-1) as Node | undefined) ?? lastQuasi(init.arguments.at(-1)) : undefined;
+  if (built && DATABASE_FILE.test(last ?? '')) reportLocalFile(context, declarator, init);
+}
+
+function lastQuasi(node: Node | TSESTree.SpreadElement | undefined): string | undefined {
+  return node?.type === 'TemplateLiteral' ? node.quasis.at(-1)?.value.cooked ?? undefined : undefined;
 }
 
 /** Sequelize `{ dialect: 'sqlite', storage }`, knex `{ client: 'sqlite3', connection: { filename } }`, TypeORM `{ type: 'sqlite', database }`. */

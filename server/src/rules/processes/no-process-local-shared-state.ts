@@ -15,6 +15,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
 import { inEnvironmentBranch } from '../_utils/branches';
+import { functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { findModuleBindings, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
 import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
@@ -32,7 +33,7 @@ interface Container {
   readonly queue: boolean;
 }
 
-const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|getRandomValues|randomFillSync|generateKeyPairSync|generateKeySync|generateSecret|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
+const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
 /** Calls whose options configure a signing or encryption secret once: session, cookie and JWT middleware, plugin registration. */
 /** Modules whose default or named export makes a random value, and those exports. */
 const RANDOM_MODULE = /^(?:nanoid|uuid|cuid|@paralleldrive\/cuid2|crypto-random-string|randomstring|uid-safe|uid2|rand-token)$/;
@@ -68,7 +69,7 @@ export default defineRule<MessageId>({
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
     /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
-    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase/i.test(text)) ||
+    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase|private_?key|vapid/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -119,6 +120,9 @@ export default defineRule<MessageId>({
       },
       ClassDeclaration: (node) => {
         if (!frontend) checkQueueClass(context, node as TSESTree.ClassDeclaration);
+      },
+      ReturnStatement: (node) => {
+        if (!frontend) checkFactoryFallback(context, node as TSESTree.ReturnStatement);
       },
       PropertyDefinition: (node) => {
         const field = node as TSESTree.PropertyDefinition;
@@ -386,6 +390,25 @@ function checkDefaultConfigProperty(context: FileRuleContext<MessageId>, propert
   }
 }
 
+/** Factories of a pluggable backend: `createStorage()`, `getQueue()`, `buildStore()`. */
+const BACKEND_FACTORY = /^(?:create|make|build|get|init|setup)\w*(?:Storage|Store|Queue|Backend|Adapter|Strategy|Bus|Broker)$/;
+
+/**
+ * `createStorage() { if (config.mailDirectory) return new FileStorage(…); return new MemoryStorage(…); }`:
+ * the factory's last word, when nothing was configured, is a backend in this process's memory.
+ */
+function checkFactoryFallback(context: FileRuleContext<MessageId>, statement: TSESTree.ReturnStatement): void {
+  const created = statement.argument && unwrapAwait(statement.argument);
+  const adapter = created?.type === 'NewExpression' ? getMemberPath(created.callee)?.at(-1) : undefined;
+  if (!adapter || !isMemoryAdapter(adapter) || !MEMORY_STRATEGY.test(adapter)) return;
+  const factory = enclosingFunction(statement);
+  const body = factory?.body.type === 'BlockStatement' ? factory.body.body : [];
+  const name = factory && functionName(factory);
+  if (name && BACKEND_FACTORY.test(name) && body.at(-1) === statement && body.some((item) => item.type === 'IfStatement')) {
+    context.report({ at: created!, messageId: 'memoryAdapterDefault', data: { adapter } });
+  }
+}
+
 /** `loadAdapter(config.messageQueueAdapter, EventEmitterMQ, config)`. */
 function checkAdapterDefault(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
   if (!ADAPTER_LOADER.test(getMemberPath(call.callee)?.at(-1) ?? '') || !call.arguments[1]) return;
@@ -477,10 +500,19 @@ function checkMemoryLimiter(context: FileRuleContext<MessageId>, node: TSESTree.
 
 /** `const SESSION_SECRET = process.env.SESSION_SECRET || crypto.randomBytes(32).toString('hex')` at the top level. */
 function checkSecretDeclarator(context: FileRuleContext<MessageId>, declarator: TSESTree.VariableDeclarator, state: State): void {
-  if (!declarator.init || !boundNames(declarator.id).some(isSecretVariable)) return;
+  if (!declarator.init) return;
+  if (!boundNames(declarator.id).some(isSecretVariable)) return reportSavedKeys(context, declarator, declarator.init, state);
   if (insideFunction(declarator)) reportSavedSecret(context, declarator, declarator.init, state);
   else reportStartupSecret(context, declarator.init, 'secret', state);
 }
+
+/** `this.vapidKeys = webpush.generateVAPIDKeys(); fs.writeFileSync(vapidPath, JSON.stringify(this.vapidKeys))`: a key pair, whatever its name. */
+function reportSavedKeys(context: FileRuleContext<MessageId>, at: Node, value: Node, state: State): void {
+  const call = unwrapAwait(value);
+  if (call.type === 'CallExpression' && KEY_PAIR_CALL.test(getCalleeName(call) ?? '')) reportSavedSecret(context, at, call, state);
+}
+
+const KEY_PAIR_CALL = /(?:^|\.)(?:generateKeyPair|generateKeyPairSync|generateVAPIDKeys)$/;
 
 /** `secret = randomBytes(256).toString(); fs.writeFileSync(secretPath, secret)` in any function but a request handler. */
 function reportSavedSecret(context: FileRuleContext<MessageId>, at: Node, value: Node, state: State): void {
@@ -509,8 +541,9 @@ function boundNames(pattern: Node): string[] {
 function checkSecretAssignment(context: FileRuleContext<MessageId>, assignment: TSESTree.AssignmentExpression, state: State): void {
   const target = unwrapExpression(assignment.left);
   const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? getMemberPath(target)?.pop() : undefined;
-  if (name === undefined || (!isSecretVariable(name) && name !== 'keys')) return;
+  if (name === undefined) return;
   const value = resolveConst(context.source, assignment.right);
+  if (!isSecretVariable(name) && name !== 'keys') return reportSavedKeys(context, assignment, value, state);
   if (runsAtStartup(context.source, assignment, target) || fillsDefault(context.source, assignment, name)) reportStartupSecret(context, value, name === 'keys' ? 'cookie signing key' : 'secret', state);
   else reportSavedSecret(context, assignment, value, state);
 }
@@ -680,12 +713,22 @@ function writtenToFile(source: SourceCode, random: Node): boolean {
   if (block) {
     walkSubtree(block, (node) => {
       if (node.type === 'CallExpression' && /(?:^|\.)(?:writeFile|writeFileSync|outputFile|outputFileSync)$/.test(getCalleeName(node) ?? '')) {
-        written = node.arguments.slice(1).some((argument) => source.getText(argument) === holder);
+        written = node.arguments.slice(1).some((argument) => mentions(source, argument, holder));
       }
       return !written;
     });
   }
   return written;
+}
+
+/** Whether `holder` (`apikey`, `this.vapidKeys`) is written somewhere in the expression: `JSON.stringify(this.vapidKeys)`. */
+function mentions(source: SourceCode, expression: Node, holder: string): boolean {
+  let found = false;
+  walkSubtree(expression, (node) => {
+    found ||= (node.type === 'Identifier' || node.type === 'MemberExpression') && source.getText(node) === holder;
+    return !found;
+  });
+  return found;
 }
 
 /** The text of what a random value is stored in: `apikey`, `exports.sessionKey`. */
