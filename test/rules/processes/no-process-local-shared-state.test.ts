@@ -289,6 +289,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'received mail kept in a module-level array by the SMTP server\'s onData',
+      code: "const { SMTPServer } = require('smtp-server');\nconst mails = [];\nconst server = new SMTPServer({\n  onData(stream, session, callback) {\n    parseEmail(stream).then((mail) => {\n      mails.unshift(mail);\n      callback();\n    });\n  },\n});\napp.get('/api/emails', (req, res) => res.json(mails));",
+      errors: [{ messageId: 'handlerState', line: 2, column: 7 }],
+      output: null,
+    },
+    {
       name: 'a conditional fallback on the secret itself is not a development branch',
       code: "const sessionSecret = process.env.SESSION_SECRET ? process.env.SESSION_SECRET : uuid.v4();",
       errors: [{ messageId: 'generatedSecretFallback', line: 1, column: 81 }],

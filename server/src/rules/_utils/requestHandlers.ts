@@ -1,11 +1,11 @@
 /**
  * Recognising HTTP request handlers (Express, Koa, Fastify, Next.js API routes, NestJS controller
- * methods) and the request data they receive, so rules can tell per-request code from startup code.
+ * methods, and smtp-server's per-message callbacks) and the request data they receive, so rules can tell per-request code from startup code.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { getCalleeName, getCalleeProperty, getMemberPath, getStaticString, isFunctionNode, type FunctionNode } from './ast';
+import { getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, type FunctionNode } from './ast';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route']);
 const ROUTE_DECORATORS = /^(?:Get|Post|Put|Patch|Delete|All|Options|Head)$/;
@@ -22,7 +22,18 @@ function parameterName(parameter: Node | undefined): string | undefined {
 export function isRequestHandler(fn: FunctionNode): boolean {
   const [first, second] = fn.params.map(parameterName);
   if (first !== undefined && REQUEST_PARAM.test(first) && second !== undefined && RESPONSE_PARAM.test(second)) return true;
-  return isRouteCallback(fn) || isControllerMethod(fn);
+  return isRouteCallback(fn) || isControllerMethod(fn) || isMailHandler(fn);
+}
+
+/** smtp-server's per-transaction callbacks. */
+const MAIL_HANDLERS = new Set(['onData', 'onRcptTo', 'onMailFrom', 'onAuth', 'onConnect']);
+
+/** `new SMTPServer({ onData(stream, session, callback) { … } })`: runs once per message, like a request handler. */
+function isMailHandler(fn: FunctionNode): boolean {
+  const property = fn.parent;
+  if (property?.type !== 'Property' || property.value !== fn || !MAIL_HANDLERS.has(getPropertyName(property.key) ?? '')) return false;
+  const creation = property.parent.parent;
+  return creation?.type === 'NewExpression' && /(?:^|\.)SMTPServer$/.test(getCalleeName(creation) ?? '');
 }
 
 function isRouteCallback(fn: FunctionNode): boolean {
