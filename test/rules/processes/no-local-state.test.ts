@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an upload staged step by step in the temporary folder', code: "function stage(req) {\n  let dir;\n  dir = path.join(os.tmpdir(), 'uploads');\n  const file = path.join(dir, req.params.name);\n  fs.createWriteStream(file);\n}" },
     { name: 'a database file path in a module that opens no SQLite itself', code: "const dbPath = path.join(dataDir, 'app.sqlite');\nmodule.exports = { dbPath };" },
     { name: 'an export written into the data folder and never read back', code: "fs.writeFileSync(path.join(dataDir, 'export.json'), JSON.stringify(rows));" },
     { name: 'a temporary file in the data folder read back', code: "const tmp = path.join(dataDir, 'tmp-' + id);\nfs.writeFileSync(tmp, body);\nconst parsed = fs.readFileSync(tmp, 'utf8');" },
@@ -62,6 +63,12 @@ runRuleTests(rule, {
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'an upload streamed to a path built step by step from the upload folder',
+      code: "function handleUpload(req, res) {\n  let destDir;\n  let destPath;\n  destDir = path.join(Config.getFileUploadPath(), name.substring(0, 2));\n  destPath = path.join(destDir, name);\n  const writer = fs.createWriteStream(destPath);\n  req.pipe(writer);\n}",
+      errors: [{ messageId: 'diskUploads', line: 6, column: 18 }],
+      output: null,
+    },
     {
       name: 'a SQLite file path built in one method and opened in another',
       code: "const { DatabaseSync } = require('node:sqlite');\nclass SqliteStorage {\n  enable() {\n    const sqlitePath = path.join(config.getUserLogsPath(), `${this.userName}.sqlite3`);\n    this._enable(sqlitePath);\n  }\n  _enable(file) {\n    this.database = new DatabaseSync(file);\n  }\n}",

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
@@ -135,7 +135,7 @@ function isUploadKept(node: TSESTree.CallExpression, method: string): boolean {
   const index = FILE_PLACERS.get(method);
   if (index === undefined) return false;
   const destinations = index === -1 ? node.arguments : node.arguments.slice(index, index + 1);
-  if (destinations.some((argument) => namesUploadFolder(argument as Node))) return true;
+  if (destinations.some((argument) => namesUploadFolder(withAssignedValues(argument as Node)))) return true;
   // `fs.copy(file.path, target)`: a storage adapter keeping the uploaded file (multer's temp path) on this disk.
   return index === 1 && isUploadedFilePath(node.arguments[0] as Node | undefined) && !namesTemporaryFolder(node.arguments[1] as Node);
 }
@@ -147,8 +147,8 @@ function isUploadedFilePath(node: Node | undefined): boolean {
 }
 
 /** Whether a path expression names an upload folder and no temporary one. */
-function namesUploadFolder(node: Node): boolean {
-  const names = pathNames(node);
+function namesUploadFolder(node: Node | readonly Node[]): boolean {
+  const names = (Array.isArray(node) ? node : [node]).flatMap((part: Node) => pathNames(part));
   return names.some((name) => UPLOAD_NAME.test(name)) && !isTemporary(names);
 }
 
@@ -158,6 +158,37 @@ function namesTemporaryFolder(node: Node): boolean {
 
 function isTemporary(names: readonly string[]): boolean {
   return names.some((name) => TEMPORARY_NAME.test(name) || name === 'tmpdir');
+}
+
+/**
+ * A path with what its local variables were set to, two steps deep: `destPath` after
+ * `destDir = path.join(config.getFileUploadPath(), …); destPath = path.join(destDir, name)`.
+ */
+function withAssignedValues(node: Node, depth = 2): Node[] {
+  const value = unwrapExpression(node);
+  if (value.type !== 'Identifier' || depth === 0) return [value];
+  const scope = enclosingFunction(value);
+  if (!scope) return [value];
+  const assigned: Node[] = [];
+  walkSubtree(scope, (child) => {
+    if (child.type === 'AssignmentExpression' && child.left.type === 'Identifier' && child.left.name === value.name) assigned.push(child.right);
+    if (child.type === 'VariableDeclarator' && child.id.type === 'Identifier' && child.id.name === value.name && child.init) assigned.push(child.init);
+    return true;
+  });
+  return [value, ...assigned.filter(isBuiltPath).flatMap((item) => pathParts(item).flatMap((part) => withAssignedValues(part, depth - 1)))];
+}
+
+/** `path.join(dir, name)`, `getFileUploadPath()`, `` `${dir}/${name}` ``, `dir + '/' + name`: an expression that builds a path, not any value. */
+function isBuiltPath(node: Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === 'CallExpression') return /(?:^|\.)(?:join|resolve|\w*Path|\w*Dir(?:ectory)?)$/.test(getCalleeName(value) ?? '');
+  return value.type === 'TemplateLiteral' || value.type === 'Identifier' || (value.type === 'BinaryExpression' && value.operator === '+') || getStaticString(value) !== undefined;
+}
+
+/** The pieces of a built path that may be variables: the arguments of `path.join(…)`, or the expression itself. */
+function pathParts(node: Node): Node[] {
+  const value = unwrapExpression(node);
+  return value.type === 'CallExpression' ? [value, ...(value.arguments as Node[])] : [value];
 }
 
 /** The identifiers and strings a path is built from: `path.join(os.tmpdir(), 'upload-' + id)`. */
