@@ -19,6 +19,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "an npm helper given the program as a spread of the app's npm path, then install",
+    code: "class PluginsService {\n  async updateHomebridgePackage(action, client) {\n    await this.runNpmCommand([...this.npm, 'install', ...installOptions, `homebridge@${action.version}`], installPath, client);\n  }\n}",
+    errors: [{ messageId: 'install', line: 3, column: 30 }],
+    output: null,
+  },
+  {
     name: 'the start subcommand runs the server: an install in it runs on every start',
     code: `${CP}const program = require('commander');\nprogram.command('start').action(async () => {\n  execSync('npm install');\n  require('./server').listen(process.env.PORT);\n});`,
     errors: [{ messageId: 'install', line: 4, column: 12 }],

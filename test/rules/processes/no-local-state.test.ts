@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'session options in a variable given a shared store before use', code: "const sessionConfig = { secret: process.env.SESSION_SECRET };\nsessionConfig.store = new RedisStore({ client });\napp.use(require('express-session')(sessionConfig));" },
     { name: 'an upload staged step by step in the temporary folder', code: "function stage(req) {\n  let dir;\n  dir = path.join(os.tmpdir(), 'uploads');\n  const file = path.join(dir, req.params.name);\n  fs.createWriteStream(file);\n}" },
     { name: 'a database file path in a module that opens no SQLite itself', code: "const dbPath = path.join(dataDir, 'app.sqlite');\nmodule.exports = { dbPath };" },
     { name: 'an export written into the data folder and never read back', code: "fs.writeFileSync(path.join(dataDir, 'export.json'), JSON.stringify(rows));" },
@@ -63,6 +64,18 @@ runRuleTests(rule, {
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'a file session store class made inside the function that sets the app up (Babel output)',
+      code: "var _sessionFileStore = _interopRequireDefault(require('session-file-store'));\nvar _expressSession = _interopRequireDefault(require('express-session'));\nfunction appMain() {\n  try {\n    var FileStore = (0, _sessionFileStore['default'])(_expressSession['default']);\n    app.use((0, _expressSession['default'])({ secret, store: new FileStore({ path: sessionPath }) }));\n  } catch (err) {\n    log.error(err);\n  }\n}",
+      errors: [{ messageId: 'localStoreAdapter', line: 6, column: 62 }],
+      output: null,
+    },
+    {
+      name: 'express-session required inline, its options in a variable whose store is set only when one is passed',
+      code: "module.exports = function (app, options) {\n  const sessionConfig = { name: 'dash', secret: options.secret, resave: false };\n  if (options.cookieSessionStore) {\n    sessionConfig.store = options.cookieSessionStore;\n  }\n  app.use(require('express-session')(sessionConfig));\n};",
+      errors: [{ messageId: 'memorySession', line: 6, column: 11 }],
+      output: null,
+    },
     {
       name: 'an upload streamed to a path built step by step from the upload folder',
       code: "function handleUpload(req, res) {\n  let destDir;\n  let destPath;\n  destDir = path.join(Config.getFileUploadPath(), name.substring(0, 2));\n  destPath = path.join(destDir, name);\n  const writer = fs.createWriteStream(destPath);\n  req.pipe(writer);\n}",

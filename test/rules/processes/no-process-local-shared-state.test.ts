@@ -295,6 +295,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a session secret taken from the options, or made up when they have none, while the app is set up',
+      code: "module.exports = function (app, options) {\n  const cookieSessionSecret = options.cookieSessionSecret || require('crypto').randomBytes(64).toString('hex');\n  app.use(session({ secret: cookieSessionSecret }));\n};",
+      errors: [{ messageId: 'generatedSecret', line: 2, column: 62 }],
+      output: null,
+    },
+    {
       name: 'a conditional fallback on the secret itself is not a development branch',
       code: "const sessionSecret = process.env.SESSION_SECRET ? process.env.SESSION_SECRET : uuid.v4();",
       errors: [{ messageId: 'generatedSecretFallback', line: 1, column: 81 }],

@@ -158,7 +158,13 @@ function helperCall(source: SourceCode, call: TSESTree.CallExpression): HelperCa
   const program = /(npm|yarn|pnpm|git)/i.exec(helperName(call))?.[1].toLowerCase();
   const withProgram = (words: readonly ShellWord[]): readonly ShellWord[] =>
     !program || (words[0] && !words[0].dynamic && programName(words[0].text) === program) ? words : [{ text: program, start: target.range[0], end: target.range[0], dynamic: false }, ...words];
-  if (target.type === 'ArrayExpression') return { node: call, target, commands: [{ words: withProgram(arrayWords(source, target)), terminator: '' }], isArgv: true };
+  if (target.type === 'ArrayExpression') {
+    // `runNpmCommand([...this.npm, 'install', name])`: the spread is the program the helper is named for.
+    const head = target.elements[0];
+    const spreadProgram = program !== undefined && head?.type === 'SpreadElement' && new RegExp(program, 'i').test(getMemberPath(head.argument)?.at(-1) ?? '');
+    const words = arrayWords(source, target);
+    return { node: call, target, commands: [{ words: withProgram(spreadProgram ? words.slice(1) : words), terminator: '' }], isArgv: true };
+  }
   const text = staticText(source, target);
   if (text === undefined) return undefined;
   // `exec.run(process.execPath, [npmCli, 'install', name])`: the program, then its arguments.

@@ -114,7 +114,7 @@ export default defineRule<MessageId>({
 function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
   if (node.callee.type === 'Super') return checkDiskStoreSubclass(context, node);
   const path = getMemberPath(node.callee);
-  if (path?.length === 1 && bindings.session.namespaces.has(path[0])) return checkSession(context, node, bindings);
+  if ((path?.length === 1 && bindings.session.namespaces.has(path[0])) || requiredSpecifier(unwrapExpression(node.callee)) === 'express-session') return checkSession(context, node, bindings);
   if (path && bindings.multer.namespaces.has(path[0])) return checkMulter(context, node, path);
   const name = path?.join('.') ?? '';
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
@@ -292,10 +292,30 @@ const DATA_FILE = /\.(?:json|db|sqlite3?|dat|nedb)$/i;
 
 /** `session({ … })` with no store, or with a memory store. */
 function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
-  const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  const argument = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  const options = argument && resolveConst(context.source, argument);
   if (options?.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement')) return;
   const store = findProperty(options, 'store');
-  if (!store || isMemoryStore(store.value as Node, bindings)) context.report({ at: node, messageId: 'memorySession' });
+  if (store ? isMemoryStore(store.value as Node, bindings) : !storeSetLater(context.source, argument!)) context.report({ at: node, messageId: 'memorySession' });
+}
+
+/**
+ * `sessionConfig.store = new RedisStore(…)` before `session(sessionConfig)`. Set only inside an `if`
+ * (`if (cookieSessionStore) sessionConfig.store = cookieSessionStore`), the default is still memory.
+ */
+function storeSetLater(source: SourceCode, options: Node): boolean {
+  if (options.type !== 'Identifier') return false;
+  let set = false;
+  walkSubtree(source.ast, (node) => {
+    if (node.type === 'AssignmentExpression' && getMemberPath(node.left)?.join('.') === `${options.name}.store`) set ||= !insideIf(node);
+    return !set;
+  });
+  return set;
+}
+
+function insideIf(node: Node): boolean {
+  for (let parent = node.parent; parent && !isFunctionNode(parent); parent = parent.parent) if (parent.type === 'IfStatement') return true;
+  return false;
 }
 
 function isMemoryStore(value: Node, bindings: Bindings): boolean {
@@ -324,7 +344,7 @@ function checkMulter(context: FileRuleContext<MessageId>, node: TSESTree.CallExp
 
 /** `new sqlite3.Database('./data.db')`, `new Database('app.db')`, `new JSONFile('db.json')`, `new Datastore({ filename })`. */
 function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression, bindings: Bindings): void {
-  const diskStore = diskStoreModule(node.callee, bindings);
+  const diskStore = diskStoreModule(context.source, node.callee, bindings);
   if (diskStore) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
   const name = getCalleeName(node) ?? '';
   if (!FILE_DATABASE_CONSTRUCTORS.test(name)) return;
@@ -358,12 +378,16 @@ function defaultDiskStoreModule(call: TSESTree.CallExpression): string | undefin
   return undefined;
 }
 
-function diskStoreModule(callee: Node, bindings: Bindings): string | undefined {
+function diskStoreModule(source: SourceCode, callee: Node, bindings: Bindings): string | undefined {
+  // `var FileStore = (0, _sessionFileStore.default)(session)` inside the function that builds the app.
+  const made = callee.type === 'Identifier' ? source.stableInitializer(callee, callee.name) : undefined;
   let module: string | undefined;
-  walkSubtree(callee, (child) => {
-    if (child.type === 'Identifier') module ??= bindings.diskStores.get(child.name)?.module;
-    return module === undefined;
-  });
+  for (const expression of made ? [callee, made] : [callee]) {
+    walkSubtree(expression, (child) => {
+      if (child.type === 'Identifier') module ??= bindings.diskStores.get(child.name)?.module;
+      return module === undefined;
+    });
+  }
   return module;
 }
 

@@ -501,8 +501,11 @@ function checkMemoryLimiter(context: FileRuleContext<MessageId>, node: TSESTree.
 /** `const SESSION_SECRET = process.env.SESSION_SECRET || crypto.randomBytes(32).toString('hex')` at the top level. */
 function checkSecretDeclarator(context: FileRuleContext<MessageId>, declarator: TSESTree.VariableDeclarator, state: State): void {
   if (!declarator.init) return;
-  if (!boundNames(declarator.id).some(isSecretVariable)) return reportSavedKeys(context, declarator, declarator.init, state);
-  if (insideFunction(declarator)) reportSavedSecret(context, declarator, declarator.init, state);
+  const names = boundNames(declarator.id).filter(isSecretVariable);
+  if (names.length === 0) return reportSavedKeys(context, declarator, declarator.init, state);
+  // `const cookieSessionSecret = options.cookieSessionSecret || randomBytes(64)` while the app is set up: a setting filled in.
+  const fillsSetting = names.some((name) => /secret|key/i.test(name)) && fallsBackFromSetting(declarator.init) && !enclosingRequestHandler(declarator);
+  if (insideFunction(declarator) && !fillsSetting) reportSavedSecret(context, declarator, declarator.init, state);
   else reportStartupSecret(context, declarator.init, 'secret', state);
 }
 
