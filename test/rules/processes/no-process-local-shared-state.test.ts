@@ -301,6 +301,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a secret key made in a method, in an object written out with writeJsonSync',
+      code: "const { randomBytes } = require('crypto');\nclass ConfigService {\n  generateSecretToken() {\n    const secrets = {\n      secretKey: randomBytes(32).toString('hex'),\n    };\n    writeJsonSync(this.secretPath, secrets);\n    return secrets;\n  }\n}",
+      errors: [{ messageId: 'generatedSecretFile', line: 5, column: 18 }],
+      output: null,
+    },
+    {
       name: 'a conditional fallback on the secret itself is not a development branch',
       code: "const sessionSecret = process.env.SESSION_SECRET ? process.env.SESSION_SECRET : uuid.v4();",
       errors: [{ messageId: 'generatedSecretFallback', line: 1, column: 81 }],

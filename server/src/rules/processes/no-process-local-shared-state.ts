@@ -377,9 +377,10 @@ const MEMORY_STRATEGY = /(?:Strategy|Queue|Store|Storage|Buffer|Adapter|Broker|B
  * its state in memory (`jobQueueStrategy: new InMemoryJobQueueStrategy()`).
  */
 function checkDefaultConfigProperty(context: FileRuleContext<MessageId>, property: TSESTree.Property, state: State): void {
-  if (insideFunction(property)) return;
   const key = getPropertyName(property.key);
   const value = unwrapExpression(property.value as Node);
+  // `const secrets = { secretKey: randomBytes(32).toString('hex') }; writeJsonSync(this.secretPath, secrets)`.
+  if (insideFunction(property)) return key !== undefined && isSecretVariable(key) ? reportSavedSecret(context, property, value, state) : undefined;
   if (key !== undefined && isSecretVariable(key)) {
     reportStartupSecret(context, value, 'secret', state);
     return;
@@ -622,7 +623,7 @@ function checkSecretSink(context: FileRuleContext<MessageId>, call: TSESTree.Cal
   }
 }
 
-const SECRET_FILE_WRITE = /(?:^|\.)(?:writeFile|writeFileSync|outputFile|outputFileSync)$/;
+const SECRET_FILE_WRITE = /(?:^|\.)(?:writeFile|writeFileSync|outputFile|outputFileSync|writeJson|writeJsonSync|writeJSON|writeJSONSync|outputJson|outputJsonSync)$/;
 /** A file named for a secret: `.secret`, `jwt.key`, `APIKEY.txt`, `session-secret`. */
 const SECRET_FILE_NAME = /secret|(?:^|[._-])key(?:s)?(?:$|[._-])|api_?key|token/i;
 
@@ -715,7 +716,7 @@ function writtenToFile(source: SourceCode, random: Node): boolean {
   let written = false;
   if (block) {
     walkSubtree(block, (node) => {
-      if (node.type === 'CallExpression' && /(?:^|\.)(?:writeFile|writeFileSync|outputFile|outputFileSync)$/.test(getCalleeName(node) ?? '')) {
+      if (node.type === 'CallExpression' && SECRET_FILE_WRITE.test(getCalleeName(node) ?? '')) {
         written = node.arguments.slice(1).some((argument) => mentions(source, argument, holder));
       }
       return !written;
