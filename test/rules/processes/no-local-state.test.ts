@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a data path setting that names a folder', code: "const options = { dataPath: path.join(home, 'data'), storagePath: process.env.STORAGE_PATH };" },
     { name: 'session options in a variable given a shared store before use', code: "const sessionConfig = { secret: process.env.SESSION_SECRET };\nsessionConfig.store = new RedisStore({ client });\napp.use(require('express-session')(sessionConfig));" },
     { name: 'an upload staged step by step in the temporary folder', code: "function stage(req) {\n  let dir;\n  dir = path.join(os.tmpdir(), 'uploads');\n  const file = path.join(dir, req.params.name);\n  fs.createWriteStream(file);\n}" },
     { name: 'a database file path in a module that opens no SQLite itself', code: "const dbPath = path.join(dataDir, 'app.sqlite');\nmodule.exports = { dbPath };" },
@@ -64,6 +65,12 @@ runRuleTests(rule, {
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'a database file path setting built in the data folder (zigbee-herdsman options)',
+      code: "const herdsmanSettings = {\n  databasePath: data.joinPath('database.db'),\n  serialPort: { path: settings.serial.port },\n};",
+      errors: [{ messageId: 'localDatabase', line: 2, column: 17, message: 'The app keeps its data in a local file (database.db). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
+      output: null,
+    },
     {
       name: 'a file session store class made inside the function that sets the app up (Babel output)',
       code: "var _sessionFileStore = _interopRequireDefault(require('session-file-store'));\nvar _expressSession = _interopRequireDefault(require('express-session'));\nfunction appMain() {\n  try {\n    var FileStore = (0, _sessionFileStore['default'])(_expressSession['default']);\n    app.use((0, _expressSession['default'])({ secret, store: new FileStore({ path: sessionPath }) }));\n  } catch (err) {\n    log.error(err);\n  }\n}",

@@ -53,7 +53,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -276,7 +276,15 @@ function checkSetting(context: FileRuleContext<MessageId>, key: string | undefin
     return;
   }
   checkDatabaseKind(context, key, value);
-  if (key && DATA_FILE_KEY.test(key) && DATA_FILE.test(getStaticString(value) ?? '')) reportLocalFile(context, value, value);
+  if (key && DATA_FILE_KEY.test(key) && DATA_FILE.test(fileNameOf(value) ?? '')) reportLocalFile(context, value, value);
+}
+
+/** The file a setting names: `'flows.json'`, `data.joinPath('database.db')`, `` `${dir}/app.sqlite` ``. */
+function fileNameOf(value: Node): string | undefined {
+  const node = unwrapExpression(value);
+  if (node.type === 'CallExpression' && /(?:^|\.)(?:join|resolve|\w*Path)$/.test(getCalleeName(node) ?? '')) return getStaticString(node.arguments.at(-1) as Node | undefined);
+  if (node.type === 'TemplateLiteral') return node.quasis.at(-1)?.value.cooked ?? undefined;
+  return getStaticString(node);
 }
 
 /** `self.apos.rootDir + '/public/uploads'`, `` `${root}/uploads` ``: a fixed folder under a root the app computes. */
@@ -286,8 +294,8 @@ function folderUnderRoot(value: Node): string | undefined {
   return tail && /^\/\w/.test(tail) ? tail : undefined;
 }
 
-/** Settings naming the file the app keeps its data in: `flowFile`, `dbFile`, `DATA_FILE`, `store_filename`. */
-const DATA_FILE_KEY = /^(?:db|database|data|store|storage|flows?|state)[_-]?file(?:_?name)?$/i;
+/** Settings naming the file the app keeps its data in: `flowFile`, `dbFile`, `DATA_FILE`, `store_filename`, `databasePath`. */
+const DATA_FILE_KEY = /^(?:db|database|data|store|storage|flows?|state)[_-]?(?:file(?:_?name)?|path)$/i;
 const DATA_FILE = /\.(?:json|db|sqlite3?|dat|nedb)$/i;
 
 /** `session({ … })` with no store, or with a memory store. */
@@ -453,7 +461,8 @@ function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: 
   if (!file || readsEnvironment(context.source, file)) return;
   const value = resolveConst(context.source, file);
   if (isEnvDefault(context.source, value)) return;
-  const path = getStaticString(value) ?? (value.type === 'TemplateLiteral' || value.type === 'CallExpression' || value.type === 'MemberExpression' ? context.source.getText(value) : undefined);
+  const built = value.type === 'CallExpression' ? fileNameOf(value) : undefined;
+  const path = getStaticString(value) ?? built ?? (value.type === 'TemplateLiteral' || value.type === 'CallExpression' || value.type === 'MemberExpression' ? context.source.getText(value) : undefined);
   if (!path || path === ':memory:' || path === '') return;
   context.report({ at: node, messageId: 'localDatabase', data: { file: path.length > 60 ? `${path.slice(0, 57)}…` : path } });
 }
