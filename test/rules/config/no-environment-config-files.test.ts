@@ -33,6 +33,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'environment-named settings modules imported, then merged by a NODE_ENV branch (Babel output)',
+      code: "var _base = _interopRequireDefault(require('./settings.base'));\nvar _dev = _interopRequireDefault(require('./settings.development'));\nvar _prod = _interopRequireDefault(require('./settings.production'));\nvar env = process.env.NODE_ENV || 'production';\nvar settings = {};\nif (env === 'development') {\n  merge(settings, _base.default, _dev.default);\n} else {\n  merge(settings, _base.default, _prod.default);\n}",
+      filename: 'server/config/settings.js',
+      errors: [{ messageId: 'fileByEnvironment', line: 6, column: 5, file: 'server/config/settings.js' }],
+      output: null,
+    },
+    {
       name: 'an if/else on NODE_ENV that picks a different config file on each side',
       code: "var customConfig;\nif (process.env.NODE_ENV === 'development') {\n  customConfig = path.join(root, 'config', 'config.js');\n} else {\n  customConfig = path.join(dataDir, 'config.json');\n}\ncopy(require(customConfig)).override(config);",
       filename: 'config/index.js',

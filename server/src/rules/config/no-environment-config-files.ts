@@ -14,6 +14,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import { getStaticString } from '../_utils/ast';
 import { environmentCheckOf, environmentOfConfigFile, isTestOnly, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { environmentLookupVisitors, mayLookUpEnvironment } from '../_utils/environmentLookups';
+import { modulesByLocalName } from '../_utils/imports';
 import { devOnlyFiles, isBrowserFile, isToolingConfigFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
@@ -82,15 +83,22 @@ const CONFIG_FILE = /(?:^|[/\\])(?:config|settings)(?:[.-][\w-]+)*\.(?:json5?|[c
 function branchesPickConfigFiles(source: SourceCode, branch: TSESTree.IfStatement): boolean {
   const kinds = branch.alternate ? environmentCheckOf(source, branch.test) : undefined;
   if (!kinds || isTestOnly(kinds)) return false;
-  const files = [branch.consequent, branch.alternate!].map((side) => configFilesNamed(side).join('\n'));
+  const modules = modulesByLocalName(source.ast);
+  const files = [branch.consequent, branch.alternate!].map((side) => configFilesNamed(side, modules).join('\n'));
   return files.every((named) => named !== '') && files[0] !== files[1];
 }
 
-function configFilesNamed(node: Node): string[] {
+/** Modules named after an environment: `./settings.development`, `../config/production.json`. */
+const ENVIRONMENT_MODULE = /(?:^|[./_-])(?:development|production|staging|dev|prod)(?:\.(?:[cm]?[jt]s|json))?$/;
+
+/** Config files a branch names: as strings, or through modules imported under an environment's name (`_settings2` of `./settings.development`). */
+function configFilesNamed(node: Node, modules: ReadonlyMap<string, string>): string[] {
   const named: string[] = [];
   walkSubtree(node, (child) => {
     const text = getStaticString(child);
     if (text !== undefined && CONFIG_FILE.test(text)) named.push(text);
+    const module = child.type === 'Identifier' ? modules.get(child.name) : undefined;
+    if (module !== undefined && module.startsWith('.') && ENVIRONMENT_MODULE.test(module)) named.push(module);
     return true;
   });
   return named.sort();
