@@ -8,6 +8,7 @@ const withScripts = (scripts: Record<string, string>) => projectFixture({ 'packa
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a timer that cleans up something other than logs', code: "setInterval(() => cleanupCatalog(), 60000);" },
     `${WINSTON}const logger = winston.createLogger({ transports: [new winston.transports.Console({ level: 'info' })] });`,
     {
       name: 'a winston File transport without limits (logs/no-file-logging reports it)',
@@ -42,6 +43,12 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a service that trims its own log file on a timer',
+      code: "class HomebridgeServiceHelper {\n  async run() {\n    setInterval(() => {\n      this.truncateLog();\n    }, (1000 * 60 * 60) * 2);\n  }\n}",
+      errors: [{ messageId: 'rotation', line: 3, column: 5, message: 'The app rotates its own log files here (`truncateLog()` on a timer). Rotation and retention are the job of the platform that collects the log stream: write logs to stdout and drop the rotation setup.' }],
+      output: null,
+    },
     {
       name: 'winston-daily-rotate-file through winston.transports',
       code: `${WINSTON}require('winston-daily-rotate-file');\nwinston.add(new winston.transports.DailyRotateFile({ filename: 'app-%DATE%.log', datePattern: 'YYYY-MM-DD', level: 'info' }));`,

@@ -7,10 +7,12 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { Node, OffsetRange } from '../../engine/types';
+import { walkSubtree } from '../../engine/traverse';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
+import { getCalleeName, getCalleeProperty, getMemberPath } from '../_utils/ast';
 import { launchedTool } from '../_utils/commands';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
-import { findLoggerBindings, rotationSetup, type LoggerBindings } from '../_utils/logging';
+import { findLoggerBindings, rotationSetup, type LoggerBindings, type RotationSetup } from '../_utils/logging';
 import { parseShell, programName, programWords } from '../_utils/shell';
 import { isBrowserFile, productionFindings } from '../_utils/sourceRoles';
 
@@ -28,7 +30,7 @@ export default defineProjectRule<MessageId, RotationFinding[]>({
   severity: 'warning',
   description: 'Log files rotated by the app itself: rotating streams and transports, log4js/bunyan rotation, pm2-logrotate.',
   fixable: true,
-  triggers: /[rR]otat|pino-roll|dateFile|maxLogSize|numBackups|backups|maxsize|maxFiles|zippedArchive|tailable/,
+  triggers: /[rR]otat|pino-roll|dateFile|maxLogSize|numBackups|backups|maxsize|maxFiles|zippedArchive|tailable|(?:truncate|trim|prune|roll)\w*Log/,
   messages: {
     rotation:
       'The app rotates its own log files here ({{what}}). Rotation and retention are the job of the platform that collects the log stream: write logs to stdout and drop the rotation setup.',
@@ -43,7 +45,7 @@ export default defineProjectRule<MessageId, RotationFinding[]>({
     const check = (node: Node) => {
       // A rotating stream handed to access-log middleware is reported once, by logs/no-access-log-file.
       if (!bindings || !accessLogs || isClaimedByAccessLog(node, accessLogs)) return;
-      const setup = rotationSetup(source, node, bindings);
+      const setup = rotationSetup(source, node, bindings) ?? timedLogTrim(node);
       if (setup) collected.push({ range: node.range, what: setup.what, fix: setup.fix });
     };
     return {
@@ -66,6 +68,21 @@ export default defineProjectRule<MessageId, RotationFinding[]>({
     }
   },
 });
+
+/** The app's own log trimming: `truncateLog()`, `rotateLogs()`, `trimLogFile()`. */
+const LOG_TRIM = /^(?:truncate|rotate|trim|prune|roll)\w*Logs?(?:File)?s?$/i;
+
+/** `setInterval(() => this.truncateLog(), 2 * 60 * 60 * 1000)`: the app cuts its own log file down on a timer. */
+function timedLogTrim(node: Node): RotationSetup | undefined {
+  if (node.type !== 'CallExpression' || !/^(?:setInterval|setTimeout)$/.test(getCalleeName(node) ?? '') || !node.arguments[0]) return undefined;
+  let trim: string | undefined;
+  walkSubtree(node.arguments[0], (child) => {
+    const name = child.type === 'CallExpression' ? getCalleeProperty(child) : child === node.arguments[0] ? getMemberPath(child)?.at(-1) : undefined;
+    if (name && LOG_TRIM.test(name)) trim = name;
+    return trim === undefined;
+  });
+  return trim ? { what: `\`${trim}()\` on a timer` } : undefined;
+}
 
 /** Offsets of `pm2-logrotate` in `pm2 install pm2-logrotate`, `npx pm2 set pm2-logrotate:max_size 10M`. */
 function pm2LogrotateWord(command: string): OffsetRange | undefined {
