@@ -24,6 +24,9 @@ describe('gatherProject', () => {
     write('config/production.json', '{}');
     write('core/shared/config/env/config.production.json', '{ "logging": { "transports": ["file"] } }');
     write('src/lib/config/README.md', 'not config data');
+    write('json/config.json', '{ "auth": false }');
+    write('Parse-Dashboard/parse-dashboard-config.json', '{ "apps": [] }');
+    write('tsconfig.json', '{}');
     write('tests/ratelimit/Dockerfile.anotherip', 'FROM node:20\nRUN npm install\n');
     write('examples/docker-compose.yml', 'services:\n  demo:\n    image: demo\n');
     write('bin/run.sh', '#!/bin/sh\nexec node src/server.js\n');
@@ -36,10 +39,10 @@ describe('gatherProject', () => {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('reads config data from config folders deep in the tree, data files only', async () => {
+  it('reads config data from config folders deep in the tree and config JSON beside the code, data files only', async () => {
     const { facts } = await gatherProject(root);
     const configData = facts.files.configData.map((file) => file.path.slice(root.length + 1)).sort();
-    assert.deepEqual(configData, ['config/production.json', 'core/shared/config/env/config.production.json']);
+    assert.deepEqual(configData, ['Parse-Dashboard/parse-dashboard-config.json', 'config/production.json', 'core/shared/config/env/config.production.json', 'json/config.json']);
   });
 
   it('knows the folders that are packages of their own', async () => {
@@ -75,7 +78,7 @@ describe('gatherProject', () => {
     const compose = files.composeFiles[0];
     const port = compose.locations['services.web.ports.0'];
     assert.equal(compose.text.slice(port[0], port[1]), '"3000:3000"');
-    assert.deepEqual(files.configFiles, [join(root, 'config/production.json'), join(root, 'core/shared/config/env/config.production.json')]);
+    assert.deepEqual(files.configFiles, ['Parse-Dashboard/parse-dashboard-config.json', 'config/production.json', 'core/shared/config/env/config.production.json', 'json/config.json'].map((file) => join(root, file)));
   });
 
   it('reports a broken package.json or compose file once and keeps the rest', async () => {
@@ -100,10 +103,10 @@ describe('gatherProject', () => {
   });
 
   it('knows project file names', () => {
-    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock', 'run.sh']) {
+    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock', 'run.sh', 'config.json', 'parse-dashboard-config.json']) {
       assert.ok(isProjectFileName(name), name);
     }
-    for (const name of ['index.js', 'env.js', 'procfile.md', 'compose.js']) assert.ok(!isProjectFileName(name), name);
+    for (const name of ['index.js', 'env.js', 'procfile.md', 'compose.js', 'tsconfig.json', 'jsconfig.json']) assert.ok(!isProjectFileName(name), name);
   });
 });
 

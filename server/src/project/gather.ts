@@ -47,6 +47,8 @@ const PROJECT_FILE_GLOBS = [
   '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', 'config/**/*.{json,json5,js,cjs,mjs,ts,yml,yaml}', 'config.*.json',
   // Config folders deeper in the tree (`src/config/`, `core/shared/config/env/`): their data files.
   '**/config/**/*.{json,json5,yml,yaml}', '**/config.*.json',
+  // Config data shipped beside the code (`json/config.json`, `parse-dashboard-config.json`).
+  '**/config.json', '**/*-config.json', '**/*_config.json',
   // Shell scripts that may start the app (`bin/run.sh`, `docker-entrypoint.sh`).
   '*.sh', 'bin/**/*.sh', 'scripts/**/*.sh', 'docker/**/*.sh', '**/*entrypoint*.sh',
   // Control scripts without an extension (`bin/appctl`): kept when their shebang names a shell.
@@ -57,6 +59,9 @@ const PROJECT_FILE_GLOBS = [
 const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
 };
+
+/** Config data named for what it is wherever it lies: `config.json`, `parse-dashboard-config.json`, `app_config.json`. */
+const CONFIG_JSON_NAME = /^(?:.+[-_])?config\.json$/;
 
 const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml|.+\.sh)$/;
 
@@ -74,7 +79,7 @@ export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore
 export function projectFileKind(relative: string): ProjectFileKind | undefined {
   const name = basename(relative);
   if (lockfileKindOf(relative)) return 'lockfile';
-  if (relative.startsWith('config/') || /(?:^|\/)config\/.*\.(?:json5?|ya?ml)$|(?:^|\/)config\.[^/]+\.json$/.test(relative)) return 'config';
+  if (relative.startsWith('config/') || /(?:^|\/)config\/.*\.(?:json5?|ya?ml)$|(?:^|\/)config\.[^/]+\.json$/.test(relative) || CONFIG_JSON_NAME.test(name)) return 'config';
   if (relative === 'package.json') return 'packageJson';
   if (name === 'package.json') return 'nestedPackage';
   if (relative === '.gitignore') return 'gitignore';
@@ -92,7 +97,7 @@ export function lockfileKindOf(relative: string): LockfileKind | undefined {
 }
 
 export function isProjectFileName(name: string): boolean {
-  return PROJECT_FILE_NAME.test(name);
+  return PROJECT_FILE_NAME.test(name) || CONFIG_JSON_NAME.test(name);
 }
 
 /** Reads the project files of one folder. Pure reads: nothing in the workspace is run. */

@@ -35,6 +35,16 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'default tokens in a config.json beside the code, outside any config folder',
+      code: '',
+      project: projectFixture({ 'json/config.json': '{\n  "auth": false,\n  "exportToken": "root",\n  "importToken": "root"\n}\n' }),
+      errors: [
+        { messageId: 'configFileSecret', file: 'json/config.json', line: 3, column: 18 },
+        { messageId: 'configFileSecret', file: 'json/config.json', line: 4, column: 18 },
+      ],
+      output: null,
+    },
+    {
       name: 'a production config with an API key',
       code: '',
       project: projectFixture({ 'config/production.json': '{ "mailer": { "apiKey": "key-3ax6xnjp29jd6fds4gc373sgvjxteol0" } }\n' }),
