@@ -8,9 +8,11 @@
 import { defineProjectRule } from '../../engine/rule';
 import type { ProjectFacts } from '../../project/facts';
 import type { ConfigDataFile } from '../../project/projectFiles';
+import { isNonProductionPath } from '../../project/files';
 import { toEnvName } from '../_utils/env';
 import { environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { isSecretName, isUsableSecretValue } from '../_utils/secrets';
+import { projectPath } from '../_utils/modules';
 import { isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'configFileSecret';
@@ -51,8 +53,8 @@ export default defineProjectRule<MessageId, never>({
 
 /** Config a deploy runs with: not for development or tests, not an example, template or variable mapping. */
 function isDeployedConfig(project: ProjectFacts, file: ConfigDataFile): boolean {
-  const relative = file.path.slice(project.root.length + 1);
-  if (ENVIRONMENT_MAPPING.test(relative) || NOT_DEPLOYED.test(relative) || isDevOnlyFile(project, file.path)) return false;
+  const relative = projectPath(project.root, file.path);
+  if (ENVIRONMENT_MAPPING.test(relative) || NOT_DEPLOYED.test(relative) || isNonProductionPath(relative) || isDevOnlyFile(project, file.path)) return false;
   return testEnvironmentOfConfigFile(project.root, file.path) === undefined && !DEVELOPMENT.test(environmentOfConfigFile(project.root, file.path) ?? '');
 }
 

@@ -6,7 +6,10 @@
  * development are left alone: logging to a file on a developer's machine harms no deploy.
  */
 import { defineProjectRule } from '../../engine/rule';
+import { isNonProductionPath } from '../../project/files';
 import { environmentOfConfigFile } from '../_utils/environment';
+import { projectPath } from '../_utils/modules';
+import { isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'fileLogConfig';
 
@@ -35,7 +38,7 @@ export default defineProjectRule<MessageId, never>({
   },
   check({ project, report }) {
     for (const file of project.files.configData) {
-      if (file.value === undefined || DEVELOPMENT.test(environmentOfConfigFile(project.root, file.path) ?? '')) continue;
+      if (file.value === undefined || isDevOnlyFile(project, file.path) || isNonProductionPath(projectPath(project.root, file.path)) || DEVELOPMENT.test(environmentOfConfigFile(project.root, file.path) ?? '')) continue;
       for (const setting of fileLogSettings(file.value, '', false)) {
         const at = file.locations[setting.path];
         if (at) report(file.path, { at, messageId: 'fileLogConfig', data: { what: setting.what } });
