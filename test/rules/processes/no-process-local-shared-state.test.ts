@@ -47,6 +47,7 @@ runRuleTests(rule, {
     { name: 'a cache factory may fall back to memory', code: "function createCacheStore(config) {\n  if (config.redis) return new RedisStore(config.redis);\n  return new MemoryCacheStore();\n}" },
     { name: 'a test helper that always builds a memory store', code: "function createStore() {\n  return new MemoryStore();\n}" },
     { name: 'a key pair made for a user and returned, not saved to a file', code: "function issueKeys(user) {\n  const keys = crypto.generateKeyPairSync('ed25519');\n  return keys;\n}" },
+    { name: 'live sockets registered on connection are a connection registry', code: "const sockets = new Map();\nio.on('connection', (socket) => {\n  sockets.set(socket.id, socket);\n  socket.on('disconnect', () => sockets.delete(socket.id));\n});" },
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
   ],
   invalid: [
@@ -304,6 +305,12 @@ runRuleTests(rule, {
       name: 'a secret key made in a method, in an object written out with writeJsonSync',
       code: "const { randomBytes } = require('crypto');\nclass ConfigService {\n  generateSecretToken() {\n    const secrets = {\n      secretKey: randomBytes(32).toString('hex'),\n    };\n    writeJsonSync(this.secretPath, secrets);\n    return secrets;\n  }\n}",
       errors: [{ messageId: 'generatedSecretFile', line: 5, column: 18 }],
+      output: null,
+    },
+    {
+      name: 'upload tokens issued in a socket message handler, kept in a module-level map for a later HTTP request',
+      code: "const uploadTokens = new Map();\nclass Uploader {\n  constructor(socket) {\n    socket.on('upload:auth', () => {\n      const token = crypto.randomUUID();\n      uploadTokens.set(token, createTimeout(token));\n      socket.emit('upload:auth', token);\n    });\n  }\n}\napp.post('/uploads/new/:token', (req, res) => res.sendStatus(uploadTokens.delete(req.params.token) ? 200 : 403));",
+      errors: [{ messageId: 'handlerState', line: 1, column: 7 }],
       output: null,
     },
     {

@@ -1,6 +1,6 @@
 /**
  * Recognising HTTP request handlers (Express, Koa, Fastify, Next.js API routes, NestJS controller
- * methods, and smtp-server's per-message callbacks) and the request data they receive, so rules can tell per-request code from startup code.
+ * methods, smtp-server's per-message callbacks and socket message handlers) and the request data they receive, so rules can tell per-request code from startup code.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkSubtree } from '../../engine/traverse';
@@ -22,7 +22,19 @@ function parameterName(parameter: Node | undefined): string | undefined {
 export function isRequestHandler(fn: FunctionNode): boolean {
   const [first, second] = fn.params.map(parameterName);
   if (first !== undefined && REQUEST_PARAM.test(first) && second !== undefined && RESPONSE_PARAM.test(second)) return true;
-  return isRouteCallback(fn) || isControllerMethod(fn) || isMailHandler(fn);
+  return isRouteCallback(fn) || isControllerMethod(fn) || isMailHandler(fn) || isSocketMessageHandler(fn);
+}
+
+/** Events about the connection itself, not messages a client sends. */
+const CONNECTION_EVENTS = new Set(['connect', 'connection', 'disconnect', 'disconnecting', 'close', 'error', 'end', 'open', 'reconnect', 'ping', 'pong']);
+
+/** `socket.on('upload:auth', () => { … })`: runs once per message a client sends over socket.io or a WebSocket, like a request handler. */
+function isSocketMessageHandler(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== fn || call.callee.type !== 'MemberExpression' || getCalleeProperty(call) !== 'on') return false;
+  const event = getStaticString(call.arguments[0]);
+  const receiver = getMemberPath(call.callee.object)?.at(-1) ?? '';
+  return event !== undefined && !CONNECTION_EVENTS.has(event) && /^(?:socket|ws|websocket)$/i.test(receiver);
 }
 
 /** smtp-server's per-transaction callbacks. */
