@@ -15,6 +15,14 @@ const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop'
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a devDependency loaded in a try whose catch tells users to install it globally',
+    code: "exports.register = function () {\n  try {\n    toobusy = require('toobusy-js');\n  } catch (e) {\n    this.logerror(\"try: 'npm install -g toobusy-js'\");\n    return;\n  }\n};",
+    filename: 'plugins/toobusy.js',
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'mailer', main: 'server.js', devDependencies: { 'toobusy-js': '0.5' } }) }),
+    errors: [{ messageId: 'devDependency', line: 3, column: 23, file: 'plugins/toobusy.js' }],
+    output: null,
+  },
+  {
     name: 'a local module loaded in a try whose catch expects nothing to be missing still runs in production',
     code: "try {\n  require('./setup')(app);\n} catch (error) {\n  console.warn(error.message);\n}",
     filename: 'src/server.js',

@@ -199,7 +199,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
         if (dev.has(name)) {
           const bundled = bundles && /\.(?:ts|mts|cts|tsx)$/.test(path);
           // Electron apps declare electron as a devDependency by design: the packager ships its runtime, not node_modules.
-          if (!bundled && name !== 'electron' && !use.devBranch && !use.fallback) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
+          // Caught, it is optional, unless the catch tells users to install it themselves (`npm install -g toobusy-js`).
+          if (!bundled && name !== 'electron' && !use.devBranch && (!use.fallback || use.fallback.tellsToInstall)) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
           continue;
         }
         const messageId = use.fallback && !use.fallback.tellsToInstall ? 'undeclaredOptional' : 'undeclared';
