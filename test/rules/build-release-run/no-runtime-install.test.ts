@@ -25,6 +25,14 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a native module rebuilt in place at startup by running its install script',
+    code: `${CP}function tryRebuildNodePtyModule() {\n  execSync('npm run install --unsafe-perm', { cwd: modulePath, stdio: 'ignore' });\n}`,
+    errors: [
+      { messageId: 'install', line: 3, column: 12, message: 'The running app runs `npm run install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' },
+    ],
+    output: null,
+  },
+  {
     name: 'the start subcommand runs the server: an install in it runs on every start',
     code: `${CP}const program = require('commander');\nprogram.command('start').action(async () => {\n  execSync('npm install');\n  require('./server').listen(process.env.PORT);\n});`,
     errors: [{ messageId: 'install', line: 4, column: 12 }],

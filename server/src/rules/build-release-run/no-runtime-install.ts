@@ -106,6 +106,9 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
 
 type Report = (at: Node, messageId: MessageId, command: string) => void;
 
+/** npm lifecycle scripts that install or rebuild a package. */
+const INSTALL_SCRIPT = /^(?:preinstall|install|postinstall)$/;
+
 function isOperatorCommand(node: Node): boolean {
   const command = cliCommandOf(node);
   return command !== undefined && !SERVER_COMMAND_NAME.test(command);
@@ -131,6 +134,8 @@ function classify(input: readonly ShellWord[], ownFolder: boolean): { messageId:
   if (osInstall) return { messageId: 'systemInstall', command: osInstall };
   const pm = packageManagerCommand(words);
   if (pm && isInstallVerb(pm.verb)) return { messageId: 'install', command: shown(words, pm.verbWord ? words.indexOf(pm.verbWord) + 1 : 1, pm.manager) };
+  // `npm run install --unsafe-perm` in a native module's folder: its install script rebuilds it in node_modules.
+  if (pm?.script && INSTALL_SCRIPT.test(pm.script)) return { messageId: 'install', command: shown(words, words.indexOf(pm.verbWord!) + (pm.verb === 'run' ? 2 : 1), pm.manager) };
   if (pm?.script && BUILD_SCRIPT.test(pm.script)) return { messageId: 'build', command: shown(words, words.indexOf(pm.verbWord!) + (pm.verb === 'run' ? 2 : 1), pm.manager) };
   const tool = buildTool(words);
   if (tool) return { messageId: 'build', command: tool };
