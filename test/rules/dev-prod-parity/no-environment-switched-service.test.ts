@@ -5,6 +5,7 @@ const PROD = "process.env.NODE_ENV === 'production'";
 
 runRuleTests(rule, {
   valid: [
+    { name: "the app's own public URL shown as localhost in development", code: "const publicUrl = process.env.NODE_ENV === 'production' ? 'https://app.example.org' : 'http://localhost:3000';" },
     {
       name: 'an early return that changes no service: the rest of the function uses the same one',
       code: "const knex = require('knex');\nfunction createDb() {\n  if (process.env.NODE_ENV !== 'production') {\n    return knex({ client: 'pg', connection: 'postgres://localhost/dev' });\n  }\n  return knex({ client: 'pg', connection: process.env.DATABASE_URL });\n}",
@@ -37,6 +38,12 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an API address switched between a hosted service and a copy on this machine by NODE_ENV',
+      code: "const cloudApiUrl = process.env['NODE_ENV'] === 'production'\n  ? 'https://api.mockoon.com/environments'\n  : 'http://localhost:5003/environments';",
+      errors: [{ messageId: 'environmentSwitchedService', line: 1, column: 21, message: 'This environment check attaches the hosted API on one side and a copy of the API on this machine on the other. Development then runs against a different API than production, so code that works locally can fail after deploying. Run the same kind of service everywhere (a local container will do) and let config choose only its URL.' }],
+      output: null,
+    },
     {
       name: 'an early return in development: the statements after the if are production',
       code: "const knex = require('knex');\nfunction createDb() {\n  if (process.env.NODE_ENV !== 'production') {\n    return knex({ client: 'sqlite3', connection: { filename: ':memory:' } });\n  }\n  return knex({ client: 'pg', connection: process.env.DATABASE_URL });\n}",

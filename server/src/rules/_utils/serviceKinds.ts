@@ -4,10 +4,10 @@
  * databases) can replace each other only by changing behaviour: that is the dev/prod parity gap.
  */
 
-export type ServiceRole = 'database' | 'store' | 'file storage' | 'mail';
+export type ServiceRole = 'database' | 'store' | 'file storage' | 'mail' | 'api';
 
 /** How messages name each role. */
-export const ROLE_NAMES: Readonly<Record<ServiceRole, string>> = { database: 'database', store: 'store', 'file storage': 'file storage', mail: 'mail delivery' };
+export const ROLE_NAMES: Readonly<Record<ServiceRole, string>> = { database: 'database', store: 'store', 'file storage': 'file storage', mail: 'mail delivery', api: 'API' };
 
 export interface ServiceKind {
   readonly role: ServiceRole;
@@ -36,6 +36,8 @@ const LOCAL_DISK: ServiceKind = { role: 'file storage', kind: 'local disk' };
 const OBJECT_STORAGE: ServiceKind = { role: 'file storage', kind: 'object storage' };
 const MAIL_SERVICE: ServiceKind = { role: 'mail', kind: 'a mail service' };
 const MOCK_MAILER: ServiceKind = { role: 'mail', kind: 'a mock mailer' };
+const LOCAL_API: ServiceKind = { role: 'api', kind: 'a copy of the API on this machine' };
+const HOSTED_API: ServiceKind = { role: 'api', kind: 'the hosted API' };
 
 const MODULES: Readonly<Record<string, ServiceKind>> = {
   pg: POSTGRES, 'pg-native': POSTGRES, postgres: POSTGRES, 'pg-promise': POSTGRES, '@neondatabase/serverless': POSTGRES, '@vercel/postgres': POSTGRES,
@@ -70,6 +72,19 @@ const URL_SCHEMES: readonly [RegExp, ServiceKind][] = [
   [/^smtps?:\/\//i, MAIL_SERVICE],
   [/^s3:\/\//i, OBJECT_STORAGE],
 ];
+
+/** Names of settings that hold the address of a remote API the app calls: `cloudApiUrl`, `apiEndpoint`, `backendUrl`. */
+const API_SETTING = /(?:api|endpoint|backend)\w*(?:url|uri|host|base)?$|^(?:api|service|backend)(?:url|uri|host|base)$/i;
+
+/**
+ * `cloudApiUrl = isProduction ? 'https://api.mockoon.com/environments' : 'http://localhost:5003/environments'`:
+ * an API address, on this machine or hosted. Only for settings named for an API, not the app's own URL.
+ */
+export function serviceKindOfApiUrl(key: string, value: string): ServiceKind | undefined {
+  const host = /^https?:\/\/([^/:?#]+)/i.exec(value.trim())?.[1];
+  if (!host || !API_SETTING.test(key)) return undefined;
+  return /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])$/i.test(host) ? LOCAL_API : HOSTED_API;
+}
 
 /** `postgres://…`, `sqlite::memory:`, `redis://…`. */
 export function serviceKindOfUrl(value: string): ServiceKind | undefined {

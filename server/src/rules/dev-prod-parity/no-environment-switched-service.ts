@@ -14,6 +14,7 @@ import { getBindingName, getCalleeName, getPropertyName, getStaticString, unwrap
 import { environmentCheckOf, environmentKindOf, initializerOf, isTestOnly, readsEnvironmentName } from '../_utils/environment';
 import { modulesByLocalName } from '../_utils/imports';
 import {
+  serviceKindOfApiUrl,
   serviceKindOfCallee,
   serviceKindOfMailTransport,
   serviceKindOfModule,
@@ -33,7 +34,7 @@ interface EnvironmentSwitch {
 }
 
 const ENVIRONMENT_TEXT = /NODE_ENV|APP_ENV|\b_*(?:is|in)_?(?:prod|production|dev|development|staging)\b|__DEV__|get\(\s*['"]env['"]|\bproduction\b|\bdevelopment\b/i;
-const SERVICE_TEXT = /sqlite|postgres|\bpg\b|mysql|mongo|redis|memcache|Store\b|memory|diskStorage|s3|storage|createTransport|mail|knex|sequelize|dialect|client\s*:/i;
+const SERVICE_TEXT = /sqlite|postgres|\bpg\b|mysql|mongo|redis|memcache|Store\b|memory|diskStorage|s3|storage|createTransport|mail|knex|sequelize|dialect|client\s*:|api\w*ur[li]|endpoint|backend/i;
 
 export default defineRule<MessageId>({
   id: 'dev-prod-parity/no-environment-switched-service',
@@ -212,7 +213,7 @@ function literalKind(node: Node, value: string, branch: Node): ServiceKind | und
   let holder: Node = node;
   while (holder.parent && isValueChoice(holder.parent, holder)) holder = holder.parent;
   const key = getBindingName(holder);
-  const setting = key === undefined ? undefined : serviceKindOfSetting(key, value, contextNames(node, branch));
+  const setting = key === undefined ? undefined : serviceKindOfSetting(key, value, contextNames(node, branch)) ?? serviceKindOfApiUrl(key, value);
   return setting ?? serviceKindOfUrl(value);
 }
 
