@@ -6,10 +6,7 @@
  * development are left alone: logging to a file on a developer's machine harms no deploy.
  */
 import { defineProjectRule } from '../../engine/rule';
-import { isNonProductionPath } from '../../project/files';
-import { environmentOfConfigFile } from '../_utils/environment';
-import { projectPath } from '../_utils/modules';
-import { isDevOnlyFile } from '../_utils/sourceRoles';
+import { deployedConfigData, settingPath } from '../_utils/configData';
 
 type MessageId = 'fileLogConfig';
 
@@ -19,7 +16,6 @@ const LOGGING_KEY = /^(?:logs?|logging|loggers?|appenders|winston|bunyan|pino|lo
 const FILE_TYPE = /^(?:file|dateFile|fileSync|multiFile|rotating-file)$/;
 /** Keys of a logging section that name the file the logs go to. */
 const FILE_KEY = /^(?:file|filename|path|logFile|log_file|filePath|file_path|destination|dest)$/i;
-const DEVELOPMENT = /^(?:development|dev|local)(?:[-_]|$)/i;
 
 interface FileLogSetting {
   /** Where the setting is, as a path into the config data (`logging.transports.0`). */
@@ -37,8 +33,7 @@ export default defineProjectRule<MessageId, never>({
       'This config sends the app\'s logs to {{what}}. Every deploy that keeps it writes one partial log per instance on a disk that disappears with the container, outside the stream the platform collects: log to stdout and let the environment route it.',
   },
   check({ project, report }) {
-    for (const file of project.files.configData) {
-      if (file.value === undefined || isDevOnlyFile(project, file.path) || isNonProductionPath(projectPath(project.root, file.path)) || DEVELOPMENT.test(environmentOfConfigFile(project.root, file.path) ?? '')) continue;
+    for (const file of deployedConfigData(project)) {
       for (const setting of fileLogSettings(file.value, '', false)) {
         const at = file.locations[setting.path];
         if (at) report(file.path, { at, messageId: 'fileLogConfig', data: { what: setting.what } });
@@ -49,13 +44,13 @@ export default defineProjectRule<MessageId, never>({
 
 /** Settings inside logging sections that write to files, found by walking the config data. */
 function fileLogSettings(value: unknown, path: string, inLogging: boolean): FileLogSetting[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => fileLogSettings(item, join(path, String(index)), inLogging));
+  if (Array.isArray(value)) return value.flatMap((item, index) => fileLogSettings(item, settingPath(path, String(index)), inLogging));
   if (!value || typeof value !== 'object') return [];
   const type = (value as { type?: unknown }).type;
   // One finding per appender: its `type: "file"` says it all, the file name with it.
-  if (inLogging && typeof type === 'string' && FILE_TYPE.test(type)) return [{ path: join(path, 'type'), what: `a ${type} appender` }];
+  if (inLogging && typeof type === 'string' && FILE_TYPE.test(type)) return [{ path: settingPath(path, 'type'), what: `a ${type} appender` }];
   return Object.entries(value).flatMap(([key, child]) => {
-    const childPath = join(path, key);
+    const childPath = settingPath(path, key);
     const logging = inLogging || LOGGING_KEY.test(key);
     const found = logging ? fileLogSetting(key, child, childPath) : [];
     return found.length > 0 ? found : fileLogSettings(child, childPath, logging);
@@ -65,12 +60,8 @@ function fileLogSettings(value: unknown, path: string, inLogging: boolean): File
 /** `transports: ["file"]`, `filename: "logs/app.log"`. */
 function fileLogSetting(key: string, value: unknown, path: string): FileLogSetting[] {
   if (key === 'transports' && Array.isArray(value)) {
-    return value.flatMap((item, index) => (item === 'file' ? [{ path: join(path, String(index)), what: 'a file transport' }] : []));
+    return value.flatMap((item, index) => (item === 'file' ? [{ path: settingPath(path, String(index)), what: 'a file transport' }] : []));
   }
   if (FILE_KEY.test(key) && typeof value === 'string' && /\.log$/i.test(value)) return [{ path, what: `the file ${value.split(/[\\/]/).pop()}` }];
   return [];
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
 }
