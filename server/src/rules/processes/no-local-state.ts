@@ -178,10 +178,13 @@ function withAssignedValues(node: Node, depth = 2): Node[] {
   return [value, ...assigned.filter(isBuiltPath).flatMap((item) => pathParts(item).flatMap((part) => withAssignedValues(part, depth - 1)))];
 }
 
+/** Calls that build a path: `path.join`, `resolve`, `data.joinPath`, `getFileUploadPath`, `getDataDir`. */
+const PATH_BUILDER = /(?:^|\.)(?:join|resolve|\w*Path|\w*Dir(?:ectory)?)$/;
+
 /** `path.join(dir, name)`, `getFileUploadPath()`, `` `${dir}/${name}` ``, `dir + '/' + name`: an expression that builds a path, not any value. */
 function isBuiltPath(node: Node): boolean {
   const value = unwrapExpression(node);
-  if (value.type === 'CallExpression') return /(?:^|\.)(?:join|resolve|\w*Path|\w*Dir(?:ectory)?)$/.test(getCalleeName(value) ?? '');
+  if (value.type === 'CallExpression') return PATH_BUILDER.test(getCalleeName(value) ?? '');
   return value.type === 'TemplateLiteral' || value.type === 'Identifier' || (value.type === 'BinaryExpression' && value.operator === '+') || getStaticString(value) !== undefined;
 }
 
@@ -282,7 +285,10 @@ function checkSetting(context: FileRuleContext<MessageId>, key: string | undefin
 /** The file a setting names: `'flows.json'`, `data.joinPath('database.db')`, `` `${dir}/app.sqlite` ``. */
 function fileNameOf(value: Node): string | undefined {
   const node = unwrapExpression(value);
-  if (node.type === 'CallExpression' && /(?:^|\.)(?:join|resolve|\w*Path)$/.test(getCalleeName(node) ?? '')) return getStaticString(node.arguments.at(-1) as Node | undefined);
+  if (node.type === 'CallExpression') {
+    const last = node.arguments.at(-1);
+    return PATH_BUILDER.test(getCalleeName(node) ?? '') && last && last.type !== 'SpreadElement' ? fileNameOf(last) : undefined;
+  }
   if (node.type === 'TemplateLiteral') return node.quasis.at(-1)?.value.cooked ?? undefined;
   return getStaticString(node);
 }
@@ -417,13 +423,8 @@ const DATABASE_FILE = /\.(?:sqlite3?|db)$/i;
 function checkDatabaseFilePath(context: FileRuleContext<MessageId>, declarator: TSESTree.VariableDeclarator, bindings: Bindings): void {
   const init = declarator.init && unwrapExpression(declarator.init);
   if (!init || (bindings.fileDatabases.namespaces.size === 0 && bindings.fileDatabases.named.size === 0)) return;
-  const built = init.type === 'TemplateLiteral' || (init.type === 'CallExpression' && /(?:^|\.)(?:join|resolve)$/.test(getCalleeName(init) ?? ''));
-  const last = init.type === 'TemplateLiteral' ? init.quasis.at(-1)?.value.cooked : init.type === 'CallExpression' ? getStaticString(init.arguments.at(-1) as Node | undefined) ?? lastQuasi(init.arguments.at(-1)) : undefined;
-  if (built && DATABASE_FILE.test(last ?? '')) reportLocalFile(context, declarator, init);
-}
-
-function lastQuasi(node: Node | TSESTree.SpreadElement | undefined): string | undefined {
-  return node?.type === 'TemplateLiteral' ? node.quasis.at(-1)?.value.cooked ?? undefined : undefined;
+  const built = init.type === 'TemplateLiteral' || init.type === 'CallExpression';
+  if (built && DATABASE_FILE.test(fileNameOf(init) ?? '')) reportLocalFile(context, declarator, init);
 }
 
 /** Sequelize `{ dialect: 'sqlite', storage }`, knex `{ client: 'sqlite3', connection: { filename } }`, TypeORM `{ type: 'sqlite', database }`. */

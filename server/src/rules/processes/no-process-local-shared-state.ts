@@ -34,10 +34,10 @@ interface Container {
 }
 
 const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
-/** Calls whose options configure a signing or encryption secret once: session, cookie and JWT middleware, plugin registration. */
 /** Modules whose default or named export makes a random value, and those exports. */
 const RANDOM_MODULE = /^(?:nanoid|uuid|cuid|@paralleldrive\/cuid2|crypto-random-string|randomstring|uid-safe|uid2|rand-token)$/;
 const RANDOM_EXPORT = /^(?:default|v4|nanoid|generate|createId|uid)$/;
+/** Calls whose options configure a signing or encryption secret once: session, cookie and JWT middleware, plugin registration. */
 const SECRET_SINKS = /^(?:session|expressSession|cookieSession|cookieParser|expressjwt|expressJwt|koaJwt|jwt|register|registerAsync|Strategy|JwtStrategy|Keygrip|ironSession|getIronSession|withIronSession|sealData|unsealData|csrf|sign|verify)$/;
 /** Crypto calls whose second argument is a key. */
 const KEYED_CRYPTO = new Set(['createCipheriv', 'createDecipheriv', 'createHmac']);
