@@ -27,6 +27,9 @@ describe('gatherProject', () => {
     write('json/config.json', '{ "auth": false }');
     write('Parse-Dashboard/parse-dashboard-config.json', '{ "apps": [] }');
     write('tsconfig.json', '{}');
+    write('bin/key.pem', '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
+    write('bin/cert.pem', '-----BEGIN CERTIFICATE-----\nMIID\n-----END CERTIFICATE-----\n');
+    write('test/secure/server.key', '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n');
     write('tests/ratelimit/Dockerfile.anotherip', 'FROM node:20\nRUN npm install\n');
     write('examples/docker-compose.yml', 'services:\n  demo:\n    image: demo\n');
     write('bin/run.sh', '#!/bin/sh\nexec node src/server.js\n');
@@ -43,6 +46,11 @@ describe('gatherProject', () => {
     const { facts } = await gatherProject(root);
     const configData = facts.files.configData.map((file) => file.path.slice(root.length + 1)).sort();
     assert.deepEqual(configData, ['Parse-Dashboard/parse-dashboard-config.json', 'config/production.json', 'core/shared/config/env/config.production.json', 'json/config.json']);
+  });
+
+  it('reads private keys shipped with the code, not certificates or test keys', async () => {
+    const { facts } = await gatherProject(root);
+    assert.deepEqual(facts.files.privateKeys.map((key) => [key.path.slice(root.length + 1), key.header]), [['bin/key.pem', [0, 27]]]);
   });
 
   it('knows the folders that are packages of their own', async () => {
@@ -103,7 +111,7 @@ describe('gatherProject', () => {
   });
 
   it('knows project file names', () => {
-    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock', 'run.sh', 'config.json', 'parse-dashboard-config.json']) {
+    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock', 'run.sh', 'config.json', 'parse-dashboard-config.json', 'key.pem', 'server.key']) {
       assert.ok(isProjectFileName(name), name);
     }
     for (const name of ['index.js', 'env.js', 'procfile.md', 'compose.js', 'tsconfig.json', 'jsconfig.json']) assert.ok(!isProjectFileName(name), name);

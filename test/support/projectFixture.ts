@@ -6,9 +6,10 @@ import { parseDockerfile } from '../../server/src/project/parsers/dockerfile';
 import { hashComments } from '../../server/src/project/parsers/hashComments';
 import { parseEnvFile } from '../../server/src/project/parsers/dotenv';
 import { parsePackageJson } from '../../server/src/project/parsers/packageJson';
+import { parsePrivateKey } from '../../server/src/project/parsers/privateKey';
 import { parseProcfile } from '../../server/src/project/parsers/procfile';
 import { parseYamlFile } from '../../server/src/project/parsers/yaml';
-import type { ConfigDataFile, DockerfileFile, EnvFile, Lockfile, PackageJsonFile, ProcfileFile, ProjectFiles, TextFile, YamlFile } from '../../server/src/project/projectFiles';
+import type { ConfigDataFile, DockerfileFile, EnvFile, Lockfile, PackageJsonFile, PrivateKeyFile, ProcfileFile, ProjectFiles, TextFile, YamlFile } from '../../server/src/project/projectFiles';
 import { entryPointsOf, isShellScript, lockfileKindOf, packageFactsOf, packageNameOf, parseLockfile, projectFileKind } from '../../server/src/project/gather';
 import { ROOT } from './ruleTester';
 
@@ -29,6 +30,7 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
   const configData: ConfigDataFile[] = [];
   const shellScripts: TextFile[] = [];
   const nestedPackageRoots: string[] = [];
+  const privateKeys: PrivateKeyFile[] = [];
   const ignored = ignore().add(texts['.gitignore'] ?? '');
   for (const relative of Object.keys(texts).sort()) {
     const text = texts[relative];
@@ -46,8 +48,12 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
     else if (kind === 'env') envFiles.push({ ...parseEnvFile(path, text), gitignored: ignored.ignores(relative) });
     else if (kind === 'shellScript' && isShellScript(basename(relative), text)) shellScripts.push({ path, text, comments: hashComments(text) });
     else if (kind === 'nestedPackage' && packageNameOf(text) !== undefined) nestedPackageRoots.push(dirname(path));
+    else if (kind === 'privateKey') {
+      const key = parsePrivateKey(path, text);
+      if (key) privateKeys.push(key);
+    }
   }
-  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts };
+  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys };
   const facts = packageFactsOf(packageJson);
   const envExample = envFiles.find((file) => file.path === join(root, '.env.example'));
   return {

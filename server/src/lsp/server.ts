@@ -35,7 +35,7 @@ import { WorkspaceRegistry } from './workspaces';
 /** Quiet time after a keystroke before a document is analysed again. */
 export const DEBOUNCE_MS = 75;
 const WATCHED_PROJECT_FILES =
-  '**/{.twelve-factor.json,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,Procfile,.gitignore,.env,.env.*,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml,config.json,*-config.json,*_config.json}';
+  '**/{.twelve-factor.json,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,Procfile,.gitignore,.env,.env.*,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml,config.json,*-config.json,*_config.json,*.pem,*.key}';
 
 /**
  * Wires the engine to LSP: documents in, diagnostics, code actions and the checklist out.

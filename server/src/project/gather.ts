@@ -10,6 +10,7 @@ import { parseEnvFile } from './parsers/dotenv';
 import { execFormWords, parseDockerfile } from './parsers/dockerfile';
 import { hashComments } from './parsers/hashComments';
 import { parsePackageJson } from './parsers/packageJson';
+import { parsePrivateKey } from './parsers/privateKey';
 import { parseProcfile } from './parsers/procfile';
 import { parseYamlFile } from './parsers/yaml';
 import type {
@@ -19,6 +20,7 @@ import type {
   Lockfile,
   LockfileKind,
   PackageJsonFile,
+  PrivateKeyFile,
   ProcfileFile,
   ProjectFiles,
   TextFile,
@@ -55,6 +57,8 @@ const PROJECT_FILE_GLOBS = [
   'bin/*',
   // Packages of their own inside this one (a docs site, a sub-app).
   '*/**/package.json',
+  // Keys shipped with the code.
+  '**/*.pem', '**/*.key',
 ];
 const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
@@ -62,6 +66,8 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
 
 /** Config data named for what it is wherever it lies: `config.json`, `parse-dashboard-config.json`, `app_config.json`. */
 const CONFIG_JSON_NAME = /^(?:.+[-_])?config\.json$/;
+/** Key files: `key.pem`, `server.key` (certificates share the extension; the contents decide). */
+const KEY_FILE_NAME = /.\.(?:pem|key)$/;
 
 const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml|.+\.sh)$/;
 
@@ -73,7 +79,7 @@ export function isShellScript(name: string, text: string): boolean {
 }
 
 /** True for the files whose change means the project's facts must be gathered again. */
-export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env' | 'shellScript' | 'nestedPackage';
+export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env' | 'shellScript' | 'nestedPackage' | 'privateKey';
 
 /** What a project file is, by its path relative to the root; undefined for files no rule reads. */
 export function projectFileKind(relative: string): ProjectFileKind | undefined {
@@ -88,6 +94,7 @@ export function projectFileKind(relative: string): ProjectFileKind | undefined {
   if (/dockerfile/i.test(name)) return 'dockerfile';
   if (/^\.env(?:\..+)?$|\.env$/.test(name)) return 'env';
   if (name.endsWith('.sh') || /^bin\/[^/.]+$/.test(relative)) return 'shellScript';
+  if (KEY_FILE_NAME.test(name)) return 'privateKey';
   return undefined;
 }
 
@@ -97,7 +104,7 @@ export function lockfileKindOf(relative: string): LockfileKind | undefined {
 }
 
 export function isProjectFileName(name: string): boolean {
-  return PROJECT_FILE_NAME.test(name) || CONFIG_JSON_NAME.test(name);
+  return PROJECT_FILE_NAME.test(name) || CONFIG_JSON_NAME.test(name) || KEY_FILE_NAME.test(name);
 }
 
 /** Reads the project files of one folder. Pure reads: nothing in the workspace is run. */
@@ -142,6 +149,7 @@ async function readProjectFiles(
   const configFiles: string[] = [];
   const configData: ConfigDataFile[] = [];
   const shellScripts: TextFile[] = [];
+  const privateKeys: PrivateKeyFile[] = [];
   const nestedPackages: { root: string; name: string }[] = [];
   for (const relative of paths) {
     const path = join(root, relative);
@@ -182,11 +190,14 @@ async function readProjectFiles(
       envFiles.push({ ...parseEnvFile(path, text), gitignored: isGitignored(path) });
     } else if (kind === 'shellScript' && text.length <= MAX_FILE_BYTES && isShellScript(name, text)) {
       shellScripts.push({ path, text, comments: hashComments(text) });
+    } else if (kind === 'privateKey' && text.length <= MAX_FILE_BYTES) {
+      const key = parsePrivateKey(path, text);
+      if (key) privateKeys.push(key);
     }
   }
   // `dist/package.json` copied by the build is this package again; `{ "type": "module" }` markers are no package.
   const nestedPackageRoots = nestedPackages.filter(({ name }) => name !== packageJson?.json?.name).map(({ root }) => root);
-  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts };
+  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys };
 }
 
 /** The `name` of a package.json text, when it parses and has one. */

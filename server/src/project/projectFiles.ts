@@ -66,6 +66,11 @@ export interface YamlFile extends TextFile {
   readonly locations: Readonly<Record<string, OffsetRange>>;
 }
 
+/** A private key shipped as a file (`bin/key.pem`): where its `-----BEGIN … PRIVATE KEY-----` line is. */
+export interface PrivateKeyFile extends TextFile {
+  readonly header: OffsetRange;
+}
+
 /** A JSON or YAML file under `config/` (or `config.<env>.json`), with the offsets of its values by dotted path. */
 export interface ConfigDataFile extends TextFile {
   /** The parsed value; undefined when the file does not parse. */
@@ -98,12 +103,14 @@ export interface ProjectFiles {
   readonly nestedPackageRoots: readonly string[];
   /** Shell scripts that may start the app: at the root, under `bin/`, `scripts/` or `docker/`, and entrypoints. */
   readonly shellScripts: readonly TextFile[];
+  /** `.pem` and `.key` files that hold a private key. */
+  readonly privateKeys: readonly PrivateKeyFile[];
 }
 
-export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [], nestedPackageRoots: [], shellScripts: [] };
+export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [], nestedPackageRoots: [], shellScripts: [], privateKeys: [] };
 
 /** Every project file that has text, by path: where project rules may report. */
 export function textFilesOf(files: ProjectFiles): Map<string, TextFile> {
-  const all: (TextFile | undefined)[] = [files.packageJson, files.gitignore, files.procfile, ...files.envFiles, ...files.dockerfiles, ...files.composeFiles, ...files.configData, ...files.shellScripts];
+  const all: (TextFile | undefined)[] = [files.packageJson, files.gitignore, files.procfile, ...files.envFiles, ...files.dockerfiles, ...files.composeFiles, ...files.configData, ...files.shellScripts, ...files.privateKeys];
   return new Map(all.filter((file): file is TextFile => file !== undefined).map((file) => [file.path, file]));
 }

@@ -14,6 +14,7 @@ runRuleTests(rule, {
     { name: 'a test config', code: '', project: projectFixture({ 'config/test.json': '{ "jwtSecret": "test-secret-123" }\n' }) },
     { name: 'a scaffold template for new projects', code: '', project: projectFixture({ 'bin/generators/gateway/templates/basic/config/system.config.yml': 'crypto:\n  cipherKey: sensitiveKey\n' }) },
     { name: 'an example config', code: '', project: projectFixture({ 'config/example.json': '{ "secret": "s3cr3t-value" }\n' }) },
+    { name: 'a key pair of an example, and a public key', code: '', project: projectFixture({ 'examples/tls/server.key': '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n', 'certs/public.pem': '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n' }) },
     { name: 'settings about a secret, not the secret', code: '', project: projectFixture({ 'config/default.json': '{ "token": { "header": "x-auth-token", "expiresIn": "1h", "algorithm": "HS256" }, "secretName": "jwt" }\n' }) },
   ],
   invalid: [
@@ -42,6 +43,13 @@ runRuleTests(rule, {
         { messageId: 'configFileSecret', file: 'json/config.json', line: 3, column: 18 },
         { messageId: 'configFileSecret', file: 'json/config.json', line: 4, column: 18 },
       ],
+      output: null,
+    },
+    {
+      name: 'a TLS private key shipped beside the bin',
+      code: '',
+      project: projectFixture({ 'bin/key.pem': '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n', 'bin/cert.pem': '-----BEGIN CERTIFICATE-----\nMIIDazCCAlOgAwIBAgIU\n-----END CERTIFICATE-----\n' }),
+      errors: [{ messageId: 'privateKeyFile', file: 'bin/key.pem', line: 1, column: 1, endColumn: 28, message: 'This private key ships with the package. Every install that uses it serves TLS or signs with a key anyone with the code has: generate a key per deploy and give the app its path (or contents) through the environment.' }],
       output: null,
     },
     {

@@ -21,7 +21,8 @@ export function deployedConfigData(project: ProjectFacts): (ConfigDataFile & { r
   return project.files.configData.filter((file): file is ConfigDataFile & { readonly value: unknown } => file.value !== undefined && isDeployed(project, file.path));
 }
 
-function isDeployed(project: ProjectFacts, path: string): boolean {
+/** Whether a project file reaches a deploy: not for development or tests, not an example, template or variable mapping. */
+export function isDeployed(project: ProjectFacts, path: string): boolean {
   const relative = projectPath(project.root, path);
   if (ENVIRONMENT_MAPPING.test(relative) || NOT_DEPLOYED.test(relative) || isNonProductionPath(relative) || isDevOnlyFile(project, path)) return false;
   return testEnvironmentOfConfigFile(project.root, path) === undefined && !DEVELOPMENT.test(environmentOfConfigFile(project.root, path) ?? '');

@@ -2,15 +2,16 @@
  * Factor III: credentials are config, and config lives in the environment, not in the code base.
  * A secret written into a config file the package ships (`config/default.json`, a YAML system
  * config, a JSON schema's `default`) is a credential in the repository: every deploy that keeps
- * the file runs with it, and everyone who can read the code can use it. Config for development or
- * tests, mappings of settings to environment variables, empty values and placeholders are fine.
+ * the file runs with it, and everyone who can read the code can use it. So is a private key file
+ * shipped beside the code. Config for development or tests, mappings of settings to environment
+ * variables, empty values and placeholders are fine.
  */
 import { defineProjectRule } from '../../engine/rule';
-import { deployedConfigData, settingPath } from '../_utils/configData';
+import { deployedConfigData, isDeployed, settingPath } from '../_utils/configData';
 import { toEnvName } from '../_utils/env';
 import { isSecretName, isUsableSecretValue } from '../_utils/secrets';
 
-type MessageId = 'configFileSecret';
+type MessageId = 'configFileSecret' | 'privateKeyFile';
 
 /** A secret setting found in config data: where it is (`session.secret`) and its key. */
 interface SecretSetting {
@@ -24,11 +25,13 @@ const DESCRIBING_KEY = /(?:name|names|header|field|length|size|bits|rounds|algor
 export default defineProjectRule<MessageId, never>({
   id: 'config/no-config-file-secret',
   severity: 'error',
-  description: 'Credentials written into the config files the package ships (JSON/YAML) instead of read from the environment.',
-  appliesTo: (project) => project.files.configData.length > 0,
+  description: 'Credentials written into the config files the package ships (JSON/YAML), and private keys shipped as files, instead of read from the environment.',
+  appliesTo: (project) => project.files.configData.length > 0 || project.files.privateKeys.length > 0,
   messages: {
     configFileSecret:
       '`{{key}}` is a literal credential in a config file the package ships. Every deploy that keeps the file runs with a secret that anyone with the code knows, and changing it means a new release: leave it empty here and read it from the environment ({{env}}).',
+    privateKeyFile:
+      'This private key ships with the package. Every install that uses it serves TLS or signs with a key anyone with the code has: generate a key per deploy and give the app its path (or contents) through the environment.',
   },
   check({ project, report }) {
     for (const file of deployedConfigData(project)) {
@@ -37,6 +40,7 @@ export default defineProjectRule<MessageId, never>({
         if (at) report(file.path, { at, messageId: 'configFileSecret', data: { key: setting.key, env: toEnvName(setting.key) } });
       }
     }
+    for (const key of project.files.privateKeys) if (isDeployed(project, key.path)) report(key.path, { at: key.header, messageId: 'privateKeyFile' });
   },
 });
 
