@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a public key and a lookup table of key codes as bytes', code: "const publicKey = [4, 17, 250, 3, 9, 1, 0, 2, 4, 6, 8, 10, 12, 13, 14, 15];\nconst keyCodes = [8, 9, 13, 16, 17, 18, 19, 20, 27, 32, 33, 34, 35, 36, 37, 38];" },
     { name: 'a token typed as a few keys over and over', code: "const headers = { token: 'asdfasdfasdf' };" },
     { name: 'credentials in the usage example at the root of the package', code: "const proxy = createApp({ proxySecrets: ['s1'], unleashApiToken: 'default:development.unleash-insecure-api-token' });", filename: 'example.js' },
     { name: 'fixture users of a test helper beside the code', code: "const users = [{ email: 'admin@foo.com', password: 'AhGGr6rhu45' }];", filename: 'auth/testhelp.js' },
@@ -64,6 +65,12 @@ runRuleTests(rule, {
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: 'a default network key written as sixteen bytes',
+      code: "const defaults = {\n  advanced: {\n    network_key: [1, 3, 5, 7, 9, 11, 13, 15, 0, 2, 4, 6, 8, 10, 12, 13],\n  },\n};",
+      errors: [{ messageId: 'namedSecret', line: 3, column: 18, message: '"network_key" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.ADVANCED_NETWORK_KEY.' }],
+      output: null,
+    },
     {
       name: 'a literal fallback read through a name for process.env',
       code: "let envs = process.env;\nconst config = { authentication: { name: envs.AUTH_NAME || 'usernam3', pass: envs.AUTH_PASS || 'passw0rd' } };\nfunction update(env) {\n  envs = Object.assign(process.env, env);\n}",

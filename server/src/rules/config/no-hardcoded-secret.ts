@@ -58,6 +58,7 @@ export default defineRule<MessageId, Options>({
       /eyJ[\w-]{8,}\.eyJ|AIza[\w-]{30}|SG\.[\w-]{20}|npm_\w{30}|SK[0-9a-f]{32}|hooks\.slack\.com/.source,
       /:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/.source,
       /\bkeys['"]?\s*[:=]\s*\[\s*['"`]/.source,
+      /key['"]?\s*[:=]\s*\[\s*(?:(?:0x)?[\da-f]+\s*,\s*){15}/.source,
     ].join('|'),
     'i',
   ),
@@ -77,9 +78,20 @@ export default defineRule<MessageId, Options>({
     // Browser code holds no deploy config, but a live provider key shipped to every visitor is still one.
     const tokensOnly = isBrowserFile(context.project.root, context.source.path, context.source.text);
     const check = (node: Node) => checkString(context, node, tokensOnly);
-    return { Literal: check, TemplateLiteral: check };
+    return { Literal: check, TemplateLiteral: check, ArrayExpression: (node) => tokensOnly || checkByteKey(context, node as TSESTree.ArrayExpression) };
   },
 });
+
+/** Names of a key given as bytes: `network_key`, `encryptionKey`, `AES_KEY` (not a public one). */
+const BYTE_KEY_NAME = /(?:^|_|[a-z])(?:key|Key|KEY)$/;
+
+/** `network_key: [1, 3, 5, 7, 9, 11, 13, 15, 0, 2, 4, 6, 8, 10, 12, 13]`: an encryption key written into the code as 16 or more bytes. */
+function checkByteKey(context: FileRuleContext<MessageId, Options>, array: TSESTree.ArrayExpression): void {
+  if (array.elements.length < 16 || !array.elements.every((element) => element?.type === 'Literal' && typeof element.value === 'number' && Number.isInteger(element.value) && element.value >= 0 && element.value <= 255)) return;
+  const name = getBindingName(array);
+  if (!name || !BYTE_KEY_NAME.test(name) || /public/i.test(name) || inDisabledBlock(array)) return;
+  context.report({ at: array, messageId: 'namedSecret', data: { name, envName: qualifiedEnvName(array, name) } });
+}
 
 function checkString(context: FileRuleContext<MessageId, Options>, node: Node, tokensOnly: boolean): void {
   const value = getStaticString(node);
