@@ -48,6 +48,7 @@ runRuleTests(rule, {
     { name: 'a test helper that always builds a memory store', code: "function createStore() {\n  return new MemoryStore();\n}" },
     { name: 'a key pair made for a user and returned, not saved to a file', code: "function issueKeys(user) {\n  const keys = crypto.generateKeyPairSync('ed25519');\n  return keys;\n}" },
     { name: 'live sockets registered on connection are a connection registry', code: "const sockets = new Map();\nio.on('connection', (socket) => {\n  sockets.set(socket.id, socket);\n  socket.on('disconnect', () => sockets.delete(socket.id));\n});" },
+    { name: "another package's rateLimit given a store, and the app's own limiter module", code: "const { rateLimit } = require('@acme/middleware');\nconst limits = require('./rateLimit');\napp.use(rateLimit({ windowMs: 60000, store: new RedisStore({ client }) }));\napp.use(limits.rateLimit(config.limits));" },
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
   ],
   invalid: [
@@ -311,6 +312,19 @@ runRuleTests(rule, {
       name: 'upload tokens issued in a socket message handler, kept in a module-level map for a later HTTP request',
       code: "const uploadTokens = new Map();\nclass Uploader {\n  constructor(socket) {\n    socket.on('upload:auth', () => {\n      const token = crypto.randomUUID();\n      uploadTokens.set(token, createTimeout(token));\n      socket.emit('upload:auth', token);\n    });\n  }\n}\napp.post('/uploads/new/:token', (req, res) => res.sendStatus(uploadTokens.delete(req.params.token) ? 200 : 403));",
       errors: [{ messageId: 'handlerState', line: 1, column: 7 }],
+      output: null,
+    },
+    {
+      name: "another package's rateLimit middleware given options from config, with no store (compiled)",
+      code: "var _middleware = require('@verdaccio/middleware');\nfunction addUserAuthApi(route, auth, config) {\n  route.post('/-/verdaccio/sec/login', (0, _middleware.rateLimit)(config === null || config === void 0 ? void 0 : config.userRateLimit), login);\n  route.put('/-/verdaccio/sec/reset', (0, _middleware.rateLimit)(config.userRateLimit), reset);\n}",
+      errors: [{ messageId: 'memoryRateLimit', line: 3, column: 40, message: 'Rate-limit counters are kept in this process\'s memory (`rateLimit` of @verdaccio/middleware, given no store). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.' }],
+      output: null,
+    },
+    {
+      name: "another package's rateLimit imported by name, its options spread from config",
+      code: "import { rateLimit } from '@verdaccio/middleware';\nrouter.use(rateLimit({ windowMs: 2 * 60 * 1000, max: 5000, ...config?.web?.rateLimit }));",
+      filename: 'src/api.mjs',
+      errors: [{ messageId: 'memoryRateLimit', line: 2, column: 12 }],
       output: null,
     },
     {

@@ -60,6 +60,8 @@ type QueueBindings = ReadonlyMap<string, ModuleBindings>;
 interface Bindings {
   readonly queues: QueueBindings;
   readonly rateLimits: ReadonlyMap<string, ModuleBindings>;
+  /** Local names bound to other packages, whose `rateLimit` export may wrap express-rate-limit (`@verdaccio/middleware`). */
+  readonly packages: ReadonlyMap<string, string>;
 }
 
 export default defineRule<MessageId>({
@@ -95,7 +97,7 @@ export default defineRule<MessageId>({
     const containers = new Map<string, Container>();
     const reportedContainers = new Set<string>();
     const reportedSecrets = new Set<number>();
-    const state = { containers, reportedContainers, reportedSecrets };
+    const state = { containers, reportedContainers, reportedSecrets, reportedLimiterModules: new Set<string>() };
     return {
       Program: (node) => {
         const program = node as TSESTree.Program;
@@ -103,13 +105,14 @@ export default defineRule<MessageId>({
         bindings = {
           queues: new Map(QUEUE_MODULES.map((name) => [name, findModuleBindings(program, (module) => module === name)])),
           rateLimits: new Map(RATE_LIMIT_MODULES.map((name) => [name, findModuleBindings(program, (module) => module === name)])),
+          packages: modulesByLocalName(program),
         };
         for (const container of moduleContainers(program, bindings.queues)) containers.set(container.name, container);
       },
       CallExpression: (node) => {
         if (frontend) return;
         const call = node as TSESTree.CallExpression;
-        checkRateLimitCall(context, call, bindings!);
+        checkRateLimitCall(context, call, bindings!, state);
         checkAdapterDefault(context, call);
         checkSecretSink(context, call, state);
         checkSecretFileWrite(context, call, state);
@@ -159,6 +162,8 @@ interface State {
   readonly containers: ReadonlyMap<string, Container>;
   readonly reportedContainers: Set<string>;
   readonly reportedSecrets: Set<number>;
+  /** Packages whose `rateLimit` this file was told about once: every route using it shares the fix. */
+  readonly reportedLimiterModules: Set<string>;
 }
 
 // ---- module-level containers written by request handlers ----
@@ -420,18 +425,39 @@ function checkAdapterDefault(context: FileRuleContext<MessageId>, call: TSESTree
 // ---- rate limiting in the default memory store ----
 
 /** `rateLimit({ windowMs, max })` with no `store`; `fastify.register(rateLimit, { max })` with no `redis`; koa-ratelimit's `driver: 'memory'`. */
-function checkRateLimitCall(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, bindings: Bindings): void {
+function checkRateLimitCall(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, bindings: Bindings, state: State): void {
   const path = getMemberPath(call.callee);
   // `rateLimit(…)`, or a named export through the module: `RateLimit.rateLimit(…)`, compiled `(0, express_rate_limit_1.rateLimit)(…)`.
   const isLimiter = path?.length === 1 || (path?.length === 2 && /^(?:rateLimit|slowDown|default)$/.test(path[1]));
   const module = isLimiter ? moduleBinding(bindings.rateLimits, path![0]) : undefined;
   if (module === 'koa-ratelimit') return checkLimiterOptions(context, call, call.arguments[0], 'explicitMemory');
   if (module === 'express-rate-limit' || module === 'express-slow-down') return checkLimiterOptions(context, call, call.arguments[0], 'store');
+  const wrapper = wrappedLimiterModule(path, bindings);
+  if (wrapper) return checkWrappedLimiter(context, call, wrapper, state);
   if (getCalleeProperty(call) !== 'register' || !call.arguments[0]) return;
   const plugin = unwrapAwait(call.arguments[0]);
   const specifier = plugin.type === 'ImportExpression' ? getStaticString(plugin.source) : plugin.type === 'CallExpression' ? getStaticString(plugin.arguments[0]) : undefined;
   const registered = plugin.type === 'Identifier' ? moduleBinding(bindings.rateLimits, plugin.name) : specifier;
   if (registered === '@fastify/rate-limit' || registered === 'fastify-rate-limit') checkLimiterOptions(context, call, call.arguments[1], 'redis');
+}
+
+/** `(0, _verdaccio_middleware.rateLimit)(…)`, `rateLimit(…)` imported by that name: another package's `rateLimit` export. */
+function wrappedLimiterModule(path: readonly string[] | undefined, bindings: Bindings): string | undefined {
+  if (!path || path.at(-1) !== 'rateLimit' || path.length > 2) return undefined;
+  const module = bindings.packages.get(path[0]);
+  return module !== undefined && !module.startsWith('.') && !module.startsWith('node:') && !RATE_LIMIT_MODULES.includes(module) ? module : undefined;
+}
+
+/**
+ * A package's own `rateLimit` middleware (`@verdaccio/middleware` wraps express-rate-limit): given
+ * options that name no store (from config data, which cannot hold one), it counts in process memory.
+ * Reported once per file: the routes that use it share the fix.
+ */
+function checkWrappedLimiter(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, module: string, state: State): void {
+  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  if ((options?.type === 'ObjectExpression' && findProperty(options, 'store')) || state.reportedLimiterModules.has(module)) return;
+  state.reportedLimiterModules.add(module);
+  context.report({ at: call, messageId: 'memoryRateLimit', data: { library: `\`rateLimit\` of ${module}, given no store` } });
 }
 
 function moduleBinding(modules: ReadonlyMap<string, ModuleBindings>, name: string): string | undefined {
