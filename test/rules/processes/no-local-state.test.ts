@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a package.json in the user folder, a users export, a CLI adduser and a temp file', code: "util.writeFile(path.join(settings.userDir, 'package.json'), JSON.stringify(defaultPackage));\nfs.writeFileSync(usersExportFile, JSON.stringify(rows));\nprogram.command('adduser').action(() => fs.writeFileSync(authFile, JSON.stringify(users)));\nfs.writeFileSync(authTmpPath, JSON.stringify(auth));" },
     { name: 'a data path setting that names a folder', code: "const options = { dataPath: path.join(home, 'data'), storagePath: process.env.STORAGE_PATH };" },
     { name: 'session options in a variable given a shared store before use', code: "const sessionConfig = { secret: process.env.SESSION_SECRET };\nsessionConfig.store = new RedisStore({ client });\napp.use(require('express-session')(sessionConfig));" },
     { name: 'an upload staged step by step in the temporary folder', code: "function stage(req) {\n  let dir;\n  dir = path.join(os.tmpdir(), 'uploads');\n  const file = path.join(dir, req.params.name);\n  fs.createWriteStream(file);\n}" },
@@ -65,6 +66,15 @@ runRuleTests(rule, {
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
   ],
   invalid: [
+    {
+      name: 'user accounts and sessions saved as JSON files',
+      code: "class AuthService {\n  async saveUserFile(users) {\n    return await writeJson(this.configService.authPath, users, { spaces: 4 });\n  }\n}\nexports.saveSessions = (sessions) => util.writeFile(sessionsFile, JSON.stringify(sessions));",
+      errors: [
+        { messageId: 'stateFile', line: 3, column: 18, message: 'This saves the app\'s auth data as a file on this process\'s disk. Another instance never sees the file and a new container starts without it, so logins and changes made on one instance vanish on the next: keep it in a database or another backing service.' },
+        { messageId: 'stateFile', line: 6, column: 38 },
+      ],
+      output: null,
+    },
     {
       name: 'a database file path setting built in the data folder (zigbee-herdsman options)',
       code: "const herdsmanSettings = {\n  databasePath: data.joinPath('database.db'),\n  serialPort: { path: settings.serial.port },\n};",

@@ -7,15 +7,17 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { enclosingFunction, findProperty, getCalleeName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
+import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore';
+type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -53,7 +55,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:writeFile|appendFile|createWriteStream|outputFile)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:writeFile|appendFile|createWriteStream|outputFile|writeJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -69,6 +71,8 @@ export default defineRule<MessageId>({
       'A request handler writes data into the app\'s own directory or data folder. That disk belongs to one disposable process: other instances never see the file and the next deploy loses it. Store it in a backing service.',
     dataFolderStore:
       'This writes into the app\'s data folder, which the same module reads its data back from. That folder is on one instance\'s disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage.',
+    stateFile:
+      'This saves the app\'s {{what}} as a file on this process\'s disk. Another instance never sees the file and a new container starts without it, so logins and changes made on one instance vanish on the next: keep it in a database or another backing service.',
     keptScreenshot:
       'Screenshots are kept in files on this process\'s disk. Other instances cannot serve them and a new container starts without them: upload them to object storage, or keep them only for the request.',
   },
@@ -91,6 +95,7 @@ export default defineRule<MessageId>({
       CallExpression: (node) => {
         checkCall(context, node as TSESTree.CallExpression, bindings!);
         noteDataFolderUse(context.source, node as TSESTree.CallExpression, dataFolder);
+        checkStateFileWrite(context, node as TSESTree.CallExpression);
       },
       // Written there and read back: the folder is where the app keeps data between requests.
       'Program:exit': () => {
@@ -503,6 +508,29 @@ const DATA_FOLDER = /^(?:data|storage|db|database)(?:[_-]?(?:dir|directory|path|
 
 function namesDataFolder(source: SourceCode, node: Node): boolean {
   return pathNames(resolveConst(source, node)).some((name) => DATA_FOLDER.test(name.replace(/^\.?\/+|\/+$/g, '')));
+}
+
+/** Writes of serialised data: `writeFile(path, JSON.stringify(x))`, and fs-extra's `writeJson(path, x)`. */
+const JSON_WRITES = new Set(['writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync', 'outputJson', 'outputJsonSync']);
+/** Words of a file name that say what the app keeps in it: `authPath`, `sessionsFile`, `userConfigPath`. */
+const STATE_FILE_WORD = /^(?:auth|users?|accounts?|sessions?|security)$/i;
+/** Words that say the file is not the store itself. */
+const NOT_STATE_FILE_WORD = /^(?:te?mp|tmpdir|backups?|cache|caches|logs?|lock|pid|export|exports|sample|example|test|package)$/i;
+
+/**
+ * `writeJson(this.configService.authPath, users)`, `fs.writeFile(userConfigPath, JSON.stringify(config))`:
+ * the app's users, sessions or auth data saved as a file. Operator commands (a CLI's `adduser`) are left alone.
+ */
+function checkStateFileWrite(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  const method = getCalleeProperty(call) ?? '';
+  const [target, data] = call.arguments;
+  if (!target || !data || cliCommandOf(call) || /(?:^|\/)(?:cli|commands?|command-line|bin)\//.test(projectPath(context.project.root, context.source.path))) return;
+  const serialised = JSON_WRITES.has(method) || (FS_WRITES.has(method) && data.type === 'CallExpression' && getCalleeName(data) === 'JSON.stringify');
+  if (!serialised) return;
+  const words = withAssignedValues(target as Node).flatMap(pathNames).flatMap((name) => name.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/));
+  // `userDir` is the app's home folder, not a file of users.
+  const what = words.find((word, index) => STATE_FILE_WORD.test(word) && !/^(?:dir|home|data)$/i.test(words[index + 1] ?? ''));
+  if (what && !words.some((word) => NOT_STATE_FILE_WORD.test(word))) context.report({ at: call, messageId: 'stateFile', data: { what: `${what.toLowerCase()} data` } });
 }
 
 /** `page.screenshot({ path })` to a folder that is not a temporary one. */
