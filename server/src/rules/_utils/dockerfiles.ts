@@ -12,7 +12,6 @@ export function finalStage(dockerfile: DockerfileFile): number {
   return Math.max(0, ...dockerfile.instructions.map((instruction) => instruction.stage));
 }
 
-
 /**
  * Maps a range of an instruction's arguments (line continuations joined) back to file offsets.
  * Falls back to the whole arguments range when the joined text cannot be lined up with the file.

@@ -1,3 +1,7 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Node } from '../../engine/types';
+import { getCalleeName } from './ast';
+
 /**
  * Calls into Node's `fs` (and fs-extra) however the module is bound: `fs.appendFile`,
  * `fs.promises.appendFile`, `fsp.appendFile`, a destructured `appendFileSync`, and the bindings
@@ -11,4 +15,11 @@ export function fsMethodOf(path: readonly string[] | undefined): string | undefi
   const receiver = path.slice(0, -1);
   const isFs = receiver.length === 0 || (FS_BINDING.test(receiver[0]) && receiver.slice(1).every((segment) => segment === 'promises'));
   return isFs ? path[path.length - 1] : undefined;
+}
+
+/** Calls that build a path (`path.join`, `resolve`, `data.joinPath`, `getContentPath`, `getDataDir`), unlike lookups (`config.get('logs')`) whose value is elsewhere. */
+const PATH_BUILDER = /(?:^|\.)(?:join|resolve|\w*Path|\w*Dir(?:ectory)?)$/;
+
+export function isPathBuilderCall(node: Node): node is TSESTree.CallExpression {
+  return node.type === 'CallExpression' && PATH_BUILDER.test(getCalleeName(node) ?? '');
 }

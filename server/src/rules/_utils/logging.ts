@@ -115,7 +115,6 @@ function rotatingModuleBinding(name: string, bindings: LoggerBindings): string |
   return undefined;
 }
 
-
 function rotatingConfig(node: TSESTree.ObjectExpression, bindings: LoggerBindings): RotationSetup | undefined {
   const typeProperty = findProperty(node, 'type');
   const type = getStaticString(typeProperty?.value as Node | undefined);

@@ -1,6 +1,7 @@
-import { dirname, join, normalize, relative, sep } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
+import { projectPath } from '../../engine/paths';
 
-export { projectPath } from '../../engine/paths';
+export { projectPath };
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '.jsx'];
 
@@ -43,7 +44,7 @@ export function withSelfReferences(root: string, manifest: Readonly<Record<strin
       if (specifier !== name && !specifier.startsWith(`${name}/`)) return specifier;
       const target = exportTarget(manifest!, `.${specifier.slice(name.length)}`);
       if (!target) return specifier;
-      const path = relative(dirname(file), join(root, target)).split(sep).join('/');
+      const path = projectPath(dirname(file), join(root, target));
       return path.startsWith('.') ? path : `./${path}`;
     });
 }

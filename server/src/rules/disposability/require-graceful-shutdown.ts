@@ -400,7 +400,7 @@ function listenHandedOn(source: SourceCode, member: TSESTree.MemberExpression): 
 }
 
 /** A receiver named like a server (`app`, `server`, `webServer`, `httpsServer`) in a file that imports a server module. */
-const SERVER_NAME = /^(?:app|server|[a-z]\w*Server|[a-z]\w*App|app(?:Instance|Server))$/;
+const SERVER_NAME = /^(?:app|appInstance|server|[a-z]\w*Server|[a-z]\w*App)$/;
 
 /** `server.listen(port, () => server.close(launch))`: checking that the port is free, then letting it go. */
 function isPortProbe(source: SourceCode, call: TSESTree.CallExpression, receiver: Node): boolean {

@@ -12,7 +12,7 @@ import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
 import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
 import { readsEnvironment } from '../_utils/env';
-import { fsMethodOf } from '../_utils/fs';
+import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
@@ -27,8 +27,6 @@ const LOG_LOCATION_KEY = /^logs?[_-]?(?:path|dir|directory|folder|file|file_?nam
 /** The same, as a key of a logging settings object: `logging.path`, `loggerOptions.dir`, `Meta.logs = { path }`. */
 const LOCATION_KEY = /^(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
 const LOGGING_SETTINGS = /^(?:\w*[._])?log(?:s|ging|ger)?(?:[_-]?(?:config|conf|options|opts|settings))?$|^(?:file)?[_-]?transport(?:[_-]?(?:config|options|opts))?$/i;
-/** Calls that build a path (`path.join`, `getContentPath`), unlike lookups (`config.get('logs')`) whose value is elsewhere. */
-const PATH_BUILDER = /(?:^|\.)(?:join|resolve|\w*Path|\w*Dir(?:ectory)?)$/;
 /** A `.log` file or a `logs` folder. */
 const LOG_PATH = /\.log$|(?:^|[\\/])logs?[\\/]?$/i;
 
@@ -187,7 +185,7 @@ function defaultOf(node: Node): Node {
 }
 
 function builtPathPart(node: Node): string | undefined {
-  if (node.type !== 'CallExpression' || !PATH_BUILDER.test(getCalleeName(node) ?? '')) return undefined;
+  if (!isPathBuilderCall(node)) return undefined;
   const last = node.arguments[node.arguments.length - 1];
   // `path.join(logsPath, `${name}.log`)`: the file's name is computed, its extension is not.
   const tail = last?.type === 'TemplateLiteral' ? last.quasis.at(-1)?.value.cooked : undefined;

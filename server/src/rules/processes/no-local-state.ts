@@ -10,7 +10,7 @@ import type { Node } from '../../engine/types';
 import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
-import { fsMethodOf } from '../_utils/fs';
+import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
@@ -183,13 +183,10 @@ function withAssignedValues(node: Node, depth = 2): Node[] {
   return [value, ...assigned.filter(isBuiltPath).flatMap((item) => pathParts(item).flatMap((part) => withAssignedValues(part, depth - 1)))];
 }
 
-/** Calls that build a path: `path.join`, `resolve`, `data.joinPath`, `getFileUploadPath`, `getDataDir`. */
-const PATH_BUILDER = /(?:^|\.)(?:join|resolve|\w*Path|\w*Dir(?:ectory)?)$/;
-
 /** `path.join(dir, name)`, `getFileUploadPath()`, `` `${dir}/${name}` ``, `dir + '/' + name`: an expression that builds a path, not any value. */
 function isBuiltPath(node: Node): boolean {
   const value = unwrapExpression(node);
-  if (value.type === 'CallExpression') return PATH_BUILDER.test(getCalleeName(value) ?? '');
+  if (value.type === 'CallExpression') return isPathBuilderCall(value);
   return value.type === 'TemplateLiteral' || value.type === 'Identifier' || (value.type === 'BinaryExpression' && value.operator === '+') || getStaticString(value) !== undefined;
 }
 
@@ -292,7 +289,7 @@ function fileNameOf(value: Node): string | undefined {
   const node = unwrapExpression(value);
   if (node.type === 'CallExpression') {
     const last = node.arguments.at(-1);
-    return PATH_BUILDER.test(getCalleeName(node) ?? '') && last && last.type !== 'SpreadElement' ? fileNameOf(last) : undefined;
+    return isPathBuilderCall(node) && last && last.type !== 'SpreadElement' ? fileNameOf(last) : undefined;
   }
   if (node.type === 'TemplateLiteral') return node.quasis.at(-1)?.value.cooked ?? undefined;
   return getStaticString(node);
