@@ -70,6 +70,8 @@ function downloadVerified(pkg: CorpusPackage, log: (line: string) => void): stri
     cwd: TARBALLS,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    // `--json` lists every file of the tarball: thousands of entries for a package that ships its sources and a build.
+    maxBuffer: 256 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`npm pack ${pkg.name}@${pkg.version} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr}`);
   const packed = JSON.parse(result.stdout) as { filename: string }[];
