@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'PEM markers a parser splits a bundle on, with no key in them', code: "const keys = pem.split('-----BEGIN RSA PRIVATE KEY-----');\nconst key = pki.privateKeyFromPem('-----BEGIN PRIVATE KEY-----' + body + '-----END PRIVATE KEY-----');" },
     { name: 'a public key and a lookup table of key codes as bytes', code: "const publicKey = [4, 17, 250, 3, 9, 1, 0, 2, 4, 6, 8, 10, 12, 13, 14, 15];\nconst keyCodes = [8, 9, 13, 16, 17, 18, 19, 20, 27, 32, 33, 34, 35, 36, 37, 38];" },
     { name: 'a token typed as a few keys over and over', code: "const headers = { token: 'asdfasdfasdf' };" },
     { name: 'credentials in the usage example at the root of the package', code: "const proxy = createApp({ proxySecrets: ['s1'], unleashApiToken: 'default:development.unleash-insecure-api-token' });", filename: 'example.js' },

@@ -196,6 +196,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: "the app's own binary respawned through a setting named for it", code: `${CP}spawn(options.processExec, [process.argv[1], 'start'], { env: process.env });`, filename: 'src/service/daemon.js' },
+    { name: 'a compiler run by the development watcher', code: "const { execa } = require('execa');\nawait execa('swc', [srcPath, '-d', outDir], { preferLocal: true });", filename: 'dist/bin/lib/watch/compileSwc.js' },
     {
       name: 'git asked for a revision only in a development checkout, or as the last fallback before asking for a setting',
       code: `${CP}if (fs.existsSync(path.join(__dirname, '..', '.git'))) {\n  const revision = execSync('git rev-parse --short HEAD').toString();\n}\nfunction releaseId() {\n  try {\n    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();\n  } catch (e) {\n    throw new Error('When running in production you must set the APOS_RELEASE_ID environment variable');\n  }\n}`,

@@ -159,6 +159,11 @@ const invalid: InvalidCase[] = [
 runRuleTests(rule, {
   valid: [
     {
+      name: 'undeclared builds of a module tried only when the declared one failed to load into the same variable',
+      code: "let Datastore = null;\ntry { Datastore = require('express'); } catch (ex) { }\nif (Datastore == null) {\n  try { Datastore = require('@yetzt/nedb'); } catch (ex) { }\n  if (Datastore == null) { Datastore = require('nedb'); }\n}",
+      project,
+    },
+    {
       name: "the host app's manifest, read with a fallback",
       code: "const manifest = () => import('wiki/package.json', { with: { type: 'json' } }).then((imported) => imported.default).catch(() => readLocalManifest());\nlet pkg;\ntry {\n  pkg = require('host-app/package.json');\n} catch (e) {\n  pkg = {};\n}",
       project,

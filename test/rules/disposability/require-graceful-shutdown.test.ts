@@ -72,6 +72,12 @@ runRuleTests(rule, {
       code: "import process from 'node:process';\nimport express from 'express';\nconst app = express();\nconst server = app.listen(3000);\nprocess.once('SIGTERM', () => server.close(() => process.exit(0)));",
       filename: 'src/main.mjs',
     },
+    {
+      name: 'a server of a test folder with a package.json of its own, beside a main server that closes on SIGTERM',
+      code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close());`,
+      files: { 'test-server/index.js': `${EXPRESS}app.listen(8080);` },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'app', main: 'src/index.js' }), 'test-server/package.json': packageJsonText({ name: 'test-server' }) }),
+    },
   ],
   invalid: [
     {
@@ -340,6 +346,38 @@ runRuleTests(rule, {
       project: { entryPoints: ['dist/index.js'] },
       errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'src/index.ts' }],
       output: `import express from 'express';\nconst app = express();\nconst server = app.listen(3000);${HANDLER('server.close(() => process.exit(0));')}`,
+    },
+    {
+      name: 'an app set up in a chain (`express().disable(…)`) whose named SIGTERM handler only logs and exits',
+      code: "import express from 'express';\nfunction stopGracefully(signal) {\n  console.log(`Caught ${signal}`);\n  process.exit();\n}\nexport function serve(opts) {\n  const app = express().disable('x-powered-by');\n  const server = app.listen(process.env.PORT || opts.port);\n  process.on('SIGTERM', stopGracefully);\n  return server;\n}",
+      filename: 'src/server.mjs',
+      project: { entryPoints: ['src/server.mjs'] },
+      errors: [{ messageId: 'exitWithoutClose', line: 9, column: 3, file: 'src/server.mjs' }],
+      output: null,
+    },
+    {
+      name: 'a worker the app spawns beside its server (argv in a variable), which exits at once on SIGTERM',
+      code: "const { spawn } = require('child_process');\nconst path = require('path');\nconst workerArgs = [path.resolve(__dirname, 'jobs/worker.js')];\nspawn('node', workerArgs, { stdio: 'inherit' });",
+      files: { 'src/jobs/worker.js': "process.on('SIGTERM', async () => {\n  debug('stopping');\n  try {\n    process.exit(0);\n  } catch (err) {\n    error(err);\n    process.exit(1);\n  }\n});\nsetInterval(runJobs, 1000);" },
+      project: { entryPoints: ['src/index.js'] },
+      errors: [{ messageId: 'exitWithoutClose', line: 1, column: 1, file: 'src/jobs/worker.js' }],
+      output: null,
+    },
+    {
+      name: "the package's own server class started by its bin, with SIGINT handled after removing other listeners",
+      code: "const { Deepstream } = require('../src/deepstream');\nconst ds = new Deepstream(null);\nds.start();\nprocess.removeAllListeners('SIGINT').on('SIGINT', () => {\n  ds.on('stopped', () => process.exit(0));\n  ds.stop();\n});",
+      filename: 'bin/start.js',
+      project: { ...projectFixture({ 'package.json': packageJsonText({ name: '@deepstream/server', bin: { deepstream: 'bin/start.js' } }) }), entryPoints: ['bin/start.js'] },
+      errors: [{ messageId: 'sigintOnly', line: 3, column: 1, file: 'bin/start.js' }],
+      output: null,
+    },
+    {
+      name: 'a companion server in a folder with a package.json of its own, beside a main server that closes on SIGTERM',
+      code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close());`,
+      files: { 'telemetry/index.js': `${EXPRESS}app.listen(8080);` },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'app', main: 'src/index.js' }), 'telemetry/package.json': packageJsonText({ name: 'telemetry' }) }),
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'telemetry/index.js' }],
+      output: null,
     },
   ],
 });

@@ -5,6 +5,7 @@ const WINSTON = "const winston = require('winston');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a text file of data, appended through an fs kept on an object', code: "obj.fs.appendFileSync(obj.path.join(dataPath, 'devices.txt'), line);\nobj.fs.openSync(reportPath, 'a+');" },
     { name: 'a catalog and a changelog written to files are no logs', code: "const fs = require('fs');\nfs.createWriteStream(catalog);\nfs.appendFileSync(changelog, entry);" },
     "console.log('server started');",
     `${WINSTON}const logger = winston.createLogger({ transports: [new winston.transports.Console()] });`,
@@ -58,6 +59,15 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'errors appended to a text file whose path a function picks in branches, through an fs kept on an object; a trace log opened to append',
+      code: "obj.logError = function (err) {\n  var errlogpath = null;\n  if (typeof obj.args.errorlogpath == 'string') { errlogpath = obj.path.join(obj.args.errorlogpath, 'mesherrors.txt'); } else { errlogpath = obj.getConfigFilePath('mesherrors.txt'); }\n  obj.fs.appendFileSync(errlogpath, err + '\\r\\n');\n};\nobj.logFile = obj.fs.openSync(obj.getConfigFilePath('log.txt'), 'a+', 0o666);",
+      errors: [
+        { messageId: 'fileStream', line: 4, column: 3, message: 'Log lines go to mesherrors.txt. Files on the process disk vanish with it and never reach the log router: write to stdout.' },
+        { messageId: 'fileStream', line: 6, column: 15 },
+      ],
+      output: null,
+    },
     {
       name: 'file transport options handed to a server, left out only when a flag says so, named with a template',
       code: "const server = createServer({\n  fileTransportOptions: flags['disable-log-to-file']\n    ? null\n    : { filename: path.join(Config.logsPath, `${name}.log`) },\n});",

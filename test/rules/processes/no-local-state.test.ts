@@ -64,6 +64,30 @@ runRuleTests(rule, {
     { name: 'a data file setting the environment chooses', code: "module.exports = { flowFile: process.env.FLOWS || 'flows.json' };" },
     { name: 'a data file setting that is not a data file', code: "module.exports = { stateFile: '/dev/null', dataFile: 'README.md' };" },
     { name: 'a disk store module loaded but not constructed', code: "const FileStore = require('session-file-store');\nmodule.exports = { FileStore };" },
+    {
+      name: 'files written and read back that are no store: a first-run default, a cache, a generic helper, package.json, an operator command',
+      code: [
+        "if (!fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify(defaults));",
+        "const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));",
+        "fs.writeFileSync(path.join(statusDir, 'search-cache.json'), JSON.stringify(index));",
+        "const index = JSON.parse(fs.readFileSync(path.join(statusDir, 'search-cache.json')));",
+        "function save(file, data) { fs.writeFileSync(file, JSON.stringify(data)); }",
+        "function load(file) { return JSON.parse(fs.readFileSync(file)); }",
+        "const pkg = JSON.parse(fs.readFileSync(resolveProjectFile('package.json', dir)));",
+        "fs.writeFileSync(resolveProjectFile('package.json', dir), JSON.stringify(pkg));",
+        "class Provider { getPath(key) { return join(this.backupPath, key + '.json'); } set(key, data) { return writeFile(this.getPath(key), JSON.stringify(data)); } get(key) { return readFile(this.getPath(key)); } }",
+      ].join('\n'),
+    },
+    {
+      name: 'a project generator writing the list of scripts it scaffolds',
+      code: "spawnSync('npm', ['init', '-y']);\nconst scripts = JSON.parse(fs.readFileSync(externalScriptsPath));\nfs.writeFileSync(externalScriptsPath, JSON.stringify(scripts));",
+      filename: 'src/GenHubot.mjs',
+    },
+    {
+      name: 'credentials written and read by an operator command',
+      code: "const users = JSON.parse(fs.readFileSync(credentialsFile));\nusers[name] = hash;\nfs.writeFileSync(credentialsFile, JSON.stringify(users));",
+      filename: 'lib/cli.js',
+    },
   ],
   invalid: [
     {
@@ -329,6 +353,28 @@ runRuleTests(rule, {
     {
       code: "app.post('/avatar', (req, res) => {\n  fs.writeFileSync(path.join(__dirname, 'uploads', req.params.id), req.body);\n});",
       errors: [{ messageId: 'appDirectoryWrite', line: 2, column: 3 }],
+      output: null,
+    },
+    {
+      name: 'app data kept in JSON files the module writes and reads back',
+      code: [
+        "class State {",
+        "  file = data.joinPath('state.json');",
+        "  load() { return JSON.parse(fs.readFileSync(this.file, 'utf8')); }",
+        "  save() { const json = JSON.stringify(Object.fromEntries(this.state)); fs.writeFileSync(this.file, json); }",
+        "}",
+        "function savePluginOptions(id, options) { fs.writeFileSync(pathForPluginId(id), JSON.stringify(options)); }",
+        "function getPluginOptions(id) { return JSON.parse(fs.readFileSync(pathForPluginId(id), 'utf8')); }",
+        "async function saveLayout(user, layout) { const all = await readJson(this.configService.layoutPath); all[user] = layout; writeJsonSync(this.configService.layoutPath, all); }",
+        "function saveUser(name, user) { const real = config.getUserConfigPath(name); const temp = real + '.tmp'; fs.writeFileSync(temp, JSON.stringify(user)); fs.renameSync(temp, real); }",
+        "function loadUser(name) { const file = config.getUserConfigPath(name); return JSON.parse(fs.readFileSync(file, 'utf8')); }",
+      ].join('\n'),
+      errors: [
+        { messageId: 'storeFile', line: 4, column: 73, message: "The app keeps data in a file on this process's disk (file): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service." },
+        { messageId: 'storeFile', line: 6, column: 43 },
+        { messageId: 'storeFile', line: 8, column: 122, message: "The app keeps data in a file on this process's disk (layoutPath): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service." },
+        { messageId: 'storeFile', line: 9, column: 106 },
+      ],
       output: null,
     },
   ],

@@ -9,11 +9,14 @@ import { getCalleeName } from './ast';
  */
 const FS_BINDING = /^_?(?:fs|fsp|fse|promises|fsExtra|fs_extra|fsPromises)(?:_\d+|__default)?$/;
 
+/** fs kept on an object: `obj.fs.appendFileSync`, `this.fs.writeFile`, `parent.fs.promises.readFile`. */
+const FS_MEMBER = /^\w+\.(?:fs|fse|fsp|fsExtra|fsPromises)(?:\.promises)?$/;
+
 /** The fs method a callee path calls (`appendFileSync` for `['fs_1', 'appendFileSync']`), if it is one. */
 export function fsMethodOf(path: readonly string[] | undefined): string | undefined {
   if (!path || path.length === 0) return undefined;
   const receiver = path.slice(0, -1);
-  const isFs = receiver.length === 0 || (FS_BINDING.test(receiver[0]) && receiver.slice(1).every((segment) => segment === 'promises'));
+  const isFs = receiver.length === 0 || (FS_BINDING.test(receiver[0]) && receiver.slice(1).every((segment) => segment === 'promises')) || FS_MEMBER.test(receiver.join('.'));
   return isFs ? path[path.length - 1] : undefined;
 }
 

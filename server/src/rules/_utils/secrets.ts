@@ -15,7 +15,8 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   { kind: 'A GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/, envName: 'GITHUB_TOKEN' },
   { kind: 'A Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/, envName: 'SLACK_TOKEN' },
   { kind: 'A Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/, envName: 'SLACK_WEBHOOK_URL' },
-  { kind: 'A private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/, envName: 'PRIVATE_KEY' },
+  // The key material, not the bare header a parser splits a PEM file on (`pem.split('-----BEGIN PRIVATE KEY-----')`).
+  { kind: 'A private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[^]{0,200}?[A-Za-z0-9+/]{20}/, envName: 'PRIVATE_KEY' },
   { kind: 'A JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/, envName: 'JWT_TOKEN' },
   { kind: 'A Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/, envName: 'GOOGLE_API_KEY' },
   { kind: 'A SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/, envName: 'SENDGRID_API_KEY' },

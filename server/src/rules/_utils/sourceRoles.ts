@@ -21,10 +21,11 @@ const TOOLING_CONFIG = [
 ];
 
 /**
- * Folders of scripts developers run by hand or from CI: `scripts/` anywhere, `tools/`, `tasks/` and
+ * Folders of scripts developers run by hand or from CI, and of development servers and watchers:
+ * `scripts/`, `dev/` and `watch/` anywhere; `tools/`, `tasks/` and
  * `debug/` at the root. Deeper down, `tools/` are more often the app's own (AI or MCP tools in `dist/modules/mcp/tools/`).
  */
-const DEV_FOLDERS = /(?:^|\/)scripts\/|^(?:tools|tasks|debug)\/|(?:^|\/)(?:\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
+const DEV_FOLDERS = /(?:^|\/)(?:scripts|dev|watch)\/|^(?:tools|tasks|debug)\/|(?:^|\/)(?:\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
 
 /** Folders whose code is bundled for browsers. */
 const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|webapp|web-app|ui)\//;
@@ -136,7 +137,7 @@ function isDevCommand(root: string, path: string): boolean {
 const SCAFFOLDS = /(['"`])(?:npm|yarn|pnpm)\1\s*,\s*\[\s*(['"`])init\2|(['"`])(?:npm|yarn|pnpm) init\b/;
 const GENERATOR_NAME = /^(?:gen|generat|create|scaffold|new|init)/i;
 
-function isScaffolder(path: string, text: string | undefined): boolean {
+export function isScaffolder(path: string, text: string | undefined): boolean {
   return text !== undefined && GENERATOR_NAME.test(basename(path)) && SCAFFOLDS.test(text);
 }
 

@@ -70,10 +70,22 @@ function escapeOf(project: ProjectFacts, path: string, specifier: string): { tar
   if (!specifier.startsWith('../')) return undefined;
   const resolved = normalize(join(dirname(path), specifier));
   const target = projectPath(project.root, resolved);
-  if (!isInside(project.root, resolved)) return { target };
+  // `require('../node-forge/lib/forge')` from the root of an installed package: its own declared dependency, beside it in node_modules.
+  if (!isInside(project.root, resolved)) return declaresPackage(project, target.replace(/^(?:\.\.\/)+/, '')) ? undefined : { target };
   const json = project.files.packageJson?.json;
   const workspace = json && workspaceFolderOf(project.root, workspacePatterns(json), path);
   return workspace && !isInside(join(project.root, workspace), resolved) ? { target, workspace } : undefined;
+}
+
+/** Whether the path's first segments (`node-forge/lib/forge`, `@scope/pkg/x`) name a dependency package.json declares. */
+function declaresPackage(project: ProjectFacts, path: string): boolean {
+  const segments = path.split('/');
+  const name = segments[0].startsWith('@') ? segments.slice(0, 2).join('/') : segments[0];
+  const json = project.files.packageJson?.json;
+  return DEPENDENCY_SECTIONS.some((section) => {
+    const entries = json?.[section];
+    return typeof entries === 'object' && entries !== null && Object.hasOwn(entries, name);
+  });
 }
 
 /** The next string literal `'specifier'` (any quotes) in the text, after the previous one found for it. */

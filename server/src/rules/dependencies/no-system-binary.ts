@@ -221,7 +221,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
 /** Settings objects a program can be named in: `settings.abiword`, `config.ffmpegPath`, `this.options.soffice`. */
 const SETTINGS_OBJECT = /^(?:settings|config|conf|cfg|configuration|options|opts)$/i;
 /** Settings that name Node itself or the app's own scripts. */
-const NODE_SETTING = /^(?:node|nodePath|nodeBin(?:ary)?|execPath|script|scriptPath|cwd)$/i;
+const NODE_SETTING = /^(?:node|nodePath|nodeBin(?:ary)?|execPath|processExec(?:Path)?|script|scriptPath|cwd)$/i;
 
 /** `settings.abiword` when the program of a spawn-style call is read from settings. */
 function configuredProgram(target: Node): string | undefined {

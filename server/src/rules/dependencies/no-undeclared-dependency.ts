@@ -39,6 +39,8 @@ interface ModuleUse {
   readonly devBranch: boolean;
   /** Local names an `import` binds, in TypeScript, to decide whether only types are used. */
   readonly locals?: readonly string[];
+  /** The variable a `require` is assigned to (`Datastore = require('nedb')`), to find the modules it alternates with. */
+  readonly boundTo?: string;
 }
 
 interface ModuleUses {
@@ -138,7 +140,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       if (/\/package\.json$/.test(specifier) && (isCaught(owner) || fallbackOf(source, owner))) return;
       const locals = typeScript && owner.type === 'ImportDeclaration' ? importLocals(owner) : undefined;
       locals?.forEach((name) => candidates.add(name));
-      collected.uses.push({ range: node.range, specifier, fallback: fallbackOf(source, owner), devBranch: inDevBranch(source, owner), locals });
+      const fallback = fallbackOf(source, owner);
+      collected.uses.push({ range: node.range, specifier, fallback, devBranch: inDevBranch(source, owner), locals, boundTo: alternativeFor(owner, fallback !== undefined) });
     };
     return mergeVisitors(
       importVisitors(addUse),
@@ -189,11 +192,13 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       // A folder with a package.json of its own (a docs site, a sub-app) declares its imports there.
       if (project.files.nestedPackageRoots.some((root) => isWithin(root, path))) continue;
       const values = new Set(collected.valueNames);
+      // `try { Datastore = require('@seald-io/nedb') } catch {} if (!Datastore) Datastore = require('nedb')`: the other loads are alternatives.
+      const boundToDeclared = new Set(collected.uses.filter((use) => use.boundTo && isAvailable(use.specifier, declared)).map((use) => use.boundTo));
       for (const use of collected.uses) {
         const name = packageNameOf(use.specifier)!;
         if (declared.has(name) || name === json.name || allowed.has(name) || folders.has(name.replace(/^@/, '').split('/')[0])) continue;
         if (use.locals && use.locals.length > 0 && !use.locals.some((local) => values.has(local))) continue;
-        const recovers = use.fallback?.modules.some((module) => module.startsWith('.') || isBuiltinModule(module) || declared.has(packageNameOf(module) ?? ''));
+        const recovers = use.fallback?.modules.some((module) => isAvailable(module, declared)) || (use.boundTo !== undefined && boundToDeclared.has(use.boundTo));
         // A package the code is written to do without (a dev-only loader), unless the app tells users to install it.
         if (recovers || (use.fallback?.expectsAbsence && !use.fallback.tellsToInstall)) continue;
         if (dev.has(name)) {
@@ -209,6 +214,40 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     }
   },
 });
+
+/**
+ * `if (!Datastore) Datastore = require('nedb')`, or the same assignment in a `try`: a load tried in
+ * case another one assigned to the same variable failed. The variable, when the load is such a fallback.
+ */
+function alternativeFor(owner: Node, caught: boolean): string | undefined {
+  const parent = owner.parent;
+  if (parent?.type !== 'AssignmentExpression' || parent.right !== owner || parent.left.type !== 'Identifier') return undefined;
+  const name = parent.left.name;
+  return caught || isGuardedBy(parent, name) ? name : undefined;
+}
+
+/** Inside an `if` whose condition reads `name` (`if (Datastore == null)`), without crossing a function. */
+function isGuardedBy(node: Node, name: string): boolean {
+  let child = node;
+  for (let parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'IfStatement' && parent.test !== child && readsName(parent.test, name)) return true;
+  }
+  return false;
+}
+
+function readsName(node: Node, name: string): boolean {
+  let found = false;
+  walkSubtree(node, (child) => {
+    if (child.type === 'Identifier' && child.name === name) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** A module the app can count on: its own file, a node built-in, or a declared package. */
+function isAvailable(specifier: string, declared: ReadonlySet<string>): boolean {
+  return specifier.startsWith('.') || isBuiltinModule(specifier) || declared.has(packageNameOf(specifier) ?? '');
+}
 
 function isRequireResolve(node: Node): boolean {
   return node.type === 'CallExpression' && getMemberPath(node.callee)?.join('.') === 'require.resolve';

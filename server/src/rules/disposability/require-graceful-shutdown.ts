@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { basename, join } from 'node:path';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
+import { isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
@@ -15,7 +16,7 @@ import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
 import { importVisitors } from '../_utils/importSpecifiers';
-import { entryFiles, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
+import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
 import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm' | 'entryNoSigterm';
@@ -63,10 +64,11 @@ const SHUTDOWN_LIBRARIES = new Set([
   '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
 ]);
-const SHUTDOWN_TEXT = /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
+const SHUTDOWN_TEXT = /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|spawn|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
 /** `require('./server')`, `import app from '../lib/app'`: an entry point handing over to its own modules. */
 const LOCAL_IMPORT = /(?:\brequire\s*\(|\bfrom|\bimport\s*\(?)\s*['"`]\.\.?\//;
 /** Servers for development and tests, by their file name: `dev-server.js`, `mock-server.ts`, `watch.js`. */
+const NOT_DEPLOYED_FOLDER = /(?:^|[/_-])(?:tests?|templates?|examples?|fixtures?|demos?|samples?)(?:[/_-])/i;
 const DEV_SERVER_NAME = /(?:^|[-_.])(?:dev|develop|development|watch|mock|fake|example|demo|sample|test)(?:[-_.]|$)/i;
 const STOP_SIGNALS = new Set(['SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGQUIT']);
 const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
@@ -102,7 +104,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
   initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [] }),
-  collect({ source, collected }) {
+  collect({ source, project, collected }) {
+    const appClasses = ownClassNames(project.packageJson?.name);
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
     const localImports = importVisitors(({ node, specifier }) => {
       if (specifier.startsWith('.')) collected.localImports.push({ range: node.range, specifier });
@@ -113,7 +116,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         collectSignalHandler(source, call, collected);
         if (isDefaultExitOfOptInGrace(source, call)) collected.exitsWithoutClosing.push(call.range);
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
-        const start = serverStart(source, call, servesHttp);
+        const start = serverStart(source, call, servesHttp, appClasses);
         if (start) collected.starts.push(start);
         const script = launchedScript(source, call);
         if (script) collected.launches.push({ range: call.range, script });
@@ -158,7 +161,11 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     // A package whose declared entries start nothing (an API or docs `main`) is started by a module
     // another package calls: the starters nothing here imports stand in for its entries.
     const runsSomething = declared.some((entry) => serves(entry) || launchesOf(processOf(entry).facts, paths).length > 0);
-    const entries = runsSomething ? declared : [...new Set([...declared, ...entryFiles(project.root, [], paths, importsOf, (file) => startsServer(file) && !DEV_SERVER_NAME.test(basename(file)))])];
+    const unreachedStarters = () => entryFiles(project.root, [], paths, importsOf, (file) => startsServer(file) && !DEV_SERVER_NAME.test(basename(file)));
+    // A server in a folder with a package.json of its own (a bundled companion service) is an app of its own.
+    // Tests, templates and examples with a package.json are not deployed.
+    const nested = (file: string) => project.files.nestedPackageRoots.some((root) => file.startsWith(`${root}/`)) && !NOT_DEPLOYED_FOLDER.test(projectPath(project.root, file)) && !isDevOnlyFile(project, file);
+    const entries = [...new Set([...declared, ...unreachedStarters().filter((file) => !runsSomething || nested(file))])];
     // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
     for (const entry of withLaunchedScripts(entries, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
@@ -167,12 +174,14 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
       const reportExitsWithoutClosing = () => {
         for (const { file, facts: fileFacts } of facts) {
+          if (isDevOnlyFile(project, file)) continue;
           for (const range of fileFacts.exitsWithoutClosing) reportOnce(reported, file, range, () => report(file, { at: range, messageId: 'exitWithoutClose' }));
         }
       };
       if (!start) {
         const launch = launchesOf(facts, paths).find(({ target }) => serves(target));
-        if (launch && handles) {
+        // A worker the app runs beside its server (a queue consumer, a cron process) drops its job when it exits at once.
+        if ((launch && handles) || (!entries.includes(entry) && !DEV_SERVER_NAME.test(basename(entry)))) {
           reportExitsWithoutClosing();
         } else if (launch) {
           reportOnce(reported, launch.file, launch.range, () => report(launch.file, { at: launch.range, messageId: 'launcherNoSigterm' }));
@@ -250,8 +259,9 @@ function launchedScript(source: SourceCode, call: TSESTree.CallExpression | TSES
   if (/(?:^|\.)(?:fork|Monitor)$/.test(name)) return path(first);
   // Cluster workers: `cluster.setupPrimary({ exec })`, cfork's `cfork({ exec })`.
   if (/(?:^|\.)(?:setupPrimary|setupMaster)$|^cfork$/.test(name) && first?.type === 'ObjectExpression') return path(findProperty(first, 'exec')?.value as Node | undefined);
-  if (/(?:^|\.)spawn$/.test(name) && first && /^(?:process\.execPath|node)$/.test(getMemberPath(first)?.join('.') ?? getStaticString(first) ?? '') && second?.type === 'ArrayExpression') {
-    return path(second.elements[0]);
+  const argv = second && resolveValue(source, second);
+  if (/(?:^|\.)spawn$/.test(name) && first && /^(?:process\.execPath|node)$/.test(getMemberPath(first)?.join('.') ?? getStaticString(first) ?? '') && argv?.type === 'ArrayExpression') {
+    return path(argv.elements[0]);
   }
   return undefined;
 }
@@ -292,8 +302,8 @@ function importsServerModule(statement: Node): boolean {
 }
 
 function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression, facts: ShutdownFacts): void {
-  const path = getMemberPath(call.callee);
-  if (path?.length !== 2 || path[0] !== 'process' || !SIGNAL_METHODS.has(path[1]) || !isProcessObject(source, call.callee) || !call.arguments[0]) return;
+  const method = processListenerMethod(source, call.callee);
+  if (!method || !SIGNAL_METHODS.has(method) || !call.arguments[0]) return;
   // `for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, …)`: a signal chosen in code that names SIGTERM.
   const signal = getStaticString(call.arguments[0]) ?? (/['"`]SIGTERM['"`]/.test(source.text) ? 'SIGTERM' : undefined);
   if (signal === 'SIGTERM' && isOptIn(source, call)) {
@@ -306,6 +316,16 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
     facts.otherSignals.push({ signal, range: call.range });
   }
 }
+
+/** `process.on`, also after `process.removeAllListeners('SIGINT')` (listener methods return process): the method, when it is process's. */
+function processListenerMethod(source: SourceCode, callee: Node): string | undefined {
+  if (callee.type !== 'MemberExpression') return undefined;
+  let receiver = unwrapExpression(callee.object);
+  while (receiver.type === 'CallExpression' && receiver.callee.type === 'MemberExpression' && LISTENER_CHAIN.test(getMemberName(receiver.callee) ?? '')) receiver = unwrapExpression(receiver.callee.object);
+  return receiver.type === 'Identifier' && receiver.name === 'process' && isProcessObject(source, receiver) ? getMemberName(callee) : undefined;
+}
+
+const LISTENER_CHAIN = /^(?:removeAllListeners|removeListener|off|on|once)$/;
 
 /** Inside `if (process.env.HANDLE_SIGNALS === 'true')` or `process.env.X && …`: off unless someone sets it. */
 function isOptIn(source: SourceCode, call: Node): boolean {
@@ -331,7 +351,7 @@ function handlerBody(source: SourceCode, argument: Node): Node | undefined {
 }
 
 /** `console.log`, `logger.info`, `this.logger.warn`, `util.log`, `log.error`: calls that only write a line. */
-const LOGGING_CALL = /^(?:this\.)?(?:console|logger|log|l)\.\w+$|^(?:this\.)?\w*(?:[lL]og|util)\.(?:log|info|warn|error|debug|trace|fatal|notice)$|(?:^|\.)log(?:info|notice|warn|error|debug)?$/;
+const LOGGING_CALL = /^(?:debug|info|warn|error)$|^(?:this\.)?(?:console|logger|log|l)\.\w+$|^(?:this\.)?\w*(?:[lL]og|util)\.(?:log|info|warn|error|debug|trace|fatal|notice)$|(?:^|\.)log(?:info|notice|warn|error|debug)?$/;
 
 /**
  * Calls process.exit and nothing else but logging. Any other call might close something
@@ -376,7 +396,7 @@ function endsWithReturn(statement: TSESTree.Statement): boolean {
 }
 
 /** `app.listen(…)`, `server.listen(…)`, `fastify.listen(…)`, `http.createServer(…).listen(…)`, hapi `server.start()`. */
-function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHttp: boolean): ServerStart | undefined {
+function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHttp: boolean, appClasses: ReadonlySet<string>): ServerStart | undefined {
   const property = getCalleeProperty(call);
   if ((property !== 'listen' && property !== 'start') || call.callee.type !== 'MemberExpression') return undefined;
   const receiver = unwrapExpression(call.callee.object);
@@ -384,7 +404,7 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
   const created = creationOf(source, receiver);
   const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && isNamedLikeServer(receiver)));
-  const kind = servesHttp ? serverKind(source, receiver, created) : madeElsewhere ? 'http' : constructedServer(created);
+  const kind = servesHttp ? serverKind(source, receiver, created) : madeElsewhere ? 'http' : constructedServer(created, appClasses);
   if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
@@ -441,10 +461,19 @@ function serverKind(source: SourceCode, receiver: Node, created: Node | undefine
   return constructedServer(created);
 }
 
-/** What made the value a receiver holds: `express()`, `http.createServer(app)`, `await NestFactory.create(…)`. */
+/** Methods that set an app up and return it: `express().disable('x-powered-by')`, `new Koa().use(logger)`. */
+const SETUP_CHAIN_METHOD = /^(?:use|set|enable|disable|engine)$/;
+
+/** What made the value a receiver holds: `express()`, `http.createServer(app)`, `await NestFactory.create(…)`, `express().disable(…)`. */
 function creationOf(source: SourceCode, receiver: Node): Node | undefined {
   const origin = resolveVariable(source, receiver);
-  return origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
+  let created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
+  while (created?.type === 'CallExpression' && created.callee.type === 'MemberExpression' && SETUP_CHAIN_METHOD.test(getMemberName(created.callee) ?? '')) {
+    const made = unwrapExpression(created.callee.object);
+    if (made.type !== 'CallExpression' && made.type !== 'NewExpression') break;
+    created = made;
+  }
+  return created;
 }
 
 /**
@@ -452,9 +481,17 @@ function creationOf(source: SourceCode, receiver: Node): Node | undefined {
  * though not of those that serve nothing themselves (Apollo's, which an HTTP server mounts) or only
  * in development and tests (`MongoMemoryServer`, `WebpackDevServer`).
  */
-function constructedServer(created: Node | undefined): ServerKind | undefined {
+function constructedServer(created: Node | undefined, appClasses: ReadonlySet<string> = new Set()): ServerKind | undefined {
   const name = created?.type === 'NewExpression' ? getCalleeName(created)?.split('.').pop() ?? '' : '';
-  return /\wServer$/.test(name) && !/Apollo|Memory|Dev|Test/.test(name) ? 'custom' : undefined;
+  return (/\wServer$/.test(name) && !/Apollo|Memory|Dev|Test/.test(name)) || appClasses.has(name.toLowerCase()) ? 'custom' : undefined;
+}
+
+/** Words too general to name a package's own application class. */
+const GENERIC_PACKAGE_WORDS = new Set(['server', 'core', 'node', 'service', 'services', 'api', 'app', 'lib', 'cli', 'main', 'http']);
+
+/** `deepstream` for @deepstream/server: `new Deepstream().start()` there starts the package's own server. */
+function ownClassNames(packageName: string | undefined): ReadonlySet<string> {
+  return new Set((packageName ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 4 && !GENERIC_PACKAGE_WORDS.has(word)));
 }
 
 /** Created by Node's own `http.createServer(app)` (or https, http2, net, tls), wherever the module was required. */

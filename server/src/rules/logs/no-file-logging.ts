@@ -10,7 +10,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
-import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
 import { readsEnvironment } from '../_utils/env';
 import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
@@ -40,7 +40,7 @@ export default defineRule<MessageId>({
   severity: 'warning',
   description: 'Application logs written to files instead of to stdout.',
   fixable: true,
-  triggers: /winston|pino|bunyan|log4js|\.log['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog|Logger\s*\(|createWriteStream|appendFile/i,
+  triggers: /winston|pino|bunyan|log4js|\.log['"`]|(?:logs?|errors?)\.txt['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog|Logger\s*\(|createWriteStream|appendFile/i,
   messages: {
     fileTransport: 'This logger writes to a file. Logs are an event stream: write them to stdout and let the platform route, store and rotate them.',
     fileDestination: 'pino writes to a file here. Write to stdout (file descriptor 1) and let the platform collect the stream.',
@@ -92,10 +92,15 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
     checkPinoDestination(context, node);
   } else if (LOG_FILE_SETTER.test(path?.at(-1) ?? '') && node.arguments.length > 0) {
     context.report({ at: node, messageId: 'logFileSetter', data: { call: path!.join('.') } });
-  } else if (FS_WRITES.has(fsMethodOf(path) ?? '')) {
+  } else if (FS_WRITES.has(fsMethodOf(path) ?? '') || isAppendOpen(node, fsMethodOf(path))) {
     const target = node.arguments[0] && logFileTarget(context.source, node.arguments[0]);
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   }
+}
+
+/** `fs.openSync(file, 'a+')`: a file opened to append lines to. */
+function isAppendOpen(node: TSESTree.CallExpression, method: string | undefined): boolean {
+  return (method === 'open' || method === 'openSync') && /^a/.test(getStaticString(node.arguments[1]) ?? '');
 }
 
 /** winston 2's `winston.add(winston.transports.File, { filename })`: the transport class, not an instance. */
@@ -201,13 +206,32 @@ function reportPinoFileTarget(context: FileRuleContext<MessageId>, node: TSESTre
 
 /** A path argument that names a `.log` file: a literal, a template, `path.join(…, 'x.log')`, or a const holding one. */
 function logFileTarget(source: SourceCode, node: Node): string | undefined {
-  const value = resolveConst(source, node);
-  const texts = [getStaticString(value) ?? lastPathPart(value), ...returnedPathParts(source, value)];
-  const text = texts.find((candidate) => candidate !== undefined && /\.log$/i.test(candidate));
+  const values = [resolveConst(source, node), ...branchAssignments(node)];
+  const texts = values.flatMap((value) => [getStaticString(value) ?? lastPathPart(value) ?? builtPathPart(value), ...returnedPathParts(source, value)]);
+  const text = texts.find((candidate) => candidate !== undefined && LOG_FILE_NAME.test(candidate));
   if (text) return text.split(/[\\/]/).pop();
   // `fs.createWriteStream(keyFlushLog, { flags: 'a+' })`: a setting that names the log file.
   const name = getMemberPath(unwrapExpression(node))?.at(-1);
   return name !== undefined && LOG_FILE_SETTING.test(name) ? `the file in \`${name}\`` : undefined;
+}
+
+/** `app.log`, and the text files apps keep logs and errors in: `mesherrors.txt`, `agenterrorlogs.txt`, `log.txt`. */
+const LOG_FILE_NAME = /\.log$|(?:logs?|errors?)\.txt$/i;
+
+/**
+ * `let errlogpath = null; if (dir) errlogpath = join(dir, 'errors.txt'); else errlogpath = configPath('errors.txt')`:
+ * what a variable written in branches of the same function may hold.
+ */
+function branchAssignments(node: Node): Node[] {
+  const value = unwrapExpression(node);
+  const scope = value.type === 'Identifier' ? enclosingFunction(value) : undefined;
+  if (!scope || value.type !== 'Identifier') return [];
+  const assigned: Node[] = [];
+  walkSubtree(scope, (child) => {
+    if (child.type === 'AssignmentExpression' && child.operator === '=' && child.left.type === 'Identifier' && child.left.name === value.name) assigned.push(unwrapExpression(child.right));
+    return true;
+  });
+  return assigned;
 }
 
 /** Names of a setting that holds a log file's path: `logFile`, `keyFlushLog`, `accessLogPath`, `LOG_FILE`. */

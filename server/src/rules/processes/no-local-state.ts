@@ -14,10 +14,11 @@ import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
-import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
+import { isBrowserFile, isDevOnlyFile, isScaffolder } from '../_utils/sourceRoles';
+import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } from '../_utils/storeFiles';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile';
+type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -55,7 +56,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:writeFile|appendFile|createWriteStream|outputFile|writeJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -73,6 +74,8 @@ export default defineRule<MessageId>({
       'This writes into the app\'s data folder, which the same module reads its data back from. That folder is on one instance\'s disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage.',
     stateFile:
       'This saves the app\'s {{what}} as a file on this process\'s disk. Another instance never sees the file and a new container starts without it, so logins and changes made on one instance vanish on the next: keep it in a database or another backing service.',
+    storeFile:
+      'The app keeps data in a file on this process\'s disk ({{file}}): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service.',
     keptScreenshot:
       'Screenshots are kept in files on this process\'s disk. Other instances cannot serve them and a new container starts without them: upload them to object storage, or keep them only for the request.',
   },
@@ -81,6 +84,15 @@ export default defineRule<MessageId>({
     if (isDevOnlyFile(context.project, context.source.path) || isBrowserFile(context.project.root, context.source.path, context.source.text)) return {};
     let bindings: Bindings | undefined;
     const dataFolder: DataFolderUse = { writes: [], read: false };
+    const storeFiles = newStoreFileUse();
+    const reported = new Set<Node>();
+    // Operator commands and project generators write the files the server reads (`adduser` saving credentials); they run once, by hand.
+    const reportOnce = (node: Node, messageId: MessageId, data?: Record<string, string>): void => {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ at: node, messageId, data });
+    };
+    const isCommandFile = /(?:^|\/)(?:cli|commands?|command-line|bin)(?:\/|\.[cm]?[jt]s$)/.test(projectPath(context.project.root, context.source.path)) || isScaffolder(context.source.path, context.source.text);
     return {
       Program: (node) => {
         const program = node as TSESTree.Program;
@@ -95,11 +107,14 @@ export default defineRule<MessageId>({
       CallExpression: (node) => {
         checkCall(context, node as TSESTree.CallExpression, bindings!);
         noteDataFolderUse(context.source, node as TSESTree.CallExpression, dataFolder);
-        checkStateFileWrite(context, node as TSESTree.CallExpression);
+        if (isCommandFile || cliCommandOf(node)) return;
+        if (checkStateFileWrite(context, node as TSESTree.CallExpression)) reported.add(node);
+        noteStoreFileUse(context.source, node as TSESTree.CallExpression, storeFiles);
       },
-      // Written there and read back: the folder is where the app keeps data between requests.
+      // Written there and read back: the folder, or the file, is where the app keeps data between requests.
       'Program:exit': () => {
-        if (dataFolder.read) for (const write of dataFolder.writes) context.report({ at: write, messageId: 'dataFolderStore' });
+        if (dataFolder.read) for (const write of dataFolder.writes) reportOnce(write, 'dataFolderStore');
+        for (const [key, write] of storeFileWrites(storeFiles)) reportOnce(write, 'storeFile', { file: storeFileName(key) });
       },
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
@@ -518,16 +533,18 @@ const NOT_STATE_FILE_WORD = /^(?:te?mp|tmpdir|backups?|cache|caches|logs?|lock|p
  * `writeJson(this.configService.authPath, users)`, `fs.writeFile(userConfigPath, JSON.stringify(config))`:
  * the app's users, sessions or auth data saved as a file. Operator commands (a CLI's `adduser`) are left alone.
  */
-function checkStateFileWrite(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+function checkStateFileWrite(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): boolean {
   const method = getCalleeProperty(call) ?? '';
   const [target, data] = call.arguments;
-  if (!target || !data || cliCommandOf(call) || /(?:^|\/)(?:cli|commands?|command-line|bin)\//.test(projectPath(context.project.root, context.source.path))) return;
+  if (!target || !data) return false;
   const serialised = JSON_WRITES.has(method) || (FS_WRITES.has(method) && data.type === 'CallExpression' && getCalleeName(data) === 'JSON.stringify');
-  if (!serialised) return;
+  if (!serialised) return false;
   const words = withAssignedValues(target as Node).flatMap(pathNames).flatMap((name) => name.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/));
   // `userDir` is the app's home folder, not a file of users.
   const what = words.find((word, index) => STATE_FILE_WORD.test(word) && !/^(?:dir|home|data)$/i.test(words[index + 1] ?? ''));
-  if (what && !words.some((word) => NOT_STATE_FILE_WORD.test(word))) context.report({ at: call, messageId: 'stateFile', data: { what: `${what.toLowerCase()} data` } });
+  if (!what || words.some((word) => NOT_STATE_FILE_WORD.test(word))) return false;
+  context.report({ at: call, messageId: 'stateFile', data: { what: `${what.toLowerCase()} data` } });
+  return true;
 }
 
 /** `page.screenshot({ path })` to a folder that is not a temporary one. */
