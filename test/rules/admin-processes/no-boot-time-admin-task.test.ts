@@ -136,6 +136,21 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a bin that dispatches commands: the start command migrates at boot; the install command and the boot step named migrate are no one-off command for it',
+      code: "const command = process.argv[2];\nif (command === 'install') {\n  await import('./install/index.js');\n} else if (command === 'start') {\n  await import('./start/index.js');\n} else if (command === 'user:create') {\n  await import('./user/create.js');\n}",
+      filename: 'dist/bin/cli.js',
+      files: {
+        'dist/bin/install/index.js': "import { migrate } from '../lib/bootstrap/migrate.js';\nawait migrate(coreModules, connection);",
+        'dist/bin/start/index.js': "import { start } from '../lib/startUp.js';\nawait start();",
+        'dist/bin/user/create.js': "await createUser(process.argv[3]);",
+        'dist/bin/lib/bootstrap/migrate.js': "export async function migrate(modules) {\n  for (const module of modules) await module.up();\n}",
+        'dist/bin/lib/startUp.js': "import http from 'http';\nimport { migrate } from './bootstrap/migrate.js';\nexport async function start() {\n  await migrate(modules);\n  http.createServer(app).listen(process.env.PORT);\n}",
+      },
+      project: pkg({ bin: { shop: './dist/bin/cli.js' } }),
+      errors: [{ messageId: 'bootMigration', file: 'dist/bin/lib/startUp.js', line: 4, column: 9 }],
+      output: null,
+    },
+    {
       name: 'the ESM twin of a dual build runs the same boot sync as the CommonJS copy the entry reaches',
       code: "export async function bootstrap(db) {\n  await db.schema.sync();\n}",
       filename: 'dist/Strapi.mjs',

@@ -7,6 +7,12 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'npm through a variable named for its path, in a command line built by concatenation',
+    code: "const child_process = require('child_process');\nfunction installModules(names, parentpath) {\n  child_process.exec(npmpath + ` install --save-exact --no-audit ${names}`, { cwd: parentpath }, done);\n}",
+    errors: [{ messageId: 'install', line: 3, column: 22 }],
+    output: null,
+  },
+  {
     name: "npm run through node by the app's own exec helper, with the arguments in a variable",
     code: "const exec = require('@node-red/util').exec;\nconst npmCli = require.resolve('npm/bin/npm-cli.js');\nfunction installModule(name, installDir) {\n  let args = [npmCli, 'install', '--save', '--', name];\n  return exec.run(process.execPath, args, { cwd: installDir }, true);\n}",
     errors: [{ messageId: 'install', line: 5, column: 19, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],

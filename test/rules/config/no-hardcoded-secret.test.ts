@@ -5,6 +5,8 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'defaults of settings that only mention a token, and test values', code: "const action = opts.duplicateDeviceTokenAction || 'delete';\nconst priority = opts.duplicateDeviceTokenMergePriority || 'deviceToken';\nconst masterKey = options.masterKey || 'testMasterKey';\nconst clientSecret = config.clientSecret || 'your_auth0_client_secret';" },
+    { name: 'a session secret in a test helper folder', code: "express.options.session.secret = express.options.session.secret || 'test';", filename: 'test-lib/util.js' },
     { name: 'PEM markers a parser splits a bundle on, with no key in them', code: "const keys = pem.split('-----BEGIN RSA PRIVATE KEY-----');\nconst key = pki.privateKeyFromPem('-----BEGIN PRIVATE KEY-----' + body + '-----END PRIVATE KEY-----');" },
     { name: 'a public key and a lookup table of key codes as bytes', code: "const publicKey = [4, 17, 250, 3, 9, 1, 0, 2, 4, 6, 8, 10, 12, 13, 14, 15];\nconst keyCodes = [8, 9, 13, 16, 17, 18, 19, 20, 27, 32, 33, 34, 35, 36, 37, 38];" },
     { name: 'a token typed as a few keys over and over', code: "const headers = { token: 'asdfasdfasdf' };" },
@@ -66,6 +68,13 @@ runRuleTests(rule, {
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
   ],
   invalid: [
+    {
+      name: 'the literal a secret setting falls back to when the caller leaves it out',
+      code: "class Probot {\n  constructor(options = {}) {\n    options.secret = options.secret || 'development';\n  }\n}",
+      errors: [{ messageId: 'namedSecret', line: 3, column: 40, message: '"secret" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.SECRET.' }],
+      output: "class Probot {\n  constructor(options = {}) {\n    options.secret = options.secret || process.env.SECRET;\n  }\n}",
+      envKeys: ['SECRET'],
+    },
     {
       name: 'a default network key written as sixteen bytes',
       code: "const defaults = {\n  advanced: {\n    network_key: [1, 3, 5, 7, 9, 11, 13, 15, 0, 2, 4, 6, 8, 10, 12, 13],\n  },\n};",

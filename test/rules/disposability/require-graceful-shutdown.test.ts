@@ -379,5 +379,17 @@ runRuleTests(rule, {
       errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'telemetry/index.js' }],
       output: null,
     },
+    {
+      name: 'an app kept on the instance (`this.expressApp.listen`), started from a main that is also the bin',
+      code: "module.exports = require('./server');",
+      filename: 'lib/index.js',
+      files: { 'lib/server.js': "const express = require('express');\nclass Server {\n  constructor() { this.expressApp = express(); }\n  start(port) { this.httpServer = this.expressApp.listen(port); }\n}\nnew Server().start(process.env.PORT);" },
+      project: { ...projectFixture({ 'package.json': packageJsonText({ name: 'bot', main: 'lib/index.js', bin: { bot: 'lib/index.js' } }) }), entryPoints: ['lib/index.js'] },
+      errors: [
+        { messageId: 'entryNoSigterm', line: 1, column: 26, file: 'lib/index.js' },
+        { messageId: 'noSigterm', line: 4, column: 35, file: 'lib/server.js' },
+      ],
+      output: null,
+    },
   ],
 });

@@ -91,6 +91,24 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'NeDB required into a variable inside the function that opens it, with its options in a variable; lowdb file adapters given a path parameter',
+      code: [
+        "function CreateDB(parent) {",
+        "  var Datastore = null;",
+        "  try { Datastore = require('@seald-io/nedb'); } catch (ex) { }",
+        "  var datastoreOptions = { filename: parent.getConfigFilePath('meshcentral.db'), autoload: true };",
+        "  obj.file = new Datastore(datastoreOptions);",
+        "}",
+        "const FileAsync = require('lowdb/adapters/FileAsync');",
+        "const load = (source) => low(new FileAsync(source));",
+      ].join('\n'),
+      errors: [
+        { messageId: 'localDatabase', line: 5, column: 14, message: "The app keeps its data in a local file (meshcentral.db). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config." },
+        { messageId: 'localDatabase', line: 8, column: 30, message: "The app keeps its data in a local file (`source`). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config." },
+      ],
+      output: null,
+    },
+    {
       name: 'user accounts and sessions saved as JSON files',
       code: "class AuthService {\n  async saveUserFile(users) {\n    return await writeJson(this.configService.authPath, users, { spaces: 4 });\n  }\n}\nexports.saveSessions = (sessions) => util.writeFile(sessionsFile, JSON.stringify(sessions));",
       errors: [

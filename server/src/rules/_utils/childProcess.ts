@@ -314,6 +314,15 @@ export function isNodeBinary(node: Node): boolean {
   return path === 'process.execPath' || path === 'process.argv0';
 }
 
+/** `npmpath + ' install ' + names`: a variable named for the package manager it holds the path of. */
+const MANAGER_PATH_NAME = /^(npm|yarn|pnpm)(?:[_-]?(?:path|bin|binary|cmd|command|exec|executable|cli))?$/i;
+
+function managerNamed(node: Node): string | undefined {
+  const value = unwrapExpression(node);
+  const name = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? getMemberName(value) : undefined;
+  return name === undefined ? undefined : MANAGER_PATH_NAME.exec(name)?.[1].toLowerCase();
+}
+
 /** Names that say a dynamic program is a package manager: `npmPath`, `this.yarnBin`, `packageManager`. */
 const MANAGER_HINT = /(?:^|[^a-z])(npm|yarn|pnpm)|(packagemanager)/i;
 
@@ -359,7 +368,7 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
       return target.quasis.map((quasi, index) => (quasi.value.cooked ?? '') + (target.expressions[index] ? part(target.expressions[index]) : '')).join('');
     case 'BinaryExpression':
       if (target.operator !== '+') return undefined;
-      return part(target.left) + part(target.right);
+      return (staticText(source, target.left, depth) ?? managerNamed(target.left) ?? DYNAMIC) + part(target.right);
     case 'Identifier': {
       const init = source.stableInitializer(target, target.name);
       return init ? staticText(source, init, depth + 1) : undefined;

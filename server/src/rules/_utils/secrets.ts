@@ -45,7 +45,7 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   'MESSAGE', 'MSG', 'TEXT', 'TITLE', 'HINT', 'PLACEHOLDER', 'PREFIX', 'SUFFIX', 'PARAM', 'ENDPOINT', 'ID', 'FILE',
   'DIR', 'ERROR', 'PROMPT', 'DESCRIPTION', 'COOKIE', 'ROUTE', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'TTL', 'TIMEOUT',
   'ALGORITHM', 'ALG', 'ENCODING', 'FORMAT', 'STRATEGY', 'SCOPE', 'SCOPES', 'VERSION', 'POLICY', 'MODE', 'STATUS',
-  'EVENT', 'KIND', 'HASH', 'ENV', 'VAR', 'VARIABLE', 'COLUMN', 'TABLE', 'ATTRIBUTE', 'ATTR', 'STORAGE', 'PROVIDER', 'KEY',
+  'EVENT', 'ACTION', 'KIND', 'HASH', 'ENV', 'VAR', 'VARIABLE', 'COLUMN', 'TABLE', 'ATTRIBUTE', 'ATTR', 'STORAGE', 'PROVIDER', 'KEY',
   'AUDIENCE', 'ISSUER', 'SOURCE', 'ORIGIN', 'LOCATION', 'METHOD', 'COUNT', 'LIMIT', 'MAX', 'MIN', 'SIZE', 'INTERVAL',
   'NAMESPACE', 'NS', 'CHANNEL', 'QUEUE', 'TOPIC', 'COLLECTION', 'SUBJECT', 'LIFETIME', 'AGE', 'DURATION',
 ]);
@@ -64,6 +64,13 @@ export function isSecretName(envStyleName: string): boolean {
   return pairEnding || words.some((word) => SECRET_WORDS.has(word)) || words.some((word, i) => SECRET_PAIRS.has(`${word}_${words[i + 1]}`));
 }
 
+/** Names that end in the credential itself (`secret`, `webhookSecret`, `ADMIN_PASSWORD`, `apiKey`), not only mention one. */
+export function endsInSecretWord(envStyleName: string): boolean {
+  const words = envStyleName.split('_').filter(Boolean);
+  const last = words[words.length - 1];
+  return last !== undefined && (SECRET_WORDS.has(last) || (words.length >= 2 && SECRET_PAIRS.has(`${words[words.length - 2]}_${last}`))) && isSecretName(envStyleName);
+}
+
 const PLACEHOLDERS = [
   /^<[^>]*>$/,
   /\$\{[^}]*\}/,
@@ -71,10 +78,12 @@ const PLACEHOLDERS = [
   /^%[^%]*%$/,
   /^\$[A-Z_][A-Z0-9_]*$/,
   /^(?:x{3,}|\*{3,}|\.{3,}|-+|_+|#+)$/i,
-  /\byour[-_ ]?[a-z_ -]*(?:key|secret|token|password|pass)\b/i,
+  /\byour[-_ ]?[a-z0-9_ -]*(?:key|secret|token|password|pass)\b/i,
   /^(?:replace|insert|enter|put|add|set)[-_ ](?:me|your|here|this)/i,
   /[-_ ]here$/i,
   /^(?:todo|tbd|fixme|placeholder|example|dummy|sample|redacted|none|null|undefined|unknown|unset|n\/a|string|required|optional)$/i,
+  // `testMasterKey`, `test-secret`, `dummy_token`: named for a test.
+  /^(?:test|dummy|fake|mock)(?:[A-Z_-]|$)/,
 ];
 
 export function isPlaceholder(value: string): boolean {

@@ -179,9 +179,10 @@ export default defineProjectRule<MessageId, BootFacts>({
       return listensOnApp || (listens && loadsServerModule(file));
     };
     const servers = [...entryFiles(project.root, project.entryPoints, paths, importsOf, serves), ...serverCommands(project.root, paths)]
-      .map((entry) => ({ entry, reachable: reachableFiles(entry, importsOf, paths) }))
+      .map((entry) => ({ entry, reachable: bootFiles(project.root, entry, importsOf, paths, serves) }))
       .filter(({ reachable }) => [...reachable].some(serves));
-    const commands = oneOffCommands(project, files, new Set(servers.map(({ entry }) => entry)), devOnlyFiles(project, files));
+    const serverModules = new Set(servers.flatMap(({ reachable }) => [...reachable]));
+    const commands = oneOffCommands(project, files, new Set(servers.map(({ entry }) => entry)), serverModules, devOnlyFiles(project, files));
     const graphOf = (file: string) => files.get(file)?.collected.graph;
     const reported = new Set<string>();
     const reportOnce = (file: string, range: OffsetRange, messageId: MessageId, data?: Record<string, string>) => {
@@ -208,6 +209,25 @@ export default defineProjectRule<MessageId, BootFacts>({
     }
   },
 });
+
+/**
+ * What a server entry loads on its way to serving. A bin that dispatches commands (`if (command ===
+ * 'install') await import('./install/index.js')`) also imports the others: a command module in a
+ * command folder that reaches no server is a one-off command, not boot code.
+ */
+function bootFiles(root: string, entry: string, importsOf: (file: string) => readonly string[], paths: ReadonlySet<string>, serves: (file: string) => boolean): Set<string> {
+  const targets = importsOf(entry).map((specifier) => resolveImport(entry, specifier, paths)).filter((file): file is string => file !== undefined);
+  const commands = targets.filter((target) => COMMAND_FOLDER.test(projectPath(root, target)));
+  // One module in a command folder is a helper the entry runs; several are the commands it dispatches to.
+  if (commands.length < 2) return reachableFiles(entry, importsOf, paths);
+  const boot = new Set([entry]);
+  for (const target of targets) {
+    const reached = reachableFiles(target, importsOf, paths);
+    if (commands.includes(target) && ![...reached].some(serves)) continue;
+    for (const file of reached) boot.add(file);
+  }
+  return boot;
+}
 
 /** `commands/start.js`, `commands/worker.js`: commands a CLI framework (oclif, yargs) loads by folder, each starting a process. */
 const SERVER_COMMAND = /(?:^|\/)commands\/(?:start|serve|server|web|webhook|worker)\.[cm]?[jt]s$/;
@@ -388,6 +408,7 @@ function oneOffCommands(
   project: ProjectFacts,
   files: ReadonlyMap<string, { readonly collected: BootFacts }>,
   servers: ReadonlySet<string>,
+  serverModules: ReadonlySet<string>,
   devOnly: ReadonlySet<string>,
 ): Set<TaskKind> {
   const paths = new Set(files.keys());
@@ -411,7 +432,8 @@ function oneOffCommands(
   for (const [file, { collected }] of files) {
     if (servers.has(file) || devOnly.has(file)) continue;
     const rel = projectPath(project.root, file);
-    if (!COMMAND_FOLDER.test(rel) && !collected.runsAsScript) continue;
+    // `bin/lib/bootstrap/migrate.js` that the server imports is its boot step, not a command of its own.
+    if (!collected.runsAsScript && (!COMMAND_FOLDER.test(rel) || serverModules.has(file))) continue;
     const words = toEnvName(basename(file, extname(file))).split('_');
     for (const kind of KINDS) if (words.some((word) => FILE_WORDS[kind].has(word))) kinds.add(kind);
   }

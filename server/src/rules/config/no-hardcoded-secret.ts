@@ -2,11 +2,11 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, namesDatabase, withoutCompiledCounter } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, namesDatabase, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
-import { findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type TokenFormat } from '../_utils/secrets';
+import { endsInSecretWord, findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type TokenFormat } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
@@ -103,7 +103,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const token = findTokenFormat(value) ?? configuredFormat(value, context.options.extraPatterns);
   const url = token || tokensOnly ? undefined : parseCredentialUrl(value);
   const signingKeys = signingKeysName(node);
-  const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node) ?? signingKeys;
+  const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node) ?? signingKeys ?? defaultedSettingName(node);
 
   if (token || url) {
     const envName = fallback?.envName ?? tokenEnvName(node, name, token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
@@ -124,6 +124,16 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+}
+
+/** `options.secret || 'development'`: the literal a setting falls back to when nobody set it. */
+function defaultedSettingName(node: Node): string | undefined {
+  const parent = node.parent;
+  if (parent?.type !== 'LogicalExpression' || parent.right !== node || parent.operator === '&&') return undefined;
+  const left = unwrapExpression(parent.left);
+  const name = left.type === 'MemberExpression' ? getMemberName(left) : left.type === 'Identifier' ? left.name : undefined;
+  // `duplicateDeviceTokenAction || 'delete'` only mentions a token.
+  return name !== undefined && endsInSecretWord(toEnvName(name)) ? name : undefined;
 }
 
 const APP_OBJECT = /^(?:app|\w*App|server|koa)$/;

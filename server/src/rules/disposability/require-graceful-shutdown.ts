@@ -150,10 +150,13 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     };
     const serves = (entry: string) => processOf(entry).facts.some((item) => item.facts.starts.length > 0);
     const main = resolveEntryPoint(project.root, project.packageJson?.main ?? 'index.js', paths);
-    const started = new Set(scriptTargets(project.packageJson?.scripts.start ?? '').map((target) => resolveEntryPoint(project.root, target, paths)));
+    const started = new Set([
+      ...scriptTargets(project.packageJson?.scripts.start ?? ''),
+      ...Object.values(project.packageJson?.bin ?? {}),
+    ].map((target) => resolveEntryPoint(project.root, target, paths)));
     // The handler belongs to the entry point: say so there too when what serves is reached through another
     // module. Not in a package's `main`, which is also the API other code embeds the server through,
-    // unless `npm start` runs it too.
+    // unless `npm start` runs it too or it is also the package's bin.
     const reportAtEntry = (entry: string, file: string) => {
       const through = file !== entry && (entry !== main || started.has(entry)) ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths) : undefined;
       if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
@@ -436,7 +439,9 @@ function isPortProbe(source: SourceCode, call: TSESTree.CallExpression, receiver
   return closes;
 }
 
+/** `app`, `webServer`, and the same kept on the instance: `this.expressApp`, `this.httpServer`. */
 function isNamedLikeServer(receiver: Node): boolean {
+  if (receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression') return SERVER_NAME.test(getMemberName(receiver) ?? '');
   return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name);
 }
 

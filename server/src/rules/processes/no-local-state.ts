@@ -22,6 +22,7 @@ type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatab
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
+const LOWDB_FILE_ADAPTER = /(?:^|\.)(?:JSONFile|JSONFileSync|FileSync|FileAsync)$/;
 const SQLITE_CLIENTS = new Set(['sqlite', 'sqlite3', 'better-sqlite3']);
 const FS_WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createWriteStream', 'outputFile', 'outputFileSync']);
 /** Calls that put a file somewhere, by the index of the argument saying where (`-1`: any argument). */
@@ -99,7 +100,7 @@ export default defineRule<MessageId>({
         bindings = {
           session: findModuleBindings(program, (module) => module === 'express-session'),
           multer: findModuleBindings(program, (module) => module === 'multer'),
-          fileDatabases: findModuleBindings(program, (module) => SQLITE_MODULES.includes(module)),
+          fileDatabases: withAssignedRequires(program, findModuleBindings(program, (module) => SQLITE_MODULES.includes(module)), SQLITE_MODULES),
           memoryStores: findModuleBindings(program, (module) => module === 'memorystore'),
           diskStores: bindingsByLocalName(program, (module) => DISK_STORE_MODULE.test(module)),
         };
@@ -130,6 +131,19 @@ export default defineRule<MessageId>({
     };
   },
 });
+
+/**
+ * `try { Datastore = require('@seald-io/nedb') } catch {}` in the function that opens the database:
+ * a module assigned to a variable wherever it is, besides the bindings of the module's top level.
+ */
+function withAssignedRequires(program: TSESTree.Program, bindings: ModuleBindings, modules: readonly string[]): ModuleBindings {
+  const namespaces = new Set(bindings.namespaces);
+  walkSubtree(program, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && modules.includes(requiredSpecifier(unwrapExpression(node.right)) ?? '')) namespaces.add(node.left.name);
+    return true;
+  });
+  return { namespaces, named: bindings.named };
+}
 
 function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
   if (node.callee.type === 'Super') return checkDiskStoreSubclass(context, node);
@@ -384,9 +398,14 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   // `new sqlite3.Database('sessions.sqlite')` with sqlite3 required where it is used: the file names the kind.
   const namesDatabaseFile = /(?:^|\.)Database$/.test(name) && /\.sqlite3?$/i.test(getStaticString(first) ?? '');
   if (!bindings.fileDatabases.namespaces.has(head) && !bindings.fileDatabases.named.has(head) && !namesDatabaseFile) return;
-  const options = first && unwrapExpression(first);
+  // `var datastoreOptions = { filename: …, autoload: true }; new Datastore(datastoreOptions)`.
+  const options = first && (first.type === 'Identifier' ? context.source.stableInitializer(first, first.name) ?? first : unwrapExpression(first));
   const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : first;
-  reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);
+  // Options kept in a variable are reported where the database is opened, not where the setting sits.
+  const at = first?.type === 'Identifier' ? node : namingSetting(file as Node | undefined, node);
+  // lowdb's file adapters keep a JSON file whatever its path: `new FileAsync(source)` with the path a parameter.
+  if (LOWDB_FILE_ADAPTER.test(name) && file && resolveConst(context.source, file as Node).type === 'Identifier') return context.report({ at, messageId: 'localDatabase', data: { file: `\`${context.source.getText(file as Node)}\`` } });
+  reportLocalFile(context, at, file as Node | undefined);
 }
 
 /**
