@@ -5,6 +5,7 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a random value saved under a setting that is no secret, and a secret shared through Redis', code: "function init(settings) {\n  const instanceId = crypto.randomUUID();\n  settings.set('instanceId', instanceId);\n  const secret = crypto.randomBytes(32).toString('hex');\n  redis.set('secret', secret);\n}" },
     { name: 'a config built per call, with a memory strategy for tests', code: "function testConfig() {\n  return { jobQueueStrategy: new InMemoryJobQueueStrategy(), cookieOptions: { secret: crypto.randomBytes(8).toString('hex') } };\n}" },
     { name: 'a random name for a temporary file', code: "const crypto = require('crypto');\nfs.writeFileSync(path.join(os.tmpdir(), 'upload-' + crypto.randomUUID()), data);" },
     { name: 'a random id written into a data file that is no secret', code: "const crypto = require('crypto');\nfs.writeFileSync(installationFile, JSON.stringify({ installationId: crypto.randomUUID() }));" },
@@ -52,6 +53,15 @@ runRuleTests(rule, {
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
   ],
   invalid: [
+    {
+      name: 'secrets generated when none is configured and saved among the local settings (configstore, the runtime settings)',
+      code: "function start() {\n  if (!configstore.get('secret')) {\n    var secret = bcrypt.genSaltSync();\n    configstore.set('secret', secret);\n  }\n}\nfunction load(settings) {\n  let defaultKey;\n  defaultKey = crypto.randomBytes(32).toString('hex');\n  settings.set('_credentialSecret', defaultKey);\n}",
+      errors: [
+        { messageId: 'generatedSecretFile', line: 3, column: 18 },
+        { messageId: 'generatedSecretFile', line: 9, column: 16 },
+      ],
+      output: null,
+    },
     {
       name: 'a secret made up on first start and kept in a file next to the app',
       code: "const crypto = require('crypto');\nconst secretFile = path.join(__dirname, '.secret');\nif (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('hex'));\napp.use(session({ secret: fs.readFileSync(secretFile, 'utf8') }));",

@@ -33,7 +33,7 @@ interface Container {
   readonly queue: boolean;
 }
 
-const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
+const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|genSalt|genSaltSync|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
 /** Modules whose default or named export makes a random value, and those exports. */
 const RANDOM_MODULE = /^(?:nanoid|uuid|cuid|@paralleldrive\/cuid2|crypto-random-string|randomstring|uid-safe|uid2|rand-token)$/;
 const RANDOM_EXPORT = /^(?:default|v4|nanoid|generate|createId|uid)$/;
@@ -71,7 +71,7 @@ export default defineRule<MessageId>({
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
     /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
-    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase|private_?key|vapid/i.test(text)) ||
+    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|genSalt|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase|private_?key|vapid/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -536,10 +536,15 @@ function checkSecretDeclarator(context: FileRuleContext<MessageId>, declarator: 
   else reportStartupSecret(context, declarator.init, 'secret', state);
 }
 
-/** `this.vapidKeys = webpush.generateVAPIDKeys(); fs.writeFileSync(vapidPath, JSON.stringify(this.vapidKeys))`: a key pair, whatever its name. */
+/**
+ * `this.vapidKeys = webpush.generateVAPIDKeys(); fs.writeFileSync(vapidPath, JSON.stringify(this.vapidKeys))`: a key pair, whatever its name;
+ * `defaultKey = randomBytes(32); settings.set('_credentialSecret', defaultKey)`: a value saved as a secret setting, whatever its name.
+ */
 function reportSavedKeys(context: FileRuleContext<MessageId>, at: Node, value: Node, state: State): void {
   const call = unwrapAwait(value);
-  if (call.type === 'CallExpression' && KEY_PAIR_CALL.test(getCalleeName(call) ?? '')) reportSavedSecret(context, at, call, state);
+  if (call.type === 'CallExpression' && KEY_PAIR_CALL.test(getCalleeName(call) ?? '')) return reportSavedSecret(context, at, call, state);
+  const random = enclosingRequestHandler(at) ? undefined : startupRandom(context.source, value);
+  if (random && savedBy(context.source, random, isSecretSettingSave)) reportSecret(context, random, 'secret', state, true);
 }
 
 const KEY_PAIR_CALL = /(?:^|\.)(?:generateKeyPair|generateKeyPairSync|generateVAPIDKeys)$/;
@@ -733,8 +738,13 @@ function envFallbackOf(source: SourceCode, random: Node): string | undefined {
   return undefined;
 }
 
-/** `key = randomString(32); fs.writeFileSync(file, key)`: the generated value is saved next to the process. */
+/** `key = randomString(32); fs.writeFileSync(file, key)`, or `configstore.set('secret', key)`: the generated value is saved next to the process. */
 function writtenToFile(source: SourceCode, random: Node): boolean {
+  return savedBy(source, random, (call) => SECRET_FILE_WRITE.test(getCalleeName(call) ?? '') || isSecretSettingSave(call));
+}
+
+/** Whether the block that makes the random value hands what holds it to a call that `saves`. */
+function savedBy(source: SourceCode, random: Node, saves: (call: TSESTree.CallExpression) => boolean): boolean {
   const holder = random.parent && assignedName(source, random);
   if (!holder) return false;
   let block: Node | undefined = random.parent;
@@ -742,13 +752,22 @@ function writtenToFile(source: SourceCode, random: Node): boolean {
   let written = false;
   if (block) {
     walkSubtree(block, (node) => {
-      if (node.type === 'CallExpression' && SECRET_FILE_WRITE.test(getCalleeName(node) ?? '')) {
+      if (node.type === 'CallExpression' && saves(node)) {
         written = node.arguments.slice(1).some((argument) => mentions(source, argument, holder));
       }
       return !written;
     });
   }
   return written;
+}
+
+/** Settings stores that keep what they are given in a local file: configstore, the app's own `settings`. */
+const LOCAL_SETTINGS_STORE = /(?:^|\.)_?(?:configstore|config|settings|conf|nconf|prefs|preferences)(?:_\d+)?(?:\.default)?\.set$/i;
+
+/** `configstore.set('secret', secret)`, `settings.set('_credentialSecret', key)`: a secret saved among the app's settings. */
+function isSecretSettingSave(call: TSESTree.CallExpression): boolean {
+  const key = getStaticString(call.arguments[0]);
+  return LOCAL_SETTINGS_STORE.test(getCalleeName(call) ?? '') && key !== undefined && isSecretVariable(key.replace(/^_+/, ''));
 }
 
 /** Whether `holder` (`apikey`, `this.vapidKeys`) is written somewhere in the expression: `JSON.stringify(this.vapidKeys)`. */
