@@ -6,6 +6,10 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "request handlers writing to a place the client names (the user's repository), a log, a temporary file, or only in development",
+      code: "app.put('/gitignore', (req, res) => fs.writeFile(path.join(req.body.path, '.gitignore'), req.body.data));\napp.post('/ignore', (req, res) => {\n  const currentPath = req.body.path.trim();\n  fs.appendFile(`${currentPath}/.gitignore`, req.body.file);\n});\napp.post('/build', async (req, res) => {\n  await fs.promises.writeFile(path.join(outDir, logFile), output);\n  await fs.promises.writeFile(path.join(os.tmpdir(), 'upload'), req.body);\n});\nif (process.env.NODE_ENV === 'development') {\n  app.post('/testing/createfile', (req, res) => fs.writeFile(fixturePath, req.body.content));\n}",
+    },
     { name: 'a package.json in the user folder, a users export, a CLI adduser and a temp file', code: "util.writeFile(path.join(settings.userDir, 'package.json'), JSON.stringify(defaultPackage));\nfs.writeFileSync(usersExportFile, JSON.stringify(rows));\nprogram.command('adduser').action(() => fs.writeFileSync(authFile, JSON.stringify(users)));\nfs.writeFileSync(authTmpPath, JSON.stringify(auth));" },
     { name: 'a data path setting that names a folder', code: "const options = { dataPath: path.join(home, 'data'), storagePath: process.env.STORAGE_PATH };" },
     { name: 'session options in a variable given a shared store before use', code: "const sessionConfig = { secret: process.env.SESSION_SECRET };\nsessionConfig.store = new RedisStore({ client });\napp.use(require('express-session')(sessionConfig));" },
@@ -90,6 +94,15 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'request handlers writing files anywhere on the process disk but a temporary folder',
+      code: "app.post('/favicon.png', (req, res) => {\n  fs.writeFile(path.join(statusDir, 'favicon.png'), req.body.image, () => res.end());\n});\napp.put('/api/config', async (req, res) => {\n  await fs.promises.writeFile(configPath, JSON.stringify(req.body));\n  res.json({});\n});",
+      errors: [
+        { messageId: 'appDirectoryWrite', line: 2, column: 3, message: "A request handler writes a file to this process's disk (or request data into the app's own folders). That disk belongs to one disposable process: other instances never see the file and the next deploy loses it. Store it in a backing service." },
+        { messageId: 'appDirectoryWrite', line: 5, column: 9 },
+      ],
+      output: null,
+    },
     {
       name: 'NeDB required into a variable inside the function that opens it, with its options in a variable; lowdb file adapters given a path parameter',
       code: [

@@ -14,6 +14,7 @@ import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
+import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { isBrowserFile, isDevOnlyFile, isScaffolder } from '../_utils/sourceRoles';
 import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } from '../_utils/storeFiles';
 import { walkSubtree } from '../../engine/traverse';
@@ -70,7 +71,7 @@ export default defineRule<MessageId>({
     localStoreAdapter:
       '{{name}} keeps what it stores in files on this process\'s disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default.',
     appDirectoryWrite:
-      'A request handler writes data into the app\'s own directory or data folder. That disk belongs to one disposable process: other instances never see the file and the next deploy loses it. Store it in a backing service.',
+      'A request handler writes a file to this process\'s disk (or request data into the app\'s own folders). That disk belongs to one disposable process: other instances never see the file and the next deploy loses it. Store it in a backing service.',
     dataFolderStore:
       'This writes into the app\'s data folder, which the same module reads its data back from. That folder is on one instance\'s disk: another instance cannot read what this one wrote, and a new container starts without it. Keep the data in a database or object storage.',
     stateFile:
@@ -511,10 +512,34 @@ function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: 
  */
 function writesRequestIntoApp(source: SourceCode, node: TSESTree.CallExpression): boolean {
   const [target, ...rest] = node.arguments;
-  if (!target || (!pointsIntoApp(source, target) && !namesDataFolder(source, target))) return false;
-  if (isTemporary(pathNames(resolveConst(source, target)))) return false;
+  if (!target) return false;
+  const names = withAssignedValues(target as Node).flatMap(pathNames);
+  if (isTemporary(names) || names.some(namesUnkeptFile)) return false;
   const handler = enclosingRequestHandler(node);
-  return handler !== undefined || rest.some((argument) => mentionsRequest(argument)) || (node.arguments.length === 1 && mentionsRequest(target));
+  // Anywhere on the process disk from a request handler, unless the client names the place (a file of the user's
+  // own project) or the route exists only in development; elsewhere, request data written into the app's folders.
+  // An upload folder outside the app's own is the upload check's to report.
+  const inApp = pointsIntoApp(source, target) || namesDataFolder(source, target);
+  if (handler !== undefined && (inApp || !names.some((name) => UPLOAD_NAME.test(name)))) return !startsAtRequestPath(source, target as Node) && !inDevelopmentOnlyBranch(source, node);
+  return inApp && (rest.some((argument) => mentionsRequest(argument)) || (node.arguments.length === 1 && mentionsRequest(target)));
+}
+
+/** Words of files a handler writes that are not kept: logs (another factor), caches, exports streamed back, locks. */
+const UNKEPT_FILE_WORD = new Set(['log', 'logs', 'cache', 'caches', 'lock', 'pid', 'export', 'exports', 'download', 'downloads']);
+
+function namesUnkeptFile(name: string): boolean {
+  return /\.log$|(?:log|errors?)\.txt$/i.test(name) || name.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).some((word) => UNKEPT_FILE_WORD.has(word.toLowerCase()));
+}
+
+/** `path.join(req.body.path, '.gitignore')`, `req.body.file`: a place the client chose, such as a file of the user's own repository. */
+function startsAtRequestPath(source: SourceCode, target: Node, depth = 0): boolean {
+  const value = resolveConst(source, target);
+  const root = isPathBuilderCall(value) ? value.arguments[0] : value.type === 'TemplateLiteral' ? value.expressions[0] : value;
+  if (!root || root.type === 'SpreadElement') return false;
+  if (root !== value && depth < 2) return startsAtRequestPath(source, root as Node, depth + 1);
+  // `req.body.path`, also cleaned up: `req.body.path.trim()`.
+  const data = root.type === 'CallExpression' && root.callee.type === 'MemberExpression' ? root.callee.object : root;
+  return data.type === 'MemberExpression' && mentionsRequest(data);
 }
 
 interface DataFolderUse {
