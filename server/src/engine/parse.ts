@@ -27,6 +27,20 @@ export function isBinScript(path: string): boolean {
  * which cost a second scan of the text, are collected only when a suppression directive may be there.
  */
 export function parseSource(text: string, filePath: string): ParseResult {
+  const first = parseOnce(text, filePath);
+  // Sloppy-mode scripts may write octal escapes (`'\033[31m'`), which the parser rejects everywhere: read them as
+  // hex escapes of the same length (or blanks) so that the ranges stay those of the file.
+  if (first.ok || !/Octal escape sequences/.test(first.error.message)) return first;
+  const retried = parseOnce(text.replace(/\\([0-7]{1,3})/g, withoutOctalEscape), filePath);
+  return retried.ok ? retried : first;
+}
+
+function withoutOctalEscape(escape: string, digits: string): string {
+  const code = Number.parseInt(digits, 8);
+  return digits.length === 3 && code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : ' '.repeat(escape.length);
+}
+
+function parseOnce(text: string, filePath: string): ParseResult {
   try {
     const ast = parseEstree(text, {
       // Extensionless bin scripts are JavaScript.

@@ -26,6 +26,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a file stream in one branch of the stream option, when a log file option is given',
+      code: `${MORGAN}app.use(morgan(format, { stream: opts.logFile ? fs.createWriteStream(opts.logFile, { flags: 'a' }) : process.stdout }));`,
+      errors: [{ messageId: 'accessLogStream', line: 2, column: 26 }],
+      output: null,
+      suggestions: [{ title: 'Write access logs to stdout', output: `${MORGAN}app.use(morgan(format, { stream: process.stdout }));` }],
+    },
+    {
       name: 'morgan with an inline file stream',
       code: `${MORGAN}app.use(morgan('combined', { stream: fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' }) }));`,
       errors: [{ messageId: 'accessLogStream', line: 2, column: 30, message: 'Access logs are written to a file stream here. A file on the process disk exists once per instance and disappears with it: leave the stream out (morgan logs to stdout) and let the platform collect it.' }],

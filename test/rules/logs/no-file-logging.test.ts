@@ -5,6 +5,7 @@ const WINSTON = "const winston = require('winston');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a file opened to append outside a logger module', code: "var dest = require('fs').createWriteStream(target.path, { flags: 'a' });", filename: 'lib/storage.js' },
     { name: 'a text file of data, appended through an fs kept on an object', code: "obj.fs.appendFileSync(obj.path.join(dataPath, 'devices.txt'), line);\nobj.fs.openSync(reportPath, 'a+');" },
     { name: 'a catalog and a changelog written to files are no logs', code: "const fs = require('fs');\nfs.createWriteStream(catalog);\nfs.appendFileSync(changelog, entry);" },
     "console.log('server started');",
@@ -59,6 +60,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a file the app's logger module appends to, from a module required in place",
+      code: "module.exports.setup = function (targets) {\n  targets.forEach(function (target) {\n    if (target.type === 'file') {\n      var dest = require('fs').createWriteStream(target.path, { flags: 'a', encoding: 'utf8' });\n    }\n  });\n};",
+      filename: 'lib/logger.js',
+      errors: [{ messageId: 'fileStream', line: 4, column: 18, message: 'Log lines go to the file in `target.path`. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: null,
+    },
     {
       name: 'errors appended to a text file whose path a function picks in branches, through an fs kept on an object; a trace log opened to append',
       code: "obj.logError = function (err) {\n  var errlogpath = null;\n  if (typeof obj.args.errorlogpath == 'string') { errlogpath = obj.path.join(obj.args.errorlogpath, 'mesherrors.txt'); } else { errlogpath = obj.getConfigFilePath('mesherrors.txt'); }\n  obj.fs.appendFileSync(errlogpath, err + '\\r\\n');\n};\nobj.logFile = obj.fs.openSync(obj.getConfigFilePath('log.txt'), 'a+', 0o666);",

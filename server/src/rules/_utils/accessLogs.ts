@@ -68,20 +68,23 @@ function accessLoggerOf(call: TSESTree.CallExpression, bindings: LoggerBindings)
   return viaNamespace || viaNamed ? 'express-winston' : undefined;
 }
 
-/** `morgan('combined', { stream: fs.createWriteStream('access.log') })`, also through a variable. */
+/** `morgan('combined', { stream: fs.createWriteStream('access.log') })`, also through a variable or in one branch of a condition. */
 function morganSinks(source: SourceCode, call: TSESTree.CallExpression, bindings: LoggerBindings, claim: (node: Node) => void): AccessLogSink[] {
   for (const argument of call.arguments) {
     const options = resolveVariable(source, argument);
     const stream = options.type === 'ObjectExpression' ? findProperty(options, 'stream') : undefined;
     if (!stream) continue;
     const value = resolveVariable(source, stream.value);
-    if (!isFileStream(source, value, bindings)) return [];
-    claim(value);
+    // `stream: opts.logFile ? fs.createWriteStream(opts.logFile, { flags: 'a' }) : process.stdout`: a file when the option is set.
+    const branches = value.type === 'ConditionalExpression' ? [value.consequent, value.alternate].map(unwrapExpression) : [value];
+    const fileStream = branches.find((branch) => isFileStream(source, branch, bindings));
+    if (!fileStream) return [];
+    claim(fileStream);
     // Shorthand `{ stream }` has no separate value to replace.
     const change = stream.shorthand ? { range: stream.range, text: 'stream: process.stdout' } : { range: stream.value.range, text: 'process.stdout' };
     const toStdout: FixSpec = { title: 'Write access logs to stdout', changes: [{ type: 'replace', ...change }] };
     // Inline, the file stream goes away with the fix; through a variable the stream would still open its file, so a human decides.
-    const inline = value === unwrapExpression(stream.value);
+    const inline = value === unwrapExpression(stream.value) && fileStream === value;
     return [inline ? { at: stream, middleware: 'morgan', fix: toStdout } : { at: stream, middleware: 'morgan', suggest: toStdout }];
   }
   return [];

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../../engine/types';
-import { getCalleeName } from './ast';
+import { getCalleeName, getMemberName, getMemberPath, requiredSpecifier } from './ast';
 
 /**
  * Calls into Node's `fs` (and fs-extra) however the module is bound: `fs.appendFile`,
@@ -18,6 +18,13 @@ export function fsMethodOf(path: readonly string[] | undefined): string | undefi
   const receiver = path.slice(0, -1);
   const isFs = receiver.length === 0 || (FS_BINDING.test(receiver[0]) && receiver.slice(1).every((segment) => segment === 'promises')) || FS_MEMBER.test(receiver.join('.'));
   return isFs ? path[path.length - 1] : undefined;
+}
+
+/** The fs method a call makes, also on a module required in place: `require('fs').createWriteStream(…)`. */
+export function fsCallMethod(call: TSESTree.CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === 'MemberExpression' && /^(?:node:)?(?:fs|fs\/promises|fs-extra)$/.test(requiredSpecifier(callee.object) ?? '')) return getMemberName(callee);
+  return fsMethodOf(getMemberPath(callee));
 }
 
 /** Calls that build a path (`path.join`, `resolve`, `data.joinPath`, `getContentPath`, `getDataDir`), unlike lookups (`config.get('logs')`) whose value is elsewhere. */

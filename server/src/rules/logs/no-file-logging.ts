@@ -5,6 +5,7 @@
  * logs/no-log-rotation and access-log middleware to logs/no-access-log-file, so each is reported once.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { basename } from 'node:path';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
@@ -12,7 +13,7 @@ import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
 import { enclosingFunction, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
 import { readsEnvironment } from '../_utils/env';
-import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
+import { fsCallMethod, isPathBuilderCall } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
@@ -92,10 +93,21 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
     checkPinoDestination(context, node);
   } else if (LOG_FILE_SETTER.test(path?.at(-1) ?? '') && node.arguments.length > 0) {
     context.report({ at: node, messageId: 'logFileSetter', data: { call: path!.join('.') } });
-  } else if (FS_WRITES.has(fsMethodOf(path) ?? '') || isAppendOpen(node, fsMethodOf(path))) {
-    const target = node.arguments[0] && logFileTarget(context.source, node.arguments[0]);
+  } else if (FS_WRITES.has(fsCallMethod(node) ?? '') || isAppendOpen(node, fsCallMethod(node))) {
+    const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node));
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   }
+}
+
+/**
+ * `fs.createWriteStream(target.path, { flags: 'a' })` in the app's logger module (`lib/logger.js`):
+ * a file the logger appends to, whatever the setting that names it is called.
+ */
+function appendedByLogger(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression): string | undefined {
+  if (!/^(?:logger|logging|log|logs)\.[cm]?[jt]s$/i.test(basename(context.source.path))) return undefined;
+  const options = node.arguments[1] && unwrapExpression(node.arguments[1]);
+  const flags = options?.type === 'ObjectExpression' ? getStaticString(findProperty(options, 'flags')?.value as Node | undefined) : getStaticString(node.arguments[1]);
+  return flags?.startsWith('a') ? `the file in \`${context.source.getText(node.arguments[0] as Node)}\`` : undefined;
 }
 
 /** `fs.openSync(file, 'a+')`: a file opened to append lines to. */
