@@ -28,10 +28,11 @@ export function isBinScript(path: string): boolean {
  */
 export function parseSource(text: string, filePath: string): ParseResult {
   const first = parseOnce(text, filePath);
-  // Sloppy-mode scripts may write octal escapes (`'\033[31m'`), which the parser rejects everywhere: read them as
-  // hex escapes of the same length (or blanks) so that the ranges stay those of the file.
-  if (first.ok || !/Octal escape sequences/.test(first.error.message)) return first;
-  const retried = parseOnce(text.replace(/\\([0-7]{1,3})/g, withoutOctalEscape), filePath);
+  // Sloppy-mode scripts may write octal escapes (`'\033[31m'`) and literals (`mkdirSync(dir, 0777)`), which the
+  // parser rejects everywhere: read them as hex escapes and decimals of the same length, so the ranges stay the file's.
+  if (first.ok || !/Octal (?:escape sequences|literals)/.test(first.error.message)) return first;
+  const legacyFree = text.replace(/\\([0-7]{1,3})/g, withoutOctalEscape).replace(/\b0([0-7]+)\b/g, (literal, digits: string) => String(Number.parseInt(digits, 8)).padEnd(literal.length));
+  const retried = parseOnce(legacyFree, filePath);
   return retried.ok ? retried : first;
 }
 
