@@ -235,3 +235,13 @@ export function unwrapAwait(node: Node): Node {
   const value = unwrapExpression(node);
   return value.type === 'AwaitExpression' ? unwrapExpression(value.argument) : value;
 }
+
+/** Whether an identifier called `name` appears anywhere in `node`. */
+export function mentionsIdentifier(node: Node, name: string): boolean {
+  let found = false;
+  walkSubtree(node, (child) => {
+    if (child.type === 'Identifier' && child.name === name) found = true;
+    return !found;
+  });
+  return found;
+}

@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { getMemberName } from './ast';
+import { getMemberName, mentionsIdentifier } from './ast';
 
 function isFunction(node: Node): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
@@ -32,19 +32,10 @@ function callbackHandlesError(callback: Node | undefined): boolean {
   let checked = false;
   walkSubtree(fn.body, (child) => {
     const test = child.type === 'IfStatement' || child.type === 'ConditionalExpression' ? child.test : child.type === 'LogicalExpression' ? child.left : undefined;
-    if (test && mentions(test, error.name)) checked = true;
+    if (test && mentionsIdentifier(test, error.name)) checked = true;
     return !checked;
   });
   return checked;
-}
-
-function mentions(node: Node, name: string): boolean {
-  let found = false;
-  walkSubtree(node, (child) => {
-    if (child.type === 'Identifier' && child.name === name) found = true;
-    return !found;
-  });
-  return found;
 }
 
 function rethrows(body: Node): boolean {

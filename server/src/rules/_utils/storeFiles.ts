@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { walkSubtree } from '../../engine/traverse';
-import { enclosingFunction, type FunctionNode, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, unwrapExpression } from './ast';
+import { enclosingFunction, type FunctionNode, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, resolveConst, unwrapExpression } from './ast';
 import { isPathBuilderCall } from './fs';
 
 /**
@@ -149,18 +149,9 @@ function namedFunction(node: Node, name: string): FunctionNode | undefined {
 
 function isParameter(identifier: TSESTree.Identifier): boolean {
   for (let fn = enclosingFunction(identifier); fn; fn = enclosingFunction(fn)) {
-    if (fn.params.some((param) => declaresName(param, identifier.name))) return true;
+    if (fn.params.some((param) => mentionsIdentifier(param, identifier.name))) return true;
   }
   return false;
-}
-
-function declaresName(param: Node, name: string): boolean {
-  let found = false;
-  walkSubtree(param, (child) => {
-    if (child.type === 'Identifier' && child.name === name) found = true;
-    return !found;
-  });
-  return found;
 }
 
 /** `JSON.stringify(state, null, 2)`, also held in a variable first (`const file = JSON.stringify(policies)`). */

@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { getMemberName, getMemberPath, getPropertyName, getStaticString } from '../_utils/ast';
+import { getMemberName, getMemberPath, getPropertyName, getStaticString, mentionsIdentifier } from '../_utils/ast';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
 import { ownValue } from '../_utils/records';
@@ -230,18 +230,9 @@ function alternativeFor(owner: Node, caught: boolean): string | undefined {
 function isGuardedBy(node: Node, name: string): boolean {
   let child = node;
   for (let parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
-    if (parent.type === 'IfStatement' && parent.test !== child && readsName(parent.test, name)) return true;
+    if (parent.type === 'IfStatement' && parent.test !== child && mentionsIdentifier(parent.test, name)) return true;
   }
   return false;
-}
-
-function readsName(node: Node, name: string): boolean {
-  let found = false;
-  walkSubtree(node, (child) => {
-    if (child.type === 'Identifier' && child.name === name) found = true;
-    return !found;
-  });
-  return found;
 }
 
 /** A module the app can count on: its own file, a node built-in, or a declared package. */

@@ -410,11 +410,6 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
 }
 
 /**
- * The disk store module a constructor comes from: `new FileStore()` after
- * `const FileStore = require('session-file-store')(session)`, or compiled
- * `new (local_storage_1.default.default ?? local_storage_1.default)(config)`.
- */
-/**
  * `if (settings.storageModule) { … } else { storage = require('./localfilesystem'); }`,
  * `options.store || require('./fs-store')`: a disk store loaded as the default when nothing is configured.
  */
@@ -429,6 +424,11 @@ function defaultDiskStoreModule(call: TSESTree.CallExpression): string | undefin
   return undefined;
 }
 
+/**
+ * The disk store module a constructor comes from: `new FileStore()` after
+ * `const FileStore = require('session-file-store')(session)`, or compiled
+ * `new (local_storage_1.default.default ?? local_storage_1.default)(config)`.
+ */
 function diskStoreModule(source: SourceCode, callee: Node, bindings: Bindings): string | undefined {
   // `var FileStore = (0, _sessionFileStore.default)(session)` inside the function that builds the app.
   const made = callee.type === 'Identifier' ? source.stableInitializer(callee, callee.name) : undefined;
