@@ -159,6 +159,13 @@ const invalid: InvalidCase[] = [
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an optional module tried over a declared one the variable already holds',
+      code: "const dnssd = require('express');\nmodule.exports = function responder() {\n  let mdns = dnssd;\n  try {\n    mdns = require('mdns');\n  } catch (ex) {\n    debug('mdns not found, using dnssd2');\n  }\n};",
+      project,
+    },
+    { name: 'test frameworks in a test helper compiled into dist', code: "const { expect } = require('chai');\nconst sinon = require('sinon');", filename: 'dist/src/listen/listener-test-utils.js', project },
+    { name: 'devDependencies of a browser GUI folder', code: "require('webpack');", filename: 'lib/GUI/js/entry.js', project },
+    {
       name: 'undeclared builds of a module tried only when the declared one failed to load into the same variable',
       code: "let Datastore = null;\ntry { Datastore = require('express'); } catch (ex) { }\nif (Datastore == null) {\n  try { Datastore = require('@yetzt/nedb'); } catch (ex) { }\n  if (Datastore == null) { Datastore = require('nedb'); }\n}",
       project,

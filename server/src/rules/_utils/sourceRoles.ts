@@ -28,7 +28,7 @@ const TOOLING_CONFIG = [
 const DEV_FOLDERS = /(?:^|\/)(?:scripts|dev|watch)\/|^(?:tools|tasks|debug)\/|(?:^|\/)(?:\.storybook|\.github|\.husky|\.vscode|\.devcontainer)\//;
 
 /** Folders whose code is bundled for browsers. */
-const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|webapp|web-app|ui)\//;
+const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|webapp|web-app|ui|gui)\//i;
 
 /**
  * package.json script names for work outside the run stage: building, testing, releasing,
@@ -52,8 +52,8 @@ export function isDevOnlyFile(project: ProjectFacts, path: string): boolean {
   return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || DEV_FILES.test(rel) || TEST_SUPPORT.test(rel) || devScriptFiles(project).has(rel);
 }
 
-/** Helpers a test suite loads, wherever they sit: `auth/testhelp.js`, `lib/test-helpers.ts`, `src/testUtils.js`. */
-const TEST_SUPPORT = /(?:^|\/)test[-_]?(?:help(?:ers?)?|utils?|support|fixtures?)\.[cm]?[jt]s$/i;
+/** Helpers a test suite loads, wherever they sit: `auth/testhelp.js`, `lib/test-helpers.ts`, `src/testUtils.js`, `listen/listener-test-utils.js`. */
+const TEST_SUPPORT = /(?:^|\/|[-_.])test[-_]?(?:help(?:ers?)?|utils?|support|fixtures?)\.[cm]?[jt]s$/i;
 
 /**
  * Release and scaffolding tooling and usage examples at the root or in bin/ (`bin/release.js`, `publish.mjs`, `example.js`,

@@ -11,7 +11,8 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { getMemberName, getMemberPath, getPropertyName, getStaticString, mentionsIdentifier } from '../_utils/ast';
+import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, mentionsIdentifier, requiredSpecifier, unwrapExpression } from '../_utils/ast';
+import { modulesByLocalName } from '../_utils/imports';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
 import { ownValue } from '../_utils/records';
@@ -41,6 +42,8 @@ interface ModuleUse {
   readonly locals?: readonly string[];
   /** The variable a `require` is assigned to (`Datastore = require('nedb')`), to find the modules it alternates with. */
   readonly boundTo?: string;
+  /** The module that variable starts out holding (`let mdns = dnssd` after `const dnssd = require('dnssd2')`). */
+  readonly initialModule?: string;
 }
 
 interface ModuleUses {
@@ -141,7 +144,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       const locals = typeScript && owner.type === 'ImportDeclaration' ? importLocals(owner) : undefined;
       locals?.forEach((name) => candidates.add(name));
       const fallback = fallbackOf(source, owner);
-      collected.uses.push({ range: node.range, specifier, fallback, devBranch: inDevBranch(source, owner), locals, boundTo: alternativeFor(owner, fallback !== undefined) });
+      const boundTo = alternativeFor(owner, fallback !== undefined);
+      collected.uses.push({ range: node.range, specifier, fallback, devBranch: inDevBranch(source, owner), locals, boundTo, initialModule: boundTo === undefined ? undefined : initialModuleOf(source, owner, boundTo) });
     };
     return mergeVisitors(
       importVisitors(addUse),
@@ -198,7 +202,10 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
         const name = packageNameOf(use.specifier)!;
         if (declared.has(name) || name === json.name || allowed.has(name) || folders.has(name.replace(/^@/, '').split('/')[0])) continue;
         if (use.locals && use.locals.length > 0 && !use.locals.some((local) => values.has(local))) continue;
-        const recovers = use.fallback?.modules.some((module) => isAvailable(module, declared)) || (use.boundTo !== undefined && boundToDeclared.has(use.boundTo));
+        const recovers =
+          use.fallback?.modules.some((module) => isAvailable(module, declared)) ||
+          (use.boundTo !== undefined && boundToDeclared.has(use.boundTo)) ||
+          (use.initialModule !== undefined && isAvailable(use.initialModule, declared));
         // A package the code is written to do without (a dev-only loader), unless the app tells users to install it.
         if (recovers || (use.fallback?.expectsAbsence && !use.fallback.tellsToInstall)) continue;
         if (dev.has(name)) {
@@ -224,6 +231,18 @@ function alternativeFor(owner: Node, caught: boolean): string | undefined {
   if (parent?.type !== 'AssignmentExpression' || parent.right !== owner || parent.left.type !== 'Identifier') return undefined;
   const name = parent.left.name;
   return caught || isGuardedBy(parent, name) ? name : undefined;
+}
+
+/** `let mdns = dnssd; try { mdns = require('mdns') } catch {}`: the module the variable holds before the load tries another. */
+function initialModuleOf(source: SourceCode, owner: Node, name: string): string | undefined {
+  let initial: Node | undefined;
+  walkSubtree(enclosingFunction(owner) ?? source.ast, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init) initial = node.init;
+    return initial === undefined;
+  });
+  if (!initial) return undefined;
+  const value = unwrapExpression(initial);
+  return value.type === 'Identifier' ? modulesByLocalName(source.ast).get(value.name) : requiredSpecifier(value);
 }
 
 /** Inside an `if` whose condition reads `name` (`if (Datastore == null)`), without crossing a function. */
