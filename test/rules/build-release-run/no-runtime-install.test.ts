@@ -7,6 +7,13 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'an install in the command that starts the server, even in a command folder',
+    code: `${CP}execSync('npm install --omit=dev', { cwd: pluginDir });\nrequire('../server').listen(process.env.PORT);`,
+    filename: 'lib/commands/start.js',
+    errors: [{ messageId: 'install', line: 2, column: 10 }],
+    output: null,
+  },
+  {
     name: 'npm through a variable named for its path, in a command line built by concatenation',
     code: "const child_process = require('child_process');\nfunction installModules(names, parentpath) {\n  child_process.exec(npmpath + ` install --save-exact --no-audit ${names}`, { cwd: parentpath }, done);\n}",
     errors: [{ messageId: 'install', line: 3, column: 22 }],
@@ -220,6 +227,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: "modules of a CLI's command folder that an operator runs by hand", code: `${CP}execSync('npm install ' + packages.join(' '), { cwd: projectDir });`, filename: 'dist/server/command-line/install.js' },
+    { name: 'an update command of a CLI folder', code: `${CP}spawn('yarn', ['upgrade', 'botpress']);`, filename: 'lib/cli/update.js' },
     { name: 'npm with a verb in a variable and no install flag (a search, a view)', code: `${CP}function npm(command, name) {\n  const args = verbose ? [command, '--json'] : [command];\n  return spawn('npm', [...args, name]);\n}` },
     {
       name: 'git run by a helper that is told which folder to work in (a user project, not the app)',

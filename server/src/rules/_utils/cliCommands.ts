@@ -10,6 +10,18 @@ import { findProperty, getCalleeProperty, getPropertyName, getStaticString, isFu
 export const SERVER_COMMAND_NAME = /^(?:start|serve|server|web|webhook|worker|run|dev)$/;
 
 /**
+ * A module of a CLI's command folder (`lib/cli/update.js`, `server/command-line/install.js`): what an
+ * operator runs by hand, unless it is the command that starts the server. Modules under `bin/` are
+ * not judged by their path, since a service manager's own run loop lives there too (`bin/platforms/linux.js`).
+ */
+const COMMAND_MODULE = /(?:^|\/)(?:cli|command-line|commands)\/(?:[\w-]+\/)*([\w-]+)\.[cm]?[jt]s$/;
+
+export function isOperatorCommandModule(relativePath: string): boolean {
+  const name = COMMAND_MODULE.exec(relativePath)?.[1];
+  return name !== undefined && name !== 'index' && !SERVER_COMMAND_NAME.test(name);
+}
+
+/**
  * The subcommand whose handler `node` runs in: commander's `.command('install <pkg>').action(fn)`,
  * yargs' `.command('install', description, builder, handler)` and command modules
  * (`{ command: 'install', handler }`).

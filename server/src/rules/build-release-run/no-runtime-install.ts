@@ -15,7 +15,7 @@ import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
 import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, functionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
-import { cliCommandOf, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
+import { cliCommandOf, isOperatorCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
@@ -96,7 +96,7 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     // Startup code in several files may reach the same handover: each is reported once.
     const handovers = new Map<string, { file: string; site: CallSite }>();
     for (const [path, { collected }] of files) {
-      if (devOnly.has(path)) continue;
+      if (devOnly.has(path) || isOperatorCommandModule(projectPath(project.root, path))) continue;
       for (const found of collected.commands) report(path, { at: found.range, messageId: found.messageId, data: { command: found.command } });
       for (const handover of bootCallsInto(path, INSTALLER_NAME, graphOf, paths)) handovers.set(`${handover.file}:${handover.site.range[0]}`, handover);
     }

@@ -14,11 +14,13 @@ import type { Visitors } from '../../engine/traverse';
 import { findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { commandVisitors, processCommands } from '../_utils/childProcess';
+import { isOperatorCommandModule } from '../_utils/cliCommands';
 import { OS_PACKAGE_MANAGER } from '../_utils/commands';
 import { finalStage } from '../_utils/dockerfiles';
 import { isEnvDefault } from '../_utils/env';
 import { isFailureTolerated } from '../_utils/errorHandling';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
+import { projectPath } from '../_utils/modules';
 import { parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
 import { productionFindings } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
@@ -214,7 +216,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     ));
   },
   check({ project, files, report }) {
-    for (const [path, call] of productionFindings(project, files)) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary } });
+    for (const [path, call] of productionFindings(project, files)) if (!isOperatorCommandModule(projectPath(project.root, path))) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary } });
   },
 });
 
