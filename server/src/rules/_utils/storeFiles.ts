@@ -4,6 +4,7 @@ import type { Node } from '../../engine/types';
 import { walkSubtree } from '../../engine/traverse';
 import { enclosingFunction, type FunctionNode, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, resolveConst, unwrapExpression } from './ast';
 import { isPathBuilderCall } from './fs';
+import { nameWords } from './strings';
 
 /**
  * A file the app keeps its data in: one module serialises data into it (`writeFileSync(this.file,
@@ -68,7 +69,7 @@ export function storeFileName(key: string): string {
 function fileKey(source: SourceCode, node: Node): string | undefined {
   const parts = keyParts(source, node);
   if (!parts || parts.length === 0) return undefined;
-  const words = parts.flatMap((part) => part.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/));
+  const words = parts.flatMap(nameWords);
   return words.some((word) => NOT_STORE_WORD.test(word)) ? undefined : parts.join('|');
 }
 
@@ -168,8 +169,7 @@ function isSerialised(source: SourceCode, data: Node): boolean {
 /** `if (!fs.existsSync(file)) fs.writeFileSync(file, JSON.stringify(defaults))`: a default written once, then edited by the operator. */
 function isFirstRunWrite(source: SourceCode, call: Node, key: string): boolean {
   for (let node = call.parent; node && !isFunctionNode(node); node = node.parent) {
-    if (node.type !== 'IfStatement' || !isNegatedExistenceCheck(source, unwrapExpression(node.test), key)) continue;
-    return true;
+    if (node.type === 'IfStatement' && isNegatedExistenceCheck(source, unwrapExpression(node.test), key)) return true;
   }
   return false;
 }

@@ -34,3 +34,8 @@ export function isIgnoredStringPosition(node: Node): boolean {
       return false;
   }
 }
+
+/** The words of a name or path: `accessoryLayoutPath` → `accessory`, `Layout`, `Path`; `sts-policies.json` → `sts`, `policies`, `json`. */
+export function nameWords(text: string): string[] {
+  return text.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/);
+}

@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, mentionsIdentifier, requiredSpecifier, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, unwrapExpression } from '../_utils/ast';
 import { modulesByLocalName } from '../_utils/imports';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
@@ -248,7 +248,7 @@ function initialModuleOf(source: SourceCode, owner: Node, name: string): string 
 /** Inside an `if` whose condition reads `name` (`if (Datastore == null)`), without crossing a function. */
 function isGuardedBy(node: Node, name: string): boolean {
   let child = node;
-  for (let parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
     if (parent.type === 'IfStatement' && parent.test !== child && mentionsIdentifier(parent.test, name)) return true;
   }
   return false;
@@ -304,7 +304,7 @@ function isValueUse(identifier: TSESTree.Identifier): boolean {
 function fallbackOf(source: SourceCode, owner: Node): ModuleUse['fallback'] {
   let child: Node = owner;
   for (let parent = owner.parent; parent; child = parent, parent = parent.parent) {
-    if (isFunction(parent)) return undefined;
+    if (isFunctionNode(parent)) return undefined;
     if (parent.type === 'TryStatement' && parent.block === child) {
       if (!parent.handler) return undefined;
       const modules: string[] = [];
@@ -343,10 +343,6 @@ function inDevBranch(source: SourceCode, owner: Node): boolean {
     if (parent.type === 'LogicalExpression' && parent.right === child && DEV_CONDITION.test(source.getText(parent.left))) return true;
   }
   return false;
-}
-
-function isFunction(node: Node): boolean {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
 
 function isWithin(folder: string, path: string): boolean {

@@ -87,13 +87,14 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
 
 function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: LoggerBindings): void {
   const path = getMemberPath(node.callee);
+  const fsMethod = fsCallMethod(node);
   if (path?.at(-1) === 'add' && isFileTransportClass(node.arguments[0], bindings)) {
     context.report({ at: node, messageId: 'fileTransport' });
   } else if (path && path.length === 2 && bindings.pino.namespaces.has(path[0]) && path[1] === 'destination') {
     checkPinoDestination(context, node);
   } else if (LOG_FILE_SETTER.test(path?.at(-1) ?? '') && node.arguments.length > 0) {
     context.report({ at: node, messageId: 'logFileSetter', data: { call: path!.join('.') } });
-  } else if (FS_WRITES.has(fsCallMethod(node) ?? '') || isAppendOpen(node, fsCallMethod(node))) {
+  } else if (FS_WRITES.has(fsMethod ?? '') || isAppendOpen(node, fsMethod)) {
     const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node));
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   }

@@ -17,6 +17,7 @@ import { enclosingRequestHandler } from '../_utils/requestHandlers';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { isBrowserFile, isDevOnlyFile, isScaffolder } from '../_utils/sourceRoles';
 import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } from '../_utils/storeFiles';
+import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
 type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
@@ -528,7 +529,7 @@ function writesRequestIntoApp(source: SourceCode, node: TSESTree.CallExpression)
 const UNKEPT_FILE_WORD = new Set(['log', 'logs', 'cache', 'caches', 'lock', 'pid', 'export', 'exports', 'download', 'downloads']);
 
 function namesUnkeptFile(name: string): boolean {
-  return /\.log$|(?:log|errors?)\.txt$/i.test(name) || name.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).some((word) => UNKEPT_FILE_WORD.has(word.toLowerCase()));
+  return /\.log$|(?:log|errors?)\.txt$/i.test(name) || nameWords(name).some((word) => UNKEPT_FILE_WORD.has(word.toLowerCase()));
 }
 
 /** `path.join(req.body.path, '.gitignore')`, `req.body.file`: a place the client chose, such as a file of the user's own repository. */
@@ -583,7 +584,7 @@ function checkStateFileWrite(context: FileRuleContext<MessageId>, call: TSESTree
   if (!target || !data) return false;
   const serialised = JSON_WRITES.has(method) || (FS_WRITES.has(method) && data.type === 'CallExpression' && getCalleeName(data) === 'JSON.stringify');
   if (!serialised) return false;
-  const words = withAssignedValues(target as Node).flatMap(pathNames).flatMap((name) => name.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/));
+  const words = withAssignedValues(target as Node).flatMap(pathNames).flatMap(nameWords);
   // `userDir` is the app's home folder, not a file of users.
   const what = words.find((word, index) => STATE_FILE_WORD.test(word) && !/^(?:dir|home|data)$/i.test(words[index + 1] ?? ''));
   if (!what || words.some((word) => NOT_STATE_FILE_WORD.test(word))) return false;
