@@ -191,13 +191,24 @@ export function resolveValue(source: SourceCode, node: Node): Node {
 }
 
 function isReassigned(program: TSESTree.Program, name: string): boolean {
-  let reassigned = false;
-  walkSubtree(program, (node) => {
-    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) reassigned = true;
-    else if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name) reassigned = true;
-    return !reassigned;
-  });
-  return reassigned;
+  return reassignedNames(program).has(name);
+}
+
+const reassignedNamesCache = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/** The names the program assigns or updates anywhere, found in one walk: rules ask once per call they resolve. */
+function reassignedNames(program: TSESTree.Program): ReadonlySet<string> {
+  let names = reassignedNamesCache.get(program);
+  if (!names) {
+    const found = new Set<string>();
+    walkSubtree(program, (node) => {
+      if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') found.add(node.left.name);
+      else if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier') found.add(node.argument.name);
+      return true;
+    });
+    reassignedNamesCache.set(program, (names = found));
+  }
+  return names;
 }
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;

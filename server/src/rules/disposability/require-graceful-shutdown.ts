@@ -262,11 +262,10 @@ function launchedScript(source: SourceCode, call: TSESTree.CallExpression | TSES
   if (/(?:^|\.)(?:fork|Monitor)$/.test(name)) return path(first);
   // Cluster workers: `cluster.setupPrimary({ exec })`, cfork's `cfork({ exec })`.
   if (/(?:^|\.)(?:setupPrimary|setupMaster)$|^cfork$/.test(name) && first?.type === 'ObjectExpression') return path(findProperty(first, 'exec')?.value as Node | undefined);
-  const argv = second && resolveValue(source, second);
-  if (/(?:^|\.)spawn$/.test(name) && first && /^(?:process\.execPath|node)$/.test(getMemberPath(first)?.join('.') ?? getStaticString(first) ?? '') && argv?.type === 'ArrayExpression') {
-    return path(argv.elements[0]);
-  }
-  return undefined;
+  if (!/(?:^|\.)spawn$/.test(name) || !first || !second || !/^(?:process\.execPath|node)$/.test(getMemberPath(first)?.join('.') ?? getStaticString(first) ?? '')) return undefined;
+  // Resolved only for a spawn of node: resolving walks the file to see that the variable is never reassigned.
+  const argv = resolveValue(source, second);
+  return argv.type === 'ArrayExpression' ? path(argv.elements[0]) : undefined;
 }
 
 /** `'./server.js'`, `path.join(__dirname, 'cli.js')`, `__dirname + '/app.js'` as a path relative to the file. */
