@@ -227,6 +227,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: "a CLI command kept in a folder of its own (`commands/init/index.js`)", code: `${CP}execSync('npm install ' + driver, { cwd: projectDir });`, filename: 'dist/cli/commands/init/index.js' },
     { name: "modules of a CLI's command folder that an operator runs by hand", code: `${CP}execSync('npm install ' + packages.join(' '), { cwd: projectDir });`, filename: 'dist/server/command-line/install.js' },
     { name: 'an update command of a CLI folder', code: `${CP}spawn('yarn', ['upgrade', 'botpress']);`, filename: 'lib/cli/update.js' },
     { name: 'npm with a verb in a variable and no install flag (a search, a view)', code: `${CP}function npm(command, name) {\n  const args = verbose ? [command, '--json'] : [command];\n  return spawn('npm', [...args, name]);\n}` },

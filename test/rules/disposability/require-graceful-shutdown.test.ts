@@ -391,5 +391,44 @@ runRuleTests(rule, {
       ],
       output: null,
     },
+    {
+      name: "commander's executable subcommand (`probot run` runs `probot-run.js`), whose module starts the server",
+      code: "const program = require('commander');\nprogram.command('run', 'run the bot').command('receive', 'receive one event').parse(process.argv);",
+      filename: 'lib/bin/probot.js',
+      files: {
+        'lib/bin/probot-run.js': "const { run } = require('../run');\nrun(process.argv);",
+        'lib/bin/probot-receive.js': "const { run } = require('../run');\nconsole.log(typeof run);",
+        'lib/run.js': `${EXPRESS}exports.run = () => app.listen(3000);`,
+      },
+      project: { ...projectFixture({ 'package.json': packageJsonText({ name: 'probot', bin: { probot: 'lib/bin/probot.js' } }) }), entryPoints: ['lib/bin/probot.js'] },
+      errors: [
+        { messageId: 'entryNoSigterm', line: 1, column: 25, file: 'lib/bin/probot-run.js' },
+        { messageId: 'noSigterm', line: 3, column: 21, file: 'lib/run.js' },
+      ],
+      output: null,
+    },
+    {
+      name: "the package's own server class started with `run()`",
+      code: "const NodeMediaServer = require('../src/server');\nconst nms = new NodeMediaServer(config);\nnms.run();",
+      filename: 'bin/app.js',
+      project: { ...projectFixture({ 'package.json': packageJsonText({ name: 'node-media-server', bin: 'bin/app.js' }) }), entryPoints: ['bin/app.js'] },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'bin/app.js' }],
+      output: null,
+    },
+    {
+      name: 'the start command of a CLI that loads its commands by a name built at run time',
+      code: "const strapi = require('../index');\nmodule.exports = () => strapi().start();",
+      filename: 'lib/commands/start.js',
+      files: {
+        'bin/strapi.js': "const program = require('commander');\nconst local = (name) => () => require(resolveCwd(`strapi/lib/commands/${name}`))();\nprogram.command('start').action(local('start'));",
+        'lib/index.js': "const http = require('http');\nmodule.exports = () => ({ start() { this.server = http.createServer(handle); this.server.listen(1337); } });",
+      },
+      project: { ...projectFixture({ 'package.json': packageJsonText({ name: 'strapi', main: 'lib/index.js', bin: { strapi: 'bin/strapi.js' } }) }), entryPoints: ['lib/index.js', 'bin/strapi.js'] },
+      errors: [
+        { messageId: 'entryNoSigterm', line: 1, column: 24, file: 'lib/commands/start.js' },
+        { messageId: 'noSigterm', line: 2, column: 78, file: 'lib/index.js' },
+      ],
+      output: null,
+    },
   ],
 });

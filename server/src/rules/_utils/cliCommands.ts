@@ -17,9 +17,25 @@ export const SERVER_COMMAND_NAME = /^(?:start|serve|server|web|webhook|worker|ru
 const COMMAND_MODULE = /(?:^|\/)(?:cli|command-line|commands)\/(?:[\w-]+\/)*([\w-]+)\.[cm]?[jt]s$/;
 
 export function isOperatorCommandModule(relativePath: string): boolean {
-  const name = COMMAND_MODULE.exec(relativePath)?.[1];
-  return name !== undefined && name !== 'index' && !SERVER_COMMAND_NAME.test(name);
+  const name = commandModuleName(relativePath);
+  return name !== undefined && !SERVER_COMMAND_NAME.test(name);
 }
+
+/** The module of the CLI command that starts the server (`lib/commands/start.js`), which a CLI may load by a name it builds at run time. */
+export function isServerCommandModule(relativePath: string): boolean {
+  const name = commandModuleName(relativePath);
+  return name !== undefined && SERVER_COMMAND_NAME.test(name) && name !== 'dev';
+}
+
+/** `init` for `cli/commands/init.js` and `cli/commands/init/index.js`; none for the CLI's own `cli/index.js`. */
+function commandModuleName(relativePath: string): string | undefined {
+  const match = COMMAND_MODULE.exec(relativePath);
+  if (!match || match[1] !== 'index') return match?.[1];
+  const folder = /(?:^|\/)(?:cli|command-line|commands)\/(?:[\w-]+\/)*([\w-]+)\/index\.[cm]?[jt]s$/.exec(relativePath)?.[1];
+  return folder && !COMMAND_FOLDER_NAME.test(folder) ? folder : undefined;
+}
+
+const COMMAND_FOLDER_NAME = /^(?:cli|command-line|commands?)$/;
 
 /**
  * The subcommand whose handler `node` runs in: commander's `.command('install <pkg>').action(fn)`,

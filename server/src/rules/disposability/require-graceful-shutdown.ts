@@ -5,16 +5,16 @@
  * SIGINT alone only covers Ctrl+C in a terminal. The check follows imports from each entry point.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
-import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject } from '../_utils/imports';
+import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
 import { mergeVisitors } from '../_utils/visitors';
@@ -57,6 +57,11 @@ interface ShutdownFacts {
   launches: { range: OffsetRange; script: string }[];
   /** Relative imports with where they are written, to point at the one through which an entry starts its server. */
   localImports: { range: OffsetRange; specifier: string }[];
+  /**
+   * Scripts commander runs for the file's executable subcommands (`.command('run', 'run the bot')` in
+   * `probot.js` runs `probot-run.js`). Commander forwards SIGTERM to them, so each is an entry of its own.
+   */
+  subcommands: string[];
 }
 
 const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|http|https|http2|net|tls|node:http|node:https|node:http2|node:net|node:tls|smtp-server)$/;
@@ -64,7 +69,7 @@ const SHUTDOWN_LIBRARIES = new Set([
   '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
 ]);
-const SHUTDOWN_TEXT = /\.listen\s*\(|\.start\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|spawn|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
+const SHUTDOWN_TEXT = /\.listen\s*\(|\.(?:start|run)\s*\(|\.command\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|spawn|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
 /** `require('./server')`, `import app from '../lib/app'`: an entry point handing over to its own modules. */
 const LOCAL_IMPORT = /(?:\brequire\s*\(|\bfrom|\bimport\s*\(?)\s*['"`]\.\.?\//;
 /** Servers for development and tests, by their file name: `dev-server.js`, `mock-server.ts`, `watch.js`. */
@@ -88,7 +93,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     },
   },
   // Declared entry points are read whatever they say: the server may start in a module they import.
-  triggers: (text, project, path) => SHUTDOWN_TEXT.test(text) || (LOCAL_IMPORT.test(text) && isDeclaredEntryPoint(project, path)),
+  triggers: (text) => SHUTDOWN_TEXT.test(text) || LOCAL_IMPORT.test(text),
   messages: {
     noSigterm:
       'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
@@ -103,10 +108,11 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [] }),
+  initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [] }),
   collect({ source, project, collected }) {
     const appClasses = ownClassNames(project.packageJson?.name);
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
+    const usesCommander = /['"`]commander['"`]/.test(source.text);
     const localImports = importVisitors(({ node, specifier }) => {
       if (specifier.startsWith('.')) collected.localImports.push({ range: node.range, specifier });
     });
@@ -120,6 +126,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         if (start) collected.starts.push(start);
         const script = launchedScript(source, call);
         if (script) collected.launches.push({ range: call.range, script });
+        const subcommand = usesCommander && executableSubcommand(source, call);
+        if (subcommand) collected.subcommands.push(subcommand);
       },
       MemberExpression: (node) => {
         const start = servesHttp ? listenHandedOn(source, node as TSESTree.MemberExpression) : undefined;
@@ -163,12 +171,13 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     };
     // A package whose declared entries start nothing (an API or docs `main`) is started by a module
     // another package calls: the starters nothing here imports stand in for its entries.
-    const runsSomething = declared.some((entry) => serves(entry) || launchesOf(processOf(entry).facts, paths).length > 0);
+    const runsSomething = [...declared, ...subcommandsOf(declared, processOf, paths)].some((entry) => serves(entry) || launchesOf(processOf(entry).facts, paths).length > 0);
     const unreachedStarters = () => entryFiles(project.root, [], paths, importsOf, (file) => startsServer(file) && !DEV_SERVER_NAME.test(basename(file)));
     // A server in a folder with a package.json of its own (a bundled companion service) is an app of its own.
     // Tests, templates and examples with a package.json are not deployed.
     const nested = (file: string) => project.files.nestedPackageRoots.some((root) => file.startsWith(`${root}/`)) && !NOT_DEPLOYED_FOLDER.test(projectPath(project.root, file)) && !isDevOnlyFile(project, file);
-    const entries = [...new Set([...declared, ...unreachedStarters().filter((file) => !runsSomething || nested(file))])];
+    const commands = [...paths].filter((file) => isServerCommandModule(projectPath(project.root, file)) && !isDevOnlyFile(project, file));
+    const entries = [...new Set([...declared, ...subcommandsOf(declared, processOf, paths), ...commands, ...unreachedStarters().filter((file) => !runsSomething || nested(file))])];
     // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
     for (const entry of withLaunchedScripts(entries, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
@@ -215,13 +224,6 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   },
 });
 
-function isDeclaredEntryPoint(project: ProjectFacts, path: string): boolean {
-  return project.entryPoints.some((entry) => {
-    const declared = join(project.root, entry);
-    return path === declared || path.replace(/\.[cm]?[jt]s$/, '') === declared.replace(/\.[cm]?[jt]s$/, '');
-  });
-}
-
 /** The entry's import through which `target` is loaded. */
 function importToward(entry: string, target: string, facts: ShutdownFacts, importsOf: (file: string) => readonly string[], paths: ReadonlySet<string>) {
   return facts.localImports.find(({ specifier }) => {
@@ -243,6 +245,29 @@ function launchesOf(facts: readonly { file: string; facts: ShutdownFacts }[], pa
       return target ? [{ file, range, target }] : [];
     }),
   );
+}
+
+/** The scripts of the executable subcommands the entries' processes declare. */
+function subcommandsOf(entries: readonly string[], processOf: (entry: string) => { facts: { file: string; facts: ShutdownFacts }[] }, paths: ReadonlySet<string>): string[] {
+  return entries.flatMap((entry) =>
+    processOf(entry).facts.flatMap(({ file, facts }) => facts.subcommands.flatMap((script) => resolveImport(file, script, paths) ?? [])),
+  );
+}
+
+/**
+ * `program.command('run', 'run the bot')`: commander's executable subcommand, whose description in
+ * the second argument (instead of an `.action`) makes it run `<this script>-run` beside the file, or
+ * the `executableFile` the options name. Only commands named for starting the server: the others
+ * (`probot receive`) reach the server's modules without starting it.
+ */
+function executableSubcommand(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
+  if (getCalleeProperty(call) !== 'command' || call.arguments.length < 2) return undefined;
+  const name = getStaticString(call.arguments[0])?.split(/\s/)[0];
+  if (!name || !SERVER_COMMAND_NAME.test(name) || getStaticString(call.arguments[1]) === undefined) return undefined;
+  const options = call.arguments[2];
+  const executableFile = options?.type === 'ObjectExpression' ? getStaticString(findProperty(options, 'executableFile')?.value as Node | undefined) : undefined;
+  if (executableFile) return executableFile.startsWith('.') ? executableFile : `./${executableFile}`;
+  return `./${basename(source.path).replace(/\.[cm]?[jt]s$/, '')}-${name}`;
 }
 
 /** The entries and, transitively, the scripts they launch. */
@@ -400,14 +425,15 @@ function endsWithReturn(statement: TSESTree.Statement): boolean {
 /** `app.listen(…)`, `server.listen(…)`, `fastify.listen(…)`, `http.createServer(…).listen(…)`, hapi `server.start()`. */
 function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHttp: boolean, appClasses: ReadonlySet<string>): ServerStart | undefined {
   const property = getCalleeProperty(call);
-  if ((property !== 'listen' && property !== 'start') || call.callee.type !== 'MemberExpression') return undefined;
+  if ((property !== 'listen' && property !== 'start' && property !== 'run') || call.callee.type !== 'MemberExpression') return undefined;
   const receiver = unwrapExpression(call.callee.object);
   // Where no server module is imported at the top, a server still shows by what made it (`http` required
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
   const created = creationOf(source, receiver);
   const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && isNamedLikeServer(receiver)));
   const kind = servesHttp ? serverKind(source, receiver, created) : madeElsewhere ? 'http' : constructedServer(created, appClasses);
-  if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
+  // `run` starts only a server class of its own (`new NodeMediaServer(config).run()`).
+  if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'run' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
 
