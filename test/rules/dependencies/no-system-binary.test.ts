@@ -196,6 +196,10 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'AppleScript tried only on macOS (a developer opening the admin panel), directly or through a flag',
+      code: `${CP}const tryAppleScript = process.platform === 'darwin' && typeof browser !== 'string';\nif (tryAppleScript) {\n  execSync('osascript openChrome.applescript');\n}\nconst opener = process.platform === 'win32' ? execSync('powershell Start-Process x') : undefined;`,
+    },
     { name: "the app's own binary respawned through a setting named for it", code: `${CP}spawn(options.processExec, [process.argv[1], 'start'], { env: process.env });`, filename: 'src/service/daemon.js' },
     { name: 'a compiler run by the development watcher', code: "const { execa } = require('execa');\nawait execa('swc', [srcPath, '-d', outDir], { preferLocal: true });", filename: 'dist/bin/lib/watch/compileSwc.js' },
     {

@@ -158,6 +158,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: "a CLI's watch command for developers (`commands/watchAdmin.js`)", code: "const strapiAdmin = require('strapi-admin');\nmodule.exports = () => strapiAdmin.watchAdmin({ dir: process.cwd() });", filename: 'lib/commands/watchAdmin.js', project },
+    { name: 'a devDependency loaded by a hot-reload method (a development feature)', code: "class Loader {\n  async setupHotReload() {\n    const { watch } = await import('webpack');\n    watch(this.directory);\n  }\n}", project },
     {
       name: 'an optional module tried over a declared one the variable already holds',
       code: "const dnssd = require('express');\nmodule.exports = function responder() {\n  let mdns = dnssd;\n  try {\n    mdns = require('mdns');\n  } catch (ex) {\n    debug('mdns not found, using dnssd2');\n  }\n};",

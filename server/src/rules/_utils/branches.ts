@@ -93,3 +93,29 @@ export function inDisabledBlock(node: Node): boolean {
   }
   return false;
 }
+
+/** A desktop OS: a service is deployed to Linux, so code for these runs on developers' machines. */
+const DESKTOP_PLATFORM = /\bprocess\.platform\s*===?\s*['"`](?:darwin|win32)['"`]/;
+const DESKTOP_PLATFORM_FLAG = /^(?:is|on)?(?:mac|macos|osx|darwin|windows|win32)$/i;
+
+/**
+ * True when `node` sits in the branch taken only on macOS or Windows (`if (process.platform === 'darwin')`,
+ * `isWindows ? … : …`, a `const` holding such a test and more). What runs there, such as `osascript`,
+ * is never asked of the production host.
+ */
+export function inDesktopPlatformBranch(source: SourceCode, node: Node): boolean {
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.consequent === child && requiresDesktopPlatform(source, parent.test)) return true;
+  }
+  return false;
+}
+
+/** A test that holds only on a desktop OS: the platform check itself, or one of the `&&` conditions it requires. */
+function requiresDesktopPlatform(source: SourceCode, test: Node, depth = 0): boolean {
+  if (test.type === 'LogicalExpression') return test.operator === '&&' && (requiresDesktopPlatform(source, test.left, depth) || requiresDesktopPlatform(source, test.right, depth));
+  if (test.type === 'BinaryExpression') return DESKTOP_PLATFORM.test(source.getText(test));
+  if (test.type !== 'Identifier') return false;
+  const initializer = depth < 3 ? initializerOf(source, test) : undefined;
+  return DESKTOP_PLATFORM_FLAG.test(test.name) || (initializer !== undefined && requiresDesktopPlatform(source, initializer, depth + 1));
+}

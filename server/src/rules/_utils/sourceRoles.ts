@@ -127,7 +127,7 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
  * `commands/plugin/watch.ts`. Only these few names: what a command module reaches counts as developer
  * code, and a CLI that loads its commands by name reaches much of the app through any of them.
  */
-const DEV_COMMAND = /(?:^|\/)commands?\/(?:[\w-]+\/)*(?:build|develop|dev|watch)(?:\.[\w-]+)?\.[cm]?[jt]s$/;
+const DEV_COMMAND = /(?:^|\/)commands?\/(?:[\w-]+\/)*(?:build|develop|dev|watch(?:[A-Z_-]\w*)?)(?:\.[\w-]+)?\.[cm]?[jt]s$/;
 
 function isDevCommand(root: string, path: string): boolean {
   return DEV_COMMAND.test(projectPath(root, path));

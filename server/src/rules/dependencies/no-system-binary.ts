@@ -14,6 +14,7 @@ import type { Visitors } from '../../engine/traverse';
 import { findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { commandVisitors, processCommands } from '../_utils/childProcess';
+import { inDesktopPlatformBranch } from '../_utils/branches';
 import { isOperatorCommandModule } from '../_utils/cliCommands';
 import { OS_PACKAGE_MANAGER } from '../_utils/commands';
 import { finalStage } from '../_utils/dockerfiles';
@@ -159,7 +160,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       !isAppProvided(word, binary, project) && !allowed.has(binary) && !OS_PACKAGE_MANAGER.test(binary) && !imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary]);
     const reported = new Set<number>();
     const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary') => {
-      if (reported.has(node.range[0])) return;
+      if (reported.has(node.range[0]) || inDesktopPlatformBranch(source, node)) return;
       reported.add(node.range[0]);
       collected.push({ range: node.range, binary, messageId });
     };

@@ -12,6 +12,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, unwrapExpression } from '../_utils/ast';
+import { functionName } from '../_utils/callGraph';
 import { modulesByLocalName } from '../_utils/imports';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
@@ -107,6 +108,8 @@ const PRODUCTION_SECTIONS = ['dependencies', 'optionalDependencies', 'peerDepend
  * included). webpack, vite and parcel are left out: they usually bundle the browser side only.
  */
 const BUNDLERS = new Set(['esbuild', '@vercel/ncc', 'tsup', 'tsdown']);
+/** Functions that only developers run: `setupHotReload()` watching source files for changes. */
+const DEV_FUNCTION = /hot-?reload|live-?reload/i;
 const DEV_CONDITION = /NODE_ENV|\bdev(?:elopment)?\b|isDev|__DEV__|\bDEV\b|isProd|production|\bdebug\b/i;
 /** Type positions: an identifier below one of these is erased by the compiler. */
 const VALUE_TS_NODES = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'TSEnumDeclaration', 'TSEnumMember', 'TSModuleDeclaration', 'TSModuleBlock', 'TSExportAssignment', 'TSImportEqualsDeclaration', 'TSExternalModuleReference', 'TSParameterProperty', 'TSDeclareFunction', 'TSAbstractMethodDefinition', 'TSAbstractPropertyDefinition']);
@@ -338,6 +341,7 @@ function isCaught(owner: Node): boolean {
 function inDevBranch(source: SourceCode, owner: Node): boolean {
   let child: Node = owner;
   for (let parent = owner.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent) && DEV_FUNCTION.test(functionName(parent) ?? '')) return true;
     if (parent.type === 'IfStatement' && parent.test !== child && DEV_CONDITION.test(source.getText(parent.test))) return true;
     if (parent.type === 'ConditionalExpression' && parent.test !== child && DEV_CONDITION.test(source.getText(parent.test))) return true;
     if (parent.type === 'LogicalExpression' && parent.right === child && DEV_CONDITION.test(source.getText(parent.left))) return true;
