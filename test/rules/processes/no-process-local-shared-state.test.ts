@@ -51,6 +51,14 @@ runRuleTests(rule, {
     { name: 'live sockets registered on connection are a connection registry', code: "const sockets = new Map();\nio.on('connection', (socket) => {\n  sockets.set(socket.id, socket);\n  socket.on('disconnect', () => sockets.delete(socket.id));\n});" },
     { name: "another package's rateLimit given a store, and the app's own limiter module", code: "const { rateLimit } = require('@acme/middleware');\nconst limits = require('./rateLimit');\napp.use(rateLimit({ windowMs: 60000, store: new RedisStore({ client }) }));\napp.use(limits.rateLimit(config.limits));" },
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
+    {
+      name: 'a concurrency gate holding the resolve callbacks of waiting callers, not jobs',
+      code: "class ConcurrencyQueue {\n  constructor(capacity) { this.capacity = capacity; this.queue = []; }\n  async enqueue(executionId) {\n    if (--this.capacity < 0) return new Promise((resolve) => this.queue.push({ executionId, resolve }));\n  }\n  dequeue() { this.capacity++; this.queue.shift()?.resolve(); }\n}",
+    },
+    {
+      name: 'a rate limiter class whose containers hold its rules, not counts',
+      code: "class RateLimiter {\n  constructor() { this.rules = {}; }\n  addRule(name, limit) { this.rules[name] = limit; }\n}",
+    },
   ],
   invalid: [
     {
@@ -292,6 +300,24 @@ runRuleTests(rule, {
       name: 'a storage factory whose fallback, when no directory is configured, keeps the data in memory',
       code: "class Orchestrator {\n  async createStorage() {\n    if (this.config.mailDirectory) {\n      return new FileStorage({ mailDirectory: this.config.mailDirectory });\n    }\n    return new MemoryStorage({ maxEmails });\n  }\n}",
       errors: [{ messageId: 'memoryAdapterDefault', line: 6, column: 12, message: 'When no adapter is configured, this falls back to `MemoryStorage`, which keeps its messages or state in this process\'s memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured.' }],
+      output: null,
+    },
+    {
+      name: "a messenger factory that falls back to the app's in-memory messenger in its `else`",
+      code: "export class MessengerMemory {\n  constructor() { this.handlers = {}; }\n}\nlet messenger;\nexport function getMessenger() {\n  if (messenger) return messenger;\n  if (env.MESSENGER_STORE === 'redis') {\n    messenger = new MessengerRedis();\n  } else {\n    messenger = new MessengerMemory();\n  }\n  return messenger;\n}",
+      errors: [{ messageId: 'memoryAdapterDefault', line: 10, column: 17 }],
+      output: null,
+    },
+    {
+      name: "a queue class exported as a class expression (`module.exports = class WorkerQueue`)",
+      code: "module.exports = class WorkerQueue {\n  constructor() { this.queue = []; }\n  enqueue(payload) { this.queue.unshift(payload); }\n  pop() { return this.queue.pop(); }\n};",
+      errors: [{ messageId: 'memoryQueue', line: 2, column: 19 }],
+      output: null,
+    },
+    {
+      name: "a rate limiter of the app's own counting into an object of this process",
+      code: "class RateLimiter {\n  constructor() {\n    this.loginsPerSecond = config.limits.loginsPerSecond;\n    this.frame = {};\n  }\n  init() { setInterval(() => (this.frame = {}), 1000); }\n  isAllowed(request) {\n    const cid = request.context.connection.id;\n    const count = this.frame[cid] = (this.frame[cid] || 0) + 1;\n    return count <= this.loginsPerSecond;\n  }\n}",
+      errors: [{ messageId: 'memoryRateLimit', line: 4, column: 5 }],
       output: null,
     },
     {

@@ -119,10 +119,16 @@ export default defineRule<MessageId>({
         checkContainerCall(context, call, state);
       },
       NewExpression: (node) => {
-        if (!frontend) checkMemoryLimiter(context, node as TSESTree.NewExpression);
+        if (frontend) return;
+        checkMemoryLimiter(context, node as TSESTree.NewExpression);
+        checkFactoryElse(context, node as TSESTree.NewExpression);
       },
       ClassDeclaration: (node) => {
         if (!frontend) checkQueueClass(context, node as TSESTree.ClassDeclaration);
+      },
+      // `module.exports = class WorkerQueue { … }` names its class as well as a declaration does.
+      ClassExpression: (node) => {
+        if (!frontend) checkQueueClass(context, node as TSESTree.ClassExpression);
       },
       ReturnStatement: (node) => {
         if (!frontend) checkFactoryFallback(context, node as TSESTree.ReturnStatement);
@@ -303,25 +309,37 @@ const DEQUEUE = new Set(['pop', 'shift']);
  * `class WorkerQueue { constructor() { this.queue = []; } enqueue(job) { this.queue.unshift(job); } pop() { this.queue.pop(); } }`:
  * a queue class of the app's own whose jobs wait in an array of one process.
  */
-function checkQueueClass(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration): void {
+function checkQueueClass(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
   const name = node.id?.name;
   if (name && MEMORY_BACKEND_CLASS.test(name)) return checkMemoryBackend(context, node, name);
   if (!name || !QUEUE_CLASS.test(name)) return;
   const arrays = new Map<string, Node>();
   const calls = new Map<string, Set<string>>();
+  const waitLists = new Set<string>();
   walkSubtree(node.body, (child) => {
     const field = emptyArrayField(child);
     if (field) arrays.set(field, child);
     const path = child.type === 'CallExpression' ? getMemberPath(child.callee) : undefined;
     if (path?.length === 3 && path[0] === 'this') (calls.get(path[1]) ?? calls.set(path[1], new Set()).get(path[1])!).add(path[2]);
+    if (path?.length === 3 && ENQUEUE.has(path[2]) && child.type === 'CallExpression' && child.arguments.some(isWaiter)) waitLists.add(path[1]);
     return true;
   });
   for (const [field, init] of arrays) {
     const methods = [...(calls.get(field) ?? [])];
-    if (methods.some((method) => ENQUEUE.has(method)) && methods.some((method) => DEQUEUE.has(method))) {
+    if (!waitLists.has(field) && methods.some((method) => ENQUEUE.has(method)) && methods.some((method) => DEQUEUE.has(method))) {
       context.report({ at: init, messageId: 'memoryQueue', data: { library: `the \`${field}\` array of ${name}` } });
     }
   }
+}
+
+/**
+ * `queue.push({ executionId, resolve })`: a caller waiting for its turn (a concurrency gate), not a
+ * job; the work itself stays with the caller, which a restart ends anyway.
+ */
+function isWaiter(argument: Node): boolean {
+  const value = unwrapExpression(argument);
+  if (value.type === 'Identifier') return value.name === 'resolve';
+  return value.type === 'ObjectExpression' && findProperty(value, 'resolve') !== undefined;
 }
 
 /** A jobs or queue backend named for process memory: `InMemoryJobsBackend`, `MemoryQueue`. */
@@ -331,7 +349,7 @@ const MEMORY_BACKEND_CLASS = /^(?:InMemory|Memory)\w*(?:Queue|Jobs?|JobsBackend|
  * Where a memory backend keeps its jobs: the empty array it enqueues into (`this.queue = []`), or,
  * when that is made elsewhere, the first enqueue (`queue.push(envelope)`).
  */
-function checkMemoryBackend(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration, name: string): void {
+function checkMemoryBackend(context: FileRuleContext<MessageId>, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): void {
   let enqueue: Node | undefined;
   let collection: string | undefined;
   walkSubtree(node.body, (child) => {
@@ -366,7 +384,7 @@ function emptyArrayField(node: Node): string | undefined {
 /** Loaders that fall back to their second argument: parse-server's `loadAdapter(configured, Default, options)`. */
 const ADAPTER_LOADER = /^(?:load|get|resolve)\w*Adapter$/;
 /** Defaults that keep shared state in one process: an EventEmitter message queue or pub/sub, in-memory stores. Caches are per process by nature. */
-const PROCESS_LOCAL_ADAPTER = /^(?:EventEmitter|InMemory|Memory)\w*$/;
+const PROCESS_LOCAL_ADAPTER = /^(?:EventEmitter|InMemory|Memory)\w*$|^[A-Z]\w*(?:InMemory|Memory)$/;
 
 /** An adapter class that keeps its state in this process (`EventEmitterMQ`, `InMemoryJobQueueStrategy`); caches are left alone. */
 function isMemoryAdapter(name: string): boolean {
@@ -397,7 +415,9 @@ function checkDefaultConfigProperty(context: FileRuleContext<MessageId>, propert
 }
 
 /** Factories of a pluggable backend: `createStorage()`, `getQueue()`, `buildStore()`. */
-const BACKEND_FACTORY = /^(?:create|make|build|get|init|setup)\w*(?:Storage|Store|Queue|Backend|Adapter|Strategy|Bus|Broker)$/;
+const BACKEND_FACTORY = /^(?:create|make|build|get|init|setup)\w*(?:Storage|Store|Queue|Backend|Adapter|Strategy|Bus|Broker|Messenger|PubSub)$/;
+/** What a memory backend a factory falls back to is for, wherever its name says it (`MemoryStorage`, `MessengerMemory`). */
+const FACTORY_BACKEND_KIND = /Strategy|Queue|Store|Storage|Buffer|Adapter|Broker|Bus|Messenger|PubSub/;
 
 /**
  * `createStorage() { if (config.mailDirectory) return new FileStorage(…); return new MemoryStorage(…); }`:
@@ -405,14 +425,36 @@ const BACKEND_FACTORY = /^(?:create|make|build|get|init|setup)\w*(?:Storage|Stor
  */
 function checkFactoryFallback(context: FileRuleContext<MessageId>, statement: TSESTree.ReturnStatement): void {
   const created = statement.argument && unwrapAwait(statement.argument);
-  const adapter = created?.type === 'NewExpression' ? getMemberPath(created.callee)?.at(-1) : undefined;
-  if (!adapter || !isMemoryAdapter(adapter) || !MEMORY_STRATEGY.test(adapter)) return;
+  const adapter = created && memoryBackendCreated(created);
+  if (!adapter) return;
   const factory = enclosingFunction(statement);
   const body = factory?.body.type === 'BlockStatement' ? factory.body.body : [];
-  const name = factory && functionName(factory);
-  if (name && BACKEND_FACTORY.test(name) && body.at(-1) === statement && body.some((item) => item.type === 'IfStatement')) {
+  if (isBackendFactory(factory) && body.at(-1) === statement && body.some((item) => item.type === 'IfStatement')) {
     context.report({ at: created!, messageId: 'memoryAdapterDefault', data: { adapter } });
   }
+}
+
+/** `if (env.MESSENGER_STORE === 'redis') messenger = new MessengerRedis(); else messenger = new MessengerMemory();` in a factory. */
+function checkFactoryElse(context: FileRuleContext<MessageId>, created: TSESTree.NewExpression): void {
+  const adapter = memoryBackendCreated(created);
+  const assignment = created.parent;
+  if (!adapter || assignment?.type !== 'AssignmentExpression' || assignment.right !== created || assignment.parent.type !== 'ExpressionStatement') return;
+  const statement = assignment.parent;
+  const branch = statement.parent.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
+  if (branch.parent?.type === 'IfStatement' && branch.parent.alternate === branch && isBackendFactory(enclosingFunction(created))) {
+    context.report({ at: created, messageId: 'memoryAdapterDefault', data: { adapter } });
+  }
+}
+
+/** The name of the memory backend a `new` makes, if it is one. */
+function memoryBackendCreated(created: Node): string | undefined {
+  const adapter = created.type === 'NewExpression' ? getMemberPath(created.callee)?.at(-1) : undefined;
+  return adapter && isMemoryAdapter(adapter) && FACTORY_BACKEND_KIND.test(adapter) ? adapter : undefined;
+}
+
+function isBackendFactory(factory: ReturnType<typeof enclosingFunction>): boolean {
+  const name = factory && functionName(factory);
+  return name !== undefined && BACKEND_FACTORY.test(name);
 }
 
 /** `loadAdapter(config.messageQueueAdapter, EventEmitterMQ, config)`. */
@@ -489,8 +531,32 @@ const AUTH_CONTEXT = /auth|login|signin|security|session/i;
  */
 function checkAttemptCounter(context: FileRuleContext<MessageId>, at: Node, name: string | undefined, value: Node): void {
   if (!name || !isEmptyContainer(value)) return;
-  const named = ATTEMPT_COUNTER.test(name) || (/^_?attempts$/i.test(name) && (AUTH_CONTEXT.test(context.source.path) || AUTH_CONTEXT.test(enclosingClassName(at) ?? '')));
-  if (named) context.report({ at, messageId: 'memoryRateLimit', data: { library: `\`${name}\`, a container in this process` } });
+  const className = enclosingClassName(at);
+  const named = ATTEMPT_COUNTER.test(name) || (/^_?attempts$/i.test(name) && (AUTH_CONTEXT.test(context.source.path) || AUTH_CONTEXT.test(className ?? '')));
+  if (named || (LIMITER_CLASS.test(className ?? '') && isInConstructor(at) && countsInto(enclosingClass(at)!, name))) {
+    context.report({ at, messageId: 'memoryRateLimit', data: { library: `\`${name}\`, a container in this process` } });
+  }
+}
+
+/** A rate limiter of the app's own: `class RateLimiter`, `LoginThrottle`. */
+const LIMITER_CLASS = /RateLimit(?:er)?$|Throttl(?:e|er)$/;
+
+/** `this.frame[id] = (this.frame[id] || 0) + 1`, `this.hits[ip]++`, `this.hits.set(ip, count + 1)`: the class counts into the field. */
+function countsInto(owner: Node, field: string): boolean {
+  let counts = false;
+  walkSubtree(owner, (node) => {
+    const target = node.type === 'UpdateExpression' ? node.argument : node.type === 'AssignmentExpression' && (node.operator === '+=' || isIncrement(node.right)) ? node.left : undefined;
+    const setCall = node.type === 'CallExpression' && getCalleeProperty(node) === 'set' && node.arguments[1] !== undefined && isIncrement(node.arguments[1]);
+    const path = target?.type === 'MemberExpression' ? getMemberPath(target.object) : setCall && node.callee.type === 'MemberExpression' ? getMemberPath(node.callee.object) : undefined;
+    counts ||= path?.length === 2 && path[0] === 'this' && path[1] === field;
+    return !counts;
+  });
+  return counts;
+}
+
+function isIncrement(value: Node): boolean {
+  const expression = unwrapExpression(value);
+  return expression.type === 'BinaryExpression' && expression.operator === '+' && expression.right.type === 'Literal' && expression.right.value === 1;
 }
 
 function isEmptyContainer(value: Node): boolean {
@@ -505,8 +571,12 @@ function isInConstructor(node: Node): boolean {
 }
 
 function enclosingClassName(node: Node): string | undefined {
+  return enclosingClass(node)?.id?.name;
+}
+
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   for (let parent = node.parent; parent; parent = parent.parent) {
-    if ((parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') && parent.id) return parent.id.name;
+    if (parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return parent;
   }
   return undefined;
 }
