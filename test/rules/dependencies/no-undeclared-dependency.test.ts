@@ -15,6 +15,18 @@ const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop'
 
 const invalid: InvalidCase[] = [
   {
+    name: 'packages loaded or located through helpers named for it (`safeRequire`, `tryRequire`, `findPackagePath`)',
+    code: "const safeRequire = require('./safeRequire');\nconst KeystoneEmail = safeRequire('keystone-email', 'email');\nconst morgan = tryRequire('morgan');\nconst adminPath = findPackagePath(`strapi-admin`);\nconst local = safeRequire('./local');",
+    filename: 'lib/email.js',
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'cms', main: 'lib/email.js', devDependencies: { morgan: '1' } }) }),
+    errors: [
+      { messageId: 'undeclared', line: 2, column: 35, file: 'lib/email.js' },
+      { messageId: 'devDependency', line: 3, column: 27, file: 'lib/email.js' },
+      { messageId: 'undeclared', line: 4, column: 35, file: 'lib/email.js' },
+    ],
+    output: null,
+  },
+  {
     name: 'a devDependency loaded in a try whose catch tells users to install it globally',
     code: "exports.register = function () {\n  try {\n    toobusy = require('toobusy-js');\n  } catch (e) {\n    this.logerror(\"try: 'npm install -g toobusy-js'\");\n    return;\n  }\n};",
     filename: 'plugins/toobusy.js',

@@ -62,7 +62,7 @@ interface ModuleUses {
 function loadsUnlistedPackage(text: string, project: ProjectFacts): boolean {
   const listed = productionDependencies(project.files.packageJson?.json);
   if (DIALECT_SETTING.test(text) && Object.values(ORM_BY_KEY).some((orm) => listed.has(orm))) return true;
-  for (const [, specifier] of text.matchAll(MODULE_SPECIFIER)) {
+  for (const [, specifier] of [...text.matchAll(MODULE_SPECIFIER), ...text.matchAll(WRAPPED_SPECIFIER)]) {
     const name = packageNameOf(specifier);
     if (name && !isBuiltinModule(specifier) && !listed.has(name)) return true;
   }
@@ -163,7 +163,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
         // with a `paths` option it looks in another project's node_modules.
         CallExpression: (node) => {
           const call = node as TSESTree.CallExpression;
-          const specifier = call.arguments.length === 1 && isRequireResolve(call) ? getStaticString(call.arguments[0]) : undefined;
+          const loads = (call.arguments.length === 1 && isRequireResolve(call)) || isRequireWrapper(call);
+          const specifier = loads ? getStaticString(call.arguments[0]) : undefined;
           if (specifier !== undefined) addUse({ node: call.arguments[0], specifier, owner: call, typeOnly: false });
         },
         Identifier: (node) => {
@@ -260,6 +261,21 @@ function isGuardedBy(node: Node, name: string): boolean {
 /** A module the app can count on: its own file, a node built-in, or a declared package. */
 function isAvailable(specifier: string, declared: ReadonlySet<string>): boolean {
   return specifier.startsWith('.') || isBuiltinModule(specifier) || declared.has(packageNameOf(specifier) ?? '');
+}
+
+/**
+ * Helpers that load or locate a package by name: `safeRequire('keystone-email', 'email')`, which
+ * exits telling the user to install it, `tryRequire('morgan')`, `findPackagePath('strapi-admin')`.
+ * The feature behind them needs the package as much as a `require` does.
+ */
+const REQUIRE_WRAPPER_NAME = '(?:try|safe|optional)Require|require(?:Optional|Safe)|findPackagePath|resolvePackage(?:Path)?';
+const REQUIRE_WRAPPER = new RegExp(`^(?:${REQUIRE_WRAPPER_NAME})$`);
+/** The same calls in a file's text, with the specifier: what the trigger looks for. */
+const WRAPPED_SPECIFIER = new RegExp(`\\b(?:${REQUIRE_WRAPPER_NAME})\\s*\\(\\s*['"\`]([^'"\`\\s]+)['"\`]`, 'g');
+
+function isRequireWrapper(call: TSESTree.CallExpression): boolean {
+  const specifier = getStaticString(call.arguments[0]);
+  return REQUIRE_WRAPPER.test(getMemberPath(call.callee)?.at(-1) ?? '') && specifier !== undefined && packageNameOf(specifier) !== undefined;
 }
 
 function isRequireResolve(node: Node): boolean {
