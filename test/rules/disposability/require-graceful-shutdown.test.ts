@@ -8,6 +8,12 @@ const HANDLER = (closer: string, indent = '') =>
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'SIGTERM handled through process imported from its module and compiled by esbuild (`import_node_process.default.once`)',
+      code: "var import_node_http = __toESM(require('node:http'));\nvar import_node_process = __toESM(require('node:process'));\nconst server = import_node_http.default.createServer(handle);\nserver.listen(3000);\nimport_node_process.default.once('SIGTERM', () => server.close());",
+      filename: 'lib/gateway/index.js',
+      project: { entryPoints: ['lib/gateway/index.js'] },
+    },
     { name: 'an Apollo server started before an HTTP server mounts it, and an in-memory Mongo for tests', code: "const server = new ApolloServer({ typeDefs });\nawait server.start();\nconst mongod = new MongoMemoryServer();\nawait mongod.start();", filename: 'src/graphql.mjs', project: { entryPoints: ['src/graphql.mjs'] } },
     {
       name: 'a port probe: listen, then close at once, before forking the real server elsewhere',

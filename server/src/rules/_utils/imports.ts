@@ -134,8 +134,8 @@ function requiredModule(init: Node): string | undefined {
   return node.type === 'CallExpression' ? getStaticString(node.arguments[0]) : undefined;
 }
 
-/** Babel's and tsc's wrappers around a compiled `require`: `_interopRequireDefault(require('x'))`, `__importStar(require('x'))`. */
-const INTEROP_HELPER = /^(?:_interopRequire(?:Default|Wildcard)|__importDefault|__importStar|_interop_require_(?:default|wildcard))$/;
+/** Babel's, tsc's and esbuild's wrappers around a compiled `require`: `_interopRequireDefault(require('x'))`, `__importStar(require('x'))`, `__toESM(require('x'))`. */
+const INTEROP_HELPER = /^(?:_interopRequire(?:Default|Wildcard)|__importDefault|__importStar|__toESM|_interop_require_(?:default|wildcard))$/;
 
 function isInteropHelper(node: TSESTree.CallExpression): boolean {
   return node.callee.type === 'Identifier' && INTEROP_HELPER.test(node.callee.name) && node.arguments[0]?.type === 'CallExpression';

@@ -13,7 +13,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
-import { isProcessObject } from '../_utils/imports';
+import { isProcessObject, modulesByLocalName } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
@@ -349,7 +349,14 @@ function processListenerMethod(source: SourceCode, callee: Node): string | undef
   if (callee.type !== 'MemberExpression') return undefined;
   let receiver = unwrapExpression(callee.object);
   while (receiver.type === 'CallExpression' && receiver.callee.type === 'MemberExpression' && LISTENER_CHAIN.test(getMemberName(receiver.callee) ?? '')) receiver = unwrapExpression(receiver.callee.object);
-  return receiver.type === 'Identifier' && receiver.name === 'process' && isProcessObject(source, receiver) ? getMemberName(callee) : undefined;
+  return isProcessReceiver(source, receiver) ? getMemberName(callee) : undefined;
+}
+
+/** `process`, also imported from its module and compiled (`import_node_process.default` after esbuild's `__toESM(require('node:process'))`). */
+function isProcessReceiver(source: SourceCode, receiver: Node): boolean {
+  if (receiver.type === 'Identifier' && receiver.name === 'process') return isProcessObject(source, receiver);
+  const local = receiver.type === 'MemberExpression' && getMemberName(receiver) === 'default' ? unwrapExpression(receiver.object) : receiver;
+  return local.type === 'Identifier' && /^(?:node:)?process$/.test(modulesByLocalName(source.ast).get(local.name) ?? '');
 }
 
 const LISTENER_CHAIN = /^(?:removeAllListeners|removeListener|off|on|once)$/;
