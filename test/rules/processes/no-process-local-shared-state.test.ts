@@ -59,6 +59,7 @@ runRuleTests(rule, {
       name: 'a rate limiter class whose containers hold its rules, not counts',
       code: "class RateLimiter {\n  constructor() { this.rules = {}; }\n  addRule(name, limit) { this.rules[name] = limit; }\n}",
     },
+    { name: 'an in-memory Redis stand-in only in development', code: "const RedisMock = require('ioredis-mock');\nconst client = process.env.NODE_ENV === 'development' ? new RedisMock() : new Redis(process.env.REDIS_URL);" },
   ],
   invalid: [
     {
@@ -318,6 +319,15 @@ runRuleTests(rule, {
       name: "a rate limiter of the app's own counting into an object of this process",
       code: "class RateLimiter {\n  constructor() {\n    this.loginsPerSecond = config.limits.loginsPerSecond;\n    this.frame = {};\n  }\n  init() { setInterval(() => (this.frame = {}), 1000); }\n  isAllowed(request) {\n    const cid = request.context.connection.id;\n    const count = this.frame[cid] = (this.frame[cid] || 0) + 1;\n    return count <= this.loginsPerSecond;\n  }\n}",
       errors: [{ messageId: 'memoryRateLimit', line: 4, column: 5 }],
+      output: null,
+    },
+    {
+      name: 'an in-memory Redis stand-in when no Redis URL is configured (compiled), and one chosen by a setting',
+      code: "var ioredis_mock_1 = __importDefault(require('ioredis-mock'));\nif (config.redis_url) {\n  client = new ioredis_1.default(config.redis_url);\n} else {\n  client = new ioredis_mock_1.default();\n}\nconst Redis = require(emulate ? 'ioredis-mock' : 'ioredis');\nconst db = new Redis(redisOptions);",
+      errors: [
+        { messageId: 'memoryStandIn', line: 5, column: 12, message: "`ioredis-mock` is an in-memory stand-in for a backing service: what the app keeps in it lives in this process only, so other instances never see it and a restart loses it. Connect to the real service (Redis, a database) in every deploy instead of falling back to a stand-in." },
+        { messageId: 'memoryStandIn', line: 8, column: 12 },
+      ],
       output: null,
     },
     {

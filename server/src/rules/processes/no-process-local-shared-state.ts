@@ -14,7 +14,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
-import { inEnvironmentBranch } from '../_utils/branches';
+import { inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { findModuleBindings, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
@@ -22,7 +22,7 @@ import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHand
 import { isSecretName } from '../_utils/secrets';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
 
-type MessageId = 'handlerState' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryRateLimit' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile';
+type MessageId = 'handlerState' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile';
 
 /** A module-level value request handlers might write to. */
 interface Container {
@@ -70,7 +70,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|genSalt|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase|private_?key|vapid/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -80,6 +80,8 @@ export default defineRule<MessageId>({
       'Jobs are queued in this process\'s memory ({{library}}) and handlers do not wait for them. Queued work is lost when the process restarts or is replaced, and no other instance can take it over: use a queue backed by Redis or a database.',
     memoryAdapterDefault:
       'When no adapter is configured, this falls back to `{{adapter}}`, which keeps its messages or state in this process\'s memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured.',
+    memoryStandIn:
+      '`{{module}}` is an in-memory stand-in for a backing service: what the app keeps in it lives in this process only, so other instances never see it and a restart loses it. Connect to the real service (Redis, a database) in every deploy instead of falling back to a stand-in.',
     memoryRateLimit:
       'Rate-limit counters are kept in this process\'s memory ({{library}}). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.',
     generatedSecret:
@@ -122,6 +124,7 @@ export default defineRule<MessageId>({
         if (frontend) return;
         checkMemoryLimiter(context, node as TSESTree.NewExpression);
         checkFactoryElse(context, node as TSESTree.NewExpression);
+        checkStandIn(context, node as TSESTree.NewExpression, bindings!.packages);
       },
       ClassDeclaration: (node) => {
         if (!frontend) checkQueueClass(context, node as TSESTree.ClassDeclaration);
@@ -462,6 +465,30 @@ function checkAdapterDefault(context: FileRuleContext<MessageId>, call: TSESTree
   if (!ADAPTER_LOADER.test(getMemberPath(call.callee)?.at(-1) ?? '') || !call.arguments[1]) return;
   const adapter = getMemberPath(call.arguments[1])?.at(-1);
   if (adapter && isMemoryAdapter(adapter)) context.report({ at: call, messageId: 'memoryAdapterDefault', data: { adapter } });
+}
+
+/** Packages that imitate a backing service in process memory, for tests: in the running app they hold real data. */
+const MEMORY_STAND_INS = new Set(['ioredis-mock', 'redis-mock', 'fakeredis', 'pg-mem']);
+
+/**
+ * `new RedisMock()` from ioredis-mock, also chosen by a setting (`const Redis = require(emulate ?
+ * 'ioredis-mock' : 'ioredis')`): unless only development code makes it.
+ */
+function checkStandIn(context: FileRuleContext<MessageId>, created: TSESTree.NewExpression, packages: ReadonlyMap<string, string>): void {
+  const callee = unwrapExpression(created.callee);
+  const local = callee.type === 'MemberExpression' && getPropertyName(callee.property) === 'default' ? unwrapExpression(callee.object) : callee;
+  if (local.type !== 'Identifier') return;
+  const module = [packages.get(local.name), ...requiredAlternatives(context.source, local)].find((name) => name !== undefined && MEMORY_STAND_INS.has(name));
+  if (module && !inDevelopmentOnlyBranch(context.source, created)) context.report({ at: created, messageId: 'memoryStandIn', data: { module } });
+}
+
+/** `require(emulate ? 'ioredis-mock' : 'ioredis')` held in a `const`: the modules either branch loads. */
+function requiredAlternatives(source: SourceCode, local: TSESTree.Identifier): string[] {
+  const held = source.constInitializer(local, local.name);
+  const call = held && unwrapExpression(held);
+  if (call?.type !== 'CallExpression' || getCalleeName(call) !== 'require' || call.arguments[0]?.type !== 'ConditionalExpression') return [];
+  const choice = call.arguments[0];
+  return [choice.consequent, choice.alternate].flatMap((branch) => getStaticString(branch) ?? []);
 }
 
 // ---- rate limiting in the default memory store ----
