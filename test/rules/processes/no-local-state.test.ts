@@ -7,6 +7,10 @@ const MULTER = "const multer = require('multer');\n";
 runRuleTests(rule, {
   valid: [
     {
+      name: 'files of a git work folder, which the app pushes to its remote',
+      code: "async function exportFolders() {\n  const fileName = getFoldersPath(this.gitFolder);\n  const existing = await readFoldersFromSourceControlFile(fileName);\n  await writeFile(fileName, JSON.stringify({ folders: existing.concat(newFolders) }));\n}",
+    },
+    {
       name: "request handlers writing to a place the client names (the user's repository), a log, a temporary file, or only in development",
       code: "app.put('/gitignore', (req, res) => fs.writeFile(path.join(req.body.path, '.gitignore'), req.body.data));\napp.post('/ignore', (req, res) => {\n  const currentPath = req.body.path.trim();\n  fs.appendFile(`${currentPath}/.gitignore`, req.body.file);\n});\napp.post('/build', async (req, res) => {\n  await fs.promises.writeFile(path.join(outDir, logFile), output);\n  await fs.promises.writeFile(path.join(os.tmpdir(), 'upload'), req.body);\n});\nif (process.env.NODE_ENV === 'development') {\n  app.post('/testing/createfile', (req, res) => fs.writeFile(fixturePath, req.body.content));\n}",
     },
@@ -405,6 +409,22 @@ runRuleTests(rule, {
         { messageId: 'storeFile', line: 6, column: 43 },
         { messageId: 'storeFile', line: 8, column: 122, message: "The app keeps data in a file on this process's disk (layoutPath): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service." },
         { messageId: 'storeFile', line: 9, column: 106 },
+      ],
+      output: null,
+    },
+    {
+      name: "lowdb's file adapter behind Babel's default interop, and a file read back through the module's own loader",
+      code: [
+        "var _FileAsync = _interopRequireDefault(require('lowdb/adapters/FileAsync'));",
+        "class Tokens { db() { return (0, _lowdb.default)(new _FileAsync.default(this._dbGenPath(TOKEN_DB_NAME, this.config))); } }",
+        "class LocalDatabase {",
+        "  _sync() { _fs.default.writeFileSync(this.path, JSON.stringify(this.data)); }",
+        "  _fetch() { return (0, _pkgUtils.loadPrivatePackages)(this.path, this.logger); }",
+        "}",
+      ].join('\n'),
+      errors: [
+        { messageId: 'localDatabase', line: 2, column: 50 },
+        { messageId: 'storeFile', line: 4, column: 13 },
       ],
       output: null,
     },

@@ -24,11 +24,12 @@ export function newStoreFileUse(): StoreFileUse {
 const WRITE_CALL = /^(?:writeFile(?:Sync)?|outputFile(?:Sync)?|writeFileAtomic(?:Sync)?|atomicWrite\w*|write\w*Atomic\w*)$/;
 /** fs-extra and jsonfile calls that serialise what they are given. */
 const JSON_WRITE_CALL = /^(?:writeJ(?:son|SON)(?:Sync)?|outputJ(?:son|SON)(?:Sync)?|writeJsonFile(?:Sync)?)$/;
-const READ_CALL = /^(?:readFile(?:Sync)?|readJ(?:son|SON)(?:Sync)?|loadJsonFile(?:Sync)?|readJsonFile(?:Sync)?|require)$/;
+/** Reads, also through the app's own loaders given the path (`loadPrivatePackages(this.path, logger)`). */
+const READ_CALL = /^(?:readFile(?:Sync)?|readJ(?:son|SON)(?:Sync)?|loadJsonFile(?:Sync)?|readJsonFile(?:Sync)?|require|(?:load|read)[A-Z]\w*)$/;
 /** Calls that turn data into text for a file: `JSON.stringify`, `yaml.dump`, `YAML.stringify`. */
 const SERIALISER = /(?:^|\.)(?:stringify|dump|safeDump)$/;
-/** Words of a path that say the file is not where the app keeps its data. */
-const NOT_STORE_WORD = /^(?:te?mp|tmpdir|temporary|backups?|bak|caches?|logs?|lock|pid|hash|marker|journal|export|exports|sample|example|test|package|manifest|sitemap|index|npmrc)$/i;
+/** Words of a path that say the file is not where the app keeps its data (a git work folder syncs with its remote). */
+const NOT_STORE_WORD = /^(?:te?mp|tmpdir|temporary|backups?|bak|caches?|logs?|lock|pid|hash|marker|journal|export|exports|sample|example|test|package|manifest|sitemap|index|npmrc|git)$/i;
 /** `pathReal + '.tmp'`: the temporary twin written first and renamed over the real file. */
 const TEMPORARY_SUFFIX = /^\.(?:tmp|temp|new|swp)$/i;
 
@@ -108,13 +109,16 @@ function joinedParts(source: SourceCode, call: TSESTree.CallExpression): string[
 
 /**
  * `getUserConfigPath(name)` → `getUserConfigPath()`, with what says more about the file: its literal
- * arguments (`resolveProjectFile('package.json', dir)`) and, for a helper of this module, the names
+ * arguments (`resolveProjectFile('package.json', dir)`), the fields it is given (`getFoldersPath(this.gitFolder)`)
+ * and, for a helper of this module, the names
  * it builds the path from (`getPath(key) { return join(this.backupPath, …) }`).
  */
 function helperParts(source: SourceCode, call: TSESTree.CallExpression): string[] {
   const name = getMemberPath(call.callee)?.at(-1) ?? '?';
   const literals = call.arguments.map((argument) => getStaticString(argument)).filter((text): text is string => text !== undefined);
-  return [`${name}()`, ...literals, ...returnedNames(source, name)];
+  // `getFoldersPath(this.gitFolder)`: the folder a helper is given says where the file is too.
+  const fields = call.arguments.flatMap((argument) => (argument.type === 'MemberExpression' && argument.object.type === 'ThisExpression' ? getMemberName(argument) ?? [] : []));
+  return [`${name}()`, ...literals, ...fields, ...returnedNames(source, name)];
 }
 
 const returnedNamesCache = new WeakMap<SourceCode, Map<string, string[]>>();

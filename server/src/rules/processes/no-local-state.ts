@@ -11,7 +11,7 @@ import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getM
 import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
-import { bindingsByLocalName, findModuleBindings, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
+import { bindingsByLocalName, findModuleBindings, modulesByLocalName, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
@@ -389,11 +389,22 @@ function checkMulter(context: FileRuleContext<MessageId>, node: TSESTree.CallExp
   }
 }
 
+/**
+ * The dotted name of what `new` makes, a module bound under another name standing for its last
+ * segment: `_FileAsync.FileAsync` for `new _FileAsync.default(path)` after Babel's
+ * `_interopRequireDefault(require('lowdb/adapters/FileAsync'))`.
+ */
+function constructorName(source: SourceCode, node: TSESTree.NewExpression): string {
+  const name = getCalleeName(node) ?? '';
+  const module = FILE_DATABASE_CONSTRUCTORS.test(name) || name.includes('.') ? undefined : modulesByLocalName(source.ast).get(name);
+  return module ? `${name}.${module.split('/').pop()}` : name;
+}
+
 /** `new sqlite3.Database('./data.db')`, `new Database('app.db')`, `new JSONFile('db.json')`, `new Datastore({ filename })`. */
 function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression, bindings: Bindings): void {
   const diskStore = diskStoreModule(context.source, node.callee, bindings);
   if (diskStore) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
-  const name = getCalleeName(node) ?? '';
+  const name = constructorName(context.source, node);
   if (!FILE_DATABASE_CONSTRUCTORS.test(name)) return;
   const head = name.split('.')[0];
   const [first] = node.arguments;
