@@ -60,6 +60,7 @@ runRuleTests(rule, {
       code: "class RateLimiter {\n  constructor() { this.rules = {}; }\n  addRule(name, limit) { this.rules[name] = limit; }\n}",
     },
     { name: 'an in-memory Redis stand-in only in development', code: "const RedisMock = require('ioredis-mock');\nconst client = process.env.NODE_ENV === 'development' ? new RedisMock() : new Redis(process.env.REDIS_URL);" },
+    { name: 'a generated key saved through a method that stores it in the database', code: "class Settings {\n  create() {\n    const encryptionKey = randomBytes(24).toString('base64');\n    this.save({ encryptionKey });\n  }\n  async save(settings) { await this.repository.insert(settings); }\n}" },
   ],
   invalid: [
     {
@@ -327,6 +328,34 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'memoryStandIn', line: 5, column: 12, message: "`ioredis-mock` is an in-memory stand-in for a backing service: what the app keeps in it lives in this process only, so other instances never see it and a restart loses it. Connect to the real service (Redis, a database) in every deploy instead of falling back to a stand-in." },
         { messageId: 'memoryStandIn', line: 8, column: 12 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a key made just before it is written to a key file, and one saved through a method of the class that writes the settings file',
+      code: [
+        "class AesEncryptor {",
+        "  static async getOrGenerateKey(keyFilePath) {",
+        "    try { return await fs.readFile(keyFilePath); } catch (error) {",
+        "      const key = crypto.randomBytes(32);",
+        "      await fs.writeFile(keyFilePath, key);",
+        "      return key;",
+        "    }",
+        "  }",
+        "}",
+        "class InstanceSettings {",
+        "  loadOrCreate(encryptionKeyFromEnv) {",
+        "    const encryptionKey = encryptionKeyFromEnv ?? randomBytes(24).toString('base64');",
+        "    const settings = { encryptionKey };",
+        "    this.save(settings);",
+        "    return settings;",
+        "  }",
+        "  save(settings) { writeFileSync(this.settingsFile, JSON.stringify(settings, null, '\\t'), 'utf-8'); }",
+        "}",
+      ].join('\n'),
+      errors: [
+        { messageId: 'generatedSecretFile', line: 4, column: 19 },
+        { messageId: 'generatedSecretFile', line: 12, column: 51 },
       ],
       output: null,
     },

@@ -71,7 +71,7 @@ export default defineRule<MessageId>({
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
     /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
-    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|genSalt|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|hmac|api_?key|passphrase|private_?key|vapid/i.test(text)) ||
+    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|genSalt|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -641,7 +641,7 @@ function reportSavedKeys(context: FileRuleContext<MessageId>, at: Node, value: N
   const call = unwrapAwait(value);
   if (call.type === 'CallExpression' && KEY_PAIR_CALL.test(getCalleeName(call) ?? '')) return reportSavedSecret(context, at, call, state);
   const random = enclosingRequestHandler(at) ? undefined : startupRandom(context.source, value);
-  if (random && savedBy(context.source, random, isSecretSettingSave)) reportSecret(context, random, 'secret', state, true);
+  if (random && savedBy(context.source, random, (call) => (isSecretSettingSave(call) ? 1 : undefined))) reportSecret(context, random, 'secret', state, true);
 }
 
 const KEY_PAIR_CALL = /(?:^|\.)(?:generateKeyPair|generateKeyPairSync|generateVAPIDKeys)$/;
@@ -759,14 +759,18 @@ const SECRET_FILE_NAME = /secret|(?:^|[._-])key(?:s)?(?:$|[._-])|api_?key|token/
 function checkSecretFileWrite(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, state: State): void {
   const [file, data] = call.arguments;
   if (!file || !data || !SECRET_FILE_WRITE.test(getCalleeName(call) ?? '') || enclosingRequestHandler(call)) return;
-  const random = startupRandom(context.source, data);
+  // `const key = randomBytes(32); await fs.writeFile(keyFilePath, key)`: the value made just before.
+  const random = startupRandom(context.source, data) ?? (data.type === 'Identifier' ? startupRandom(context.source, resolveConst(context.source, data)) : undefined);
   if (random && namesSecretFile(file)) reportSecret(context, random, 'secret', state, true);
 }
+
+/** `keyFile`, `keyFilePath`, `privateKeyPath`: a variable that holds where a key is kept. */
+const KEY_FILE_VARIABLE = /(?:^|_)(?:key|KEY)_?(?:[Ff]ile|[Pp]ath|FILE|PATH)|[a-z0-9]Key(?:File|Path)/;
 
 function namesSecretFile(path: Node): boolean {
   let named = false;
   walkSubtree(path, (node) => {
-    if (node.type === 'Identifier') named ||= isSecretVariable(node.name) || /secret/i.test(node.name);
+    if (node.type === 'Identifier') named ||= isSecretVariable(node.name) || /secret/i.test(node.name) || KEY_FILE_VARIABLE.test(node.name);
     else named ||= SECRET_FILE_NAME.test(getStaticString(node) ?? '');
     return !named;
   });
@@ -837,11 +841,18 @@ function envFallbackOf(source: SourceCode, random: Node): string | undefined {
 
 /** `key = randomString(32); fs.writeFileSync(file, key)`, or `configstore.set('secret', key)`: the generated value is saved next to the process. */
 function writtenToFile(source: SourceCode, random: Node): boolean {
-  return savedBy(source, random, (call) => SECRET_FILE_WRITE.test(getCalleeName(call) ?? '') || isSecretSettingSave(call));
+  const writes = (call: TSESTree.CallExpression) => SECRET_FILE_WRITE.test(getCalleeName(call) ?? '') || isSecretSettingSave(call);
+  // `const settings = { encryptionKey }; this.save(settings)`, where the class's `save` writes a file.
+  return savedBy(source, random, (call) => (writes(call) ? 1 : writesThroughOwnMethod(call, writes) ? 0 : undefined));
 }
 
-/** Whether the block that makes the random value hands what holds it to a call that `saves`. */
-function savedBy(source: SourceCode, random: Node, saves: (call: TSESTree.CallExpression) => boolean): boolean {
+/**
+ * Whether the block that makes the random value hands what holds it to a call that saves it:
+ * `dataFrom` says from which argument on a call passes data (the path comes first in a write), or
+ * undefined for a call that saves nothing. An argument counts when it names the holder or a `const`
+ * built from it.
+ */
+function savedBy(source: SourceCode, random: Node, dataFrom: (call: TSESTree.CallExpression) => number | undefined): boolean {
   const holder = random.parent && assignedName(source, random);
   if (!holder) return false;
   let block: Node | undefined = random.parent;
@@ -849,13 +860,27 @@ function savedBy(source: SourceCode, random: Node, saves: (call: TSESTree.CallEx
   let written = false;
   if (block) {
     walkSubtree(block, (node) => {
-      if (node.type === 'CallExpression' && saves(node)) {
-        written = node.arguments.slice(1).some((argument) => mentions(source, argument, holder));
+      const from = node.type === 'CallExpression' ? dataFrom(node) : undefined;
+      if (from !== undefined) {
+        written = (node as TSESTree.CallExpression).arguments.slice(from).some((argument) => mentions(source, argument, holder) || mentions(source, resolveConst(source, argument), holder));
       }
       return !written;
     });
   }
   return written;
+}
+
+/** `this.save(settings)` where a method of the same class named so calls one of `writes`. */
+function writesThroughOwnMethod(call: TSESTree.CallExpression, writes: (call: TSESTree.CallExpression) => boolean): boolean {
+  const path = getMemberPath(call.callee);
+  const owner = path?.length === 2 && path[0] === 'this' ? enclosingClass(call) : undefined;
+  const method = owner?.body.body.find((member) => member.type === 'MethodDefinition' && getPropertyName(member.key) === path![1]);
+  let found = false;
+  if (method?.type === 'MethodDefinition') walkSubtree(method.value, (node) => {
+    found ||= node.type === 'CallExpression' && writes(node);
+    return !found;
+  });
+  return found;
 }
 
 /** Settings stores that keep what they are given in a local file: configstore, the app's own `settings`. */
