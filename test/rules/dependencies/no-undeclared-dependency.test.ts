@@ -15,6 +15,18 @@ const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop'
 
 const invalid: InvalidCase[] = [
   {
+    name: "a devDependency in modules a CLI's start command loads, which its develop command loads too",
+    code: "var types_1 = require('@medusajs/types');\nexports.load = (resources) => resources === types_1.MODULE_RESOURCE_TYPE.SHARED;",
+    filename: 'dist/loaders/index.js',
+    files: {
+      'dist/commands/develop.js': "const loaders = require('../loaders');\nmodule.exports = () => loaders.load();",
+      'dist/commands/start.js': "const loaders = require('../loaders');\nmodule.exports = () => loaders.load();",
+    },
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'shop', scripts: { serve: 'node dist/app.js' }, devDependencies: { '@medusajs/types': '1' } }) }),
+    errors: [{ messageId: 'devDependency', line: 1, column: 23, file: 'dist/loaders/index.js' }],
+    output: null,
+  },
+  {
     name: 'packages loaded or located through helpers named for it (`safeRequire`, `tryRequire`, `findPackagePath`)',
     code: "const safeRequire = require('./safeRequire');\nconst KeystoneEmail = safeRequire('keystone-email', 'email');\nconst morgan = tryRequire('morgan');\nconst adminPath = findPackagePath(`strapi-admin`);\nconst local = safeRequire('./local');",
     filename: 'lib/email.js',
