@@ -301,6 +301,15 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a memory store assigned in one branch (compiled), and `store: null`',
+      code: `${SESSION}function sessionDb(config, knex) {\n  let store;\n  if (config.session.db) {\n    store = new KnexSessionStore({ knex });\n  } else {\n    store = new session.MemoryStore();\n  }\n  return session({ name: 'sid', store, secret: [config.server.secret] });\n}\napp.use(session({ secret: s, store: null }));`,
+      errors: [
+        { messageId: 'memorySession', line: 9, column: 10 },
+        { messageId: 'memorySession', line: 11, column: 9 },
+      ],
+      output: null,
+    },
+    {
       code: `import session from 'express-session';\napp.use(session({ secret: process.env.SECRET, store: new session.MemoryStore() }));`,
       filename: 'src/app.mjs',
       errors: [{ messageId: 'memorySession', line: 2, column: 9 }],

@@ -343,7 +343,26 @@ function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallEx
   const options = argument && resolveConst(context.source, argument);
   if (options?.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement')) return;
   const store = findProperty(options, 'store');
-  if (store ? isMemoryStore(store.value as Node, bindings) : !storeSetLater(context.source, argument!)) context.report({ at: node, messageId: 'memorySession' });
+  // `store: null` leaves express-session on its memory store, as no store does.
+  const given = store && !isNullish(store.value as Node) ? (store.value as Node) : undefined;
+  if (given ? isMemoryStore(given, bindings) || assignedMemoryStore(given, bindings) : !storeSetLater(context.source, argument!)) context.report({ at: node, messageId: 'memorySession' });
+}
+
+function isNullish(value: Node): boolean {
+  const node = unwrapExpression(value);
+  return (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
+}
+
+/** `let store; if (db) store = new KnexSessionStore(…); else store = new session.MemoryStore();`: a memory store in one branch. */
+function assignedMemoryStore(value: Node, bindings: Bindings): boolean {
+  const variable = unwrapExpression(value);
+  const scope = variable.type === 'Identifier' ? enclosingFunction(variable) : undefined;
+  let found = false;
+  if (scope && variable.type === 'Identifier') walkSubtree(scope.body, (node) => {
+    found ||= node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === variable.name && isMemoryStore(node.right, bindings);
+    return !found;
+  });
+  return found;
 }
 
 /**
