@@ -1,6 +1,10 @@
 import rule from '../../../server/src/rules/disposability/require-graceful-shutdown';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isTriggered } from '../../../server/src/engine/rule';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
-import { runRuleTests } from '../../support/ruleTester';
+import { ROOT, runRuleTests } from '../../support/ruleTester';
+import type { ProjectFacts } from '../../../server/src/project/facts';
 
 const EXPRESS = "const express = require('express');\nconst app = express();\n";
 const HANDLER = (closer: string, indent = '') =>
@@ -437,4 +441,16 @@ runRuleTests(rule, {
       output: null,
     },
   ],
+});
+
+// Every triggered file is parsed and its text kept for the project check: a trigger on any relative
+// import once doubled the CLI's peak memory. Only files that may be entries are read for their imports.
+test('files that only import local modules are read only when they may be entries', () => {
+  const project = { ...projectFixture({ 'package.json': packageJsonText({ name: 'probot', bin: { probot: 'bin/probot.js' } }) }), root: ROOT, entryPoints: ['bin/probot.js'] } as ProjectFacts;
+  const text = "const { run } = require('../run');\nrun(process.argv);";
+  const triggered = (path: string) => isTriggered(rule, text, project, `${ROOT}/${path}`);
+  assert.deepEqual(
+    ['bin/probot.js', 'lib/bin/probot-run.js', 'lib/commands/start.js', 'lib/util.js', 'lib/commands/install.js'].map(triggered),
+    [true, true, true, false, false],
+  );
 });

@@ -5,12 +5,13 @@
  * SIGINT alone only covers Ctrl+C in a terminal. The check follows imports from each entry point.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
+import type { ProjectFacts } from '../../project/facts';
 import { scriptTargets } from '../../project/entryPoints';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
 import { isProcessObject, modulesByLocalName } from '../_utils/imports';
@@ -93,7 +94,9 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     },
   },
   // Declared entry points are read whatever they say: the server may start in a module they import.
-  triggers: (text) => SHUTDOWN_TEXT.test(text) || LOCAL_IMPORT.test(text),
+  // Entries are read whatever they say: declared ones, CLI command modules that start the server and
+  // the scripts of executable subcommands, since the server may start in a module they import.
+  triggers: (text, project, path) => SHUTDOWN_TEXT.test(text) || (LOCAL_IMPORT.test(text) && mayBeEntry(project, path)),
   messages: {
     noSigterm:
       'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
@@ -223,6 +226,21 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     }
   },
 });
+
+/** `probot-run.js` for `probot run`. */
+const SUBCOMMAND_SCRIPT = /-(?:start|serve|server|web|webhook|worker|run)\.[cm]?[jt]s$/;
+
+function mayBeEntry(project: ProjectFacts, path: string): boolean {
+  const rel = projectPath(project.root, path);
+  return SUBCOMMAND_SCRIPT.test(rel) || isServerCommandModule(rel) || isDeclaredEntryPoint(project, path);
+}
+
+function isDeclaredEntryPoint(project: ProjectFacts, path: string): boolean {
+  return project.entryPoints.some((entry) => {
+    const declared = join(project.root, entry);
+    return path === declared || path.replace(/\.[cm]?[jt]s$/, '') === declared.replace(/\.[cm]?[jt]s$/, '');
+  });
+}
 
 /** The entry's import through which `target` is loaded. */
 function importToward(entry: string, target: string, facts: ShutdownFacts, importsOf: (file: string) => readonly string[], paths: ReadonlySet<string>) {
