@@ -76,6 +76,16 @@ runRuleTests(rule, {
       envKeys: ['SECRET'],
     },
     {
+      name: "the literal of a secret setting's `??` as TypeScript compiles it, directly and through a temporary",
+      code: "var config = {\n  jwt_secret: jwt_secret !== null && jwt_secret !== void 0 ? jwt_secret : 'supersecret',\n  cookie: (_a = options.cookieSecret) !== null && _a !== void 0 ? _a : 'keyboard cat',\n};",
+      errors: [
+        { messageId: 'namedSecret', line: 2, column: 75 },
+        { messageId: 'namedSecret', line: 3, column: 72 },
+      ],
+      output: "var config = {\n  jwt_secret: jwt_secret !== null && jwt_secret !== void 0 ? jwt_secret : process.env.JWT_SECRET,\n  cookie: (_a = options.cookieSecret) !== null && _a !== void 0 ? _a : process.env.COOKIE_SECRET,\n};",
+      envKeys: ['JWT_SECRET', 'COOKIE_SECRET'],
+    },
+    {
       name: 'a default network key written as sixteen bytes',
       code: "const defaults = {\n  advanced: {\n    network_key: [1, 3, 5, 7, 9, 11, 13, 15, 0, 2, 4, 6, 8, 10, 12, 13],\n  },\n};",
       errors: [{ messageId: 'namedSecret', line: 3, column: 18, message: '"network_key" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.ADVANCED_NETWORK_KEY.' }],

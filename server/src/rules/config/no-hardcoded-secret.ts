@@ -129,11 +129,24 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
 /** `options.secret || 'development'`: the literal a setting falls back to when nobody set it. */
 function defaultedSettingName(node: Node): string | undefined {
   const parent = node.parent;
-  if (parent?.type !== 'LogicalExpression' || parent.right !== node || parent.operator === '&&') return undefined;
-  const left = unwrapExpression(parent.left);
+  const setting = parent?.type === 'LogicalExpression' && parent.right === node && parent.operator !== '&&' ? parent.left : parent ? compiledNullishLeft(parent, node) : undefined;
+  if (!setting) return undefined;
+  const left = unwrapExpression(setting);
   const name = left.type === 'MemberExpression' ? getMemberName(left) : left.type === 'Identifier' ? left.name : undefined;
   // `duplicateDeviceTokenAction || 'delete'` only mentions a token.
   return name !== undefined && endsInSecretWord(toEnvName(name)) ? name : undefined;
+}
+
+/**
+ * The left side of `a ?? 'x'` as TypeScript compiles it for older targets: `jwt_secret !== null &&
+ * jwt_secret !== void 0 ? jwt_secret : 'x'`, or through a temporary, `(_a = options.secret) !== null && _a !== void 0 ? _a : 'x'`.
+ */
+function compiledNullishLeft(parent: Node, node: Node): Node | undefined {
+  if (parent.type !== 'ConditionalExpression' || parent.alternate !== node || parent.test.type !== 'LogicalExpression' || parent.test.operator !== '&&') return undefined;
+  const checked = parent.test.left.type === 'BinaryExpression' && parent.test.left.operator === '!==' ? unwrapExpression(parent.test.left.left) : undefined;
+  const result = getMemberPath(parent.consequent)?.join('.');
+  if (checked?.type === 'AssignmentExpression') return result !== undefined && getMemberPath(checked.left)?.join('.') === result ? checked.right : undefined;
+  return result !== undefined && checked !== undefined && getMemberPath(checked)?.join('.') === result ? parent.consequent : undefined;
 }
 
 const APP_OBJECT = /^(?:app|\w*App|server|koa)$/;
