@@ -66,6 +66,7 @@ runRuleTests(rule, {
     "const url = 'postgres://user:${DB_PASSWORD}@db:5432/app';",
     "const secret = process.env.SECRET || '';",
     { code: "const demoKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';", options: { allowedValues: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc'] }, name: 'an allowed value (option)' },
+    { name: 'a config lookup whose default is empty or names no secret', code: "const secret = config.get('auth.secret', '');\nconst mode = config.get('auth.mode', 'session-cookie');" },
   ],
   invalid: [
     {
@@ -84,6 +85,13 @@ runRuleTests(rule, {
       ],
       output: "var config = {\n  jwt_secret: jwt_secret !== null && jwt_secret !== void 0 ? jwt_secret : process.env.JWT_SECRET,\n  cookie: (_a = options.cookieSecret) !== null && _a !== void 0 ? _a : process.env.COOKIE_SECRET,\n};",
       envKeys: ['JWT_SECRET', 'COOKIE_SECRET'],
+    },
+    {
+      name: "the default a config lookup of a secret setting returns when nothing is set",
+      code: "export const getCookieSecret = () => getConfig('system.session.cookieSecret', 'keyboard cat');",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 79, message: '"cookieSecret" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.COOKIE_SECRET.' }],
+      output: "export const getCookieSecret = () => getConfig('system.session.cookieSecret', process.env.COOKIE_SECRET);",
+      envKeys: ['COOKIE_SECRET'],
     },
     {
       name: 'a default network key written as sixteen bytes',

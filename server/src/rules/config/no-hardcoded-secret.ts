@@ -49,11 +49,13 @@ export default defineRule<MessageId, Options>({
       allowedValues: { type: 'array', items: { type: 'string' }, description: 'Values that are not secrets.' },
     },
   },
-  // A secret-named binding given a string, a known token format, a password in a URL, or a signing
-  // call: nothing else can be reported, so files without any of these are not parsed.
+  // A secret-named binding or lookup given a string, a known token format, a password in a URL, or a
+  // signing call: nothing else can be reported, so files without any of these are not parsed.
   triggers: new RegExp(
     [
       /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*(?::[^=\n;,{}]{0,60})?(?:[:=]|\|\||\?\?)\s*['"`]/.source,
+      // `getConfig('session.cookieSecret', 'keyboard cat')`: a secret setting's default in a lookup.
+      /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"`]\s*,\s*['"`]/.source,
       /[sr]k_(?:live|test)_|A(?:KIA|SIA|GPA|IDA|ROA|NPA)[0-9A-Z]{16}|gh[pousr]_\w{30}|github_pat_|xox[abposr]-|PRIVATE KEY-----/.source,
       /eyJ[\w-]{8,}\.eyJ|AIza[\w-]{30}|SG\.[\w-]{20}|npm_\w{30}|SK[0-9a-f]{32}|hooks\.slack\.com/.source,
       /:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/.source,
@@ -103,7 +105,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const token = findTokenFormat(value) ?? configuredFormat(value, context.options.extraPatterns);
   const url = token || tokensOnly ? undefined : parseCredentialUrl(value);
   const signingKeys = signingKeysName(node);
-  const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node) ?? signingKeys ?? defaultedSettingName(node);
+  const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node) ?? signingKeys ?? defaultedSettingName(node) ?? configDefaultName(node);
 
   if (token || url) {
     const envName = fallback?.envName ?? tokenEnvName(node, name, token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
@@ -269,6 +271,16 @@ function getSecretArgumentName(node: Node): string | undefined {
   if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return undefined;
   const sink = SECRET_ARGUMENTS.get(getCalleeName(call) ?? '');
   return sink && call.arguments[sink.index] === node ? sink.name : undefined;
+}
+
+const CONFIG_GETTER = /^(?:get|getConfig|getSetting|getOption|config|setting|option)$/i;
+
+/** `getConfig('system.session.cookieSecret', 'keyboard cat')`: the default a config lookup of a secret setting returns when nothing is set. */
+function configDefaultName(node: Node): string | undefined {
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== node || !CONFIG_GETTER.test(getMemberPath(call.callee)?.at(-1) ?? '')) return undefined;
+  const name = getStaticString(call.arguments[0])?.split('.').at(-1);
+  return name && endsInSecretWord(toEnvName(name)) ? name : undefined;
 }
 
 /** A token bound to a name that says what it is keeps that name; `const github = 'ghp_…'` reads GITHUB_TOKEN. */
