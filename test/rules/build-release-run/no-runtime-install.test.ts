@@ -7,6 +7,21 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: "a message handler calling the app's own installer on a service it looked up",
+    code: "async function handleCommandMessage(message) {\n  const service = Container.get(CommunityPackagesService);\n  if (message.command === 'uninstall') await service.removeNpmPackage(message.name);\n  else await service.installOrUpdateNpmPackage(message.name, message.version);\n}",
+    filename: 'dist/orchestration/handle-command-message.js',
+    files: {
+      'dist/community-packages.service.js': `${CP}class CommunityPackagesService {\n  async installOrUpdateNpmPackage(name, version) { return this.installOrUpdatePackage(name, version); }\n  async installOrUpdatePackage(name, version) { execSync(\`npm install \${name}@\${version}\`); }\n  async removeNpmPackage(name) { execSync(\`npm remove \${name}\`); }\n}`,
+    },
+    errors: [
+      { messageId: 'install', line: 4, column: 58, file: 'dist/community-packages.service.js' },
+      { messageId: 'install', line: 5, column: 43, file: 'dist/community-packages.service.js' },
+      { messageId: 'install', line: 3, column: 46, file: 'dist/orchestration/handle-command-message.js' },
+      { messageId: 'install', line: 4, column: 14, file: 'dist/orchestration/handle-command-message.js' },
+    ],
+    output: null,
+  },
+  {
     name: 'an install in the command that starts the server, even in a command folder',
     code: `${CP}execSync('npm install --omit=dev', { cwd: pluginDir });\nrequire('../server').listen(process.env.PORT);`,
     filename: 'lib/commands/start.js',
@@ -227,6 +242,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a method named for updating a package that installs nothing (a database row)', code: "async function save(pkg) {\n  await repository.updatePackage(pkg.id, pkg);\n}\nclass Repository {\n  async updatePackage(id, pkg) { await this.db.update('packages', id, pkg); }\n}" },
     { name: "a CLI command kept in a folder of its own (`commands/init/index.js`)", code: `${CP}execSync('npm install ' + driver, { cwd: projectDir });`, filename: 'dist/cli/commands/init/index.js' },
     { name: "modules of a CLI's command folder that an operator runs by hand", code: `${CP}execSync('npm install ' + packages.join(' '), { cwd: projectDir });`, filename: 'dist/server/command-line/install.js' },
     { name: 'an update command of a CLI folder', code: `${CP}spawn('yarn', ['upgrade', 'botpress']);`, filename: 'lib/cli/update.js' },

@@ -10,10 +10,10 @@ import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
-import { getCalleeProperty, getMemberPath, isFunctionNode } from '../_utils/ast';
+import { getCalleeProperty, getMemberName, getMemberPath, isFunctionNode } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
-import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, functionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { cliCommandOf, isOperatorCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
@@ -37,18 +37,22 @@ interface RunTimeFacts {
   readonly commands: RunTimeCommand[];
   /** Which named functions install, and what they call: to find startup code that hands over to an installer. */
   graph: FileCallGraph<MessageId>;
+  /** Calls of methods named for installing packages on another object (`service.installOrUpdateNpmPackage(name)`). */
+  readonly installerCalls: { range: OffsetRange; name: string; text: string }[];
 }
 
 /** Findings that put code into the app, which startup code may reach. */
 const INSTALLS: ReadonlySet<MessageId> = new Set(['install', 'systemInstall', 'unpack']);
 /** Functions whose name says they install (`installPackage`, `reinstallMissing`): the installer's entry, where startup hands over. */
 const INSTALLER_NAME = /install/i;
+/** Methods named for adding or removing packages: `installOrUpdateNpmPackage`, `removeNpmPackage`, `uninstallPlugin`. */
+const INSTALLER_METHOD = /^(?:(?:re|un)?install|remove|update|upgrade)\w*(?:Package|Module|Plugin)s?$/;
 
 export default defineProjectRule<MessageId, RunTimeFacts>({
   id: 'build-release-run/no-runtime-install',
   severity: 'warning',
   description: 'The running app installs packages, unpacks plugins, pulls or clones code, or compiles and bundles: work that belongs to the build stage.',
-  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)|['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core)['"`]/,
+  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)|\.(?:(?:re|un)?install|remove|update|upgrade)\w*(?:Package|Module|Plugin)s?\s*\(|['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core)['"`]/,
   messages: {
     install:
       'The running app runs `{{command}}`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.',
@@ -65,7 +69,7 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     bootInstall:
       '`{{command}}` installs code while the app starts. Every instance and every restart installs again, from a registry that may be down, and may get other versions than the release was tested with: install in the build stage, and fail at start when something is missing.',
   },
-  initial: () => ({ commands: [], graph: emptyCallGraph() }),
+  initial: () => ({ commands: [], graph: emptyCallGraph(), installerCalls: [] }),
   collect({ source, project, collected }) {
     const graph = new CallGraphBuilder<MessageId>();
     const reported = new Set<Node>();
@@ -83,7 +87,14 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
         (call) => checkProcessCall(source, call, report),
         (call) => checkCommandHelper(call, report),
       ),
-      { CallExpression: (node) => checkNpmApi(node as TSESTree.CallExpression, report) },
+      {
+        CallExpression: (node) => {
+          const call = node as TSESTree.CallExpression;
+          checkNpmApi(call, report);
+          const name = call.callee.type === 'MemberExpression' && call.callee.object.type !== 'ThisExpression' ? getMemberName(call.callee) : undefined;
+          if (name && INSTALLER_METHOD.test(name) && !isOperatorCommand(call)) collected.installerCalls.push({ range: call.range, name, text: `${source.getText(call.callee)}()` });
+        },
+      },
       inProcessBuildVisitors(source, isBuildCommandFile(project.root, source.path), report),
       // Last: the visitors above report some installs only when the walk is done.
       callGraphVisitors(graph, () => (collected.graph = graph.build())),
@@ -101,10 +112,29 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
       for (const handover of bootCallsInto(path, INSTALLER_NAME, graphOf, paths)) handovers.set(`${handover.file}:${handover.site.range[0]}`, handover);
     }
     for (const { file, site } of handovers.values()) report(file, { at: site.range, messageId: 'bootInstall', data: { command: callText(site) } });
+    // A message or request handler calling the app's own installer on another object (a service it looked up) installs too.
+    const installers = installerMethods(files, graphOf, paths);
+    for (const [path, { collected }] of files) {
+      if (devOnly.has(path) || isOperatorCommandModule(projectPath(project.root, path))) continue;
+      for (const call of collected.installerCalls) {
+        if (installers.has(call.name)) report(path, { at: call.range, messageId: 'install', data: { command: call.text } });
+      }
+    }
   },
 });
 
 type Report = (at: Node, messageId: MessageId, command: string) => void;
+
+/** Names of the app's methods named for installing that run a package install, themselves or through what they call. */
+function installerMethods(files: ReadonlyMap<string, unknown>, graphOf: (file: string) => FileCallGraph<MessageId> | undefined, paths: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  for (const file of files.keys()) {
+    for (const name of Object.keys(graphOf(file)?.functions ?? {})) {
+      if (INSTALLER_METHOD.test(name) && foundFrom({ file, name }, graphOf, paths).some(({ item }) => item === 'install')) names.add(name);
+    }
+  }
+  return names;
+}
 
 /** npm lifecycle scripts that install or rebuild a package. */
 const INSTALL_SCRIPT = /^(?:preinstall|install|postinstall)$/;
