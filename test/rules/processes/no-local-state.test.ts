@@ -247,6 +247,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "the root of the local storage driver among the shipped defaults",
+      code: "const defaults = {\n  STORAGE_LOCATIONS: 'local',\n  STORAGE_LOCAL_DRIVER: 'local',\n  STORAGE_LOCAL_ROOT: './uploads',\n};",
+      errors: [{ messageId: 'diskUploads', line: 4, column: 23 }],
+      output: null,
+    },
+    {
       name: 'an uploaded file moved into the upload folder',
       code: "const fs = require('fs');\nconst uploadPath = path.join(nconf.get('base_dir'), nconf.get('upload_path'), folder, filename);\nconst os = fs.createWriteStream(uploadPath);",
       errors: [{ messageId: 'diskUploads', line: 3, column: 12 }],

@@ -41,8 +41,8 @@ const UPLOAD_NAME = /upload/i;
 const TEMPORARY_NAME = /te?mp(?:dir|orary)?(?:[^a-z]|$)|^te?mp/i;
 /** The app's own helpers that keep a file on local disk: `saveFileToLocal()`, `storeImageOnDisk()`. */
 const LOCAL_SAVE_HELPER = /(?:file|upload|image|img|avatar|picture|photo|attachment|media)\w*(?:To|On|In)(?:Local|Disk)\w*$/i;
-/** Settings that name the upload folder: `upload_path`, `uploadDir`, `UPLOADS_FOLDER`. */
-const UPLOAD_FOLDER_KEY = /^uploads?[_-]?(?:path|dir|directory|folder|root|location)$/i;
+/** Settings that name the upload folder: `upload_path`, `uploadDir`, `UPLOADS_FOLDER`, a local storage driver's `STORAGE_LOCAL_ROOT`. */
+const UPLOAD_FOLDER_KEY = /^(?:uploads?|(?:storage|files?)[_-]?local|local[_-]?(?:storage|files?))[_-]?(?:path|dir|directory|folder|root|location)$/i;
 
 interface Bindings {
   readonly session: ModuleBindings;
@@ -59,7 +59,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
