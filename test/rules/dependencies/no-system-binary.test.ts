@@ -43,6 +43,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a dump tool held in a variable named for its path, and a setting that falls back to one in a ternary',
+    code: "function backup(settings) {\n  var mysqldumpPath = 'mysqldump';\n  if (settings.mysqldumppath) mysqldumpPath = path.normalize(settings.mysqldumppath);\n  settings.pgdumppath = settings.pgdumppath ? settings.pgdumppath : 'pg_dump';\n  return [mysqldumpPath, settings.pgdumppath];\n}",
+    errors: [
+      { messageId: 'systemBinary', line: 2, column: 23 },
+      { messageId: 'systemBinary', line: 4, column: 69 },
+    ],
+    output: null,
+  },
+  {
     name: 'a browser the app expects at a system path',
     code: "async function launch(executablePath) {\n  if (!executablePath) {\n    executablePath = '/usr/bin/chromium';\n  }\n  return chromium.launch({ executablePath });\n}",
     errors: [{ messageId: 'systemBinary', line: 3, column: 22, message: 'This runs `chromium`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
@@ -196,6 +205,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a variable named for a tool that holds its name but not its path', code: "const ffmpegName = 'ffmpeg';\nlog(`using ${ffmpegName}`);" },
     {
       name: 'AppleScript tried only on macOS (a developer opening the admin panel), directly or through a flag',
       code: `${CP}const tryAppleScript = process.platform === 'darwin' && typeof browser !== 'string';\nif (tryAppleScript) {\n  execSync('osascript openChrome.applescript');\n}\nconst opener = process.platform === 'win32' ? execSync('powershell Start-Process x') : undefined;`,

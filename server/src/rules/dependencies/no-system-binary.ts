@@ -81,7 +81,7 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
 
 const COMMAND_TRIGGER = /child_process|\bwhich\b|commandExists|command-exists|lookpath|hasbin|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i;
 /** `|| 'gcore'`: a known tool as the fallback of a setting. */
-const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?)\\s*['"\`](?:${[...SYSTEM_TOOLS.keys()].map((tool) => tool.replace(/[+.]/g, '\\$&')).join('|')})['"\`]`, 'i');
+const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?|(?:Path|Bin|Cmd)\\s*=|path\\s*:)\\s*['"\`](?:${[...SYSTEM_TOOLS.keys()].map((tool) => tool.replace(/[+.]/g, '\\$&')).join('|')})['"\`]`, 'i');
 
 /**
  * What every POSIX image has (the shell, its builtins, coreutils): assuming them is not what this
@@ -248,17 +248,29 @@ function installedBinaryAt(source: SourceCode, node: Node): string | undefined {
   return match && isKept && !isEnvDefault(source, node) ? match[1].toLowerCase() : undefined;
 }
 
+/** `mysqldumpPath`, `ffmpegBin`: a variable that holds where a program is. */
+const PROGRAM_VARIABLE_SUFFIX = /(?:path|bin|binary|exe|executable|cmd|command)$/;
+
 /**
- * `config.dump.gcore || 'gcore'`, `settings.ffmpegPath ?? 'ffmpeg'`: a setting named for a known tool
- * that falls back to running it from the PATH, whatever helper package ends up running it.
+ * `config.dump.gcore || 'gcore'`, `settings.ffmpegPath ?? 'ffmpeg'`, `var mysqldumpPath = 'mysqldump'`:
+ * a setting or variable named for a known tool that falls back to running it from the PATH, whatever
+ * helper package ends up running it.
  */
 function programSettingDefault(node: Node): string | undefined {
   const program = getStaticString(node)?.toLowerCase();
   const holder = node.parent;
-  if (!program || !SYSTEM_TOOLS.has(program) || holder?.type !== 'LogicalExpression' || holder.right !== node || holder.operator === '&&') return undefined;
-  const path = getMemberPath(holder.left);
-  const key = path?.at(-1)?.toLowerCase();
-  return key?.startsWith(program) && path!.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? program : undefined;
+  if (!program || !SYSTEM_TOOLS.has(program)) return undefined;
+  // `var mysqldumpPath = 'mysqldump'`, replaced later when a setting gives a path.
+  const variable = holder?.type === 'VariableDeclarator' && holder.init === node && holder.id.type === 'Identifier' ? holder.id.name.toLowerCase() : undefined;
+  if (variable) return variable.startsWith(program) && PROGRAM_VARIABLE_SUFFIX.test(variable) ? program : undefined;
+  // `settings.ffmpegPath || 'ffmpeg'`, or `settings.pgdumppath ? settings.pgdumppath : 'pg_dump'`.
+  const setting =
+    holder?.type === 'LogicalExpression' && holder.right === node && holder.operator !== '&&' ? holder.left
+    : holder?.type === 'ConditionalExpression' && holder.alternate === node && getMemberPath(holder.test)?.join('.') === getMemberPath(holder.consequent)?.join('.') ? holder.consequent
+    : undefined;
+  const path = setting && getMemberPath(setting);
+  const key = path?.at(-1)?.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return key?.startsWith(program.replace(/[^a-z0-9]/g, '')) && path!.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? program : undefined;
 }
 
 /** Lookups of a program on the PATH: shelljs `which`, the `which`, `command-exists`, `lookpath` and `hasbin` packages. */
