@@ -77,6 +77,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a file opened to append at the path of a setting named for a log (an auth log in syslog format)',
+      code: "if (obj.config.settings.authlog != null) {\n  obj.fs.open(obj.config.settings.authlog, 'a', function (err, fd) { obj.authlogfile = fd; });\n}",
+      errors: [{ messageId: 'fileStream', line: 2, column: 3, message: 'Log lines go to the file in `authlog`. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: null,
+    },
+    {
       name: 'file transport options handed to a server, left out only when a flag says so, named with a template',
       code: "const server = createServer({\n  fileTransportOptions: flags['disable-log-to-file']\n    ? null\n    : { filename: path.join(Config.logsPath, `${name}.log`) },\n});",
       errors: [{ messageId: 'logLocation', line: 4, column: 19, message: 'Logs are kept in *.log on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],

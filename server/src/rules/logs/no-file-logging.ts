@@ -95,9 +95,15 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   } else if (LOG_FILE_SETTER.test(path?.at(-1) ?? '') && node.arguments.length > 0) {
     context.report({ at: node, messageId: 'logFileSetter', data: { call: path!.join('.') } });
   } else if (FS_WRITES.has(fsMethod ?? '') || isAppendOpen(node, fsMethod)) {
-    const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node));
+    const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node) ?? appendedLogSetting(node, fsMethod));
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   }
+}
+
+/** `fs.open(config.settings.authlog, 'a', …)`: a file opened to append to, at a path a setting named for a log gives. */
+function appendedLogSetting(node: TSESTree.CallExpression, method: string | undefined): string | undefined {
+  const name = isAppendOpen(node, method) ? getMemberPath(unwrapExpression(node.arguments[0] as Node))?.at(-1) : undefined;
+  return name !== undefined && /log(?:file|path)?$/i.test(name) ? `the file in \`${name}\`` : undefined;
 }
 
 /**
