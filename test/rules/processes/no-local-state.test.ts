@@ -311,8 +311,14 @@ runRuleTests(rule, {
       code: `${SESSION}function sessionDb(config, knex) {\n  let store;\n  if (config.session.db) {\n    store = new KnexSessionStore({ knex });\n  } else {\n    store = new session.MemoryStore();\n  }\n  return session({ name: 'sid', store, secret: [config.server.secret] });\n}\napp.use(session({ secret: s, store: null }));`,
       errors: [
         { messageId: 'memorySession', line: 9, column: 10 },
-        { messageId: 'memorySession', line: 11, column: 9 },
+        { messageId: 'memorySession', line: 11, column: 30 },
       ],
+      output: null,
+    },
+    {
+      name: "options with `store: null` assigned once to a hoisted `var` (TypeScript's ES5 output), a Redis store set only inside an `if`",
+      code: `${SESSION}function loader(config) {\n  var sessionOpts;\n  sessionOpts = { secret: config.cookie_secret, store: null };\n  if (config.redis_url) {\n    sessionOpts.store = new RedisStore({ client });\n  }\n  app.use(session(sessionOpts));\n}`,
+      errors: [{ messageId: 'memorySession', line: 4, column: 49 }],
       output: null,
     },
     {

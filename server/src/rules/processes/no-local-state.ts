@@ -340,12 +340,14 @@ const DATA_FILE = /\.(?:json|db|sqlite3?|dat|nedb)$/i;
 /** `session({ … })` with no store, or with a memory store. */
 function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
   const argument = node.arguments[0] && unwrapExpression(node.arguments[0]);
-  const options = argument && resolveConst(context.source, argument);
+  const options = argument && onlyAssignedObject(argument, resolveConst(context.source, argument));
   if (options?.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement')) return;
   const store = findProperty(options, 'store');
   // `store: null` leaves express-session on its memory store, as no store does.
   const given = store && !isNullish(store.value as Node) ? (store.value as Node) : undefined;
-  if (given ? isMemoryStore(given, bindings) || assignedMemoryStore(given, bindings) : !storeSetLater(context.source, argument!)) context.report({ at: node, messageId: 'memorySession' });
+  // An explicit `store: null` is where the choice was made: reported there.
+  const at = store && !given ? store : node;
+  if (given ? isMemoryStore(given, bindings) || assignedMemoryStore(given, bindings) : !storeSetLater(context.source, argument!)) context.report({ at, messageId: 'memorySession' });
 }
 
 function isNullish(value: Node): boolean {
@@ -363,6 +365,21 @@ function assignedMemoryStore(value: Node, bindings: Bindings): boolean {
     return !found;
   });
   return found;
+}
+
+/**
+ * `sessionOpts = { …, store: null }` assigned once in the function, as TypeScript's ES5 output hoists
+ * `var sessionOpts;` and assigns it later: the object, when that is the variable's only value.
+ */
+function onlyAssignedObject(argument: Node, resolved: Node): Node {
+  const scope = resolved.type === 'Identifier' ? enclosingFunction(resolved) : undefined;
+  if (!scope || resolved.type !== 'Identifier') return resolved;
+  const values: Node[] = [];
+  walkSubtree(scope, (child) => {
+    if (child.type === 'AssignmentExpression' && child.operator === '=' && child.left.type === 'Identifier' && child.left.name === resolved.name) values.push(unwrapExpression(child.right));
+    return true;
+  });
+  return values.length === 1 && values[0].type === 'ObjectExpression' && argument.type === 'Identifier' ? values[0] : resolved;
 }
 
 /**
