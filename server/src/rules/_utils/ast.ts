@@ -213,6 +213,20 @@ function reassignedNames(program: TSESTree.Program): ReadonlySet<string> {
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
+/**
+ * The assignments to a variable in the function it is used in (`store = new MemoryStore()` in an
+ * `else`, `sessionOpts = { … }` after a hoisted `var`): what a local may hold besides its declaration.
+ */
+export function assignmentsInFunction(variable: TSESTree.Identifier): TSESTree.AssignmentExpression[] {
+  const scope = enclosingFunction(variable);
+  const assignments: TSESTree.AssignmentExpression[] = [];
+  if (scope) walkSubtree(scope, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === variable.name) assignments.push(node);
+    return true;
+  });
+  return assignments;
+}
+
 /** The nearest function around `node`. */
 export function enclosingFunction(node: Node): FunctionNode | undefined {
   for (let parent = node.parent; parent; parent = parent.parent) if (isFunctionNode(parent)) return parent;

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { getMemberPath, getPropertyName, getStaticString } from './ast';
+import { getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
 
 /** How a file binds a module: whole-module names (`winston`) and named imports (`transports`). */
 export interface ModuleBindings {
@@ -150,6 +150,13 @@ function isRequire(node: TSESTree.CallExpression): boolean {
  * bound under that name (`import process from 'node:process'`, a style linters enforce), which
  * exports the very same object.
  */
+/** The local a module's value is reached through: `Redis`, or compiled, `ioredis_mock_1` in `ioredis_mock_1.default`. */
+export function moduleLocal(node: Node): TSESTree.Identifier | undefined {
+  const value = unwrapExpression(node);
+  const local = value.type === 'MemberExpression' && getMemberName(value) === 'default' ? unwrapExpression(value.object) : value;
+  return local.type === 'Identifier' ? local : undefined;
+}
+
 export function isProcessObject(source: SourceCode, node: Node): boolean {
   return source.isGlobal(node, 'process') || /^(?:node:)?process$/.test(modulesByLocalName(source.ast).get('process') ?? '');
 }

@@ -108,9 +108,9 @@ export function devOnlyFiles(project: ProjectFacts, files: ReadonlyMap<string, {
   const importsOf = (file: string) => (files.get(file)?.summary.imports ?? []).filter((specifier) => !optional.get(file)?.has(specifier));
   const optionalModules = new Set([...optional].flatMap(([file, specifiers]) => [...specifiers].map((specifier) => resolveImport(file, specifier, paths))));
   const devRoots = [...paths].filter((path) => isDevOnlyFile(project, path) || isDevCommand(project.root, path) || isScaffolder(path, files.get(path)?.summary.text) || optionalModules.has(path));
+  const scriptRoots = [...scriptFiles(project).run].map((entry) => resolveEntryPoint(project.root, entry, paths)).filter((file): file is string => file !== undefined);
   // The CLI command that starts the server runs the app as surely as `npm start` (`dist/commands/start.js`).
-  const serverCommands = [...paths].filter((path) => isServerCommandModule(projectPath(project.root, path)));
-  const runRoots = [...[...scriptFiles(project).run].map((entry) => resolveEntryPoint(project.root, entry, paths)).filter((file): file is string => file !== undefined), ...serverCommands];
+  const runRoots = [...scriptRoots, ...[...paths].filter((path) => isServerCommandModule(projectPath(project.root, path)))];
   // A CLI loads all its commands, but running the app goes through none of the developer ones.
   const devCommands = new Set(devRoots.filter((path) => isDevCommand(project.root, path)));
   const runningImportsOf = (file: string) => importsOf(file).filter((specifier) => !devCommands.has(resolveImport(file, specifier, paths) ?? ''));

@@ -46,13 +46,20 @@ const INSTALLS: ReadonlySet<MessageId> = new Set(['install', 'systemInstall', 'u
 /** Functions whose name says they install (`installPackage`, `reinstallMissing`): the installer's entry, where startup hands over. */
 const INSTALLER_NAME = /install/i;
 /** Methods named for adding or removing packages: `installOrUpdateNpmPackage`, `removeNpmPackage`, `uninstallPlugin`. */
-const INSTALLER_METHOD = /^(?:(?:re|un)?install|remove|update|upgrade)\w*(?:Package|Module|Plugin)s?$/;
+const INSTALLER_METHOD_NAME = '(?:(?:re|un)?install|remove|update|upgrade)\\w*(?:Package|Module|Plugin)s?';
+const INSTALLER_METHOD = new RegExp(`^${INSTALLER_METHOD_NAME}$`);
 
 export default defineProjectRule<MessageId, RunTimeFacts>({
   id: 'build-release-run/no-runtime-install',
   severity: 'warning',
   description: 'The running app installs packages, unpacks plugins, pulls or clones code, or compiles and bundles: work that belongs to the build stage.',
-  triggers: /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)|\.(?:(?:re|un)?install|remove|update|upgrade)\w*(?:Package|Module|Plugin)s?\s*\(|['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core)['"`]/,
+  triggers: new RegExp(
+    [
+      /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)/.source,
+      `\\.${INSTALLER_METHOD_NAME}\\s*\\(`,
+      /['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core)['"`]/.source,
+    ].join('|'),
+  ),
   messages: {
     install:
       'The running app runs `{{command}}`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.',

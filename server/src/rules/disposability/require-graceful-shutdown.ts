@@ -11,10 +11,10 @@ import type { SourceCode } from '../../engine/source';
 import { isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
-import type { ProjectFacts } from '../../project/facts';
 import { scriptTargets } from '../../project/entryPoints';
+import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
-import { isProcessObject, modulesByLocalName } from '../_utils/imports';
+import { isProcessObject, moduleLocal, modulesByLocalName } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
@@ -93,7 +93,6 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       shutdownLibraries: { type: 'array', items: { type: 'string' }, description: 'More modules that handle SIGTERM gracefully.' },
     },
   },
-  // Declared entry points are read whatever they say: the server may start in a module they import.
   // Entries are read whatever they say: declared ones, CLI command modules that start the server and
   // the scripts of executable subcommands, since the server may start in a module they import.
   triggers: (text, project, path) => SHUTDOWN_TEXT.test(text) || (LOCAL_IMPORT.test(text) && mayBeEntry(project, path)),
@@ -174,13 +173,14 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     };
     // A package whose declared entries start nothing (an API or docs `main`) is started by a module
     // another package calls: the starters nothing here imports stand in for its entries.
-    const runsSomething = [...declared, ...subcommandsOf(declared, processOf, paths)].some((entry) => serves(entry) || launchesOf(processOf(entry).facts, paths).length > 0);
+    const subcommands = subcommandsOf(declared, processOf, paths);
+    const runsSomething = [...declared, ...subcommands].some((entry) => serves(entry) || launchesOf(processOf(entry).facts, paths).length > 0);
     const unreachedStarters = () => entryFiles(project.root, [], paths, importsOf, (file) => startsServer(file) && !DEV_SERVER_NAME.test(basename(file)));
     // A server in a folder with a package.json of its own (a bundled companion service) is an app of its own.
     // Tests, templates and examples with a package.json are not deployed.
     const nested = (file: string) => project.files.nestedPackageRoots.some((root) => file.startsWith(`${root}/`)) && !NOT_DEPLOYED_FOLDER.test(projectPath(project.root, file)) && !isDevOnlyFile(project, file);
     const commands = [...paths].filter((file) => isServerCommandModule(projectPath(project.root, file)) && !isDevOnlyFile(project, file));
-    const entries = [...new Set([...declared, ...subcommandsOf(declared, processOf, paths), ...commands, ...unreachedStarters().filter((file) => !runsSomething || nested(file))])];
+    const entries = [...new Set([...declared, ...subcommands, ...commands, ...unreachedStarters().filter((file) => !runsSomething || nested(file))])];
     // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
     for (const entry of withLaunchedScripts(entries, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
@@ -227,12 +227,15 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   },
 });
 
-/** `probot-run.js` for `probot run`. */
-const SUBCOMMAND_SCRIPT = /-(?:start|serve|server|web|webhook|worker|run)\.[cm]?[jt]s$/;
-
 function mayBeEntry(project: ProjectFacts, path: string): boolean {
   const rel = projectPath(project.root, path);
-  return SUBCOMMAND_SCRIPT.test(rel) || isServerCommandModule(rel) || isDeclaredEntryPoint(project, path);
+  return isSubcommandScript(rel) || isServerCommandModule(rel) || isDeclaredEntryPoint(project, path);
+}
+
+/** `probot-run.js` for `probot run`: the script of a subcommand that starts the server. */
+function isSubcommandScript(relativePath: string): boolean {
+  const command = /-(\w+)\.[cm]?[jt]s$/.exec(relativePath)?.[1];
+  return command !== undefined && command !== 'dev' && SERVER_COMMAND_NAME.test(command);
 }
 
 function isDeclaredEntryPoint(project: ProjectFacts, path: string): boolean {
@@ -373,8 +376,8 @@ function processListenerMethod(source: SourceCode, callee: Node): string | undef
 /** `process`, also imported from its module and compiled (`import_node_process.default` after esbuild's `__toESM(require('node:process'))`). */
 function isProcessReceiver(source: SourceCode, receiver: Node): boolean {
   if (receiver.type === 'Identifier' && receiver.name === 'process') return isProcessObject(source, receiver);
-  const local = receiver.type === 'MemberExpression' && getMemberName(receiver) === 'default' ? unwrapExpression(receiver.object) : receiver;
-  return local.type === 'Identifier' && /^(?:node:)?process$/.test(modulesByLocalName(source.ast).get(local.name) ?? '');
+  const local = moduleLocal(receiver);
+  return local !== undefined && /^(?:node:)?process$/.test(modulesByLocalName(source.ast).get(local.name) ?? '');
 }
 
 const LISTENER_CHAIN = /^(?:removeAllListeners|removeListener|off|on|once)$/;

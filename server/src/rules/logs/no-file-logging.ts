@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
-import { enclosingFunction, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
 import { readsEnvironment } from '../_utils/env';
 import { fsCallMethod, isPathBuilderCall } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
@@ -95,14 +95,14 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   } else if (LOG_FILE_SETTER.test(path?.at(-1) ?? '') && node.arguments.length > 0) {
     context.report({ at: node, messageId: 'logFileSetter', data: { call: path!.join('.') } });
   } else if (FS_WRITES.has(fsMethod ?? '') || isAppendOpen(node, fsMethod)) {
-    const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node) ?? appendedLogSetting(node, fsMethod));
+    const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node) ?? (isAppendOpen(node, fsMethod) ? logSettingOpened(node.arguments[0]) : undefined));
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   }
 }
 
 /** `fs.open(config.settings.authlog, 'a', …)`: a file opened to append to, at a path a setting named for a log gives. */
-function appendedLogSetting(node: TSESTree.CallExpression, method: string | undefined): string | undefined {
-  const name = isAppendOpen(node, method) ? getMemberPath(unwrapExpression(node.arguments[0] as Node))?.at(-1) : undefined;
+function logSettingOpened(path: Node): string | undefined {
+  const name = getMemberPath(unwrapExpression(path))?.at(-1);
   return name !== undefined && /log(?:file|path)?$/i.test(name) ? `the file in \`${name}\`` : undefined;
 }
 
@@ -243,14 +243,8 @@ const LOG_FILE_NAME = /\.log$|(?:logs?|errors?)\.txt$/i;
  */
 function branchAssignments(node: Node): Node[] {
   const value = unwrapExpression(node);
-  const scope = value.type === 'Identifier' ? enclosingFunction(value) : undefined;
-  if (!scope || value.type !== 'Identifier') return [];
-  const assigned: Node[] = [];
-  walkSubtree(scope, (child) => {
-    if (child.type === 'AssignmentExpression' && child.operator === '=' && child.left.type === 'Identifier' && child.left.name === value.name) assigned.push(unwrapExpression(child.right));
-    return true;
-  });
-  return assigned;
+  if (value.type !== 'Identifier') return [];
+  return assignmentsInFunction(value).filter((assignment) => assignment.operator === '=').map((assignment) => unwrapExpression(assignment.right));
 }
 
 /** Names of a setting that holds a log file's path: `logFile`, `keyFlushLog`, `accessLogPath`, `LOG_FILE`. */

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
@@ -340,7 +340,7 @@ const DATA_FILE = /\.(?:json|db|sqlite3?|dat|nedb)$/i;
 /** `session({ … })` with no store, or with a memory store. */
 function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
   const argument = node.arguments[0] && unwrapExpression(node.arguments[0]);
-  const options = argument && onlyAssignedObject(argument, resolveConst(context.source, argument));
+  const options = argument && onlyAssignedObject(resolveConst(context.source, argument));
   if (options?.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement')) return;
   const store = findProperty(options, 'store');
   // `store: null` leaves express-session on its memory store, as no store does.
@@ -358,28 +358,17 @@ function isNullish(value: Node): boolean {
 /** `let store; if (db) store = new KnexSessionStore(…); else store = new session.MemoryStore();`: a memory store in one branch. */
 function assignedMemoryStore(value: Node, bindings: Bindings): boolean {
   const variable = unwrapExpression(value);
-  const scope = variable.type === 'Identifier' ? enclosingFunction(variable) : undefined;
-  let found = false;
-  if (scope && variable.type === 'Identifier') walkSubtree(scope.body, (node) => {
-    found ||= node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === variable.name && isMemoryStore(node.right, bindings);
-    return !found;
-  });
-  return found;
+  return variable.type === 'Identifier' && assignmentsInFunction(variable).some((assignment) => isMemoryStore(assignment.right, bindings));
 }
 
 /**
  * `sessionOpts = { …, store: null }` assigned once in the function, as TypeScript's ES5 output hoists
  * `var sessionOpts;` and assigns it later: the object, when that is the variable's only value.
  */
-function onlyAssignedObject(argument: Node, resolved: Node): Node {
-  const scope = resolved.type === 'Identifier' ? enclosingFunction(resolved) : undefined;
-  if (!scope || resolved.type !== 'Identifier') return resolved;
-  const values: Node[] = [];
-  walkSubtree(scope, (child) => {
-    if (child.type === 'AssignmentExpression' && child.operator === '=' && child.left.type === 'Identifier' && child.left.name === resolved.name) values.push(unwrapExpression(child.right));
-    return true;
-  });
-  return values.length === 1 && values[0].type === 'ObjectExpression' && argument.type === 'Identifier' ? values[0] : resolved;
+function onlyAssignedObject(resolved: Node): Node {
+  if (resolved.type !== 'Identifier') return resolved;
+  const values = assignmentsInFunction(resolved).filter((assignment) => assignment.operator === '=').map((assignment) => unwrapExpression(assignment.right));
+  return values.length === 1 && values[0].type === 'ObjectExpression' ? values[0] : resolved;
 }
 
 /**

@@ -17,7 +17,7 @@ import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getM
 import { inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
-import { findModuleBindings, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
+import { findModuleBindings, moduleLocal, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
 import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
 import { isSecretName } from '../_utils/secrets';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
@@ -475,9 +475,8 @@ const MEMORY_STAND_INS = new Set(['ioredis-mock', 'redis-mock', 'fakeredis', 'pg
  * 'ioredis-mock' : 'ioredis')`): unless only development code makes it.
  */
 function checkStandIn(context: FileRuleContext<MessageId>, created: TSESTree.NewExpression, packages: ReadonlyMap<string, string>): void {
-  const callee = unwrapExpression(created.callee);
-  const local = callee.type === 'MemberExpression' && getPropertyName(callee.property) === 'default' ? unwrapExpression(callee.object) : callee;
-  if (local.type !== 'Identifier') return;
+  const local = moduleLocal(created.callee);
+  if (!local) return;
   const module = [packages.get(local.name), ...requiredAlternatives(context.source, local)].find((name) => name !== undefined && MEMORY_STAND_INS.has(name));
   if (module && !inDevelopmentOnlyBranch(context.source, created)) context.report({ at: created, messageId: 'memoryStandIn', data: { module } });
 }
@@ -760,7 +759,7 @@ function checkSecretFileWrite(context: FileRuleContext<MessageId>, call: TSESTre
   const [file, data] = call.arguments;
   if (!file || !data || !SECRET_FILE_WRITE.test(getCalleeName(call) ?? '') || enclosingRequestHandler(call)) return;
   // `const key = randomBytes(32); await fs.writeFile(keyFilePath, key)`: the value made just before.
-  const random = startupRandom(context.source, data) ?? (data.type === 'Identifier' ? startupRandom(context.source, resolveConst(context.source, data)) : undefined);
+  const random = startupRandom(context.source, resolveConst(context.source, data));
   if (random && namesSecretFile(file)) reportSecret(context, random, 'secret', state, true);
 }
 
