@@ -10,6 +10,7 @@ import { defineProjectRule } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { projectPath } from '../_utils/modules';
+import { packageNameOf } from '../_utils/packageNames';
 import { isBrowserifyBundle } from '../_utils/sourceRoles';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
@@ -79,10 +80,9 @@ function escapeOf(project: ProjectFacts, path: string, specifier: string): { tar
 
 /** Whether the path's first segments (`node-forge/lib/forge`, `@scope/pkg/x`) name a dependency package.json declares. */
 function declaresPackage(project: ProjectFacts, path: string): boolean {
-  const segments = path.split('/');
-  const name = segments[0].startsWith('@') ? segments.slice(0, 2).join('/') : segments[0];
+  const name = packageNameOf(path);
   const json = project.files.packageJson?.json;
-  return DEPENDENCY_SECTIONS.some((section) => {
+  return name !== undefined && DEPENDENCY_SECTIONS.some((section) => {
     const entries = json?.[section];
     return typeof entries === 'object' && entries !== null && Object.hasOwn(entries, name);
   });
