@@ -49,8 +49,11 @@ interface ServerStart {
 interface ShutdownFacts {
   starts: ServerStart[];
   handlesSigterm: boolean;
-  /** Stop signals handled other than SIGTERM (`SIGINT`, `SIGHUP`), with where each handler is installed. */
-  otherSignals: { signal: string; range: OffsetRange }[];
+  /**
+   * Stop signals handled other than SIGTERM (`SIGINT`, `SIGHUP`), with where each handler is installed
+   * and whether it stops something (`server.stop()`, `shutdown()`) rather than only logging and exiting.
+   */
+  otherSignals: { signal: string; range: OffsetRange; stops: boolean }[];
   /** A SIGTERM handler exists but is installed only when an environment variable opts in. */
   handlesSigtermOnOptIn: boolean;
   exitsWithoutClosing: OffsetRange[];
@@ -201,6 +204,13 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         } else if (launch) {
           reportOnce(reported, launch.file, launch.range, () => report(launch.file, { at: launch.range, messageId: 'launcherNoSigterm' }));
           reportAtEntry(entry, launch.file);
+        } else if (!facts.some((item) => item.facts.handlesSigterm || item.facts.handlesSigtermOnOptIn) && !usesLibrary && !DEV_SERVER_NAME.test(basename(entry))) {
+          // A server the rule cannot see start (made by a framework of the app's own) still shows by
+          // the graceful stop written for Ctrl+C: SIGTERM belongs beside it.
+          for (const { file, facts: fileFacts } of facts) {
+            const handler = isDevOnlyFile(project, file) ? undefined : fileFacts.otherSignals.find(({ signal, stops }) => signal === 'SIGINT' && stops);
+            if (handler) reportOnce(reported, file, handler.range, () => report(file, { at: handler.range, messageId: 'sigintOnly', data: { signals: 'SIGINT' } }));
+          }
         }
         continue;
       }
@@ -361,7 +371,7 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
     const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
     if (handler && exitsWithoutClosing(handler)) facts.exitsWithoutClosing.push(call.range);
   } else if (signal && STOP_SIGNALS.has(signal)) {
-    facts.otherSignals.push({ signal, range: call.range });
+    facts.otherSignals.push({ signal, range: call.range, stops: call.arguments[1] !== undefined && stopsSomething(source, call.arguments[1]) });
   }
 }
 
@@ -405,6 +415,13 @@ function handlerBody(source: SourceCode, argument: Node): Node | undefined {
   return assigned?.type === 'ArrowFunctionExpression' || assigned?.type === 'FunctionExpression' ? assigned.body : undefined;
 }
 
+/** A handler that calls more than logging, `process.exit` and `child.kill`, or a function named elsewhere (`process.on('SIGINT', close)`). */
+function stopsSomething(source: SourceCode, argument: Node): boolean {
+  const body = handlerBody(source, argument);
+  if (!body) return unwrapExpression(argument).type === 'Identifier';
+  return mayClose(body);
+}
+
 /** `console.log`, `logger.info`, `this.logger.warn`, `util.log`, `log.error`: calls that only write a line. */
 const LOGGING_CALL = /^(?:debug|info|warn|error)$|^(?:this\.)?(?:console|logger|log|l)\.\w+$|^(?:this\.)?\w*(?:[lL]og|util)\.(?:log|info|warn|error|debug|trace|fatal|notice)$|(?:^|\.)log(?:info|notice|warn|error|debug)?$/;
 
@@ -413,17 +430,21 @@ const LOGGING_CALL = /^(?:debug|info|warn|error)$|^(?:this\.)?(?:console|logger|
  * (`server.close()`, `shutdown()`), so the rule stays silent then rather than guess.
  */
 function exitsWithoutClosing(...body: Node[]): boolean {
-  let exits = false;
-  let mayClose = false;
-  for (const statement of body) walkSubtree(statement, (node) => {
-    if (node.type !== 'CallExpression') return true;
-    const name = getCalleeName(node) ?? '';
-    if (name === 'process.exit') exits = true;
-    // `child.kill('SIGINT'); process.exit()`: signalling a child does not wait for it to finish.
-    else if (!LOGGING_CALL.test(name) && !/\.kill$/.test(name)) mayClose = true;
-    return true;
+  return body.some((statement) => calls(statement, (name) => name === 'process.exit')) && !mayClose(...body);
+}
+
+/** Calls anything but logging and `process.exit`. `child.kill('SIGINT'); process.exit()`: signalling a child does not wait for it to finish. */
+function mayClose(...body: Node[]): boolean {
+  return body.some((statement) => calls(statement, (name) => name !== 'process.exit' && !LOGGING_CALL.test(name) && !/\.kill$/.test(name)));
+}
+
+function calls(root: Node, matches: (calleeName: string) => boolean): boolean {
+  let found = false;
+  walkSubtree(root, (node) => {
+    if (node.type === 'CallExpression' && matches(getCalleeName(node) ?? '')) found = true;
+    return !found;
   });
-  return exits && !mayClose;
+  return found;
 }
 
 const GRACEFUL_SETTING = /graceful/i;
