@@ -15,6 +15,11 @@ const CONTENT_MIGRATIONS = {
   'src/migrations/locales.js': "const setDefaultLocale = async ({ contentTypes }) => {\n  for (const uid in contentTypes) {\n    await db.query(uid).updateMany({ where: { locale: null }, data: { locale: 'en' } });\n  }\n};\nexports.enable = setDefaultLocale;",
   'src/migrations/published-at.js': "const fillPublishedAt = ({ contentTypes }) => db.transaction(async (trx) => {\n  for (const uid in contentTypes) {\n    const rows = await db.queryBuilder(uid).select('*').transacting(trx).execute();\n    const unseen = new Set(rows.map((row) => row.id));\n    unseen.delete(undefined);\n    await trx(uid).update({ publishedAt: new Date() }).whereNull('publishedAt');\n  }\n});\nexports.enable = fillPublishedAt;",
 };
+const COMPILED_SERVER_IMPL = {
+  'dist/lib/server-impl.js': "const express_1 = require('express');\nconst migrator_1 = require('../migrator');\nasync function start(config) {\n  if (!config.db.disableMigration) {\n    await (0, migrator_1.migrateDb)(config);\n  }\n  const app = (0, express_1.default)();\n  return app.listen(config.listen);\n}\nexports.start = start;",
+  'dist/migrator.js': "const dbMigrate = require('db-migrate');\nasync function migrateDb(config) {\n  return dbMigrate.getInstance(true, { config }).up();\n}\nexports.migrateDb = migrateDb;",
+};
+const DB_MIGRATE_SCRIPT = { main: 'dist/server.js', scripts: { start: 'node ./dist/server.js', 'db-migrate': 'db-migrate --migrations-dir ./src/migrations' }, dependencies: { express: '4.0.0', 'db-migrate': '0.11.0' } };
 const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}) => projectFixture({ 'package.json': packageJsonText({ name: 'api', ...fields }), ...extra });
 
 runRuleTests(rule, {
@@ -44,6 +49,13 @@ runRuleTests(rule, {
       code: `${EXPRESS}runStripeMigrations().then(() => app.listen(3000));`,
       project: pkg({ main: 'src/index.js', scripts: { 'backfill:stripe': 'node scripts/stripe.js' } }),
       files: { 'bin/create-migration.js': "const name = process.argv[2];\nrequire('fs').writeFileSync(`migrations/${name}.js`, template);" },
+    },
+    {
+      name: 'a boot migration with a db-migrate script over the migrations folder the project has (trap)',
+      code: "const server_impl_1 = require('./lib/server-impl');\n(0, server_impl_1.start)(config);",
+      filename: 'dist/server.js',
+      files: { ...COMPILED_SERVER_IMPL, 'src/migrations/20200101-init.js': "exports.up = (db) => db.createTable('users', {});" },
+      project: pkg(DB_MIGRATE_SCRIPT),
     },
     {
       name: 'a boot migration that also has its own script (trap)',
@@ -135,6 +147,15 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "TypeScript's CommonJS calls `(0, migrator_1.migrateDb)(config)`, and a db-migrate script over a migrations folder the package does not ship",
+      code: "const server_impl_1 = require('./lib/server-impl');\n(0, server_impl_1.start)(config);",
+      filename: 'dist/server.js',
+      files: COMPILED_SERVER_IMPL,
+      project: pkg(DB_MIGRATE_SCRIPT),
+      errors: [{ messageId: 'bootMigration', line: 5, column: 11, file: 'dist/lib/server-impl.js' }],
+      output: null,
+    },
     {
       name: 'a bin that dispatches commands: the start command migrates at boot; the install command and the boot step named migrate are no one-off command for it',
       code: "const command = process.argv[2];\nif (command === 'install') {\n  await import('./install/index.js');\n} else if (command === 'start') {\n  await import('./start/index.js');\n} else if (command === 'user:create') {\n  await import('./user/create.js');\n}",

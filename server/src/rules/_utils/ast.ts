@@ -93,9 +93,10 @@ export function getCalleeName(node: TSESTree.CallExpression | TSESTree.NewExpres
   return getMemberPath(node.callee)?.join('.');
 }
 
-/** The last segment of a callee: `listen` for `app.listen(...)`. */
+/** The last segment of a callee: `listen` for `app.listen(...)`, also TypeScript's CommonJS `(0, server_1.listen)(...)`. */
 export function getCalleeProperty(node: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-  const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+  const unwrapped = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+  const callee = unwrapped.type === 'SequenceExpression' ? unwrapExpression(unwrapped.expressions[unwrapped.expressions.length - 1]) : unwrapped;
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression') return getMemberName(callee);
   return undefined;

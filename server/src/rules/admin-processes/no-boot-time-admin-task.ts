@@ -6,7 +6,7 @@
  * automate it: only boot tasks with no one-off command are reported.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
@@ -400,6 +400,24 @@ function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): Reado
 }
 
 /**
+ * A source file (`node ./.husky/update-spec.js`) or folder (`--migrations-dir ./src/migrations`) the
+ * command names and the project does not have: in a package that ships only dist/, a command that cannot run.
+ */
+function namesMissingSource(root: string, command: string, paths: ReadonlySet<string>): boolean {
+  const targets = command.split(/[\s=]+/).filter((word) => /^\.{1,2}\/[\w@./-]*$/.test(word) && !word.includes('node_modules'));
+  return targets.some((target) => {
+    const path = join(root, target);
+    if (/\.[cm]?[jt]s$/.test(path)) return !paths.has(path);
+    if (/\.\w+$/.test(path)) return false;
+    return ![...paths].some((known) => known.startsWith(`${path}/`));
+  });
+}
+
+function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((item) => !keep(item))];
+}
+
+/**
  * The kinds of task the project can run on its own: package.json scripts that name them, a
  * Procfile `release:` process, a `bin` that is not the server itself, or a script file named
  * after the task (in a commands folder, or guarded by `require.main === module`).
@@ -420,10 +438,12 @@ function oneOffCommands(
   // Most services ship one bin that launches the server: only one named for operators is an admin command.
   if (releaseProcess || bins.some(([name, bin]) => ADMIN_BIN.test(name) || ADMIN_BIN.test(bin))) return new Set(KINDS);
   const kinds = new Set<TaskKind>();
+  const scripts = Object.entries(project.packageJson?.scripts ?? {}).filter(([name]) => !NOT_A_COMMAND_SCRIPT.test(name));
+  const [working, broken] = partition(scripts, ([, command]) => !namesMissingSource(project.root, command, paths));
   const dependencies = { ...project.packageJson?.dependencies, ...project.packageJson?.devDependencies };
-  if (Object.keys(dependencies).some((name) => MIGRATION_CLIS.has(name))) kinds.add('migration');
-  for (const [name, command] of Object.entries(project.packageJson?.scripts ?? {})) {
-    if (NOT_A_COMMAND_SCRIPT.test(name)) continue;
+  const runnableCli = (name: string) => working.some(([, command]) => command.includes(name)) || !broken.some(([, command]) => command.includes(name));
+  if (Object.keys(dependencies).some((name) => MIGRATION_CLIS.has(name) && runnableCli(name))) kinds.add('migration');
+  for (const [name, command] of working) {
     for (const kind of KINDS) if (COMMAND_WORDS[kind].test(name) || COMMAND_WORDS[kind].test(command)) kinds.add(kind);
   }
   for (const [name, bin] of bins) {
