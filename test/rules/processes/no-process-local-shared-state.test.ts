@@ -5,6 +5,9 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a cache asked for its local variant when Redis is not configured', code: "let cache;\nif (redisConfigAvailable()) {\n  cache = createCache({ type: 'redis' });\n} else {\n  cache = createCache({ type: 'local' });\n}" },
+    { name: 'a local variant chosen where the other branch is no shared service', code: "let storage;\nif (options.temporary) {\n  storage = createStorage({ type: 'tmpdir' });\n} else {\n  storage = createStorage({ type: 'memory' });\n}" },
+    { name: 'a field of a local object filled with a generated secret: a credential made for someone', code: "const crypto = require('crypto');\nfunction createClient(name) {\n  const client = { name };\n  client.secret = crypto.randomBytes(32).toString('hex');\n  return client;\n}" },
     { name: 'a random value saved under a setting that is no secret, and a secret shared through Redis', code: "function init(settings) {\n  const instanceId = crypto.randomUUID();\n  settings.set('instanceId', instanceId);\n  const secret = crypto.randomBytes(32).toString('hex');\n  redis.set('secret', secret);\n}" },
     { name: 'a config built per call, with a memory strategy for tests', code: "function testConfig() {\n  return { jobQueueStrategy: new InMemoryJobQueueStrategy(), cookieOptions: { secret: crypto.randomBytes(8).toString('hex') } };\n}" },
     { name: 'a random name for a temporary file', code: "const crypto = require('crypto');\nfs.writeFileSync(path.join(os.tmpdir(), 'upload-' + crypto.randomUUID()), data);" },
@@ -308,6 +311,24 @@ runRuleTests(rule, {
       name: "a messenger factory that falls back to the app's in-memory messenger in its `else`",
       code: "export class MessengerMemory {\n  constructor() { this.handlers = {}; }\n}\nlet messenger;\nexport function getMessenger() {\n  if (messenger) return messenger;\n  if (env.MESSENGER_STORE === 'redis') {\n    messenger = new MessengerRedis();\n  } else {\n    messenger = new MessengerMemory();\n  }\n  return messenger;\n}",
       errors: [{ messageId: 'memoryAdapterDefault', line: 10, column: 17 }],
+      output: null,
+    },
+    {
+      name: 'a shared bus made for Redis, else its local variant asked for by type',
+      code: "import { createBus } from '@directus/memory';\nexport const _cache = { bus: undefined };\nexport const useBus = () => {\n  if (_cache.bus) return _cache.bus;\n  if (redisConfigAvailable()) {\n    _cache.bus = createBus({ type: 'redis', redis: useRedis() });\n  } else {\n    _cache.bus = createBus({ type: 'local' });\n  }\n  return _cache.bus;\n};",
+      errors: [{ messageId: 'memoryAdapterDefault', line: 8, column: 18, message: "When no adapter is configured, this falls back to `createBus({ type: 'local' })`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." }],
+      output: null,
+    },
+    {
+      name: 'a manager whose Redis twin is made in the other branch, by a function not named for a backend',
+      code: "let synchronizationManager;\nfunction getSynchronizationManager() {\n  if (synchronizationManager) return synchronizationManager;\n  if (env['SYNCHRONIZATION_STORE'] === 'redis') {\n    synchronizationManager = new SynchronizationManagerRedis();\n  } else {\n    synchronizationManager = new SynchronizationManagerMemory();\n  }\n  return synchronizationManager;\n}",
+      errors: [{ messageId: 'memoryAdapterDefault', line: 7, column: 30 }],
+      output: null,
+    },
+    {
+      name: 'a signing secret made up in a field of a module-level cache when none is configured',
+      code: "import { nanoid } from 'nanoid';\nexport const _cache = { secret: null };\nexport const getSecret = () => {\n  if (_cache.secret) return _cache.secret;\n  if (env['SECRET']) return env['SECRET'];\n  _cache.secret = nanoid(32);\n  return _cache.secret;\n};",
+      errors: [{ messageId: 'generatedSecret', line: 6, column: 19 }],
       output: null,
     },
     {

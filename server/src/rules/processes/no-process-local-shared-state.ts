@@ -70,7 +70,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b/i.test(text) ||
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|genSalt|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -119,6 +119,7 @@ export default defineRule<MessageId>({
         checkSecretSink(context, call, state);
         checkSecretFileWrite(context, call, state);
         checkContainerCall(context, call, state);
+        checkFactoryElse(context, call);
       },
       NewExpression: (node) => {
         if (frontend) return;
@@ -429,7 +430,7 @@ const FACTORY_BACKEND_KIND = /Strategy|Queue|Store|Storage|Buffer|Adapter|Broker
 function checkFactoryFallback(context: FileRuleContext<MessageId>, statement: TSESTree.ReturnStatement): void {
   const created = statement.argument && unwrapAwait(statement.argument);
   const adapter = created && memoryBackendCreated(created);
-  if (!adapter) return;
+  if (!adapter || !FACTORY_BACKEND_KIND.test(adapter)) return;
   const factory = enclosingFunction(statement);
   const body = factory?.body.type === 'BlockStatement' ? factory.body.body : [];
   if (isBackendFactory(factory) && body.at(-1) === statement && body.some((item) => item.type === 'IfStatement')) {
@@ -437,22 +438,39 @@ function checkFactoryFallback(context: FileRuleContext<MessageId>, statement: TS
   }
 }
 
-/** `if (env.MESSENGER_STORE === 'redis') messenger = new MessengerRedis(); else messenger = new MessengerMemory();` in a factory. */
-function checkFactoryElse(context: FileRuleContext<MessageId>, created: TSESTree.NewExpression): void {
-  const adapter = memoryBackendCreated(created);
+/**
+ * `if (env.MESSENGER_STORE === 'redis') messenger = new MessengerRedis(); else messenger = new MessengerMemory();`
+ * in a factory, or wherever the other branch makes the shared twin: `if (redisConfigAvailable()) bus =
+ * createBus({ type: 'redis' }); else bus = createBus({ type: 'local' });`.
+ */
+function checkFactoryElse(context: FileRuleContext<MessageId>, created: TSESTree.NewExpression | TSESTree.CallExpression): void {
+  const adapter = created.type === 'NewExpression' ? memoryBackendCreated(created) : localVariantCreated(context.source, created);
   const assignment = created.parent;
   if (!adapter || assignment?.type !== 'AssignmentExpression' || assignment.right !== created || assignment.parent.type !== 'ExpressionStatement') return;
   const statement = assignment.parent;
   const branch = statement.parent.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
-  if (branch.parent?.type === 'IfStatement' && branch.parent.alternate === branch && isBackendFactory(enclosingFunction(created))) {
-    context.report({ at: created, messageId: 'memoryAdapterDefault', data: { adapter } });
-  }
+  const choice = branch.parent?.type === 'IfStatement' && branch.parent.alternate === branch ? branch.parent : undefined;
+  if (!choice) return;
+  const namedFactory = created.type === 'NewExpression' && FACTORY_BACKEND_KIND.test(adapter) && isBackendFactory(enclosingFunction(created));
+  if (namedFactory || SHARED_SERVICE.test(context.source.getText(choice.consequent))) context.report({ at: created, messageId: 'memoryAdapterDefault', data: { adapter } });
 }
+
+/** Words of a backing service that instances share, in the branch that makes the shared twin of a memory backend. */
+const SHARED_SERVICE = /redis|mongo|postgres|mysql|memcache|nats|kafka|amqp|rabbit|dynamo|etcd/i;
+const LOCAL_VARIANT = /^(?:local|memory|in-?memory)$/i;
 
 /** The name of the memory backend a `new` makes, if it is one. */
 function memoryBackendCreated(created: Node): string | undefined {
   const adapter = created.type === 'NewExpression' ? getMemberPath(created.callee)?.at(-1) : undefined;
-  return adapter && isMemoryAdapter(adapter) && FACTORY_BACKEND_KIND.test(adapter) ? adapter : undefined;
+  return adapter && isMemoryAdapter(adapter) ? adapter : undefined;
+}
+
+/** `createKv({ type: 'local' })`: a factory asked for its in-process variant, written as called. */
+function localVariantCreated(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
+  const [options] = call.arguments;
+  if (options?.type !== 'ObjectExpression') return undefined;
+  const kind = ['type', 'driver', 'store'].map((name) => getStaticString(findProperty(options, name)?.value as Node | undefined)).find((value) => value !== undefined);
+  return kind !== undefined && LOCAL_VARIANT.test(kind) && !/cache/i.test(getCalleeName(call) ?? '') ? source.getText(call) : undefined;
 }
 
 function isBackendFactory(factory: ReturnType<typeof enclosingFunction>): boolean {
@@ -689,8 +707,16 @@ function runsAtStartup(source: SourceCode, node: Node, target: Node): boolean {
   if (enclosingRequestHandler(node)) return false;
   const path = getMemberPath(target);
   if (path && (path[0] === 'exports' || (path[0] === 'module' && path[1] === 'exports'))) return source.isGlobal(target, path[0]);
-  if (target.type !== 'Identifier') return false;
-  return source.ast.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === target.name)) && !declaredLocally(target, target.name);
+  // `_cache.secret = nanoid(32)`: a field of a module-level object is module state too.
+  const holder = target.type === 'Identifier' ? target.name : path?.length === 2 ? path[0] : undefined;
+  return holder !== undefined && declaredAtTopLevel(source, holder) && !declaredLocally(target, holder);
+}
+
+function declaredAtTopLevel(source: SourceCode, name: string): boolean {
+  return source.ast.body.some((statement) => {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    return declaration?.type === 'VariableDeclaration' && declaration.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === name);
+  });
 }
 
 /**
