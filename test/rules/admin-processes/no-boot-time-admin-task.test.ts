@@ -148,6 +148,18 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'an ES module bundle: the migration imported under an alias of its `export { … as … }` name and handed to a boot hook',
+      code: "import express from 'express';\nimport { disable as disableDraftAndPublish } from './migrations/draft-publish.mjs';\nconst app = express();\napp.hook('content-types.beforeSync').register(disableDraftAndPublish);\napp.listen(3000);",
+      filename: 'dist/index.mjs',
+      files: { 'dist/migrations/draft-publish.mjs': "const disableDraftAndPublish = async ({ contentTypes }) => {\n  for (const uid in contentTypes) {\n    const qb = strapi.db.queryBuilder(uid);\n    await qb.delete().where({ published_at: null }).execute();\n  }\n};\nexport {\n  disableDraftAndPublish as disable\n};" },
+      project: pkg({ main: 'dist/index.mjs', dependencies: { express: '4.0.0' } }),
+      errors: [
+        { messageId: 'bootTaskCall', line: 4, column: 47, file: 'dist/index.mjs' },
+        { messageId: 'bootMigration', line: 4, column: 11, file: 'dist/migrations/draft-publish.mjs' },
+      ],
+      output: null,
+    },
+    {
       name: "TypeScript's CommonJS calls `(0, migrator_1.migrateDb)(config)`, and a db-migrate script over a migrations folder the package does not ship",
       code: "const server_impl_1 = require('./lib/server-impl');\n(0, server_impl_1.start)(config);",
       filename: 'dist/server.js',

@@ -101,7 +101,7 @@ export class CallGraphBuilder<T> {
   private readonly functions = new Map<string, FunctionFacts<T>>();
   private modules = new Map<string, ModuleBinding>();
   private classes: string[] = [];
-  /** Exported name → local function, for `exports.enable = enableI18n`. */
+  /** Exported name → local function, for `exports.enable = enableI18n` and `export { enableI18n as enable }`. */
   private readonly exportAliases = new Map<string, string>();
 
   readProgram(program: TSESTree.Program): void {
@@ -110,6 +110,14 @@ export class CallGraphBuilder<T> {
       const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
       return declaration?.type === 'ClassDeclaration' && declaration.id ? [declaration.id.name] : [];
     });
+    // `export { disableDraftAndPublish as disable }`, as bundlers end an ES module.
+    for (const statement of program.body) {
+      if (statement.type !== 'ExportNamedDeclaration' || statement.source) continue;
+      for (const specifier of statement.specifiers) {
+        const exported = getPropertyName(specifier.exported);
+        if (exported && specifier.local.type === 'Identifier' && exported !== specifier.local.name) this.exportAliases.set(exported, specifier.local.name);
+      }
+    }
   }
 
   /** `const members = require('./services/members')` inside a function: a binding calls can go through too. */

@@ -66,8 +66,8 @@ const DATA_WRITE = new RegExp(`^${DATA_WRITE_METHOD}$`);
  * files (`db.runSql(…)`), often hundreds, are left unparsed.
  */
 const MIGRATION_MODULE_TEXT = new RegExp(String.raw`\.${DATA_WRITE_METHOD}\s*\(|(?:require|import)\s*\(\s*['"]\.|from\s+['"]\.`);
-/** Receivers that are a database, a table or a query on one (a query builder is a call: `knex('users')`), not a Map or a Set. */
-const DATA_STORE = /(?:^|\.)(?:db|database|knex|trx|transaction|connection|\w*repository|repo|model|collection|table|query\w*)$/i;
+/** Receivers that are a database, a table or a query on one (a query builder is a call: `knex('users')`, or held in `qb`), not a Map or a Set. */
+const DATA_STORE = /(?:^|\.)(?:db|database|knex|trx|transaction|connection|\w*repository|repo|model|collection|table|query\w*|qb)$/i;
 /** Dependencies whose CLI runs the app's migrations on its own (`knex-migrator migrate`, `db-migrate up`). */
 const MIGRATION_CLIS = new Set(['knex-migrator', 'db-migrate', 'node-pg-migrate', 'migrate-mongo', 'sequelize-cli', 'prisma', '@mikro-orm/cli']);
 /**
