@@ -20,6 +20,7 @@ const COMPILED_SERVER_IMPL = {
   'dist/migrator.js': "const dbMigrate = require('db-migrate');\nasync function migrateDb(config) {\n  return dbMigrate.getInstance(true, { config }).up();\n}\nexports.migrateDb = migrateDb;",
 };
 const DB_MIGRATE_SCRIPT = { main: 'dist/server.js', scripts: { start: 'node ./dist/server.js', 'db-migrate': 'db-migrate --migrations-dir ./src/migrations' }, dependencies: { express: '4.0.0', 'db-migrate': '0.11.0' } };
+const STRIPE_SCRIPT = "require('../src/stripe').backfill();";
 const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}) => projectFixture({ 'package.json': packageJsonText({ name: 'api', ...fields }), ...extra });
 
 runRuleTests(rule, {
@@ -48,7 +49,7 @@ runRuleTests(rule, {
       name: 'a migration scaffolder in bin/ is no migrate command, but a backfill has its own script',
       code: `${EXPRESS}runStripeMigrations().then(() => app.listen(3000));`,
       project: pkg({ main: 'src/index.js', scripts: { 'backfill:stripe': 'node scripts/stripe.js' } }),
-      files: { 'bin/create-migration.js': "const name = process.argv[2];\nrequire('fs').writeFileSync(`migrations/${name}.js`, template);" },
+      files: { 'scripts/stripe.js': STRIPE_SCRIPT, 'bin/create-migration.js': "const name = process.argv[2];\nrequire('fs').writeFileSync(`migrations/${name}.js`, template);" },
     },
     {
       name: 'a boot migration with a db-migrate script over the migrations folder the project has (trap)',
@@ -56,6 +57,22 @@ runRuleTests(rule, {
       filename: 'dist/server.js',
       files: { ...COMPILED_SERVER_IMPL, 'src/migrations/20200101-init.js': "exports.up = (db) => db.createTable('users', {});" },
       project: pkg(DB_MIGRATE_SCRIPT),
+    },
+    {
+      name: 'the default admin made at boot, with a seed script whose file the project has',
+      code: `${EXPRESS}async function start() {\n  await userService.initAdminUser();\n  app.listen(3000);\n}\nstart();`,
+      files: { 'scripts/seed.js': "require('../src/db').seed();" },
+      project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js', seed: 'node scripts/seed.js' } }),
+    },
+    {
+      name: 'extension modules imported from files at boot: code, not data',
+      code: `${EXPRESS}class Extensions {\n  async start() {\n    for (const file of this.files()) await this.importFile(file);\n  }\n}\nnew Extensions().start().then(() => app.listen(3000));`,
+      project: pkg({ main: 'src/index.js' }),
+    },
+    {
+      name: 'an admin created and a file imported by request handlers, not at boot',
+      code: `${EXPRESS}app.post('/admins', async (req, res) => res.json(await users.createAdmin(req.body)));\napp.post('/import', async (req, res) => res.json(await state.importFile({ file: req.file.path })));\napp.listen(3000);`,
+      project: pkg({ main: 'src/index.js' }),
     },
     {
       name: 'a boot migration that also has its own script (trap)',
@@ -102,6 +119,7 @@ runRuleTests(rule, {
       name: 'a boot seed with a seed script',
       code: `${EXPRESS}seed().then(() => app.listen(3000));`,
       project: pkg({ scripts: { start: 'node src/index.js', seed: 'node scripts/seed.js' } }),
+      files: { 'scripts/seed.js': "require('../src/db').seed();" },
     },
     {
       name: "another module's migrating method called from a route handler, not at boot",
@@ -112,7 +130,7 @@ runRuleTests(rule, {
       name: "another module's migrating method called at boot, with a migrate script (trap)",
       code: SERVER_USING_DATABASE,
       project: pkg({ scripts: { start: 'node src/index.js', migrate: 'knex migrate:latest', 'backfill:slugs': 'node scripts/backfill-slugs.js' }, main: 'src/index.js' }),
-      files: { 'src/database.js': DATABASE_MODULE },
+      files: { 'src/database.js': DATABASE_MODULE, 'scripts/backfill-slugs.js': "require('../src/database').fixStatusPages();" },
     },
     {
       name: 'a method of the same name in a module the server does not import',
@@ -133,7 +151,7 @@ runRuleTests(rule, {
       name: 'a data migration a boot hook runs, with a migrate script (trap)',
       code: PROVIDER_REGISTERING_HOOKS,
       project: pkg({ scripts: { start: 'node src/index.js', 'migrate:content': 'node scripts/migrate-content.js' } }),
-      files: CONTENT_MIGRATIONS,
+      files: { ...CONTENT_MIGRATIONS, 'scripts/migrate-content.js': "require('../src/migrations').enable(changes);" },
     },
     {
       name: 'rows deleted by a boot hook outside a migrations folder (a cleanup, not a migration)',
@@ -147,6 +165,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the default admin and a data file loaded at boot, where the seed scripts only start the dev server or run a test file the package lacks',
+      code: `${EXPRESS}async function createApp(config, services) {\n  await services.userService.initAdminUser(config.authentication);\n  if (config.import.file) {\n    await services.stateService.importFile({ file: config.import.file });\n  }\n  return app.listen(config.port);\n}\ncreateApp(config, services);`,
+      project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js', 'seed:setup': 'ts-node src/test/e2e/seed/segment.seed.ts', 'seed:serve': 'DATABASE_NAME=seed yarn run start:dev' } }),
+      errors: [{ messageId: 'bootSeed', line: 4, column: 9 }, { messageId: 'bootSeed', line: 6, column: 11 }],
+      output: null,
+    },
     {
       name: 'an ES module bundle: the migration imported under an alias of its `export { … as … }` name and handed to a boot hook',
       code: "import express from 'express';\nimport { disable as disableDraftAndPublish } from './migrations/draft-publish.mjs';\nconst app = express();\napp.hook('content-types.beforeSync').register(disableDraftAndPublish);\napp.listen(3000);",

@@ -50,11 +50,18 @@ const TASK_NAME: Readonly<Record<TaskKind, string>> = { migration: 'a migration'
 /** Verbs that run migrations: `migrate()`, `runMigrations()`, `applyPendingMigrations()`, `runStripeMigrations()`, `migrateUserData()`. */
 const MIGRATION_CALL = /^(?:(?:run|apply|do|perform|exec|execute|start|process)(?:[A-Z]\w*?)?Migrations?|migrate)([A-Z_]\w*)?$/;
 const SEED_CALL = /^(?:(?:run|do|exec|execute|apply)(?:All)?Seed(?:s|ers?)?|seed(?:s|ers?)?)([A-Z_]\w*)?$/;
+/**
+ * `initAdminUser()`, `createDefaultAdmin()`, `ensureSuperAdmin()`: the first account made by seeding,
+ * whatever the verb; and `importFromFile(path)`: data loaded from a file.
+ */
+const SEED_LIKE_CALL = /^(?:(?:init|create|ensure|seed)(?:Default|Initial|First)?(?:Super)?Admin(?:istrator)?(?:User)?|import(?:Data|State)?From(?:File|Dump))$/;
+/** `stateService.importFile({ file })`: a file imported by the data layer; `this.importFile(path)` may load a module. */
+const DATA_LAYER = /(?:service|store|repository|db|database)$/i;
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
 /** `runStripeMigrations()`: migrations named for a domain move data, unlike the schema's (`runPendingMigrations()`). */
 const DATA_MIGRATION = /^(?:run|apply|do|perform|exec|execute|start|process)(?!(?:All|Pending|Db|Database|Schema|Knex|Sequelize|TypeOrm|Typeorm|Prisma|Mongo|Sql|Up|Down|Latest)?Migrations?(?:[A-Z_]|$))[A-Z]\w*?Migrations?$/;
 /** Text without which a file has no admin task to report nor boot code to follow. */
-const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug/i;
+const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug|Admin(?:istrator)?(?:User)?\s*\(|import\w*File\s*\(/i;
 /** A folder of migrations: what its modules write to the database is a data migration wherever it is called from. */
 const MIGRATIONS_FOLDER = /(?:^|\/)migrations?\//i;
 /** Methods that write rows: `db.query(uid).updateMany(…)`, `knex('users').update(…)`, `trx(table).insert(row)`. */
@@ -102,6 +109,8 @@ const FILE_WORDS: Readonly<Record<TaskKind, ReadonlySet<string>>> = {
 const COMMAND_FOLDER = /(?:^|\/)(?:scripts|bin|tasks|commands|cli)\//;
 /** Scripts that start the app, or that only developers and CI run (`test:migrations` tests them, it does not run them). */
 const NOT_A_COMMAND_SCRIPT = /^(?:(?:pre|post)?start|(?:pre|post)?(?:test|lint|format|typecheck|watch|dev|build|clean|coverage|e2e))(?:$|[:_-])/;
+/** `seed:serve: "DB=seed yarn run start:dev"`: a script that only runs one of those is one of them. */
+const RUNS_NOT_A_COMMAND = /^(?:\w+=\S*\s+)*(?:npm|yarn|pnpm)\s+(?:run\s+)?((?:pre|post)?(?:start|test|dev|watch|build)(?:[:_-]\S*)?)\s*$/;
 /** A bin meant for operators rather than the server: `app-admin`, `manage`, `appctl`, `app-migrate`. */
 const ADMIN_BIN = /admin|manage|ctl\b|ctl$|tasks?\b|console/i;
 
@@ -271,6 +280,7 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
   if (isRun(MIGRATION_CALL, name)) return DATA_MIGRATION.test(name) ? 'backfill' : 'migration';
   if (isRun(BACKFILL_CALL, name)) return 'backfill';
   if (isRun(SEED_CALL, name) && !RANDOM_SOURCE.test(receiver ?? '') && !isNumber(call.arguments[0])) return 'seed';
+  if (SEED_LIKE_CALL.test(name) || (name === 'importFile' && DATA_LAYER.test(receiver ?? ''))) return 'seed';
   return undefined;
 }
 
@@ -400,11 +410,11 @@ function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): Reado
 }
 
 /**
- * A source file (`node ./.husky/update-spec.js`) or folder (`--migrations-dir ./src/migrations`) the
+ * A source file (`node ./.husky/update-spec.js`, `ts-node src/seed/users.ts`) or folder (`--migrations-dir ./src/migrations`) the
  * command names and the project does not have: in a package that ships only dist/, a command that cannot run.
  */
 function namesMissingSource(root: string, command: string, paths: ReadonlySet<string>): boolean {
-  const targets = command.split(/[\s=]+/).filter((word) => /^\.{1,2}\/[\w@./-]*$/.test(word) && !word.includes('node_modules'));
+  const targets = command.split(/[\s=]+/).filter((word) => (/^\.{1,2}\/[\w@./-]*$/.test(word) || /^\w[\w@.-]*\/[\w@./-]*\.[cm]?[jt]s$/.test(word)) && !word.includes('node_modules'));
   return targets.some((target) => {
     const path = join(root, target);
     if (/\.[cm]?[jt]s$/.test(path)) return !paths.has(path);
@@ -438,7 +448,7 @@ function oneOffCommands(
   // Most services ship one bin that launches the server: only one named for operators is an admin command.
   if (releaseProcess || bins.some(([name, bin]) => ADMIN_BIN.test(name) || ADMIN_BIN.test(bin))) return new Set(KINDS);
   const kinds = new Set<TaskKind>();
-  const scripts = Object.entries(project.packageJson?.scripts ?? {}).filter(([name]) => !NOT_A_COMMAND_SCRIPT.test(name));
+  const scripts = Object.entries(project.packageJson?.scripts ?? {}).filter(([name, command]) => !NOT_A_COMMAND_SCRIPT.test(name) && !RUNS_NOT_A_COMMAND.test(command));
   const [working, broken] = partition(scripts, ([, command]) => !namesMissingSource(project.root, command, paths));
   const dependencies = { ...project.packageJson?.dependencies, ...project.packageJson?.devDependencies };
   const runnableCli = (name: string) => working.some(([, command]) => command.includes(name)) || !broken.some(([, command]) => command.includes(name));
