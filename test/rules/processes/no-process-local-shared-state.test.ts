@@ -5,6 +5,8 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'express-rate-limit given a store set on every path', code: "const rateLimit = require('express-rate-limit');\nlet store;\nif (redisUrl) store = new RedisStore({ url: redisUrl });\nelse store = new MongoStore({ uri: mongoUrl });\nstore = wrap(store);\napp.use(rateLimit({ store }));" },
+    { name: 'express-rate-limit given a store held in a variable made with it', code: "const rateLimit = require('express-rate-limit');\nconst store = new RedisStore({ client });\napp.use(rateLimit({ store }));" },
     { name: 'a cache asked for its local variant when Redis is not configured', code: "let cache;\nif (redisConfigAvailable()) {\n  cache = createCache({ type: 'redis' });\n} else {\n  cache = createCache({ type: 'local' });\n}" },
     { name: 'a local variant chosen where the other branch is no shared service', code: "let storage;\nif (options.temporary) {\n  storage = createStorage({ type: 'tmpdir' });\n} else {\n  storage = createStorage({ type: 'memory' });\n}" },
     { name: 'a field of a local object filled with a generated secret: a credential made for someone', code: "const crypto = require('crypto');\nfunction createClient(name) {\n  const client = { name };\n  client.secret = crypto.randomBytes(32).toString('hex');\n  return client;\n}" },
@@ -311,6 +313,12 @@ runRuleTests(rule, {
       name: "a messenger factory that falls back to the app's in-memory messenger in its `else`",
       code: "export class MessengerMemory {\n  constructor() { this.handlers = {}; }\n}\nlet messenger;\nexport function getMessenger() {\n  if (messenger) return messenger;\n  if (env.MESSENGER_STORE === 'redis') {\n    messenger = new MessengerRedis();\n  } else {\n    messenger = new MessengerMemory();\n  }\n  return messenger;\n}",
       errors: [{ messageId: 'memoryAdapterDefault', line: 10, column: 17 }],
+      output: null,
+    },
+    {
+      name: 'express-rate-limit given a store that is set only when a Redis URL is configured',
+      code: "const rateLimit = require('express-rate-limit');\nconst RedisStore = require('rate-limit-redis');\nfunction addRateLimit(route) {\n  const redisStore = {};\n  if (route.redisUrl) {\n    redisStore.store = new RedisStore({ sendCommand });\n  }\n  return rateLimit({\n    windowMs: route.window,\n    store: redisStore.store,\n  });\n}",
+      errors: [{ messageId: 'memoryRateLimit', line: 10, column: 5, message: "Rate-limit counters are kept in this process's memory (the default memory store, unless a store is configured). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store." }],
       output: null,
     },
     {

@@ -4,7 +4,8 @@
  */
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { getPropertyName } from './ast';
+import { getMemberPath, getPropertyName, isFunctionNode } from './ast';
+import { walkSubtree } from '../../engine/traverse';
 import { environmentCheckOf, initializerOf, type EnvironmentKind } from './environment';
 
 /**
@@ -118,4 +119,35 @@ function requiresDesktopPlatform(source: SourceCode, test: Node, depth = 0): boo
   if (test.type !== 'Identifier') return false;
   const initializer = depth < 3 ? initializerOf(source, test) : undefined;
   return DESKTOP_PLATFORM_FLAG.test(test.name) || (initializer !== undefined && requiresDesktopPlatform(source, initializer, depth + 1));
+}
+
+/** Inside an `if` of the function (or module) the node is in. */
+export function insideIf(node: Node): boolean {
+  for (let parent = node.parent; parent && !isFunctionNode(parent); parent = parent.parent) if (parent.type === 'IfStatement') return true;
+  return false;
+}
+
+/**
+ * `redisStore.store`, `store`: a value given only inside an `if` (`if (route.redisUrl) redisStore.store =
+ * new RedisStore(…)`), so it is unset unless someone configured it. A variable declared with a value is set.
+ */
+export function setOnlyWhenConfigured(source: SourceCode, value: Node): boolean {
+  const path = getMemberPath(value)?.join('.');
+  if (!path) return false;
+  let assigned = false;
+  let unconditionally = false;
+  walkSubtree(source.ast, (node) => {
+    if (node.type === 'AssignmentExpression' && getMemberPath(node.left)?.join('.') === path) {
+      assigned = true;
+      unconditionally ||= !insideIf(node);
+    } else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === path && node.init && !isEmptyValue(node.init)) {
+      unconditionally = true;
+    }
+    return !unconditionally;
+  });
+  return assigned && !unconditionally;
+}
+
+function isEmptyValue(node: Node): boolean {
+  return (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
 }

@@ -14,7 +14,7 @@ import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, modulesByLocalName, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
-import { inDevelopmentOnlyBranch } from '../_utils/branches';
+import { inDevelopmentOnlyBranch, insideIf } from '../_utils/branches';
 import { isBrowserFile, isDevOnlyFile, isScaffolder } from '../_utils/sourceRoles';
 import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } from '../_utils/storeFiles';
 import { nameWords } from '../_utils/strings';
@@ -383,11 +383,6 @@ function storeSetLater(source: SourceCode, options: Node): boolean {
     return !set;
   });
   return set;
-}
-
-function insideIf(node: Node): boolean {
-  for (let parent = node.parent; parent && !isFunctionNode(parent); parent = parent.parent) if (parent.type === 'IfStatement') return true;
-  return false;
 }
 
 function isMemoryStore(value: Node, bindings: Bindings): boolean {

@@ -14,7 +14,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
-import { inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
+import { inDevelopmentOnlyBranch, inEnvironmentBranch, setOnlyWhenConfigured } from '../_utils/branches';
 import { functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { findModuleBindings, moduleLocal, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
@@ -559,8 +559,11 @@ function checkLimiterOptions(context: FileRuleContext<MessageId>, call: TSESTree
   if (options && (options.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement'))) return;
   if (store === 'explicitMemory') {
     if (!options || getStaticString(findProperty(options, 'driver')?.value as Node | undefined) !== 'memory') return;
-  } else if (options && (findProperty(options, 'store') || findProperty(options, store))) {
-    return;
+  } else if (options) {
+    const given = findProperty(options, 'store') ?? findProperty(options, store);
+    // `store: redisStore.store`, set only `if (route.redisUrl)`: memory unless someone configures Redis.
+    if (given && setOnlyWhenConfigured(context.source, given.value as Node)) return context.report({ at: given, messageId: 'memoryRateLimit', data: { library: 'the default memory store, unless a store is configured' } });
+    if (given) return;
   }
   context.report({ at: call, messageId: 'memoryRateLimit', data: { library: 'the default memory store' } });
 }
