@@ -217,6 +217,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a step that reinstalls missing packages, which startup runs through a container the call graph cannot follow',
+    code: `${CP}class CommunityPackagesService {\n  async checkForMissingPackages() {\n    if (!this.config.reinstallMissing) return;\n    for (const missing of this.missingPackages) await this.installPackage(missing.name, missing.version);\n  }\n  async installPackage(name, version) {\n    await new Promise((resolve) => execFile('npm', ['install', \`\${name}@\${version}\`], { cwd: this.folder }, resolve));\n  }\n}`,
+    errors: [
+      { messageId: 'bootInstall', line: 5, column: 55 },
+      { messageId: 'install', line: 8, column: 45 },
+    ],
+    output: null,
+  },
+  {
     name: 'startup that only registers the route installing plugins on request, and installs its routes',
     code: `${CP}class Plugins {\n  init(router) {\n    this.installRoutes(router);\n    router.post('/plugins', (req) => this.installPlugin(req.body.name));\n  }\n  installRoutes(router) {}\n  installPlugin(name) {\n    return execFile('npm', ['install', name]);\n  }\n}`,
     errors: [{ messageId: 'install', line: 9, column: 21 }],

@@ -228,8 +228,8 @@ export function foundFrom<T>(start: FunctionRef, graphOf: GraphOf<T>, paths: Rea
  * call) makes to a function named like `entry` from which something was found: where startup hands
  * over to, say, the installer (`init()` → `checkForMissingPackages()` → `this.installPackage(…)`).
  */
-export function bootCallsInto<T>(file: string, entry: RegExp, graphOf: GraphOf<T>, paths: ReadonlySet<string>): { file: string; site: CallSite }[] {
-  const names = Object.keys(graphOf(file)?.functions ?? {}).filter(isBootFunctionName);
+export function bootCallsInto<T>(file: string, entry: RegExp, graphOf: GraphOf<T>, paths: ReadonlySet<string>, runsAtStart: (name: string) => boolean = isBootFunctionName): { file: string; site: CallSite }[] {
+  const names = Object.keys(graphOf(file)?.functions ?? {}).filter(runsAtStart);
   const queue: FunctionRef[] = names.map((name) => ({ file, name }));
   const seen = new Set(queue.map(refKey));
   const handovers: { file: string; site: CallSite }[] = [];

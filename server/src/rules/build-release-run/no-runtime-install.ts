@@ -13,7 +13,7 @@ import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
 import { getCalleeProperty, getMemberName, getMemberPath, isFunctionNode } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
-import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { cliCommandOf, isOperatorCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
@@ -116,7 +116,7 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     for (const [path, { collected }] of files) {
       if (devOnly.has(path) || isOperatorCommandModule(projectPath(project.root, path))) continue;
       for (const found of collected.commands) report(path, { at: found.range, messageId: found.messageId, data: { command: found.command } });
-      for (const handover of bootCallsInto(path, INSTALLER_NAME, graphOf, paths)) handovers.set(`${handover.file}:${handover.site.range[0]}`, handover);
+      for (const handover of bootCallsInto(path, INSTALLER_NAME, graphOf, paths, runsAtStart)) handovers.set(`${handover.file}:${handover.site.range[0]}`, handover);
     }
     for (const { file, site } of handovers.values()) report(file, { at: site.range, messageId: 'bootInstall', data: { command: callText(site) } });
     // A message or request handler calling the app's own installer on another object (a service it looked up) installs too.
@@ -129,6 +129,11 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     }
   },
 });
+
+/** Startup code, and the step that reinstalls what went missing since the last start (`checkForMissingPackages()`), which only startup runs. */
+function runsAtStart(name: string): boolean {
+  return isBootFunctionName(name) || /^(?:check|reinstall|restore|ensure)\w*Missing(?:[A-Z]\w*)?$/.test(name);
+}
 
 type Report = (at: Node, messageId: MessageId, command: string) => void;
 
