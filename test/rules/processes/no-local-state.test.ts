@@ -99,6 +99,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'TypeORM options for SQLite whose database file comes from an object they spread',
+      code: "const getSqliteConnectionOptions = () => {\n  const commonOptions = {\n    entities: Object.values(entities),\n    database: path.resolve(instanceSettings.dataFolder, sqliteConfig.database),\n  };\n  return { type: 'sqlite', enableWAL: true, ...commonOptions };\n};",
+      errors: [{ messageId: 'localDatabase', line: 4, column: 5 }],
+      output: null,
+    },
+    {
       name: 'request handlers writing files anywhere on the process disk but a temporary folder',
       code: "app.post('/favicon.png', (req, res) => {\n  fs.writeFile(path.join(statusDir, 'favicon.png'), req.body.image, () => res.end());\n});\napp.put('/api/config', async (req, res) => {\n  await fs.promises.writeFile(configPath, JSON.stringify(req.body));\n  res.json({});\n});",
       errors: [

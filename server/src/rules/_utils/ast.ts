@@ -102,6 +102,19 @@ export function getCalleeProperty(node: TSESTree.CallExpression | TSESTree.NewEx
   return undefined;
 }
 
+/** A property of the object or of a `const` object it spreads (`{ ...commonOptions, type: 'sqlite' }`), own ones first. */
+export function findSpreadProperty(source: SourceCode, object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  const own = findProperty(object, name);
+  if (own) return own;
+  for (const property of object.properties) {
+    if (property.type !== 'SpreadElement') continue;
+    const spread = resolveConst(source, property.argument);
+    const found = spread.type === 'ObjectExpression' ? findProperty(spread, name) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   for (const property of object.properties) {
     if (property.type === 'Property' && getPropertyName(property.key) === name) return property;

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
@@ -517,7 +517,7 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
   if (!knexSqlite && (!kind || !SQLITE_CLIENTS.has(kind))) return;
   const file =
     findProperty(node, 'storage')?.value ??
-    findProperty(node, 'database')?.value ??
+    findSpreadProperty(context.source, node, 'database')?.value ??
     (connection?.type === 'ObjectExpression' ? findProperty(connection, 'filename')?.value : connection);
   reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);
 }
