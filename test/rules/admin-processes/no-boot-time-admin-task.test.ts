@@ -65,6 +65,11 @@ runRuleTests(rule, {
       project: pkg({ main: 'src/index.js', scripts: { start: 'node src/index.js', seed: 'node scripts/seed.js' } }),
     },
     {
+      name: 'migrations handed to a call that registers them, not one that runs them',
+      code: `${EXPRESS}async function start(options) {\n  migrator.register(options.migrations);\n  app.listen(3000);\n}\nstart(config);`,
+      project: pkg({ main: 'src/index.js' }),
+    },
+    {
       name: 'extension modules imported from files at boot: code, not data',
       code: `${EXPRESS}class Extensions {\n  async start() {\n    for (const file of this.files()) await this.importFile(file);\n  }\n}\nnew Extensions().start().then(() => app.listen(3000));`,
       project: pkg({ main: 'src/index.js' }),
@@ -165,6 +170,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "the app's installations (one-off handlers run once per environment) handed to a method that runs them at start",
+      code: `${EXPRESS}class Kuzzle {\n  async start(application, options) {\n    await this.install(options.installations);\n    app.listen(7512);\n  }\n  async install(installations) {\n    for (const installation of installations) await installation.handler();\n  }\n}\nmodule.exports = Kuzzle;`,
+      project: pkg({ main: 'src/index.js' }),
+      errors: [{ messageId: 'bootMigration', line: 5, column: 11 }],
+      output: null,
+    },
     {
       name: 'the default admin and a data file loaded at boot, where the seed scripts only start the dev server or run a test file the package lacks',
       code: `${EXPRESS}async function createApp(config, services) {\n  await services.userService.initAdminUser(config.authentication);\n  if (config.import.file) {\n    await services.stateService.importFile({ file: config.import.file });\n  }\n  return app.listen(config.port);\n}\ncreateApp(config, services);`,

@@ -12,7 +12,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { findProperty, getCalleeProperty, getPropertyName, getStaticString } from '../_utils/ast';
+import { findProperty, getCalleeProperty, getMemberPath, getPropertyName, getStaticString } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
@@ -60,6 +60,9 @@ const DATA_LAYER = /(?:service|store|repository|db|database)$/i;
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
 /** `runStripeMigrations()`: migrations named for a domain move data, unlike the schema's (`runPendingMigrations()`). */
 const DATA_MIGRATION = /^(?:run|apply|do|perform|exec|execute|start|process)(?!(?:All|Pending|Db|Database|Schema|Knex|Sequelize|TypeOrm|Typeorm|Prisma|Mongo|Sql|Up|Down|Latest)?Migrations?(?:[A-Z_]|$))[A-Z]\w*?Migrations?$/;
+const RUNS_TASKS = /^(?:run|install|apply|exec|execute|perform|process)(?:[A-Z]\w*)?$/;
+/** Lists of one-off tasks by the name they are kept under; installations are data set up once per environment. */
+const HANDED_TASKS: Readonly<Record<string, TaskKind>> = { installations: 'migration', migrations: 'migration', seeds: 'seed', seeders: 'seed', backfills: 'backfill' };
 /** Text without which a file has no admin task to report nor boot code to follow. */
 const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug|Admin(?:istrator)?(?:User)?\s*\(|import\w*File\s*\(/i;
 /** A folder of migrations: what its modules write to the database is a data migration wherever it is called from. */
@@ -281,7 +284,14 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
   if (isRun(BACKFILL_CALL, name)) return 'backfill';
   if (isRun(SEED_CALL, name) && !RANDOM_SOURCE.test(receiver ?? '') && !isNumber(call.arguments[0])) return 'seed';
   if (SEED_LIKE_CALL.test(name) || (name === 'importFile' && DATA_LAYER.test(receiver ?? ''))) return 'seed';
-  return undefined;
+  return tasksHandedToRun(call, name);
+}
+
+/** `this.install(options.installations)`, `runner.run(config.migrations)`: the app's one-off tasks, handed to a call that runs them. */
+function tasksHandedToRun(call: TSESTree.CallExpression, name: string): TaskKind | undefined {
+  if (!RUNS_TASKS.test(name)) return undefined;
+  const handed = call.arguments[0] && getMemberPath(call.arguments[0])?.at(-1);
+  return handed ? HANDED_TASKS[handed] : undefined;
 }
 
 /** `db.query(uid).updateMany(…)`, `knex('posts').delete()`: a write to the database rather than to a Map or a Set. */
