@@ -10,7 +10,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
-import { getCalleeProperty, getMemberName, getMemberPath, isFunctionNode } from '../_utils/ast';
+import { enclosingFunction, getCalleeProperty, getMemberName, getMemberPath, isFunctionNode } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
 import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
@@ -237,14 +237,15 @@ function isBuildCommandFile(root: string, path: string): boolean {
 function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, report: Report): Visitors {
   let bindings: ReadonlyMap<string, ModuleBinding> = new Map();
   const bundlerImports = new Map<string, Node>();
-  const bundlersRun = new Set<string>();
+  /** Each bundler run, with the name of the first function that runs it (`async generateExtensionBundle()`), where the build is. */
+  const bundlersRun = new Map<string, Node | undefined>();
   let devServer = false;
   const onCall = (node: Node) => {
     const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
     const unpacking = unpackingOf(call, bindings);
     if (unpacking && unpacksCode(source, call, unpacking.destination)) report(call, 'unpack', unpacking.library);
     const bundler = bundlerOfCall(call, bindings);
-    if (bundler && !inDevelopmentOnlyBranch(source, call) && !isWatched(call)) bundlersRun.add(bundler);
+    if (bundler && !inDevelopmentOnlyBranch(source, call) && !isWatched(call) && !bundlersRun.get(bundler)) bundlersRun.set(bundler, functionNameNode(call));
   };
   return mergeVisitors(
     importVisitors(({ specifier, node, typeOnly }) => {
@@ -259,13 +260,20 @@ function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, repor
       NewExpression: onCall,
       'Program:exit': () => {
         if (devServer || buildCommand) return;
-        for (const bundler of bundlersRun) {
-          const at = bundlerImports.get(bundler);
-          if (at) report(at, 'bundle', bundler);
+        for (const [bundler, builder] of bundlersRun) {
+          const imported = bundlerImports.get(bundler);
+          if (imported) report(builder ?? imported, 'bundle', bundler);
         }
       },
     },
   );
+}
+
+/** The name of the method or function declaration a call is in: `generateExtensionBundle` of `async generateExtensionBundle() {`. */
+function functionNameNode(call: Node): Node | undefined {
+  const fn = enclosingFunction(call);
+  if (fn?.type === 'FunctionDeclaration') return fn.id ?? undefined;
+  return fn?.parent?.type === 'MethodDefinition' ? fn.parent.key : undefined;
 }
 
 /** `webpack(config).watch(…)`: a rebuild on every change is a development server. */
