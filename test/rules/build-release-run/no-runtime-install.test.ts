@@ -226,6 +226,17 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a wrapper around another package's module installer, called by the admin API",
+    code: "const runtime = require('./runtime');\nexports.addModule = async function (opts) {\n  return runtime.nodes.installModule(opts.module, opts.version, opts.url);\n};",
+    filename: 'lib/api/nodes.js',
+    files: { 'lib/nodes/index.js': "const registry = require('@node-red/registry');\nfunction installModule(module, version, url) {\n  return registry.installModule(module, version, url);\n}\nmodule.exports = { installModule };" },
+    errors: [
+      { messageId: 'install', line: 3, column: 10, file: 'lib/api/nodes.js' },
+      { messageId: 'install', line: 3, column: 10, file: 'lib/nodes/index.js' },
+    ],
+    output: null,
+  },
+  {
     name: 'startup that only registers the route installing plugins on request, and installs its routes',
     code: `${CP}class Plugins {\n  init(router) {\n    this.installRoutes(router);\n    router.post('/plugins', (req) => this.installPlugin(req.body.name));\n  }\n  installRoutes(router) {}\n  installPlugin(name) {\n    return execFile('npm', ['install', name]);\n  }\n}`,
     errors: [{ messageId: 'install', line: 9, column: 21 }],
@@ -251,6 +262,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: "another package's module updater and remover: not installs by name", code: "const registry = require('@node-red/registry');\nexports.update = (m) => registry.updateModule(m);\nexports.remove = (m) => registry.removeModule(m);", filename: 'lib/nodes/index.js' },
+    { name: "a relative module's installer that installs nothing", code: "const modules = require('./modules');\nexports.add = (m) => modules.installModule(m);", filename: 'lib/nodes/index.js', files: { 'lib/nodes/modules.js': "const known = new Map();\nexports.installModule = (m) => known.set(m.id, m);" } },
     { name: 'a method named for updating a package that installs nothing (a database row)', code: "async function save(pkg) {\n  await repository.updatePackage(pkg.id, pkg);\n}\nclass Repository {\n  async updatePackage(id, pkg) { await this.db.update('packages', id, pkg); }\n}" },
     { name: "a CLI command kept in a folder of its own (`commands/init/index.js`)", code: `${CP}execSync('npm install ' + driver, { cwd: projectDir });`, filename: 'dist/cli/commands/init/index.js' },
     { name: "modules of a CLI's command folder that an operator runs by hand", code: `${CP}execSync('npm install ' + packages.join(' '), { cwd: projectDir });`, filename: 'dist/server/command-line/install.js' },

@@ -5,6 +5,7 @@
  * instances, and breaks when the registry or the repository is unreachable.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isBuiltin } from 'node:module';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
@@ -18,7 +19,7 @@ import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, typ
 import { cliCommandOf, isOperatorCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, OS_PACKAGE_MANAGER, packageManagerCommand, vcsCommand } from '../_utils/commands';
 import { importVisitors } from '../_utils/importSpecifiers';
-import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
+import { bindingsByLocalName, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { programName, programWords, type ShellWord } from '../_utils/shell';
 import { devOnlyFiles } from '../_utils/sourceRoles';
@@ -99,7 +100,11 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
           const call = node as TSESTree.CallExpression;
           checkNpmApi(call, report);
           const name = call.callee.type === 'MemberExpression' && call.callee.object.type !== 'ThisExpression' ? getMemberName(call.callee) : undefined;
-          if (name && INSTALLER_METHOD.test(name) && !isOperatorCommand(call)) collected.installerCalls.push({ range: call.range, name, text: `${source.getText(call.callee)}()` });
+          if (!name || !INSTALLER_METHOD.test(name) || isOperatorCommand(call)) return;
+          collected.installerCalls.push({ range: call.range, name, text: `${source.getText(call.callee)}()` });
+          // `registry.installModule(name, version)` of `@node-red/registry`: another package's installer, so the function calling it installs.
+          const owner = PACKAGE_INSTALLER.test(name) && isPackageBinding(source, call.callee) ? ownerName(call) : undefined;
+          if (owner) graph.addFound(owner, 'install');
         },
       },
       inProcessBuildVisitors(source, isBuildCommandFile(project.root, source.path), report),
@@ -129,6 +134,16 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     }
   },
 });
+
+/** Installers of npm packages or modules by their name, not updaters or removers: `installModule`, `installPackage`, `reinstallNpmPackages`. */
+const PACKAGE_INSTALLER = /^(?:re)?install\w*(?:Package|Module)s?$/;
+
+/** `registry.installModule`: a method of a binding imported from another package (not a relative module, not Node's). */
+function isPackageBinding(source: SourceCode, callee: Node): boolean {
+  const root = getMemberPath(callee)?.[0];
+  const module = root === undefined ? undefined : modulesByLocalName(source.ast).get(root);
+  return module !== undefined && !module.startsWith('.') && !module.startsWith('node:') && !isBuiltin(module);
+}
 
 /** Startup code, and the step that reinstalls what went missing since the last start (`checkForMissingPackages()`), which only startup runs. */
 function runsAtStart(name: string): boolean {
