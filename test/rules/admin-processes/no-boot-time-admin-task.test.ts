@@ -70,6 +70,11 @@ runRuleTests(rule, {
       project: pkg({ main: 'src/index.js' }),
     },
     {
+      name: 'a form class that creates an admin when constructed, per request: not a service made at start',
+      code: `${EXPRESS}class AdminForm {\n  constructor(body) {\n    this.ready = this.createAdmin(body);\n  }\n}\napp.post('/admins', (req, res) => res.json(new AdminForm(req.body)));\napp.listen(3000);`,
+      project: pkg({ main: 'src/index.js' }),
+    },
+    {
       name: 'extension modules imported from files at boot: code, not data',
       code: `${EXPRESS}class Extensions {\n  async start() {\n    for (const file of this.files()) await this.importFile(file);\n  }\n}\nnew Extensions().start().then(() => app.listen(3000));`,
       project: pkg({ main: 'src/index.js' }),
@@ -170,6 +175,14 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a service that seeds the default admin from its constructor, made as the app starts',
+      code: `${EXPRESS}const UserService = require('./user-service');\nconst users = new UserService(config);\napp.listen(3000);`,
+      files: { 'src/user-service.js': "class UserService {\n  constructor(config) {\n    if (config.createAdminUser) process.nextTick(() => this.initAdminUser());\n  }\n  async initAdminUser() {\n    if ((await this.store.count()) === 0) await this.store.insert({ username: 'admin' });\n  }\n}\nmodule.exports = UserService;" },
+      project: pkg({ main: 'src/index.js' }),
+      errors: [{ messageId: 'bootSeed', line: 3, column: 56, file: 'src/user-service.js' }],
+      output: null,
+    },
     {
       name: "the app's installations (one-off handlers run once per environment) handed to a method that runs them at start",
       code: `${EXPRESS}class Kuzzle {\n  async start(application, options) {\n    await this.install(options.installations);\n    app.listen(7512);\n  }\n  async install(installations) {\n    for (const installation of installations) await installation.handler();\n  }\n}\nmodule.exports = Kuzzle;`,

@@ -369,8 +369,16 @@ function functionPlacement(source: SourceCode, fn: FunctionNode, bootNames: Read
   if (!name) return { atBoot: false };
   const around = placement(source, fn, bootNames, cache);
   if (around.scriptBody) return SCRIPT_BODY;
-  const runsAtBoot = !isTaskName(name) && (bootNames.has(name) || isBootFunctionName(name));
+  const runsAtBoot = !isTaskName(name) && (bootNames.has(name) || isBootFunctionName(name) || isServiceConstructor(fn));
   return { atBoot: around.atBoot && runsAtBoot, owner: name };
+}
+
+/** `class UserService { constructor() { … } }`: services are made once, as the app starts. */
+function isServiceConstructor(fn: FunctionNode): boolean {
+  const method = fn.parent;
+  if (method?.type !== 'MethodDefinition' || method.kind !== 'constructor') return false;
+  const owner = method.parent.parent;
+  return (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') && /Service$/.test(owner.id?.name ?? '');
 }
 
 /**
