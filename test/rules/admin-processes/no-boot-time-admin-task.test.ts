@@ -176,6 +176,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'jobs a setting turns on to migrate data, scheduled by the web process as it starts',
+      code: `${EXPRESS}function scheduleServices(services, config) {\n  services.schedulerService.schedule(services.metrics.flush, 60_000, 'flushMetrics');\n  if (config.server.enableScheduledCreatedByMigration) {\n    services.schedulerService.schedule(services.eventService.setEventCreatedByUserId, 900_000, 'setEventCreatedByUserId');\n  }\n}\nfunction start() {\n  scheduleServices(services, config);\n  app.listen(3000);\n}\nstart();`,
+      project: pkg({ main: 'src/index.js' }),
+      errors: [{ messageId: 'bootBackfill', line: 6, column: 5 }],
+      output: null,
+    },
+    {
       name: 'a service that seeds the default admin from its constructor, made as the app starts',
       code: `${EXPRESS}const UserService = require('./user-service');\nconst users = new UserService(config);\napp.listen(3000);`,
       files: { 'src/user-service.js': "class UserService {\n  constructor(config) {\n    if (config.createAdminUser) process.nextTick(() => this.initAdminUser());\n  }\n  async initAdminUser() {\n    if ((await this.store.count()) === 0) await this.store.insert({ username: 'admin' });\n  }\n}\nmodule.exports = UserService;" },

@@ -284,7 +284,18 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
   if (isRun(BACKFILL_CALL, name)) return 'backfill';
   if (isRun(SEED_CALL, name) && !RANDOM_SOURCE.test(receiver ?? '') && !isNumber(call.arguments[0])) return 'seed';
   if (SEED_LIKE_CALL.test(name) || (name === 'importFile' && DATA_LAYER.test(receiver ?? ''))) return 'seed';
+  if (SCHEDULE_CALL.test(name) && inMigrationSwitch(source, call)) return 'backfill';
   return tasksHandedToRun(call, name);
+}
+
+const SCHEDULE_CALL = /^(?:schedule\w*|setInterval|cron|every)$/;
+
+/** `if (config.enableScheduledCreatedByMigration) scheduler.schedule(…)`: jobs a setting turns on to migrate data, run by the web process. */
+function inMigrationSwitch(source: SourceCode, call: Node): boolean {
+  for (let child: Node = call, parent = call.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'IfStatement' && parent.consequent === child && /migrat|backfill/i.test(source.getText(parent.test))) return true;
+  }
+  return false;
 }
 
 /** `this.install(options.installations)`, `runner.run(config.migrations)`: the app's one-off tasks, handed to a call that runs them. */
