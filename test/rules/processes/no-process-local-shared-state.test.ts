@@ -5,6 +5,8 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'webhooks loaded into a map once, when the class is made', code: "class Webhooks {\n  webhooks = new Map();\n  constructor(list) {\n    for (const hook of list) this.webhooks.set(hook.event, hook);\n  }\n  fire(event) {\n    return this.webhooks.get(event);\n  }\n}" },
+    { name: 'listeners of live connections in a map', code: "class Hub {\n  listeners = new Map();\n  on(event, fn) {\n    this.listeners.set(event, fn);\n  }\n}" },
     { name: 'express-rate-limit given a store set on every path', code: "const rateLimit = require('express-rate-limit');\nlet store;\nif (redisUrl) store = new RedisStore({ url: redisUrl });\nelse store = new MongoStore({ uri: mongoUrl });\nstore = wrap(store);\napp.use(rateLimit({ store }));" },
     { name: 'express-rate-limit given a store held in a variable made with it', code: "const rateLimit = require('express-rate-limit');\nconst store = new RedisStore({ client });\napp.use(rateLimit({ store }));" },
     { name: 'a cache asked for its local variant when Redis is not configured', code: "let cache;\nif (redisConfigAvailable()) {\n  cache = createCache({ type: 'redis' });\n} else {\n  cache = createCache({ type: 'local' });\n}" },
@@ -313,6 +315,12 @@ runRuleTests(rule, {
       name: "a messenger factory that falls back to the app's in-memory messenger in its `else`",
       code: "export class MessengerMemory {\n  constructor() { this.handlers = {}; }\n}\nlet messenger;\nexport function getMessenger() {\n  if (messenger) return messenger;\n  if (env.MESSENGER_STORE === 'redis') {\n    messenger = new MessengerRedis();\n  } else {\n    messenger = new MessengerMemory();\n  }\n  return messenger;\n}",
       errors: [{ messageId: 'memoryAdapterDefault', line: 10, column: 17 }],
+      output: null,
+    },
+    {
+      name: 'a webhook registry in a map that admin changes add to and remove from at run time',
+      code: "class WebhookRunner {\n  webhooksMap = new Map();\n  listeners = new Map();\n  add(webhook) {\n    for (const event of webhook.events) this.webhooksMap.set(event, [...(this.webhooksMap.get(event) ?? []), webhook]);\n  }\n  remove(webhook) {\n    this.webhooksMap.delete(webhook.event);\n  }\n}\nmodule.exports = WebhookRunner;",
+      errors: [{ messageId: 'memoryWebhooks', line: 2, column: 3, message: "The registered webhooks are kept in a map in this process's memory and changed at run time (`this.webhooksMap.set()`): an instance that did not handle the change keeps firing a stale list until it restarts. Read them from the database, or from a shared cache every instance invalidates, when an event fires." }],
       output: null,
     },
     {

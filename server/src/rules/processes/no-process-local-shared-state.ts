@@ -22,7 +22,7 @@ import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHand
 import { isSecretName } from '../_utils/secrets';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
 
-type MessageId = 'handlerState' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile';
+type MessageId = 'handlerState' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile';
 
 /** A module-level value request handlers might write to. */
 interface Container {
@@ -70,7 +70,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]/i.test(text) ||
+    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|genSalt|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -84,6 +84,8 @@ export default defineRule<MessageId>({
       '`{{module}}` is an in-memory stand-in for a backing service: what the app keeps in it lives in this process only, so other instances never see it and a restart loses it. Connect to the real service (Redis, a database) in every deploy instead of falling back to a stand-in.',
     memoryRateLimit:
       'Rate-limit counters are kept in this process\'s memory ({{library}}). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.',
+    memoryWebhooks:
+      'The registered webhooks are kept in a map in this process\'s memory and changed at run time (`{{change}}`): an instance that did not handle the change keeps firing a stale list until it restarts. Read them from the database, or from a shared cache every instance invalidates, when an event fires.',
     generatedSecret:
       'This {{use}} is generated when the process starts. Every instance gets a different one and every restart replaces it, so what one process signed or encrypted (sessions, cookies, tokens) the next one rejects. Read it from the environment.',
     generatedSecretFile:
@@ -140,6 +142,7 @@ export default defineRule<MessageId>({
       PropertyDefinition: (node) => {
         const field = node as TSESTree.PropertyDefinition;
         if (!frontend && field.static && field.value) checkAttemptCounter(context, field, getPropertyName(field.key), field.value);
+        if (!frontend && !field.static) checkWebhookRegistry(context, field);
       },
       AssignmentExpression: (node) => {
         if (frontend) return;
@@ -436,6 +439,36 @@ function checkFactoryFallback(context: FileRuleContext<MessageId>, statement: TS
   if (isBackendFactory(factory) && body.at(-1) === statement && body.some((item) => item.type === 'IfStatement')) {
     context.report({ at: created!, messageId: 'memoryAdapterDefault', data: { adapter } });
   }
+}
+
+/** `webhooksMap = new Map()`: a class's registry of webhooks, by its name. */
+const WEBHOOK_REGISTRY = /^webhooks?(?:Map|ById|Registry|Index)?$/i;
+
+/**
+ * `webhooksMap = new Map()` in a class whose methods add to or remove from it at run time (`this.webhooksMap.set(…)`):
+ * the webhooks an admin changes on one instance, which the others never learn about.
+ */
+function checkWebhookRegistry(context: FileRuleContext<MessageId>, field: TSESTree.PropertyDefinition): void {
+  const name = getPropertyName(field.key);
+  const value = field.value && unwrapExpression(field.value);
+  if (!name || !WEBHOOK_REGISTRY.test(name) || value?.type !== 'NewExpression' || getMemberPath(value.callee)?.join('.') !== 'Map') return;
+  const change = registryChange(field.parent, name);
+  if (change) context.report({ at: field, messageId: 'memoryWebhooks', data: { change } });
+}
+
+/** The first `this.<field>.set(…)`/`.delete(…)` in a method of the class other than its constructor. */
+function registryChange(body: TSESTree.ClassBody, field: string): string | undefined {
+  for (const member of body.body) {
+    if (member.type !== 'MethodDefinition' || member.kind === 'constructor') continue;
+    let found: string | undefined;
+    walkSubtree(member, (node) => {
+      const path = node.type === 'CallExpression' ? getMemberPath(node.callee) : undefined;
+      if (path?.length === 3 && path[0] === 'this' && path[1] === field && (path[2] === 'set' || path[2] === 'delete')) found = `${path.join('.')}()`;
+      return found === undefined;
+    });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
