@@ -60,6 +60,8 @@ const DATA_LAYER = /(?:service|store|repository|db|database)$/i;
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
 /** `runStripeMigrations()`: migrations named for a domain move data, unlike the schema's (`runPendingMigrations()`). */
 const DATA_MIGRATION = /^(?:run|apply|do|perform|exec|execute|start|process)(?!(?:All|Pending|Db|Database|Schema|Knex|Sequelize|TypeOrm|Typeorm|Prisma|Mongo|Sql|Up|Down|Latest)?Migrations?(?:[A-Z_]|$))[A-Z]\w*?Migrations?$/;
+/** Calls that put work on a timer: `scheduler.schedule(job, interval)`, `setInterval(job, ms)`. */
+const SCHEDULE_CALL = /^(?:schedule\w*|setInterval|cron|every)$/;
 const RUNS_TASKS = /^(?:run|install|apply|exec|execute|perform|process)(?:[A-Z]\w*)?$/;
 /** Lists of one-off tasks by the name they are kept under; installations are data set up once per environment. */
 const HANDED_TASKS: Readonly<Record<string, TaskKind>> = { installations: 'migration', migrations: 'migration', seeds: 'seed', seeders: 'seed', backfills: 'backfill' };
@@ -113,7 +115,7 @@ const COMMAND_FOLDER = /(?:^|\/)(?:scripts|bin|tasks|commands|cli)\//;
 /** Scripts that start the app, or that only developers and CI run (`test:migrations` tests them, it does not run them). */
 const NOT_A_COMMAND_SCRIPT = /^(?:(?:pre|post)?start|(?:pre|post)?(?:test|lint|format|typecheck|watch|dev|build|clean|coverage|e2e))(?:$|[:_-])/;
 /** `seed:serve: "DB=seed yarn run start:dev"`: a script that only runs one of those is one of them. */
-const RUNS_NOT_A_COMMAND = /^(?:\w+=\S*\s+)*(?:npm|yarn|pnpm)\s+(?:run\s+)?((?:pre|post)?(?:start|test|dev|watch|build)(?:[:_-]\S*)?)\s*$/;
+const RUNS_NOT_A_COMMAND = /^(?:\w+=\S*\s+)*(?:npm|yarn|pnpm)\s+(?:run\s+)?(?:pre|post)?(?:start|test|dev|watch|build)(?:[:_-]\S*)?\s*$/;
 /** A bin meant for operators rather than the server: `app-admin`, `manage`, `appctl`, `app-migrate`. */
 const ADMIN_BIN = /admin|manage|ctl\b|ctl$|tasks?\b|console/i;
 
@@ -288,7 +290,6 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
   return tasksHandedToRun(call, name);
 }
 
-const SCHEDULE_CALL = /^(?:schedule\w*|setInterval|cron|every)$/;
 
 /** `if (config.enableScheduledCreatedByMigration) scheduler.schedule(…)`: jobs a setting turns on to migrate data, run by the web process. */
 function inMigrationSwitch(source: SourceCode, call: Node): boolean {

@@ -477,7 +477,7 @@ function registryChange(body: TSESTree.ClassBody, field: string): string | undef
  * createBus({ type: 'redis' }); else bus = createBus({ type: 'local' });`.
  */
 function checkFactoryElse(context: FileRuleContext<MessageId>, created: TSESTree.NewExpression | TSESTree.CallExpression): void {
-  const adapter = created.type === 'NewExpression' ? memoryBackendCreated(created) : localVariantCreated(context.source, created);
+  const adapter = created.type === 'NewExpression' ? memoryBackendCreated(created) : localVariantCreated(created);
   const assignment = created.parent;
   if (!adapter || assignment?.type !== 'AssignmentExpression' || assignment.right !== created || assignment.parent.type !== 'ExpressionStatement') return;
   const statement = assignment.parent;
@@ -498,12 +498,16 @@ function memoryBackendCreated(created: Node): string | undefined {
   return adapter && isMemoryAdapter(adapter) ? adapter : undefined;
 }
 
-/** `createKv({ type: 'local' })`: a factory asked for its in-process variant, written as called. */
-function localVariantCreated(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
+/** `createKv({ type: 'local' })`: a factory asked for its in-process variant, named by that call and option alone. */
+function localVariantCreated(call: TSESTree.CallExpression): string | undefined {
   const [options] = call.arguments;
-  if (options?.type !== 'ObjectExpression') return undefined;
-  const kind = ['type', 'driver', 'store'].map((name) => getStaticString(findProperty(options, name)?.value as Node | undefined)).find((value) => value !== undefined);
-  return kind !== undefined && LOCAL_VARIANT.test(kind) && !/cache/i.test(getCalleeName(call) ?? '') ? source.getText(call) : undefined;
+  const factory = getCalleeName(call);
+  if (options?.type !== 'ObjectExpression' || !factory || /cache/i.test(factory)) return undefined;
+  for (const key of ['type', 'driver', 'store']) {
+    const kind = getStaticString(findProperty(options, key)?.value as Node | undefined);
+    if (kind !== undefined) return LOCAL_VARIANT.test(kind) ? `${factory}({ ${key}: '${kind}' })` : undefined;
+  }
+  return undefined;
 }
 
 function isBackendFactory(factory: ReturnType<typeof enclosingFunction>): boolean {
