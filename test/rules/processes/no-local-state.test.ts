@@ -6,6 +6,8 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a convict schema whose database type defaults to Postgres', code: "exports.schema = { database: { type: { format: ['sqlite', 'postgresdb'], default: 'postgresdb', env: 'DB_TYPE' } } };" },
+    { name: 'a convict default for a setting that is no database kind', code: "exports.schema = { cache: { backend: { default: 'sqlite', env: 'CACHE_BACKEND' } } };" },
     {
       name: 'files of a git work folder, which the app pushes to its remote',
       code: "async function exportFolders() {\n  const fileName = getFoldersPath(this.gitFolder);\n  const existing = await readFoldersFromSourceControlFile(fileName);\n  await writeFile(fileName, JSON.stringify({ folders: existing.concat(newFolders) }));\n}",
@@ -38,7 +40,6 @@ runRuleTests(rule, {
     { name: 'a disk store the code loads only when configured to', code: "const store = settings.store === 'fs' ? require('./fs-store') : require('./redis-store');" },
     { name: 'an upload folder under the temporary folder', code: "const settings = { backend: 'local', uploadsPath: os.tmpdir() + '/uploads' };" },
     { name: 'moving a file that is not an upload', code: "fs.renameSync(path.join(dataDir, 'old.json'), path.join(dataDir, 'new.json'));" },
-    "const settings = { dbType: process.env.DB_TYPE || 'sqlite', dbSettings: {} };",
     "exports.dbType = 'postgres';",
     "const db = knex({ client: 'pg', connection: { host: process.env.PGHOST, database: 'app' } });",
     `${SESSION}const RedisStore = require('connect-redis').default;\napp.use(session({ store: new RedisStore({ client }), secret: process.env.SESSION_SECRET }));`,
@@ -98,6 +99,18 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a database kind that falls back to a file database when the variable is unset',
+      code: "const settings = { dbType: process.env.DB_TYPE || 'sqlite', dbSettings: {} };",
+      errors: [{ messageId: 'localDatabaseKind', line: 1, column: 28 }],
+      output: null,
+    },
+    {
+      name: 'a convict schema whose database type defaults to SQLite, overridable by DB_TYPE',
+      code: "exports.schema = {\n  database: {\n    type: {\n      format: ['sqlite', 'mariadb', 'postgresdb'],\n      default: 'sqlite',\n      env: 'DB_TYPE',\n    },\n  },\n};",
+      errors: [{ messageId: 'localDatabaseKind', line: 5, column: 16 }],
+      output: null,
+    },
     {
       name: 'TypeORM options for SQLite whose database file comes from an object they spread',
       code: "const getSqliteConnectionOptions = () => {\n  const commonOptions = {\n    entities: Object.values(entities),\n    database: path.resolve(instanceSettings.dataFolder, sqliteConfig.database),\n  };\n  return { type: 'sqlite', enableWAL: true, ...commonOptions };\n};",

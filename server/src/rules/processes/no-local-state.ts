@@ -124,7 +124,7 @@ export default defineRule<MessageId>({
       VariableDeclarator: (node) => checkDatabaseFilePath(context, node as TSESTree.VariableDeclarator, bindings!),
       Property: (node) => {
         const property = node as TSESTree.Property;
-        checkSetting(context, getPropertyName(property.key), property.value as Node);
+        checkSetting(context, settingName(property), property.value as Node);
       },
       AssignmentExpression: (node) => {
         const assignment = node as TSESTree.AssignmentExpression;
@@ -302,6 +302,17 @@ function isStoreWrite(call: TSESTree.CallExpression): boolean {
   if (!FILE_WRITE_CALL.test(getMemberPath(call.callee)?.at(-1) ?? '')) return false;
   const names = call.arguments.flatMap((argument) => pathNames(argument as Node));
   return !isTemporary(names) && !names.some((name) => /backup/i.test(name));
+}
+
+/**
+ * The setting a property gives a value for: its key, or, for the `default` of a convict schema entry
+ * (`type: { default: 'sqlite', env: 'DB_TYPE' }`), the variable that overrides it, which names the setting.
+ * Overridable or not, the shipped default is what runs when nobody sets it.
+ */
+function settingName(property: TSESTree.Property): string | undefined {
+  const key = getPropertyName(property.key);
+  if (key !== 'default' || property.parent.type !== 'ObjectExpression') return key;
+  return getStaticString(findProperty(property.parent, 'env')?.value as Node | undefined) ?? key;
 }
 
 /** Settings whose shipped value keeps data on local disk: a file database kind, or a local upload folder. */
@@ -505,7 +516,9 @@ const FILE_DATABASE_KINDS = new Set(['sqlite', 'sqlite3', 'better-sqlite3', 'dir
 /** `exports.dbType = 'dirty'`, `{ databaseType: 'sqlite' }`: a file database as the shipped default. */
 function checkDatabaseKind(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
   if (!key || !DATABASE_KIND_KEY.test(key)) return;
-  const kind = getStaticString(value);
+  // `process.env.DB_TYPE || 'sqlite'`: the fallback is what runs when nobody sets the variable.
+  const unwrapped = unwrapExpression(value);
+  const kind = getStaticString(unwrapped.type === 'LogicalExpression' && unwrapped.operator !== '&&' ? unwrapped.right : unwrapped);
   if (kind && FILE_DATABASE_KINDS.has(kind.toLowerCase())) context.report({ at: value, messageId: 'localDatabaseKind', data: { kind } });
 }
 
