@@ -20,7 +20,7 @@ import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm' | 'entryNoSigterm';
+type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm' | 'entryNoSigterm' | 'primaryNoSigterm';
 
 export interface Options {
   /** More entry points, relative to the project root, for apps started in ways package.json does not say. */
@@ -66,6 +66,8 @@ interface ShutdownFacts {
    * `probot.js` runs `probot-run.js`). Commander forwards SIGTERM to them, so each is an entry of its own.
    */
   subcommands: string[];
+  /** `if (cluster.isPrimary) { cluster.fork(); … }` branches that handle no SIGTERM: where each primary forks its workers. */
+  primariesWithoutSigterm: OffsetRange[];
 }
 
 const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|http|https|http2|net|tls|node:http|node:https|node:http2|node:net|node:tls|smtp-server)$/;
@@ -108,12 +110,14 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       'SIGTERM is handled only when an environment variable opts in, so by default every deploy and scale-down still kills this server mid-request. Make the graceful shutdown the default.',
     entryNoSigterm:
       'This entry point starts a server (through `{{module}}`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.',
+    primaryNoSigterm:
+      'This cluster primary forks workers and never handles SIGTERM. When the platform stops it, the primary dies at once and the workers lose their channel to it and exit mid-request, without their own graceful shutdown: on SIGTERM, disconnect the workers (`cluster.disconnect()`) and exit once they have finished.',
     launcherNoSigterm:
       'This launcher runs the server as a child process and never handles SIGTERM. When the platform stops it, the launcher dies at once and the server never hears of it: it is killed later without closing anything. Forward SIGTERM to the child and exit when it has stopped.',
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [] }),
+  initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [], primariesWithoutSigterm: [] }),
   collect({ source, project, collected }) {
     const appClasses = ownClassNames(project.packageJson?.name);
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
@@ -133,6 +137,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         if (script) collected.launches.push({ range: call.range, script });
         const subcommand = usesCommander && executableSubcommand(source, call);
         if (subcommand) collected.subcommands.push(subcommand);
+        const primary = primaryWithoutSigterm(source, call);
+        if (primary && !collected.primariesWithoutSigterm.some((range) => range[0] === primary.range[0])) collected.primariesWithoutSigterm.push(primary.range);
       },
       MemberExpression: (node) => {
         const start = servesHttp ? listenHandedOn(source, node as TSESTree.MemberExpression) : undefined;
@@ -184,6 +190,11 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     const nested = (file: string) => project.files.nestedPackageRoots.some((root) => file.startsWith(`${root}/`)) && !NOT_DEPLOYED_FOLDER.test(projectPath(project.root, file)) && !isDevOnlyFile(project, file);
     const commands = [...paths].filter((file) => isServerCommandModule(projectPath(project.root, file)) && !isDevOnlyFile(project, file));
     const entries = [...new Set([...declared, ...subcommands, ...commands, ...unreachedStarters().filter((file) => !runsSomething || nested(file))])];
+    for (const [file, { collected }] of files) {
+      // `strapi develop` restarts its workers on every change: a development command, not what the platform stops.
+      if (isDevOnlyFile(project, file) || DEV_SERVER_NAME.test(basename(file))) continue;
+      for (const range of collected.primariesWithoutSigterm) reportOnce(reported, file, range, () => report(file, { at: range, messageId: 'primaryNoSigterm' }));
+    }
     // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
     for (const entry of withLaunchedScripts(entries, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
@@ -299,6 +310,20 @@ function executableSubcommand(source: SourceCode, call: TSESTree.CallExpression)
   const executableFile = options?.type === 'ObjectExpression' ? getStaticString(findProperty(options, 'executableFile')?.value as Node | undefined) : undefined;
   if (executableFile) return executableFile.startsWith('.') ? executableFile : `./${executableFile}`;
   return `./${basename(source.path).replace(/\.[cm]?[jt]s$/, '')}-${name}`;
+}
+
+/**
+ * `if (cluster.isMaster) { for (…) cluster.fork(); }` with no SIGTERM handled in that branch nor at the
+ * top of the file: the `if` of a primary that forks workers and dies at once on SIGTERM.
+ */
+function primaryWithoutSigterm(source: SourceCode, call: TSESTree.CallExpression): TSESTree.IfStatement | undefined {
+  if (!/(?:^|\.)fork$/.test(getCalleeName(call) ?? '') || !/cluster/i.test(getMemberPath(call.callee)?.slice(0, -1).join('.') ?? '')) return undefined;
+  for (let child: Node = call, parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== 'IfStatement' || parent.consequent !== child || !/\bis(?:Master|Primary)\b/.test(source.getText(parent.test))) continue;
+    const handled = /['"`]SIGTERM['"`]/.test(source.getText(parent.consequent)) || source.ast.body.some((statement) => statement.type === 'ExpressionStatement' && /['"`]SIGTERM['"`]/.test(source.getText(statement)));
+    return handled ? undefined : parent;
+  }
+  return undefined;
 }
 
 /** The entries and, transitively, the scripts they launch. */
