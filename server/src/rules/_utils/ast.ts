@@ -147,6 +147,12 @@ export function unwrapExpression(node: Node): Node {
   return current;
 }
 
+/** `null` or `undefined`, written as such: a value that leaves a setting unset. */
+export function isNullish(value: Node): boolean {
+  const node = unwrapExpression(value);
+  return (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
+}
+
 /** Follows an identifier to the literal-ish initialiser of its `const`, one hop. */
 export function resolveConst(source: SourceCode, node: Node): Node {
   const unwrapped = unwrapExpression(node);

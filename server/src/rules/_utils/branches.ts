@@ -4,7 +4,8 @@
  */
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { getMemberPath, getPropertyName, isFunctionNode } from './ast';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { getMemberPath, getPropertyName, isFunctionNode, isNullish } from './ast';
 import { walkSubtree } from '../../engine/traverse';
 import { environmentCheckOf, initializerOf, type EnvironmentKind } from './environment';
 
@@ -121,33 +122,37 @@ function requiresDesktopPlatform(source: SourceCode, test: Node, depth = 0): boo
   return DESKTOP_PLATFORM_FLAG.test(test.name) || (initializer !== undefined && requiresDesktopPlatform(source, initializer, depth + 1));
 }
 
+/** The `if`s of the function (or module) `node` is in whose branch taken when the test holds contains it, innermost first. */
+export function guardingIfs(node: Node): TSESTree.IfStatement[] {
+  const guards: TSESTree.IfStatement[] = [];
+  for (let child: Node = node, parent: Node | undefined = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'IfStatement' && parent.consequent === child) guards.push(parent);
+  }
+  return guards;
+}
+
 /** Inside an `if` of the function (or module) the node is in. */
-export function insideIf(node: Node): boolean {
+function insideIf(node: Node): boolean {
   for (let parent = node.parent; parent && !isFunctionNode(parent); parent = parent.parent) if (parent.type === 'IfStatement') return true;
   return false;
 }
 
 /**
- * `redisStore.store`, `store`: a value given only inside an `if` (`if (route.redisUrl) redisStore.store =
- * new RedisStore(…)`), so it is unset unless someone configured it. A variable declared with a value is set.
+ * How the program gives `path` a value (`sessionConfig.store`, `redisStore.store`, `store`): never,
+ * only inside `if`s (`if (route.redisUrl) redisStore.store = new RedisStore(…)`, unset unless someone
+ * configured it), or on the way every run takes, which declaring a variable with a value also is.
  */
-export function setOnlyWhenConfigured(source: SourceCode, value: Node): boolean {
-  const path = getMemberPath(value)?.join('.');
-  if (!path) return false;
+export function howAssigned(source: SourceCode, path: string): 'never' | 'conditionally' | 'always' {
   let assigned = false;
-  let unconditionally = false;
+  let always = false;
   walkSubtree(source.ast, (node) => {
     if (node.type === 'AssignmentExpression' && getMemberPath(node.left)?.join('.') === path) {
       assigned = true;
-      unconditionally ||= !insideIf(node);
-    } else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === path && node.init && !isEmptyValue(node.init)) {
-      unconditionally = true;
+      always ||= !insideIf(node);
+    } else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === path && node.init && !isNullish(node.init)) {
+      always = true;
     }
-    return !unconditionally;
+    return !always;
   });
-  return assigned && !unconditionally;
-}
-
-function isEmptyValue(node: Node): boolean {
-  return (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
+  return always ? 'always' : assigned ? 'conditionally' : 'never';
 }

@@ -145,11 +145,6 @@ function isRequire(node: TSESTree.CallExpression): boolean {
   return node.callee.type === 'Identifier' && node.callee.name === 'require';
 }
 
-/**
- * True when `process` at `node` is Node's process object: the global, or the `process` module
- * bound under that name (`import process from 'node:process'`, a style linters enforce), which
- * exports the very same object.
- */
 /** The local a module's value is reached through: `Redis`, or compiled, `ioredis_mock_1` in `ioredis_mock_1.default`. */
 export function moduleLocal(node: Node): TSESTree.Identifier | undefined {
   const value = unwrapExpression(node);
@@ -157,6 +152,11 @@ export function moduleLocal(node: Node): TSESTree.Identifier | undefined {
   return local.type === 'Identifier' ? local : undefined;
 }
 
+/**
+ * True when `process` at `node` is Node's process object: the global, or the `process` module
+ * bound under that name (`import process from 'node:process'`, a style linters enforce), which
+ * exports the very same object.
+ */
 export function isProcessObject(source: SourceCode, node: Node): boolean {
   return source.isGlobal(node, 'process') || /^(?:node:)?process$/.test(modulesByLocalName(source.ast).get('process') ?? '');
 }

@@ -12,8 +12,8 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { findProperty, getCalleeProperty, getMemberPath, getPropertyName, getStaticString } from '../_utils/ast';
-import { inDevelopmentOnlyBranch } from '../_utils/branches';
+import { findProperty, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, type FunctionNode } from '../_utils/ast';
+import { guardingIfs, inDevelopmentOnlyBranch } from '../_utils/branches';
 import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withModuleTwins } from '../_utils/modules';
@@ -290,13 +290,9 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
   return tasksHandedToRun(call, name);
 }
 
-
 /** `if (config.enableScheduledCreatedByMigration) scheduler.schedule(…)`: jobs a setting turns on to migrate data, run by the web process. */
 function inMigrationSwitch(source: SourceCode, call: Node): boolean {
-  for (let child: Node = call, parent = call.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
-    if (parent.type === 'IfStatement' && parent.consequent === child && /migrat|backfill/i.test(source.getText(parent.test))) return true;
-  }
-  return false;
+  return guardingIfs(call).some((guard) => /migrat|backfill/i.test(source.getText(guard.test)));
 }
 
 /** `this.install(options.installations)`, `runner.run(config.migrations)`: the app's one-off tasks, handed to a call that runs them. */
@@ -358,7 +354,7 @@ function isSchemaSync(call: TSESTree.CallExpression, receiver: string, usesSeque
 function placement(source: SourceCode, node: Node, bootNames: ReadonlySet<string>, cache: Map<Node, Placement>): Placement {
   for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (isScriptGuarded(source, parent, child)) return SCRIPT_BODY;
-    if (!isFunction(parent) || runsWithItsCaller(parent)) continue;
+    if (!isFunctionNode(parent) || runsWithItsCaller(parent)) continue;
     let found = cache.get(parent);
     if (!found) cache.set(parent, (found = functionPlacement(source, parent, bootNames, cache)));
     return found;
@@ -406,12 +402,6 @@ function isScriptGuarded(source: SourceCode, parent: Node, child: Node): boolean
   return false;
 }
 
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
-function isFunction(node: Node): node is FunctionNode {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
-}
-
 /** An IIFE, or a callback of a call that runs it during startup when the call itself runs then. */
 function runsWithItsCaller(fn: FunctionNode): boolean {
   return runsWhereWritten(fn, isBootCallback);
@@ -432,7 +422,7 @@ function namesCalledAtBoot(source: SourceCode, program: TSESTree.Program): Reado
   const names = new Set<string>();
   walkSubtree(program, (node) => {
     if (node.parent && isScriptGuarded(source, node.parent, node)) return false;
-    if (isFunction(node)) return runsWithItsCaller(node);
+    if (isFunctionNode(node)) return runsWithItsCaller(node);
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier') names.add(node.callee.name);
     return true;
   });

@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { basename, join } from 'node:path';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
+import { guardingIfs } from '../_utils/branches';
 import { isDevOnlyFile } from '../_utils/sourceRoles';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
@@ -318,12 +319,10 @@ function executableSubcommand(source: SourceCode, call: TSESTree.CallExpression)
  */
 function primaryWithoutSigterm(source: SourceCode, call: TSESTree.CallExpression): TSESTree.IfStatement | undefined {
   if (!/(?:^|\.)fork$/.test(getCalleeName(call) ?? '') || !/cluster/i.test(getMemberPath(call.callee)?.slice(0, -1).join('.') ?? '')) return undefined;
-  for (let child: Node = call, parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
-    if (parent.type !== 'IfStatement' || parent.consequent !== child || !/\bis(?:Master|Primary)\b/.test(source.getText(parent.test))) continue;
-    const handled = /['"`]SIGTERM['"`]/.test(source.getText(parent.consequent)) || source.ast.body.some((statement) => statement.type === 'ExpressionStatement' && /['"`]SIGTERM['"`]/.test(source.getText(statement)));
-    return handled ? undefined : parent;
-  }
-  return undefined;
+  const primary = guardingIfs(call).find((guard) => /\bis(?:Master|Primary)\b/.test(source.getText(guard.test)));
+  if (!primary) return undefined;
+  const handled = /['"`]SIGTERM['"`]/.test(source.getText(primary.consequent)) || source.ast.body.some((statement) => statement.type === 'ExpressionStatement' && /['"`]SIGTERM['"`]/.test(source.getText(statement)));
+  return handled ? undefined : primary;
 }
 
 /** The entries and, transitively, the scripts they launch. */

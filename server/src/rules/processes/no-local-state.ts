@@ -7,14 +7,14 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, modulesByLocalName, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
-import { inDevelopmentOnlyBranch, insideIf } from '../_utils/branches';
+import { howAssigned, inDevelopmentOnlyBranch } from '../_utils/branches';
 import { isBrowserFile, isDevOnlyFile, isScaffolder } from '../_utils/sourceRoles';
 import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } from '../_utils/storeFiles';
 import { nameWords } from '../_utils/strings';
@@ -361,11 +361,6 @@ function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallEx
   if (given ? isMemoryStore(given, bindings) || assignedMemoryStore(given, bindings) : !storeSetLater(context.source, argument!)) context.report({ at, messageId: 'memorySession' });
 }
 
-function isNullish(value: Node): boolean {
-  const node = unwrapExpression(value);
-  return (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
-}
-
 /** `let store; if (db) store = new KnexSessionStore(…); else store = new session.MemoryStore();`: a memory store in one branch. */
 function assignedMemoryStore(value: Node, bindings: Bindings): boolean {
   const variable = unwrapExpression(value);
@@ -387,13 +382,7 @@ function onlyAssignedObject(resolved: Node): Node {
  * (`if (cookieSessionStore) sessionConfig.store = cookieSessionStore`), the default is still memory.
  */
 function storeSetLater(source: SourceCode, options: Node): boolean {
-  if (options.type !== 'Identifier') return false;
-  let set = false;
-  walkSubtree(source.ast, (node) => {
-    if (node.type === 'AssignmentExpression' && getMemberPath(node.left)?.join('.') === `${options.name}.store`) set ||= !insideIf(node);
-    return !set;
-  });
-  return set;
+  return options.type === 'Identifier' && howAssigned(source, `${options.name}.store`) === 'always';
 }
 
 function isMemoryStore(value: Node, bindings: Bindings): boolean {

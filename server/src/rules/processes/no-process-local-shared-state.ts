@@ -14,7 +14,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
-import { inDevelopmentOnlyBranch, inEnvironmentBranch, setOnlyWhenConfigured } from '../_utils/branches';
+import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { findModuleBindings, moduleLocal, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
@@ -599,7 +599,8 @@ function checkLimiterOptions(context: FileRuleContext<MessageId>, call: TSESTree
   } else if (options) {
     const given = findProperty(options, 'store') ?? findProperty(options, store);
     // `store: redisStore.store`, set only `if (route.redisUrl)`: memory unless someone configures Redis.
-    if (given && setOnlyWhenConfigured(context.source, given.value as Node)) return context.report({ at: given, messageId: 'memoryRateLimit', data: { library: 'the default memory store, unless a store is configured' } });
+    const givenPath = given && getMemberPath(given.value as Node)?.join('.');
+    if (givenPath && howAssigned(context.source, givenPath) === 'conditionally') return context.report({ at: given, messageId: 'memoryRateLimit', data: { library: 'the default memory store, unless a store is configured' } });
     if (given) return;
   }
   context.report({ at: call, messageId: 'memoryRateLimit', data: { library: 'the default memory store' } });
@@ -753,10 +754,12 @@ function runsAtStartup(source: SourceCode, node: Node, target: Node): boolean {
 }
 
 function declaredAtTopLevel(source: SourceCode, name: string): boolean {
-  return source.ast.body.some((statement) => {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    return declaration?.type === 'VariableDeclaration' && declaration.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === name);
-  });
+  return source.ast.body.some((statement) => declaresVariable(statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement, name));
+}
+
+/** A statement that declares the variable `name` (`let name = …`; names destructured from a value are not looked at). */
+function declaresVariable(statement: Node | null, name: string): boolean {
+  return statement?.type === 'VariableDeclaration' && statement.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === name);
 }
 
 /**
@@ -787,7 +790,7 @@ function fallsBackFromSetting(value: Node): boolean {
 function declaredLocally(node: Node, name: string): boolean {
   for (let scope: Node | undefined = node.parent; scope && scope.type !== 'Program'; scope = scope.parent) {
     if (isFunctionNode(scope) && scope.params.some((param) => param.type === 'Identifier' && param.name === name)) return true;
-    if (scope.type === 'BlockStatement' && scope.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((item) => item.id.type === 'Identifier' && item.id.name === name))) return true;
+    if (scope.type === 'BlockStatement' && scope.body.some((statement) => declaresVariable(statement, name))) return true;
   }
   return false;
 }
