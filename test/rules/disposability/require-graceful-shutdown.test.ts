@@ -238,6 +238,14 @@ runRuleTests(rule, {
       output: `const jsonServer = require('../server');\nconst app = createApp(db, routes);\nconst server = app.listen(argv.port, argv.host);${HANDLER('server.close(() => process.exit(0));')}`,
     },
     {
+      name: 'an app made by a helper of another module, given the listen setting (a port or host and port)',
+      code: "const getApp = require('./app');\nfunction start(options) {\n  const app = getApp(options);\n  const server = app.listen(options.listen, () => logger.info('started'));\n  return server;\n}\nmodule.exports = { start };",
+      filename: 'lib/server-impl.js',
+      project: { entryPoints: ['lib/server-impl.js'] },
+      errors: [{ messageId: 'noSigterm', line: 4, column: 18, file: 'lib/server-impl.js' }],
+      output: "const getApp = require('./app');\nfunction start(options) {\n  const app = getApp(options);\n  const server = app.listen(options.listen, () => logger.info('started'));\n  process.on('SIGTERM', () => {\n    server.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n  return server;\n}\nmodule.exports = { start };",
+    },
+    {
       name: 'an app instance made by a module the bin loads, given a port read from config',
       code: "const config = require('config');\nfunction startWebApp() {\n  const app = require('../lib/app');\n  const appInstance = app(connections);\n  appInstance.listen(config.get('server.port'), config.get('server.address'));\n}\nstartWebApp();",
       filename: 'bin/redis-admin.js',

@@ -543,14 +543,14 @@ function isNamedLikeServer(receiver: Node): boolean {
   return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name);
 }
 
-/** `listen(3000)`, `listen(argv.port, host)`, `listen({ port })`, `listen(config.get('server.port'))`: the first argument is a port. */
+/** `listen(3000)`, `listen(argv.port, host)`, `listen({ port })`, `listen(config.get('server.port'))`, `listen(options.listen)`: the first argument is a port or the listen setting. */
 function listensOnPort(call: TSESTree.CallExpression): boolean {
   const first = call.arguments[0] && unwrapExpression(call.arguments[0]);
   if (!first) return false;
   if (first.type === 'Literal') return typeof first.value === 'number' && first.value > 0 && first.value < 65536;
   if (first.type === 'ObjectExpression') return findProperty(first, 'port') !== undefined;
   if (first.type === 'CallExpression' && /(?:^|\.)port$/i.test(getStaticString(first.arguments[0]) ?? '')) return true;
-  return /port$/i.test(getMemberPath(first)?.at(-1) ?? '');
+  return /(?:port|^listen)$/i.test(getMemberPath(first)?.at(-1) ?? '');
 }
 
 /** What the receiver was created by; undefined when it is not recognisably a server. */
