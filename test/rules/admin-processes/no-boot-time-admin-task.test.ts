@@ -20,11 +20,20 @@ const COMPILED_SERVER_IMPL = {
   'dist/migrator.js': "const dbMigrate = require('db-migrate');\nasync function migrateDb(config) {\n  return dbMigrate.getInstance(true, { config }).up();\n}\nexports.migrateDb = migrateDb;",
 };
 const DB_MIGRATE_SCRIPT = { main: 'dist/server.js', scripts: { start: 'node ./dist/server.js', 'db-migrate': 'db-migrate --migrations-dir ./src/migrations' }, dependencies: { express: '4.0.0', 'db-migrate': '0.11.0' } };
+const SSH_KEYS_MIGRATION = "class MoveSshKeysToDatabase {\n  async up({ runQuery }) {\n    const privateKey = await readFile(this.privateKeyPath, 'utf8');\n    await runQuery(`INSERT INTO ${settings} (key, value) VALUES ('sshKeys', '${privateKey}');`);\n  }\n  async down({ runQuery }) {\n    await runQuery(`DELETE FROM ${settings} WHERE key = 'sshKeys';`);\n  }\n}\nexports.MoveSshKeysToDatabase = MoveSshKeysToDatabase;";
+const MIGRATING_SERVER = `${EXPRESS}async function start() {\n  await dataSource.runMigrations();\n  app.listen(5678);\n}\nstart();`;
 const STRIPE_SCRIPT = "require('../src/stripe').backfill();";
 const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}) => projectFixture({ 'package.json': packageJsonText({ name: 'api', ...fields }), ...extra });
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a migration that moves files into the database, with a migrate command to run the migrations',
+      code: MIGRATING_SERVER,
+      filename: 'dist/server.js',
+      files: { 'dist/migrations/1711-MoveSshKeysToDatabase.js': SSH_KEYS_MIGRATION, 'dist/migrate.js': 'dataSource.runMigrations();' },
+      project: pkg({ main: 'dist/server.js', scripts: { migrate: 'node dist/migrate.js' }, dependencies: { express: '4.0.0' } }),
+    },
     {
       name: "an upgrade of the app's own settings files at start, not a data migration",
       code: `${EXPRESS}migrateToMultipleConfigFiles().then(() => app.listen(process.env.PORT));`,
@@ -176,6 +185,21 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a migration that moves files of the local disk into the database, run with the others at boot; one that only changes the schema is no backfill',
+      code: MIGRATING_SERVER,
+      filename: 'dist/server.js',
+      files: {
+        'dist/migrations/1711-MoveSshKeysToDatabase.js': SSH_KEYS_MIGRATION,
+        'dist/migrations/1712-AddSettingsIndex.js': "class AddSettingsIndex {\n  async up({ runQuery }) {\n    const sql = await readFile('./index.sql', 'utf8');\n    await runQuery(`CREATE INDEX settings_key ON ${settings} (key);`);\n  }\n}\nexports.AddSettingsIndex = AddSettingsIndex;",
+      },
+      project: pkg({ main: 'dist/server.js', dependencies: { express: '4.0.0' } }),
+      errors: [
+        { messageId: 'bootFileBackfill', line: 2, column: 3, file: 'dist/migrations/1711-MoveSshKeysToDatabase.js' },
+        { messageId: 'bootMigration', line: 4, column: 9, file: 'dist/server.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'jobs a setting turns on to migrate data, scheduled by the web process as it starts',
       code: `${EXPRESS}function scheduleServices(services, config) {\n  services.schedulerService.schedule(services.metrics.flush, 60_000, 'flushMetrics');\n  if (config.server.enableScheduledCreatedByMigration) {\n    services.schedulerService.schedule(services.eventService.setEventCreatedByUserId, 900_000, 'setEventCreatedByUserId');\n  }\n}\nfunction start() {\n  scheduleServices(services, config);\n  app.listen(3000);\n}\nstart();`,
       project: pkg({ main: 'src/index.js' }),
@@ -223,6 +247,33 @@ runRuleTests(rule, {
       files: COMPILED_SERVER_IMPL,
       project: pkg(DB_MIGRATE_SCRIPT),
       errors: [{ messageId: 'bootMigration', line: 5, column: 11, file: 'dist/lib/server-impl.js' }],
+      output: null,
+    },
+    {
+      name: 'a module that exports one function (`module.exports = migrateDb`), called by the name it is required under',
+      code: "const unleash = require('./lib/server-impl');\nunleash.start();",
+      filename: 'dist/server.js',
+      files: {
+        'dist/lib/server-impl.js': "const express = require('express');\nconst migrator = require('../migrator');\nasync function start(options) {\n  await migrator(options);\n  return express().listen(options.listen);\n}\nmodule.exports = { start };",
+        'dist/migrator.js': "const { getInstance } = require('db-migrate');\nfunction migrateDb({ db }) {\n  const dbmigrate = getInstance(true, { config: db });\n  return dbmigrate.up();\n}\nmodule.exports = migrateDb;",
+      },
+      project: pkg(DB_MIGRATE_SCRIPT),
+      errors: [
+        { messageId: 'bootTaskCall', line: 4, column: 9, file: 'dist/lib/server-impl.js' },
+        { messageId: 'bootMigration', line: 4, column: 10, file: 'dist/migrator.js' },
+      ],
+      output: null,
+    },
+    {
+      name: 'an ES module whose default export migrates, imported by a default import',
+      code: "import express from 'express';\nimport migrator from './migrator.js';\nawait migrator(config);\nexpress().listen(3000);",
+      filename: 'src/server.js',
+      files: { 'src/migrator.js': "function migrateDb(config) {\n  return umzug.up();\n}\nexport default migrateDb;" },
+      project: pkg({ main: 'src/server.js', dependencies: { express: '4.0.0' } }),
+      errors: [
+        { messageId: 'bootMigration', line: 2, column: 10, file: 'src/migrator.js' },
+        { messageId: 'bootTaskCall', line: 3, column: 7, file: 'src/server.js' },
+      ],
       output: null,
     },
     {

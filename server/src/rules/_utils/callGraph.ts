@@ -110,8 +110,9 @@ export class CallGraphBuilder<T> {
       const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
       return declaration?.type === 'ClassDeclaration' && declaration.id ? [declaration.id.name] : [];
     });
-    // `export { disableDraftAndPublish as disable }`, as bundlers end an ES module.
+    // `export { disableDraftAndPublish as disable }`, as bundlers end an ES module; `export default migrateDb`.
     for (const statement of program.body) {
+      if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier') this.exportAliases.set(MODULE_ITSELF, statement.declaration.name);
       if (statement.type !== 'ExportNamedDeclaration' || statement.source) continue;
       for (const specifier of statement.specifiers) {
         const exported = getPropertyName(specifier.exported);
@@ -127,12 +128,16 @@ export class CallGraphBuilder<T> {
     });
   }
 
-  /** `exports.enable = enableI18n`, `module.exports = { enable: enableI18n }`: other modules call the function by the exported name. */
+  /**
+   * `exports.enable = enableI18n`, `module.exports = { enable: enableI18n }`: other modules call the function by the exported name;
+   * `module.exports = migrateDb`: they call the module itself.
+   */
   readExport(assignment: TSESTree.AssignmentExpression): void {
     const target = getMemberPath(assignment.left);
     const { right } = assignment;
     if (!target) return;
-    if (right.type === 'Identifier' && isExportsObject(target.slice(0, -1))) this.exportAliases.set(target[target.length - 1], right.name);
+    if (right.type === 'Identifier' && isExportsObject(target)) this.exportAliases.set(MODULE_ITSELF, right.name);
+    else if (right.type === 'Identifier' && isExportsObject(target.slice(0, -1))) this.exportAliases.set(target[target.length - 1], right.name);
     else if (right.type === 'ObjectExpression' && isExportsObject(target)) {
       for (const property of right.properties) {
         const exported = property.type === 'Property' ? getPropertyName(property.key) : undefined;
@@ -174,6 +179,9 @@ export class CallGraphBuilder<T> {
   }
 }
 
+/** What a module exports as a whole (`module.exports = fn`, `export default fn`) is known by the name ES modules give it. */
+const MODULE_ITSELF = 'default';
+
 function isRelative(module: string): boolean {
   return module.startsWith('.');
 }
@@ -196,7 +204,8 @@ export function resolveCall<T>(file: string, site: CallSite, graphOf: GraphOf<T>
   const binding = ownValue(here.modules, site.receiver ?? site.name);
   if (binding) {
     const target = resolveImport(file, binding.module, paths);
-    const name = site.receiver === undefined ? binding.exported : site.name;
+    // `const migrator = require('./migrator'); migrator(options)`: the module is the function it exports.
+    const name = site.receiver === undefined ? binding.exported ?? MODULE_ITSELF : site.name;
     const targetGraph = target ? graphOf(target) : undefined;
     return target && name && targetGraph && ownValue(targetGraph.functions, name) ? { file: target, name } : undefined;
   }

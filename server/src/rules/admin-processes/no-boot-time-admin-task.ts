@@ -21,7 +21,7 @@ import { isHttpServerModule } from '../_utils/servers';
 import { devOnlyFiles } from '../_utils/sourceRoles';
 
 type TaskKind = 'migration' | 'seed' | 'backfill';
-type MessageId = 'bootMigration' | 'bootSeed' | 'bootBackfill' | 'bootTaskCall';
+type MessageId = 'bootMigration' | 'bootSeed' | 'bootBackfill' | 'bootTaskCall' | 'bootFileBackfill';
 
 interface BootTask {
   readonly range: OffsetRange;
@@ -41,6 +41,8 @@ interface BootFacts {
   graph: FileCallGraph<BootTask>;
   /** Calls made at boot to named functions, of this file or of an imported module. */
   bootCalls: CallSite[];
+  /** Migrations (their `up`) that read files of the local disk into the database: run wherever the migrations run. */
+  fileBackfills: OffsetRange[];
 }
 
 const MESSAGE: Readonly<Record<TaskKind, MessageId>> = { migration: 'bootMigration', seed: 'bootSeed', backfill: 'bootBackfill' };
@@ -73,11 +75,11 @@ const MIGRATIONS_FOLDER = /(?:^|\/)migrations?\//i;
 const DATA_WRITE_METHOD = String.raw`(?:(?:update|delete|insert|upsert)(?:Many|One)?|replaceOne|createMany|bulk(?:Write|Insert|Update|Delete|Create)|destroy|truncate)`;
 const DATA_WRITE = new RegExp(`^${DATA_WRITE_METHOD}$`);
 /**
- * Modules of a migrations folder worth reading whatever they say: those that write rows, and those
- * that load sibling modules, through which boot code reaches the writes. Schema-only migration
- * files (`db.runSql(…)`), often hundreds, are left unparsed.
+ * Modules of a migrations folder worth reading whatever they say: those that write rows, those
+ * that load sibling modules, through which boot code reaches the writes, and those that read files.
+ * Schema-only migration files (`db.runSql(…)`), often hundreds, are left unparsed.
  */
-const MIGRATION_MODULE_TEXT = new RegExp(String.raw`\.${DATA_WRITE_METHOD}\s*\(|(?:require|import)\s*\(\s*['"]\.|from\s+['"]\.`);
+const MIGRATION_MODULE_TEXT = new RegExp(String.raw`\.${DATA_WRITE_METHOD}\s*\(|(?:require|import)\s*\(\s*['"]\.|from\s+['"]\.|\breadFile`);
 /** Receivers that are a database, a table or a query on one (a query builder is a call: `knex('users')`, or held in `qb`), not a Map or a Set. */
 const DATA_STORE = /(?:^|\.)(?:db|database|knex|trx|transaction|connection|\w*repository|repo|model|collection|table|query\w*|qb)$/i;
 /** Dependencies whose CLI runs the app's migrations on its own (`knex-migrator migrate`, `db-migrate up`). */
@@ -131,10 +133,12 @@ export default defineProjectRule<MessageId, BootFacts>({
       'The web process seeds data at boot, and there is no one-off command for it. Seeding is an admin task: run it once, as its own command against the release (a `seed` script), not in every instance on every start.',
     bootBackfill:
       'This data backfill runs inside the web process at boot, with no one-off command to run it. Every instance repeats it on every start: make it an admin command (a package.json script) run once against the release.',
+    bootFileBackfill:
+      'This migration moves data from files on the local disk into the database, and the web process runs the migrations at boot with no one-off command for them. Each instance has a disk of its own: the instance that happens to start first decides what is copied, and files on the others are never read. Make it an admin command run once against the release, where the files are.',
     bootTaskCall:
       '`{{call}}` runs {{task}} ({{file}}) inside the web process at boot, and nothing in package.json or the Procfile runs it on its own. Every instance and every restart repeats it: make it a one-off admin command run once per release.',
   },
-  initial: () => ({ tasks: [], listens: false, listensOnApp: false, runsAsScript: false, graph: emptyCallGraph(), bootCalls: [] }),
+  initial: () => ({ tasks: [], listens: false, listensOnApp: false, runsAsScript: false, graph: emptyCallGraph(), bootCalls: [], fileBackfills: [] }),
   collect({ source, project, collected }) {
     const traits: ModuleTraits = { usesSequelize: /['"`]sequelize(?:-typescript)?['"`]/.test(source.text), inMigrationsFolder: isInMigrationsFolder(project.root, source.path) };
     const graph = new CallGraphBuilder<BootTask>();
@@ -168,6 +172,10 @@ export default defineProjectRule<MessageId, BootFacts>({
         }
       },
       VariableDeclarator: (node) => graph.readDeclarator(node as TSESTree.VariableDeclarator),
+      MethodDefinition: (node) => {
+        const method = node as TSESTree.MethodDefinition;
+        if (traits.inMigrationsFolder && getPropertyName(method.key) === 'up' && movesFilesIntoDatabase(source, method.value)) collected.fileBackfills.push(method.range);
+      },
       Property: (node) => {
         const property = node as TSESTree.Property;
         if (!isSchemaMigratingOption(property) || inDevelopmentOnlyBranch(source, property)) return;
@@ -205,8 +213,12 @@ export default defineProjectRule<MessageId, BootFacts>({
       reported.add(key);
       report(file, { at: range, messageId, data });
     };
+    let migratesAtBoot = false;
     const reportTasks = (file: string, tasks: readonly BootTask[]) => {
-      for (const task of tasks) if (!commands.has(task.kind)) reportOnce(file, task.range, MESSAGE[task.kind]);
+      for (const task of tasks.filter(({ kind }) => !commands.has(kind))) {
+        migratesAtBoot ||= task.kind === 'migration';
+        reportOnce(file, task.range, MESSAGE[task.kind]);
+      }
     };
     for (const file of withModuleTwins(servers.flatMap(({ reachable }) => [...reachable]), paths)) {
       const { tasks, bootCalls } = files.get(file)!.collected;
@@ -221,6 +233,9 @@ export default defineProjectRule<MessageId, BootFacts>({
         reportOnce(file, site.range, 'bootTaskCall', { call: callText(site), task: TASK_NAME[first.item.kind], file: projectPath(project.root, first.file) });
       }
     }
+    // The migrations folder is run as a whole (by the ORM's migration list), so its modules are not reached by calls.
+    if (!migratesAtBoot || commands.has('backfill')) return;
+    for (const [file, { collected }] of files) for (const range of collected.fileBackfills) reportOnce(file, range, 'bootFileBackfill');
   },
 });
 
@@ -300,6 +315,27 @@ function tasksHandedToRun(call: TSESTree.CallExpression, name: string): TaskKind
   if (!RUNS_TASKS.test(name)) return undefined;
   const handed = call.arguments[0] && getMemberPath(call.arguments[0])?.at(-1);
   return handed ? HANDED_TASKS[handed] : undefined;
+}
+
+const READS_FILE = /^(?:readFile|readFileSync|readdir|readdirSync)$/;
+/** SQL that changes rows: `runQuery(\`INSERT INTO ${settings} …\`)`. */
+const SQL_WRITE = /^\s*(?:INSERT|UPDATE|DELETE)\s/i;
+
+/** A migration's `up` that reads files (`readFile(this.privateKeyPath)`) and writes rows: data moved off the instance's disk. */
+function movesFilesIntoDatabase(source: SourceCode, up: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression): boolean {
+  let reads = false;
+  let writes = false;
+  walkSubtree(up, (node) => {
+    if (node.type !== 'CallExpression') return;
+    const name = getCalleeProperty(node) ?? '';
+    reads ||= READS_FILE.test(name);
+    writes ||= writesData(source, node, name) || SQL_WRITE.test(sqlText(node.arguments[0]) ?? '');
+  });
+  return reads && writes;
+}
+
+function sqlText(argument: Node | undefined): string | undefined {
+  return argument?.type === 'TemplateLiteral' ? argument.quasis[0].value.cooked ?? undefined : getStaticString(argument);
 }
 
 /** `db.query(uid).updateMany(…)`, `knex('posts').delete()`: a write to the database rather than to a Map or a Set. */
