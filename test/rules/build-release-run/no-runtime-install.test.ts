@@ -226,6 +226,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'the step that records missing packages and reinstalls them when asked (`setMissingPackages({ reinstallMissingPackages })`)',
+    code: `${CP}class CommunityPackagesService {\n  async setMissingPackages({ reinstallMissingPackages }) {\n    if (!reinstallMissingPackages) return;\n    for (const missing of this.missing) await this.installNpmModule(missing.name, missing.version);\n  }\n  async installNpmModule(name, version) {\n    await new Promise((resolve) => execFile('npm', ['install', \`\${name}@\${version}\`], { cwd: this.folder }, resolve));\n  }\n}`,
+    errors: [
+      { messageId: 'bootInstall', line: 5, column: 47 },
+      { messageId: 'install', line: 8, column: 45 },
+    ],
+    output: null,
+  },
+  {
     name: "a wrapper around another package's module installer, called by the admin API",
     code: "const runtime = require('./runtime');\nexports.addModule = async function (opts) {\n  return runtime.nodes.installModule(opts.module, opts.version, opts.url);\n};",
     filename: 'lib/api/nodes.js',

@@ -147,7 +147,7 @@ function isPackageBinding(source: SourceCode, callee: Node): boolean {
 
 /** Startup code, and the step that reinstalls what went missing since the last start (`checkForMissingPackages()`), which only startup runs. */
 function runsAtStart(name: string): boolean {
-  return isBootFunctionName(name) || /^(?:check|reinstall|restore|ensure)\w*Missing(?:[A-Z]\w*)?$/.test(name);
+  return isBootFunctionName(name) || /^(?:check|reinstall|restore|ensure|set)\w*Missing(?:[A-Z]\w*)?$/.test(name);
 }
 
 type Report = (at: Node, messageId: MessageId, command: string) => void;
