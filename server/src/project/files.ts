@@ -18,8 +18,11 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/coverage/**', '*
 export const NON_PRODUCTION = [
   '**/test/**', '**/tests/**', '**/test-lib/**', '**/test-utils/**', '**/__tests__/**', '**/spec/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**',
   '**/e2e/**', '**/cypress/**', '**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/demos/**', '**/demo/**',
+  // `docker-examples/`, `deploy-examples/`: setups shown to users, not what the package runs.
+  '**/*-examples/**',
   '**/docs/**', '**/benchmarks/**', '**/bench/**',
-  '**/*.test.*', '**/*.spec.*', '**/*.stories.*',
+  // `test.js` beside the code: a developer's scratch or benchmark script.
+  '**/*.test.*', '**/*.spec.*', '**/*.stories.*', '**/test.*js', '**/test.*ts',
   // Development servers and their config: `server-dev.js`, `dev-server.ts`, `app.dev.js`.
   '**/*-dev.*', '**/*.dev.*', '**/dev-server.*',
 ];
