@@ -5,6 +5,16 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a secret kept in the store of a module that loads no local-disk store package',
+      code: "const { DatabaseStore } = require('./db-store');\nclass Storage {\n  async init(config) {\n    this.storagePlugin = new DatabaseStore(config);\n    return this.storagePlugin.setSecret(config.checkSecretKey(await this.storagePlugin.getSecret()));\n  }\n}",
+      filename: 'lib/storage.js',
+    },
+    {
+      name: 'a failed-login limiter given its store, and one made by a package rather than the app',
+      code: "import { createRateLimiter } from '../rate-limiter.js';\nimport { createLimiter } from 'limiter-kit';\nconst loginAttemptsLimiter = createRateLimiter('RATE_LIMITER', { store: redisStore });\nconst failedLoginLimiter = createLimiter({ points: 5 });",
+      filename: 'dist/services/authentication.js',
+    },
     { name: 'webhooks loaded into a map once, when the class is made', code: "class Webhooks {\n  webhooks = new Map();\n  constructor(list) {\n    for (const hook of list) this.webhooks.set(hook.event, hook);\n  }\n  fire(event) {\n    return this.webhooks.get(event);\n  }\n}" },
     { name: 'listeners of live connections in a map', code: "class Hub {\n  listeners = new Map();\n  on(event, fn) {\n    this.listeners.set(event, fn);\n  }\n}" },
     { name: 'express-rate-limit given a store set on every path', code: "const rateLimit = require('express-rate-limit');\nlet store;\nif (redisUrl) store = new RedisStore({ url: redisUrl });\nelse store = new MongoStore({ uri: mongoUrl });\nstore = wrap(store);\napp.use(rateLimit({ store }));" },
@@ -321,6 +331,33 @@ runRuleTests(rule, {
       name: 'a webhook registry in a map that admin changes add to and remove from at run time',
       code: "class WebhookRunner {\n  webhooksMap = new Map();\n  listeners = new Map();\n  add(webhook) {\n    for (const event of webhook.events) this.webhooksMap.set(event, [...(this.webhooksMap.get(event) ?? []), webhook]);\n  }\n  remove(webhook) {\n    this.webhooksMap.delete(webhook.event);\n  }\n}\nmodule.exports = WebhookRunner;",
       errors: [{ messageId: 'memoryWebhooks', line: 2, column: 3, message: "The registered webhooks are kept in a map in this process's memory and changed at run time (`this.webhooksMap.set()`): an instance that did not handle the change keeps firing a stale list until it restarts. Read them from the database, or from a shared cache every instance invalidates, when an event fires." }],
+      output: null,
+    },
+    {
+      name: "the failed-login limiter made at module level by the app's own limiter factory, with no store given",
+      code: "import { createRateLimiter } from '../rate-limiter.js';\nconst loginAttemptsLimiter = createRateLimiter('RATE_LIMITER', { duration: 0 });\nexport class AuthenticationService {}",
+      filename: 'dist/services/authentication.js',
+      errors: [{ messageId: 'memoryRateLimit', line: 2, column: 7, message: "Rate-limit counters are kept in this process's memory (`createRateLimiter()` with no store given: the app's default store, memory unless configured). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store." }],
+      output: null,
+    },
+    {
+      name: 'a signing secret generated when the store has none and saved into a store that falls back to a local-disk package',
+      code: "var _localStorage = _interopRequireDefault(require('@verdaccio/local-storage'));\nclass LocalStorage {\n  async getSecret(config) {\n    const secretKey = await this.storagePlugin.getSecret();\n    return this.storagePlugin.setSecret(config.checkSecretKey(secretKey));\n  }\n  _loadStorage(config, logger) {\n    return this._loadStorePlugin() ?? new _localStorage.default(this.config, logger);\n  }\n}",
+      filename: 'build/lib/local-storage.js',
+      errors: [{ messageId: 'secretInLocalStore', line: 5, column: 12, message: "The signing secret is made up when the store has none and saved into that store, which is `@verdaccio/local-storage`, on this instance's disk, unless a storage plugin is configured. Instances that do not share that disk each make their own secret, so tokens one signs the others reject: read the secret from the environment." }],
+      output: null,
+    },
+    {
+      name: 'a secret made up when missing (deprecated pseudoRandomBytes), copied into a local store that is then synced',
+      code: "var Crypto = require('crypto');\nfunction Config(config) {\n  var self = this;\n  if (!self.secret) {\n    self.secret = self.localList.data.secret;\n    if (!self.secret) {\n      self.secret = Crypto.pseudoRandomBytes(32).toString('hex');\n      self.localList.data.secret = self.secret;\n      self.localList.sync();\n    }\n  }\n}\nmodule.exports = Config;",
+      filename: 'lib/config.js',
+      errors: [{ messageId: 'generatedSecretFile', line: 7, column: 21 }],
+      output: null,
+    },
+    {
+      name: 'a webhook registry set up in the constructor (`this.webhooksMap = new Map()`) and changed by the methods',
+      code: "class WebhookRunner {\n  constructor({ eventHub }) {\n    this.eventHub = eventHub;\n    this.webhooksMap = new Map();\n  }\n  add(webhook) {\n    this.webhooksMap.set(webhook.event, [webhook]);\n  }\n}\nmodule.exports = WebhookRunner;",
+      errors: [{ messageId: 'memoryWebhooks', line: 4, column: 5 }],
       output: null,
     },
     {

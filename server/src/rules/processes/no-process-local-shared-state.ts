@@ -22,7 +22,7 @@ import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHand
 import { isSecretName } from '../_utils/secrets';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
 
-type MessageId = 'handlerState' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile';
+type MessageId = 'handlerState' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile' | 'secretInLocalStore';
 
 /** A module-level value request handlers might write to. */
 interface Container {
@@ -33,7 +33,7 @@ interface Container {
   readonly queue: boolean;
 }
 
-const RANDOM_CALL = /(?:^|\.)(?:randomBytes|randomUUID|genSalt|genSaltSync|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
+const RANDOM_CALL = /(?:^|\.)(?:randomBytes|pseudoRandomBytes|randomUUID|genSalt|genSaltSync|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
 /** Modules whose default or named export makes a random value, and those exports. */
 const RANDOM_MODULE = /^(?:nanoid|uuid|cuid|@paralleldrive\/cuid2|crypto-random-string|randomstring|uid-safe|uid2|rand-token)$/;
 const RANDOM_EXPORT = /^(?:default|v4|nanoid|generate|createId|uid)$/;
@@ -70,8 +70,8 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
-    (/random(?:Bytes|UUID|FillSync|String)|getRandomValues|genSalt|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
+    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|getRandomValues|genSalt|generateKey|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -90,6 +90,8 @@ export default defineRule<MessageId>({
       'This {{use}} is generated when the process starts. Every instance gets a different one and every restart replaces it, so what one process signed or encrypted (sessions, cookies, tokens) the next one rejects. Read it from the environment.',
     generatedSecretFile:
       'This {{use}} is generated on first start and saved to a file on the local disk. Every instance and every fresh container makes its own, so what one signed or encrypted the others reject. Read it from the environment instead.',
+    secretInLocalStore:
+      'The signing secret is made up when the store has none and saved into that store, which is `{{module}}`, on this instance\'s disk, unless a storage plugin is configured. Instances that do not share that disk each make their own secret, so tokens one signs the others reject: read the secret from the environment.',
     generatedSecretFallback:
       'When {{env}} is unset, this {{use}} is generated at startup: each instance then signs with its own key and every restart invalidates existing sessions and tokens. Require {{env}} instead of generating a fallback.',
   },
@@ -120,6 +122,7 @@ export default defineRule<MessageId>({
         checkAdapterDefault(context, call);
         checkSecretSink(context, call, state);
         checkSecretFileWrite(context, call, state);
+        checkSecretSavedToLocalStore(context, call, bindings!.packages);
         checkContainerCall(context, call, state);
         checkFactoryElse(context, call);
       },
@@ -142,13 +145,17 @@ export default defineRule<MessageId>({
       PropertyDefinition: (node) => {
         const field = node as TSESTree.PropertyDefinition;
         if (!frontend && field.static && field.value) checkAttemptCounter(context, field, getPropertyName(field.key), field.value);
-        if (!frontend && !field.static) checkWebhookRegistry(context, field);
+        if (!frontend && !field.static) checkWebhookRegistry(context, field, getPropertyName(field.key), field.value, field.parent);
       },
       AssignmentExpression: (node) => {
         if (frontend) return;
         const assignment = node as TSESTree.AssignmentExpression;
         const target = getMemberPath(assignment.left);
-        if (target?.length === 2 && target[0] === 'this' && isInConstructor(assignment)) checkAttemptCounter(context, assignment, target[1], assignment.right);
+        if (target?.length === 2 && target[0] === 'this' && isInConstructor(assignment)) {
+          checkAttemptCounter(context, assignment, target[1], assignment.right);
+          const classBody = enclosingClass(assignment)?.body;
+          if (classBody) checkWebhookRegistry(context, assignment, target[1], assignment.right, classBody);
+        }
         checkSecretAssignment(context, assignment, state);
         checkContainerAssignment(context, assignment, assignment.left, assignment.right, state);
       },
@@ -445,15 +452,14 @@ function checkFactoryFallback(context: FileRuleContext<MessageId>, statement: TS
 const WEBHOOK_REGISTRY = /^webhooks?(?:Map|ById|Registry|Index)?$/i;
 
 /**
- * `webhooksMap = new Map()` in a class whose methods add to or remove from it at run time (`this.webhooksMap.set(…)`):
- * the webhooks an admin changes on one instance, which the others never learn about.
+ * `webhooksMap = new Map()` (a field, or set in the constructor) in a class whose methods add to or remove from it
+ * at run time (`this.webhooksMap.set(…)`): the webhooks an admin changes on one instance, which the others never learn about.
  */
-function checkWebhookRegistry(context: FileRuleContext<MessageId>, field: TSESTree.PropertyDefinition): void {
-  const name = getPropertyName(field.key);
-  const value = field.value && unwrapExpression(field.value);
+function checkWebhookRegistry(context: FileRuleContext<MessageId>, at: Node, name: string | undefined, initial: Node | null | undefined, body: TSESTree.ClassBody): void {
+  const value = initial && unwrapExpression(initial);
   if (!name || !WEBHOOK_REGISTRY.test(name) || value?.type !== 'NewExpression' || getMemberPath(value.callee)?.join('.') !== 'Map') return;
-  const change = registryChange(field.parent, name);
-  if (change) context.report({ at: field, messageId: 'memoryWebhooks', data: { change } });
+  const change = registryChange(body, name);
+  if (change) context.report({ at, messageId: 'memoryWebhooks', data: { change } });
 }
 
 /** The first `this.<field>.set(…)`/`.delete(…)` in a method of the class other than its constructor. */
@@ -615,12 +621,29 @@ const AUTH_CONTEXT = /auth|login|signin|security|session/i;
  * lockout kept in this process. Another instance lets the attacker try again, a restart forgives everyone.
  */
 function checkAttemptCounter(context: FileRuleContext<MessageId>, at: Node, name: string | undefined, value: Node): void {
+  if (name && ATTEMPT_LIMITER.test(name) && isOwnLimiterWithoutStore(context.source, value)) {
+    return context.report({ at, messageId: 'memoryRateLimit', data: { library: `\`${getCalleeName(value as TSESTree.CallExpression)}()\` with no store given: the app's default store, memory unless configured` } });
+  }
   if (!name || !isEmptyContainer(value)) return;
   const className = enclosingClassName(at);
   const named = ATTEMPT_COUNTER.test(name) || (/^_?attempts$/i.test(name) && (AUTH_CONTEXT.test(context.source.path) || AUTH_CONTEXT.test(className ?? '')));
   if (named || (LIMITER_CLASS.test(className ?? '') && isInConstructor(at) && countsInto(enclosingClass(at)!, name))) {
     context.report({ at, messageId: 'memoryRateLimit', data: { library: `\`${name}\`, a container in this process` } });
   }
+}
+
+/** `loginAttemptsLimiter`, `failedLoginLimiter`: a limiter that counts failed logins to lock accounts. */
+const ATTEMPT_LIMITER = /^_?(?:failed|login|signin|auth)\w*(?:attempts?|failures?|Logins?)\w*Limiter$/i;
+
+/**
+ * `createRateLimiter('RATE_LIMITER', { duration: 0 })`: the app's own limiter factory (a relative import),
+ * given a config prefix and options that name no store, so it counts wherever the default store does.
+ */
+function isOwnLimiterWithoutStore(source: SourceCode, value: Node): boolean {
+  const call = unwrapExpression(value);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !/^create\w*(?:RateLimiter|Limiter)$/.test(call.callee.name)) return false;
+  const options = call.arguments.find((argument) => argument.type === 'ObjectExpression');
+  return (modulesByLocalName(source.ast).get(call.callee.name) ?? '').startsWith('.') && !(options && findProperty(options, 'store'));
 }
 
 /** A rate limiter of the app's own: `class RateLimiter`, `LoginThrottle`. */
@@ -832,6 +855,19 @@ function checkSecretFileWrite(context: FileRuleContext<MessageId>, call: TSESTre
   if (random && namesSecretFile(file)) reportSecret(context, random, 'secret', state, true);
 }
 
+/** Store packages that keep their data in files on the local disk: `@verdaccio/local-storage`, `local-storage-legacy`. */
+const LOCAL_DISK_STORE = /(?:^|[/@-])local-(?:storage|fs|database|db)(?:-legacy)?$/;
+
+/**
+ * `this.storagePlugin.setSecret(config.checkSecretKey(secretKey))` in a module that falls back to a local-disk
+ * store package: a secret generated when missing, kept where only this instance reads it.
+ */
+function checkSecretSavedToLocalStore(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, packages: ReadonlyMap<string, string>): void {
+  if (getCalleeProperty(call) !== 'setSecret' || call.arguments[0]?.type !== 'CallExpression' || enclosingRequestHandler(call)) return;
+  const store = [...packages.values()].find((module) => LOCAL_DISK_STORE.test(module));
+  if (store) context.report({ at: call, messageId: 'secretInLocalStore', data: { module: store } });
+}
+
 /** `keyFile`, `keyFilePath`, `privateKeyPath`: a variable that holds where a key is kept. */
 const KEY_FILE_VARIABLE = /(?:^|_)(?:key|KEY)_?(?:[Ff]ile|[Pp]ath|FILE|PATH)|[a-z0-9]Key(?:File|Path)/;
 
@@ -911,7 +947,31 @@ function envFallbackOf(source: SourceCode, random: Node): string | undefined {
 function writtenToFile(source: SourceCode, random: Node): boolean {
   const writes = (call: TSESTree.CallExpression) => SECRET_FILE_WRITE.test(getCalleeName(call) ?? '') || isSecretSettingSave(call);
   // `const settings = { encryptionKey }; this.save(settings)`, where the class's `save` writes a file.
-  return savedBy(source, random, (call) => (writes(call) ? 1 : writesThroughOwnMethod(call, writes) ? 0 : undefined));
+  return savedBy(source, random, (call) => (writes(call) ? 1 : writesThroughOwnMethod(call, writes) ? 0 : undefined)) || syncedIntoStore(source, random);
+}
+
+const STORE_SYNC = /^(?:sync|save|persist|flush)$/;
+
+/** `self.localList.data.secret = self.secret; self.localList.sync()`: copied into a store object that is then written out. */
+function syncedIntoStore(source: SourceCode, random: Node): boolean {
+  const holder = assignedName(source, random);
+  const block = enclosingBlock(random);
+  if (!holder || !block) return false;
+  const stores = new Set<string>();
+  let synced = false;
+  walkSubtree(block, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && mentions(source, node.right, holder)) stores.add(getMemberPath(node.left)?.slice(0, 2).join('.') ?? '');
+    const path = node.type === 'CallExpression' ? getMemberPath(node.callee) : undefined;
+    synced ||= path !== undefined && STORE_SYNC.test(path.at(-1)!) && stores.has(path.slice(0, -1).join('.'));
+    return !synced;
+  });
+  return synced;
+}
+
+function enclosingBlock(node: Node): Node | undefined {
+  let block = node.parent;
+  while (block && block.type !== 'BlockStatement' && block.type !== 'Program') block = block.parent;
+  return block;
 }
 
 /**
@@ -923,8 +983,7 @@ function writtenToFile(source: SourceCode, random: Node): boolean {
 function savedBy(source: SourceCode, random: Node, dataFrom: (call: TSESTree.CallExpression) => number | undefined): boolean {
   const holder = random.parent && assignedName(source, random);
   if (!holder) return false;
-  let block: Node | undefined = random.parent;
-  while (block && block.type !== 'BlockStatement' && block.type !== 'Program') block = block.parent;
+  const block = enclosingBlock(random);
   let written = false;
   if (block) {
     walkSubtree(block, (node) => {
