@@ -6,6 +6,11 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'an htpasswd store whose file the caller passes in',
+      code: "const { HTPasswd } = require('verdaccio-htpasswd');\nmodule.exports = (config) => new HTPasswd({ file: config.auth.file }, { config });",
+      filename: 'build/auth.js',
+    },
     { name: 'a convict schema whose database type defaults to Postgres', code: "exports.schema = { database: { type: { format: ['sqlite', 'postgresdb'], default: 'postgresdb', env: 'DB_TYPE' } } };" },
     { name: 'a convict default for a setting that is no database kind', code: "exports.schema = { cache: { backend: { default: 'sqlite', env: 'CACHE_BACKEND' } } };" },
     {
@@ -99,6 +104,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the default auth plugin: users kept in an htpasswd file on this disk',
+      code: "const verdaccio_htpasswd = require('verdaccio-htpasswd');\nclass Auth {\n  loadDefaultPlugin() {\n    return new verdaccio_htpasswd.HTPasswd({ file: './htpasswd' }, { config: this.config, logger: this.logger });\n  }\n}",
+      filename: 'build/auth.js',
+      errors: [{ messageId: 'stateFile', line: 4, column: 12, message: "This saves the app's user accounts (an htpasswd file) as a file on this process's disk. Another instance never sees the file and a new container starts without it, so logins and changes made on one instance vanish on the next: keep it in a database or another backing service." }],
+      output: null,
+    },
     {
       name: 'a database kind that falls back to a file database when the variable is unset',
       code: "const settings = { dbType: process.env.DB_TYPE || 'sqlite', dbSettings: {} };",
