@@ -32,12 +32,13 @@ import noOutputRedirect from './logs/no-output-redirect';
 import dockerfileExposeMismatch from './port-binding/dockerfile-expose-mismatch';
 import noHardcodedPort from './port-binding/no-hardcoded-port';
 import noLoopbackBind from './port-binding/no-loopback-bind';
+import noDiskStorageDefaultConfig from './processes/no-disk-storage-default-config';
 import noLocalState from './processes/no-local-state';
 import noProcessLocalSharedState from './processes/no-process-local-shared-state';
 import noStickySessions from './processes/no-sticky-sessions';
 
 /** Every rule, in factor order. A meta-test checks that ids, files and docs agree. */
-export const RULES = [noExternalDependency, noUndeclaredDependency, requireLockfile, noSystemBinary, noRuntimeGlobalInstall, noHardcodedSecret, noConfigFileSecret, noEnvironmentConfigFiles, noCommittedEnvFile, envExampleDrift, noUnconditionalDotenv, noHardcodedServiceUrl, noEnvironmentSpecificService, noRuntimeInstall, noBuildInStart, dockerfileNpmCi, noLocalState, noStickySessions, noProcessLocalSharedState, noHardcodedPort, noLoopbackBind, dockerfileExposeMismatch, noDaemonize, procfileWebProcess, requireGracefulShutdown, noSwallowedFatalErrors, dockerfileSignalForwarding, noEnvironmentSwitchedService, noEnvironmentSelectedService, noFileLogging, noFileLogConfig, noLogRotation, noAccessLogFile, noOutputRedirect, noBootTimeAdminTask, noAdhocDatabaseScript] as const satisfies readonly Rule[];
+export const RULES = [noExternalDependency, noUndeclaredDependency, requireLockfile, noSystemBinary, noRuntimeGlobalInstall, noHardcodedSecret, noConfigFileSecret, noEnvironmentConfigFiles, noCommittedEnvFile, envExampleDrift, noUnconditionalDotenv, noHardcodedServiceUrl, noEnvironmentSpecificService, noRuntimeInstall, noBuildInStart, dockerfileNpmCi, noLocalState, noDiskStorageDefaultConfig, noStickySessions, noProcessLocalSharedState, noHardcodedPort, noLoopbackBind, dockerfileExposeMismatch, noDaemonize, procfileWebProcess, requireGracefulShutdown, noSwallowedFatalErrors, dockerfileSignalForwarding, noEnvironmentSwitchedService, noEnvironmentSelectedService, noFileLogging, noFileLogConfig, noLogRotation, noAccessLogFile, noOutputRedirect, noBootTimeAdminTask, noAdhocDatabaseScript] as const satisfies readonly Rule[];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);

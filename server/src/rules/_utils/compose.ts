@@ -2,6 +2,7 @@
 import { dirname, join, normalize } from 'node:path';
 import type { OffsetRange } from '../../engine/types';
 import type { YamlFile } from '../../project/projectFiles';
+import { isRecord } from './records';
 
 export interface ComposeService {
   readonly file: YamlFile;
@@ -16,10 +17,6 @@ export interface ComposeEntry {
   readonly value: string;
   /** Where the entry is written; undefined when the file gives no location. */
   readonly range?: OffsetRange;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function composeServices(files: readonly YamlFile[]): ComposeService[] {

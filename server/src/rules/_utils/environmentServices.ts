@@ -13,6 +13,7 @@ import type { ProjectFacts } from '../../project/facts';
 import type { ConfigDataFile } from '../../project/projectFiles';
 import { getCalleeName, getPropertyName, getStaticString, unwrapExpression } from './ast';
 import { environmentKindOf, environmentOfConfigFile, initializerOf } from './environment';
+import { isRecord } from './records';
 import { isDifferentKind, serviceKindOfCallee, serviceKindOfSetting, serviceKindOfUrl, type ServiceKind } from './serviceKinds';
 import { devOnlyFiles, isBrowserFile } from './sourceRoles';
 
@@ -133,10 +134,6 @@ function dataSettings(file: ConfigDataFile, value: unknown, prefix = '', depth =
 
 function join(prefix: string, key: string): string {
   return prefix ? `${prefix}.${key}` : key;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `config/development.json` and `config/production.json` form one map: per folder, one section per file. */
