@@ -6,6 +6,8 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a log viewer that reads its log file line by line to show it', code: "const readline = require('readline');\nconst options = { logFilePath: path.join(root, 'logs') };\nfunction tail(file) {\n  const rl = readline.createInterface({ input: fs.createReadStream(file) });\n  rl.on('line', (line) => lines.push(line));\n}" },
+    { name: 'a convict schema entry for local storage whose default is a temporary folder', code: "exports.schema = { localStoragePath: { format: String, default: path.join(os.tmpdir(), 'binaryData'), env: 'STORAGE_PATH' } };" },
     {
       name: 'an htpasswd store whose file the caller passes in',
       code: "const { HTPasswd } = require('verdaccio-htpasswd');\nmodule.exports = (config) => new HTPasswd({ file: config.auth.file }, { config });",
@@ -104,6 +106,20 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an event log whose files, named under the app folder, are read back line by line as records',
+      code: "const readline = require('readline');\nclass MessageEventBusLogWriter {\n  static getInstance(options) {\n    this.options = {\n      logFullBasePath: path.join(options.logBasePath ?? instanceSettings.n8nFolder, 'n8nEventLog'),\n    };\n  }\n  readLoggedMessagesFromFile(results, logFileName) {\n    const rl = readline.createInterface({ input: fs.createReadStream(logFileName) });\n    rl.on('line', (line) => results.push(jsonParse(line)));\n  }\n}",
+      filename: 'dist/eventbus/MessageEventBusLogWriter.js',
+      errors: [{ messageId: 'loggedState', line: 5, column: 7, message: "This module keeps records in log files named from `logFullBasePath` on this process's disk and reads them back as state (what is still unsent, what was running). Another instance never sees them and a new container starts without them, so that work is lost or done twice: keep it in a database or a durable queue." }],
+      output: null,
+    },
+    {
+      name: 'a convict schema entry for local storage whose default is a folder under the app folder',
+      code: "const path_1 = require('path');\nexports.schema = {\n  binaryDataManager: {\n    localStoragePath: {\n      format: String,\n      default: path_1.default.join(Container.get(InstanceSettings).n8nFolder, 'binaryData'),\n      env: 'N8N_BINARY_DATA_STORAGE_PATH',\n    },\n  },\n};",
+      filename: 'dist/config/schema.js',
+      errors: [{ messageId: 'diskUploads', line: 6, column: 16 }],
+      output: null,
+    },
     {
       name: 'the default auth plugin: users kept in an htpasswd file on this disk',
       code: "const verdaccio_htpasswd = require('verdaccio-htpasswd');\nclass Auth {\n  loadDefaultPlugin() {\n    return new verdaccio_htpasswd.HTPasswd({ file: './htpasswd' }, { config: this.config, logger: this.logger });\n  }\n}",

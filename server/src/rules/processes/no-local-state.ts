@@ -20,7 +20,7 @@ import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } fro
 import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
+type MessageId = 'loggedState' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -59,7 +59,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|HTPasswd|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|HTPasswd|createInterface|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -79,6 +79,8 @@ export default defineRule<MessageId>({
       'This saves the app\'s {{what}} as a file on this process\'s disk. Another instance never sees the file and a new container starts without it, so logins and changes made on one instance vanish on the next: keep it in a database or another backing service.',
     storeFile:
       'The app keeps data in a file on this process\'s disk ({{file}}): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service.',
+    loggedState:
+      'This module keeps records in log files named from `{{path}}` on this process\'s disk and reads them back as state (what is still unsent, what was running). Another instance never sees them and a new container starts without them, so that work is lost or done twice: keep it in a database or a durable queue.',
     keptScreenshot:
       'Screenshots are kept in files on this process\'s disk. Other instances cannot serve them and a new container starts without them: upload them to object storage, or keep them only for the request.',
   },
@@ -95,6 +97,7 @@ export default defineRule<MessageId>({
       reported.add(node);
       context.report({ at: node, messageId, data });
     };
+    const readsBackRecords = READS_BACK_RECORDS.every((pattern) => pattern.test(context.source.text));
     const isCommandFile = /(?:^|\/)(?:cli|commands?|command-line|bin)(?:\/|\.[cm]?[jt]s$)/.test(projectPath(context.project.root, context.source.path)) || isScaffolder(context.source.path, context.source.text);
     return {
       Program: (node) => {
@@ -124,11 +127,12 @@ export default defineRule<MessageId>({
       VariableDeclarator: (node) => checkDatabaseFilePath(context, node as TSESTree.VariableDeclarator, bindings!),
       Property: (node) => {
         const property = node as TSESTree.Property;
-        checkSetting(context, settingName(property), property.value as Node);
+        checkSetting(context, settingNames(property), property.value as Node);
+        if (readsBackRecords && isLogFilesPath(property)) context.report({ at: property, messageId: 'loggedState', data: { path: getPropertyName(property.key)! } });
       },
       AssignmentExpression: (node) => {
         const assignment = node as TSESTree.AssignmentExpression;
-        checkSetting(context, getMemberPath(assignment.left)?.at(-1), assignment.right);
+        checkSetting(context, getMemberPath(assignment.left)?.slice(-1) ?? [], assignment.right);
       },
     };
   },
@@ -155,7 +159,8 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   const name = path?.join('.') ?? '';
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
   const method = path?.at(-1) ?? '';
-  if (method === 'set' && node.arguments.length === 2) checkSetting(context, getStaticString(node.arguments[0]), node.arguments[1] as Node);
+  const setting = method === 'set' && node.arguments.length === 2 ? getStaticString(node.arguments[0]) : undefined;
+  if (setting) checkSetting(context, [setting], node.arguments[1] as Node);
   const fallback = defaultDiskStoreModule(node);
   if (fallback) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: fallback } });
   const store = (isStoreWrite(node) ? localStoreOperation(node) : undefined) ?? diskStoreWrite(path);
@@ -298,6 +303,14 @@ function diskStoreWrite(path: readonly string[] | undefined): string | undefined
   return DISK_STORE_INSTANCE.test(receiver) ? receiver : undefined;
 }
 
+/** Reading lines of a file as JSON records: `readline.createInterface({ input: createReadStream(logFileName) })`, `jsonParse(line)`. */
+const READS_BACK_RECORDS = [/\bcreateReadStream\b/, /\bcreateInterface\b/, /[jJ][sS][oO][nN]\.?[pP]arse\)?\s*\(\s*line\b/];
+
+/** `logFullBasePath: path.join(n8nFolder, logBaseName)`: the local folder the module's log files are named under. */
+function isLogFilesPath(property: TSESTree.Property): boolean {
+  return /^log\w*Path$/i.test(getPropertyName(property.key) ?? '') && isPathBuilderCall(unwrapExpression(property.value as Node));
+}
+
 function isStoreWrite(call: TSESTree.CallExpression): boolean {
   if (!FILE_WRITE_CALL.test(getMemberPath(call.callee)?.at(-1) ?? '')) return false;
   const names = call.arguments.flatMap((argument) => pathNames(argument as Node));
@@ -305,25 +318,29 @@ function isStoreWrite(call: TSESTree.CallExpression): boolean {
 }
 
 /**
- * The setting a property gives a value for: its key, or, for the `default` of a convict schema entry
- * (`type: { default: 'sqlite', env: 'DB_TYPE' }`), the variable that overrides it, which names the setting.
- * Overridable or not, the shipped default is what runs when nobody sets it.
+ * The names of the setting a property gives a value for: its key, or, for the `default` of a convict
+ * schema entry (`localStoragePath: { default: 'sqlite', env: 'DB_TYPE' }`), the variable that overrides
+ * it and the entry's key, which name the setting. Overridable or not, the shipped default is what runs
+ * when nobody sets it.
  */
-function settingName(property: TSESTree.Property): string | undefined {
+function settingNames(property: TSESTree.Property): string[] {
   const key = getPropertyName(property.key);
-  if (key !== 'default' || property.parent.type !== 'ObjectExpression') return key;
-  return getStaticString(findProperty(property.parent, 'env')?.value as Node | undefined) ?? key;
+  if (key !== 'default' || property.parent.type !== 'ObjectExpression') return key ? [key] : [];
+  const env = getStaticString(findProperty(property.parent, 'env')?.value as Node | undefined);
+  const entry = property.parent.parent?.type === 'Property' ? getPropertyName(property.parent.parent.key) : undefined;
+  return env ? [env, ...(entry ? [entry] : [])] : [key];
 }
 
 /** Settings whose shipped value keeps data on local disk: a file database kind, or a local upload folder. */
-function checkSetting(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
-  if (key && UPLOAD_FOLDER_KEY.test(key)) {
-    const folder = getStaticString(value) ?? folderUnderRoot(value);
+function checkSetting(context: FileRuleContext<MessageId>, names: readonly string[], value: Node): void {
+  if (names.some((name) => UPLOAD_FOLDER_KEY.test(name))) {
+    // `path.join(instanceSettings.n8nFolder, 'binaryData')`: a folder the app names under its own.
+    const folder = getStaticString(value) ?? folderUnderRoot(value) ?? (isPathBuilderCall(unwrapExpression(value)) ? fileNameOf(value) : undefined);
     if (folder && !folder.includes('://') && !TEMPORARY_NAME.test(context.source.getText(value))) context.report({ at: value, messageId: 'diskUploads' });
     return;
   }
-  checkDatabaseKind(context, key, value);
-  if (key && DATA_FILE_KEY.test(key) && DATA_FILE.test(fileNameOf(value) ?? '')) reportLocalFile(context, value, value);
+  checkDatabaseKind(context, names[0], value);
+  if (names.some((name) => DATA_FILE_KEY.test(name)) && DATA_FILE.test(fileNameOf(value) ?? '')) reportLocalFile(context, value, value);
 }
 
 /** The file a setting names: `'flows.json'`, `data.joinPath('database.db')`, `` `${dir}/app.sqlite` ``. */
