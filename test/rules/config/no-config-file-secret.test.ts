@@ -7,6 +7,7 @@ const MESSAGE = (key: string, env: string) =>
 
 runRuleTests(rule, {
   valid: [
+    { name: 'stored password hashes of sample users (sha1 hex, salted base64)', code: '', project: projectFixture({ 'conf/users.yml': 'userA:\n  password: "rCOSZxJrgze2AZdVQh12c6ErDMOG0M+Rx5Yu7S5d91c=GS4SbTQYmoaGwjm2shEobg=="\nadmin:\n  password: a94a8fe5ccb19ba61c4c0873d391e987982fbbd3\n' }) },
     { name: 'empty secrets, filled in by the deploy', code: '', project: projectFixture({ 'config/default.json': '{ "session": { "secret": "" }, "db": { "password": "" } }\n' }) },
     { name: 'placeholders and environment interpolation', code: '', project: projectFixture({ 'config/default.yml': 'session:\n  secret: ${SESSION_SECRET}\napi:\n  token: <your token>\n' }) },
     { name: 'node-config\'s map of settings to environment variables', code: '', project: projectFixture({ 'config/custom-environment-variables.json': '{ "server": { "httpAuth": { "password": "HTTP_PASSWORD", "jwtSecret": "JWT_SECRET" } } }\n' }) },

@@ -59,7 +59,11 @@ function secretSettings(value: unknown, path: string, owner: string | undefined)
   });
 }
 
+/** What a password setting holds when it is a stored hash (hex or base64 digest, bcrypt, `{SHA}`), which logs no one in. */
+const PASSWORD_HASH = /^(?:[a-f0-9]{32,}|[A-Za-z0-9+/=]{40,}|\$2[aby]?\$\d\d\$.{53}|\{SHA\}\S+)$/;
+
 function isSecretSetting(key: string, value: string): boolean {
   if (DESCRIBING_KEY.test(key) || !isSecretName(toEnvName(key))) return false;
+  if (/pass(?:word|wd)?$/i.test(key) && PASSWORD_HASH.test(value)) return false;
   return isUsableSecretValue(value, key, true) && !/^\$\{?[A-Z_][A-Z0-9_]*/.test(value);
 }
