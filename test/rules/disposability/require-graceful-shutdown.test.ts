@@ -120,6 +120,16 @@ runRuleTests(rule, {
       output: "import http from 'http';\nexport function listenDefault(webServer, addr) {\n  const server = webServer.listen(addr.port, addr.host);\n  process.on('SIGTERM', () => {\n    server.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n}",
     },
     {
+      name: "graceful handling opt-in, while the logger's SIGTERM handler (pino.final) only flushes and exits",
+      code: `${EXPRESS}const logger = require('./logger');\nconst server = app.listen(3000);\nif (process.env.HANDLE_KILL_SIGNALS === 'true') {\n  process.on('SIGTERM', () => server.close(() => process.exit(0)));\n}`,
+      files: { 'src/logger.js': "const pino = require('pino');\nconst logger = pino();\nif (process.env.NODE_ENV === 'production') {\n  const finalHandler = pino.final(logger, (err, finalLogger, event) => {\n    finalLogger.info(`${event} caught`);\n    process.exit(err ? 1 : 0);\n  });\n  process.on('SIGTERM', () => finalHandler(null, 'SIGTERM'));\n}\nmodule.exports = logger;" },
+      errors: [
+        { messageId: 'optInOnly', line: 4, column: 16 },
+        { messageId: 'exitWithoutClose', line: 8, column: 3, file: 'src/logger.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'signals handled only when an environment variable opts in',
       code: `${EXPRESS}const server = app.listen(3000);\nif (process.env.HANDLE_KILL_SIGNALS === 'true') {\n  ['SIGINT', 'SIGTERM', 'SIGHUP'].forEach((signal) => process.once(signal, () => server.close()));\n}`,
       errors: [{ messageId: 'optInOnly', line: 3, column: 16 }],

@@ -49,7 +49,10 @@ interface ServerStart {
 
 interface ShutdownFacts {
   starts: ServerStart[];
+  /** A SIGTERM handler that may close something (or a framework's shutdown hooks). */
   handlesSigterm: boolean;
+  /** A SIGTERM handler that only exits (logging aside): SIGTERM is heard, and the server still dies mid-request. */
+  exitsOnSigterm: boolean;
   /**
    * Stop signals handled other than SIGTERM (`SIGINT`, `SIGHUP`), with where each handler is installed
    * and whether it stops something (`server.stop()`, `shutdown()`) rather than only logging and exiting.
@@ -118,7 +121,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [], primariesWithoutSigterm: [] }),
+  initial: () => ({ starts: [], handlesSigterm: false, exitsOnSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [], primariesWithoutSigterm: [] }),
   collect({ source, project, collected }) {
     const appClasses = ownClassNames(project.packageJson?.name);
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
@@ -200,7 +203,9 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     for (const entry of withLaunchedScripts(entries, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
       const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => libraries.has(specifier)));
-      const handles = facts.some((item) => item.facts.handlesSigterm || item.facts.otherSignals.length > 0 || item.facts.handlesSigtermOnOptIn) || usesLibrary;
+      const hearsSigterm = facts.some((item) => item.facts.handlesSigterm || item.facts.exitsOnSigterm);
+      const optIn = facts.some((item) => item.facts.handlesSigtermOnOptIn);
+      const handles = hearsSigterm || optIn || facts.some((item) => item.facts.otherSignals.length > 0) || usesLibrary;
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
       const reportExitsWithoutClosing = () => {
         for (const { file, facts: fileFacts } of facts) {
@@ -216,7 +221,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         } else if (launch) {
           reportOnce(reported, launch.file, launch.range, () => report(launch.file, { at: launch.range, messageId: 'launcherNoSigterm' }));
           reportAtEntry(entry, launch.file);
-        } else if (!facts.some((item) => item.facts.handlesSigterm || item.facts.handlesSigtermOnOptIn) && !usesLibrary && !DEV_SERVER_NAME.test(basename(entry))) {
+        } else if (!hearsSigterm && !optIn && !usesLibrary && !DEV_SERVER_NAME.test(basename(entry))) {
           // A server the rule cannot see start (made by a framework of the app's own) still shows by
           // the graceful stop written for Ctrl+C: SIGTERM belongs beside it.
           for (const { file, facts: fileFacts } of facts) {
@@ -226,13 +231,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         }
         continue;
       }
-      if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary) {
-        reportExitsWithoutClosing();
-        continue;
-      }
+      // A handler that only exits (a logger flushing on SIGTERM) leaves the graceful one opt-in: both are reported.
+      if (hearsSigterm) reportExitsWithoutClosing();
+      if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary || (hearsSigterm && !optIn)) continue;
       const server = start.facts.starts[0];
       const otherSignals = [...new Set(facts.flatMap((item) => item.facts.otherSignals.map(({ signal }) => signal)))];
-      const messageId = facts.some((item) => item.facts.handlesSigtermOnOptIn) ? 'optInOnly' : otherSignals.length > 0 ? 'sigintOnly' : 'noSigterm';
+      const messageId = optIn ? 'optInOnly' : otherSignals.length > 0 ? 'sigintOnly' : 'noSigterm';
       // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
       const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server);
       const data = messageId === 'sigintOnly' ? { signals: otherSignals.join(' and ') } : undefined;
@@ -391,9 +395,11 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
   if (signal === 'SIGTERM' && isOptIn(source, call)) {
     facts.handlesSigtermOnOptIn = true;
   } else if (signal === 'SIGTERM') {
-    facts.handlesSigterm = true;
     const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
-    if (handler && exitsWithoutClosing(handler)) facts.exitsWithoutClosing.push(call.range);
+    const exits = handler !== undefined && (exitsWithoutClosing(handler) || callsExitingWrapper(source, handler));
+    if (exits) facts.exitsWithoutClosing.push(call.range);
+    if (exits) facts.exitsOnSigterm = true;
+    else facts.handlesSigterm = true;
   } else if (signal && STOP_SIGNALS.has(signal)) {
     facts.otherSignals.push({ signal, range: call.range, stops: call.arguments[1] !== undefined && stopsSomething(source, call.arguments[1]) });
   }
@@ -446,8 +452,19 @@ function stopsSomething(source: SourceCode, argument: Node): boolean {
   return mayClose(body);
 }
 
-/** `console.log`, `logger.info`, `this.logger.warn`, `util.log`, `log.error`: calls that only write a line. */
-const LOGGING_CALL = /^(?:debug|info|warn|error)$|^(?:this\.)?(?:console|logger|log|l)\.\w+$|^(?:this\.)?\w*(?:[lL]og|util)\.(?:log|info|warn|error|debug|trace|fatal|notice)$|(?:^|\.)log(?:info|notice|warn|error|debug)?$/;
+/**
+ * `() => finalHandler(null, 'SIGTERM')` where `const finalHandler = pino.final(logger, (err) => { …; process.exit(0); })`:
+ * a call to a wrapper whose callback only exits.
+ */
+function callsExitingWrapper(source: SourceCode, body: Node): boolean {
+  const call = unwrapExpression(body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ExpressionStatement' ? body.body[0].expression : body);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return false;
+  const wrapper = source.constInitializer(call.callee, call.callee.name);
+  return wrapper?.type === 'CallExpression' && wrapper.arguments.some((argument) => (argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression') && exitsWithoutClosing(argument.body));
+}
+
+/** `console.log`, `logger.info`, `this.logger.warn`, `util.log`, `log.error`, `finalLogger.info`: calls that only write a line. */
+const LOGGING_CALL = /^(?:debug|info|warn|error)$|^(?:this\.)?(?:console|logger|log|l)\.\w+$|^(?:this\.)?\w*(?:[lL]og|[lL]ogger|util)\.(?:log|info|warn|error|debug|trace|fatal|notice)$|(?:^|\.)log(?:info|notice|warn|error|debug)?$/;
 
 /**
  * Calls process.exit and nothing else but logging. Any other call might close something
