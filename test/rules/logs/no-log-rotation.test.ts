@@ -83,6 +83,15 @@ runRuleTests(rule, {
       output: `${WINSTON}const logger = winston.createLogger({\n  transports: [new winston.transports.Console({ level: 'info' })],\n});`,
     },
     {
+      name: "bunyan's RotatingFileStream, directly and through a subclass declared in the file",
+      code: "const Logger = require('bunyan');\nclass AppRotatingFileStream extends Logger.RotatingFileStream {\n  write(obj) { super.write(obj); }\n}\nconst direct = new Logger.RotatingFileStream({ path: target.path });\nconst stream = new AppRotatingFileStream({ path: target.path, period: '1d' });",
+      errors: [
+        { messageId: 'rotation', line: 5, column: 16, message: "The app rotates its own log files here (bunyan's RotatingFileStream). Rotation and retention are the job of the platform that collects the log stream: write logs to stdout and drop the rotation setup." },
+        { messageId: 'rotation', line: 6, column: 16 },
+      ],
+      output: null,
+    },
+    {
       name: 'rotating-file-stream through its namespace',
       code: "const rfs = require('rotating-file-stream');\nconst stream = rfs.createStream('app.log', { interval: '1d', compress: 'gzip' });\nstream.on('rotated', (file) => console.log(file));",
       errors: [{ messageId: 'rotation', line: 2, column: 16, message: 'The app rotates its own log files here (rotating-file-stream). Rotation and retention are the job of the platform that collects the log stream: write logs to stdout and drop the rotation setup.' }],

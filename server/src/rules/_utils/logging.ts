@@ -89,12 +89,25 @@ function rotatingConstructor(source: SourceCode, node: TSESTree.NewExpression, b
   if (!path) return undefined;
   const module = rotatingModuleBinding(path[0], bindings);
   if (module) return { what: module };
+  if (isBunyanRotatingStream(path, bindings) || isBunyanRotatingStream(superClassPath(source, path), bindings)) return { what: "bunyan's RotatingFileStream" };
   const transport = winstonTransportName(path, bindings);
   if (transport === 'DailyRotateFile') return { what: 'winston-daily-rotate-file', fix: consoleTransportFix(source, node) };
   if (transport === 'File' && hasAnyOption(source, node.arguments[0], WINSTON_ROTATION_OPTIONS)) {
     return { what: 'the winston File transport with size or file limits', fix: consoleTransportFix(source, node) };
   }
   return undefined;
+}
+
+/** `new bunyan.RotatingFileStream(…)`. */
+function isBunyanRotatingStream(path: readonly string[] | undefined, bindings: LoggerBindings): boolean {
+  return path?.length === 2 && path[1] === 'RotatingFileStream' && bindings.bunyan.namespaces.has(path[0]);
+}
+
+/** `new VerdaccioRotatingFileStream(…)` of `class VerdaccioRotatingFileStream extends Logger.RotatingFileStream`, declared in the file. */
+function superClassPath(source: SourceCode, path: readonly string[]): string[] | undefined {
+  if (path.length !== 1) return undefined;
+  const declaration = source.ast.body.find((statement) => statement.type === 'ClassDeclaration' && statement.id?.name === path[0]);
+  return declaration?.type === 'ClassDeclaration' && declaration.superClass ? getMemberPath(declaration.superClass) : undefined;
 }
 
 /** The module of `rfs(...)`, `createStream(...)`, `rfs.createStream(...)`, `require('file-stream-rotator').getStream(...)`. */
