@@ -277,6 +277,18 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'default records created at boot by the loader a start command calls through its default export',
+      code: "const express = require('express');\nconst loaders_1 = require('../loaders');\nasync function start({ directory }) {\n  const app = express();\n  await (0, loaders_1.default)({ directory, expressApp: app });\n  app.listen(9000);\n}\nexports.default = start;",
+      filename: 'dist/commands/start.js',
+      files: { 'dist/loaders/index.js': "exports.default = async ({ directory, expressApp }) => {\n  const { createDefaultsWorkflow } = await import('@medusajs/core-flows');\n  await createDefaultsWorkflow(container).run();\n};" },
+      project: pkg({ dependencies: { express: '4.0.0' } }),
+      errors: [
+        { messageId: 'bootTaskCall', line: 5, column: 9, file: 'dist/commands/start.js' },
+        { messageId: 'bootSeed', line: 3, column: 9, file: 'dist/loaders/index.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'a bin that dispatches commands: the start command migrates at boot; the install command and the boot step named migrate are no one-off command for it',
       code: "const command = process.argv[2];\nif (command === 'install') {\n  await import('./install/index.js');\n} else if (command === 'start') {\n  await import('./start/index.js');\n} else if (command === 'user:create') {\n  await import('./user/create.js');\n}",
       filename: 'dist/bin/cli.js',

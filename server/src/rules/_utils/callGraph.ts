@@ -46,13 +46,22 @@ export function isBootFunctionName(name: string): boolean {
   return BOOT_FUNCTION.test(name);
 }
 
-/** The name a function is declared or stored under: `function start()`, `const init = async () =>`, `onModuleInit() {}`. */
+/**
+ * The name a function is declared or stored under: `function start()`, `const init = async () =>`, `onModuleInit() {}`,
+ * and the name it is exported under when that is all it has: `exports.default = async () =>` (`default`), `module.exports = function ()`.
+ */
 export function functionName(fn: FunctionNode): string | undefined {
   if (fn.id) return fn.id.name;
   const holder = fn.parent;
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
   if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property') && holder.value === fn) return getPropertyName(holder.key);
+  if (holder?.type === 'AssignmentExpression' && holder.right === fn) return exportedName(getMemberPath(holder.left));
   return undefined;
+}
+
+function exportedName(target: readonly string[] | undefined): string | undefined {
+  if (isExportsObject(target)) return MODULE_ITSELF;
+  return target && isExportsObject(target.slice(0, -1)) ? target.at(-1) : undefined;
 }
 
 /** A function invoked where it is written (`(async () => …)()`), or handed to a call that `runsIt` says runs it then. */

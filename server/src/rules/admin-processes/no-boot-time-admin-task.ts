@@ -54,9 +54,10 @@ const MIGRATION_CALL = /^(?:(?:run|apply|do|perform|exec|execute|start|process)(
 const SEED_CALL = /^(?:(?:run|do|exec|execute|apply)(?:All)?Seed(?:s|ers?)?|seed(?:s|ers?)?)([A-Z_]\w*)?$/;
 /**
  * `initAdminUser()`, `createDefaultAdmin()`, `ensureSuperAdmin()`: the first account made by seeding,
- * whatever the verb; and `importFromFile(path)`: data loaded from a file.
+ * whatever the verb; `importFromFile(path)`: data loaded from a file; `createDefaultsWorkflow(container)`:
+ * the default records (store, channel, regions) inserted.
  */
-const SEED_LIKE_CALL = /^(?:(?:init|create|ensure|seed)(?:Default|Initial|First)?(?:Super)?Admin(?:istrator)?(?:User)?|import(?:Data|State)?From(?:File|Dump))$/;
+const SEED_LIKE_CALL = /^(?:(?:init|create|ensure|seed)(?:Default|Initial|First)?(?:Super)?Admin(?:istrator)?(?:User)?|import(?:Data|State)?From(?:File|Dump)|(?:create|seed|insert)Defaults(?:Workflow)?)$/;
 /** `stateService.importFile({ file })`: a file imported by the data layer; `this.importFile(path)` may load a module. */
 const DATA_LAYER = /(?:service|store|repository|db|database)$/i;
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
@@ -68,7 +69,7 @@ const RUNS_TASKS = /^(?:run|install|apply|exec|execute|perform|process)(?:[A-Z]\
 /** Lists of one-off tasks by the name they are kept under; installations are data set up once per environment. */
 const HANDED_TASKS: Readonly<Record<string, TaskKind>> = { installations: 'migration', migrations: 'migration', seeds: 'seed', seeders: 'seed', backfills: 'backfill' };
 /** Text without which a file has no admin task to report nor boot code to follow. */
-const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug|Admin(?:istrator)?(?:User)?\s*\(|import\w*File\s*\(/i;
+const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug|Admin(?:istrator)?(?:User)?\s*\(|import\w*File\s*\(|Defaults(?:Workflow)?\)?\s*\(/i;
 /** A folder of migrations: what its modules write to the database is a data migration wherever it is called from. */
 const MIGRATIONS_FOLDER = /(?:^|\/)migrations?\//i;
 /** Methods that write rows: `db.query(uid).updateMany(…)`, `knex('users').update(…)`, `trx(table).insert(row)`. */
