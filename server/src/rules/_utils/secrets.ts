@@ -122,6 +122,8 @@ export function isUsableSecretValue(value: string, name: string, allowSpaces: bo
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(trimmed)) return false;
   // `'apikeys:import'`, `'tokens:write'`: a permission scope.
   if (/^[a-z][a-zA-Z]*(?::[a-z][\w-]*)+$/.test(trimmed)) return false;
+  // `'credentialsId'`, `'shared_credentials_2'`: a column or table named for credentials, not one.
+  if (/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/.test(trimmed) && /credential/i.test(trimmed)) return false;
   // `'30d'`, `'12 hours'`: a duration.
   if (/^\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|w|y|sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|years?)$/i.test(trimmed)) return false;
   return true;
