@@ -183,6 +183,7 @@ const invalid: InvalidCase[] = [
 runRuleTests(rule, {
   valid: [
     { name: "a CLI's watch command for developers (`commands/watchAdmin.js`)", code: "const strapiAdmin = require('strapi-admin');\nmodule.exports = () => strapiAdmin.watchAdmin({ dir: process.cwd() });", filename: 'lib/commands/watchAdmin.js', project },
+    { name: 'an undeclared file watcher loaded by a hot reloader (development only)', code: "exports.reloadNodesAndCredentials = async () => {\n  const { watch } = await Promise.resolve().then(() => require('chokidar'));\n  watch('.');\n};\nclass Loader {\n  async setupHotReload() {\n    const { watch } = await import('chokidar');\n  }\n}", project },
     { name: 'a devDependency loaded by a hot-reload method (a development feature)', code: "class Loader {\n  async setupHotReload() {\n    const { watch } = await import('webpack');\n    watch(this.directory);\n  }\n}", project },
     {
       name: 'an optional module tried over a declared one the variable already holds',

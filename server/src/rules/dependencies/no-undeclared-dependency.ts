@@ -109,7 +109,8 @@ const PRODUCTION_SECTIONS = ['dependencies', 'optionalDependencies', 'peerDepend
  */
 const BUNDLERS = new Set(['esbuild', '@vercel/ncc', 'tsup', 'tsdown']);
 /** Functions that only developers run: `setupHotReload()` watching source files for changes. */
-const DEV_FUNCTION = /hot-?reload|live-?reload/i;
+/** `setupHotReload()`, `reloadNodesAndCredentials()`: code that reloads the app as its files change, in development. */
+const DEV_FUNCTION = /[hH]ot-?[rR]eload|[lL]ive-?[rR]eload|HOT_?RELOAD|^reload[A-Z]/;
 const DEV_CONDITION = /NODE_ENV|\bdev(?:elopment)?\b|isDev|__DEV__|\bDEV\b|isProd|production|\bdebug\b/i;
 /** Type positions: an identifier below one of these is erased by the compiler. */
 const VALUE_TS_NODES = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'TSEnumDeclaration', 'TSEnumMember', 'TSModuleDeclaration', 'TSModuleBlock', 'TSExportAssignment', 'TSImportEqualsDeclaration', 'TSExternalModuleReference', 'TSParameterProperty', 'TSDeclareFunction', 'TSAbstractMethodDefinition', 'TSAbstractPropertyDefinition']);
@@ -210,13 +211,14 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
           use.fallback?.modules.some((module) => isAvailable(module, declared)) ||
           (use.boundTo !== undefined && boundToDeclared.has(use.boundTo)) ||
           (use.initialModule !== undefined && isAvailable(use.initialModule, declared));
-        // A package the code is written to do without (a dev-only loader), unless the app tells users to install it.
-        if (recovers || (use.fallback?.expectsAbsence && !use.fallback.tellsToInstall)) continue;
+        // A package the code is written to do without (a dev-only loader), unless the app tells users to install it;
+        // or one only development reaches (a hot reloader's file watcher), which a production install never needs.
+        if (recovers || (use.fallback?.expectsAbsence && !use.fallback.tellsToInstall) || use.devBranch) continue;
         if (dev.has(name)) {
           const bundled = bundles && /\.(?:ts|mts|cts|tsx)$/.test(path);
           // Electron apps declare electron as a devDependency by design: the packager ships its runtime, not node_modules.
           // Caught, it is optional, unless the catch tells users to install it themselves (`npm install -g toobusy-js`).
-          if (!bundled && name !== 'electron' && !use.devBranch && (!use.fallback || use.fallback.tellsToInstall)) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
+          if (!bundled && name !== 'electron' && (!use.fallback || use.fallback.tellsToInstall)) report(path, { at: use.range, messageId: 'devDependency', data: { name } });
           continue;
         }
         const messageId = use.fallback && !use.fallback.tellsToInstall ? 'undeclaredOptional' : 'undeclared';
