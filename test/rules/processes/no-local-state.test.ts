@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'the SQLite branch with its folder read from the environment', code: "const options = dbType === 'sqlite' ? { database: path.join(process.env.DATA_DIR, 'app.sqlite') } : { database: 'app' };" },
     { name: 'a log viewer that reads its log file line by line to show it', code: "const readline = require('readline');\nconst options = { logFilePath: path.join(root, 'logs') };\nfunction tail(file) {\n  const rl = readline.createInterface({ input: fs.createReadStream(file) });\n  rl.on('line', (line) => lines.push(line));\n}" },
     { name: 'a convict schema entry for local storage whose default is a temporary folder', code: "exports.schema = { localStoragePath: { format: String, default: path.join(os.tmpdir(), 'binaryData'), env: 'STORAGE_PATH' } };" },
     {
@@ -106,6 +107,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the connection options of the branch taken for SQLite, with the file under the user folder and only its name configurable',
+      code: "const getDBConnectionOptions = (dbType) => {\n  const connectionDetails = dbType === 'sqlite'\n    ? { database: path.resolve(UserSettings.getUserN8nFolderPath(), config.getEnv('database.sqlite.database')) }\n    : { database: config.getEnv(`database.${dbType}.database`) };\n  return { type: dbType, ...connectionDetails };\n};",
+      filename: 'dist/databases/config.js',
+      errors: [{ messageId: 'localDatabase', line: 3, column: 9 }],
+      output: null,
+    },
     {
       name: 'an event log whose files, named under the app folder, are read back line by line as records',
       code: "const readline = require('readline');\nclass MessageEventBusLogWriter {\n  static getInstance(options) {\n    this.options = {\n      logFullBasePath: path.join(options.logBasePath ?? instanceSettings.n8nFolder, 'n8nEventLog'),\n    };\n  }\n  readLoggedMessagesFromFile(results, logFileName) {\n    const rl = readline.createInterface({ input: fs.createReadStream(logFileName) });\n    rl.on('line', (line) => results.push(jsonParse(line)));\n  }\n}",

@@ -540,7 +540,7 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
   const connection = findProperty(node, 'connection')?.value;
   // knex reads `connection.filename` only for SQLite, whatever form the client takes (a string, a dialect class).
   const knexSqlite = findProperty(node, 'client') !== undefined && connection?.type === 'ObjectExpression' && findProperty(connection, 'filename') !== undefined;
-  const kind = ['dialect', 'client', 'type'].map((key) => getStaticString(findProperty(node, key)?.value as Node | undefined)).find((value) => value !== undefined);
+  const kind = ['dialect', 'client', 'type'].map((key) => getStaticString(findProperty(node, key)?.value as Node | undefined)).find((value) => value !== undefined) ?? sqliteBranchKind(node);
   if (!knexSqlite && (!kind || !SQLITE_CLIENTS.has(kind))) return;
   const file =
     findProperty(node, 'storage')?.value ??
@@ -549,13 +549,26 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
   reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);
 }
 
+/** `dbType === 'sqlite' ? { database: path.resolve(folder, file) } : { … }`: the options of the branch taken for SQLite. */
+function sqliteBranchKind(node: TSESTree.ObjectExpression): string | undefined {
+  const branch = node.parent;
+  if (branch?.type !== 'ConditionalExpression' || branch.test.type !== 'BinaryExpression') return undefined;
+  const { operator, left, right } = branch.test;
+  const kind = getStaticString(right as Node) ?? getStaticString(left as Node);
+  const taken = operator === '===' || operator === '==' ? branch.consequent : operator === '!==' || operator === '!=' ? branch.alternate : undefined;
+  return taken === node ? kind : undefined;
+}
+
 /** The setting that names the file (`storage: './db.sqlite'`), else `whole`: in a long config the object starts far from it. */
 function namingSetting(file: Node | undefined, whole: Node): Node {
   return file?.parent?.type === 'Property' ? file.parent : whole;
 }
 
 function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: Node | undefined): void {
-  if (!file || readsEnvironment(context.source, file)) return;
+  // `path.resolve(userFolder, config.getEnv('database.sqlite.database'))`: the folder decides where the data lives, not the file's name.
+  const unwrapped = file && unwrapExpression(file);
+  const where = unwrapped && isPathBuilderCall(unwrapped) && unwrapped.arguments[0] ? unwrapped.arguments[0] : file;
+  if (!file || readsEnvironment(context.source, where as Node)) return;
   const value = resolveConst(context.source, file);
   if (isEnvDefault(context.source, value)) return;
   const built = value.type === 'CallExpression' ? fileNameOf(value) : undefined;
