@@ -23,6 +23,8 @@ export const NON_PRODUCTION = [
   '**/docs/**', '**/benchmarks/**', '**/bench/**',
   // `test.js` beside the code: a developer's scratch or benchmark script.
   '**/*.test.*', '**/*.spec.*', '**/*.stories.*', '**/test.*js', '**/test.*ts',
+  // `e2e.api.js`: endpoints that only end-to-end test runs mount.
+  '**/e2e.*', '**/*.e2e.*',
   // Development servers and their config: `server-dev.js`, `dev-server.ts`, `app.dev.js`.
   '**/*-dev.*', '**/*.dev.*', '**/dev-server.*',
 ];
