@@ -108,6 +108,16 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a registry's default storage class named LocalFS, whose public operations write package files (writeTarball is an operation, not a helper)",
+      code: "class LocalFS {\n  savePackage(name, value, cb) {\n    this._writeFile(this._getStorage('package.json'), value, cb);\n  }\n  writeTarball(name) {\n    return fs.createWriteStream(this._getStorage(name));\n  }\n  _writeFile(dest, data, cb) {\n    fs.writeFile(dest, data, cb);\n  }\n}\nmodule.exports = LocalFS;",
+      filename: 'lib/local-fs.js',
+      errors: [
+        { messageId: 'localStoreAdapter', line: 3, column: 5 },
+        { messageId: 'localStoreAdapter', line: 6, column: 12 },
+      ],
+      output: null,
+    },
+    {
       name: 'the connection options of the branch taken for SQLite, with the file under the user folder and only its name configurable',
       code: "const getDBConnectionOptions = (dbType) => {\n  const connectionDetails = dbType === 'sqlite'\n    ? { database: path.resolve(UserSettings.getUserN8nFolderPath(), config.getEnv('database.sqlite.database')) }\n    : { database: config.getEnv(`database.${dbType}.database`) };\n  return { type: dbType, ...connectionDetails };\n};",
       filename: 'dist/databases/config.js',
