@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a request handler reading past events back from the log writer (not a boot step)', code: "class EventBus {\n  async getEvents(id) {\n    return this.logWriter.getMessagesByExecutionId(id);\n  }\n  async handle(req) {\n    return this.getEvents(req.params.id);\n  }\n}" },
     { name: 'the SQLite branch with its folder read from the environment', code: "const options = dbType === 'sqlite' ? { database: path.join(process.env.DATA_DIR, 'app.sqlite') } : { database: 'app' };" },
     { name: 'a log viewer that reads its log file line by line to show it', code: "const readline = require('readline');\nconst options = { logFilePath: path.join(root, 'logs') };\nfunction tail(file) {\n  const rl = readline.createInterface({ input: fs.createReadStream(file) });\n  rl.on('line', (line) => lines.push(line));\n}" },
     { name: 'a convict schema entry for local storage whose default is a temporary folder', code: "exports.schema = { localStoragePath: { format: String, default: path.join(os.tmpdir(), 'binaryData'), env: 'STORAGE_PATH' } };" },
@@ -107,6 +108,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a boot step that recovers unsent messages from the log writer, also through compiled optional chaining',
+      code: "class MessageEventBus {\n  async initialize() {\n    this.logWriter = await MessageEventBusLogWriter.getInstance();\n    const unsentAndUnfinished = await this.getUnsentAndUnfinishedExecutions();\n    await this.send(unsentAndUnfinished.unsentMessages);\n  }\n  async getUnsentAndUnfinishedExecutions() {\n    var _a;\n    return await ((_a = this.logWriter) === null || _a === void 0 ? void 0 : _a.getUnsentAndUnfinishedExecutions());\n  }\n  async getEventsByExecutionId(id) {\n    return this.logWriter?.getMessagesByExecutionId(id);\n  }\n}",
+      filename: 'dist/eventbus/MessageEventBus.js',
+      errors: [{ messageId: 'loggedStateRecovery', line: 4, column: 39, message: "At startup this recovers state from records the app logged to files on this process's disk (`this.getUnsentAndUnfinishedExecutions()` reads them back through the log writer): what was unsent or running is found only by the instance that wrote it, and a new container starts without it. Keep such state in a database or a durable queue." }],
+      output: null,
+    },
     {
       name: "a registry's default storage class named LocalFS, whose public operations write package files (writeTarball is an operation, not a helper)",
       code: "class LocalFS {\n  savePackage(name, value, cb) {\n    this._writeFile(this._getStorage('package.json'), value, cb);\n  }\n  writeTarball(name) {\n    return fs.createWriteStream(this._getStorage(name));\n  }\n  _writeFile(dest, data, cb) {\n    fs.writeFile(dest, data, cb);\n  }\n}\nmodule.exports = LocalFS;",

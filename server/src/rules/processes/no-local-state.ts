@@ -8,6 +8,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { assignmentsInFunction, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { isBootFunctionName } from '../_utils/callGraph';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
@@ -20,7 +21,7 @@ import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } fro
 import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'loggedState' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
+type MessageId = 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -59,7 +60,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|HTPasswd|createInterface|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -81,6 +82,8 @@ export default defineRule<MessageId>({
       'The app keeps data in a file on this process\'s disk ({{file}}): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service.',
     loggedState:
       'This module keeps records in log files named from `{{path}}` on this process\'s disk and reads them back as state (what is still unsent, what was running). Another instance never sees them and a new container starts without them, so that work is lost or done twice: keep it in a database or a durable queue.',
+    loggedStateRecovery:
+      'At startup this recovers state from records the app logged to files on this process\'s disk (`{{call}}` reads them back through the log writer): what was unsent or running is found only by the instance that wrote it, and a new container starts without it. Keep such state in a database or a durable queue.',
     keptScreenshot:
       'Screenshots are kept in files on this process\'s disk. Other instances cannot serve them and a new container starts without them: upload them to object storage, or keep them only for the request.',
   },
@@ -123,6 +126,7 @@ export default defineRule<MessageId>({
         for (const [key, write] of storeFileWrites(storeFiles)) reportOnce(write, 'storeFile', { file: storeFileName(key) });
       },
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
+      ClassBody: (node) => checkLogRecovery(context, node as TSESTree.ClassBody),
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
       VariableDeclarator: (node) => checkDatabaseFilePath(context, node as TSESTree.VariableDeclarator, bindings!),
       Property: (node) => {
@@ -301,6 +305,43 @@ function diskStoreWrite(path: readonly string[] | undefined): string | undefined
   if (!path || path.length < 2 || !STORE_WRITE_METHOD.test(path[path.length - 1])) return undefined;
   const receiver = path[path.length - 2];
   return DISK_STORE_INSTANCE.test(receiver) ? receiver : undefined;
+}
+
+/** A field holding the writer of the app's own log files: `this.logWriter`, `this.eventLogWriter`. */
+const LOG_WRITER_FIELD = /^_?(?:\w*[lL]og)Writer$/;
+const READ_METHOD = /^(?:get|read|load)[A-Z]/;
+
+/**
+ * `async initialize() { const unsent = await this.getUnsentAndUnfinishedExecutions(); … }` where that method
+ * returns `this.logWriter.getUnsentAndUnfinishedExecutions()`: a boot step that takes its state from log files.
+ */
+function checkLogRecovery(context: FileRuleContext<MessageId>, body: TSESTree.ClassBody): void {
+  const methods = body.body.filter((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method');
+  const readers = new Set(methods.filter((method) => callsThis(method, (path) => path.length === 3 && LOG_WRITER_FIELD.test(path[1]) && READ_METHOD.test(path[2]))).map((method) => getPropertyName(method.key)));
+  if (readers.size === 0) return;
+  for (const method of methods.filter((candidate) => isBootFunctionName(getPropertyName(candidate.key) ?? ''))) {
+    walkSubtree(method.value, (node) => {
+      const path = node.type === 'CallExpression' ? getMemberPath(node.callee) : undefined;
+      if (path?.length === 2 && path[0] === 'this' && readers.has(path[1])) context.report({ at: node, messageId: 'loggedStateRecovery', data: { call: `this.${path[1]}()` } });
+    });
+  }
+}
+
+/**
+ * Whether the method calls `this.…` on a path `matches` accepts, also through the temporary that compiled
+ * optional chaining reads it into: `(_a = this.logWriter) === null || _a === void 0 ? void 0 : _a.getUnsent()`.
+ */
+function callsThis(method: TSESTree.MethodDefinition, matches: (path: readonly string[]) => boolean): boolean {
+  const aliases = new Map<string, string[]>();
+  let found = false;
+  walkSubtree(method.value, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') aliases.set(node.left.name, getMemberPath(node.right) ?? []);
+    const written = node.type === 'CallExpression' ? getMemberPath(node.callee) : undefined;
+    const path = written && aliases.has(written[0]) ? [...aliases.get(written[0])!, ...written.slice(1)] : written;
+    found ||= path?.[0] === 'this' && matches(path);
+    return !found;
+  });
+  return found;
 }
 
 /** Reading lines of a file as JSON records: `readline.createInterface({ input: createReadStream(logFileName) })`, `jsonParse(line)`. */
