@@ -50,7 +50,7 @@ const PROJECT_FILE_GLOBS = [
   // Config folders deeper in the tree (`src/config/`, `core/shared/config/env/`, verdaccio's `conf/`): their data files.
   '**/config/**/*.{json,json5,yml,yaml}', '**/conf/**/*.{json,json5,yml,yaml}', '**/config.*.json',
   // Config data shipped beside the code (`json/config.json`, `parse-dashboard-config.json`).
-  '**/config.json', '**/*-config.json', '**/*_config.json',
+  '**/config.json', '**/*-config.json', '**/*_config.json', '**/defaults.json',
   // Shell scripts that may start the app (`bin/run.sh`, `docker-entrypoint.sh`).
   '*.sh', 'bin/**/*.sh', 'scripts/**/*.sh', 'docker/**/*.sh', '**/*entrypoint*.sh',
   // Control scripts without an extension (`bin/appctl`): kept when their shebang names a shell.
@@ -65,7 +65,8 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
 };
 
 /** Config data named for what it is wherever it lies: `config.json`, `parse-dashboard-config.json`, `app_config.json`. */
-const CONFIG_JSON_NAME = /^(?:.+[-_])?config\.json$/;
+/** `config.json`, `parse-dashboard-config.json`, and a module's shipped `defaults.json` (strapi 3's middleware settings). */
+const CONFIG_JSON_NAME = /^(?:(?:.+[-_])?config|defaults)\.json$/;
 /** Key files: `key.pem`, `server.key` (certificates share the extension; the contents decide). */
 const KEY_FILE_NAME = /.\.(?:pem|key)$/;
 

@@ -20,6 +20,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a module's shipped defaults.json with a list of cookie signing keys, reported once",
+      code: '',
+      project: projectFixture({ 'lib/middlewares/session/defaults.json': '{\n  "session": {\n    "key": "strapi.sid",\n    "secretKeys": ["mySecretKey1", "mySecretKey2"]\n  }\n}\n' }),
+      errors: [{ messageId: 'configFileSecret', file: 'lib/middlewares/session/defaults.json', line: 4, column: 20, message: MESSAGE('secretKeys', 'SECRET_KEYS') }],
+      output: null,
+    },
+    {
       name: 'a shipped system config with a cipher key and a session secret (express-gateway)',
       code: '',
       project: projectFixture({ 'lib/config/system.config.yml': 'crypto:\n  cipherKey: sensitiveKey\n  algorithm: aes256\nsession:\n  secret: keyboard cat\n  resave: false\n' }),

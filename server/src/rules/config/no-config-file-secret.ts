@@ -55,6 +55,11 @@ function secretSettings(value: unknown, path: string, owner: string | undefined)
     const childPath = settingPath(path, key);
     const named = key === 'default' && owner !== undefined ? owner : key;
     if (typeof child === 'string') return isSecretSetting(named, child) ? [{ path: childPath, key: named }] : [];
+    // `"secretKeys": ["mySecretKey1", "mySecretKey2"]`: a list of keys is as secret as one, reported once.
+    if (Array.isArray(child) && child.every((item) => typeof item === 'string')) {
+      const index = child.findIndex((item: string) => isSecretSetting(named, item));
+      return index >= 0 ? [{ path: settingPath(childPath, String(index)), key: named }] : [];
+    }
     return secretSettings(child, childPath, key);
   });
 }
