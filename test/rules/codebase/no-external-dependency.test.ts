@@ -77,6 +77,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: "a test runner's config extending the monorepo's shared one", code: "const config = require('../../../jest/config');\nmodule.exports = Object.assign({}, config, {});", filename: 'jest.config.js', project: app },
     { name: 'a declared dependency reached beside the installed package (`../node-forge/lib/forge`)', code: "const forge = require('../node-forge/lib/forge');", filename: 'pkcs7.js', project: projectFixture({ 'package.json': packageJsonText({ name: 'meshcentral', dependencies: { 'node-forge': '1.3.2' } }) }) },
     { name: 'registry, git, tarball and alias dependencies', code: '', project: withDependencies({ express: '^4.19.2', lib: 'github:acme/lib#v1.2.0', tar: 'https://example.com/t.tgz', alias: 'npm:lodash@^4' }) },
     { name: 'workspace protocol in a monorepo', code: '', project: withDependencies({ '@shop/shared': 'workspace:*', '@shop/ui': 'workspace:^1.0.0' }) },

@@ -11,7 +11,7 @@ import type { OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { projectPath } from '../_utils/modules';
 import { packageNameOf } from '../_utils/packageNames';
-import { isBrowserifyBundle } from '../_utils/sourceRoles';
+import { isBrowserifyBundle, isToolingConfigFile } from '../_utils/sourceRoles';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
 type MessageId = 'dependencyOutsideRoot' | 'importOutsideRoot' | 'importOutsideWorkspace';
@@ -48,7 +48,8 @@ export default defineProjectRule<MessageId, never>({
     for (const [path, { summary }] of files) {
       // Without the text there is nowhere to point: the trigger let a scan skip the file.
       // A bundle's `require('../x')` names a module of the bundle, not a path.
-      if (summary.text === undefined || isBrowserifyBundle(summary.text)) continue;
+      // Tooling config (`jest.config.js` requiring the monorepo's `../../../jest/config`) is not what a deploy runs.
+      if (summary.text === undefined || isBrowserifyBundle(summary.text) || isToolingConfigFile(project.root, path)) continue;
       const searchFrom = new Map<string, number>();
       for (const specifier of summary.imports) {
         const escape = escapeOf(project, path, specifier);
