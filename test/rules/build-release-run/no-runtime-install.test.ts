@@ -192,18 +192,18 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
-    name: 'a server module that bundles extensions with rollup or rolldown, reported at the method that builds',
+    name: 'a server module that bundles extensions with rollup or rolldown, reported at the run',
     code: "import { rolldown } from 'rolldown';\nimport { rollup } from 'rollup';\nexport class ExtensionManager {\n  async generateExtensionBundle() {\n    const bundle = await (env.EXTENSIONS_ROLLDOWN ? rolldown : rollup)({ input: 'entry', plugins });\n    await bundle.write({ format: 'es', dir: tempDir });\n  }\n}",
     filename: 'src/extensions/manager.ts',
-    errors: [{ messageId: 'bundle', line: 4, column: 9, file: 'src/extensions/manager.ts', message: 'This server module loads the bundler rolldown and builds with it while the app runs. Bundling is the build stage\'s job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output.' }],
+    errors: [{ messageId: 'bundle', line: 5, column: 26, file: 'src/extensions/manager.ts', message: 'This server module loads the bundler rolldown and builds with it while the app runs. Bundling is the build stage\'s job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output.' }],
     output: null,
   },
   {
-    name: 'webpack compiled to CommonJS, and esbuild through its namespace: one finding at the function that runs both, one at the import of a bundler run at the top level',
+    name: 'webpack compiled to CommonJS, and esbuild through its namespace: one finding at the first run of the function that runs both, one at a bundler run at the top level',
     code: "const webpack_1 = __importDefault(require(\"webpack\"));\nconst esbuild = require('esbuild');\nconst rollup = require('rollup');\nasync function renderWidget(config) {\n  (0, webpack_1.default)(config).run(done);\n  await esbuild.build({ entryPoints: [entry], bundle: true, outdir });\n}\nrollup.rollup({ input });",
     errors: [
-      { messageId: 'bundle', line: 3, column: 24 },
-      { messageId: 'bundle', line: 4, column: 16 },
+      { messageId: 'bundle', line: 5, column: 3 },
+      { messageId: 'bundle', line: 8, column: 1 },
     ],
     output: null,
   },

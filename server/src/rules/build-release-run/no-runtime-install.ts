@@ -245,22 +245,22 @@ function isBuildCommandFile(root: string, path: string): boolean {
 
 /**
  * Code brought in without a child process: archives unpacked into a folder of code, and bundlers
- * run through their API. A bundler is reported at its import, once per module, since the call may
- * choose between several (`(useRolldown ? rolldown : rollup)(options)`); dev servers, watch mode and
- * development-only branches are left alone, and so are modules that are themselves build commands.
+ * run through their API. A bundler is reported once per module, at its first run (`await rollup({…})`,
+ * also `(useRolldown ? rolldown : rollup)(options)`), where the build happens; dev servers, watch mode
+ * and development-only branches are left alone, and so are modules that are themselves build commands.
  */
 function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, report: Report): Visitors {
   let bindings: ReadonlyMap<string, ModuleBinding> = new Map();
   const bundlerImports = new Map<string, Node>();
-  /** Each bundler run, with the name of the first function that runs it (`async generateExtensionBundle()`), where the build is. */
-  const bundlersRun = new Map<string, Node | undefined>();
+  /** Each bundler, with its first run. */
+  const bundlersRun = new Map<string, Node>();
   let devServer = false;
   const onCall = (node: Node) => {
     const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
     const unpacking = unpackingOf(call, bindings);
     if (unpacking && unpacksCode(source, call, unpacking.destination)) report(call, 'unpack', unpacking.library);
     const bundler = bundlerOfCall(call, bindings);
-    if (bundler && !inDevelopmentOnlyBranch(source, call) && !isWatched(call) && !bundlersRun.get(bundler)) bundlersRun.set(bundler, functionNameNode(call));
+    if (bundler && !inDevelopmentOnlyBranch(source, call) && !isWatched(call) && !bundlersRun.has(bundler)) bundlersRun.set(bundler, call);
   };
   return mergeVisitors(
     importVisitors(({ specifier, node, typeOnly }) => {
@@ -275,20 +275,17 @@ function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, repor
       NewExpression: onCall,
       'Program:exit': () => {
         if (devServer || buildCommand) return;
-        for (const [bundler, builder] of bundlersRun) {
-          const imported = bundlerImports.get(bundler);
-          if (imported) report(builder ?? imported, 'bundle', bundler);
+        // One build step is one finding, however many bundlers it runs.
+        const builders = new Set<Node | undefined>();
+        for (const [bundler, run] of bundlersRun) {
+          const builder = enclosingFunction(run);
+          if (!bundlerImports.has(bundler) || (builder && builders.has(builder))) continue;
+          builders.add(builder);
+          report(run, 'bundle', bundler);
         }
       },
     },
   );
-}
-
-/** The name of the method or function declaration a call is in: `generateExtensionBundle` of `async generateExtensionBundle() {`. */
-function functionNameNode(call: Node): Node | undefined {
-  const fn = enclosingFunction(call);
-  if (fn?.type === 'FunctionDeclaration') return fn.id ?? undefined;
-  return fn?.parent?.type === 'MethodDefinition' ? fn.parent.key : undefined;
 }
 
 /** `webpack(config).watch(…)`: a rebuild on every change is a development server. */
