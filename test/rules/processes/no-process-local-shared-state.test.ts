@@ -348,6 +348,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'the same, in the local storage module itself, handed its storage plugin by the module that falls back to disk',
+      code: "class LocalStorage {\n  constructor(config, logger, localStorage) {\n    this.storagePlugin = localStorage;\n  }\n  async getSecret(config) {\n    const secretKey = await this.storagePlugin.getSecret();\n    return this.storagePlugin.setSecret(config.checkSecretKey(secretKey));\n  }\n}\nexports.default = LocalStorage;",
+      filename: 'build/lib/local-storage.js',
+      errors: [{ messageId: 'secretInLocalStore', line: 7, column: 12 }],
+      output: null,
+    },
+    {
       name: 'a secret made up when missing (deprecated pseudoRandomBytes), copied into a local store that is then synced',
       code: "var Crypto = require('crypto');\nfunction Config(config) {\n  var self = this;\n  if (!self.secret) {\n    self.secret = self.localList.data.secret;\n    if (!self.secret) {\n      self.secret = Crypto.pseudoRandomBytes(32).toString('hex');\n      self.localList.data.secret = self.secret;\n      self.localList.sync();\n    }\n  }\n}\nmodule.exports = Config;",
       filename: 'lib/config.js',

@@ -9,6 +9,7 @@
  * file databases.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { basename } from 'node:path';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
@@ -870,7 +871,9 @@ const LOCAL_DISK_STORE = /(?:^|[/@-])local-(?:storage|fs|database|db)(?:-legacy)
  */
 function checkSecretSavedToLocalStore(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, packages: ReadonlyMap<string, string>): void {
   if (getCalleeProperty(call) !== 'setSecret' || call.arguments[0]?.type !== 'CallExpression' || enclosingRequestHandler(call)) return;
-  const store = [...packages.values()].find((module) => LOCAL_DISK_STORE.test(module));
+  // The module may be the local store itself, handed its storage plugin by the one that falls back to disk (`lib/local-storage.js`).
+  const own = basename(context.source.path).replace(/\.[cm]?[jt]s$/, '');
+  const store = [...packages.values()].find((module) => LOCAL_DISK_STORE.test(module)) ?? (LOCAL_DISK_STORE.test(own) ? `./${own}` : undefined);
   if (store) context.report({ at: call, messageId: 'secretInLocalStore', data: { module: store } });
 }
 
