@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'multer disk storage with no destination (os.tmpdir(), a scratch file for the request)', code: "const multer = require('multer');\nconst upload = multer({ storage: multer.diskStorage({}), limits: { fileSize: 1024 } });" },
     { name: 'a request handler reading past events back from the log writer (not a boot step)', code: "class EventBus {\n  async getEvents(id) {\n    return this.logWriter.getMessagesByExecutionId(id);\n  }\n  async handle(req) {\n    return this.getEvents(req.params.id);\n  }\n}" },
     { name: 'the SQLite branch with its folder read from the environment', code: "const options = dbType === 'sqlite' ? { database: path.join(process.env.DATA_DIR, 'app.sqlite') } : { database: 'app' };" },
     { name: 'a log viewer that reads its log file line by line to show it', code: "const readline = require('readline');\nconst options = { logFilePath: path.join(root, 'logs') };\nfunction tail(file) {\n  const rl = readline.createInterface({ input: fs.createReadStream(file) });\n  rl.on('line', (line) => lines.push(line));\n}" },
@@ -108,6 +109,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the recovery step startup hands over to (performStartupRecovery) reading back through the log writer',
+      code: "class MessageEventBus {\n  async performStartupRecovery() {\n    const unsentAndUnfinished = await this.getUnsentAndUnfinishedExecutions();\n    await this.send(unsentAndUnfinished.unsentMessages);\n  }\n  async getUnsentAndUnfinishedExecutions() {\n    return this.logWriter?.getUnsentAndUnfinishedExecutions();\n  }\n}",
+      filename: 'dist/eventbus/message-event-bus.js',
+      errors: [{ messageId: 'loggedStateRecovery', line: 3, column: 39 }],
+      output: null,
+    },
     {
       name: 'a boot step that recovers unsent messages from the log writer, also through compiled optional chaining',
       code: "class MessageEventBus {\n  async initialize() {\n    this.logWriter = await MessageEventBusLogWriter.getInstance();\n    const unsentAndUnfinished = await this.getUnsentAndUnfinishedExecutions();\n    await this.send(unsentAndUnfinished.unsentMessages);\n  }\n  async getUnsentAndUnfinishedExecutions() {\n    var _a;\n    return await ((_a = this.logWriter) === null || _a === void 0 ? void 0 : _a.getUnsentAndUnfinishedExecutions());\n  }\n  async getEventsByExecutionId(id) {\n    return this.logWriter?.getMessagesByExecutionId(id);\n  }\n}",

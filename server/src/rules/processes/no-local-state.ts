@@ -309,7 +309,8 @@ function diskStoreWrite(path: readonly string[] | undefined): string | undefined
 
 /** A field holding the writer of the app's own log files: `this.logWriter`, `this.eventLogWriter`. */
 const LOG_WRITER_FIELD = /^_?(?:\w*[lL]og)Writer$/;
-const READ_METHOD = /^(?:get|read|load)[A-Z]/;
+/** Reads of what was logged, not of where it goes (`getLogFileName()`). */
+const READ_METHOD = /^(?:get|read|load)[A-Z](?!\w*(?:Name|Path)$)/;
 
 /**
  * `async initialize() { const unsent = await this.getUnsentAndUnfinishedExecutions(); … }` where that method
@@ -319,12 +320,17 @@ function checkLogRecovery(context: FileRuleContext<MessageId>, body: TSESTree.Cl
   const methods = body.body.filter((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method');
   const readers = new Set(methods.filter((method) => callsThis(method, (path) => path.length === 3 && LOG_WRITER_FIELD.test(path[1]) && READ_METHOD.test(path[2]))).map((method) => getPropertyName(method.key)));
   if (readers.size === 0) return;
-  for (const method of methods.filter((candidate) => isBootFunctionName(getPropertyName(candidate.key) ?? ''))) {
+  for (const method of methods.filter((candidate) => isStartupStep(getPropertyName(candidate.key) ?? ''))) {
     walkSubtree(method.value, (node) => {
       const path = node.type === 'CallExpression' ? getMemberPath(node.callee) : undefined;
       if (path?.length === 2 && path[0] === 'this' && readers.has(path[1])) context.report({ at: node, messageId: 'loggedStateRecovery', data: { call: `this.${path[1]}()` } });
     });
   }
+}
+
+/** `initialize()`, and the recovery it hands over to: `performStartupRecovery()`. */
+function isStartupStep(name: string): boolean {
+  return isBootFunctionName(name) || /Startup|Recovery|^recover[A-Z]/.test(name);
 }
 
 /**
@@ -456,7 +462,10 @@ function isMemoryStore(value: Node, bindings: Bindings): boolean {
 /** `multer.diskStorage(…)` and `multer({ dest })`; `memoryStorage()` keeps uploads per request and is fine. */
 function checkMulter(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, path: readonly string[]): void {
   if (path.length === 2 && path[1] === 'diskStorage') {
-    context.report({ at: node, messageId: 'diskUploads' });
+    // `diskStorage({})` with no destination writes to os.tmpdir(): a scratch file for the request.
+    const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
+    const destination = options?.type === 'ObjectExpression' ? findProperty(options, 'destination') : undefined;
+    if (options?.type !== 'ObjectExpression' || (destination && !namesTemporaryFolder(destination.value as Node))) context.report({ at: node, messageId: 'diskUploads' });
     return;
   }
   const options = path.length === 1 && node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
