@@ -31,6 +31,7 @@ runRuleTests(rule, {
     { name: 'known-weak defaults kept to refuse them', code: "const WEAK_DEFAULTS = {\n  JWT_AUTH_TOKEN_SECRET: 'AABBCCDDAABBCCDDAABBCCDD',\n  EXPRESS_SESSION_SECRET: 'flowise',\n};" },
     { name: 'a documentation sample of a connection string', code: "const hint = 'mongodb://username:password@host:port,host:port/database';" },
     { name: 'a token lifetime', code: "module.exports = { accessTokenLifetime: '30d' };" },
+    { name: 'a stand-in that says who supplies the key', code: "const model = new ChatOpenAI({ apiKey: 'proxy-managed', configuration: { baseURL } });\nconst client = new Client({ token: 'not-needed' });" },
     { name: 'columns and tables named for credentials', code: "const idColumns = { shared_credentials: 'credentialsId' };\nconst table = { sharedCredentialsTemp: 'shared_credentials_2' };" },
     { name: 'the name of the variable that holds the password', code: "const basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD';\nconst auth = { password: getFileEnv(basicAuthPassword) };" },
     { name: 'a key namespace named after tokens', code: "const refreshTokenNamespace = 'refresh-token';" },

@@ -84,6 +84,8 @@ const PLACEHOLDERS = [
   /^(?:todo|tbd|fixme|placeholder|example|dummy|sample|redacted|none|null|undefined|unknown|unset|n\/a|string|required|optional)$/i,
   // `testMasterKey`, `test-secret`, `dummy_token`: named for a test.
   /^(?:test|dummy|fake|mock)(?:[A-Z_-]|$)/,
+  // `'proxy-managed'`, `'not-needed'`: says where the real credential comes from, or that none is used.
+  /^[a-z]+[-_](?:managed|provided|injected|supplied)$|^not[-_](?:needed|required|used|set)$/i,
 ];
 
 export function isPlaceholder(value: string): boolean {
