@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'extensions copied into the extensions folder by a build step that downloads nothing', code: "async function syncExtensions() {\n  await copy(join(root, 'dist'), join(extensionsPath, 'local'));\n}" },
     { name: 'multer disk storage with no destination (os.tmpdir(), a scratch file for the request)', code: "const multer = require('multer');\nconst upload = multer({ storage: multer.diskStorage({}), limits: { fileSize: 1024 } });" },
     { name: 'a request handler reading past events back from the log writer (not a boot step)', code: "class EventBus {\n  async getEvents(id) {\n    return this.logWriter.getMessagesByExecutionId(id);\n  }\n  async handle(req) {\n    return this.getEvents(req.params.id);\n  }\n}" },
     { name: 'the SQLite branch with its folder read from the environment', code: "const options = dbType === 'sqlite' ? { database: path.join(process.env.DATA_DIR, 'app.sqlite') } : { database: 'app' };" },
@@ -109,6 +110,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a marketplace extension downloaded, extracted and moved into the extensions folder of this disk',
+      code: "class InstallationManager {\n  async install(versionId) {\n    const tarStream = await download(versionId);\n    await extract({ file: tarPath, cwd: tempDir });\n    const dest = join(this.extensionPath, '.registry', versionId);\n    await move(join(tempDir, 'package'), dest, { overwrite: true });\n  }\n}",
+      filename: 'dist/extensions/lib/installation/manager.js',
+      errors: [{ messageId: 'installedCode', line: 6, column: 11, message: "Code downloaded at run time is moved into `extensionPath` on this instance's disk. Other instances never get it and a new container starts without it, though the app may record it as installed: keep installed extensions in shared storage (or build them into the release)." }],
+      output: null,
+    },
     {
       name: 'the recovery step startup hands over to (performStartupRecovery) reading back through the log writer',
       code: "class MessageEventBus {\n  async performStartupRecovery() {\n    const unsentAndUnfinished = await this.getUnsentAndUnfinishedExecutions();\n    await this.send(unsentAndUnfinished.unsentMessages);\n  }\n  async getUnsentAndUnfinishedExecutions() {\n    return this.logWriter?.getUnsentAndUnfinishedExecutions();\n  }\n}",

@@ -21,7 +21,7 @@ import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } fro
 import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
+type MessageId = 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -80,6 +80,8 @@ export default defineRule<MessageId>({
       'This saves the app\'s {{what}} as a file on this process\'s disk. Another instance never sees the file and a new container starts without it, so logins and changes made on one instance vanish on the next: keep it in a database or another backing service.',
     storeFile:
       'The app keeps data in a file on this process\'s disk ({{file}}): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service.',
+    installedCode:
+      'Code downloaded at run time is moved into `{{folder}}` on this instance\'s disk. Other instances never get it and a new container starts without it, though the app may record it as installed: keep installed extensions in shared storage (or build them into the release).',
     loggedState:
       'This module keeps records in log files named from `{{path}}` on this process\'s disk and reads them back as state (what is still unsent, what was running). Another instance never sees them and a new container starts without them, so that work is lost or done twice: keep it in a database or a durable queue.',
     loggedStateRecovery:
@@ -171,7 +173,32 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (store) context.report({ at: node, messageId: 'localStoreAdapter', data: { name: store } });
   if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   if (method === 'screenshot' && keepsScreenshot(context.source, node)) return context.report({ at: node, messageId: 'keptScreenshot' });
-  if (isUploadKept(node, method)) context.report({ at: node, messageId: 'diskUploads' });
+  if (isUploadKept(node, method)) return context.report({ at: node, messageId: 'diskUploads' });
+  const folder = installedCodeFolder(node, method);
+  if (folder) context.report({ at: node, messageId: 'installedCode', data: { folder } });
+}
+
+/** A folder of installable code: `this.extensionPath`, `pluginsDir`, `EXTENSIONS_PATH`. */
+const CODE_FOLDER = /^(?:\w*[eE]xtensions?|\w*[pP]lugins?|EXTENSIONS?|PLUGINS?)(?:_?(?:[pP]ath|[dD]ir|[fF]older|PATH|DIR))?$/;
+/** Calls that fetch or unpack a package: `download(versionId)`, `extract({ file })`. */
+const FETCHES_CODE = /^(?:download|extract|unpack|untar|unzip)\w*$/;
+
+/**
+ * `await move(join(tempDir, 'package'), join(this.extensionPath, '.registry', versionId))` in a function
+ * that downloads or extracts it: an extension installed into a folder of this disk.
+ */
+function installedCodeFolder(node: TSESTree.CallExpression, method: string): string | undefined {
+  if (FILE_PLACERS.get(method) !== 1 || !node.arguments[1]) return undefined;
+  const destination = withAssignedValues(node.arguments[1] as Node);
+  const folder = destination.flatMap((part) => pathNames(part)).find((name) => CODE_FOLDER.test(name));
+  const owner = enclosingFunction(node);
+  if (!folder || !owner || isTemporary(destination.flatMap((part) => pathNames(part)))) return undefined;
+  let fetches = false;
+  walkSubtree(owner, (child) => {
+    fetches ||= child.type === 'CallExpression' && FETCHES_CODE.test(getCalleeProperty(child) ?? '');
+    return !fetches;
+  });
+  return fetches ? folder : undefined;
 }
 
 /** A file put into the upload folder (`fs.rename(tmp, path.join(uploadDir, name))`), or handed to a helper that keeps it on local disk. */
