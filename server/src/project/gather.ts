@@ -64,8 +64,7 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
 };
 
-/** Config data named for what it is wherever it lies: `config.json`, `parse-dashboard-config.json`, `app_config.json`. */
-/** `config.json`, `parse-dashboard-config.json`, and a module's shipped `defaults.json` (strapi 3's middleware settings). */
+/** Config data named for what it is wherever it lies: `config.json`, `parse-dashboard-config.json`, `app_config.json`, a module's shipped `defaults.json` (strapi 3's middleware settings). */
 const CONFIG_JSON_NAME = /^(?:(?:.+[-_])?config|defaults)\.json$/;
 /** Key files: `key.pem`, `server.key` (certificates share the extension; the contents decide). */
 const KEY_FILE_NAME = /.\.(?:pem|key)$/;

@@ -253,6 +253,12 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
   return undefined;
 }
 
+/** The nearest class around `node`. */
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) if (parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return parent;
+  return undefined;
+}
+
 export function isFunctionNode(node: Node): node is FunctionNode {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
 }

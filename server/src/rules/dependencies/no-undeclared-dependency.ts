@@ -108,8 +108,7 @@ const PRODUCTION_SECTIONS = ['dependencies', 'optionalDependencies', 'peerDepend
  * included). webpack, vite and parcel are left out: they usually bundle the browser side only.
  */
 const BUNDLERS = new Set(['esbuild', '@vercel/ncc', 'tsup', 'tsdown']);
-/** Functions that only developers run: `setupHotReload()` watching source files for changes. */
-/** `setupHotReload()`, `reloadNodesAndCredentials()`: code that reloads the app as its files change, in development. */
+/** Functions that only developers run: `setupHotReload()`, `reloadNodesAndCredentials()`, reloading the app as its files change. */
 const DEV_FUNCTION = /[hH]ot-?[rR]eload|[lL]ive-?[rR]eload|HOT_?RELOAD|^reload[A-Z]/;
 const DEV_CONDITION = /NODE_ENV|\bdev(?:elopment)?\b|isDev|__DEV__|\bDEV\b|isProd|production|\bdebug\b/i;
 /** Type positions: an identifier below one of these is erased by the compiler. */

@@ -397,9 +397,12 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
   } else if (signal === 'SIGTERM') {
     const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
     const exits = handler !== undefined && (exitsWithoutClosing(handler) || callsExitingWrapper(source, handler));
-    if (exits) facts.exitsWithoutClosing.push(call.range);
-    if (exits) facts.exitsOnSigterm = true;
-    else facts.handlesSigterm = true;
+    if (exits) {
+      facts.exitsWithoutClosing.push(call.range);
+      facts.exitsOnSigterm = true;
+    } else {
+      facts.handlesSigterm = true;
+    }
   } else if (signal && STOP_SIGNALS.has(signal)) {
     facts.otherSignals.push({ signal, range: call.range, stops: call.arguments[1] !== undefined && stopsSomething(source, call.arguments[1]) });
   }
@@ -460,7 +463,7 @@ function callsExitingWrapper(source: SourceCode, body: Node): boolean {
   const call = unwrapExpression(body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ExpressionStatement' ? body.body[0].expression : body);
   if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return false;
   const wrapper = source.constInitializer(call.callee, call.callee.name);
-  return wrapper?.type === 'CallExpression' && wrapper.arguments.some((argument) => (argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression') && exitsWithoutClosing(argument.body));
+  return wrapper?.type === 'CallExpression' && wrapper.arguments.some((argument) => isFunctionNode(argument) && exitsWithoutClosing(argument.body));
 }
 
 /** `console.log`, `logger.info`, `this.logger.warn`, `util.log`, `log.error`, `finalLogger.info`: calls that only write a line. */

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isBootFunctionName } from '../_utils/callGraph';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
@@ -189,10 +189,10 @@ const FETCHES_CODE = /^(?:download|extract|unpack|untar|unzip)\w*$/;
  */
 function installedCodeFolder(node: TSESTree.CallExpression, method: string): string | undefined {
   if (FILE_PLACERS.get(method) !== 1 || !node.arguments[1]) return undefined;
-  const destination = withAssignedValues(node.arguments[1] as Node);
-  const folder = destination.flatMap((part) => pathNames(part)).find((name) => CODE_FOLDER.test(name));
+  const names = withAssignedValues(node.arguments[1] as Node).flatMap((part) => pathNames(part));
+  const folder = names.find((name) => CODE_FOLDER.test(name));
   const owner = enclosingFunction(node);
-  if (!folder || !owner || isTemporary(destination.flatMap((part) => pathNames(part)))) return undefined;
+  if (!folder || !owner || isTemporary(names)) return undefined;
   let fetches = false;
   walkSubtree(owner, (child) => {
     fetches ||= child.type === 'CallExpression' && FETCHES_CODE.test(getCalleeProperty(child) ?? '');
@@ -314,13 +314,6 @@ function checkDiskStoreSubclass(context: FileRuleContext<MessageId>, call: TSEST
     ? options.properties.find((property) => property.type === 'Property' && STORE_LOCATION_KEY.test(getPropertyName(property.key) ?? ''))
     : undefined;
   if (location) context.report({ at: location, messageId: 'localStoreAdapter', data: { name: owner.id.name } });
-}
-
-function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
-  }
-  return undefined;
 }
 
 /** Instances named for a store on the local disk: `this.fsStore`, `diskStorage`, `localFileStore` (not a `fileStore` service, which may be S3). */

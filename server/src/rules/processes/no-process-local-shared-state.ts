@@ -14,7 +14,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
+import { enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
@@ -681,13 +681,6 @@ function isInConstructor(node: Node): boolean {
 
 function enclosingClassName(node: Node): string | undefined {
   return enclosingClass(node)?.id?.name;
-}
-
-function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return parent;
-  }
-  return undefined;
 }
 
 /** `new RateLimiterMemory(…)` (unless it is the insurance of a shared limiter), `new ExpressBrute.MemoryStore()`. */
