@@ -7,8 +7,8 @@ import { projectPath } from '../engine/paths';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** Never application code: dependencies, VCS data, caches, coverage. */
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**', '**/bower_components/**', '**/.cache/**', '**/*.d.ts', '**/*.min.js', '**/*.bundle.js', '**/*.map'];
+/** Never application code: dependencies (also a stray copy such as `node_modules_0.8.1/`), VCS data, caches, coverage. */
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/node_modules_*/**', '**/.git/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**', '**/bower_components/**', '**/.cache/**', '**/*.d.ts', '**/*.min.js', '**/*.bundle.js', '**/*.map'];
 
 /**
  * Code that is not the production service: tests, fixtures, examples and docs. Skipped by default,

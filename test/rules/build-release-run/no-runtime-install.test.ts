@@ -35,6 +35,29 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'stylesheets compiled by middleware on request: bound at the top, required inline, and loaded by a helper in the function',
+    code: "var less = require('less-middleware');\nrouter.use('/styles', less(path.resolve(__dirname, 'public/styles')));\napp.use(require('less-middleware')(keystone.expandPath(dir), options));\nfunction bindSass(app) {\n  var sassMiddleware = safeRequire('node-sass-middleware', 'sass');\n  var stylusMiddleware = safeRequire('stylus', 'stylus').middleware;\n  app.use(sassMiddleware({ src: dir, dest: dir }));\n  app.use(stylusMiddleware({ src: dir, dest: dir }));\n}",
+    errors: [
+      { messageId: 'compile', line: 2, column: 23, message: 'This middleware compiles less-middleware sources when they are requested, so the running server builds its own assets: it needs compilers in production, writes output no release recorded, and the first visitors wait for it. Compile stylesheets and scripts in the build stage and serve the output as static files.' },
+      { messageId: 'compile', line: 3, column: 9 },
+      { messageId: 'compile', line: 7, column: 11 },
+      { messageId: 'compile', line: 8, column: 11 },
+    ],
+    output: null,
+  },
+  {
+    name: "a browserify bundle built by the server, reported where the instance is asked for it",
+    code: "module.exports = function (file) {\n  var browserify = require('browserify');\n  var b = browserify(file, { debug: false });\n  if (devMode) b = watchify(b);\n  b.bundle(function (err, buff) {\n    if (devWriteDisc) require('disc').bundle(buff, done);\n    send(buff);\n  });\n};",
+    errors: [{ messageId: 'bundle', line: 5, column: 3 }],
+    output: null,
+  },
+  {
+    name: "npm picked by platform (`npm.cmd` on Windows) with its arguments in a `var`, through a shell",
+    code: "var child_process = require('child_process');\nvar npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';\nfunction installModule(name, installDir) {\n  var args = ['install', '--save', '--production', name];\n  return child_process.spawn(npmCommand, args, { cwd: installDir, shell: true });\n}",
+    errors: [{ messageId: 'install', line: 5, column: 30 }],
+    output: null,
+  },
+  {
     name: "npm run through node by the app's own exec helper, with the arguments in a variable",
     code: "const exec = require('@node-red/util').exec;\nconst npmCli = require.resolve('npm/bin/npm-cli.js');\nfunction installModule(name, installDir) {\n  let args = [npmCli, 'install', '--save', '--', name];\n  return exec.run(process.execPath, args, { cwd: installDir }, true);\n}",
     errors: [{ messageId: 'install', line: 5, column: 19, message: 'The running app runs `npm install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
@@ -271,6 +294,15 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'compiling middleware only in development', code: "if (process.env.NODE_ENV === 'development') {\n  app.use(require('less-middleware')(publicDir));\n}" },
+    {
+      name: 'compiling middleware in a developer tool run by its own package script',
+      code: "var browserify = require('browserify-middleware');\napp.use('/js', browserify(__dirname + '/src'));",
+      filename: 'fields/explorer/server.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'cms', main: 'index.js', scripts: { 'fields-explorer': 'node ./fields/explorer/server.js' } }) }),
+    },
+    { name: "a method named `bundle` of another module, or of an object in a module that never loads a bundler", code: "require('disc').bundle(buff, done);\nreport.bundle(items);" },
+    { name: "stylus rendering a string, not serving requests", code: "const stylus = require('stylus');\nstylus(source).render(done);" },
     { name: "another package's module updater and remover: not installs by name", code: "const registry = require('@node-red/registry');\nexports.update = (m) => registry.updateModule(m);\nexports.remove = (m) => registry.removeModule(m);", filename: 'lib/nodes/index.js' },
     { name: "a relative module's installer that installs nothing", code: "const modules = require('./modules');\nexports.add = (m) => modules.installModule(m);", filename: 'lib/nodes/index.js', files: { 'lib/nodes/modules.js': "const known = new Map();\nexports.installModule = (m) => known.set(m.id, m);" } },
     { name: 'a method named for updating a package that installs nothing (a database row)', code: "async function save(pkg) {\n  await repository.updatePackage(pkg.id, pkg);\n}\nclass Repository {\n  async updatePackage(id, pkg) { await this.db.update('packages', id, pkg); }\n}" },

@@ -195,6 +195,24 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a tool looked up by running `which` or `command -v`',
+    code: `${CP}require('child_process').exec('/usr/bin/which convert', (err, stdout) => {\n  if (err || !stdout) winston.warn('Did you install imagemagick?');\n});\nexecSync('command -v ffmpeg');`,
+    errors: [
+      { messageId: 'lookedUpProgram', line: 2, column: 31, message: 'The app looks for `convert` on the machine, a program package.json cannot declare or pin: the feature that needs it works on one host and silently not on another. Install it in the image on purpose, or use an npm package that ships it.' },
+      { messageId: 'lookedUpProgram', line: 5, column: 10 },
+    ],
+    output: null,
+  },
+  {
+    name: 'packages that only drive a program of the machine, required or imported',
+    code: "var gm = require('gm').subClass({ imageMagick: true });\nimport ffmpeg from 'fluent-ffmpeg';",
+    errors: [
+      { messageId: 'programDriver', line: 1, column: 18, message: '`gm` only drives `gm`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.' },
+      { messageId: 'programDriver', line: 2, column: 20 },
+    ],
+    output: null,
+  },
+  {
     name: 'a Dockerfile that installs the tool only in a build stage',
     code: `${CP}execSync('git rev-parse HEAD');`,
     project: withDockerfile('FROM node:20 AS build\nRUN apt-get update && apt-get install -y git\nFROM node:20-slim\nCMD ["node", "src/index.js"]\n'),
@@ -232,6 +250,14 @@ runRuleTests(rule, {
     `${CP}execSync('ps -o rss= -p ' + process.pid);\nexecSync('kill -0 ' + pid);`,
     `${CP}spawn(process.execPath, [require.resolve('npm/bin/npm-cli.js'), 'install', name]);`,
     `${CP}execFile(process.execPath, ['worker.js']);\nexecFile('node', ['--version']);`,
+    { name: 'looking up a shell utility or a service manager with `which`', code: `${CP}execSync('which ls');\nexec(\`which \${name}\`);\nconst hasSystemctl = spawnSync('sh', ['-c', 'which systemctl']).status === 0;\nconst npmPath = execSync('which npm').toString().trim();` },
+    { name: 'npm run by the function that starts the test suite', code: `${CP}exports.startUnitTest = async () => {\n  const npm = /^win/.test(process.platform) ? 'npm.cmd' : 'npm';\n  spawn(npm, ['run', 'jest-backend']);\n};` },
+    {
+      name: 'a driver package whose program the image installs or a declared package ships',
+      code: "const gm = require('gm');\nconst ffmpeg = require('fluent-ffmpeg');",
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'media', dependencies: { gm: '1', 'fluent-ffmpeg': '2', '@ffmpeg-installer/ffmpeg': '1' } }), Dockerfile: 'FROM node:20-slim\nRUN apt-get update && apt-get install -y graphicsmagick\nCMD ["node", "src/index.js"]\n' }),
+    },
+    { name: 'a driver package imported only for its types', code: "import type { FfmpegCommand } from 'fluent-ffmpeg';" },
     `${CP}exec('ls -la && mkdir -p tmp && echo done');`,
     `${CP}execFile('./bin/tool', ['--fast']);\nexecFile(path.join(__dirname, 'vendor', 'ffmpeg'), args);`,
     `${CP}exec(command);\nspawn(binary, args);\nexecSync(\`\${tool} --version\`);`,

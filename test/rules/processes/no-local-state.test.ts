@@ -236,6 +236,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'session options whose store is set only for a configured store, inside a promise executor',
+      code: "var session = require('express-session');\nmodule.exports = function initExpressSession() {\n  var sessionOptions = this.get('session options') || {};\n  if (this.get('session store')) {\n    new Promise(function (resolve) {\n      sessionOptions.store = new SessionStore({}, resolve);\n    });\n  }\n  this.expressSession = session(sessionOptions);\n};",
+      errors: [{ messageId: 'memorySession', line: 9, column: 25 }],
+      output: null,
+    },
+    {
       name: 'express-session required inline, its options in a variable whose store is set only when one is passed',
       code: "module.exports = function (app, options) {\n  const sessionConfig = { name: 'dash', secret: options.secret, resave: false };\n  if (options.cookieSessionStore) {\n    sessionConfig.store = options.cookieSessionStore;\n  }\n  app.use(require('express-session')(sessionConfig));\n};",
       errors: [{ messageId: 'memorySession', line: 6, column: 11 }],

@@ -4,9 +4,10 @@
  * `watch`) serve development.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { unwrapExpression } from './ast';
-import { calledExport, type ModuleBinding } from './imports';
+import { getMemberName, unwrapExpression } from './ast';
+import { calledExport, loadedSpecifier, modulesByLocalName, type ModuleBinding } from './imports';
 import { ownValue } from './records';
 
 interface BundlerApi {
@@ -24,6 +25,26 @@ const BUNDLERS: Readonly<Record<string, BundlerApi>> = {
   esbuild: { callable: false, builds: new Set(['build', 'buildSync']) },
   vite: { callable: false, builds: new Set(['build']) },
   '@parcel/core': { callable: true, builds: new Set(['Parcel']) },
+  browserify: { callable: false, builds: new Set() },
+};
+
+/** Bundlers that build when an instance is asked for its output: `b = browserify(entry); b.bundle(done)`. */
+const INSTANCE_BUILDS: Readonly<Record<string, string>> = { browserify: 'bundle' };
+
+/**
+ * Middleware that compiles stylesheets or scripts when they are requested, each with the export
+ * that makes it (`undefined`: the module itself). Only their middleware: a one-off render call
+ * may well be a build script's.
+ */
+const COMPILING_MIDDLEWARE: Readonly<Record<string, string | undefined>> = {
+  'less-middleware': undefined,
+  'express-less': undefined,
+  'node-sass-middleware': undefined,
+  'sass-middleware': undefined,
+  'postcss-middleware': undefined,
+  'browserify-middleware': undefined,
+  stylus: 'middleware',
+  'node-sass': 'middleware',
 };
 
 /** Middleware that rebuilds on every change: a file that loads one is a development server. */
@@ -31,6 +52,48 @@ const DEV_SERVER_MODULES = new Set(['webpack-dev-middleware', 'webpack-hot-middl
 
 export function isBundlerModule(specifier: string): boolean {
   return ownValue(BUNDLERS, specifier) !== undefined;
+}
+
+export function isCompilingMiddlewareModule(specifier: string): boolean {
+  return Object.hasOwn(COMPILING_MIDDLEWARE, specifier);
+}
+
+/**
+ * The bundler whose instance a call asks to build: `b.bundle(done)` on a variable of the module's
+ * (browserify must be loaded by the module for it to count), not on another module (`disc.bundle`).
+ */
+export function instanceBundlerOfCall(source: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression') return undefined;
+  const object = unwrapExpression(callee.object);
+  if (object.type !== 'Identifier' || modulesByLocalName(source.ast).has(object.name)) return undefined;
+  const method = getMemberName(callee);
+  return Object.keys(INSTANCE_BUILDS).find((bundler) => INSTANCE_BUILDS[bundler] === method);
+}
+
+/**
+ * The package of compiling middleware a call makes: `less(dir)` with `less = require('less-middleware')`,
+ * `require('less-middleware')(dir)`, `stylus.middleware(options)`, or `sassMiddleware(options)`
+ * after `var sassMiddleware = safeRequire('node-sass-middleware')` in the same function.
+ */
+export function compilingMiddlewareOfCall(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
+  let target = unwrapExpression(call.callee);
+  let exported: string | undefined;
+  if (target.type === 'MemberExpression') [exported, target] = [getMemberName(target), unwrapExpression(target.object)];
+  if (target.type === 'Identifier') {
+    const module = modulesByLocalName(source.ast).get(target.name);
+    if (module !== undefined) return middlewareOf(module, exported);
+    const init = source.stableInitializer(target, target.name);
+    target = init ? unwrapExpression(init) : target;
+  }
+  // `var stylusMiddleware = safeRequire('stylus', 'stylus').middleware`
+  if (target.type === 'MemberExpression' && exported === undefined) [exported, target] = [getMemberName(target), unwrapExpression(target.object)];
+  const module = loadedSpecifier(target);
+  return module === undefined ? undefined : middlewareOf(module, exported);
+}
+
+function middlewareOf(module: string, exported: string | undefined): string | undefined {
+  return Object.hasOwn(COMPILING_MIDDLEWARE, module) && COMPILING_MIDDLEWARE[module] === exported ? module : undefined;
 }
 
 export function isDevServerModule(specifier: string): boolean {

@@ -345,7 +345,7 @@ function wordOf(source: SourceCode, node: Node): ShellWord {
 export function arrayWords(source: SourceCode, node: Node | undefined): ShellWord[] {
   if (!node) return [];
   let array = unwrapExpression(node);
-  if (array.type === 'Identifier') array = source.constInitializer(array, array.name) ?? array;
+  if (array.type === 'Identifier') array = source.stableInitializer(array, array.name) ?? array;
   if (array.type !== 'ArrayExpression') return [{ text: DYNAMIC, start: node.range[0], end: node.range[1], dynamic: true }];
   return array.elements.map((element) =>
     !element || element.type === 'SpreadElement' ? { text: DYNAMIC, start: (element ?? node).range[0], end: (element ?? node).range[1], dynamic: true } : wordOf(source, element),
@@ -379,9 +379,9 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
       return field ? staticText(source, field, depth + 1) : undefined;
     }
     case 'ConditionalExpression': {
-      // `installed ? 'npm uninstall ' + id : 'npm install ' + id`: either branch runs the same program.
+      // `installed ? 'npm uninstall ' + id : 'npm install ' + id`, `win32 ? 'npm.cmd' : 'npm'`: either branch runs the same program.
       const [whenTrue, whenFalse] = [staticText(source, target.consequent, depth), staticText(source, target.alternate, depth)];
-      const program = (text: string) => text.trim().split(/\s+/)[0];
+      const program = (text: string) => programName(text.trim().split(/\s+/)[0]);
       return whenTrue !== undefined && whenFalse !== undefined && program(whenTrue) === program(whenFalse) ? whenTrue : undefined;
     }
     case 'CallExpression': {

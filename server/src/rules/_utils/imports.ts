@@ -141,6 +141,17 @@ function isInteropHelper(node: TSESTree.CallExpression): boolean {
   return node.callee.type === 'Identifier' && INTEROP_HELPER.test(node.callee.name) && node.arguments[0]?.type === 'CallExpression';
 }
 
+/** Helpers that load a package by name and cope when it is missing: `safeRequire('stylus', 'stylus')`, `tryRequire('morgan')`. */
+export const LOADING_HELPER_NAME = '(?:try|safe|optional)Require|require(?:Optional|Safe)';
+const LOADING_HELPER = new RegExp(`^(?:${LOADING_HELPER_NAME})$`);
+
+/** The package `require('x')` or a loading helper (`safeRequire('x')`) loads. */
+export function loadedSpecifier(node: Node): string | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const name = getMemberPath(node.callee)?.at(-1);
+  return name === 'require' || LOADING_HELPER.test(name ?? '') ? getStaticString(node.arguments[0]) : undefined;
+}
+
 function isRequire(node: TSESTree.CallExpression): boolean {
   return node.callee.type === 'Identifier' && node.callee.name === 'require';
 }

@@ -36,7 +36,7 @@ const BROWSER = /(?:^|\/)(?:client|frontend|browser|public|static|www|assets|web
  * developer servers and CI chores (`release-beta`, `deploy-demo-server`, `test:e2e`, `checkout-pr`).
  */
 const NOT_RUN_SCRIPT =
-  /(?:^|[:_-])(?:release|deploy|upload|download|publish|changelog|version|bump|build|compile|bundle|test|tests|e2e|lint|format|fmt|dev|develop|watch|storybook|docs?|coverage|bench|benchmark|ci|pr|rebase|checkout|nightly|beta|artifacts?|docker|prepare|setup|bootstrap|clean|mock|demo|example|simple|generate|codegen|typecheck)(?=$|[:_-])/;
+  /(?:^|[:_-])(?:release|deploy|upload|download|publish|changelog|version|bump|build|compile|bundle|test|tests|e2e|lint|format|fmt|dev|develop|watch|storybook|explorer|playground|sandbox|docs?|coverage|bench|benchmark|ci|pr|rebase|checkout|nightly|beta|artifacts?|docker|prepare|setup|bootstrap|clean|mock|demo|example|simple|generate|codegen|typecheck)(?=$|[:_-])/;
 
 /** `webpack.config.js`, `.eslintrc.js`, `gulpfile.js`, `vitest.setup.ts`: configuration of developer tools. */
 export function isToolingConfigFile(root: string, path: string): boolean {

@@ -13,7 +13,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
 import { enclosingFunction, getCalleeProperty, getMemberName, getMemberPath, isFunctionNode } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
-import { bundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
+import { bundlerOfCall, compilingMiddlewareOfCall, instanceBundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
 import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { cliCommandOf, isOperatorCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
@@ -25,7 +25,7 @@ import { programName, programWords, type ShellWord } from '../_utils/shell';
 import { devOnlyFiles } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build' | 'unpack' | 'bundle' | 'bootInstall';
+type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build' | 'unpack' | 'bundle' | 'compile' | 'bootInstall';
 
 interface RunTimeCommand {
   readonly range: OffsetRange;
@@ -58,7 +58,8 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     [
       /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)/.source,
       `\\.${INSTALLER_METHOD_NAME}\\s*\\(`,
-      /['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core)['"`]/.source,
+      /['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core|browserify)['"`]/.source,
+      /['"`](?:less-middleware|express-less|node-sass-middleware|sass-middleware|postcss-middleware|browserify-middleware|stylus|node-sass)['"`]/.source,
     ].join('|'),
   ),
   messages: {
@@ -72,6 +73,8 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
       'The running app runs `{{command}}`. Compiling or bundling is the build stage\'s job: done at run time it slows every start, needs build tools in production and can produce something other than what was tested.',
     unpack:
       'The running app unpacks an archive with {{command}} into a folder of code (plugins, extensions or node_modules). Code that arrives at run time was never built or released: instances drift apart, a rollback does not remove it, and the download can fail. Add plugins in the build stage.',
+    compile:
+      'This middleware compiles {{command}} sources when they are requested, so the running server builds its own assets: it needs compilers in production, writes output no release recorded, and the first visitors wait for it. Compile stylesheets and scripts in the build stage and serve the output as static files.',
     bundle:
       'This server module loads the bundler {{command}} and builds with it while the app runs. Bundling is the build stage\'s job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output.',
     bootInstall:
@@ -254,13 +257,18 @@ function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, repor
   const bundlerImports = new Map<string, Node>();
   /** Each bundler, with its first run. */
   const bundlersRun = new Map<string, Node>();
+  /** Middleware that compiles on request, with its package. */
+  const compilers: [Node, string][] = [];
   let devServer = false;
   const onCall = (node: Node) => {
     const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
     const unpacking = unpackingOf(call, bindings);
     if (unpacking && unpacksCode(source, call, unpacking.destination)) report(call, 'unpack', unpacking.library);
-    const bundler = bundlerOfCall(call, bindings);
-    if (bundler && !inDevelopmentOnlyBranch(source, call) && !isWatched(call) && !bundlersRun.has(bundler)) bundlersRun.set(bundler, call);
+    if (inDevelopmentOnlyBranch(source, call)) return;
+    const bundler = bundlerOfCall(call, bindings) ?? instanceBundlerOfCall(source, call);
+    if (bundler && !isWatched(call) && !bundlersRun.has(bundler)) bundlersRun.set(bundler, call);
+    const compiler = call.type === 'CallExpression' ? compilingMiddlewareOfCall(source, call) : undefined;
+    if (compiler) compilers.push([call, compiler]);
   };
   return mergeVisitors(
     importVisitors(({ specifier, node, typeOnly }) => {
@@ -275,6 +283,7 @@ function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, repor
       NewExpression: onCall,
       'Program:exit': () => {
         if (devServer || buildCommand) return;
+        for (const [call, compiler] of compilers) report(call, 'compile', compiler);
         // One build step is one finding, however many bundlers it runs.
         const builders = new Set<Node | undefined>();
         for (const [bundler, run] of bundlersRun) {

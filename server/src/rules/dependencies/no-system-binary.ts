@@ -20,18 +20,21 @@ import { OS_PACKAGE_MANAGER } from '../_utils/commands';
 import { finalStage } from '../_utils/dockerfiles';
 import { isEnvDefault } from '../_utils/env';
 import { isFailureTolerated } from '../_utils/errorHandling';
+import { importVisitors } from '../_utils/importSpecifiers';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
 import { productionFindings } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'systemBinary' | 'configuredProgram' | 'lookedUpProgram';
+type MessageId = 'systemBinary' | 'configuredProgram' | 'lookedUpProgram' | 'programDriver';
 
 interface SystemToolCall {
   readonly range: OffsetRange;
   /** The program's name, or the setting it is read from (`settings.abiword`). */
   readonly binary: string;
+  /** The npm package that drives the program, for `programDriver`. */
+  readonly driver?: string;
   readonly messageId: MessageId;
 }
 
@@ -79,6 +82,26 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ...tools(['npm', 'yarn', 'pnpm'], ['npm', 'yarn', 'pnpm', 'corepack']),
 ]);
 
+/**
+ * npm packages that only drive a program of the machine: declaring them installs a wrapper, never
+ * the program (`gm` runs GraphicsMagick's `gm` or ImageMagick's `convert`). Each with the program
+ * and the OS packages that provide it.
+ */
+const PROGRAM_DRIVERS: ReadonlyMap<string, { readonly binary: string; readonly packages: readonly string[] }> = new Map([
+  ['gm', { binary: 'gm', packages: ['graphicsmagick', 'imagemagick'] }],
+  ['imagemagick', { binary: 'convert', packages: ['imagemagick'] }],
+  ['easyimage', { binary: 'convert', packages: ['imagemagick'] }],
+  ['fluent-ffmpeg', { binary: 'ffmpeg', packages: ['ffmpeg'] }],
+  ['node-7z', { binary: '7z', packages: ['p7zip', '7zip'] }],
+  ['unoconv', { binary: 'unoconv', packages: ['unoconv', 'libreoffice'] }],
+]);
+
+/** `ffmpeg-static`, `@ffmpeg-installer/ffmpeg`, `7zip-bin`: a declared package that ships the program itself. */
+function shipsProgram(project: ProjectFacts, binary: string): boolean {
+  return [...declaredPackages(project)].some((name) => name.includes(binary) && /static|installer|-bin\b/.test(name));
+}
+
+const DRIVER_TRIGGER = new RegExp(`['"\`](?:${[...PROGRAM_DRIVERS.keys()].join('|')})['"\`]`);
 const COMMAND_TRIGGER = /child_process|\bwhich\b|commandExists|command-exists|lookpath|hasbin|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i;
 /** `|| 'gcore'`: a known tool as the fallback of a setting. */
 const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?|(?:Path|Bin|Cmd)\\s*=|path\\s*:)\\s*['"\`](?:${[...SYSTEM_TOOLS.keys()].map((tool) => tool.replace(/[+.]/g, '\\$&')).join('|')})['"\`]`, 'i');
@@ -138,7 +161,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   severity: 'warning',
   description: 'child_process calls to system tools (curl, ImageMagick, ffmpeg, git, Ghostscript…) that package.json cannot declare.',
   // The last alternative: an argv array handed to a command helper (`runCmd(['npm', …])`).
-  triggers: (text) => COMMAND_TRIGGER.test(text) || TOOL_DEFAULT_TRIGGER.test(text),
+  triggers: (text) => COMMAND_TRIGGER.test(text) || TOOL_DEFAULT_TRIGGER.test(text) || DRIVER_TRIGGER.test(text),
   defaultOptions: { allow: [] },
   optionsSchema: {
     type: 'object',
@@ -152,6 +175,8 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       'This runs the program named by `{{binary}}`, an external tool the app expects on the machine. package.json cannot declare or pin it, so whether the feature works depends on what each host happens to have: ship the tool in the image on purpose (and say so), or use an npm package that bundles it.',
     lookedUpProgram:
       'The app looks for `{{binary}}` on the machine, a program package.json cannot declare or pin: the feature that needs it works on one host and silently not on another. Install it in the image on purpose, or use an npm package that ships it.',
+    programDriver:
+      '`{{driver}}` only drives `{{binary}}`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.',
   },
   initial: () => [],
   collect({ source, project, options, collected }) {
@@ -159,10 +184,10 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     const isSystemTool = (binary: string, word: string) =>
       !isAppProvided(word, binary, project) && !allowed.has(binary) && !OS_PACKAGE_MANAGER.test(binary) && !imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary]);
     const reported = new Set<number>();
-    const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary') => {
-      if (reported.has(node.range[0]) || inDesktopPlatformBranch(source, node)) return;
+    const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary', driver?: string) => {
+      if (reported.has(node.range[0]) || inDesktopPlatformBranch(source, node) || inTestRunner(node)) return;
       reported.add(node.range[0]);
-      collected.push({ range: node.range, binary, messageId });
+      collected.push({ range: node.range, binary, messageId, ...(driver ? { driver } : {}) });
     };
     // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
     const foundUnlessProbe = (call: Node, target: Node, words: readonly ShellWord[], binary: string) => {
@@ -192,7 +217,11 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         found(call, 'sendmail');
       },
     };
-    return mergeVisitors(installedProgram, commandVisitors(
+    const drivers = importVisitors(({ node, specifier, typeOnly }) => {
+      const driver = PROGRAM_DRIVERS.get(specifier);
+      if (driver && !typeOnly && isSystemTool(driver.binary, driver.binary) && !imageProvides(project, driver.packages) && !shipsProgram(project, driver.binary)) found(node, driver.binary, 'programDriver', specifier);
+    });
+    return mergeVisitors(installedProgram, drivers, commandVisitors(
       source,
       (call) => {
         const setting = call.kind === 'file' ? configuredProgram(call.target) : undefined;
@@ -202,6 +231,12 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         }
         for (const command of processCommands(source, call)) {
           const words = programWords(command);
+          // `command` is a wrapper to `programWords`: `command -v` is looked for in the command as written.
+          const looked = shellLookup(command.words) ?? shellLookup(words);
+          if (looked && isSystemTool(looked, looked)) {
+            found(call.target, looked, 'lookedUpProgram');
+            return;
+          }
           const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : undefined;
           if (!binary || !isSystemTool(binary, words[0].text) || provisionsHost(binary, words)) continue;
           foundUnlessProbe(call.node, call.target, words, binary);
@@ -217,7 +252,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     ));
   },
   check({ project, files, report }) {
-    for (const [path, call] of productionFindings(project, files)) if (!isOperatorCommandModule(projectPath(project.root, path))) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary } });
+    for (const [path, call] of productionFindings(project, files)) if (!isOperatorCommandModule(projectPath(project.root, path))) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary, driver: call.driver ?? '' } });
   },
 });
 
@@ -275,6 +310,27 @@ function programSettingDefault(node: Node): string | undefined {
 
 /** Lookups of a program on the PATH: shelljs `which`, the `which`, `command-exists`, `lookpath` and `hasbin` packages. */
 const PATH_LOOKUP = /^(?:(?:shell|shelljs|sh)\.)?which(?:\.sync|Sync)?$|^commandExists(?:\.sync|Sync)?$|^(?:lookpath|hasbin(?:\.sync)?)$/;
+
+/**
+ * `which convert`, `command -v ffmpeg` run as a command: the known tool it looks for. `which npm`
+ * finds where Node's own package manager sits, to act on that folder; it is not a feature's tool.
+ */
+function shellLookup(words: readonly ShellWord[]): string | undefined {
+  const program = words[0] && !words[0].dynamic ? programName(words[0].text) : undefined;
+  const operand = program === 'which' ? words[1] : program === 'command' && words[1]?.text === '-v' ? words[2] : undefined;
+  const tool = operand && !operand.dynamic ? operand.text.toLowerCase() : undefined;
+  return tool && SYSTEM_TOOLS.has(tool) && !PACKAGE_MANAGERS.has(tool) ? tool : undefined;
+}
+
+const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
+
+/** `startUnitTest()`, `runTests()`: a function that starts the test suite, which a developer runs. */
+const TEST_RUNNER = /^(?:start|run)\w*Tests?$/;
+
+function inTestRunner(node: Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) if (isFunctionNode(parent) && TEST_RUNNER.test(functionName(parent) ?? '')) return true;
+  return false;
+}
 
 /** The program a PATH lookup asks for: `which.sync('ffmpeg')` → `ffmpeg`. */
 function programLookedUp(call: TSESTree.CallExpression): string | undefined {

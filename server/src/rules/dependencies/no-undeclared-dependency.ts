@@ -13,7 +13,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, unwrapExpression } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
-import { modulesByLocalName } from '../_utils/imports';
+import { LOADING_HELPER_NAME, modulesByLocalName } from '../_utils/imports';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
 import { ownValue } from '../_utils/records';
@@ -269,7 +269,7 @@ function isAvailable(specifier: string, declared: ReadonlySet<string>): boolean 
  * exits telling the user to install it, `tryRequire('morgan')`, `findPackagePath('strapi-admin')`.
  * The feature behind them needs the package as much as a `require` does.
  */
-const REQUIRE_WRAPPER_NAME = '(?:try|safe|optional)Require|require(?:Optional|Safe)|findPackagePath|resolvePackage(?:Path)?';
+const REQUIRE_WRAPPER_NAME = `${LOADING_HELPER_NAME}|findPackagePath|resolvePackage(?:Path)?`;
 const REQUIRE_WRAPPER = new RegExp(`^(?:${REQUIRE_WRAPPER_NAME})$`);
 /** The same calls in a file's text, with the specifier: what the trigger looks for. */
 const WRAPPED_SPECIFIER = new RegExp(`\\b(?:${REQUIRE_WRAPPER_NAME})\\s*\\(\\s*['"\`]([^'"\`\\s]+)['"\`]`, 'g');

@@ -436,6 +436,8 @@ const DATA_FILE = /\.(?:json|db|sqlite3?|dat|nedb)$/i;
 function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
   const argument = node.arguments[0] && unwrapExpression(node.arguments[0]);
   const options = argument && onlyAssignedObject(resolveConst(context.source, argument));
+  // Options from elsewhere (`this.get('session options')`) that get a store only in some branches: memory in the others.
+  if (argument?.type === 'Identifier' && options?.type === 'Identifier' && howAssigned(context.source, `${argument.name}.store`) === 'conditionally') context.report({ at: node, messageId: 'memorySession' });
   if (options?.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement')) return;
   const store = findProperty(options, 'store');
   // `store: null` leaves express-session on its memory store, as no store does.
