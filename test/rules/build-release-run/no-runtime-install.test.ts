@@ -35,6 +35,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "npm's API loaded inline: a command chosen at run time, and install by name",
+    code: "function toggleInstall(id, version, installed, type, next) {\n  require('npm').commands[type](installed ? id : [id + '@' + version], next);\n}\nfunction upgrade(id, version, next) {\n  require('npm').commands.install([id + '@' + version], next);\n}",
+    errors: [
+      { messageId: 'install', line: 2, column: 3, message: 'The running app runs `npm <type>`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' },
+      { messageId: 'install', line: 5, column: 3 },
+    ],
+    output: null,
+  },
+  {
     name: 'stylesheets compiled by middleware on request: bound at the top, required inline, and loaded by a helper in the function',
     code: "var less = require('less-middleware');\nrouter.use('/styles', less(path.resolve(__dirname, 'public/styles')));\napp.use(require('less-middleware')(keystone.expandPath(dir), options));\nfunction bindSass(app) {\n  var sassMiddleware = safeRequire('node-sass-middleware', 'sass');\n  var stylusMiddleware = safeRequire('stylus', 'stylus').middleware;\n  app.use(sassMiddleware({ src: dir, dest: dir }));\n  app.use(stylusMiddleware({ src: dir, dest: dir }));\n}",
     errors: [

@@ -49,6 +49,8 @@ runRuleTests(rule, {
     { name: 'an API key generated for a user and saved', code: `${CRYPTO}async function createApiKey(userId) {\n  const secret = crypto.randomBytes(32).toString('hex');\n  await ApiKey.create({ userId, secret });\n  return secret;\n}` },
     { name: 'a random secret only in development', code: `${CRYPTO}const SESSION_SECRET = process.env.NODE_ENV === 'production' ? process.env.SESSION_SECRET : crypto.randomBytes(16).toString('hex');` },
     { name: 'an instance id is not a secret', code: "const INSTANCE_ID = crypto.randomUUID();\nlogger.info({ instance: INSTANCE_ID }, 'started');" },
+    { name: 'limiter options given a store after they are made', code: "const rateLimit = require('express-rate-limit');\nconst options = { max: 100 };\noptions.store = new RedisStore({ client });\napp.use(rateLimit(options));" },
+    { name: 'limiter options built by a function the rule cannot read', code: "const rateLimit = require('express-rate-limit');\nconst options = buildLimiterOptions(config);\napp.use(rateLimit(options));" },
     { name: 'a rate limiter with a Redis store', code: "const rateLimit = require('express-rate-limit');\napp.use(rateLimit({ windowMs: 60000, max: 100, store: new RedisStore({ sendCommand }) }));" },
     { name: 'a memory limiter as insurance for a Redis one', code: "const limiter = new RateLimiterRedis({ storeClient: redis, points: 10, insuranceLimiter: new RateLimiterMemory({ points: 1 }) });" },
     { name: 'a work queue the handler waits for', code: "const fastq = require('fastq');\nconst resize = fastq.promise(resizeImage, 4);\napp.post('/resize', async (req, res) => {\n  res.json(await resize.push(req.body));\n});" },
@@ -123,6 +125,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'login attempts kept in a module-level array and filtered by a time window',
+      code: "var loginAttempts = [];\nvar loginSignInWindow = 600000;\nvar passwordTokenExchange = function (client, username, password, scope, done) {\n  var now = Date.now();\n  loginAttempts = loginAttempts.filter((entry) => entry.time + loginSignInWindow > now);\n  loginAttempts.push({ time: now, user: username });\n};",
+      errors: [{ messageId: 'memoryRateLimit', line: 1, column: 5 }],
+      output: null,
+    },
+    {
       name: 'login attempts counted per process',
       code: "const loginAttempts = Object.create(null);\napp.post('/login', (req, res, next) => {\n  loginAttempts[req.ip] = (loginAttempts[req.ip] || 0) + 1;\n  next();\n});",
       errors: [{ messageId: 'handlerState', line: 1, column: 7 }],
@@ -161,6 +169,12 @@ runRuleTests(rule, {
       code: 'var _AdapterLoader = require("./Adapters/AdapterLoader");\nvar _EventEmitterMQ = require("./Adapters/MessageQueue/EventEmitterMQ");\nParseMessageQueue.createPublisher = function (config) {\n  const adapter = (0, _AdapterLoader.loadAdapter)(config.messageQueueAdapter, _EventEmitterMQ.EventEmitterMQ, config);\n  return adapter.createPublisher(config);\n};',
       filename: 'lib/ParseMessageQueue.js',
       errors: [{ messageId: 'memoryAdapterDefault', line: 4, column: 19, file: 'lib/ParseMessageQueue.js', message: "When no adapter is configured, this falls back to `EventEmitterMQ`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." }],
+      output: null,
+    },
+    {
+      name: 'compiled express-rate-limit given options in a const that name no store, with only a skip added later',
+      code: "const _expressratelimit = _interop_require_default(require('express-rate-limit'));\nconst middleware = (payload) => {\n  const rateLimitOptions = { max: payload.config.rateLimit.max, windowMs: payload.config.rateLimit.window };\n  if (typeof payload.config.rateLimit.skip === 'function') rateLimitOptions.skip = payload.config.rateLimit.skip;\n  return [(0, _expressratelimit.default)(rateLimitOptions)];\n};",
+      errors: [{ messageId: 'memoryRateLimit', line: 5, column: 11 }],
       output: null,
     },
     {
@@ -205,6 +219,12 @@ runRuleTests(rule, {
         messageId: 'generatedSecretFallback', line: 2, column: 46,
         message: 'When JWT_SECRET is unset, this secret is generated at startup: each instance then signs with its own key and every restart invalidates existing sessions and tokens. Require JWT_SECRET instead of generating a fallback.',
       }],
+      output: null,
+    },
+    {
+      name: 'a method that hands back the secret it was given or makes one up, with a compiled call to the app\'s random helper',
+      code: "var _cryptoUtils = require('./crypto-utils');\nclass Config {\n  checkSecretKey(secret) {\n    if (_lodash.default.isString(secret) && secret !== '') {\n      this.secret = secret;\n      return secret;\n    }\n    this.secret = (0, _cryptoUtils.generateRandomHexString)(32);\n    return this.secret;\n  }\n}",
+      errors: [{ messageId: 'generatedSecret', line: 8, column: 19 }],
       output: null,
     },
     {

@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
-import { enclosingFunction, getCalleeProperty, getMemberName, getMemberPath, isFunctionNode } from '../_utils/ast';
+import { enclosingFunction, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, unwrapExpression } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { bundlerOfCall, compilingMiddlewareOfCall, instanceBundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
 import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
@@ -101,7 +101,7 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
       {
         CallExpression: (node) => {
           const call = node as TSESTree.CallExpression;
-          checkNpmApi(call, report);
+          checkNpmApi(call, report, source);
           const name = call.callee.type === 'MemberExpression' && call.callee.object.type !== 'ThisExpression' ? getMemberName(call.callee) : undefined;
           if (!name || !INSTALLER_METHOD.test(name) || isOperatorCommand(call)) return;
           collected.installerCalls.push({ range: call.range, name, text: `${source.getText(call.callee)}()` });
@@ -218,12 +218,18 @@ function shown(words: readonly ShellWord[], count: number, program: string): str
 }
 
 /** `npm.commands.install(…)`, `npm.install(…)` with the npm package loaded in-process. */
-function checkNpmApi(call: TSESTree.CallExpression, report: Report): void {
-  const path = getMemberPath(call.callee);
-  if (!path || path.length < 2 || !/^npm$/i.test(path[0])) return;
-  const method = path[path.length - 1];
-  if (!/^(?:install|ci|update|uninstall)$/.test(method) || (path.length > 2 && path[path.length - 2] !== 'commands')) return;
-  report(call, 'install', `npm ${method}`);
+function checkNpmApi(call: TSESTree.CallExpression, report: Report, source: SourceCode): void {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return;
+  const holder = unwrapExpression(callee.object);
+  const viaCommands = holder.type === 'MemberExpression' && getMemberName(holder) === 'commands';
+  const npm = viaCommands ? unwrapExpression(holder.object) : holder;
+  if (!((npm.type === 'Identifier' && /^npm$/i.test(npm.name)) || requiredSpecifier(npm) === 'npm')) return;
+  // `require('npm').commands[type](…)`: the command is chosen at run time, and every npm command changes node_modules or asks about it.
+  const chosen = viaCommands && callee.computed && getStaticString(callee.property) === undefined;
+  const method = callee.computed ? getStaticString(callee.property) : getMemberName(callee);
+  if (chosen) report(call, 'install', `npm <${source.getText(callee.property)}>`);
+  else if (method !== undefined && /^(?:install|ci|update|uninstall)$/.test(method)) report(call, 'install', `npm ${method}`);
 }
 
 /** A command handed to an app's own helper (`executeCommand('npm install x')`) rather than to child_process. */

@@ -34,7 +34,7 @@ interface Container {
   readonly queue: boolean;
 }
 
-const RANDOM_CALL = /(?:^|\.)(?:randomBytes|pseudoRandomBytes|randomUUID|genSalt|genSaltSync|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generate\w*KeyPair|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
+const RANDOM_CALL = /(?:^|\.)(?:randomBytes|pseudoRandomBytes|randomUUID|genSalt|genSaltSync|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generate\w*KeyPair|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString|generateRandom(?:Hex|Base64)?(?:String|Key|Secret|Token|Bytes)?)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
 /** Modules whose default or named export makes a random value, and those exports. */
 const RANDOM_MODULE = /^(?:nanoid|uuid|cuid|@paralleldrive\/cuid2|crypto-random-string|randomstring|uid-safe|uid2|rand-token)$/;
 const RANDOM_EXPORT = /^(?:default|v4|nanoid|generate|createId|uid)$/;
@@ -72,7 +72,7 @@ export default defineRule<MessageId>({
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
     /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
-    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
+    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -599,7 +599,9 @@ function moduleBinding(modules: ReadonlyMap<string, ModuleBindings>, name: strin
  * koa-ratelimit (which defaults to Redis), an explicit `driver: 'memory'`. Options it cannot read are trusted.
  */
 function checkLimiterOptions(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, argument: Node | undefined, store: 'store' | 'redis' | 'explicitMemory'): void {
-  const options = argument && unwrapExpression(argument);
+  // `const rateLimitOptions = { max, windowMs }`, given a store later on every path or never.
+  if (argument?.type === 'Identifier' && howAssigned(context.source, `${argument.name}.${store === 'explicitMemory' ? 'driver' : store}`) === 'always') return;
+  const options = argument && resolveConst(context.source, argument);
   if (options && (options.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement'))) return;
   if (store === 'explicitMemory') {
     if (!options || getStaticString(findProperty(options, 'driver')?.value as Node | undefined) !== 'memory') return;
@@ -671,6 +673,8 @@ function isIncrement(value: Node): boolean {
 function isEmptyContainer(value: Node): boolean {
   const expression = unwrapExpression(value);
   if (expression.type === 'ObjectExpression') return expression.properties.length === 0;
+  // `var loginAttempts = []`, filled with `{ time, user }` entries and filtered by a time window.
+  if (expression.type === 'ArrayExpression') return expression.elements.length === 0;
   return expression.type === 'NewExpression' && expression.callee.type === 'Identifier' && /^(?:Map|Set)$/.test(expression.callee.name) && expression.arguments.length === 0;
 }
 
@@ -787,6 +791,9 @@ function declaresVariable(statement: Node | null, name: string): boolean {
 function fillsDefault(source: SourceCode, assignment: TSESTree.AssignmentExpression, name: string): boolean {
   if (enclosingRequestHandler(assignment)) return false;
   if (assignment.operator === '||=' || assignment.operator === '??=') return true;
+  // `checkSecretKey(secret) { if (isString(secret)) return …; this.secret = generateRandomHexString(32); }`
+  const method = enclosingFunction(assignment);
+  if (method && SECRET_CHECK.test(functionName(method) ?? '')) return true;
   if (fallsBackFromSetting(assignment.right) && /secret|key/i.test(name)) return true;
   const target = source.getText(assignment.left);
   for (let node: Node | undefined = assignment.parent; node && !isFunctionNode(node); node = node.parent) {
@@ -794,6 +801,9 @@ function fillsDefault(source: SourceCode, assignment: TSESTree.AssignmentExpress
   }
   return false;
 }
+
+/** Methods that hand back the secret they were given, or make one up: `checkSecretKey`, `ensureSecret`, `getOrCreateKey`. */
+const SECRET_CHECK = /^(?:check|ensure|getOrCreate|getOrGenerate)\w*(?:Secret|Key)\w*$/;
 
 /** `options.secret || random()`, `config.get('jwtSecret') ?? random()`: a setting, with a value for when it is missing. */
 function fallsBackFromSetting(value: Node): boolean {
