@@ -55,6 +55,18 @@ describe('analyzeFile', () => {
     assert.deepEqual(analysis.summary?.imports, ['./a', './b', './c', './d', './e']);
   });
 
+  it("collects requires of module paths built from the file's own folder, also when prefiltering finds no rule to run", () => {
+    const text = [
+      "const path = require('node:path');",
+      "const ROOT = path.join(path.dirname(fs.realpathSync(__filename)), '..', 'build');",
+      "const server = require(path.join(ROOT, 'server'));",
+      "const cli = require(path.resolve(__dirname, 'cli'));",
+      "const plugin = require(path.join(pluginsDir, name));",
+    ].join('\n');
+    const analysis = analyzeFile('/p/bin/app.js', text, project, [], { prefilter: true });
+    assert.deepEqual(analysis.summary?.imports, ['node:path', '../build/server', './cli']);
+  });
+
   it('applies the configured severity', () => {
     const analysis = analyzeFile('/p/a.js', "const t = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';", project, [{ rule: secretRule, severity: 'info' }]);
     assert.equal(analysis.findings[0].severity, 'info');

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ProjectFacts } from '../project/facts';
 import { textFilesOf, type TextFile } from '../project/projectFiles';
+import { builtModulePath } from './builtModulePaths';
 import { LineIndex } from './lineIndex';
 import { parseSource, scanImports } from './parse';
 import {
@@ -78,7 +79,7 @@ export function analyzeFile(path: string, text: string, project: ProjectFacts, r
   const imports: string[] = [];
   const table = new ListenerTable();
 
-  table.add(importCollector(imports), (listener) => listener);
+  table.add(importCollector(source, imports), (listener) => listener);
   for (const active of rules) {
     if (!relevant.includes(active)) {
       if (active.rule.kind === 'project' && active.rule.initial) collected.set(active.rule.id, active.rule.initial());
@@ -127,8 +128,11 @@ export function needsParse(path: string, text: string, project: ProjectFacts, ru
 }
 
 function keepsParse(relevant: readonly ActiveRule[], text: string): boolean {
-  return relevant.length > 0 || text.includes('twelve-factor-');
+  return relevant.length > 0 || text.includes('twelve-factor-') || BUILT_REQUIRE.test(text);
 }
+
+/** `require(path.join(ROOT, 'server'))`: an import only the syntax tree can resolve (see `builtModulePath`). */
+const BUILT_REQUIRE = /\brequire\(\s*(?:path\.)?(?:join|resolve)\(/;
 
 /** What a scan keeps of a file no rule can report in: its imports, for project rules that follow them. */
 function unparsedAnalysis(path: string, text: string, rules: readonly ActiveRule[]): FileAnalysis {
@@ -273,7 +277,7 @@ function commentsOf(ast: TSESTree.Program, lines: LineIndex): CommentText[] {
 }
 
 /** Collects module specifiers so project rules can follow imports without parsing again. */
-function importCollector(imports: string[]) {
+function importCollector(source: SourceCode, imports: string[]) {
   const add = (node: Node | null | undefined) => {
     if (node?.type === 'Literal' && typeof node.value === 'string') imports.push(node.value);
     else if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) imports.push(node.quasis[0].value.cooked ?? '');
@@ -289,7 +293,10 @@ function importCollector(imports: string[]) {
     },
     CallExpression: (node: Node) => {
       const call = node as TSESTree.CallExpression;
-      if (call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments.length === 1) add(call.arguments[0]);
+      if (call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments.length !== 1) return;
+      const built = call.arguments[0].type === 'CallExpression' ? builtModulePath(source, call.arguments[0]) : undefined;
+      if (built) imports.push(built);
+      else add(call.arguments[0]);
     },
   };
 }

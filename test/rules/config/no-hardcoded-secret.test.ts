@@ -72,6 +72,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'the default of a config item named by its `key`',
+      code: "module.exports = [\n  { key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: 'k8s7Gq2LmX9p' },\n  { key: 'sessionMinutes', envVar: 'SQLPAD_SESSION_MINUTES', default: '60' },\n];",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 67 }],
+      output: "module.exports = [\n  { key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: process.env.COOKIE_SECRET },\n  { key: 'sessionMinutes', envVar: 'SQLPAD_SESSION_MINUTES', default: '60' },\n];",
+      envKeys: ['COOKIE_SECRET'],
+    },
+    {
       name: 'the literal a secret setting falls back to when the caller leaves it out',
       code: "class Probot {\n  constructor(options = {}) {\n    options.secret = options.secret || 'development';\n  }\n}",
       errors: [{ messageId: 'namedSecret', line: 3, column: 40, message: '"secret" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.SECRET.' }],

@@ -113,6 +113,13 @@ runRuleTests(rule, {
       output: "#!/usr/bin/env node\nconst app = require('../app');\nconst http = require('http');\nconst server = http.createServer(app);\nconst httpServer = server.listen(process.env.PORT || '3000');\nprocess.on('SIGTERM', () => {\n  httpServer.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});",
     },
     {
+      name: 'an express app as tsc compiles it, `(0, express_1.default)()`, started with settings the rule cannot read',
+      code: "const express_1 = __importDefault(require('express'));\nasync function start() {\n  const app = (0, express_1.default)();\n  const server = app.listen(process.kresus.port, process.kresus.host);\n  server.timeout = 1000;\n}\nmodule.exports = { start };",
+      filename: 'build/server/index.js',
+      errors: [{ messageId: 'noSigterm', line: 4, column: 18, file: 'build/server/index.js' }],
+      output: "const express_1 = __importDefault(require('express'));\nasync function start() {\n  const app = (0, express_1.default)();\n  const server = app.listen(process.kresus.port, process.kresus.host);\n  process.on('SIGTERM', () => {\n    server.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n  server.timeout = 1000;\n}\nmodule.exports = { start };",
+    },
+    {
       name: 'a server handed in as a parameter, named like one',
       code: "import http from 'http';\nexport function listenDefault(webServer, addr) {\n  webServer.listen(addr.port, addr.host);\n}",
       filename: 'src/index.mjs',

@@ -196,6 +196,12 @@ runRuleTests(rule, {
       output: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ level: 'info', stream: process.stdout }] });",
     },
     {
+      name: 'a log4js file appender added to the config after it was written, as tsc compiles the module',
+      code: "const log4js_1 = __importDefault(require('log4js'));\nconst loggerConfig = { appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } };\nfunction setLogFilePath(path) {\n  loggerConfig.appenders.app = { type: 'file', filename: path };\n  log4js_1.default.configure(loggerConfig);\n}",
+      errors: [{ messageId: 'fileAppender', line: 4, column: 32 }],
+      output: "const log4js_1 = __importDefault(require('log4js'));\nconst loggerConfig = { appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } };\nfunction setLogFilePath(path) {\n  loggerConfig.appenders.app = { type: 'stdout', filename: path };\n  log4js_1.default.configure(loggerConfig);\n}",
+    },
+    {
       code: "const log4js = require('log4js');\nlog4js.configure({ appenders: { app: { type: 'file', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } });",
       errors: [{ messageId: 'fileAppender', line: 2, column: 38 }],
       output: "const log4js = require('log4js');\nlog4js.configure({ appenders: { app: { type: 'stdout', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } });",

@@ -236,6 +236,18 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "express-session's MemoryStore set as the session store setting",
+      code: "function setupAdapter(app) {\n  if (app.config.session.adapter === 'memory') {\n    var MemoryStore = require('express-session').MemoryStore;\n    app.config.session.store = new MemoryStore();\n  }\n}",
+      errors: [{ messageId: 'memorySession', line: 4, column: 32 }],
+      output: null,
+    },
+    {
+      name: "nedb-promise's export called with the file it opens",
+      code: "const datastore = require('nedb-promise');\nconst db = {\n  users: datastore({ filename: path.join(dbPath, 'users.db') }),\n  cache: datastore(cacheOptions),\n};",
+      errors: [{ messageId: 'localDatabase', line: 3, column: 22 }],
+      output: null,
+    },
+    {
       name: 'session options whose store is set only for a configured store, inside a promise executor',
       code: "var session = require('express-session');\nmodule.exports = function initExpressSession() {\n  var sessionOptions = this.get('session options') || {};\n  if (this.get('session store')) {\n    new Promise(function (resolve) {\n      sessionOptions.store = new SessionStore({}, resolve);\n    });\n  }\n  this.expressSession = session(sessionOptions);\n};",
       errors: [{ messageId: 'memorySession', line: 9, column: 25 }],

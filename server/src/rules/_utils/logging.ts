@@ -152,10 +152,12 @@ function hasAnyOption(source: SourceCode, argument: Node | undefined, options: r
   return value?.type === 'ObjectExpression' && options.some((option) => findProperty(value, option));
 }
 
-/** Whether an object sits in the value of a property named `key` of the same call's arguments. */
+/** Whether an object sits in the value of a property named `key` of the same call's arguments, or is assigned into such a section. */
 export function isInsideProperty(node: Node, key: string): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'Property' && getPropertyName(current.key) === key) return true;
+    // `loggerConfig.appenders.app = { type: 'file', filename }`: added to the section after the config was written.
+    if (current.type === 'AssignmentExpression') return getMemberPath(current.left)?.slice(0, -1).includes(key) ?? false;
     if (current.type === 'CallExpression' || current.type === 'Program') return false;
   }
   return false;

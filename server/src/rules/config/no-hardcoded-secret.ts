@@ -56,6 +56,8 @@ export default defineRule<MessageId, Options>({
       /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*(?::[^=\n;,{}]{0,60})?(?:[:=]|\|\||\?\?)\s*['"`]/.source,
       // `getConfig('session.cookieSecret', 'keyboard cat')`: a secret setting's default in a lookup.
       /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"`]\s*,\s*['"`]/.source,
+      // `{ key: 'cookieSecret', default: '…' }`: a config item named by its `key`.
+      /\b(?:key|name)\s*:\s*['"`][\w.-]*(?:pass|pwd|secret|token|credential)/.source,
       /[sr]k_(?:live|test)_|A(?:KIA|SIA|GPA|IDA|ROA|NPA)[0-9A-Z]{16}|gh[pousr]_\w{30}|github_pat_|xox[abposr]-|PRIVATE KEY-----/.source,
       /eyJ[\w-]{8,}\.eyJ|AIza[\w-]{30}|SG\.[\w-]{20}|npm_\w{30}|SK[0-9a-f]{32}|hooks\.slack\.com/.source,
       /:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/.source,
@@ -105,7 +107,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const token = findTokenFormat(value) ?? configuredFormat(value, context.options.extraPatterns);
   const url = token || tokensOnly ? undefined : parseCredentialUrl(value);
   const signingKeys = signingKeysName(node);
-  const name = fallback?.envName ?? getBindingName(node) ?? getSecretArgumentName(node) ?? signingKeys ?? defaultedSettingName(node) ?? configDefaultName(node);
+  const name = fallback?.envName ?? configItemName(node) ?? getBindingName(node) ?? getSecretArgumentName(node) ?? signingKeys ?? defaultedSettingName(node) ?? configDefaultName(node);
 
   if (token || url) {
     const envName = fallback?.envName ?? tokenEnvName(node, name, token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
@@ -126,6 +128,14 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+}
+
+/** `{ key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: 'secret-used-to-sign-cookies' }`: the default of a config item named by its `key`. */
+function configItemName(node: Node): string | undefined {
+  const property = node.parent;
+  if (property?.type !== 'Property' || property.value !== node || !/^default(?:Value)?$/.test(getPropertyName(property.key) ?? '') || property.parent.type !== 'ObjectExpression') return undefined;
+  const key = findProperty(property.parent, 'key') ?? findProperty(property.parent, 'name');
+  return key ? getStaticString(key.value as Node) : undefined;
 }
 
 /** `options.secret || 'development'`: the literal a setting falls back to when nobody set it. */

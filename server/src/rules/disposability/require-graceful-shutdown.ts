@@ -15,7 +15,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
-import { isProcessObject, moduleLocal, modulesByLocalName } from '../_utils/imports';
+import { bindingsByLocalName, isProcessObject, moduleLocal, modulesByLocalName } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
@@ -626,6 +626,10 @@ function isNodeServer(source: SourceCode, created: Node | undefined): boolean {
 /** The dotted name of what a call runs, through a `const` that holds it: `createHttpServer` after `const createHttpServer = require('http').createServer`. */
 function creatorName(source: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   const callee = unwrapExpression(call.callee);
+  // `(0, express_1.default)()`, as tsc compiles `express()`: a local bound to the whole module calls the module.
+  const local = getMemberPath(callee);
+  const compiled = local?.length === 1 && /_\d+$/.test(local[0]) ? bindingsByLocalName(source.ast, () => true).get(local[0]) : undefined;
+  if (compiled && compiled.exported === undefined) return compiled.module;
   const held = callee.type === 'Identifier' ? source.constInitializer(callee, callee.name) : undefined;
   const alias = held && unwrapExpression(held);
   if (alias?.type === 'MemberExpression') return getMemberPath(alias)?.join('.') ?? requiredMember(alias) ?? '';

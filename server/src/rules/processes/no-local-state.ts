@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isBootFunctionName } from '../_utils/callGraph';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
@@ -23,7 +23,7 @@ import { walkSubtree } from '../../engine/traverse';
 
 type MessageId = 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
-const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises'];
+const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
 const LOWDB_FILE_ADAPTER = /(?:^|\.)(?:JSONFile|JSONFileSync|FileSync|FileAsync)$/;
 const SQLITE_CLIENTS = new Set(['sqlite', 'sqlite3', 'better-sqlite3']);
@@ -164,6 +164,7 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (path && bindings.multer.namespaces.has(path[0])) return checkMulter(context, node, path);
   const name = path?.join('.') ?? '';
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
+  if (path?.length === 1 && bindings.fileDatabases.namespaces.has(path[0])) return checkFileDatabaseFactory(context, node);
   const method = path?.at(-1) ?? '';
   const setting = method === 'set' && node.arguments.length === 2 ? getStaticString(node.arguments[0]) : undefined;
   if (setting) checkSetting(context, [setting], node.arguments[1] as Node);
@@ -481,6 +482,23 @@ function isMemoryStore(value: Node, bindings: Bindings): boolean {
   return path?.length === 1 && bindings.memoryStores.namespaces.has(path[0]);
 }
 
+/**
+ * `app.config.session.store = new MemoryStore()` with express-session's `MemoryStore`: the session
+ * store set as a setting, outside development. Handed straight to `session(…)` it is reported there.
+ */
+function isSessionStoreSetting(source: SourceCode, node: TSESTree.NewExpression, bindings: Bindings): boolean {
+  const assignment = node.parent;
+  if (assignment?.type !== 'AssignmentExpression' || assignment.right !== node || assignment.left.type !== 'MemberExpression' || getMemberName(assignment.left) !== 'store') return false;
+  const callee = unwrapExpression(node.callee);
+  const held = callee.type === 'Identifier' ? source.stableInitializer(callee, callee.name) : undefined;
+  // `new session.MemoryStore()`, or `var MemoryStore = require('express-session').MemoryStore`.
+  const store = held ? unwrapExpression(held) : callee;
+  if (store.type !== 'MemberExpression' || getMemberName(store) !== 'MemoryStore') return false;
+  const module = unwrapExpression(store.object);
+  const fromSession = requiredSpecifier(module) === 'express-session' || (module.type === 'Identifier' && bindings.session.namespaces.has(module.name));
+  return fromSession && !inDevelopmentOnlyBranch(source, node);
+}
+
 /** `multer.diskStorage(…)` and `multer({ dest })`; `memoryStorage()` keeps uploads per request and is fine. */
 function checkMulter(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, path: readonly string[]): void {
   if (path.length === 2 && path[1] === 'diskStorage') {
@@ -519,6 +537,7 @@ function isHtpasswdFileStore(node: TSESTree.NewExpression): boolean {
 /** `new sqlite3.Database('./data.db')`, `new Database('app.db')`, `new JSONFile('db.json')`, `new Datastore({ filename })`. */
 function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression, bindings: Bindings): void {
   if (isHtpasswdFileStore(node)) return context.report({ at: node, messageId: 'stateFile', data: { what: 'user accounts (an htpasswd file)' } });
+  if (isSessionStoreSetting(context.source, node, bindings)) return context.report({ at: node, messageId: 'memorySession' });
   const diskStore = diskStoreModule(context.source, node.callee, bindings);
   if (diskStore) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
   const name = constructorName(context.source, node);
@@ -577,6 +596,13 @@ function checkSqliteOpen(context: FileRuleContext<MessageId>, node: TSESTree.Cal
   const ownModule = bindings.fileDatabases.namespaces.has('sqlite') || bindings.fileDatabases.named.get('open') === 'open';
   if (!ownModule || options?.type !== 'ObjectExpression') return;
   reportLocalFile(context, node, findProperty(options, 'filename')?.value as Node | undefined);
+}
+
+/** `datastore({ filename: path.join(dbPath, 'users.db') })`: nedb-promise's export opens the file it is given. */
+function checkFileDatabaseFactory(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression): void {
+  const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : undefined;
+  if (file) reportLocalFile(context, namingSetting(file as Node, node), file as Node);
 }
 
 /** The name of a database file: `app.sqlite`, `${user}.sqlite3`, `data.db`. */
