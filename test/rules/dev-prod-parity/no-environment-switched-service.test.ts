@@ -5,6 +5,8 @@ const PROD = "process.env.NODE_ENV === 'production'";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a tier the deploy names on purpose, production by default', code: "const environment = process.env.ENVIRONMENT === 'staging' ? 'staging' : 'production';\nfetchPackages(environment);" },
+    { name: "the app's own environment name passed on", code: "const env = process.env.NODE_ENV === 'production' ? 'production' : 'development';\nSentry.init({ environment: env });" },
     { name: "the app's own public URL shown as localhost in development", code: "const publicUrl = process.env.NODE_ENV === 'production' ? 'https://app.example.org' : 'http://localhost:3000';" },
     {
       name: 'an early return that changes no service: the rest of the function uses the same one',
@@ -38,6 +40,12 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a vendor backend's tier chosen by NODE_ENV, falling back to staging",
+      code: "const { inProduction } = require('@n8n/backend-common');\nasync function fetchNodeTypes() {\n  const environment = inProduction || process.env.ENVIRONMENT === 'production' ? 'production' : 'staging';\n  return await getCommunityNodeTypes(environment);\n}",
+      errors: [{ messageId: 'environmentSwitchedService', line: 3, column: 23, message: "This environment check attaches its production backend on one side and the vendor's staging backend on the other. Development then runs against a different API than production, so code that works locally can fail after deploying. Run the same kind of service everywhere (a local container will do) and let config choose only its URL." }],
+      output: null,
+    },
     {
       name: 'an API address switched between a hosted service and a copy on this machine by NODE_ENV',
       code: "const cloudApiUrl = process.env['NODE_ENV'] === 'production'\n  ? 'https://api.mockoon.com/environments'\n  : 'http://localhost:5003/environments';",

@@ -38,6 +38,8 @@ const MAIL_SERVICE: ServiceKind = { role: 'mail', kind: 'a mail service' };
 const MOCK_MAILER: ServiceKind = { role: 'mail', kind: 'a mock mailer' };
 const LOCAL_API: ServiceKind = { role: 'api', kind: 'a copy of the API on this machine' };
 const HOSTED_API: ServiceKind = { role: 'api', kind: 'the hosted API' };
+const STAGING_BACKEND: ServiceKind = { role: 'api', kind: "the vendor's staging backend" };
+const PRODUCTION_BACKEND: ServiceKind = { role: 'api', kind: 'its production backend' };
 
 const MODULES: Readonly<Record<string, ServiceKind>> = {
   pg: POSTGRES, 'pg-native': POSTGRES, postgres: POSTGRES, 'pg-promise': POSTGRES, '@neondatabase/serverless': POSTGRES, '@vercel/postgres': POSTGRES,
@@ -84,6 +86,23 @@ export function serviceKindOfApiUrl(key: string, value: string): ServiceKind | u
   const host = /^https?:\/\/([^/:?#]+)/i.exec(value.trim())?.[1];
   if (!host || !API_SETTING.test(key)) return undefined;
   return /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])$/i.test(host) ? LOCAL_API : HOSTED_API;
+}
+
+/**
+ * `inProduction ? 'production' : 'staging'`: the tier of a vendor's backend handed to its client, so
+ * anything but production talks to the staging one. Only these two words: `'development'` and
+ * `'test'` name the app's own environment, not a backend.
+ */
+export function serviceKindOfBackendTier(value: string): ServiceKind | undefined {
+  return value === 'staging' ? STAGING_BACKEND : value === 'production' ? PRODUCTION_BACKEND : undefined;
+}
+
+export function isBackendTier(kind: ServiceKind): boolean {
+  return kind === STAGING_BACKEND || kind === PRODUCTION_BACKEND;
+}
+
+export function isStagingBackend(kind: ServiceKind): boolean {
+  return kind === STAGING_BACKEND;
 }
 
 /** `postgres://…`, `sqlite::memory:`, `redis://…`. */

@@ -15,6 +15,9 @@ import { environmentCheckOf, environmentKindOf, initializerOf, isTestOnly, reads
 import { modulesByLocalName } from '../_utils/imports';
 import {
   serviceKindOfApiUrl,
+  serviceKindOfBackendTier,
+  isBackendTier,
+  isStagingBackend,
   serviceKindOfCallee,
   serviceKindOfMailTransport,
   serviceKindOfModule,
@@ -130,6 +133,9 @@ function switchStatementSwitch(source: SourceCode, node: TSESTree.SwitchStatemen
 
 function reportDifference(context: FileRuleContext<MessageId>, found: EnvironmentSwitch, modules: ReadonlyMap<string, string>): void {
   const services = found.branches.map((branch) => servicesOf(context.source, branch, modules));
+  // `process.env.ENVIRONMENT === 'staging' ? 'staging' : 'production'`: a deploy that names its tier on
+  // purpose. Only a fallback to staging sends every deploy but production there.
+  if (!services.at(-1)?.some(isStagingBackend)) services.forEach((kinds, index) => (services[index] = kinds.filter((kind) => !isBackendTier(kind))));
   for (let i = 0; i < services.length; i++) {
     for (let j = i + 1; j < services.length; j++) {
       const pair = differingKinds(services[i], services[j]);
@@ -214,7 +220,7 @@ function literalKind(node: Node, value: string, branch: Node): ServiceKind | und
   while (holder.parent && isValueChoice(holder.parent, holder)) holder = holder.parent;
   const key = getBindingName(holder);
   const setting = key === undefined ? undefined : serviceKindOfSetting(key, value, contextNames(node, branch)) ?? serviceKindOfApiUrl(key, value);
-  return setting ?? serviceKindOfUrl(value);
+  return setting ?? serviceKindOfUrl(value) ?? serviceKindOfBackendTier(value);
 }
 
 /** `cond ? value : other`, `value || other`: the value flows on to whatever holds the expression. */
