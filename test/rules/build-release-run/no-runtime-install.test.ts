@@ -47,7 +47,7 @@ const invalid: InvalidCase[] = [
     name: 'stylesheets compiled by middleware on request: bound at the top, required inline, and loaded by a helper in the function',
     code: "var less = require('less-middleware');\nrouter.use('/styles', less(path.resolve(__dirname, 'public/styles')));\napp.use(require('less-middleware')(keystone.expandPath(dir), options));\nfunction bindSass(app) {\n  var sassMiddleware = safeRequire('node-sass-middleware', 'sass');\n  var stylusMiddleware = safeRequire('stylus', 'stylus').middleware;\n  app.use(sassMiddleware({ src: dir, dest: dir }));\n  app.use(stylusMiddleware({ src: dir, dest: dir }));\n}",
     errors: [
-      { messageId: 'compile', line: 2, column: 23, message: 'This middleware compiles less-middleware sources when they are requested, so the running server builds its own assets: it needs compilers in production, writes output no release recorded, and the first visitors wait for it. Compile stylesheets and scripts in the build stage and serve the output as static files.' },
+      { messageId: 'compile', line: 2, column: 23, message: 'This middleware (less-middleware) compiles stylesheets or scripts when they are requested, so the running server builds its own assets: it needs compilers in production, writes output no release recorded, and the first visitors wait for it. Compile stylesheets and scripts in the build stage and serve the output as static files.' },
       { messageId: 'compile', line: 3, column: 9 },
       { messageId: 'compile', line: 7, column: 11 },
       { messageId: 'compile', line: 8, column: 11 },

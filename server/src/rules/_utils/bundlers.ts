@@ -54,9 +54,8 @@ export function isBundlerModule(specifier: string): boolean {
   return ownValue(BUNDLERS, specifier) !== undefined;
 }
 
-export function isCompilingMiddlewareModule(specifier: string): boolean {
-  return Object.hasOwn(COMPILING_MIDDLEWARE, specifier);
-}
+/** The packages of compiling middleware, for a rule's text trigger. */
+export const COMPILING_MIDDLEWARE_MODULES: readonly string[] = Object.keys(COMPILING_MIDDLEWARE);
 
 /**
  * The bundler whose instance a call asks to build: `b.bundle(done)` on a variable of the module's

@@ -13,7 +13,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import { isArchiveModule, unpackingOf, unpacksCode } from '../_utils/archives';
 import { enclosingFunction, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, unwrapExpression } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
-import { bundlerOfCall, compilingMiddlewareOfCall, instanceBundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
+import { bundlerOfCall, COMPILING_MIDDLEWARE_MODULES, compilingMiddlewareOfCall, instanceBundlerOfCall, isBundlerModule, isDevServerModule } from '../_utils/bundlers';
 import { bootCallsInto, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { commandVisitors, processCommands, runsInOwnFolder, type HelperCall, type ProcessCall } from '../_utils/childProcess';
 import { cliCommandOf, isOperatorCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
@@ -59,7 +59,7 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
       /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)/.source,
       `\\.${INSTALLER_METHOD_NAME}\\s*\\(`,
       /['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core|browserify)['"`]/.source,
-      /['"`](?:less-middleware|express-less|node-sass-middleware|sass-middleware|postcss-middleware|browserify-middleware|stylus|node-sass)['"`]/.source,
+      `['"\`](?:${COMPILING_MIDDLEWARE_MODULES.join('|')})['"\`]`,
     ].join('|'),
   ),
   messages: {
@@ -74,7 +74,7 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     unpack:
       'The running app unpacks an archive with {{command}} into a folder of code (plugins, extensions or node_modules). Code that arrives at run time was never built or released: instances drift apart, a rollback does not remove it, and the download can fail. Add plugins in the build stage.',
     compile:
-      'This middleware compiles {{command}} sources when they are requested, so the running server builds its own assets: it needs compilers in production, writes output no release recorded, and the first visitors wait for it. Compile stylesheets and scripts in the build stage and serve the output as static files.',
+      'This middleware ({{command}}) compiles stylesheets or scripts when they are requested, so the running server builds its own assets: it needs compilers in production, writes output no release recorded, and the first visitors wait for it. Compile stylesheets and scripts in the build stage and serve the output as static files.',
     bundle:
       'This server module loads the bundler {{command}} and builds with it while the app runs. Bundling is the build stage\'s job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output.',
     bootInstall:

@@ -231,7 +231,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         }
         for (const command of processCommands(source, call)) {
           const words = programWords(command);
-          // `command` is a wrapper to `programWords`: `command -v` is looked for in the command as written.
+          // `programWords` skips `command` as a wrapper, so `command -v ffmpeg` is read from the words as written.
           const looked = shellLookup(command.words) ?? shellLookup(words);
           if (looked && isSystemTool(looked, looked)) {
             found(call.target, looked, 'lookedUpProgram');
