@@ -44,6 +44,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "the app's own asset pipeline run at start and by an admin reload, once per function",
+    code: "function initializeNodeBB(app, next) {\n  async.parallel([\n    async.apply(meta.templates.compile),\n    async.apply(meta.js.minify, app.enabled('minification')),\n    async.apply(meta.css.minify),\n  ], next);\n}\nMeta.reload = function (callback) {\n  Meta.css.minify(callback);\n};",
+    errors: [
+      { messageId: 'assetBuild', line: 4, column: 17, message: 'The running app builds its assets with `meta.js.minify`, writing minified scripts or compiled stylesheets into the release at run time. Each start and instance rebuilds them, production needs the build tools, and what is served was never tested as a release: build assets in the build stage and serve the output.' },
+      { messageId: 'assetBuild', line: 9, column: 3 },
+    ],
+    output: null,
+  },
+  {
     name: 'stylesheets compiled by middleware on request: bound at the top, required inline, and loaded by a helper in the function',
     code: "var less = require('less-middleware');\nrouter.use('/styles', less(path.resolve(__dirname, 'public/styles')));\napp.use(require('less-middleware')(keystone.expandPath(dir), options));\nfunction bindSass(app) {\n  var sassMiddleware = safeRequire('node-sass-middleware', 'sass');\n  var stylusMiddleware = safeRequire('stylus', 'stylus').middleware;\n  app.use(sassMiddleware({ src: dir, dest: dir }));\n  app.use(stylusMiddleware({ src: dir, dest: dir }));\n}",
     errors: [
@@ -303,6 +312,9 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'the module that defines the asset build, running it for the process that forked it', code: "var Minifier = { js: {} };\nMinifier.js.minify = function (scripts, minify, callback) {};\nprocess.on('message', function (payload) {\n  Minifier.js.minify(payload.scripts, payload.minify, done);\n});", filename: 'minifier.js' },
+    { name: 'an asset build in the build command, or only in development', code: "assets.css.minify(done);", filename: 'scripts/build.js' },
+    { name: 'an asset build only in development', code: "if (process.env.NODE_ENV === 'development') {\n  assets.css.compile(done);\n}" },
     { name: 'compiling middleware only in development', code: "if (process.env.NODE_ENV === 'development') {\n  app.use(require('less-middleware')(publicDir));\n}" },
     {
       name: 'compiling middleware in a developer tool run by its own package script',

@@ -49,6 +49,8 @@ runRuleTests(rule, {
     { name: 'an API key generated for a user and saved', code: `${CRYPTO}async function createApiKey(userId) {\n  const secret = crypto.randomBytes(32).toString('hex');\n  await ApiKey.create({ userId, secret });\n  return secret;\n}` },
     { name: 'a random secret only in development', code: `${CRYPTO}const SESSION_SECRET = process.env.NODE_ENV === 'production' ? process.env.SESSION_SECRET : crypto.randomBytes(16).toString('hex');` },
     { name: 'an instance id is not a secret', code: "const INSTANCE_ID = crypto.randomUUID();\nlogger.info({ instance: INSTANCE_ID }, 'started');" },
+    { name: "socket.io's cluster adapter for the workers of one machine", code: "const { Server } = require('socket.io');\nif (process.send && !cluster.isMaster) io.adapter(createAdapter());" },
+    { name: 'socket.io given an adapter on every path, or an adapter method of something else', code: "const { Server } = require('socket.io');\nif (config.redis) io.adapter(createAdapter(pub, sub));\nelse io.adapter(createMongoAdapter(collection));\nif (ready) queue.adapter(memory);" },
     { name: 'limiter options given a store after they are made', code: "const rateLimit = require('express-rate-limit');\nconst options = { max: 100 };\noptions.store = new RedisStore({ client });\napp.use(rateLimit(options));" },
     { name: 'limiter options built by a function the rule cannot read', code: "const rateLimit = require('express-rate-limit');\nconst options = buildLimiterOptions(config);\napp.use(rateLimit(options));" },
     { name: 'a rate limiter with a Redis store', code: "const rateLimit = require('express-rate-limit');\napp.use(rateLimit({ windowMs: 60000, max: 100, store: new RedisStore({ sendCommand }) }));" },
@@ -122,6 +124,12 @@ runRuleTests(rule, {
       name: 'request data written under a key',
       code: "let profiles = {};\napp.put('/profiles/:id', (req, res) => {\n  const { name, email } = req.body;\n  profiles[req.params.id] = { name, email };\n  res.sendStatus(204);\n});",
       errors: [{ messageId: 'handlerState', line: 1, column: 5 }],
+      output: null,
+    },
+    {
+      name: "socket.io given a shared adapter only when Redis is configured, reported at the condition",
+      code: "var SocketIO = require('socket.io');\nfunction addRedisAdapter(io) {\n  if (nconf.get('redis')) {\n    io.adapter(redisAdapter({ pubClient: pub, subClient: sub }));\n  } else if (nconf.get('isCluster') === 'true') {\n    winston.warn('Configure Redis as a websocket store.');\n  }\n}",
+      errors: [{ messageId: 'memoryAdapterDefault', line: 3, column: 7, message: "When no adapter is configured, this falls back to `socket.io's in-memory adapter`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." }],
       output: null,
     },
     {

@@ -25,7 +25,7 @@ import { programName, programWords, type ShellWord } from '../_utils/shell';
 import { devOnlyFiles } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build' | 'unpack' | 'bundle' | 'compile' | 'bootInstall';
+type MessageId = 'install' | 'systemInstall' | 'checkout' | 'build' | 'unpack' | 'bundle' | 'compile' | 'assetBuild' | 'bootInstall';
 
 interface RunTimeCommand {
   readonly range: OffsetRange;
@@ -50,6 +50,11 @@ const INSTALLER_NAME = /install/i;
 const INSTALLER_METHOD_NAME = '(?:(?:re|un)?install|remove|update|upgrade)\\w*(?:Package|Module|Plugin)s?';
 const INSTALLER_METHOD = new RegExp(`^${INSTALLER_METHOD_NAME}$`);
 
+/** `meta.js.minify`, `Meta.css.minify`, `assets.styles.compile`: the app's own asset pipeline, named by what it builds. */
+const ASSET_BUILD_TEXT = /\.(?:js|css|less|sass|scss|styles?|scripts?|assets?)\.(?:minify|compile|build|bundle)\b/;
+const ASSET_KIND = /^(?:js|css|less|sass|scss|styles?|scripts?|assets?)$/;
+const ASSET_BUILD_METHOD = /^(?:minify|compile|build|bundle)$/;
+
 export default defineProjectRule<MessageId, RunTimeFacts>({
   id: 'build-release-run/no-runtime-install',
   severity: 'warning',
@@ -60,6 +65,7 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
       `\\.${INSTALLER_METHOD_NAME}\\s*\\(`,
       /['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core|browserify)['"`]/.source,
       `['"\`](?:${COMPILING_MIDDLEWARE_MODULES.join('|')})['"\`]`,
+      ASSET_BUILD_TEXT.source,
     ].join('|'),
   ),
   messages: {
@@ -75,6 +81,8 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
       'The running app unpacks an archive with {{command}} into a folder of code (plugins, extensions or node_modules). Code that arrives at run time was never built or released: instances drift apart, a rollback does not remove it, and the download can fail. Add plugins in the build stage.',
     compile:
       'This middleware ({{command}}) compiles stylesheets or scripts when they are requested, so the running server builds its own assets: it needs compilers in production, writes output no release recorded, and the first visitors wait for it. Compile stylesheets and scripts in the build stage and serve the output as static files.',
+    assetBuild:
+      'The running app builds its assets with `{{command}}`, writing minified scripts or compiled stylesheets into the release at run time. Each start and instance rebuilds them, production needs the build tools, and what is served was never tested as a release: build assets in the build stage and serve the output.',
     bundle:
       'This server module loads the bundler {{command}} and builds with it while the app runs. Bundling is the build stage\'s job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output.',
     bootInstall:
@@ -265,6 +273,10 @@ function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, repor
   const bundlersRun = new Map<string, Node>();
   /** Middleware that compiles on request, with its package. */
   const compilers: [Node, string][] = [];
+  /** The first asset build of each function. */
+  const assetBuilds = new Map<Node | undefined, [Node, string]>();
+  /** Asset builds this module defines (`Minifier.js.minify = function …`): the builder's own module runs them for its caller. */
+  const definedBuilds = new Set<string>();
   let devServer = false;
   const onCall = (node: Node) => {
     const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
@@ -287,9 +299,17 @@ function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, repor
       },
       CallExpression: onCall,
       NewExpression: onCall,
+      MemberExpression: (node) => {
+        const member = node as TSESTree.MemberExpression;
+        if (member.parent?.type === 'AssignmentExpression' && member.parent.left === member) definedBuilds.add(getMemberPath(member)?.join('.') ?? '');
+        const build = assetBuildOf(member);
+        const builder = build && !inDevelopmentOnlyBranch(source, node) ? enclosingFunction(node) : null;
+        if (build && builder !== null && !assetBuilds.has(builder)) assetBuilds.set(builder, [node, build]);
+      },
       'Program:exit': () => {
         if (devServer || buildCommand) return;
         for (const [call, compiler] of compilers) report(call, 'compile', compiler);
+        for (const [at, build] of assetBuilds.values()) if (!definedBuilds.has(build)) report(at, 'assetBuild', build);
         // One build step is one finding, however many bundlers it runs.
         const builders = new Set<Node | undefined>();
         for (const [bundler, run] of bundlersRun) {
@@ -301,6 +321,15 @@ function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, repor
       },
     },
   );
+}
+
+/** `async.apply(meta.js.minify, false)`, `Meta.css.minify(done)`: an asset build run or handed on, not its definition. */
+function assetBuildOf(member: TSESTree.MemberExpression): string | undefined {
+  const path = getMemberPath(member);
+  if (!path || path.length < 3 || !ASSET_BUILD_METHOD.test(path.at(-1)!) || !ASSET_KIND.test(path.at(-2)!)) return undefined;
+  const parent = member.parent;
+  if ((parent?.type === 'AssignmentExpression' && parent.left === member) || (parent?.type === 'MemberExpression' && parent.object === member)) return undefined;
+  return path.join('.');
 }
 
 /** `webpack(config).watch(…)`: a rebuild on every change is a development server. */

@@ -71,7 +71,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
     (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
@@ -121,6 +121,7 @@ export default defineRule<MessageId>({
         const call = node as TSESTree.CallExpression;
         checkRateLimitCall(context, call, bindings!, state);
         checkAdapterDefault(context, call);
+        checkConditionalSocketAdapter(context, call, bindings!.packages);
         checkSecretSink(context, call, state);
         checkSecretFileWrite(context, call, state);
         checkSecretSavedToLocalStore(context, call, bindings!.packages);
@@ -527,6 +528,30 @@ function checkAdapterDefault(context: FileRuleContext<MessageId>, call: TSESTree
   if (!ADAPTER_LOADER.test(getMemberPath(call.callee)?.at(-1) ?? '') || !call.arguments[1]) return;
   const adapter = getMemberPath(call.arguments[1])?.at(-1);
   if (adapter && isMemoryAdapter(adapter)) context.report({ at: call, messageId: 'memoryAdapterDefault', data: { adapter } });
+}
+
+const CLUSTER_WORKER_TEST = /\bcluster\b|\bis(?:Worker|Master|Primary)\b|process\.send\b/;
+
+/** `io`, `this.io`, `socketServer`, `ioServer`: a socket.io server by its name. */
+const SOCKET_SERVER_NAME = /^(?:io|\w*[sS]ocket\w*|io[A-Z]\w*)$/;
+
+/**
+ * `if (nconf.get('redis')) { io.adapter(redisAdapter({ pubClient, subClient })); }` with no other adapter:
+ * socket.io keeps its default in-memory adapter unless a shared one is configured, so broadcasts
+ * reach only the clients of this process. Reported at the condition that decides it.
+ */
+function checkConditionalSocketAdapter(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, packages: ReadonlyMap<string, string>): void {
+  if (getCalleeProperty(call) !== 'adapter' || call.callee.type !== 'MemberExpression' || call.arguments.length !== 1 || ![...packages.values()].includes('socket.io')) return;
+  if (!SOCKET_SERVER_NAME.test(getMemberPath(call.callee.object)?.at(-1) ?? '')) return;
+  for (let child: Node = call, parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== 'IfStatement') continue;
+    // `else if (isCluster) winston.warn(…)`: the other branches set no adapter either.
+    const otherwise = parent.alternate ? context.source.getText(parent.alternate) : '';
+    // `if (process.send && !cluster.isMaster)`: the cluster adapter joins the workers of one machine; alone, a process needs none.
+    const forClusterWorkers = CLUSTER_WORKER_TEST.test(context.source.getText(parent.test));
+    if (parent.consequent === child && !forClusterWorkers && !/\.adapter\s*\(/.test(otherwise) && !inDevelopmentOnlyBranch(context.source, call)) context.report({ at: parent.test, messageId: 'memoryAdapterDefault', data: { adapter: "socket.io's in-memory adapter" } });
+    return;
+  }
 }
 
 /** Packages that imitate a backing service in process memory, for tests: in the running app they hold real data. */
