@@ -14,10 +14,10 @@ import { getBindingName, getCalleeName, getPropertyName, getStaticString, unwrap
 import { environmentCheckOf, environmentKindOf, initializerOf, isTestOnly, readsEnvironmentName } from '../_utils/environment';
 import { modulesByLocalName } from '../_utils/imports';
 import {
-  serviceKindOfApiUrl,
-  serviceKindOfBackendTier,
   isBackendTier,
   isStagingBackend,
+  serviceKindOfApiUrl,
+  serviceKindOfBackendTier,
   serviceKindOfCallee,
   serviceKindOfMailTransport,
   serviceKindOfModule,
@@ -132,10 +132,11 @@ function switchStatementSwitch(source: SourceCode, node: TSESTree.SwitchStatemen
 }
 
 function reportDifference(context: FileRuleContext<MessageId>, found: EnvironmentSwitch, modules: ReadonlyMap<string, string>): void {
-  const services = found.branches.map((branch) => servicesOf(context.source, branch, modules));
+  const attached = found.branches.map((branch) => servicesOf(context.source, branch, modules));
   // `process.env.ENVIRONMENT === 'staging' ? 'staging' : 'production'`: a deploy that names its tier on
   // purpose. Only a fallback to staging sends every deploy but production there.
-  if (!services.at(-1)?.some(isStagingBackend)) services.forEach((kinds, index) => (services[index] = kinds.filter((kind) => !isBackendTier(kind))));
+  const fallsBackToStaging = attached.at(-1)?.some(isStagingBackend) ?? false;
+  const services = fallsBackToStaging ? attached : attached.map((kinds) => kinds.filter((kind) => !isBackendTier(kind)));
   for (let i = 0; i < services.length; i++) {
     for (let j = i + 1; j < services.length; j++) {
       const pair = differingKinds(services[i], services[j]);

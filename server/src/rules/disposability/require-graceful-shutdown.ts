@@ -14,7 +14,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { bindingsByLocalName, isProcessObject, moduleLocal, modulesByLocalName } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
@@ -627,8 +627,8 @@ function isNodeServer(source: SourceCode, created: Node | undefined): boolean {
 function creatorName(source: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   const callee = unwrapExpression(call.callee);
   // `(0, express_1.default)()`, as tsc compiles `express()`: a local bound to the whole module calls the module.
-  const local = getMemberPath(callee);
-  const compiled = local?.length === 1 && /_\d+$/.test(local[0]) ? bindingsByLocalName(source.ast, () => true).get(local[0]) : undefined;
+  const path = getMemberPath(callee);
+  const compiled = path?.length === 1 && withoutCompiledCounter(path[0]) !== path[0] ? bindingsByLocalName(source.ast, () => true).get(path[0]) : undefined;
   if (compiled && compiled.exported === undefined) return compiled.module;
   const held = callee.type === 'Identifier' ? source.constInitializer(callee, callee.name) : undefined;
   const alias = held && unwrapExpression(held);
