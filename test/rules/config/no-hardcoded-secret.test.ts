@@ -60,6 +60,7 @@ runRuleTests(rule, {
     "const tokenUrl = 'https://oauth.example.com/token';",
     "const stripePublishableKey = 'pk_live_51H8abcdefGHIJKLMNOP';",
     "const invalidPasswordMessage = 'Invalid password.';",
+    "const item = { key: 'passphrase', envVar: 'APP_PASSPHRASE', description: 'The passphrase that encrypts stored credentials.' };",
     "const key = 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx';",
     "import token from 'token-lib';",
     "const TOKEN_HEADER = 'x-api-key';",
@@ -77,6 +78,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'namedSecret', line: 2, column: 67 }],
       output: "module.exports = [\n  { key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: process.env.COOKIE_SECRET },\n  { key: 'sessionMinutes', envVar: 'SQLPAD_SESSION_MINUTES', default: '60' },\n];",
       envKeys: ['COOKIE_SECRET'],
+    },
+    {
+      name: 'a passphrase written as a sentence: the whole phrase is the secret',
+      code: "module.exports = [\n  { key: 'passphrase', envVar: 'SQLPAD_PASSPHRASE', default: \"At least the sensitive bits won't be plain text?\" },\n];",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 62 }],
+      output: "module.exports = [\n  { key: 'passphrase', envVar: 'SQLPAD_PASSPHRASE', default: process.env.PASSPHRASE },\n];",
+      envKeys: ['PASSPHRASE'],
     },
     {
       name: 'the literal a secret setting falls back to when the caller leaves it out',

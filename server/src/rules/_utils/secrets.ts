@@ -108,16 +108,21 @@ const DESCRIPTIVE_VALUES = new Set([
 ]);
 
 /**
- * True when a literal assigned to a secret-looking name is a usable credential rather than
- * a label, field name, route, or message. `allowSpaces` is for session secrets and passphrases,
- * which are often written as phrases ("keyboard cat").
+ * How much prose a secret may be: none for keys and tokens, a short phrase for session secrets
+ * ("keyboard cat"), any sentence for a passphrase, whose words are the secret.
  */
-export function isUsableSecretValue(value: string, name: string, allowSpaces: boolean): boolean {
+export type SecretWording = 'word' | 'phrase' | 'sentence';
+
+/**
+ * True when a literal assigned to a secret-looking name is a usable credential rather than
+ * a label, field name, route, or message.
+ */
+export function isUsableSecretValue(value: string, name: string, wording: SecretWording): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 3 || isPlaceholder(trimmed)) return false;
   if (DESCRIPTIVE_VALUES.has(trimmed.toLowerCase())) return false;
   if (normalize(trimmed) === normalize(name) || normalize(name).endsWith(normalize(trimmed))) return false;
-  if (/\s/.test(trimmed) && (!allowSpaces || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 6)) return false;
+  if (/\s/.test(trimmed) && wording !== 'sentence' && (wording === 'word' || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 6)) return false;
   // `'__ES6-PROMISIFY--CUSTOM-ARGUMENTS__'`: a marker a library compares against.
   if (/^__[\w-]+__$/.test(trimmed)) return false;
   if (/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/|:|#|@)/i.test(trimmed)) return false;

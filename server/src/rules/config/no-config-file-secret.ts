@@ -70,5 +70,5 @@ const PASSWORD_HASH = /^(?:[a-f0-9]{32,}|[A-Za-z0-9+/=]{40,}|\$2[aby]?\$\d\d\$.{
 function isSecretSetting(key: string, value: string): boolean {
   if (DESCRIBING_KEY.test(key) || !isSecretName(toEnvName(key))) return false;
   if (/pass(?:word|wd)?$/i.test(key) && PASSWORD_HASH.test(value)) return false;
-  return isUsableSecretValue(value, key, true) && !/^\$\{?[A-Z_][A-Z0-9_]*/.test(value);
+  return isUsableSecretValue(value, key, 'phrase') && !/^\$\{?[A-Z_][A-Z0-9_]*/.test(value);
 }

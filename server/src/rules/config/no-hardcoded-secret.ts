@@ -6,7 +6,7 @@ import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPa
 import { inDisabledBlock } from '../_utils/branches';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
-import { endsInSecretWord, findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type TokenFormat } from '../_utils/secrets';
+import { endsInSecretWord, findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type SecretWording, type TokenFormat } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
@@ -124,10 +124,15 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
     }
     return;
   }
-  if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, name, /SECRET|PASSPHRASE$/.test(envStyle) || signingKeys !== undefined) || isCategoryLabel(node, value)) return;
+  if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, name, secretWording(envStyle, signingKeys !== undefined)) || isCategoryLabel(node, value)) return;
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+}
+
+function secretWording(envStyle: string, signingKeys: boolean): SecretWording {
+  if (/PASSPHRASE$/.test(envStyle)) return 'sentence';
+  return /SECRET/.test(envStyle) || signingKeys ? 'phrase' : 'word';
 }
 
 /** `{ key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: 'secret-used-to-sign-cookies' }`: the default of a config item named by its `key`. */
