@@ -240,6 +240,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'the bundler chosen into a const before it runs',
+    code: "import { rolldown } from 'rolldown';\nimport { rollup } from 'rollup';\nexport async function generateExtensionBundle() {\n  const rollDirection = env.EXTENSIONS_ROLLDOWN ? rolldown : rollup;\n  const bundle = await rollDirection({ input: 'entry', plugins });\n}",
+    filename: 'src/extensions/manager.ts',
+    errors: [{ messageId: 'bundle', line: 5, column: 24, file: 'src/extensions/manager.ts' }],
+    output: null,
+  },
+  {
     name: 'webpack compiled to CommonJS, and esbuild through its namespace: one finding at the first run of the function that runs both, one at a bundler run at the top level',
     code: "const webpack_1 = __importDefault(require(\"webpack\"));\nconst esbuild = require('esbuild');\nconst rollup = require('rollup');\nasync function renderWidget(config) {\n  (0, webpack_1.default)(config).run(done);\n  await esbuild.build({ entryPoints: [entry], bundle: true, outdir });\n}\nrollup.rollup({ input });",
     errors: [

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { getMemberName, unwrapExpression } from './ast';
+import { getMemberName, resolveConst, unwrapExpression } from './ast';
 import { calledExport, loadedSpecifier, modulesByLocalName, type ModuleBinding } from './imports';
 import { ownValue } from './records';
 
@@ -103,8 +103,8 @@ export function isDevServerModule(specifier: string): boolean {
  * The bundler a call builds with: its callee is a bundler's build function, or a choice between
  * them (`(useRolldown ? rolldown : rollup)(options)`, where the first one named is returned).
  */
-export function bundlerOfCall(call: TSESTree.CallExpression | TSESTree.NewExpression, bindings: ReadonlyMap<string, ModuleBinding>): string | undefined {
-  for (const callee of choices(call.callee)) {
+export function bundlerOfCall(source: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, bindings: ReadonlyMap<string, ModuleBinding>): string | undefined {
+  for (const callee of choices(source, call.callee)) {
     const called = calledExport(callee, bindings);
     const api = called && ownValue(BUNDLERS, called.module);
     if (api && (called!.exported === undefined ? api.callable : api.builds.has(called!.exported))) return called!.module;
@@ -112,9 +112,11 @@ export function bundlerOfCall(call: TSESTree.CallExpression | TSESTree.NewExpres
   return undefined;
 }
 
-function choices(node: Node): Node[] {
+/** The functions a callee may be: both branches of `(useRolldown ? rolldown : rollup)`, also when a `const` holds the choice. */
+function choices(source: SourceCode, node: Node, followConst = true): Node[] {
   const value = unwrapExpression(node);
-  if (value.type === 'ConditionalExpression') return [...choices(value.consequent), ...choices(value.alternate)];
-  if (value.type === 'LogicalExpression') return [...choices(value.left), ...choices(value.right)];
-  return [value];
+  if (value.type === 'ConditionalExpression') return [...choices(source, value.consequent, false), ...choices(source, value.alternate, false)];
+  if (value.type === 'LogicalExpression') return [...choices(source, value.left, false), ...choices(source, value.right, false)];
+  const held = followConst && value.type === 'Identifier' ? resolveConst(source, value) : value;
+  return held.type === 'ConditionalExpression' || held.type === 'LogicalExpression' ? choices(source, held, false) : [value];
 }

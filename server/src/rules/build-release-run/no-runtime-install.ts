@@ -283,7 +283,7 @@ function inProcessBuildVisitors(source: SourceCode, buildCommand: boolean, repor
     const unpacking = unpackingOf(call, bindings);
     if (unpacking && unpacksCode(source, call, unpacking.destination)) report(call, 'unpack', unpacking.library);
     if (inDevelopmentOnlyBranch(source, call)) return;
-    const bundler = bundlerOfCall(call, bindings) ?? instanceBundlerOfCall(source, call);
+    const bundler = bundlerOfCall(source, call, bindings) ?? instanceBundlerOfCall(source, call);
     if (bundler && !isWatched(call) && !bundlersRun.has(bundler)) bundlersRun.set(bundler, call);
     const compiler = call.type === 'CallExpression' ? compilingMiddlewareOfCall(source, call) : undefined;
     if (compiler) compilers.push([call, compiler]);
