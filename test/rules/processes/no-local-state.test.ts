@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a folder checked for reading only, or a data folder that is not for uploads', code: "fs.accessSync(config.uploadDir, fs.constants.R_OK);\nfs.accessSync(config.dumpPath, fs.constants.W_OK);" },
     { name: 'extensions copied into the extensions folder by a build step that downloads nothing', code: "async function syncExtensions() {\n  await copy(join(root, 'dist'), join(extensionsPath, 'local'));\n}" },
     { name: 'multer disk storage with no destination (os.tmpdir(), a scratch file for the request)', code: "const multer = require('multer');\nconst upload = multer({ storage: multer.diskStorage({}), limits: { fileSize: 1024 } });" },
     { name: 'a request handler reading past events back from the log writer (not a boot step)', code: "class EventBus {\n  async getEvents(id) {\n    return this.logWriter.getMessagesByExecutionId(id);\n  }\n  async handle(req) {\n    return this.getEvents(req.params.id);\n  }\n}" },
@@ -129,6 +130,13 @@ runRuleTests(rule, {
       code: "class MessageEventBus {\n  async initialize() {\n    this.logWriter = await MessageEventBusLogWriter.getInstance();\n    const unsentAndUnfinished = await this.getUnsentAndUnfinishedExecutions();\n    await this.send(unsentAndUnfinished.unsentMessages);\n  }\n  async getUnsentAndUnfinishedExecutions() {\n    var _a;\n    return await ((_a = this.logWriter) === null || _a === void 0 ? void 0 : _a.getUnsentAndUnfinishedExecutions());\n  }\n  async getEventsByExecutionId(id) {\n    return this.logWriter?.getMessagesByExecutionId(id);\n  }\n}",
       filename: 'dist/eventbus/MessageEventBus.js',
       errors: [{ messageId: 'loggedStateRecovery', line: 4, column: 39, message: "At startup this recovers state from records the app logged to files on this process's disk (`this.getUnsentAndUnfinishedExecutions()` reads them back through the log writer): what was unsent or running is found only by the instance that wrote it, and a new container starts without it. Keep such state in a database or a durable queue." }],
+      output: null,
+    },
+    {
+      name: 'a store operation that writes a temporary file and renames it into place',
+      code: "class LocalFS {\n  writeTarball(name) {\n    const pathName = this._getStorage(name);\n    fs.access(pathName, (missing) => {\n      const temporalName = path.join(this.path, `${name}.tmp-${Math.random()}`);\n      const file = fs.createWriteStream(temporalName);\n      file.on('close', () => renameTmp(temporalName, pathName, done));\n    });\n  }\n  exportTarball(name) {\n    const tmpFile = path.join(os.tmpdir(), name);\n    return fs.createWriteStream(tmpFile);\n  }\n}",
+      filename: 'lib/local-fs.js',
+      errors: [{ messageId: 'localStoreAdapter', line: 6, column: 20 }],
       output: null,
     },
     {
@@ -357,6 +365,12 @@ runRuleTests(rule, {
       name: "the root of the local storage driver among the shipped defaults",
       code: "const defaults = {\n  STORAGE_LOCATIONS: 'local',\n  STORAGE_LOCAL_DRIVER: 'local',\n  STORAGE_LOCAL_ROOT: './uploads',\n};",
       errors: [{ messageId: 'diskUploads', line: 4, column: 23 }],
+      output: null,
+    },
+    {
+      name: 'a boot check that the local upload folder from the environment is writable',
+      code: "import { access } from 'node:fs/promises';\nexport async function validateStorage(env) {\n  if (drivers.includes('local')) {\n    await access(env['STORAGE_LOCAL_ROOT'], constants.R_OK | constants.W_OK);\n  }\n}",
+      errors: [{ messageId: 'checkedUploadFolder', line: 4, column: 11, message: "Uploads are kept in a folder on this process's disk (`STORAGE_LOCAL_ROOT`), which the app checks it can write to. Other instances cannot serve them and they vanish with the container: make object storage the default, and the local folder a choice for development." }],
       output: null,
     },
     {

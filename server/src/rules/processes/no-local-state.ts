@@ -21,7 +21,7 @@ import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } fro
 import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
+type MessageId = 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -66,6 +66,8 @@ export default defineRule<MessageId>({
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
     diskUploads:
       'Uploads are written to this process\'s disk. Other instances cannot serve them and they vanish with the container: stream them to object storage or a database.',
+    checkedUploadFolder:
+      'Uploads are kept in a folder on this process\'s disk (`{{setting}}`), which the app checks it can write to. Other instances cannot serve them and they vanish with the container: make object storage the default, and the local folder a choice for development.',
     localDatabase:
       'The app keeps its data in a local file ({{file}}). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.',
     localDatabaseKind:
@@ -175,6 +177,8 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   if (method === 'screenshot' && keepsScreenshot(context.source, node)) return context.report({ at: node, messageId: 'keptScreenshot' });
   if (isUploadKept(node, method)) return context.report({ at: node, messageId: 'diskUploads' });
+  const uploadSetting = checkedUploadFolder(context.source, node, fsMethodOf(path));
+  if (uploadSetting) return context.report({ at: node, messageId: 'checkedUploadFolder', data: { setting: uploadSetting } });
   const folder = installedCodeFolder(node, method);
   if (folder) context.report({ at: node, messageId: 'installedCode', data: { folder } });
 }
@@ -211,6 +215,13 @@ function isUploadKept(node: TSESTree.CallExpression, method: string): boolean {
   if (destinations.some((argument) => namesUploadFolder(withAssignedValues(argument as Node)))) return true;
   // `fs.copy(file.path, target)`: a storage adapter keeping the uploaded file (multer's temp path) on this disk.
   return index === 1 && isUploadedFilePath(node.arguments[0] as Node | undefined) && !namesTemporaryFolder(node.arguments[1] as Node);
+}
+
+/** `access(env.STORAGE_LOCAL_ROOT, W_OK)`: the setting naming the upload folder the app makes sure it can write to. */
+function checkedUploadFolder(source: SourceCode, node: TSESTree.CallExpression, fsMethod: string | undefined): string | undefined {
+  if ((fsMethod !== 'access' && fsMethod !== 'accessSync') || node.arguments.length < 2) return undefined;
+  const setting = getMemberPath(node.arguments[0] as Node)?.at(-1);
+  return setting && UPLOAD_FOLDER_KEY.test(setting) && /\bW_OK\b/.test(source.getText(node.arguments[1] as Node)) ? setting : undefined;
 }
 
 /** `file.path`, `req.file.path`, `uploadedFile.path`: where the upload middleware left the file. */
@@ -382,7 +393,24 @@ function isLogFilesPath(property: TSESTree.Property): boolean {
 function isStoreWrite(call: TSESTree.CallExpression): boolean {
   if (!FILE_WRITE_CALL.test(getMemberPath(call.callee)?.at(-1) ?? '')) return false;
   const names = call.arguments.flatMap((argument) => pathNames(argument as Node));
-  return !isTemporary(names) && !names.some((name) => /backup/i.test(name));
+  return (!isTemporary(names) || isRenamedIntoPlace(call)) && !names.some((name) => /backup/i.test(name));
+}
+
+/** `fs.createWriteStream(temporalName)` and later `renameTmp(temporalName, pathName)` in the same method: an atomic write of the stored file. */
+function isRenamedIntoPlace(call: TSESTree.CallExpression): boolean {
+  const written = call.arguments[0];
+  let method: Node | undefined = call.parent;
+  while (method && method.type !== 'MethodDefinition') method = method.parent;
+  if (written?.type !== 'Identifier' || !method) return false;
+  let renamed = false;
+  walkSubtree(method, (node) => {
+    if (node.type === 'CallExpression' && /(?:^|\.)_?rename\w*$/i.test(getCalleeName(node) ?? '')) {
+      const source = node.arguments[0];
+      renamed ||= source?.type === 'Identifier' && source.name === written.name;
+    }
+    return !renamed;
+  });
+  return renamed;
 }
 
 /**
