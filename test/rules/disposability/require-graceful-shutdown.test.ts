@@ -10,8 +10,17 @@ const EXPRESS = "const express = require('express');\nconst app = express();\n";
 const HANDLER = (closer: string, indent = '') =>
   `\n${indent}process.on('SIGTERM', () => {\n${indent}  ${closer}\n${indent}  setTimeout(() => process.exit(1), 10_000).unref();\n${indent}});`;
 
+const PARSE_SERVER = "const express = require('express');\nclass ParseServer {\n  async start(options) {\n    this.server = express().listen(options.port);\n    if (options.liveQuery) await ParseServer.createLiveQueryServer(this.server, options.liveQuery);\n    configureListeners(this);\n  }\n  static async startApp(options) {\n    const parseServer = new ParseServer(options);\n    return parseServer.start(options);\n  }\n  static async createLiveQueryServer(httpServer, config) {\n    if (!httpServer) {\n      httpServer = require('http').createServer(express());\n      httpServer.listen(config.port);\n    }\n    return new LiveQueryServer(httpServer, config);\n  }\n}\nfunction configureListeners(parseServer) {\n  process.on('SIGTERM', () => parseServer.server.close(() => process.exit(0)));\n}\nmodule.exports = ParseServer;";
+
 runRuleTests(rule, {
   valid: [
+    {
+      name: "an entry that starts a module's server by the path that installs its SIGTERM handler (`startApp` runs `configureListeners`)",
+      code: "const ParseServer = require('../ParseServer');\nParseServer.startApp(options);",
+      filename: 'lib/cli/parse-server.js',
+      files: { 'lib/ParseServer.js': PARSE_SERVER },
+      project: { entryPoints: ['lib/cli/parse-server.js'] },
+    },
     {
       name: 'SIGTERM handled through process imported from its module and compiled by esbuild (`import_node_process.default.once`)',
       code: "var import_node_http = __toESM(require('node:http'));\nvar import_node_process = __toESM(require('node:process'));\nconst server = import_node_http.default.createServer(handle);\nserver.listen(3000);\nimport_node_process.default.once('SIGTERM', () => server.close());",
@@ -370,6 +379,30 @@ runRuleTests(rule, {
         { messageId: 'noSigterm', line: 3, column: 24, file: 'lib/gateway.js' },
         { messageId: 'entryNoSigterm', line: 2, column: 11, file: 'lib/index.js' },
       ],
+      output: null,
+    },
+    {
+      name: "an entry that starts a module's second server by a path that never installs the module's SIGTERM handler",
+      code: "const ParseServer = require('../ParseServer');\nrunner({\n  start(program, options) {\n    ParseServer.createLiveQueryServer(undefined, options);\n  },\n});",
+      filename: 'lib/cli/parse-live-query-server.js',
+      files: { 'lib/ParseServer.js': PARSE_SERVER },
+      project: { entryPoints: ['lib/cli/parse-live-query-server.js'] },
+      errors: [
+        { messageId: 'entryBypassesShutdown', line: 4, column: 5, file: 'lib/cli/parse-live-query-server.js', message: "A server is started here through `createLiveQueryServer()` (run by `lib/cli/parse-live-query-server.js`), a path that never runs `configureListeners()`, where that module handles SIGTERM. On every deploy and scale-down the platform's SIGTERM then kills this server mid-request: handle SIGTERM on this path too, close the server, then exit." },
+      ],
+      output: null,
+    },
+    {
+      name: "a script of the package's bin folder that package.json does not list, reported in the module it runs",
+      code: "#!/usr/bin/env node\nrequire('../lib/cli/parse-live-query-server');",
+      filename: 'bin/parse-live-query-server',
+      files: {
+        'lib/cli/parse-live-query-server.js': "const ParseServer = require('../ParseServer');\nrunner({ start: (program, options) => ParseServer.createLiveQueryServer(undefined, options) });",
+        'lib/ParseServer.js': PARSE_SERVER,
+        'bin/parse-server': "#!/usr/bin/env node\nrequire('../lib/ParseServer').startApp(options);",
+      },
+      project: { entryPoints: ['bin/parse-server'] },
+      errors: [{ messageId: 'entryBypassesShutdown', line: 2, column: 39, file: 'lib/cli/parse-live-query-server.js', message: "A server is started here through `createLiveQueryServer()` (run by `bin/parse-live-query-server`), a path that never runs `configureListeners()`, where that module handles SIGTERM. On every deploy and scale-down the platform's SIGTERM then kills this server mid-request: handle SIGTERM on this path too, close the server, then exit." }],
       output: null,
     },
     {

@@ -10,18 +10,21 @@ import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { guardingIfs } from '../_utils/branches';
 import { isDevOnlyFile } from '../_utils/sourceRoles';
+import { isBinScript } from '../../engine/parse';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { functionName } from '../_utils/callGraph';
 import { bindingsByLocalName, isProcessObject, moduleLocal, modulesByLocalName } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
+import { ownValue } from '../_utils/records';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm' | 'entryNoSigterm' | 'primaryNoSigterm';
+type MessageId = 'noSigterm' | 'sigintOnly' | 'optInOnly' | 'exitWithoutClose' | 'launcherNoSigterm' | 'entryNoSigterm' | 'entryBypassesShutdown' | 'primaryNoSigterm';
 
 export interface Options {
   /** More entry points, relative to the project root, for apps started in ways package.json does not say. */
@@ -72,6 +75,18 @@ interface ShutdownFacts {
   subcommands: string[];
   /** `if (cluster.isPrimary) { cluster.fork(); … }` branches that handle no SIGTERM: where each primary forks its workers. */
   primariesWithoutSigterm: OffsetRange[];
+  /** Where the file's functions are: what each named function calls, which install a SIGTERM handler, which start a server. */
+  functions: FunctionFacts;
+  /** The file's calls by name, with where they are written: how an entry point reaches into another module. */
+  calls: { name: string; range: OffsetRange }[];
+}
+
+interface FunctionFacts {
+  readonly calls: Record<string, string[]>;
+  readonly installSigterm: string[];
+  readonly start: string[];
+  /** A SIGTERM handler is installed outside any named function: loading the file installs it. */
+  sigtermOnLoad: boolean;
 }
 
 const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|http|https|http2|net|tls|node:http|node:https|node:http2|node:net|node:tls|smtp-server)$/;
@@ -114,6 +129,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       'SIGTERM is handled only when an environment variable opts in, so by default every deploy and scale-down still kills this server mid-request. Make the graceful shutdown the default.',
     entryNoSigterm:
       'This entry point starts a server (through `{{module}}`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.',
+    entryBypassesShutdown:
+      'A server is started here through `{{call}}()` (run by `{{entry}}`), a path that never runs `{{installer}}()`, where that module handles SIGTERM. On every deploy and scale-down the platform\'s SIGTERM then kills this server mid-request: handle SIGTERM on this path too, close the server, then exit.',
     primaryNoSigterm:
       'This cluster primary forks workers and never handles SIGTERM. When the platform stops it, the primary dies at once and the workers lose their channel to it and exit mid-request, without their own graceful shutdown: on SIGTERM, disconnect the workers (`cluster.disconnect()`) and exit once they have finished.',
     launcherNoSigterm:
@@ -121,7 +138,10 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     exitWithoutClose:
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
-  initial: () => ({ starts: [], handlesSigterm: false, exitsOnSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [], primariesWithoutSigterm: [] }),
+  initial: () => ({
+    starts: [], handlesSigterm: false, exitsOnSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [], primariesWithoutSigterm: [],
+    functions: { calls: {}, installSigterm: [], start: [], sigtermOnLoad: false }, calls: [],
+  }),
   collect({ source, project, collected }) {
     const appClasses = ownClassNames(project.packageJson?.name);
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
@@ -132,11 +152,16 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     return mergeVisitors(localImports, {
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;
-        collectSignalHandler(source, call, collected);
+        const installsSigterm = collectSignalHandler(source, call, collected);
+        noteFunctionFacts(call, collected, installsSigterm);
         if (isDefaultExitOfOptInGrace(source, call)) collected.exitsWithoutClosing.push(call.range);
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
         const start = serverStart(source, call, servesHttp, appClasses);
-        if (start) collected.starts.push(start);
+        if (start) {
+          collected.starts.push(start);
+          const owner = ownerFunctionName(call);
+          if (owner) collected.functions.start.push(owner);
+        }
         const script = launchedScript(source, call);
         if (script) collected.launches.push({ range: call.range, script });
         const subcommand = usesCommander && executableSubcommand(source, call);
@@ -199,6 +224,13 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       if (isDevOnlyFile(project, file) || DEV_SERVER_NAME.test(basename(file))) continue;
       for (const range of collected.primariesWithoutSigterm) reportOnce(reported, file, range, () => report(file, { at: range, messageId: 'primaryNoSigterm' }));
     }
+    const reportBypass = (entry: string) => {
+      const bypass = bypassedShutdown(entry, processOf(entry).facts, importsOf, paths);
+      if (bypass) reportOnce(reported, bypass.file, bypass.range, () => report(bypass.file, { at: bypass.range, messageId: 'entryBypassesShutdown', data: { call: bypass.name, entry: projectPath(project.root, entry), installer: bypass.installer } }));
+      return bypass !== undefined;
+    };
+    // The package's other bin scripts are run by hand as often as not: only a start that skips the shutdown the app has is reported there.
+    for (const script of [...paths].filter((file) => isShippedBinScript(projectPath(project.root, file)) && !entries.includes(file))) reportBypass(script);
     // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
     for (const entry of withLaunchedScripts(entries, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
@@ -231,6 +263,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         }
         continue;
       }
+      if (!usesLibrary && reportBypass(entry)) continue;
       // A handler that only exits (a logger flushing on SIGTERM) leaves the graceful one opt-in: both are reported.
       if (hearsSigterm) reportExitsWithoutClosing();
       if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary || (hearsSigterm && !optIn)) continue;
@@ -255,7 +288,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
 
 function mayBeEntry(project: ProjectFacts, path: string): boolean {
   const rel = projectPath(project.root, path);
-  return isSubcommandScript(rel) || isServerCommandModule(rel) || isDeclaredEntryPoint(project, path);
+  return isSubcommandScript(rel) || isServerCommandModule(rel) || isDeclaredEntryPoint(project, path) || isShippedBinScript(rel);
+}
+
+/** `bin/parse-live-query-server`: a script of the package's own bin folder, which users run whether package.json lists it or not. */
+function isShippedBinScript(relativePath: string): boolean {
+  return /^bin\/[^/]+$/.test(relativePath) && (isBinScript(relativePath) || /\.[cm]?js$/.test(relativePath));
 }
 
 /** `probot-run.js` for `probot run`: the script of a subcommand that starts the server. */
@@ -387,9 +425,10 @@ function importsServerModule(statement: Node): boolean {
   return found;
 }
 
-function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression, facts: ShutdownFacts): void {
+/** Notes the stop-signal handler `call` installs, if it installs one; true for a SIGTERM handler that may close something. */
+function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression, facts: ShutdownFacts): boolean {
   const method = processListenerMethod(source, call.callee);
-  if (!method || !SIGNAL_METHODS.has(method) || !call.arguments[0]) return;
+  if (!method || !SIGNAL_METHODS.has(method) || !call.arguments[0]) return false;
   // `for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, …)`: a signal chosen in code that names SIGTERM.
   const signal = getStaticString(call.arguments[0]) ?? (/['"`]SIGTERM['"`]/.test(source.text) ? 'SIGTERM' : undefined);
   if (signal === 'SIGTERM' && isOptIn(source, call)) {
@@ -402,10 +441,97 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
       facts.exitsOnSigterm = true;
     } else {
       facts.handlesSigterm = true;
+      return true;
     }
   } else if (signal && STOP_SIGNALS.has(signal)) {
     facts.otherSignals.push({ signal, range: call.range, stops: call.arguments[1] !== undefined && stopsSomething(source, call.arguments[1]) });
   }
+  return false;
+}
+
+/** What the named function around `call` calls, and whether it installs the SIGTERM handler; the file's calls by name. */
+function noteFunctionFacts(call: TSESTree.CallExpression, facts: ShutdownFacts, installsSigterm: boolean): void {
+  const owner = ownerFunctionName(call);
+  if (installsSigterm) {
+    if (owner) facts.functions.installSigterm.push(owner);
+    else facts.functions.sigtermOnLoad = true;
+  }
+  const name = getCalleeProperty(call) ?? (call.callee.type === 'Identifier' ? call.callee.name : undefined);
+  if (!name) return;
+  if (!facts.calls.some((known) => known.name === name)) facts.calls.push({ name, range: call.range });
+  if (!owner) return;
+  const callees = ownValue(facts.functions.calls, owner) ?? (facts.functions.calls[owner] = []);
+  if (!callees.includes(name)) callees.push(name);
+}
+
+/** The nearest function around `node` that has a name: `configureListeners`, `static createLiveQueryServer()`, `Server.prototype.start = function`. */
+function ownerFunctionName(node: Node): string | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const name = functionName(fn) ?? (fn.parent?.type === 'AssignmentExpression' ? getMemberPath(fn.parent.left)?.at(-1) : undefined);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** The functions that run any of `targets`, directly or through each other, by name; the targets among them. */
+function callersOf(calls: Readonly<Record<string, readonly string[]>>, targets: readonly string[]): Set<string> {
+  const found = new Set(targets);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, callees] of Object.entries(calls)) {
+      if (found.has(name) || !callees.some((callee) => found.has(callee))) continue;
+      found.add(name);
+      grew = true;
+    }
+  }
+  return found;
+}
+
+/**
+ * `ParseServer.createLiveQueryServer(…)` in a bin, where ParseServer.js installs its SIGTERM handler only in
+ * `configureListeners()`, which `start()` runs and `createLiveQueryServer()` does not: the entry starts a
+ * module's server by a path that never installs that module's handler. Silent whenever the entry, or a module
+ * importing the handler's module, calls a function that installs it: names are matched without types.
+ */
+function bypassedShutdown(entry: string, facts: readonly { file: string; facts: ShutdownFacts }[], importsOf: (file: string) => readonly string[], paths: ReadonlySet<string>) {
+  const installers = facts.filter((item) => item.facts.handlesSigterm);
+  if (installers.length === 0 || installers.some(({ file, facts: fileFacts }) => file === entry || fileFacts.functions.sigtermOnLoad)) return undefined;
+  const factsOf = new Map(facts.map((item) => [item.file, item.facts]));
+  // The modules between the entry and the handler's module, where the entry's way in is written, and the handler module's other importers.
+  const callers = (file: string) => [
+    ...importChain(entry, file, importsOf, paths),
+    ...facts.filter((item) => item.file !== file && importsOf(item.file).some((specifier) => resolveImport(item.file, specifier, paths) === file)).map((item) => item.file),
+  ];
+  const callsOf = (files: readonly string[]) => files.flatMap((file) => (factsOf.get(file)?.calls ?? []).map((call) => ({ file, ...call })));
+  for (const { file, facts: fileFacts } of installers) {
+    const installing = callersOf(fileFacts.functions.calls, fileFacts.functions.installSigterm);
+    if (callsOf(callers(file)).some(({ name }) => installing.has(name))) return undefined;
+  }
+  for (const { file, facts: fileFacts } of installers) {
+    const starting = callersOf(fileFacts.functions.calls, fileFacts.functions.start);
+    const call = callsOf(importChain(entry, file, importsOf, paths)).find(({ name }) => starting.has(name));
+    if (call) return { ...call, installer: fileFacts.functions.installSigterm[0] };
+  }
+  return undefined;
+}
+
+/** The modules on the shortest import path from `entry` to `target`, `target` left out. */
+function importChain(entry: string, target: string, importsOf: (file: string) => readonly string[], paths: ReadonlySet<string>): string[] {
+  const cameFrom = new Map<string, string | undefined>([[entry, undefined]]);
+  for (const queue = [entry]; queue.length > 0; ) {
+    const file = queue.shift()!;
+    if (file === target) break;
+    for (const specifier of importsOf(file)) {
+      const next = resolveImport(file, specifier, paths);
+      if (next && !cameFrom.has(next)) {
+        cameFrom.set(next, file);
+        queue.push(next);
+      }
+    }
+  }
+  const chain: string[] = [];
+  for (let file = cameFrom.get(target); file !== undefined; file = cameFrom.get(file)) chain.unshift(file);
+  return chain;
 }
 
 /** `process.on`, also after `process.removeAllListeners('SIGINT')` (listener methods return process): the method, when it is process's. */
