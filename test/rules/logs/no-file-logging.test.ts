@@ -5,6 +5,7 @@ const WINSTON = "const winston = require('winston');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a log folder computed from the environment alone', code: "const logsFolder = (() => {\n  let folder = process.env.LOGS_FOLDER;\n  return folder;\n})();" },
     { name: 'a file opened to append outside a logger module', code: "var dest = require('fs').createWriteStream(target.path, { flags: 'a' });", filename: 'lib/storage.js' },
     { name: 'a text file of data, appended through an fs kept on an object', code: "obj.fs.appendFileSync(obj.path.join(dataPath, 'devices.txt'), line);\nobj.fs.openSync(reportPath, 'a+');" },
     { name: 'a catalog and a changelog written to files are no logs', code: "const fs = require('fs');\nfs.createWriteStream(catalog);\nfs.appendFileSync(changelog, entry);" },
@@ -86,6 +87,12 @@ runRuleTests(rule, {
       name: 'file transport options handed to a server, left out only when a flag says so, named with a template',
       code: "const server = createServer({\n  fileTransportOptions: flags['disable-log-to-file']\n    ? null\n    : { filename: path.join(Config.logsPath, `${name}.log`) },\n});",
       errors: [{ messageId: 'logLocation', line: 4, column: 19, message: 'Logs are kept in *.log on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],
+      output: null,
+    },
+    {
+      name: 'a log folder computed at load, starting from a local folder the environment may replace',
+      code: "const logsFolder = (() => {\n  let folder = './logs/';\n  if (process.env.PARSE_SERVER_LOGS_FOLDER) {\n    folder = nullParser(process.env.PARSE_SERVER_LOGS_FOLDER);\n  }\n  return folder;\n})();\nmodule.exports = { logsFolder };",
+      errors: [{ messageId: 'logLocation', line: 2, column: 16 }],
       output: null,
     },
     {

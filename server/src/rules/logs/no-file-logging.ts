@@ -73,6 +73,7 @@ export default defineRule<MessageId>({
       ObjectExpression: check(checkLoggerConfig),
       Property: check(checkLogLocationProperty),
       AssignmentExpression: check(checkLogLocationAssignment),
+      VariableDeclarator: check(checkComputedLogLocation),
     };
   },
 });
@@ -186,6 +187,25 @@ function checkLogLocationAssignment(context: FileRuleContext<MessageId>, node: T
   if (node.left.type !== 'MemberExpression') return;
   const key = getMemberName(node.left);
   if (key) checkLogLocation(context, node.right, key, getMemberPath(node.left.object)?.at(-1));
+}
+
+/** `const logsFolder = (() => { let folder = './logs/'; if (process.env.LOGS_FOLDER) folder = …; return folder; })()`: the folder a computed setting starts from. */
+function checkComputedLogLocation(context: FileRuleContext<MessageId>, node: TSESTree.VariableDeclarator): void {
+  const start = node.id.type === 'Identifier' && LOG_LOCATION_KEY.test(node.id.name) && node.init ? startingValue(node.init) : undefined;
+  const target = start && localLogPath(context.source, start);
+  if (target) context.report({ at: start!, messageId: 'logLocation', data: { target } });
+}
+
+/** What an immediately invoked function's returned variable is set to first. */
+function startingValue(init: Node): Node | undefined {
+  const call = unwrapExpression(init);
+  if (call.type !== 'CallExpression' || call.arguments.length > 0 || !isFunctionNode(call.callee) || call.callee.body.type !== 'BlockStatement') return undefined;
+  const statements = call.callee.body.body;
+  const returned = statements.at(-1);
+  if (returned?.type !== 'ReturnStatement' || returned.argument?.type !== 'Identifier') return undefined;
+  const name = returned.argument.name;
+  const declarator = statements.flatMap((statement) => (statement.type === 'VariableDeclaration' ? statement.declarations : [])).find((item) => item.id.type === 'Identifier' && item.id.name === name);
+  return declarator?.init ?? undefined;
 }
 
 function checkLogLocation(context: FileRuleContext<MessageId>, value: Node, key: string, owner: string | undefined): void {
