@@ -14,6 +14,7 @@ const PARSE_SERVER = "const express = require('express');\nclass ParseServer {\n
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a framework called without a port: it only builds the app', code: "const zappa = require('zappajs');\nmodule.exports = zappa.app(function () {});", filename: 'app.js', project: { entryPoints: ['app.js'] } },
     {
       name: "an entry that starts a module's server by the path that installs its SIGTERM handler (`startApp` runs `configureListeners`)",
       code: "const ParseServer = require('../ParseServer');\nParseServer.startApp(options);",
@@ -403,6 +404,32 @@ runRuleTests(rule, {
       },
       project: { entryPoints: ['bin/parse-server'] },
       errors: [{ messageId: 'entryBypassesShutdown', line: 2, column: 39, file: 'lib/cli/parse-live-query-server.js', message: "A server is started here through `createLiveQueryServer()` (run by `bin/parse-live-query-server`), a path that never runs `configureListeners()`, where that module handles SIGTERM. On every deploy and scale-down the platform's SIGTERM then kills this server mid-request: handle SIGTERM on this path too, close the server, then exit." }],
+      output: null,
+    },
+    {
+      name: "the start command of a CLI's command folder under bin/, and a server kept on the state object a setup resolves",
+      code: "const { executeDefaultServer } = require('../utils');\nmodule.exports = { exec: (args) => executeDefaultServer(args) };",
+      filename: 'bin/commands/start.js',
+      files: {
+        'bin/utils.js': `${EXPRESS}function executeDefaultServer(args) {\n  app.listen(args.port);\n}\nmodule.exports = { executeDefaultServer };`,
+        'main.js': "require('./server')().then(function (state) {\n  state.server.listen(state.config.port);\n});",
+      },
+      project: { entryPoints: ['main.js'] },
+      errors: [
+        { messageId: 'entryNoSigterm', line: 1, column: 42, file: 'bin/commands/start.js' },
+        { messageId: 'noSigterm', line: 4, column: 3, file: 'bin/utils.js' },
+        { messageId: 'noSigterm', line: 2, column: 3, file: 'main.js' },
+      ],
+      output: null,
+    },
+    {
+      name: 'frameworks that listen as soon as they are called with a port, required in place or compiled by Babel',
+      code: "require('zappajs')(port, host, options, function () {\n  this.get('/', () => 'hi');\n});\nvar _webappengine = _interopRequireDefault(require('webappengine'));\n(0, _webappengine['default'])({ port: port, host: host, routes: routes });",
+      filename: 'app.js',
+      project: { entryPoints: ['app.js'] },
+      errors: [
+        { messageId: 'noSigterm', line: 1, column: 1 },
+      ],
       output: null,
     },
     {

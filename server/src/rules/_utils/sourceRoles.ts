@@ -59,9 +59,10 @@ const TEST_SUPPORT = /(?:^|\/|[-_.])test[-_]?(?:help(?:ers?)?|utils?|support|fix
 /**
  * Release and scaffolding tooling and usage examples at the root or in bin/ (`bin/release.js`, `publish.mjs`, `example.js`,
  * `bin/create-migration.js`), and the helpers in
- * bin/'s subfolders (`bin/doc/html.js`): a package's own commands are the files directly in bin/.
+ * bin/'s subfolders (`bin/doc/html.js`): a package's own commands are the files directly in bin/, or in its
+ * command folder (`bin/commands/start.js`).
  */
-const DEV_FILES = /^(?:bin\/)?(?:release|deploy|publish|changelog|bump|version-bump|examples?|demo|sample|(?:create|generate|new|make|scaffold)[-_](?:migration|component|module|plugin|theme))(?:[.-][\w.-]*)?\.[cm]?[jt]s$|^bin\/[^/]+\//;
+const DEV_FILES = /^(?:bin\/)?(?:release|deploy|publish|changelog|bump|version-bump|examples?|demo|sample|(?:create|generate|new|make|scaffold)[-_](?:migration|component|module|plugin|theme))(?:[.-][\w.-]*)?\.[cm]?[jt]s$|^bin\/(?!commands?\/)[^/]+\//;
 
 interface ScriptFiles {
   /** Files run only by scripts outside the run stage, relative to the root. */

@@ -17,7 +17,7 @@ import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
-import { bindingsByLocalName, isProcessObject, moduleLocal, modulesByLocalName } from '../_utils/imports';
+import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
@@ -119,7 +119,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   },
   // Entries are read whatever they say: declared ones, CLI command modules that start the server and
   // the scripts of executable subcommands, since the server may start in a module they import.
-  triggers: (text, project, path) => SHUTDOWN_TEXT.test(text) || (LOCAL_IMPORT.test(text) && mayBeEntry(project, path)),
+  triggers: (text, project, path) => SHUTDOWN_TEXT.test(text) || LISTENING_FRAMEWORK_TEXT.test(text) || (LOCAL_IMPORT.test(text) && mayBeEntry(project, path)),
   messages: {
     noSigterm:
       'This server never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: stop accepting connections, close the server, then exit.',
@@ -146,6 +146,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     const appClasses = ownClassNames(project.packageJson?.name);
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
     const usesCommander = /['"`]commander['"`]/.test(source.text);
+    const frameworks = LISTENING_FRAMEWORK_TEXT.test(source.text) ? bindingsByLocalName(source.ast, (module) => LISTENING_FRAMEWORKS.has(module)) : undefined;
     const localImports = importVisitors(({ node, specifier }) => {
       if (specifier.startsWith('.')) collected.localImports.push({ range: node.range, specifier });
     });
@@ -156,7 +157,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         noteFunctionFacts(call, collected, installsSigterm);
         if (isDefaultExitOfOptInGrace(source, call)) collected.exitsWithoutClosing.push(call.range);
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
-        const start = serverStart(source, call, servesHttp, appClasses);
+        const start = serverStart(source, call, servesHttp, appClasses) ?? (frameworks && frameworkStart(call, frameworks));
         if (start) {
           collected.starts.push(start);
           const owner = ownerFunctionName(call);
@@ -656,6 +657,17 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
 }
 
+/** Frameworks that listen as soon as they are called with a port: `require('zappajs')(port, host, app)`, `webappengine({ port, routes })`. */
+const LISTENING_FRAMEWORKS: ReadonlySet<string> = new Set(['zappajs', 'zappa', 'webappengine']);
+const LISTENING_FRAMEWORK_TEXT = /['"`](?:zappajs|zappa|webappengine)['"`]/;
+
+function frameworkStart(call: TSESTree.CallExpression, bindings: ReadonlyMap<string, ModuleBinding>): ServerStart | undefined {
+  const callee = unwrapExpression(call.callee);
+  const called = calledExport(callee, bindings);
+  const module = requiredSpecifier(callee) ?? (called && (called.exported ?? 'default') === 'default' ? called.module : undefined);
+  return module && LISTENING_FRAMEWORKS.has(module) && listensOnPort(call) ? { range: call.range, kind: 'custom', receiver: module } : undefined;
+}
+
 /** `promisify(server.listen, server)`, `server.listen.bind(server)`: `listen` handed to a helper that calls it. */
 function listenHandedOn(source: SourceCode, member: TSESTree.MemberExpression): ServerStart | undefined {
   const parent = member.parent;
@@ -685,7 +697,8 @@ function isPortProbe(source: SourceCode, call: TSESTree.CallExpression, receiver
 
 /** `app`, `webServer`, and the same kept on the instance: `this.expressApp`, `this.httpServer`. */
 function isNamedLikeServer(receiver: Node): boolean {
-  if (receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression') return SERVER_NAME.test(getMemberName(receiver) ?? '');
+  // `this.server`, `state.server`: a server kept on an object.
+  if (receiver.type === 'MemberExpression') return SERVER_NAME.test(getMemberName(receiver) ?? '');
   return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name);
 }
 
