@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a const read only as the fallback of an environment variable', code: "const defaultBase = 'mongodb://localhost:27017';\nconst mongoBase = process.env.MONGO\n  ? process.env.MONGO.replace(/\\/[^/]*$/, '')\n  : defaultBase;" },
     {
       name: 'defaults of config class fields an @Env decorator overrides, in TypeScript and compiled',
       code: "class BaseRunnerConfig {\n  constructor() {\n    this.taskBrokerUri = 'http://127.0.0.1:5679';\n  }\n}\n__decorate([\n    (0, config_1.Env)('N8N_RUNNERS_TASK_BROKER_URI'),\n    __metadata('design:type', String)\n], BaseRunnerConfig.prototype, 'taskBrokerUri', void 0);",
@@ -62,6 +63,13 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.acme-corp.io/demo');", options: { allowedHosts: ['shared-demo.acme-corp.io'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'a const that is an environment fallback in one place and used as it is in another',
+      code: "const defaultBase = 'mongodb://db.acme-corp.io:27017';\nconst mongoBase = process.env.MONGO ? process.env.MONGO : defaultBase;\nmongoose.connect(defaultBase);",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 21 }],
+      output: "const defaultBase = process.env.DEFAULT_BASE;\nconst mongoBase = process.env.MONGO ? process.env.MONGO : defaultBase;\nmongoose.connect(defaultBase);",
+      envKeys: ['DEFAULT_BASE'],
+    },
     {
       name: 'more clients that fall back to localhost: NATS, StatsD, SpamAssassin',
       code: "const NATS = require('nats');\nconst StatsD = require('node-statsd');\nconst Spamc = require('spamc');\nconst nc = NATS.connect();\nconst stats = new StatsD();\nconst spamc = new Spamc();",

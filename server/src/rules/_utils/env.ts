@@ -90,7 +90,8 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
       case 'CallExpression':
         return parent.arguments.includes(child as TSESTree.CallExpressionArgument) && ENV_FUNCTION.test(getCalleeName(parent) ?? '');
       case 'VariableDeclarator':
-        return parent.init === child && parent.id.type === 'Identifier' && parent.parent.kind !== 'const' && isReassignedFromEnvironment(source, parent.id.name);
+        if (parent.init !== child || parent.id.type !== 'Identifier') return false;
+        return parent.parent.kind === 'const' ? isOnlyEnvFallback(source, parent.id) : isReassignedFromEnvironment(source, parent.id.name);
       case 'PropertyDefinition':
         return parent.value === child && parent.decorators.some((decorator) => ENV_DECORATOR.test(source.getText(decorator.expression)));
       case 'AssignmentExpression':
@@ -156,6 +157,23 @@ function isFieldReassignedFromEnvironment(source: SourceCode, property: TSESTree
 }
 
 /** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
+/** `const defaultBase = 'mongodb://localhost'` read only as `process.env.MONGO ? … : defaultBase`: a default the environment overrides wherever it is used. */
+function isOnlyEnvFallback(source: SourceCode, declared: TSESTree.Identifier): boolean {
+  const uses: Node[] = [];
+  walkSubtree(source.ast, (node) => {
+    if (node.type === 'Identifier' && node.name === declared.name && node !== declared && isValueReference(node)) uses.push(node);
+    return true;
+  });
+  return uses.length > 0 && uses.every((use) => isEnvDefault(source, use));
+}
+
+function isValueReference(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'MemberExpression') return parent.object === node || parent.computed;
+  if (parent?.type === 'Property') return parent.value === node;
+  return true;
+}
+
 function isReassignedFromEnvironment(source: SourceCode, name: string): boolean {
   const escaped = name.replace(/[$.]/g, '\\$&');
   return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)[^;\\n]*process\\.env\\b`).test(source.text);
