@@ -6,6 +6,8 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a dialect the config must name, and a client fallback to a database server', code: "const options = { dialect: app.config.db.type, logging: false };\nconst knexConfig = { client: config.client || 'pg' };" },
+    { name: 'greenlock given a store of its own', code: "const Greenlock = require('greenlock');\nGreenlock.create({ packageRoot: __dirname, store: require('greenlock-store-redis').create({ redisUrl }) });" },
     { name: 'a folder checked for reading only, or a data folder that is not for uploads', code: "fs.accessSync(config.uploadDir, fs.constants.R_OK);\nfs.accessSync(config.dumpPath, fs.constants.W_OK);" },
     { name: 'extensions copied into the extensions folder by a build step that downloads nothing', code: "async function syncExtensions() {\n  await copy(join(root, 'dist'), join(extensionsPath, 'local'));\n}" },
     { name: 'multer disk storage with no destination (os.tmpdir(), a scratch file for the request)', code: "const multer = require('multer');\nconst upload = multer({ storage: multer.diskStorage({}), limits: { fileSize: 1024 } });" },
@@ -365,6 +367,21 @@ runRuleTests(rule, {
       name: "the root of the local storage driver among the shipped defaults",
       code: "const defaults = {\n  STORAGE_LOCATIONS: 'local',\n  STORAGE_LOCAL_DRIVER: 'local',\n  STORAGE_LOCAL_ROOT: './uploads',\n};",
       errors: [{ messageId: 'diskUploads', line: 4, column: 23 }],
+      output: null,
+    },
+    {
+      name: "an ORM's dialect that falls back to SQLite when the config names none",
+      code: "module.exports = async function (app) {\n  const dbOptions = {\n    dialect: app.config.db.type || 'sqlite'\n  };\n};",
+      errors: [{ messageId: 'localDatabaseKind', line: 3, column: 14 }],
+      output: null,
+    },
+    {
+      name: "Let's Encrypt through greenlock on its default store of files, required in place or at the top",
+      code: "var letsencrypt = require('greenlock-express');\nfunction initLetsEncrypt(server, email) {\n  var lex = letsencrypt.create({ server: server, email: email });\n}\nasync function addSite(file_store) {\n  const Greenlock = require('greenlock');\n  const greenlock = Greenlock.create({ packageRoot: __dirname, configDir: path.join(file_store, 'greenlock.d') });\n}",
+      errors: [
+        { messageId: 'acmeCertificates', line: 3, column: 13, message: "greenlock-express keeps the certificates it obtains and its ACME account keys in files on this process's disk (its default store). Another instance never sees them, and a new container starts without them and asks Let's Encrypt again, which rate-limits it: give it a store in a shared backing service, or terminate TLS at the platform's router." },
+        { messageId: 'acmeCertificates', line: 7, column: 21 },
+      ],
       output: null,
     },
     {

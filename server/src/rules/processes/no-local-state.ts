@@ -21,7 +21,7 @@ import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } fro
 import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
+type MessageId = 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -60,12 +60,14 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
     diskUploads:
       'Uploads are written to this process\'s disk. Other instances cannot serve them and they vanish with the container: stream them to object storage or a database.',
+    acmeCertificates:
+      '{{module}} keeps the certificates it obtains and its ACME account keys in files on this process\'s disk (its default store). Another instance never sees them, and a new container starts without them and asks Let\'s Encrypt again, which rate-limits it: give it a store in a shared backing service, or terminate TLS at the platform\'s router.',
     checkedUploadFolder:
       'Uploads are kept in a folder on this process\'s disk (`{{setting}}`), which the app checks it can write to. Other instances cannot serve them and they vanish with the container: make object storage the default, and the local folder a choice for development.',
     localDatabase:
@@ -177,6 +179,8 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (FS_WRITES.has(fsMethodOf(path) ?? '') && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   if (method === 'screenshot' && keepsScreenshot(context.source, node)) return context.report({ at: node, messageId: 'keptScreenshot' });
   if (isUploadKept(node, method)) return context.report({ at: node, messageId: 'diskUploads' });
+  const acme = acmeClientWithDiskStore(context.source, node);
+  if (acme) return context.report({ at: node, messageId: 'acmeCertificates', data: { module: acme } });
   const uploadSetting = checkedUploadFolder(context.source, node, fsMethodOf(path));
   if (uploadSetting) return context.report({ at: node, messageId: 'checkedUploadFolder', data: { setting: uploadSetting } });
   const folder = installedCodeFolder(node, method);
@@ -215,6 +219,19 @@ function isUploadKept(node: TSESTree.CallExpression, method: string): boolean {
   if (destinations.some((argument) => namesUploadFolder(withAssignedValues(argument as Node)))) return true;
   // `fs.copy(file.path, target)`: a storage adapter keeping the uploaded file (multer's temp path) on this disk.
   return index === 1 && isUploadedFilePath(node.arguments[0] as Node | undefined) && !namesTemporaryFolder(node.arguments[1] as Node);
+}
+
+const ACME_CLIENTS: ReadonlySet<string> = new Set(['greenlock', 'greenlock-express', '@root/greenlock', '@root/greenlock-express']);
+
+/** `Greenlock.create({ packageRoot, configDir })`, `letsencrypt.create({ server, email })`: an ACME client left on its default store of files. */
+function acmeClientWithDiskStore(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
+  if (call.callee.type !== 'MemberExpression' || !/^(?:create|init)$/.test(getMemberName(call.callee) ?? '')) return undefined;
+  const receiver = unwrapExpression(call.callee.object);
+  const bound = receiver.type === 'Identifier' ? (source.constInitializer(receiver, receiver.name) ?? receiver) : receiver;
+  const module = requiredSpecifier(bound) ?? (receiver.type === 'Identifier' ? modulesByLocalName(source.ast).get(receiver.name) : undefined);
+  if (!module || !ACME_CLIENTS.has(module)) return undefined;
+  const [options] = call.arguments;
+  return options?.type === 'ObjectExpression' && (findProperty(options, 'store') || findProperty(options, 'manager')) ? undefined : module;
 }
 
 /** `access(env.STORAGE_LOCAL_ROOT, W_OK)`: the setting naming the upload folder the app makes sure it can write to. */
@@ -650,15 +667,18 @@ function checkDatabaseFilePath(context: FileRuleContext<MessageId>, declarator: 
 /** Sequelize `{ dialect: 'sqlite', storage }`, knex `{ client: 'sqlite3', connection: { filename } }`, TypeORM `{ type: 'sqlite', database }`. */
 /** Settings that name the kind of database: `dbType`, `databaseType`, `DB_DIALECT`. */
 const DATABASE_KIND_KEY = /^(?:db|database)[_-]?(?:type|dialect|driver|engine|kind)$/i;
+const ORM_KIND_KEY = /^(?:dialect|client)$/;
 /** Databases that live in a file beside the process. */
 const FILE_DATABASE_KINDS = new Set(['sqlite', 'sqlite3', 'better-sqlite3', 'dirty', 'dirtydb', 'nedb', 'lowdb', 'leveldb', 'level']);
 
 /** `exports.dbType = 'dirty'`, `{ databaseType: 'sqlite' }`: a file database as the shipped default. */
 function checkDatabaseKind(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
-  if (!key || !DATABASE_KIND_KEY.test(key)) return;
   // `process.env.DB_TYPE || 'sqlite'`: the fallback is what runs when nobody sets the variable.
   const unwrapped = unwrapExpression(value);
-  const kind = getStaticString(unwrapped.type === 'LogicalExpression' && unwrapped.operator !== '&&' ? unwrapped.right : unwrapped);
+  const fallback = unwrapped.type === 'LogicalExpression' && unwrapped.operator !== '&&' ? unwrapped.right : undefined;
+  // An ORM's own `dialect: 'sqlite'` is its connection options' to report; `dialect: config.db.type || 'sqlite'` is a default.
+  if (!key || !(DATABASE_KIND_KEY.test(key) || (ORM_KIND_KEY.test(key) && fallback))) return;
+  const kind = getStaticString(fallback ?? unwrapped);
   if (kind && FILE_DATABASE_KINDS.has(kind.toLowerCase())) context.report({ at: value, messageId: 'localDatabaseKind', data: { kind } });
 }
 
