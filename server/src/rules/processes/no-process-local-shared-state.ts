@@ -14,7 +14,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
@@ -23,7 +23,7 @@ import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHand
 import { isSecretName } from '../_utils/secrets';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
 
-type MessageId = 'handlerState' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile' | 'secretInLocalStore';
+type MessageId = 'handlerState' | 'inProcessLock' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile' | 'secretInLocalStore';
 
 /** A module-level value request handlers might write to. */
 interface Container {
@@ -71,8 +71,12 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
-    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generateSecret|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
+    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    (/\.publish\s*\(/.test(text) && /\.emit\s*\(/.test(text)) ||
+    (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
+    /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
+    (/Queue\s*=\s*(?:\{|new Map)/.test(text) && /\bsetTimeout\s*\(/.test(text)) ||
+    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generateSecret|selfsigned|createCertificate|privateKeyToPem|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -85,6 +89,8 @@ export default defineRule<MessageId>({
       '`{{module}}` is an in-memory stand-in for a backing service: what the app keeps in it lives in this process only, so other instances never see it and a restart loses it. Connect to the real service (Redis, a database) in every deploy instead of falling back to a stand-in.',
     memoryRateLimit:
       'Rate-limit counters are kept in this process\'s memory ({{library}}). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.',
+    inProcessLock:
+      '`{{name}}` serializes writes to the app\'s data only inside this process. A second instance (or a restart mid-write) is not held back, so its read-modify-write races this one and one update is lost: take the lock where the data lives (a database transaction, a Redis lock) or make the write atomic there.',
     memoryWebhooks:
       'The registered webhooks are kept in a map in this process\'s memory and changed at run time (`{{change}}`): an instance that did not handle the change keeps firing a stale list until it restarts. Read them from the database, or from a shared cache every instance invalidates, when an event fires.',
     generatedSecret:
@@ -127,6 +133,9 @@ export default defineRule<MessageId>({
         checkSecretSavedToLocalStore(context, call, bindings!.packages);
         checkContainerCall(context, call, state);
         checkFactoryElse(context, call);
+        checkConditionalLocalTwin(context, call);
+        checkLocalPublishFallback(context, call);
+        checkTimedQueue(context, call);
       },
       NewExpression: (node) => {
         if (frontend) return;
@@ -148,6 +157,7 @@ export default defineRule<MessageId>({
         const field = node as TSESTree.PropertyDefinition;
         if (!frontend && field.static && field.value) checkAttemptCounter(context, field, getPropertyName(field.key), field.value);
         if (!frontend && !field.static) checkWebhookRegistry(context, field, getPropertyName(field.key), field.value, field.parent);
+        if (!frontend && field.value) checkDataLock(context, field, getPropertyName(field.key), field.value);
       },
       AssignmentExpression: (node) => {
         if (frontend) return;
@@ -155,8 +165,13 @@ export default defineRule<MessageId>({
         const target = getMemberPath(assignment.left);
         if (target?.length === 2 && target[0] === 'this' && isInConstructor(assignment)) {
           checkAttemptCounter(context, assignment, target[1], assignment.right);
+          checkDataLock(context, assignment, target[1], assignment.right);
           const classBody = enclosingClass(assignment)?.body;
           if (classBody) checkWebhookRegistry(context, assignment, target[1], assignment.right, classBody);
+        } else if (target?.length === 2 && ATTEMPT_COUNTER.test(target[1]) && !isParameter(assignment, target[0])) {
+          // `obj.badLoginTable = {}` in the factory that builds the web server object; `parent.badLoginTable = {}`
+          // in a command handed the server clears the table, it does not make one.
+          checkAttemptCounter(context, assignment, target[1], assignment.right);
         }
         checkSecretAssignment(context, assignment, state);
         checkContainerAssignment(context, assignment, assignment.left, assignment.right, state);
@@ -168,7 +183,10 @@ export default defineRule<MessageId>({
         if (frontend) return;
         const declarator = node as TSESTree.VariableDeclarator;
         checkSecretDeclarator(context, declarator, state);
-        if (declarator.init && declarator.id.type === 'Identifier' && !insideFunction(declarator)) checkAttemptCounter(context, declarator, declarator.id.name, declarator.init);
+        if (declarator.init && declarator.id.type === 'Identifier' && !insideFunction(declarator)) {
+          checkAttemptCounter(context, declarator, declarator.id.name, declarator.init);
+          checkDataLock(context, declarator, declarator.id.name, declarator.init);
+        }
       },
       AssignmentPattern: (node) => {
         if (!frontend) checkSecretDefault(context, node as TSESTree.AssignmentPattern, state);
@@ -498,6 +516,22 @@ function checkFactoryElse(context: FileRuleContext<MessageId>, created: TSESTree
 
 /** Words of a backing service that instances share, in the branch that makes the shared twin of a memory backend. */
 const SHARED_SERVICE = /redis|mongo|postgres|mysql|memcache|nats|kafka|amqp|rabbit|dynamo|etcd/i;
+/** `nodeEmitter()`, `localStore()`, `createMemoryBus()`: a factory named for its in-process variant. */
+const LOCAL_TWIN = /^(?:node|local|memory|inMemory|inProcess)[A-Z]\w*$|^create(?:Local|Memory|InMemory|InProcess)[A-Z]\w*$/;
+
+/**
+ * `emitter = redisClient ? redisEmitter(redisClient, scope) : nodeEmitter()`: the shared backing service when one is
+ * configured, its in-process twin otherwise. Reported at the twin.
+ */
+function checkConditionalLocalTwin(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  const choice = call.parent;
+  const name = getCalleeName(call)?.split('.').pop() ?? '';
+  if (choice?.type !== 'ConditionalExpression' || choice.alternate !== call || !LOCAL_TWIN.test(name)) return;
+  const shared = unwrapExpression(choice.consequent);
+  if (shared.type === 'CallExpression' && SHARED_SERVICE.test(getCalleeName(shared) ?? '') && !inDevelopmentOnlyBranch(context.source, call)) {
+    context.report({ at: call, messageId: 'memoryAdapterDefault', data: { adapter: `${name}()` } });
+  }
+}
 const LOCAL_VARIANT = /^(?:local|memory|in-?memory)$/i;
 
 /** The name of the memory backend a `new` makes, if it is one. */
@@ -550,6 +584,40 @@ function checkConditionalSocketAdapter(context: FileRuleContext<MessageId>, call
     // `if (process.send && !cluster.isMaster)`: the cluster adapter joins the workers of one machine; alone, a process needs none.
     const forClusterWorkers = CLUSTER_WORKER_TEST.test(context.source.getText(parent.test));
     if (parent.consequent === child && !forClusterWorkers && !/\.adapter\s*\(/.test(otherwise) && !inDevelopmentOnlyBranch(context.source, call)) context.report({ at: parent.test, messageId: 'memoryAdapterDefault', data: { adapter: "socket.io's in-memory adapter" } });
+    return;
+  }
+}
+
+/**
+ * `Messaging.notifyQueue = {}` and `setTimeout(() => { send(…); delete Messaging.notifyQueue[key]; }, 60000)`:
+ * work the module holds in its own queue object until a timer sends it.
+ */
+function checkTimedQueue(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  const callback = getCalleeName(call) === 'setTimeout' ? call.arguments[0] : undefined;
+  if (!callback || !isFunctionNode(callback)) return;
+  let queue: string | undefined;
+  walkSubtree(callback.body, (node) => {
+    if (node.type === 'UnaryExpression' && node.operator === 'delete' && node.argument.type === 'MemberExpression') queue ??= getMemberPath(node.argument.object)?.join('.');
+    return queue === undefined;
+  });
+  if (!queue || !/Queue$/.test(queue)) return;
+  const created = new RegExp(`(?:^|[^\\w.])${queue.replace(/\./g, '\\.')}\\s*=\\s*(?:\\{\\s*\\}|new Map\\b)`, 'm');
+  if (created.test(context.source.text)) context.report({ at: call, messageId: 'memoryQueue', data: { library: `\`${queue}\`, sent later by a timer` } });
+}
+
+/**
+ * `publish(event, data) { if (this.pubClient) this.pubClient.publish(channel, …); else this.emit(event, data); }`:
+ * with no broker configured, what is published for every process is emitted inside this one.
+ */
+function checkLocalPublishFallback(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  if (getCalleeProperty(call) !== 'emit') return;
+  const fn = enclosingFunction(call);
+  const name = fn && (functionName(fn) ?? (fn.parent?.type === 'AssignmentExpression' ? getMemberPath(fn.parent.left)?.at(-1) : undefined));
+  if (name !== 'publish') return;
+  for (let child: Node = call, parent: Node | undefined = call.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type !== 'IfStatement') continue;
+    const otherBranch = parent.consequent === child ? parent.alternate : parent.consequent;
+    if (otherBranch && /\.publish\s*\(/.test(context.source.getText(otherBranch))) context.report({ at: call, messageId: 'memoryAdapterDefault', data: { adapter: 'an in-process event emitter' } });
     return;
   }
 }
@@ -641,7 +709,7 @@ function checkLimiterOptions(context: FileRuleContext<MessageId>, call: TSESTree
 }
 
 /** Counters of failed logins: `failedAttempts`, `loginAttempts`, and plain `attempts` in code about authentication. */
-const ATTEMPT_COUNTER = /^_?(?:failed|login|signin|auth)\w*attempts?$|^_?(?:lockouts|failedLogins|loginFailures)$/i;
+const ATTEMPT_COUNTER = /^_?(?:failed|login|signin|auth)\w*attempts?$|^_?(?:lockouts|failedLogins|loginFailures)$|^_?(?:bad|invalid)Logins?(?:Table|Map|Counts?|Counters?)?$/i;
 const AUTH_CONTEXT = /auth|login|signin|security|session/i;
 
 /**
@@ -657,6 +725,22 @@ function checkAttemptCounter(context: FileRuleContext<MessageId>, at: Node, name
   const named = ATTEMPT_COUNTER.test(name) || (/^_?attempts$/i.test(name) && (AUTH_CONTEXT.test(context.source.path) || AUTH_CONTEXT.test(className ?? '')));
   if (named || (LIMITER_CLASS.test(className ?? '') && isInConstructor(at) && countsInto(enclosingClass(at)!, name))) {
     context.report({ at, messageId: 'memoryRateLimit', data: { library: `\`${name}\`, a container in this process` } });
+  }
+}
+
+/** `indexQueue`, `writeLocks`, `storageMutex`: what serializes writes to the app's data. */
+const DATA_LOCK = /^_?(?:index|write|file|store|storage|db|data)\w*?(?:Queue|Locks?|Mutex(?:es)?)$/i;
+
+/**
+ * `indexQueue = Promise.resolve()` chained before each read-modify-write, `const writeLocks = new Map()` of such
+ * chains per file: a lock that holds only inside this process, so a second instance writes at the same time.
+ */
+function checkDataLock(context: FileRuleContext<MessageId>, at: Node, name: string | undefined, value: Node): void {
+  if (!name || !DATA_LOCK.test(name)) return;
+  const init = unwrapExpression(value);
+  const promiseChain = init.type === 'CallExpression' && getCalleeName(init) === 'Promise.resolve' && init.arguments.length === 0;
+  if (promiseChain || (init.type === 'NewExpression' && getCalleeName(init) === 'Map' && init.arguments.length === 0)) {
+    context.report({ at, messageId: 'inProcessLock', data: { name } });
   }
 }
 
@@ -839,6 +923,13 @@ function fallsBackFromSetting(value: Node): boolean {
 }
 
 /** Whether a function or block around `node` declares its own variable called `name`. */
+function isParameter(node: Node, name: string): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (fn.params.some((param) => param.type === 'Identifier' && param.name === name)) return true;
+  }
+  return false;
+}
+
 function declaredLocally(node: Node, name: string): boolean {
   for (let scope: Node | undefined = node.parent; scope && scope.type !== 'Program'; scope = scope.parent) {
     if (isFunctionNode(scope) && scope.params.some((param) => param.type === 'Identifier' && param.name === name)) return true;
@@ -886,8 +977,31 @@ function checkSecretFileWrite(context: FileRuleContext<MessageId>, call: TSESTre
   if (written.type === 'MemberExpression' && /^public/i.test(getMemberName(written) ?? '')) return;
   const made = written.type === 'MemberExpression' && written.object.type === 'Identifier' ? written.object : written;
   const random = startupRandom(context.source, resolveConst(context.source, made));
+  const madeElsewhere = random ? undefined : (keyGeneratorHanding(made) ?? privateKeyPem(written));
+  if (!namesSecretFile(file)) return;
   // Reported where the file is written when the value was made elsewhere: that is where it lands on the disk.
-  if (random && namesSecretFile(file)) reportSecret(context, random, 'secret', state, true, made === written ? random : call);
+  if (random) reportSecret(context, random, 'secret', state, true, made === written ? random : call);
+  else if (madeElsewhere) reportSecret(context, madeElsewhere, 'secret', state, true, call);
+}
+
+/** Makers of key pairs and certificates that hand them to a callback: selfsigned's `generate`, pem's `createCertificate`, `generateKeyPair`. */
+const KEY_GENERATOR = /(?:^|\.)(?:generateKeyPair|createCertificate|createPrivateKey)$|(?:^|\.)selfsigned\w*\.generate$/;
+
+/** `selfsigned.generate(attrs, options, (err, pems) => writeFileSync(keyFile, pems.private))`: the call whose callback receives `value`. */
+function keyGeneratorHanding(value: Node): TSESTree.CallExpression | undefined {
+  if (value.type !== 'Identifier') return undefined;
+  for (let fn = enclosingFunction(value); fn; fn = enclosingFunction(fn)) {
+    if (!fn.params.some((param) => param.type === 'Identifier' && param.name === value.name)) continue;
+    const call = fn.parent;
+    return call?.type === 'CallExpression' && call.arguments.some((argument) => argument === fn) && KEY_GENERATOR.test(getCalleeName(call) ?? '') ? call : undefined;
+  }
+  return undefined;
+}
+
+/** `pki.privateKeyToPem(keys.privateKey)`, also assigned to the variable written in the same function: a private key node-forge made. */
+function privateKeyPem(written: Node): TSESTree.CallExpression | undefined {
+  const values = written.type === 'Identifier' ? assignmentsInFunction(written).map((assignment) => assignment.right) : [written];
+  return values.map((value) => unwrapExpression(value)).find((value): value is TSESTree.CallExpression => value.type === 'CallExpression' && getCalleeProperty(value) === 'privateKeyToPem');
 }
 
 /** Store packages that keep their data in files on the local disk: `@verdaccio/local-storage`, `local-storage-legacy`. */
