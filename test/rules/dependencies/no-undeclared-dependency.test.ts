@@ -15,6 +15,25 @@ const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop'
 
 const invalid: InvalidCase[] = [
   {
+    name: 'packages named in a table a require looks up, through a const holding the lookup, in a try whose catch rethrows',
+    code: "const DRIVER_MODULES = {\n  stub: './stub/index.js',\n  local: 'pg',\n  docker: '@flowfuse/driver-docker',\n};\nmodule.exports = async function (app) {\n  const containerModule = DRIVER_MODULES[app.config.driver.type];\n  try {\n    const driver = require(containerModule);\n  } catch (err) {\n    app.log.error('Failed to load the container driver');\n    throw err;\n  }\n};",
+    filename: 'forge/containers/index.js',
+    project,
+    errors: [{ messageId: 'undeclared', line: 4, column: 11 }],
+    output: null,
+  },
+  {
+    name: "a package loaded from inside a declared dependency's own node_modules, also in a try",
+    code: "try {\n  const RedisStore = require('express/node_modules/socket.io/lib/stores/redis');\n} catch (e) {}\nconst debug = require('express/node_modules/debug');",
+    filename: 'src/db.js',
+    project,
+    errors: [
+      { messageId: 'nestedDependency', line: 2, column: 30, message: '"socket.io" is loaded from inside express\'s own node_modules. That path exists only while npm happens to nest it there, which the versions installed decide, not package.json: declare socket.io and load it by its name.' },
+      { messageId: 'nestedDependency', line: 4, column: 23 },
+    ],
+    output: null,
+  },
+  {
     name: "a devDependency in modules a CLI's start command loads, which its develop command loads too",
     code: "var types_1 = require('@medusajs/types');\nexports.load = (resources) => resources === types_1.MODULE_RESOURCE_TYPE.SHARED;",
     filename: 'dist/loaders/index.js',
@@ -182,6 +201,9 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a require of a name built at run time, and a table of labels', code: "const LABELS = { a: 'left-pad' };\nconst plugin = require(pluginName);\nconsole.log(LABELS[key]);", filename: 'src/plugins.js', project },
+    { name: 'a shipped test helper: it loads the test suite\'s HTTP client and mocks from devDependencies', code: "const supertest = require('supertest');\nconst testUtils = require('jest-mock-extended');\nconst pretty = require('pino-pretty');\nmodule.exports = (app) => supertest(app);", filename: 'dist/helpers/test-request.js', project: projectFixture({ 'package.json': packageJsonText({ name: 'shop', devDependencies: { supertest: '^6.0.0', 'jest-mock-extended': '^3.0.0', 'pino-pretty': '^10.0.0' } }) }) },
+    { name: "a declared package's file under a path that only names node_modules elsewhere", code: "const sharp = require('sharp/lib/constructor');\nconst pg = require('pg/lib/native');", filename: 'src/images.js', project },
     { name: "a CLI's watch command for developers (`commands/watchAdmin.js`)", code: "const strapiAdmin = require('strapi-admin');\nmodule.exports = () => strapiAdmin.watchAdmin({ dir: process.cwd() });", filename: 'lib/commands/watchAdmin.js', project },
     { name: 'an undeclared file watcher loaded by a hot reloader (development only)', code: "exports.reloadNodesAndCredentials = async () => {\n  const { watch } = await Promise.resolve().then(() => require('chokidar'));\n  watch('.');\n};\nclass Loader {\n  async setupHotReload() {\n    const { watch } = await import('chokidar');\n  }\n}", project },
     { name: 'a devDependency loaded by a hot-reload method (a development feature)', code: "class Loader {\n  async setupHotReload() {\n    const { watch } = await import('webpack');\n    watch(this.directory);\n  }\n}", project },

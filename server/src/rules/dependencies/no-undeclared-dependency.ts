@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { LOADING_HELPER_NAME, modulesByLocalName } from '../_utils/imports';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
@@ -21,7 +21,7 @@ import { devOnlyFiles, isAdminTaskFile, isBrowserFile, isFrontendModule, isTooli
 import { mergeVisitors } from '../_utils/visitors';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
-type MessageId = 'undeclared' | 'devDependency' | 'undeclaredOptional';
+type MessageId = 'undeclared' | 'devDependency' | 'undeclaredOptional' | 'nestedDependency';
 
 interface Options {
   /** Modules the runtime provides, never installed from npm. */
@@ -60,13 +60,39 @@ interface ModuleUses {
  * dependency; in a healthy project that is almost no file, so almost nothing is parsed for this rule.
  */
 function loadsUnlistedPackage(text: string, project: ProjectFacts): boolean {
+  // `require(DRIVER_MODULES[type])`: the packages are named in a table elsewhere in the file.
+  if (/\brequire\s*\(\s*[A-Za-z_$][\w$]*\s*[[)]/.test(text)) return true;
   const listed = productionDependencies(project.files.packageJson?.json);
   if (DIALECT_SETTING.test(text) && Object.values(ORM_BY_KEY).some((orm) => listed.has(orm))) return true;
   for (const [, specifier] of [...text.matchAll(MODULE_SPECIFIER), ...text.matchAll(WRAPPED_SPECIFIER)]) {
     const name = packageNameOf(specifier);
-    if (name && !isBuiltinModule(specifier) && !listed.has(name)) return true;
+    if (name && !isBuiltinModule(specifier) && (!listed.has(name) || nestedPackageOf(specifier) !== undefined)) return true;
   }
   return false;
+}
+
+/**
+ * `const DRIVER_MODULES = { docker: '@flowfuse/driver-docker', … }; require(DRIVER_MODULES[type])`, also through a
+ * `const` holding the lookup: each package the table names is one this `require` may load.
+ */
+function requiredChoices(source: SourceCode, call: TSESTree.CallExpression): { node: Node; specifier: string }[] {
+  if (call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments.length !== 1) return [];
+  const lookup = resolveConst(source, call.arguments[0] as Node);
+  if (lookup.type !== 'MemberExpression' || !lookup.computed) return [];
+  const table = resolveConst(source, lookup.object);
+  if (table.type !== 'ObjectExpression') return [];
+  return table.properties.flatMap((property: TSESTree.ObjectLiteralElement) => {
+    const specifier = property.type === 'Property' ? getStaticString(property.value as Node) : undefined;
+    return specifier !== undefined && packageNameOf(specifier) && !isBuiltinModule(specifier) ? [{ node: (property as TSESTree.Property).value as Node, specifier }] : [];
+  });
+}
+
+/** Test runners, assertion and HTTP-testing libraries, and mocks: what only a test suite loads. */
+const TEST_LIBRARY = /^(?:vitest|@vitest\/[\w-]+|jest|@jest\/[\w-]+|mocha|chai|should|supertest|sinon|ava|tap|tape|jasmine|nock|proxyquire|testdouble)$|(?:^|[-/])mocks?(?:[-/]|$)/;
+
+/** `socket.io` for `zappajs/node_modules/socket.io/lib/stores/redis`: a package loaded from inside another one's node_modules. */
+function nestedPackageOf(specifier: string): string | undefined {
+  return /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(specifier)?.[1];
 }
 
 /** The ORM that reads each dialect setting: Sequelize `dialect`, knex `client`, TypeORM `type`. */
@@ -130,6 +156,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       '"{{name}}" is loaded here but package.json does not declare it. It only resolves while something else happens to install it (a transitive dependency, a global package, a developer machine), so a clean install from the manifest can break the app: add it to dependencies.',
     devDependency:
       '"{{name}}" is only a devDependency, yet production code loads it. Production installs leave devDependencies out (npm ci --omit=dev), so this load fails in the deployed app: move it to dependencies.',
+    nestedDependency:
+      '"{{nested}}" is loaded from inside {{name}}\'s own node_modules. That path exists only while npm happens to nest it there, which the versions installed decide, not package.json: declare {{nested}} and load it by its name.',
     undeclaredOptional:
       '"{{name}}" is loaded optionally, but declared nowhere, so whether this feature works depends on what is installed on each machine. Declare it in optionalDependencies (or peerDependencies) to make the choice explicit.',
   },
@@ -166,6 +194,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
           const loads = (call.arguments.length === 1 && isRequireResolve(call)) || isRequireWrapper(call);
           const specifier = loads ? getStaticString(call.arguments[0]) : undefined;
           if (specifier !== undefined) addUse({ node: call.arguments[0], specifier, owner: call, typeOnly: false });
+          for (const choice of requiredChoices(source, call)) addUse({ node: choice.node, specifier: choice.specifier, owner: call, typeOnly: false });
         },
         Identifier: (node) => {
           const identifier = node as TSESTree.Identifier;
@@ -202,8 +231,16 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       const values = new Set(collected.valueNames);
       // `try { Datastore = require('@seald-io/nedb') } catch {} if (!Datastore) Datastore = require('nedb')`: the other loads are alternatives.
       const boundToDeclared = new Set(collected.uses.filter((use) => use.boundTo && isAvailable(use.specifier, declared)).map((use) => use.boundTo));
+      // A shipped module that loads a test framework or mocking library from devDependencies is a test helper
+      // (`dist/helpers/test-request.js` with supertest): the devDependencies it loads are the test suite's.
+      const testHelper = collected.uses.some((use) => dev.has(packageNameOf(use.specifier)!) && TEST_LIBRARY.test(packageNameOf(use.specifier)!));
       for (const use of collected.uses) {
         const name = packageNameOf(use.specifier)!;
+        const nested = nestedPackageOf(use.specifier);
+        if (nested && !declared.has(nested) && !allowed.has(nested)) {
+          report(path, { at: use.range, messageId: 'nestedDependency', data: { name, nested } });
+          continue;
+        }
         if (declared.has(name) || name === json.name || allowed.has(name) || folders.has(name.replace(/^@/, '').split('/')[0])) continue;
         if (use.locals && use.locals.length > 0 && !use.locals.some((local) => values.has(local))) continue;
         const recovers =
@@ -214,6 +251,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
         // or one only development reaches (a hot reloader's file watcher), which a production install never needs.
         if (recovers || (use.fallback?.expectsAbsence && !use.fallback.tellsToInstall) || use.devBranch) continue;
         if (dev.has(name)) {
+          if (testHelper) continue;
           const bundled = bundles && /\.(?:ts|mts|cts|tsx)$/.test(path);
           // Electron apps declare electron as a devDependency by design: the packager ships its runtime, not node_modules.
           // Caught, it is optional, unless the catch tells users to install it themselves (`npm install -g toobusy-js`).
@@ -326,7 +364,8 @@ function fallbackOf(source: SourceCode, owner: Node): ModuleUse['fallback'] {
   for (let parent = owner.parent; parent; child = parent, parent = parent.parent) {
     if (isFunctionNode(parent)) return undefined;
     if (parent.type === 'TryStatement' && parent.block === child) {
-      if (!parent.handler) return undefined;
+      // `catch (err) { log.error(…); throw err }`: the failure still stops the app, so the load is no option.
+      if (!parent.handler || parent.handler.body.body.at(-1)?.type === 'ThrowStatement') return undefined;
       const modules: string[] = [];
       let tellsToInstall = false;
       walkSubtree(parent.handler.body, (node) => {
