@@ -27,6 +27,7 @@ const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a layout recalculated at start, on no model', code: `${EXPRESS}function start() {\n  ui.recalculateLayout();\n  app.listen(3000);\n}\nstart();`, project: pkg({ main: 'src/index.js' }) },
     {
       name: 'a migration that moves files into the database, with a migrate command to run the migrations',
       code: MIGRATING_SERVER,
@@ -197,6 +198,13 @@ runRuleTests(rule, {
         { messageId: 'bootFileBackfill', line: 2, column: 3, file: 'dist/migrations/1711-MoveSshKeysToDatabase.js' },
         { messageId: 'bootMigration', line: 4, column: 9, file: 'dist/server.js' },
       ],
+      output: null,
+    },
+    {
+      name: 'a derived column recalculated for every row of a model as the server starts',
+      code: `${EXPRESS}async function start(server) {\n  await server.ready();\n  server.db.models.Device.recalculateSettingsHashes(false);\n  app.listen(3000);\n}\nstart(app);`,
+      project: pkg({ main: 'src/index.js' }),
+      errors: [{ messageId: 'bootBackfill', line: 5, column: 3 }],
       output: null,
     },
     {

@@ -60,6 +60,9 @@ const SEED_CALL = /^(?:(?:run|do|exec|execute|apply)(?:All)?Seed(?:s|ers?)?|seed
 const SEED_LIKE_CALL = /^(?:(?:init|create|ensure|seed)(?:Default|Initial|First)?(?:Super)?Admin(?:istrator)?(?:User)?|import(?:Data|State)?From(?:File|Dump)|(?:create|seed|insert)Defaults(?:Workflow)?)$/;
 /** `stateService.importFile({ file })`: a file imported by the data layer; `this.importFile(path)` may load a module. */
 const DATA_LAYER = /(?:service|store|repository|db|database)$/i;
+const RECOMPUTE_CALL = /^(?:recalculate|recompute|rehash|reindex)[A-Z]\w*$/;
+/** `db.models.Device`, `this.userRepository`: the models of the app's database. */
+const MODEL_RECEIVER = /(?:^|\.)(?:db|database|models?|\w*[rR]epository)(?:\.|$)/;
 const BACKFILL_CALL = /^(?:(?:run|do|exec|execute|apply|start)Backfills?|backfill(?:s)?)([A-Z_]\w*)?$/;
 /** `runStripeMigrations()`: migrations named for a domain move data, unlike the schema's (`runPendingMigrations()`). */
 const DATA_MIGRATION = /^(?:run|apply|do|perform|exec|execute|start|process)(?!(?:All|Pending|Db|Database|Schema|Knex|Sequelize|TypeOrm|Typeorm|Prisma|Mongo|Sql|Up|Down|Latest)?Migrations?(?:[A-Z_]|$))[A-Z]\w*?Migrations?$/;
@@ -302,6 +305,8 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
   if (isRun(BACKFILL_CALL, name)) return 'backfill';
   if (isRun(SEED_CALL, name) && !RANDOM_SOURCE.test(receiver ?? '') && !isNumber(call.arguments[0])) return 'seed';
   if (SEED_LIKE_CALL.test(name) || (name === 'importFile' && DATA_LAYER.test(receiver ?? ''))) return 'seed';
+  // `server.db.models.Device.recalculateSettingsHashes(false)`: a derived column rewritten for every row.
+  if (RECOMPUTE_CALL.test(name) && MODEL_RECEIVER.test(receiver ?? '')) return 'backfill';
   if (SCHEDULE_CALL.test(name) && inMigrationSwitch(source, call)) return 'backfill';
   return tasksHandedToRun(call, name);
 }
