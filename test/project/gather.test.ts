@@ -39,13 +39,14 @@ describe('gatherProject', () => {
     write('website/package.json', '{ "name": "docs-site" }');
     write('dist/package.json', '{ "name": "svc", "version": "1.0.0" }');
     write('dist/esm/package.json', '{ "type": "module" }');
+    write('config/api.toml', '[accessControl]\nsecret = "a secret cat"\n');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('reads config data from config folders deep in the tree and config JSON beside the code, data files only', async () => {
     const { facts } = await gatherProject(root);
     const configData = facts.files.configData.map((file) => file.path.slice(root.length + 1)).sort();
-    assert.deepEqual(configData, ['Parse-Dashboard/parse-dashboard-config.json', 'config/production.json', 'core/shared/config/env/config.production.json', 'json/config.json']);
+    assert.deepEqual(configData, ['Parse-Dashboard/parse-dashboard-config.json', 'config/api.toml', 'config/production.json', 'core/shared/config/env/config.production.json', 'json/config.json']);
   });
 
   it('reads private keys shipped with the code, not certificates or test keys', async () => {
@@ -86,7 +87,7 @@ describe('gatherProject', () => {
     const compose = files.composeFiles[0];
     const port = compose.locations['services.web.ports.0'];
     assert.equal(compose.text.slice(port[0], port[1]), '"3000:3000"');
-    assert.deepEqual(files.configFiles, ['Parse-Dashboard/parse-dashboard-config.json', 'config/production.json', 'core/shared/config/env/config.production.json', 'json/config.json'].map((file) => join(root, file)));
+    assert.deepEqual(files.configFiles, ['Parse-Dashboard/parse-dashboard-config.json', 'config/api.toml', 'config/production.json', 'core/shared/config/env/config.production.json', 'json/config.json'].map((file) => join(root, file)));
   });
 
   it('reports a broken package.json or compose file once and keeps the rest', async () => {

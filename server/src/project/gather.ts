@@ -46,9 +46,9 @@ export type TextOverlay = (path: string) => string | undefined;
 const PROJECT_FILE_GLOBS = [
   'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb',
   '.gitignore', '.env', '.env.*', '*.env', 'Procfile', '**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile',
-  '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', 'config/**/*.{json,json5,js,cjs,mjs,ts,yml,yaml}', 'config.*.json',
+  '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', 'config/**/*.{json,json5,js,cjs,mjs,ts,yml,yaml,toml}', 'config.*.json',
   // Config folders deeper in the tree (`src/config/`, `core/shared/config/env/`, verdaccio's `conf/`): their data files.
-  '**/config/**/*.{json,json5,yml,yaml}', '**/conf/**/*.{json,json5,yml,yaml}', '**/config.*.json',
+  '**/config/**/*.{json,json5,yml,yaml,toml}', '**/conf/**/*.{json,json5,yml,yaml,toml}', '**/config.*.json',
   // Config data shipped beside the code (`json/config.json`, `parse-dashboard-config.json`).
   '**/config.json', '**/*-config.json', '**/*_config.json', '**/defaults.json',
   // Shell scripts that may start the app (`bin/run.sh`, `docker-entrypoint.sh`).
@@ -85,7 +85,7 @@ export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore
 export function projectFileKind(relative: string): ProjectFileKind | undefined {
   const name = basename(relative);
   if (lockfileKindOf(relative)) return 'lockfile';
-  if (relative.startsWith('config/') || /(?:^|\/)conf(?:ig)?\/.*\.(?:json5?|ya?ml)$|(?:^|\/)config\.[^/]+\.json$/.test(relative) || CONFIG_JSON_NAME.test(name)) return 'config';
+  if (relative.startsWith('config/') || /(?:^|\/)conf(?:ig)?\/.*\.(?:json5?|ya?ml|toml)$|(?:^|\/)config\.[^/]+\.json$/.test(relative) || CONFIG_JSON_NAME.test(name)) return 'config';
   if (relative === 'package.json') return 'packageJson';
   if (name === 'package.json') return 'nestedPackage';
   if (relative === '.gitignore') return 'gitignore';

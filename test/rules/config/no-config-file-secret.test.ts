@@ -37,6 +37,16 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'TOML config files in the config folder (wild-config): a signing secret in a table, and a password on a dotted key',
+      code: '',
+      project: projectFixture({ 'config/api.toml': '[accessControl]\n# change this\nsecret = "a secret cat"\n', 'config/default.toml': '[elasticsearch]\nurl = "http://127.0.0.1:9200"\nauth.password = "supersecret"\n' }),
+      errors: [
+        { messageId: 'configFileSecret', file: 'config/api.toml', line: 3, column: 10, message: MESSAGE('secret', 'SECRET') },
+        { messageId: 'configFileSecret', file: 'config/default.toml', line: 3, column: 17, message: MESSAGE('password', 'PASSWORD') },
+      ],
+      output: null,
+    },
+    {
       name: 'a JSON schema whose default fills the key in',
       code: '',
       project: projectFixture({ 'lib/config/schemas/system.config.json': '{\n  "properties": {\n    "cipherKey": {\n      "type": "string",\n      "default": "sensitiveKey"\n    }\n  }\n}\n' }),

@@ -125,6 +125,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'environment-named TOML config files (wild-config reads config/$NODE_ENV.toml)',
+      code: '',
+      project: projectFixture({ 'config/default.toml': 'port = 3000\n', 'config/production.toml': '[dbs]\nmongo = "mongodb://db.internal/mail"\n' }),
+      errors: [{ messageId: 'environmentFile', file: 'config/production.toml', line: 1, column: 1 }],
+      output: null,
+    },
+    {
       name: 'a test config in another folder than the deploys\' files stays a fixture',
       code: '',
       project: projectFixture({ 'config/test.json': '{}', 'src/config/production.json': '{}' }),

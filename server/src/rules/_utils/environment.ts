@@ -43,7 +43,7 @@ const CONFIG_FOLDER = /^(?:config|configs|conf|settings|env|envs|environments?)$
 const DEPLOY_ENVIRONMENT = /^(?:production|prod|staging|stage|development|dev|qa|uat|preprod|preproduction)(?:[-_][a-z0-9]+)*$/i;
 /** Test environments, with variants (`testing-mysql`). */
 const TEST_ENVIRONMENT = /^(?:test|testing|e2e|ci)(?:[-_][a-z0-9]+)*$/i;
-const CONFIG_EXTENSION = /\.(?:json5?|ya?ml|[cm]?[jt]s)$/i;
+const CONFIG_EXTENSION = /\.(?:json5?|ya?ml|toml|[cm]?[jt]s)$/i;
 /** Build tools split their own config by environment (`config/webpack/production.js`): not the app's config. */
 const TOOL_FOLDER = /(?:^|\/)(?:webpack|rollup|vite|babel|jest|eslint|karma|storybook|gulp|grunt)\//i;
 

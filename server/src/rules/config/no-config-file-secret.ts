@@ -1,6 +1,6 @@
 /**
  * Factor III: credentials are config, and config lives in the environment, not in the code base.
- * A secret written into a config file the package ships (`config/default.json`, a YAML system
+ * A secret written into a config file the package ships (`config/default.json`, `config/api.toml`, a YAML system
  * config, a JSON schema's `default`) is a credential in the repository: every deploy that keeps
  * the file runs with it, and everyone who can read the code can use it. So is a private key file
  * shipped beside the code. Config for development or tests, mappings of settings to environment
@@ -25,7 +25,7 @@ const DESCRIBING_KEY = /(?:name|names|header|field|length|size|bits|rounds|algor
 export default defineProjectRule<MessageId, never>({
   id: 'config/no-config-file-secret',
   severity: 'error',
-  description: 'Credentials written into the config files the package ships (JSON/YAML), and private keys shipped as files, instead of read from the environment.',
+  description: 'Credentials written into the config files the package ships (JSON/YAML/TOML), and private keys shipped as files, instead of read from the environment.',
   appliesTo: (project) => project.files.configData.length > 0 || project.files.privateKeys.length > 0,
   messages: {
     configFileSecret:
