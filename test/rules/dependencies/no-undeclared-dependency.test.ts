@@ -15,6 +15,14 @@ const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop'
 
 const invalid: InvalidCase[] = [
   {
+    name: 'an admin script that calls the API with a test library from devDependencies runs in production',
+    code: "const supertest = require('supertest');\nconst api = supertest('http://localhost:9001');",
+    filename: 'bin/deletePad.js',
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'pad', devDependencies: { supertest: '^6.0.0' } }) }),
+    errors: [{ messageId: 'devDependency', line: 1, column: 27 }],
+    output: null,
+  },
+  {
     name: 'packages named in a table a require looks up, through a const holding the lookup, in a try whose catch rethrows',
     code: "const DRIVER_MODULES = {\n  stub: './stub/index.js',\n  local: 'pg',\n  docker: '@flowfuse/driver-docker',\n};\nmodule.exports = async function (app) {\n  const containerModule = DRIVER_MODULES[app.config.driver.type];\n  try {\n    const driver = require(containerModule);\n  } catch (err) {\n    app.log.error('Failed to load the container driver');\n    throw err;\n  }\n};",
     filename: 'forge/containers/index.js',

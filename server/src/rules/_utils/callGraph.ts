@@ -59,6 +59,11 @@ export function functionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
+/** `functionName`, or the property a function is assigned to when it is not an export: `PubSub.prototype.publish = function`. */
+export function assignedFunctionName(fn: FunctionNode): string | undefined {
+  return functionName(fn) ?? (fn.parent?.type === 'AssignmentExpression' ? getMemberPath(fn.parent.left)?.at(-1) : undefined);
+}
+
 function exportedName(target: readonly string[] | undefined): string | undefined {
   if (isExportsObject(target)) return MODULE_ITSELF;
   return target && isExportsObject(target.slice(0, -1)) ? target.at(-1) : undefined;

@@ -17,7 +17,7 @@ import { LOADING_HELPER_NAME, modulesByLocalName } from '../_utils/imports';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
 import { ownValue } from '../_utils/records';
-import { devOnlyFiles, isAdminTaskFile, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
+import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
@@ -81,9 +81,10 @@ function requiredChoices(source: SourceCode, call: TSESTree.CallExpression): { n
   if (lookup.type !== 'MemberExpression' || !lookup.computed) return [];
   const table = resolveConst(source, lookup.object);
   if (table.type !== 'ObjectExpression') return [];
-  return table.properties.flatMap((property: TSESTree.ObjectLiteralElement) => {
-    const specifier = property.type === 'Property' ? getStaticString(property.value as Node) : undefined;
-    return specifier !== undefined && packageNameOf(specifier) && !isBuiltinModule(specifier) ? [{ node: (property as TSESTree.Property).value as Node, specifier }] : [];
+  return table.properties.flatMap((property) => {
+    if (property.type !== 'Property') return [];
+    const specifier = getStaticString(property.value as Node);
+    return specifier !== undefined && packageNameOf(specifier) && !isBuiltinModule(specifier) ? [{ node: property.value as Node, specifier }] : [];
   });
 }
 
@@ -233,7 +234,11 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       const boundToDeclared = new Set(collected.uses.filter((use) => use.boundTo && isAvailable(use.specifier, declared)).map((use) => use.boundTo));
       // A shipped module that loads a test framework or mocking library from devDependencies is a test helper
       // (`dist/helpers/test-request.js` with supertest): the devDependencies it loads are the test suite's.
-      const testHelper = collected.uses.some((use) => dev.has(packageNameOf(use.specifier)!) && TEST_LIBRARY.test(packageNameOf(use.specifier)!));
+      // An admin script calling the API with supertest (etherpad's `bin/deletePad.js`) runs in production.
+      const testHelper = !isAdminScriptFile(project.root, path) && collected.uses.some((use) => {
+        const name = packageNameOf(use.specifier)!;
+        return dev.has(name) && TEST_LIBRARY.test(name);
+      });
       for (const use of collected.uses) {
         const name = packageNameOf(use.specifier)!;
         const nested = nestedPackageOf(use.specifier);

@@ -16,7 +16,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
-import { functionName } from '../_utils/callGraph';
+import { assignedFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
@@ -77,8 +77,8 @@ interface ShutdownFacts {
   primariesWithoutSigterm: OffsetRange[];
   /** Where the file's functions are: what each named function calls, which install a SIGTERM handler, which start a server. */
   functions: FunctionFacts;
-  /** The file's calls by name, with where they are written: how an entry point reaches into another module. */
-  calls: { name: string; range: OffsetRange }[];
+  /** The file's calls by name, with where the first is written: how an entry point reaches into another module. */
+  calls: Record<string, OffsetRange>;
 }
 
 interface FunctionFacts {
@@ -140,7 +140,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   },
   initial: () => ({
     starts: [], handlesSigterm: false, exitsOnSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [], primariesWithoutSigterm: [],
-    functions: { calls: {}, installSigterm: [], start: [], sigtermOnLoad: false }, calls: [],
+    functions: { calls: {}, installSigterm: [], start: [], sigtermOnLoad: false }, calls: {},
   }),
   collect({ source, project, collected }) {
     const appClasses = ownClassNames(project.packageJson?.name);
@@ -459,7 +459,7 @@ function noteFunctionFacts(call: TSESTree.CallExpression, facts: ShutdownFacts, 
   }
   const name = getCalleeProperty(call) ?? (call.callee.type === 'Identifier' ? call.callee.name : undefined);
   if (!name) return;
-  if (!facts.calls.some((known) => known.name === name)) facts.calls.push({ name, range: call.range });
+  if (!ownValue(facts.calls, name)) facts.calls[name] = call.range;
   if (!owner) return;
   const callees = ownValue(facts.functions.calls, owner) ?? (facts.functions.calls[owner] = []);
   if (!callees.includes(name)) callees.push(name);
@@ -468,7 +468,7 @@ function noteFunctionFacts(call: TSESTree.CallExpression, facts: ShutdownFacts, 
 /** The nearest function around `node` that has a name: `configureListeners`, `static createLiveQueryServer()`, `Server.prototype.start = function`. */
 function ownerFunctionName(node: Node): string | undefined {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    const name = functionName(fn) ?? (fn.parent?.type === 'AssignmentExpression' ? getMemberPath(fn.parent.left)?.at(-1) : undefined);
+    const name = assignedFunctionName(fn);
     if (name) return name;
   }
   return undefined;
@@ -503,7 +503,7 @@ function bypassedShutdown(entry: string, facts: readonly { file: string; facts: 
     ...importChain(entry, file, importsOf, paths),
     ...facts.filter((item) => item.file !== file && importsOf(item.file).some((specifier) => resolveImport(item.file, specifier, paths) === file)).map((item) => item.file),
   ];
-  const callsOf = (files: readonly string[]) => files.flatMap((file) => (factsOf.get(file)?.calls ?? []).map((call) => ({ file, ...call })));
+  const callsOf = (files: readonly string[]) => files.flatMap((file) => Object.entries(factsOf.get(file)?.calls ?? {}).map(([name, range]) => ({ file, name, range })));
   for (const { file, facts: fileFacts } of installers) {
     const installing = callersOf(fileFacts.functions.calls, fileFacts.functions.installSigterm);
     if (callsOf(callers(file)).some(({ name }) => installing.has(name))) return undefined;

@@ -422,8 +422,8 @@ function isRenamedIntoPlace(call: TSESTree.CallExpression): boolean {
   let renamed = false;
   walkSubtree(method, (node) => {
     if (node.type === 'CallExpression' && /(?:^|\.)_?rename\w*$/i.test(getCalleeName(node) ?? '')) {
-      const source = node.arguments[0];
-      renamed ||= source?.type === 'Identifier' && source.name === written.name;
+      const renamedFrom = node.arguments[0];
+      renamed ||= renamedFrom?.type === 'Identifier' && renamedFrom.name === written.name;
     }
     return !renamed;
   });

@@ -14,9 +14,9 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
-import { functionName } from '../_utils/callGraph';
+import { assignedFunctionName, functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { findModuleBindings, moduleLocal, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
 import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
@@ -168,7 +168,7 @@ export default defineRule<MessageId>({
           checkDataLock(context, assignment, target[1], assignment.right);
           const classBody = enclosingClass(assignment)?.body;
           if (classBody) checkWebhookRegistry(context, assignment, target[1], assignment.right, classBody);
-        } else if (target?.length === 2 && ATTEMPT_COUNTER.test(target[1]) && !isParameter(assignment, target[0])) {
+        } else if (target?.length === 2 && ATTEMPT_COUNTER.test(target[1]) && !functionTaking(assignment, target[0])) {
           // `obj.badLoginTable = {}` in the factory that builds the web server object; `parent.badLoginTable = {}`
           // in a command handed the server clears the table, it does not make one.
           checkAttemptCounter(context, assignment, target[1], assignment.right);
@@ -612,8 +612,7 @@ function checkTimedQueue(context: FileRuleContext<MessageId>, call: TSESTree.Cal
 function checkLocalPublishFallback(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression): void {
   if (getCalleeProperty(call) !== 'emit') return;
   const fn = enclosingFunction(call);
-  const name = fn && (functionName(fn) ?? (fn.parent?.type === 'AssignmentExpression' ? getMemberPath(fn.parent.left)?.at(-1) : undefined));
-  if (name !== 'publish') return;
+  if (!fn || assignedFunctionName(fn) !== 'publish') return;
   for (let child: Node = call, parent: Node | undefined = call.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
     if (parent.type !== 'IfStatement') continue;
     const otherBranch = parent.consequent === child ? parent.alternate : parent.consequent;
@@ -923,11 +922,12 @@ function fallsBackFromSetting(value: Node): boolean {
 }
 
 /** Whether a function or block around `node` declares its own variable called `name`. */
-function isParameter(node: Node, name: string): boolean {
+/** The function around `node` that takes `name` as a parameter, if one does. */
+function functionTaking(node: Node, name: string): FunctionNode | undefined {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    if (fn.params.some((param) => param.type === 'Identifier' && param.name === name)) return true;
+    if (fn.params.some((param) => param.type === 'Identifier' && param.name === name)) return fn;
   }
-  return false;
+  return undefined;
 }
 
 function declaredLocally(node: Node, name: string): boolean {
@@ -989,13 +989,9 @@ const KEY_GENERATOR = /(?:^|\.)(?:generateKeyPair|createCertificate|createPrivat
 
 /** `selfsigned.generate(attrs, options, (err, pems) => writeFileSync(keyFile, pems.private))`: the call whose callback receives `value`. */
 function keyGeneratorHanding(value: Node): TSESTree.CallExpression | undefined {
-  if (value.type !== 'Identifier') return undefined;
-  for (let fn = enclosingFunction(value); fn; fn = enclosingFunction(fn)) {
-    if (!fn.params.some((param) => param.type === 'Identifier' && param.name === value.name)) continue;
-    const call = fn.parent;
-    return call?.type === 'CallExpression' && call.arguments.some((argument) => argument === fn) && KEY_GENERATOR.test(getCalleeName(call) ?? '') ? call : undefined;
-  }
-  return undefined;
+  const fn = value.type === 'Identifier' ? functionTaking(value, value.name) : undefined;
+  const call = fn?.parent;
+  return call?.type === 'CallExpression' && call.arguments.some((argument) => argument === fn) && KEY_GENERATOR.test(getCalleeName(call) ?? '') ? call : undefined;
 }
 
 /** `pki.privateKeyToPem(keys.privateKey)`, also assigned to the variable written in the same function: a private key node-forge made. */
