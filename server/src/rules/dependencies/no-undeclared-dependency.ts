@@ -60,16 +60,22 @@ interface ModuleUses {
  * dependency; in a healthy project that is almost no file, so almost nothing is parsed for this rule.
  */
 function loadsUnlistedPackage(text: string, project: ProjectFacts): boolean {
-  // `require(DRIVER_MODULES[type])`: the packages are named in a table elsewhere in the file.
-  if (/\brequire\s*\(\s*[A-Za-z_$][\w$]*\s*[[)]/.test(text)) return true;
   const listed = productionDependencies(project.files.packageJson?.json);
+  const unlisted = (specifier: string) => {
+    const name = packageNameOf(specifier);
+    return name !== undefined && !isBuiltinModule(specifier) && !listed.has(name);
+  };
+  // `require(DRIVER_MODULES[type])`: the packages are named in a table elsewhere in the file.
+  if (/\brequire\s*\(\s*[A-Za-z_$][\w$]*\s*[[)]/.test(text) && [...text.matchAll(TABLE_ENTRY)].some(([, specifier]) => unlisted(specifier))) return true;
   if (DIALECT_SETTING.test(text) && Object.values(ORM_BY_KEY).some((orm) => listed.has(orm))) return true;
   for (const [, specifier] of [...text.matchAll(MODULE_SPECIFIER), ...text.matchAll(WRAPPED_SPECIFIER)]) {
-    const name = packageNameOf(specifier);
-    if (name && !isBuiltinModule(specifier) && (!listed.has(name) || nestedPackageOf(specifier) !== undefined)) return true;
+    if (unlisted(specifier) || nestedPackageOf(specifier) !== undefined) return true;
   }
   return false;
 }
+
+/** `docker: '@flowfuse/driver-docker'`: a string value of an object entry, which a table of modules holds. */
+const TABLE_ENTRY = /[\w$'"]\s*:\s*['"]((?:@[\w.-]+\/)?[\w.-]+)['"]/g;
 
 /**
  * `const DRIVER_MODULES = { docker: '@flowfuse/driver-docker', … }; require(DRIVER_MODULES[type])`, also through a

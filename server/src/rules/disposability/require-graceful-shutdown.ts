@@ -82,7 +82,7 @@ interface ShutdownFacts {
 }
 
 interface FunctionFacts {
-  readonly calls: Record<string, string[]>;
+  calls: Record<string, string[]>;
   readonly installSigterm: string[];
   readonly start: string[];
   /** A SIGTERM handler is installed outside any named function: loading the file installs it. */
@@ -147,6 +147,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
     const usesCommander = /['"`]commander['"`]/.test(source.text);
     const frameworks = LISTENING_FRAMEWORK_TEXT.test(source.text) ? bindingsByLocalName(source.ast, (module) => LISTENING_FRAMEWORKS.has(module)) : undefined;
+    const localModules = new Set([...modulesByLocalName(source.ast)].filter(([, specifier]) => specifier.startsWith('.')).map(([local]) => local));
     const localImports = importVisitors(({ node, specifier }) => {
       if (specifier.startsWith('.')) collected.localImports.push({ range: node.range, specifier });
     });
@@ -154,7 +155,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       CallExpression: (node) => {
         const call = node as TSESTree.CallExpression;
         const installsSigterm = collectSignalHandler(source, call, collected);
-        noteFunctionFacts(call, collected, installsSigterm);
+        noteFunctionFacts(call, collected, installsSigterm, localModules);
         if (isDefaultExitOfOptInGrace(source, call)) collected.exitsWithoutClosing.push(call.range);
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
         const start = serverStart(source, call, servesHttp, appClasses) ?? (frameworks && frameworkStart(call, frameworks));
@@ -177,6 +178,10 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       NewExpression: (node) => {
         const script = launchedScript(source, node as TSESTree.NewExpression);
         if (script) collected.launches.push({ range: node.range, script });
+      },
+      // Only a file that installs its SIGTERM handler in a function needs its functions' calls: which of them lead there.
+      'Program:exit': () => {
+        if (collected.functions.installSigterm.length === 0) collected.functions.calls = {};
       },
     });
   },
@@ -450,8 +455,12 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
   return false;
 }
 
-/** What the named function around `call` calls, and whether it installs the SIGTERM handler; the file's calls by name. */
-function noteFunctionFacts(call: TSESTree.CallExpression, facts: ShutdownFacts, installsSigterm: boolean): void {
+/**
+ * What the named function around `call` calls, and whether it installs the SIGTERM handler; the calls the file
+ * makes into its own modules (`_index.ParseServer.createLiveQueryServer()`), by name. Facts kept for every file
+ * cost memory on large trees: only calls through relative imports can reach another module's handler.
+ */
+function noteFunctionFacts(call: TSESTree.CallExpression, facts: ShutdownFacts, installsSigterm: boolean, localModules: ReadonlySet<string>): void {
   const owner = ownerFunctionName(call);
   if (installsSigterm) {
     if (owner) facts.functions.installSigterm.push(owner);
@@ -459,10 +468,18 @@ function noteFunctionFacts(call: TSESTree.CallExpression, facts: ShutdownFacts, 
   }
   const name = getCalleeProperty(call) ?? (call.callee.type === 'Identifier' ? call.callee.name : undefined);
   if (!name) return;
-  if (!ownValue(facts.calls, name)) facts.calls[name] = call.range;
+  if (callsIntoLocalModule(call, localModules) && !ownValue(facts.calls, name)) facts.calls[name] = call.range;
   if (!owner) return;
   const callees = ownValue(facts.functions.calls, owner) ?? (facts.functions.calls[owner] = []);
   if (!callees.includes(name)) callees.push(name);
+}
+
+/** `server.start()` through `const server = require('./server')`, also `require('../lib/ParseServer').startApp()`. */
+function callsIntoLocalModule(call: TSESTree.CallExpression, localModules: ReadonlySet<string>): boolean {
+  let root: Node = unwrapExpression(call.callee);
+  while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+  if (root.type === 'Identifier') return localModules.has(root.name);
+  return requiredSpecifier(root)?.startsWith('.') ?? false;
 }
 
 /** The nearest function around `node` that has a name: `configureListeners`, `static createLiveQueryServer()`, `Server.prototype.start = function`. */
