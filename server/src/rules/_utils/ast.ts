@@ -287,6 +287,14 @@ export function unwrapAwait(node: Node): Node {
   return value.type === 'AwaitExpression' ? unwrapExpression(value.argument) : value;
 }
 
+/** An identifier that names a variable: not a property name (`a.b`, `{ b: 1 }`). */
+export function isVariableReference(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === 'MemberExpression') return parent.object === identifier || parent.computed;
+  if (parent?.type === 'Property') return parent.value === identifier;
+  return true;
+}
+
 /** Whether an identifier called `name` appears anywhere in `node`. */
 export function mentionsIdentifier(node: Node, name: string): boolean {
   let found = false;

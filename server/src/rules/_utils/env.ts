@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { getCalleeName, getMemberName, getPropertyName, getStaticString, resolveConst, unwrapExpression } from './ast';
+import { getCalleeName, getMemberName, getPropertyName, getStaticString, isVariableReference, resolveConst, unwrapExpression } from './ast';
 
 /** `process.env`, with `process` the global, or `import.meta.env`. */
 export function isEnvObject(source: SourceCode, node: Node): boolean {
@@ -156,24 +156,17 @@ function isFieldReassignedFromEnvironment(source: SourceCode, property: TSESTree
   return source.text.includes(field) && isReassignedFromEnvironment(source, field);
 }
 
-/** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
 /** `const defaultBase = 'mongodb://localhost'` read only as `process.env.MONGO ? … : defaultBase`: a default the environment overrides wherever it is used. */
 function isOnlyEnvFallback(source: SourceCode, declared: TSESTree.Identifier): boolean {
   const uses: Node[] = [];
   walkSubtree(source.ast, (node) => {
-    if (node.type === 'Identifier' && node.name === declared.name && node !== declared && isValueReference(node)) uses.push(node);
+    if (node.type === 'Identifier' && node.name === declared.name && node !== declared && isVariableReference(node)) uses.push(node);
     return true;
   });
   return uses.length > 0 && uses.every((use) => isEnvDefault(source, use));
 }
 
-function isValueReference(node: TSESTree.Identifier): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'MemberExpression') return parent.object === node || parent.computed;
-  if (parent?.type === 'Property') return parent.value === node;
-  return true;
-}
-
+/** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
 function isReassignedFromEnvironment(source: SourceCode, name: string): boolean {
   const escaped = name.replace(/[$.]/g, '\\$&');
   return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)[^;\\n]*process\\.env\\b`).test(source.text);

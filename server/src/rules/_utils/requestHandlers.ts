@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, type FunctionNode } from './ast';
+import { getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isVariableReference, type FunctionNode } from './ast';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route']);
 const ROUTE_DECORATORS = /^(?:Get|Post|Put|Patch|Delete|All|Options|Head)$/;
@@ -90,18 +90,10 @@ function carriesRequestData(expression: Node, request: string): boolean {
       return false;
     }
     if (node.type === 'MemberExpression' && isRequestField(getMemberPath(node), request)) found = true;
-    else if (node.type === 'Identifier' && isReference(node)) found = isBoundFromRequest(node, request);
+    else if (node.type === 'Identifier' && isVariableReference(node)) found = isBoundFromRequest(node, request);
     return !found;
   });
   return found;
-}
-
-/** An identifier that names a variable: not a property name (`a.b`, `{ b: 1 }`). */
-function isReference(identifier: TSESTree.Identifier): boolean {
-  const parent = identifier.parent;
-  if (parent?.type === 'MemberExpression') return parent.object === identifier || parent.computed;
-  if (parent?.type === 'Property') return parent.value === identifier;
-  return true;
 }
 
 function isRequestField(path: readonly string[] | undefined, request: string): boolean {

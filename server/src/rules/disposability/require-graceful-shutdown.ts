@@ -515,19 +515,17 @@ function bypassedShutdown(entry: string, facts: readonly { file: string; facts: 
   const installers = facts.filter((item) => item.facts.handlesSigterm);
   if (installers.length === 0 || installers.some(({ file, facts: fileFacts }) => file === entry || fileFacts.functions.sigtermOnLoad)) return undefined;
   const factsOf = new Map(facts.map((item) => [item.file, item.facts]));
-  // The modules between the entry and the handler's module, where the entry's way in is written, and the handler module's other importers.
-  const callers = (file: string) => [
-    ...importChain(entry, file, importsOf, paths),
-    ...facts.filter((item) => item.file !== file && importsOf(item.file).some((specifier) => resolveImport(item.file, specifier, paths) === file)).map((item) => item.file),
-  ];
+  // The modules between the entry and each handler's module: where the entry's way in is written.
+  const chains = new Map(installers.map(({ file }) => [file, importChain(entry, file, importsOf, paths)]));
+  const importersOf = (file: string) => facts.filter((item) => item.file !== file && importsOf(item.file).some((specifier) => resolveImport(item.file, specifier, paths) === file)).map((item) => item.file);
   const callsOf = (files: readonly string[]) => files.flatMap((file) => Object.entries(factsOf.get(file)?.calls ?? {}).map(([name, range]) => ({ file, name, range })));
   for (const { file, facts: fileFacts } of installers) {
     const installing = callersOf(fileFacts.functions.calls, fileFacts.functions.installSigterm);
-    if (callsOf(callers(file)).some(({ name }) => installing.has(name))) return undefined;
+    if (callsOf([...chains.get(file)!, ...importersOf(file)]).some(({ name }) => installing.has(name))) return undefined;
   }
   for (const { file, facts: fileFacts } of installers) {
     const starting = callersOf(fileFacts.functions.calls, fileFacts.functions.start);
-    const call = callsOf(importChain(entry, file, importsOf, paths)).find(({ name }) => starting.has(name));
+    const call = callsOf(chains.get(file)!).find(({ name }) => starting.has(name));
     if (call) return { ...call, installer: fileFacts.functions.installSigterm[0] };
   }
   return undefined;
