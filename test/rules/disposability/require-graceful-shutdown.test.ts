@@ -115,6 +115,14 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'esbuild\'s CommonJS output: express bound as import_express and called through (0, import_express.default)()',
+      code: "var import_express = __toESM(require('express'));\nconst app = (0, import_express.default)();\napp.listen(process.env.PORT);",
+      filename: 'dist/index.js',
+      project: { entryPoints: ['dist/index.js'] },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'dist/index.js' }],
+      output: "var import_express = __toESM(require('express'));\nconst app = (0, import_express.default)();\nconst server = app.listen(process.env.PORT);\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});",
+    },
+    {
       name: 'the extensionless bin/www of an express-generator app',
       code: "#!/usr/bin/env node\nconst app = require('../app');\nconst http = require('http');\nconst server = http.createServer(app);\nserver.listen(process.env.PORT || '3000');",
       filename: 'bin/www',
@@ -358,6 +366,30 @@ runRuleTests(rule, {
         { messageId: 'entryNoSigterm', line: 1, column: 9, file: 'cli.js', message: 'This entry point starts a server (through `./lib/mailin`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.' },
         { messageId: 'noSigterm', line: 4, column: 3, file: 'lib/mailin.js' },
         { messageId: 'launcherNoSigterm', line: 2, column: 13, file: 'run-cli.js', message: 'This launcher runs the server as a child process and never handles SIGTERM. When the platform stops it, the launcher dies at once and the server never hears of it: it is killed later without closing anything. Forward SIGTERM to the child and exit when it has stopped.' },
+      ],
+      output: null,
+    },
+    {
+      name: 'a bin that only loads another module: the entry point is reported in that module',
+      code: "#!/usr/bin/env node\n\nimport('./Hubot.mjs').then(async ({ default: robot }) => {})",
+      filename: 'bin/hubot',
+      files: { 'bin/Hubot.mjs': "import Hubot from '../index.mjs'\nconst robot = Hubot.loadBot()\nawait robot.run()", 'index.mjs': "import Robot from './src/Robot.mjs'\nexport default { loadBot: () => new Robot() }", 'src/Robot.mjs': `${EXPRESS}export default class Robot {\n  run() { app.listen(process.env.PORT) }\n}` },
+      project: { entryPoints: ['bin/hubot'] },
+      errors: [
+        { messageId: 'entryNoSigterm', line: 1, column: 19, file: 'bin/Hubot.mjs', message: 'This entry point starts a server (through `../index.mjs`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.' },
+        { messageId: 'noSigterm', line: 4, column: 11, file: 'src/Robot.mjs' },
+      ],
+      output: null,
+    },
+    {
+      name: 'a bin that only requires the CLI module, which starts the server through another module',
+      code: "#!/usr/bin/env node\n\nrequire('../build/lib/cli');",
+      filename: 'bin/verdaccio',
+      files: { 'build/lib/cli.js': "var _bootstrap = require('./bootstrap');\nconst commander = require('commander');\n(0, _bootstrap.startVerdaccio)(config);", 'build/lib/bootstrap.js': `${EXPRESS}function startVerdaccio(config) {\n  app.listen(config.port);\n}\nexports.startVerdaccio = startVerdaccio;` },
+      project: { entryPoints: ['bin/verdaccio'] },
+      errors: [
+        { messageId: 'noSigterm', line: 4, column: 3, file: 'build/lib/bootstrap.js' },
+        { messageId: 'entryNoSigterm', line: 1, column: 26, file: 'build/lib/cli.js' },
       ],
       output: null,
     },

@@ -8,6 +8,7 @@ runRuleTests(rule, {
     { name: 'a log folder computed from the environment alone', code: "const logsFolder = (() => {\n  let folder = process.env.LOGS_FOLDER;\n  return folder;\n})();" },
     { name: 'a file opened to append outside a logger module', code: "var dest = require('fs').createWriteStream(target.path, { flags: 'a' });", filename: 'lib/storage.js' },
     { name: 'a text file of data, appended through an fs kept on an object', code: "obj.fs.appendFileSync(obj.path.join(dataPath, 'devices.txt'), line);\nobj.fs.openSync(reportPath, 'a+');" },
+    { name: 'a file name in a section of settings that are not about logs', code: "const settings = {\n  exports: { filename: 'report.log.csv' },\n  server: { filename: 'server.log' },\n};" },
     { name: 'a catalog and a changelog written to files are no logs', code: "const fs = require('fs');\nfs.createWriteStream(catalog);\nfs.appendFileSync(changelog, entry);" },
     "console.log('server started');",
     `${WINSTON}const logger = winston.createLogger({ transports: [new winston.transports.Console()] });`,
@@ -61,6 +62,19 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a log file named in a section nested in the logging settings (flowise\'s loggingConfig.server.filename)',
+      code: "const loggingConfig = {\n    dir: process.env.LOG_PATH ?? path_1.default.join(__dirname, '..', 'logs'),\n    server: {\n        level: process.env.LOG_LEVEL ?? 'info',\n        filename: 'server.log',\n    },\n};\nexports.default = { logging: loggingConfig };",
+      filename: 'dist/utils/config.js',
+      errors: [{ messageId: 'logLocation', line: 5, column: 19, endColumn: 31, message: 'Logs are kept in server.log on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],
+      output: null,
+    },
+    {
+      name: 'esbuild\'s CommonJS output: fs bound as import_node_fs and reached through .default',
+      code: "var import_node_fs = __toESM(require('node:fs'));\napp.get('/', (req, res) => {\n  import_node_fs.default.appendFileSync('requests.log', req.url + '\\n');\n});",
+      errors: [{ messageId: 'fileStream', line: 3, column: 3, endColumn: 72, message: 'Log lines go to requests.log. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: null,
+    },
     {
       name: "a file the app's logger module appends to, from a module required in place",
       code: "module.exports.setup = function (targets) {\n  targets.forEach(function (target) {\n    if (target.type === 'file') {\n      var dest = require('fs').createWriteStream(target.path, { flags: 'a', encoding: 'utf8' });\n    }\n  });\n};",

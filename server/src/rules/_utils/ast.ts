@@ -38,13 +38,13 @@ export function withoutCompiledCounter(name: string): string {
 }
 
 export function getMemberPath(node: Node): string[] | undefined {
-  if (node.type === 'Identifier') return [node.name];
+  if (node.type === 'Identifier') return [bundledImportName(node) ?? node.name];
   if (node.type === 'ThisExpression') return ['this'];
   if (node.type === 'MemberExpression') {
     const head = getMemberPath(node.object);
     const name = getMemberName(node);
     // Compiled modules reach a default export through their import binding: `_winston.default`, `winston_1.default`.
-    if (head?.length === 1 && name === 'default' && (COMPILED_IMPORT_BINDING.test(head[0]) || requireBindings(node).has(head[0]))) return head;
+    if (head?.length === 1 && name === 'default' && node.object.type === 'Identifier' && (COMPILED_IMPORT_BINDING.test(node.object.name) || requireBindings(node).has(node.object.name))) return head;
     return head && name !== undefined ? [...head, name] : undefined;
   }
   // `(0, _fs.writeFileSync)(…)`: how Babel and tsc call an imported function without a `this`.
@@ -54,28 +54,50 @@ export function getMemberPath(node: Node): string[] | undefined {
   return undefined;
 }
 
-const requireBindingsCache = new WeakMap<Node, ReadonlySet<string>>();
+const requireBindingsCache = new WeakMap<Node, ReadonlyMap<string, string>>();
 
 /**
- * Top-level names bound to a required module. Bundlers name them after the module and reach its
- * default export through them: `let express_session = require("express-session");
+ * Top-level names bound to a required module, with the module each names. Bundlers name them after
+ * the module and reach its default export through them: `let express_session = require("express-session");
  * express_session = __toESM(express_session);` then `(0, express_session.default)(…)`.
  */
-function requireBindings(node: Node): ReadonlySet<string> {
+function requireBindings(node: Node): ReadonlyMap<string, string> {
   let program: Node = node;
   while (program.parent) program = program.parent;
   let names = requireBindingsCache.get(program);
   if (!names) {
-    const found = new Set<string>();
+    const found = new Map<string, string>();
     if (program.type === 'Program') {
       for (const statement of program.body) {
         if (statement.type !== 'VariableDeclaration') continue;
-        for (const { id, init } of statement.declarations) if (id.type === 'Identifier' && init && requiredSpecifier(unwrapInteropCall(init)) !== undefined) found.add(id.name);
+        for (const { id, init } of statement.declarations) {
+          const specifier = id.type === 'Identifier' && init ? requiredSpecifier(unwrapInteropCall(init)) : undefined;
+          if (specifier !== undefined) found.set((id as TSESTree.Identifier).name, specifier);
+        }
       }
     }
     requireBindingsCache.set(program, (names = found));
   }
   return names;
+}
+
+/**
+ * The name a module had in the source before esbuild renamed its binding: `fs` for `import_node_fs`
+ * (from `require("node:fs")`), `express_session` for `import_express_session`. Rules then read
+ * `(0, import_express.default)()` as `express()` and `import_node_fs.default.appendFileSync` as
+ * `fs.appendFileSync`, as they do for tsc's `fs_1` and Babel's `_fs`.
+ */
+function bundledImportName(node: TSESTree.Identifier): string | undefined {
+  if (!node.name.startsWith('import_')) return undefined;
+  const specifier = requireBindings(node).get(node.name);
+  return specifier === undefined ? undefined : sourceNameOfBundledImport(node.name, specifier);
+}
+
+/** `fs` for esbuild's `import_node_fs` bound to `require("node:fs")`; undefined for names esbuild did not give. */
+export function sourceNameOfBundledImport(local: string, specifier: string): string | undefined {
+  if (!local.startsWith('import_')) return undefined;
+  const prefix = specifier.startsWith('node:') && local.startsWith('import_node_') ? 'import_node_' : 'import_';
+  return local.slice(prefix.length) || undefined;
 }
 
 /** `__toESM(require('x'))`, `__importDefault(require('x'))`: the require inside a bundler's or compiler's one-argument wrapper. */

@@ -9,6 +9,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { unwrapInteropHelper } from './imports';
 import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
 import { mergeVisitors } from './visitors';
@@ -178,7 +179,7 @@ function helperCall(source: SourceCode, call: TSESTree.CallExpression): HelperCa
   return { node: call, target, commands, isArgv: false };
 }
 
-/** `require('child_process')`, `require('child_process').exec`, `await import('execa')`. */
+/** `require('child_process')`, `require('child_process').exec`, `await import('execa')`, compiled `__toESM(require('child_process'))`. */
 function requiredModule(init: Node): Binding | undefined {
   if (init.type === 'MemberExpression') {
     const inner = requiredModule(unwrapExpression(init.object));
@@ -186,7 +187,7 @@ function requiredModule(init: Node): Binding | undefined {
     if (!inner || inner.name || !name) return undefined;
     return name === 'default' ? inner : { module: inner.module, name };
   }
-  const target = init.type === 'AwaitExpression' ? unwrapExpression(init.argument) : init;
+  const target = unwrapInteropHelper(init.type === 'AwaitExpression' ? unwrapExpression(init.argument) : init);
   if (target.type === 'ImportExpression') {
     const module = MODULES[getStaticString(target.source) ?? ''];
     return module ? { module } : undefined;

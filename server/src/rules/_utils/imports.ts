@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { getMemberName, getMemberPath, getPropertyName, getStaticString, sourceNameOfBundledImport, unwrapExpression } from './ast';
 
 /** How a file binds a module: whole-module names (`winston`) and named imports (`transports`). */
 export interface ModuleBindings {
@@ -59,6 +59,9 @@ function visitModuleBindings(
   const bindAndNote = (local: string, module: string, exported: string | undefined) => {
     if (exported === undefined) wholeModules.set(local, module);
     bind(local, module, exported);
+    // Member paths name esbuild's `import_node_fs` as the source's `fs`: bind that name too.
+    const sourceName = exported === undefined ? sourceNameOfBundledImport(local, module) : undefined;
+    if (sourceName) bind(sourceName, module, undefined);
   };
   for (const statement of moduleLevelStatements(program.body)) {
     if (statement.type === 'ImportDeclaration' && matches(statement.source.value)) {
@@ -139,6 +142,11 @@ const INTEROP_HELPER = /^(?:_interopRequire(?:Default|Wildcard)|__importDefault|
 
 function isInteropHelper(node: TSESTree.CallExpression): boolean {
   return node.callee.type === 'Identifier' && INTEROP_HELPER.test(node.callee.name) && node.arguments[0]?.type === 'CallExpression';
+}
+
+/** The `require('x')` inside `__toESM(require('x'), 1)` or `__importStar(require('x'))`; any other node as it is. */
+export function unwrapInteropHelper(node: Node): Node {
+  return node.type === 'CallExpression' && isInteropHelper(node) ? node.arguments[0] : node;
 }
 
 /** Helpers that load a package by name and cope when it is missing: `safeRequire('stylus', 'stylus')`, `tryRequire('morgan')`. */

@@ -79,6 +79,8 @@ interface ShutdownFacts {
   functions: FunctionFacts;
   /** The file's calls by name, with where the first is written: how an entry point reaches into another module. */
   calls: Record<string, OffsetRange>;
+  /** The module a bin only loads (`require('../lib/cli/parse-server')`), where the entry's own code is. */
+  forwardsTo?: string;
 }
 
 interface FunctionFacts {
@@ -182,6 +184,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       // Only a file that installs its SIGTERM handler in a function needs its functions' calls: which of them lead there.
       'Program:exit': () => {
         if (collected.functions.installSigterm.length === 0) collected.functions.calls = {};
+        collected.forwardsTo = forwardedModule(source.ast);
       },
     });
   },
@@ -211,8 +214,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     // The handler belongs to the entry point: say so there too when what serves is reached through another
     // module. Not in a package's `main`, which is also the API other code embeds the server through,
     // unless `npm start` runs it too or it is also the package's bin.
-    const reportAtEntry = (entry: string, file: string) => {
-      const through = file !== entry && (entry !== main || started.has(entry)) ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths) : undefined;
+    const reportAtEntry = (entry: string, file: string, hops = 0): void => {
+      // A bin that only loads another module: the entry's code, and the handler's place, is there, even in `main`.
+      const forwarded = files.get(entry)!.collected.forwardsTo;
+      const next = forwarded !== undefined && hops < 3 ? resolveImport(entry, forwarded, paths) : undefined;
+      if (next !== undefined && next !== file) return reportAtEntry(next, file, hops + 1);
+      const through = file !== entry && (entry !== main || started.has(entry) || hops > 0) ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths) : undefined;
       if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
     };
     // A package whose declared entries start nothing (an API or docs `main`) is started by a module
@@ -292,10 +299,32 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   },
 });
 
+/**
+ * `require('../lib/cli/parse-server')`, `import('./Hubot.mjs').then(() => {})`, `import './cli.js'`: a
+ * file that does nothing but load one module of its package.
+ */
+function forwardedModule(program: TSESTree.Program): string | undefined {
+  const statements = program.body.filter((statement) => !(statement.type === 'ExpressionStatement' && statement.directive));
+  const only = statements.length === 1 ? statements[0] : undefined;
+  if (only?.type === 'ImportDeclaration') return only.specifiers.length === 0 && only.source.value.startsWith('.') ? only.source.value : undefined;
+  if (only?.type !== 'ExpressionStatement') return undefined;
+  let loaded = unwrapExpression(only.expression);
+  if (loaded.type === 'CallExpression' && loaded.callee.type === 'MemberExpression' && getCalleeProperty(loaded) === 'then' && loaded.arguments.every(isEmptyFunction)) loaded = unwrapExpression(loaded.callee.object);
+  const specifier = loaded.type === 'ImportExpression' ? getStaticString(loaded.source) : requiredSpecifier(loaded);
+  return specifier?.startsWith('.') ? specifier : undefined;
+}
+
+function isEmptyFunction(node: Node): boolean {
+  return isFunctionNode(node) && node.body.type === 'BlockStatement' && node.body.body.length === 0;
+}
+
 function mayBeEntry(project: ProjectFacts, path: string): boolean {
   const rel = projectPath(project.root, path);
-  return isSubcommandScript(rel) || isServerCommandModule(rel) || isDeclaredEntryPoint(project, path) || isShippedBinScript(rel);
+  return isSubcommandScript(rel) || isServerCommandModule(rel) || isDeclaredEntryPoint(project, path) || isShippedBinScript(rel) || CLI_MODULE.test(rel);
 }
+
+/** `lib/cli.js`, `lib/cli/parse-server.js`: the module a bin hands over to. */
+const CLI_MODULE = /(?:^|\/)cli(?:\.[cm]?[jt]s$|\/[^/]+\.[cm]?[jt]s$)/;
 
 /** `bin/parse-live-query-server`: a script of the package's own bin folder, which users run whether package.json lists it or not. */
 function isShippedBinScript(relativePath: string): boolean {

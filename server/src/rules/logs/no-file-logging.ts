@@ -164,14 +164,21 @@ function checkLogLocationProperty(context: FileRuleContext<MessageId>, node: TSE
     // `Logger({ dir: config.logdir })`: a logger library told which folder to write its files to.
     return context.report({ at: node.value as Node, messageId: 'loggerFolder', data: { factory } });
   }
-  checkLogLocation(context, node.value as Node, key, ownerName(node.parent));
+  checkLogLocation(context, node.value as Node, key, ownerNames(node.parent));
 }
 
-/** The name an options object is given, through a condition that may leave it out (`fileTransportOptions: off ? null : { filename }`). */
-function ownerName(object: Node): string | undefined {
+/**
+ * The names an options object is given, through a condition that may leave it out
+ * (`fileTransportOptions: off ? null : { filename }`), and those of the objects it is nested in:
+ * `['server', 'loggingConfig']` for `const loggingConfig = { server: { filename: 'server.log' } }`.
+ */
+function ownerNames(object: Node): string[] {
   let value: Node = object;
   while (value.parent?.type === 'ConditionalExpression' || value.parent?.type === 'LogicalExpression') value = value.parent;
-  return getBindingName(value);
+  const name = getBindingName(value);
+  const holder = value.parent?.type === 'Property' ? value.parent.parent : undefined;
+  const outer = holder?.type === 'ObjectExpression' ? ownerNames(holder) : [];
+  return name === undefined ? outer : [name, ...outer];
 }
 
 /** Logger factories of libraries (`Logger(options)`, `new FileLogger(options)`, `createLogger(options)`) the object is handed to. */
@@ -186,7 +193,8 @@ function loggerFactoryOf(options: TSESTree.ObjectExpression): string | undefined
 function checkLogLocationAssignment(context: FileRuleContext<MessageId>, node: TSESTree.AssignmentExpression): void {
   if (node.left.type !== 'MemberExpression') return;
   const key = getMemberName(node.left);
-  if (key) checkLogLocation(context, node.right, key, getMemberPath(node.left.object)?.at(-1));
+  const owner = getMemberPath(node.left.object)?.at(-1);
+  if (key) checkLogLocation(context, node.right, key, owner === undefined ? [] : [owner]);
 }
 
 /** `const logsFolder = (() => { let folder = './logs/'; if (process.env.LOGS_FOLDER) folder = …; return folder; })()`: the folder a computed setting starts from. */
@@ -208,8 +216,8 @@ function startingValue(init: Node): Node | undefined {
   return declarator?.init ?? undefined;
 }
 
-function checkLogLocation(context: FileRuleContext<MessageId>, value: Node, key: string, owner: string | undefined): void {
-  const namesLogs = LOG_LOCATION_KEY.test(key) || (LOCATION_KEY.test(key) && owner !== undefined && LOGGING_SETTINGS.test(owner));
+function checkLogLocation(context: FileRuleContext<MessageId>, value: Node, key: string, owners: readonly string[]): void {
+  const namesLogs = LOG_LOCATION_KEY.test(key) || (LOCATION_KEY.test(key) && owners.some((owner) => LOGGING_SETTINGS.test(owner)));
   if (!namesLogs || readsEnvironment(context.source, value)) return;
   const target = localLogPath(context.source, value);
   if (target) context.report({ at: value, messageId: 'logLocation', data: { target } });
