@@ -98,6 +98,16 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'esbuild output: the package\'s own command relaunched detached into a variable assigned later, and a PID file named by a setting',
+    code: "var import_node_child_process = __toESM(require('node:child_process'), 1);\nvar import_fs = __toESM(require('fs'), 1);\nimport_fs.default.writeFileSync(tools.getPidsFileName(), JSON.stringify(pids));\nlet child;\nchild = (0, import_node_child_process.spawn)('iobroker', ['restart'], { detached: true, stdio: 'ignore' });\nchild.unref();",
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'iobroker.js-controller', bin: { iobroker: './iobroker.js' } }) }),
+    errors: [
+      { messageId: 'pidFile', line: 3, column: 1, endColumn: 79 },
+      { messageId: 'selfFork', line: 5, column: 9, endColumn: 107 },
+    ],
+    output: null,
+  },
+  {
     name: 'PID files written by a process that daemonises itself',
     code: "const fs = require('fs');\nfs.writeFileSync(path.join(dataDir, 'server.pid'), String(process.pid));\nawait fs.promises.writeFile(pidFile, `${process.pid}\\n`);\nfs.writeFileSync('/var/run/app.pid', pid);\nrequire('daemon')();",
     errors: [
@@ -128,6 +138,7 @@ runRuleTests(rule, {
     { name: 'exec-form CMD running pm2-runtime', code: '', project: projectFixture({ Dockerfile: 'FROM node:20\nCMD ["pm2-runtime", "app.js"]\n' }) },
     { name: 'a pm2 start in a build stage', code: '', project: projectFixture({ Dockerfile: 'FROM node:20 AS test\nCMD pm2 start app.js\nFROM node:20-slim\nCMD ["node", "app.js"]\n' }) },
     "const { spawn } = require('child_process');\nconst child = spawn('ffmpeg', args, { detached: true });\nchild.unref();",
+    { name: 'another package\'s command run detached', code: "const { spawn } = require('child_process');\nconst child = spawn('iobroker', ['restart'], { detached: true });\nchild.unref();", project: projectFixture({ 'package.json': packageJsonText({ name: 'iobroker.admin', bin: { admin: './admin.js' } }) }) },
     "const { spawn } = require('child_process');\nconst child = spawn(process.execPath, ['worker.js'], { detached: true });\nchild.on('exit', restart);",
     "const { fork } = require('child_process');\nconst worker = fork('./worker.js');",
     "fs.writeFileSync(path.join(tmp, 'report.json'), JSON.stringify({ pid: process.pid, rss }));",

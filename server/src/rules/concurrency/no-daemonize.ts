@@ -67,9 +67,10 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     const forks: ProcessCall[] = [];
     const pidFiles: OffsetRange[] = [];
     let daemonBindings: ModuleBindings = { namespaces: new Set(), named: new Map() };
+    const ownCommands = new Set(Object.keys(project.packageJson?.bin ?? {}));
     return mergeVisitors(
       processCallVisitors((call) => {
-        if (isDetachedSelfLaunch(call)) forks.push(call);
+        if (isDetachedSelfLaunch(call, ownCommands)) forks.push(call);
       }),
       {
         Program: (node) => {
@@ -222,31 +223,41 @@ function daemonModuleOf(call: TSESTree.CallExpression, bindings: ModuleBindings)
   return target.type === 'Identifier' && bindings.namespaces.has(target.name) ? target.name : undefined;
 }
 
-/** `spawn(process.execPath, …, { detached: true })`, `fork(__filename, { detached: true })`. */
-function isDetachedSelfLaunch(call: ProcessCall): boolean {
+/**
+ * `spawn(process.execPath, …, { detached: true })`, `fork(__filename, { detached: true })`, or the
+ * package's own command (`spawn('iobroker', ['restart'], { detached: true })`).
+ */
+function isDetachedSelfLaunch(call: ProcessCall, ownCommands: ReadonlySet<string>): boolean {
   const detached = call.options && findProperty(call.options, 'detached');
   if (!detached || unwrapExpression(detached.value as Node).type !== 'Literal' || (unwrapExpression(detached.value as Node) as TSESTree.Literal).value !== true) return false;
   if (call.kind === 'fork') return true;
   const target = unwrapExpression(call.target);
-  return isNodeBinary(target) || getStaticString(target) === 'node';
+  const program = getStaticString(target);
+  return isNodeBinary(target) || program === 'node' || (program !== undefined && ownCommands.has(program));
 }
 
-/** `spawn(…).unref()`, or `child.unref()` on the variable that holds the child. */
+/** `spawn(…).unref()`, or `child.unref()` on the variable that holds the child (declared with it or assigned it). */
 function isUnreffed(call: TSESTree.CallExpression, unreffed: ReadonlySet<string>): boolean {
   const parent = call.parent;
   if (parent?.type === 'MemberExpression' && parent.object === call && !parent.computed && parent.property.type === 'Identifier' && parent.property.name === 'unref') return true;
   const holder = parent?.type === 'AwaitExpression' ? parent.parent : parent;
-  return holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && unreffed.has(holder.id.name);
+  const variable = holder?.type === 'VariableDeclarator' ? holder.id : holder?.type === 'AssignmentExpression' ? holder.left : undefined;
+  return variable?.type === 'Identifier' && unreffed.has(variable.name);
 }
 
 const WRITE_FILE = /^(?:writeFileSync|writeFile|outputFileSync|outputFile|appendFileSync|appendFile)$/;
 
-/** `fs.writeFileSync('app.pid', String(process.pid))`: a file named `*.pid`, or one that holds just the PID. */
+/**
+ * `fs.writeFileSync('app.pid', String(process.pid))`: a file named `*.pid` or by a PID-file setting
+ * (`tools.getPidsFileName()`, `config.pidFile`), or one that holds just the PID.
+ */
 function writesPidFile(source: SourceCode, call: TSESTree.CallExpression): boolean {
   if (!WRITE_FILE.test(getCalleeProperty(call) ?? '') || call.arguments.length < 2) return false;
   const [path, content] = call.arguments;
-  return /\.pid$/i.test(staticText(source, path) ?? '') || isPid(source, content);
+  return /\.pid$/i.test(staticText(source, path) ?? '') || PID_FILE_NAME.test(source.getText(path)) || isPid(source, content);
 }
+
+const PID_FILE_NAME = /pids?_?file/i;
 
 /** `process.pid`, `String(process.pid)`, `process.pid.toString()`, `` `${process.pid}\n` ``, `process.pid + ''`. */
 function isPid(source: SourceCode, node: Node): boolean {
