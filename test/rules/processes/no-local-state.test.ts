@@ -135,6 +135,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a SQLite session store required where the store is chosen, as the default (flowise)',
+      code: "const initializeDBClientAndStore = () => {\n  switch (process.env.DATABASE_TYPE) {\n    case 'postgres':\n      return new pgSession({ pool });\n    default: {\n      const expressSession = require('express-session');\n      const sqlSession = require('connect-sqlite3')(expressSession);\n      return new sqlSession({ db: 'database.sqlite', table: 'login_sessions', dir: homePath });\n    }\n  }\n};",
+      errors: [{ messageId: 'localStoreAdapter', line: 8, column: 14, endColumn: 95, message: "connect-sqlite3 keeps what it stores in files on this process's disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default." }],
+      output: null,
+    },
+    {
       name: 'a store operation that writes a temporary file and renames it into place',
       code: "class LocalFS {\n  writeTarball(name) {\n    const pathName = this._getStorage(name);\n    fs.access(pathName, (missing) => {\n      const temporalName = path.join(this.path, `${name}.tmp-${Math.random()}`);\n      const file = fs.createWriteStream(temporalName);\n      file.on('close', () => renameTmp(temporalName, pathName, done));\n    });\n  }\n  exportTarball(name) {\n    const tmpFile = path.join(os.tmpdir(), name);\n    return fs.createWriteStream(tmpFile);\n  }\n}",
       filename: 'lib/local-fs.js',

@@ -86,9 +86,29 @@ runRuleTests(rule, {
       code: "class RateLimiter {\n  constructor() { this.rules = {}; }\n  addRule(name, limit) { this.rules[name] = limit; }\n}",
     },
     { name: 'an in-memory Redis stand-in only in development', code: "const RedisMock = require('ioredis-mock');\nconst client = process.env.NODE_ENV === 'development' ? new RedisMock() : new Redis(process.env.REDIS_URL);" },
+    { name: 'a record filled in with a key of its own', code: "function createUser(user) {\n  return _.defaults(user, { apiKey: uuid.v4() });\n}\nfunction withToken(row) {\n  return Object.assign(row, { token: nanoid() }, extra);\n}" },
+    { name: 'an id from a helper of the same file written to a file named for no secret', code: "const newId = () => crypto.randomUUID();\nfunction saveUpload(dir) {\n  const id = newId();\n  fs.writeFileSync(path.join(dir, 'upload.json'), id);\n}" },
     { name: 'a generated key saved through a method that stores it in the database', code: "class Settings {\n  create() {\n    const encryptionKey = randomBytes(24).toString('base64');\n    this.save({ encryptionKey });\n  }\n  async save(settings) { await this.repository.insert(settings); }\n}" },
   ],
   invalid: [
+    {
+      name: 'a secret made up as the default of options merged over it (codebox\'s workspace)',
+      code: "function Workspace(options) {\n  options = _.defaults({}, options, {\n    'id': null,\n    'secret': uuid.v4(),\n  });\n  this.secret = options.secret;\n}\nfunction sessions(opts) {\n  return Object.assign({}, { sessionSecret: crypto.randomBytes(16).toString('hex') }, opts);\n}",
+      errors: [
+        { messageId: 'generatedSecret', line: 4, column: 15, endColumn: 24 },
+        { messageId: 'generatedSecret', line: 9, column: 45, endColumn: 67 },
+      ],
+      output: null,
+    },
+    {
+      name: 'keys made by helpers of the same file and written where a path or the writing function names a secret (flowise)',
+      code: "const generateEncryptKey = () => {\n    return (0, crypto_1.randomBytes)(24).toString('base64');\n};\nexports.generateEncryptKey = generateEncryptKey;\nfunction generateAuthSecret() { return (0, crypto_1.randomBytes)(32).toString('base64'); }\nconst getEncryptionKey = async () => {\n    try {\n        return await fs_1.default.promises.readFile(keyPath(), 'utf8');\n    }\n    catch (error) {\n        const encryptKey = (0, exports.generateEncryptKey)();\n        const defaultLocation = path_1.default.join(home, '.flowise', 'encryption.key');\n        await fs_1.default.promises.writeFile(defaultLocation, encryptKey);\n        return encryptKey;\n    }\n};\nconst getOrCreateStoredSecret = async (fileName, defaultValueForNew) => {\n    const filePath = path_1.default.join(dir, fileName);\n    const value = defaultValueForNew !== undefined ? defaultValueForNew : generateAuthSecret();\n    await fs_1.default.promises.writeFile(filePath, value);\n};",
+      errors: [
+        { messageId: 'generatedSecretFile', line: 13, column: 15, endColumn: 75 },
+        { messageId: 'generatedSecretFile', line: 20, column: 11, endColumn: 59 },
+      ],
+      output: null,
+    },
     {
       name: 'secrets generated when none is configured and saved among the local settings (configstore, the runtime settings)',
       code: "function start() {\n  if (!configstore.get('secret')) {\n    var secret = bcrypt.genSaltSync();\n    configstore.set('secret', secret);\n  }\n}\nfunction load(settings) {\n  let defaultKey;\n  defaultKey = crypto.randomBytes(32).toString('hex');\n  settings.set('_credentialSecret', defaultKey);\n}",

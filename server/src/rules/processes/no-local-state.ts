@@ -53,8 +53,8 @@ interface Bindings {
   readonly diskStores: ReadonlyMap<string, ModuleBinding>;
 }
 
-/** Store modules that keep what they store in local files: `session-file-store`, `@verdaccio/local-storage`, `node-persist`. */
-const DISK_STORE_MODULE = /(?:^|[/-])(?:local-?storage(?:-legacy)?|session-file-store|file-?store|fs-?store|disk-?store|node-persist|localfilesystem)$/;
+/** Store modules that keep what they store in local files: `session-file-store`, `connect-sqlite3`, `@verdaccio/local-storage`, `node-persist`. */
+const DISK_STORE_MODULE = /(?:^|[/-])(?:local-?storage(?:-legacy)?|session-file-store|file-?store|fs-?store|disk-?store|node-persist|localfilesystem)$|^(?:connect-sqlite3|connect-loki|connect-nedb-session|nedb-session-store|better-sqlite3-session-store)$/;
 
 export default defineRule<MessageId>({
   id: 'processes/no-local-state',
@@ -584,7 +584,8 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   if (isHtpasswdFileStore(node)) return context.report({ at: node, messageId: 'stateFile', data: { what: 'user accounts (an htpasswd file)' } });
   if (isSessionStoreSetting(context.source, node, bindings)) return context.report({ at: node, messageId: 'memorySession' });
   const diskStore = diskStoreModule(context.source, node.callee, bindings);
-  if (diskStore) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
+  // `new SQLiteStore({ db: new sqlite3.Database('sessions.sqlite') })`: the database file it is handed is the finding.
+  if (diskStore && !handsDatabaseIn(node)) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
   const name = constructorName(context.source, node);
   if (!FILE_DATABASE_CONSTRUCTORS.test(name)) return;
   const head = name.split('.')[0];
@@ -619,8 +620,8 @@ function defaultDiskStoreModule(call: TSESTree.CallExpression): string | undefin
 
 /**
  * The disk store module a constructor comes from: `new FileStore()` after
- * `const FileStore = require('session-file-store')(session)`, or compiled
- * `new (local_storage_1.default.default ?? local_storage_1.default)(config)`.
+ * `const FileStore = require('session-file-store')(session)` (at the top or in the function that
+ * builds the app), or compiled `new (local_storage_1.default.default ?? local_storage_1.default)(config)`.
  */
 function diskStoreModule(source: SourceCode, callee: Node, bindings: Bindings): string | undefined {
   // `var FileStore = (0, _sessionFileStore.default)(session)` inside the function that builds the app.
@@ -629,10 +630,23 @@ function diskStoreModule(source: SourceCode, callee: Node, bindings: Bindings): 
   for (const expression of made ? [callee, made] : [callee]) {
     walkSubtree(expression, (child) => {
       if (child.type === 'Identifier') module ??= bindings.diskStores.get(child.name)?.module;
+      const required = requiredSpecifier(child);
+      if (required !== undefined && DISK_STORE_MODULE.test(required)) module ??= required;
       return module === undefined;
     });
   }
   return module;
+}
+
+function handsDatabaseIn(node: TSESTree.NewExpression): boolean {
+  let handed = false;
+  for (const argument of node.arguments) {
+    walkSubtree(argument, (child) => {
+      handed ||= child.type === 'NewExpression' && /(?:^|\.)Database$/.test(getCalleeName(child) ?? '');
+      return !handed;
+    });
+  }
+  return handed;
 }
 
 /** `sqlite.open({ filename: './db.sqlite', driver })`. */

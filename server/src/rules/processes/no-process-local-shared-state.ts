@@ -436,6 +436,8 @@ const MEMORY_STRATEGY = /(?:Strategy|Queue|Store|Storage|Buffer|Adapter|Broker|B
 function checkDefaultConfigProperty(context: FileRuleContext<MessageId>, property: TSESTree.Property, state: State): void {
   const key = getPropertyName(property.key);
   const value = unwrapExpression(property.value as Node);
+  // `_.defaults({}, options, { secret: uuid.v4() })`: a made-up secret as the default of an option, wherever the options are merged.
+  if (key !== undefined && isSecretVariable(key) && isOptionDefaults(property.parent) && !enclosingRequestHandler(property)) return reportStartupSecret(context, value, 'secret', state);
   // `const secrets = { secretKey: randomBytes(32).toString('hex') }; writeJsonSync(this.secretPath, secrets)`.
   if (insideFunction(property)) return key !== undefined && isSecretVariable(key) ? reportSavedSecret(context, property, value, state) : undefined;
   if (key !== undefined && isSecretVariable(key)) {
@@ -446,6 +448,20 @@ function checkDefaultConfigProperty(context: FileRuleContext<MessageId>, propert
   if (adapter && isMemoryAdapter(adapter) && MEMORY_STRATEGY.test(adapter)) {
     context.report({ at: value, messageId: 'memoryAdapterDefault', data: { adapter } });
   }
+}
+
+/**
+ * `_.defaults({}, options, { … })`, `Object.assign({}, { … }, options)`: the values the given options
+ * override. Not `_.defaults(user, { apiKey: uuid() })`, which fills in a record.
+ */
+function isOptionDefaults(object: Node): boolean {
+  const call = object.parent;
+  if (call?.type !== 'CallExpression') return false;
+  const index = call.arguments.indexOf(object as TSESTree.ObjectExpression);
+  const callee = getCalleeName(call) ?? '';
+  if (/(?:^|\.)defaults(?:Deep)?$/.test(callee)) return index >= 2;
+  const [target] = call.arguments;
+  return callee === 'Object.assign' && target?.type === 'ObjectExpression' && target.properties.length === 0 && index >= 1 && index < call.arguments.length - 1;
 }
 
 /** Factories of a pluggable backend: `createStorage()`, `getQueue()`, `buildStore()`. */
@@ -976,12 +992,17 @@ function checkSecretFileWrite(context: FileRuleContext<MessageId>, call: TSESTre
   // `keyPair.publicKey` is meant to be handed out; only the private half is a secret.
   if (written.type === 'MemberExpression' && /^public/i.test(getMemberName(written) ?? '')) return;
   const made = written.type === 'MemberExpression' && written.object.type === 'Identifier' ? written.object : written;
-  const random = startupRandom(context.source, resolveConst(context.source, made));
+  const value = resolveConst(context.source, made);
+  const random = startupRandom(context.source, value);
   const madeElsewhere = random ? undefined : (keyGeneratorHanding(made) ?? privateKeyPem(written));
-  if (!namesSecretFile(file)) return;
-  // Reported where the file is written when the value was made elsewhere: that is where it lands on the disk.
-  if (random) reportSecret(context, random, 'secret', state, true, made === written ? random : call);
+  if (!namesSecretFile(context.source, file)) return;
+  // Reported where the file is written when the value was made elsewhere (a part of it, a helper): that is where it lands on the disk.
+  if (random) reportSecret(context, random, 'secret', state, true, made === written && within(random, value) ? random : call);
   else if (madeElsewhere) reportSecret(context, madeElsewhere, 'secret', state, true, call);
+}
+
+function within(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
 /** Makers of key pairs and certificates that hand them to a callback: selfsigned's `generate`, pem's `createCertificate`, `generateKeyPair`. */
@@ -1018,13 +1039,22 @@ function checkSecretSavedToLocalStore(context: FileRuleContext<MessageId>, call:
 /** `keyFile`, `keyFilePath`, `privateKeyPath`, `sshKeyName`: a variable that holds where a key is kept. */
 const KEY_FILE_VARIABLE = /(?:^|_)(?:key|KEY)_?(?:[Ff]ile|[Pp]ath|FILE|PATH)|[a-z0-9]Key(?:File|Path|Name)/;
 
-function namesSecretFile(path: Node): boolean {
+/**
+ * A path named for a secret (`jwtSecretFile`, `'encryption.key'`), also through the `const` it is
+ * built in, or written by a function named for one (`getOrCreateStoredSecret(fileName)`).
+ */
+function namesSecretFile(source: SourceCode, path: Node): boolean {
+  const writer = enclosingFunction(path);
+  const writerName = writer && (functionName(writer) ?? assignedFunctionName(writer));
+  if (writerName && /secret/i.test(writerName)) return true;
   let named = false;
-  walkSubtree(path, (node) => {
-    if (node.type === 'Identifier') named ||= isSecretVariable(node.name) || /secret/i.test(node.name) || KEY_FILE_VARIABLE.test(node.name);
-    else named ||= SECRET_FILE_NAME.test(getStaticString(node) ?? '');
-    return !named;
-  });
+  for (const expression of new Set([path, resolveConst(source, path)])) {
+    walkSubtree(expression, (node) => {
+      if (node.type === 'Identifier') named ||= isSecretVariable(node.name) || /secret/i.test(node.name) || KEY_FILE_VARIABLE.test(node.name);
+      else named ||= SECRET_FILE_NAME.test(getStaticString(node) ?? '');
+      return !named;
+    });
+  }
   return named;
 }
 
@@ -1041,15 +1071,53 @@ function sinkRandom(source: SourceCode, value: Node): TSESTree.CallExpression | 
   return undefined;
 }
 
-/** A random value computed by this expression itself (not in a callback), outside branches meant for development. */
-function startupRandom(source: SourceCode, expression: Node): TSESTree.CallExpression | undefined {
+/**
+ * A random value computed by this expression itself (not in a callback), outside branches meant for
+ * development; also the one a helper of this file returns (`generateEncryptKey()`), one call deep.
+ */
+function startupRandom(source: SourceCode, expression: Node, followHelpers = true): TSESTree.CallExpression | undefined {
   let found: TSESTree.CallExpression | undefined;
   walkSubtree(expression, (node) => {
     if (found || isFunctionNode(node)) return false;
-    if (node.type === 'CallExpression' && isRandomCall(source, node) && !inEnvironmentBranch(source, node)) found = node;
+    if (node.type !== 'CallExpression' || inEnvironmentBranch(source, node)) return true;
+    if (isRandomCall(source, node)) found = node;
+    else if (followHelpers) found = randomReturnedByHelper(source, node);
     return !found;
   });
   return found;
+}
+
+/** `(0, exports.generateAuthSecret)()` where this file has `const generateAuthSecret = () => randomBytes(32).toString('base64')`. */
+function randomReturnedByHelper(source: SourceCode, call: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+  const name = getCalleeProperty(call);
+  const helper = name === undefined ? undefined : topLevelFunctions(source.ast).get(name);
+  const returned = helper && returnedExpression(helper);
+  return returned ? startupRandom(source, returned, false) : undefined;
+}
+
+/** The value a function returns when its body is that value alone: `() => x`, `function () { return x; }`. */
+function returnedExpression(fn: FunctionNode): Node | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
+}
+
+const topLevelFunctionsCache = new WeakMap<TSESTree.Program, ReadonlyMap<string, FunctionNode>>();
+
+/** The functions a file declares at its top level, by name: `function f() {}`, `const f = () => …`. */
+function topLevelFunctions(program: TSESTree.Program): ReadonlyMap<string, FunctionNode> {
+  let functions = topLevelFunctionsCache.get(program);
+  if (!functions) {
+    const found = new Map<string, FunctionNode>();
+    for (const statement of program.body) {
+      const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id) found.set(declaration.id.name, declaration);
+      if (declaration?.type !== 'VariableDeclaration') continue;
+      for (const { id, init } of declaration.declarations) if (id.type === 'Identifier' && init && isFunctionNode(init)) found.set(id.name, init);
+    }
+    topLevelFunctionsCache.set(program, (functions = found));
+  }
+  return functions;
 }
 
 /**
