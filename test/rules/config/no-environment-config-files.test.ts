@@ -6,6 +6,7 @@ const manifest = packageJsonText({ name: 'orders', main: 'src/index.js', scripts
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a folder of uploads for the environment, computed elsewhere', code: "const env = process.env.NODE_ENV;\nconst dir = path.join(settings.UPLOADS_DIR, env, 'avatars');" },
     { name: 'the same config file on both sides, and a branch only for tests', code: "var file;\nif (process.env.NODE_ENV === 'production') {\n  file = 'config.json';\n  strict = true;\n} else {\n  file = 'config.json';\n}\nif (process.env.NODE_ENV === 'test') { load('config.test.json'); } else { load('config.json'); }" },
     {
       name: 'node-config: config.get reads the merged config, the package\'s own convention',
@@ -32,6 +33,13 @@ runRuleTests(rule, {
     { name: 'a computed environment key on something that is not a config map', code: "const handler = handlers[process.env.NODE_ENV];" },
   ],
   invalid: [
+    {
+      name: 'a file of the config folder a constant names, in the folder of the environment (pomelo)',
+      code: "Application.loadConfigBaseApp = function (key, val) {\n  var env = this.get(Constants.RESERVED.ENV);\n  var presentPath = path.join(Application.getBase(), Constants.FILEPATH.CONFIG_DIR, env, path.basename(val));\n  this.set(key, require(presentPath));\n};",
+      filename: 'lib/application.js',
+      errors: [{ messageId: 'fileByEnvironment', line: 3, column: 21, endColumn: 109, file: 'lib/application.js' }],
+      output: null,
+    },
     {
       name: 'environment-named settings modules imported, then merged by a NODE_ENV branch (Babel output)',
       code: "var _base = _interopRequireDefault(require('./settings.base'));\nvar _dev = _interopRequireDefault(require('./settings.development'));\nvar _prod = _interopRequireDefault(require('./settings.production'));\nvar env = process.env.NODE_ENV || 'production';\nvar settings = {};\nif (env === 'development') {\n  merge(settings, _base.default, _dev.default);\n} else {\n  merge(settings, _base.default, _prod.default);\n}",

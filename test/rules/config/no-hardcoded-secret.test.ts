@@ -56,6 +56,9 @@ runRuleTests(rule, {
     "const secret = '${SESSION_SECRET}';",
     "const passwordField = 'password';",
     "const password = 'password';",
+    { name: 'environment variables mapped to the paths of the settings they set', code: "const envToOptions = {\n  DEFAULT_APP_KEY: 'appManager.array.apps.0.key',\n  DEFAULT_APP_SECRET: 'appManager.array.apps.0.secret',\n};" },
+    { name: 'a form field named password', code: "const fields = [{ name: 'password', type: 'password', label: 'Password' }];" },
+    { name: 'the rules of a syntax highlighter (Ace modes): token names and default tokens', code: "this.$rules = {\n  start: [\n    { token: 'keyword', regex: '\\\\(?:name|alias)' },\n    { token: 'lparen', regex: '[[({]', next: 'value' },\n    { defaultToken: 'variable' },\n  ],\n  comment: [{ defaultToken: 'invisible', caseInsensitive: true }],\n};" },
     "const tokenType = 'Bearer';",
     "const tokenUrl = 'https://oauth.example.com/token';",
     "const stripePublishableKey = 'pk_live_51H8abcdefGHIJKLMNOP';",
@@ -72,6 +75,13 @@ runRuleTests(rule, {
     { name: 'a config lookup whose default is empty or names no secret', code: "const secret = config.get('auth.secret', '');\nconst mode = config.get('auth.mode', 'session-cookie');" },
   ],
   invalid: [
+    {
+      name: 'a database password that repeats its field name, beside the host and user it logs in with (soketi)',
+      code: "const options = {\n  mysql: {\n    host: '127.0.0.1',\n    user: 'root',\n    password: 'password',\n    database: 'main',\n  },\n};",
+      errors: [{ messageId: 'namedSecret', line: 5, column: 15, endColumn: 25 }],
+      output: "const options = {\n  mysql: {\n    host: '127.0.0.1',\n    user: 'root',\n    password: process.env.DB_PASSWORD,\n    database: 'main',\n  },\n};",
+      envKeys: ['DB_PASSWORD'],
+    },
     {
       name: 'the default of a config item named by its `key`',
       code: "module.exports = [\n  { key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: 'k8s7Gq2LmX9p' },\n  { key: 'sessionMinutes', envVar: 'SQLPAD_SESSION_MINUTES', default: '60' },\n];",

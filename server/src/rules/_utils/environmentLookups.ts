@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { getCalleeName, getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { getCalleeName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
 import { environmentKindOf, initializerOf, readsEnvironmentName } from './environment';
 
 /** Folders whose files are config: `config/index.js` may load its siblings by name. */
@@ -116,8 +116,12 @@ function pathText(source: SourceCode, node: Node): string {
   }
   if (node.type === 'BinaryExpression' && node.operator === '+') return pathText(source, node.left) + pathText(source, node.right as Node);
   if (node.type === 'CallExpression' && isPathJoin(node)) return node.arguments.map((argument) => pathText(source, argument)).join('/');
-  return readsEnvironmentName(source, node) ? ENVIRONMENT_HOLE : UNKNOWN_HOLE;
+  if (readsEnvironmentName(source, node)) return ENVIRONMENT_HOLE;
+  // `Constants.FILEPATH.CONFIG_DIR`, `configDir`: a folder computed elsewhere, named for config.
+  return CONFIG_FOLDER_SETTING.test(getMemberPath(node)?.at(-1) ?? '') ? `${UNKNOWN_HOLE}config` : UNKNOWN_HOLE;
 }
+
+const CONFIG_FOLDER_SETTING = /^(?:config|conf|settings)[_-]?(?:dir|directory|folder|path|root)$/i;
 
 /**
  * Whether a file may be the one a pattern names: its path ends with the pattern's static text,

@@ -127,6 +127,9 @@ export function isUsableSecretValue(value: string, name: string, wording: Secret
   if (/^__[\w-]+__$/.test(trimmed)) return false;
   if (/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/|:|#|@)/i.test(trimmed)) return false;
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(trimmed)) return false;
+  // `'appManager.array.apps.0.secret'`: the path of a setting an environment variable is mapped to.
+  // Short words, unlike the long random parts of a JWT or a Mapbox token (`sk.eyJ1Ijoi….abcdef…`).
+  if (/^[a-z][a-zA-Z0-9]{0,23}(?:\.(?:[a-zA-Z][a-zA-Z0-9]{0,23}|\d+)){2,}$/.test(trimmed)) return false;
   // `'apikeys:import'`, `'tokens:write'`: a permission scope.
   if (/^[a-z][a-zA-Z]*(?::[a-z][\w-]*)+$/.test(trimmed)) return false;
   // `'credentialsId'`, `'shared_credentials_2'`: a column or table named for credentials, not one.

@@ -124,10 +124,19 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
     }
     return;
   }
-  if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, name, secretWording(envStyle, signingKeys !== undefined)) || isCategoryLabel(node, value)) return;
-  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node)) return;
+  // `password: 'password'` names a form field elsewhere; beside a database's host and user it is the password.
+  const labelName = inConnectionSettings(node) ? '' : name;
+  if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, labelName, secretWording(envStyle, signingKeys !== undefined)) || isCategoryLabel(node, value)) return;
+  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node)) return;
   const envName = qualifiedEnvName(node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+}
+
+/** A value in the settings of a connection: `{ host: '127.0.0.1', user: 'root', password: 'password', database: 'main' }`. */
+function inConnectionSettings(node: Node): boolean {
+  const object = node.parent?.type === 'Property' ? node.parent.parent : undefined;
+  if (object?.type !== 'ObjectExpression') return false;
+  return namesDatabase(object) || (findProperty(object, 'host') !== undefined && (findProperty(object, 'user') ?? findProperty(object, 'username')) !== undefined);
 }
 
 function secretWording(envStyle: string, signingKeys: boolean): SecretWording {
@@ -192,6 +201,18 @@ function isPublicIdentifier(node: Node, value: string): boolean {
  * `{ members_private_key: 'core', title: 'site', db_hash: 'core' }`: a lookup table that files
  * settings into groups. The same value under a key that names no secret makes it a label.
  */
+/** Settings of a syntax highlighter's rule: `{ token: 'keyword', regex: '…', next: 'value' }`, `{ defaultToken: 'text', caseInsensitive: true }`. */
+const TOKENIZER_RULE_KEY = /^(?:regex|next|push|caseInsensitive)$/;
+
+function isTokenizerRule(node: Node): boolean {
+  const property = node.parent;
+  if (property?.type !== 'Property' || property.parent?.type !== 'ObjectExpression') return false;
+  const object = property.parent;
+  // `[{ token: 'keyword', regex: … }, { defaultToken: 'variable' }]`: the last rule of a state names no pattern.
+  const rules = object.parent?.type === 'ArrayExpression' ? object.parent.elements : [object];
+  return rules.some((rule) => rule?.type === 'ObjectExpression' && rule.properties.some((other) => other.type === 'Property' && TOKENIZER_RULE_KEY.test(getPropertyName(other.key) ?? '')));
+}
+
 function isCategoryLabel(node: Node, value: string): boolean {
   const property = node.parent;
   if (property?.type !== 'Property' || property.parent?.type !== 'ObjectExpression') return false;
