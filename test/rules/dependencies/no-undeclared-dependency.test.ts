@@ -15,6 +15,24 @@ const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop'
 
 const invalid: InvalidCase[] = [
   {
+    name: 'an operator command that package.json offers (change-password) loads a devDependency',
+    code: "require('dotenv').config();\nconst prompts = require('prompts');\nconst { PrismaClient } = require('@prisma/client');",
+    filename: 'scripts/change-password.js',
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'umami', scripts: { 'change-password': 'node scripts/change-password.js', 'build-geo': 'node scripts/build-geo.js' }, dependencies: { dotenv: '1', '@prisma/client': '5' }, devDependencies: { prompts: '2.4.2', chalk: '4' } }) }),
+    files: { 'scripts/build-geo.js': "const chalk = require('chalk');" },
+    errors: [{ messageId: 'devDependency', line: 2, column: 25, file: 'scripts/change-password.js' }],
+    output: null,
+  },
+  {
+    name: 'a module named after the package it wraps loads that package, not itself (gun\'s lib/uws.js)',
+    code: "var Gun = require('../gun');\nvar WebSocket = require('uws');\nmodule.exports = WebSocket;",
+    filename: 'lib/uws.js',
+    files: { 'lib/http.js': "var uws = require('uws');" },
+    project,
+    errors: [{ messageId: 'undeclared', line: 2, column: 25, endColumn: 30 }],
+    output: null,
+  },
+  {
     name: 'an admin script that calls the API with a test library from devDependencies runs in production',
     code: "const supertest = require('supertest');\nconst api = supertest('http://localhost:9001');",
     filename: 'bin/deletePad.js',

@@ -74,6 +74,12 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ...tools(['sendmail'], ['sendmail', 'postfix', 'msmtp', 'ssmtp', 'exim']),
   ...tools(['clamscan', 'clamdscan'], ['clamav']),
   ...tools(['ping', 'traceroute', 'nmap', 'whois'], ['iputils', 'traceroute']),
+  ...tools(['netstat', 'ifconfig', 'route', 'arp'], ['net-tools']),
+  ...tools(['ss', 'ip'], ['iproute2']),
+  ...tools(['lsof', 'nc', 'netcat', 'telnet'], []),
+  ...tools(['crontab'], ['cron']),
+  ...tools(['taskset'], ['util-linux']),
+  ...tools(['ctags'], ['ctags', 'universal-ctags', 'exuberant-ctags']),
   ...tools(['dig', 'nslookup'], ['dnsutils', 'bind-tools', 'bind9']),
   ...tools(['lp', 'lpr'], ['cups']),
   ...tools(['chromium', 'chromium-browser', 'google-chrome', 'firefox'], ['chromium', 'chrome', 'firefox']),
@@ -102,7 +108,7 @@ function shipsProgram(project: ProjectFacts, binary: string): boolean {
 }
 
 const DRIVER_TRIGGER = new RegExp(`['"\`](?:${[...PROGRAM_DRIVERS.keys()].join('|')})['"\`]`);
-const COMMAND_TRIGGER = /child_process|\bwhich\b|commandExists|command-exists|lookpath|hasbin|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]/i;
+const COMMAND_TRIGGER = /child_process|\bwhich\b|commandExists|command-exists|lookpath|hasbin|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]|\bexec\w*\s*\(\s*['"`]/i;
 /** `|| 'gcore'`: a known tool as the fallback of a setting. */
 const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?|(?:Path|Bin|Cmd)\\s*=|path\\s*:)\\s*['"\`](?:${[...SYSTEM_TOOLS.keys()].map((tool) => tool.replace(/[+.]/g, '\\$&')).join('|')})['"\`]`, 'i');
 
@@ -245,9 +251,14 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       },
       // Helper names are generic (`db.run(sql)`, Redis's `sendCommand(['FLUSHDB'])`, isbot's `spawn(['bot'])`): only a known tool counts.
       (call) => {
-        const words = programWords(call.commands[0] ?? { words: [], terminator: '' });
-        const binary = words[0] && !words[0].dynamic ? programName(words[0].text) : undefined;
-        if (binary && SYSTEM_TOOLS.has(binary) && isSystemTool(binary, words[0].text)) foundUnlessProbe(call.node, call.target, words, binary);
+        // Each command of a pipeline: `exec('netstat -nat | grep -i listen')`, `exec('echo "…" | ctags --filter > ' + out)`.
+        for (const command of call.commands) {
+          const words = programWords(command);
+          const binary = words[0] && !words[0].dynamic ? programName(words[0].text) : undefined;
+          if (!binary || !SYSTEM_TOOLS.has(binary) || !isSystemTool(binary, words[0].text)) continue;
+          foundUnlessProbe(call.node, call.target, words, binary);
+          return;
+        }
       },
     ));
   },

@@ -5,16 +5,18 @@
  * production code disappears as soon as the deploy installs without dev packages.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
+import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { LOADING_HELPER_NAME, modulesByLocalName } from '../_utils/imports';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
+import { resolveEntryPoint } from '../_utils/modules';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
 import { ownValue } from '../_utils/records';
 import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
@@ -229,10 +231,11 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     const bundles = [...dev].some((name) => BUNDLERS.has(name));
     const folders = sourceFolders(project.root, [...files.keys()]);
     const devOnly = devOnlyFiles(project, files);
+    const operatorCommands = operatorCommandFiles(project, new Set(files.keys()));
     for (const [path, { collected }] of files) {
       if (collected.browser || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
       // Developer tools (docs builds, release scripts) run on developer machines; admin tasks run in production.
-      if (devOnly.has(path) && !isAdminTaskFile(project.root, path)) continue;
+      if (devOnly.has(path) && !isAdminTaskFile(project.root, path) && !operatorCommands.has(path)) continue;
       // A folder with a package.json of its own (a docs site, a sub-app) declares its imports there.
       if (project.files.nestedPackageRoots.some((root) => isWithin(root, path))) continue;
       const values = new Set(collected.valueNames);
@@ -252,7 +255,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
           report(path, { at: use.range, messageId: 'nestedDependency', data: { name, nested } });
           continue;
         }
-        if (declared.has(name) || name === json.name || allowed.has(name) || folders.has(name.replace(/^@/, '').split('/')[0])) continue;
+        if (declared.has(name) || name === json.name || allowed.has(name) || isPathAlias(project.root, folders, name, path)) continue;
         if (use.locals && use.locals.length > 0 && !use.locals.some((local) => values.has(local))) continue;
         const recovers =
           use.fallback?.modules.some((module) => isAvailable(module, declared)) ||
@@ -350,6 +353,25 @@ function sourceFolders(root: string, paths: readonly string[]): Set<string> {
     }
   }
   return folders;
+}
+
+/** npm scripts named for what operators do to a running deploy's accounts and data: `change-password`, `create-admin`, `seed`. */
+const OPERATOR_SCRIPT = /password|passwd|admin|account|user|seed|backfill|migrat/i;
+
+/** `"change-password": "node scripts/change-password.js"`: a script of the package that operators run in production. */
+function operatorCommandFiles(project: ProjectFacts, paths: ReadonlySet<string>): Set<string> {
+  const scripts = Object.entries(project.packageJson?.scripts ?? {}).filter(([name]) => OPERATOR_SCRIPT.test(name));
+  return new Set(scripts.flatMap(([, command]) => scriptTargets(command).flatMap((target) => resolveEntryPoint(project.root, target, paths) ?? [])));
+}
+
+/**
+ * `import x from 'utils/x'` where `src/utils/` exists. Not `require('uws')` in `lib/uws.js` itself: a
+ * module never loads itself, so there the name is the package it wraps.
+ */
+function isPathAlias(root: string, folders: ReadonlySet<string>, name: string, importer: string): boolean {
+  const alias = name.replace(/^@/, '').split('/')[0];
+  const importerAlias = [root, join(root, 'src'), join(root, 'lib')].includes(dirname(importer)) ? basename(importer).replace(/\.[^.]+$/, '') : undefined;
+  return folders.has(alias) && alias !== importerAlias;
 }
 
 function importLocals(declaration: TSESTree.ImportDeclaration): string[] {
