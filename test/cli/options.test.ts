@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI_BUNDLE, runCli } from '../support/cli';
@@ -107,6 +107,20 @@ describe('CLI input selection', () => {
     const [message] = findingsOf(result.stdout);
     assert.equal(message.ruleId, SECRET);
     assert.equal(runCli(['--stdin-filename', 'x.js']).status, 2);
+  });
+
+  it('lints what the start script runs even from a folder of examples, and leaves the other examples out', () => {
+    withProject('clean-service', (root) => {
+      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+      manifest.scripts.start = 'node --prof examples/http.js';
+      writeFileSync(join(root, 'package.json'), JSON.stringify(manifest));
+      mkdirSync(join(root, 'examples'));
+      writeFileSync(join(root, 'examples/http.js'), `module.exports = { token: ${STRIPE} };\n`);
+      writeFileSync(join(root, 'examples/other.js'), `module.exports = { token: ${STRIPE} };\n`);
+      const files = (JSON.parse(runCli(['--format', 'json', root]).stdout) as { results: { filePath: string }[] }).results.map((result) => result.filePath);
+      assert.ok(files.includes(join(root, 'examples/http.js')), files.join(', '));
+      assert.ok(!files.includes(join(root, 'examples/other.js')));
+    });
   });
 
   it('reports only files changed since a git ref', () => {

@@ -16,7 +16,7 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/node_modules_*/**', '**/.git/*
  * a published package ships its compiled code and that is what runs.
  */
 export const NON_PRODUCTION = [
-  '**/test/**', '**/tests/**', '**/test-lib/**', '**/test-utils/**', '**/__tests__/**', '**/spec/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**',
+  '**/test/**', '**/tests/**', '**/test-*/**', '**/tests-*/**', '**/__tests__/**', '**/spec/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**',
   '**/e2e/**', '**/cypress/**', '**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/demos/**', '**/demo/**',
   // `docker-examples/`, `deploy-examples/`: setups shown to users, not what the package runs.
   '**/*-examples/**',

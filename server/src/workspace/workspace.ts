@@ -254,7 +254,9 @@ async function prepare(root: string, options: WorkspaceOptions, overlay: TextOve
   const read = async (path: string) => overlay?.(path) ?? (await readFile(path, 'utf8').catch(() => undefined));
   const [{ facts, problems }, configs] = await Promise.all([gatherProject(root, overlay), loadConfigs(root, read, previous)]);
   const ignore = [...(options.ignore ?? []), ...rootRelativeGlobs(root, configs.sources, 'ignore'), ...(options.layer?.data?.ignore ?? [])];
-  const production = [...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
+  // What the start script, the bin or the Procfile runs is the service, even from a folder named like examples (gun's `examples/http.js`).
+  const entryPoints = facts.entryPoints.map((entry) => entry.replace(/^\.\//, ''));
+  const production = [...entryPoints, ...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
   const filter = await createFileFilter(root, { ignore, production });
   return { facts, problems: [...problems, ...configs.errors.map(toProblem)], configs: configs.sources, filter };
 }
