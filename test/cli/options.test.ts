@@ -111,15 +111,16 @@ describe('CLI input selection', () => {
 
   it('lints what the start script runs even from a folder of examples, and leaves the other examples out', () => {
     withProject('clean-service', (root) => {
-      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
       manifest.scripts.start = 'node --prof examples/http.js';
+      manifest.main = 'index.js';
       writeFileSync(join(root, 'package.json'), JSON.stringify(manifest));
       mkdirSync(join(root, 'examples'));
-      writeFileSync(join(root, 'examples/http.js'), `module.exports = { token: ${STRIPE} };\n`);
-      writeFileSync(join(root, 'examples/other.js'), `module.exports = { token: ${STRIPE} };\n`);
+      for (const example of ['http.js', 'other.js', 'index.js']) writeFileSync(join(root, 'examples', example), `module.exports = { token: ${STRIPE} };\n`);
       const files = (JSON.parse(runCli(['--format', 'json', root]).stdout) as { results: { filePath: string }[] }).results.map((result) => result.filePath);
       assert.ok(files.includes(join(root, 'examples/http.js')), files.join(', '));
-      assert.ok(!files.includes(join(root, 'examples/other.js')));
+      // `main: index.js` is the root's index.js, not every file of that name.
+      assert.deepEqual(files.filter((file) => file.includes('examples/')), [join(root, 'examples/http.js')]);
     });
   });
 

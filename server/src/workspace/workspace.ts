@@ -255,7 +255,8 @@ async function prepare(root: string, options: WorkspaceOptions, overlay: TextOve
   const [{ facts, problems }, configs] = await Promise.all([gatherProject(root, overlay), loadConfigs(root, read, previous)]);
   const ignore = [...(options.ignore ?? []), ...rootRelativeGlobs(root, configs.sources, 'ignore'), ...(options.layer?.data?.ignore ?? [])];
   // What the start script, the bin or the Procfile runs is the service, even from a folder named like examples (gun's `examples/http.js`).
-  const entryPoints = facts.entryPoints.map((entry) => entry.replace(/^\.\//, ''));
+  // Anchored at the root: `index.js` is the root's index.js, not every file of that name (`test/functional/index.js`).
+  const entryPoints = facts.entryPoints.map((entry) => `/${entry.replace(/^\.\//, '')}`);
   const production = [...entryPoints, ...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
   const filter = await createFileFilter(root, { ignore, production });
   return { facts, problems: [...problems, ...configs.errors.map(toProblem)], configs: configs.sources, filter };
