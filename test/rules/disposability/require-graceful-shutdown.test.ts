@@ -14,6 +14,7 @@ const PARSE_SERVER = "const express = require('express');\nclass ParseServer {\n
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a factory of the file that returns no server, listened on', code: "function create() {\n  return new EventEmitter();\n}\ncreate().listen(PORT);", filename: 'server.js', project: { entryPoints: ['server.js'] } },
     { name: 'a framework called without a port: it only builds the app', code: "const zappa = require('zappajs');\nmodule.exports = zappa.app(function () {});", filename: 'app.js', project: { entryPoints: ['app.js'] } },
     {
       name: "an entry that starts a module's server by the path that installs its SIGTERM handler (`startApp` runs `configureListeners`)",
@@ -392,6 +393,14 @@ runRuleTests(rule, {
         { messageId: 'entryNoSigterm', line: 1, column: 26, file: 'build/lib/cli.js' },
       ],
       output: null,
+    },
+    {
+      name: 'a server made by a factory of the file, whichever of http and https it picks (nightscout)',
+      code: "function create(app) {\n  var transport = env.ssl ? require('https') : require('http');\n  if (env.ssl) {\n    return transport.createServer(env.ssl, app);\n  }\n  return transport.createServer(app);\n}\nboot(function booted(ctx) {\n  var server = create(app).listen(PORT, HOSTNAME);\n});",
+      filename: 'server.js',
+      project: { entryPoints: ['server.js'] },
+      errors: [{ messageId: 'noSigterm', line: 9, column: 16, file: 'server.js' }],
+      output: "function create(app) {\n  var transport = env.ssl ? require('https') : require('http');\n  if (env.ssl) {\n    return transport.createServer(env.ssl, app);\n  }\n  return transport.createServer(app);\n}\nboot(function booted(ctx) {\n  var server = create(app).listen(PORT, HOSTNAME);\n  process.on('SIGTERM', () => {\n    server.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n});",
     },
     {
       name: "a package's main, the API other code embeds the server through: only the server start is reported",

@@ -15,7 +15,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveValue, resolveVariable, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { assignedFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
@@ -694,11 +694,28 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   // Where no server module is imported at the top, a server still shows by what made it (`http` required
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
   const created = creationOf(source, receiver);
-  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && isNamedLikeServer(receiver)));
+  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created))));
   const kind = servesHttp ? serverKind(source, receiver, created) : madeElsewhere ? 'http' : constructedServer(created, appClasses);
   // `run` starts only a server class of its own (`new NodeMediaServer(config).run()`).
   if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'run' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
+}
+
+/**
+ * `create(app).listen(PORT, HOSTNAME)` where this file has `function create(app) { … return transport.createServer(app); }`:
+ * a server made by a factory of the file, whatever module `transport` holds.
+ */
+function madeByServerFactory(source: SourceCode, created: Node | undefined): boolean {
+  const factory = created?.type === 'CallExpression' ? resolveFunction(source, created.callee) : undefined;
+  if (!factory) return false;
+  let returnsServer = false;
+  walkSubtree(factory.body, (node) => {
+    if (node !== factory.body && isFunctionNode(node)) return false;
+    const returned = node.type === 'ReturnStatement' && node.argument ? unwrapExpression(node.argument) : factory.body === node && node.type !== 'BlockStatement' ? unwrapExpression(node) : undefined;
+    returnsServer ||= returned?.type === 'CallExpression' && /^create(?:Secure)?Server$/.test(getCalleeProperty(returned) ?? '');
+    return !returnsServer;
+  });
+  return returnsServer;
 }
 
 /** Frameworks that listen as soon as they are called with a port: `require('zappajs')(port, host, app)`, `webappengine({ port, routes })`. */
