@@ -18,8 +18,8 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/node_modules_*/**', '**/.git/*
 export const NON_PRODUCTION = [
   '**/test/**', '**/tests/**', '**/test-*/**', '**/tests-*/**', '**/__tests__/**', '**/spec/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**',
   '**/e2e/**', '**/cypress/**', '**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/demos/**', '**/demo/**',
-  // `docker-examples/`, `deploy-examples/`: setups shown to users, not what the package runs.
-  '**/*-examples/**',
+  // `docker-examples/`, `deploy-examples/`, `module_sample/`: setups shown to users, not what the package runs.
+  '**/*[-_]examples/**', '**/*[-_]sample/**', '**/*[-_]samples/**',
   '**/docs/**', '**/benchmarks/**', '**/bench/**',
   // `test.js` beside the code: a developer's scratch or benchmark script.
   '**/*.test.*', '**/*.spec.*', '**/*.stories.*', '**/test.*js', '**/test.*ts',

@@ -99,6 +99,8 @@ export function inDisabledBlock(node: Node): boolean {
 /** A desktop OS: a service is deployed to Linux, so code for these runs on developers' machines. */
 const DESKTOP_PLATFORM = /\bprocess\.platform\s*===?\s*['"`](?:darwin|win32)['"`]/;
 const DESKTOP_PLATFORM_FLAG = /^(?:is|on)?(?:mac|macos|osx|darwin|windows|win32)$/i;
+/** `/^win/.test(process.platform)`, `/darwin/.test(platform)`, `process.platform.startsWith('win')`. */
+const DESKTOP_PLATFORM_CALL = /^\/\^?(?:win(?:32)?|darwin|mac)\/\w*\.test\(\s*[\w.]*platform\s*\)$|platform\.startsWith\(\s*['"`](?:win|darwin)/i;
 
 /**
  * True when `node` sits in the branch taken only on macOS or Windows (`if (process.platform === 'darwin')`,
@@ -117,6 +119,7 @@ export function inDesktopPlatformBranch(source: SourceCode, node: Node): boolean
 function requiresDesktopPlatform(source: SourceCode, test: Node, depth = 0): boolean {
   if (test.type === 'LogicalExpression') return test.operator === '&&' && (requiresDesktopPlatform(source, test.left, depth) || requiresDesktopPlatform(source, test.right, depth));
   if (test.type === 'BinaryExpression') return DESKTOP_PLATFORM.test(source.getText(test));
+  if (test.type === 'CallExpression') return DESKTOP_PLATFORM_CALL.test(source.getText(test));
   if (test.type !== 'Identifier') return false;
   const initializer = depth < 3 ? initializerOf(source, test) : undefined;
   return DESKTOP_PLATFORM_FLAG.test(test.name) || (initializer !== undefined && requiresDesktopPlatform(source, initializer, depth + 1));
