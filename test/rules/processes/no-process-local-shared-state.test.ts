@@ -86,11 +86,29 @@ runRuleTests(rule, {
       code: "class RateLimiter {\n  constructor() { this.rules = {}; }\n  addRule(name, limit) { this.rules[name] = limit; }\n}",
     },
     { name: 'an in-memory Redis stand-in only in development', code: "const RedisMock = require('ioredis-mock');\nconst client = process.env.NODE_ENV === 'development' ? new RedisMock() : new Redis(process.env.REDIS_URL);" },
+    { name: 'a memory backend chosen by a setting, and one named outside default options', code: "const options = { persistence: config.persistence || { factory: persistence.Redis } };\nconst testing = { persistence: { factory: persistence.Memory } };" },
     { name: 'a record filled in with a key of its own', code: "function createUser(user) {\n  return _.defaults(user, { apiKey: uuid.v4() });\n}\nfunction withToken(row) {\n  return Object.assign(row, { token: nanoid() }, extra);\n}" },
     { name: 'an id from a helper of the same file written to a file named for no secret', code: "const newId = () => crypto.randomUUID();\nfunction saveUpload(dir) {\n  const id = newId();\n  fs.writeFileSync(path.join(dir, 'upload.json'), id);\n}" },
     { name: 'a generated key saved through a method that stores it in the database', code: "class Settings {\n  create() {\n    const encryptionKey = randomBytes(24).toString('base64');\n    this.save({ encryptionKey });\n  }\n  async save(settings) { await this.repository.insert(settings); }\n}" },
   ],
   invalid: [
+    {
+      name: 'a server whose default options keep its data in memory (mosca, deepstream 3, ponte)',
+      code: "function start(program) {\n  var defopts = {\n    backend: {},\n    persistence: { factory: persistence.Memory },\n  };\n}\nmodule.exports = [{\n  service: 'persistence',\n  factory: persistence,\n  defaults: { type: 'memory' },\n}];",
+      filename: 'lib/cli.js',
+      errors: [
+        { messageId: 'memoryAdapterDefault', line: 4, column: 5, message: "When no adapter is configured, this falls back to `persistence.Memory`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." },
+        { messageId: 'memoryAdapterDefault', line: 10, column: 3 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a default plugin loaded by the name of a local cache, in the module of default options',
+      code: "exports.get = function () {\n  return {\n    cache: require('./default-plugins/local-cache'),\n    storage: require('./default-plugins/noop-storage'),\n  };\n};",
+      filename: 'src/default-options.js',
+      errors: [{ messageId: 'memoryAdapterDefault', line: 3, column: 5 }],
+      output: null,
+    },
     {
       name: 'a secret made up as the default of options merged over it (codebox\'s workspace)',
       code: "function Workspace(options) {\n  options = _.defaults({}, options, {\n    'id': null,\n    'secret': uuid.v4(),\n  });\n  this.secret = options.secret;\n}\nfunction sessions(opts) {\n  return Object.assign({}, { sessionSecret: crypto.randomBytes(16).toString('hex') }, opts);\n}",

@@ -14,7 +14,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getBindingName, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { assignedFunctionName, functionName } from '../_utils/callGraph';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
@@ -75,6 +75,7 @@ export default defineRule<MessageId>({
     (/\.publish\s*\(/.test(text) && /\.emit\s*\(/.test(text)) ||
     (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
+    DEFAULT_BACKEND_TEXT.test(text) ||
     (/Queue\s*=\s*(?:\{|new Map)/.test(text) && /\bsetTimeout\s*\(/.test(text)) ||
     (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generateSecret|selfsigned|createCertificate|privateKeyToPem|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
@@ -192,7 +193,9 @@ export default defineRule<MessageId>({
         if (!frontend) checkSecretDefault(context, node as TSESTree.AssignmentPattern, state);
       },
       Property: (node) => {
-        if (!frontend) checkDefaultConfigProperty(context, node as TSESTree.Property, state);
+        if (frontend) return;
+        checkDefaultConfigProperty(context, node as TSESTree.Property, state);
+        checkDefaultBackend(context, node as TSESTree.Property);
       },
     };
   },
@@ -462,6 +465,51 @@ function isOptionDefaults(object: Node): boolean {
   if (/(?:^|\.)defaults(?:Deep)?$/.test(callee)) return index >= 2;
   const [target] = call.arguments;
   return callee === 'Object.assign' && target?.type === 'ObjectExpression' && target.properties.length === 0 && index >= 1 && index < call.arguments.length - 1;
+}
+
+/** `persistence: { factory: persistence.Memory }`, `cache: require('./default-plugins/local-cache')`: what wakes the default-backend check. */
+const DEFAULT_BACKEND_TEXT = /\b(?:persistence|storage|store|cache|backend|broker|pubsub)['"]?\s*:\s*(?:\{\s*factory\s*:\s*)?(?:[\w$.]*\.(?:InMemory|Memory)\w*|require\(\s*['"`][^'"`]*(?:local|memory)[^'"`]*['"`])/i;
+
+/** Settings that choose where a server keeps its data or passes its messages. */
+const BACKEND_SETTING = /^(?:persistence|storage|store|cache|backend|broker|pubsub)$/i;
+/** Names of default settings: `defaults`, `defopts`, `defaultOptions`, `DEFAULT_CONFIG`. */
+const DEFAULTS_NAME = /^def(?:ault)?s?(?:[_-]?(?:opts|options|config|settings))?$/i;
+/** A backend by the name of its module: `./default-plugins/local-cache`, `memory-store`. */
+const LOCAL_BACKEND_MODULE = /(?:^|[/_-])(?:local|memory|in-?memory)(?:[-_][\w-]*)?$/i;
+
+/**
+ * `defopts = { persistence: { factory: persistence.Memory } }`, `cache: require('./default-plugins/local-cache')`
+ * among default options, `{ service: 'persistence', defaults: { type: 'memory' } }`: a server whose data or
+ * messages stay in this process's memory unless someone configures a shared backend.
+ */
+function checkDefaultBackend(context: FileRuleContext<MessageId>, property: TSESTree.Property): void {
+  const key = getPropertyName(property.key);
+  const object = property.parent as TSESTree.ObjectExpression;
+  const service = key === 'defaults' ? getStaticString(findProperty(object, 'service')?.value as Node | undefined) : key;
+  if (!service || !BACKEND_SETTING.test(service) || (key !== 'defaults' && !amongDefaults(context.source, object))) return;
+  const adapter = processLocalBackend(unwrapExpression(property.value as Node));
+  if (adapter) context.report({ at: property, messageId: 'memoryAdapterDefault', data: { adapter } });
+}
+
+/** The object holds default settings: it is named for them, sits in one that is, or its module is (`default-options.js`). */
+function amongDefaults(source: SourceCode, object: Node): boolean {
+  if (/default/i.test(basename(source.path))) return true;
+  for (let value: Node | undefined = object, depth = 0; value && depth < 3; value = value.parent?.parent, depth++) {
+    if (DEFAULTS_NAME.test(getBindingName(value) ?? '')) return true;
+  }
+  return false;
+}
+
+/** `persistence.Memory`, `{ factory: persistence.Memory }`, `{ type: 'memory' }`, `require('./default-plugins/local-cache')`. */
+function processLocalBackend(value: Node): string | undefined {
+  if (value.type === 'MemberExpression' && getMemberName(value) && PROCESS_LOCAL_ADAPTER.test(getMemberName(value)!)) return getMemberPath(value)?.join('.') ?? getMemberName(value);
+  const module = requiredSpecifier(value);
+  if (module?.startsWith('.') && LOCAL_BACKEND_MODULE.test(module.replace(/\.[cm]?js$/, ''))) return `require('${module}')`;
+  if (value.type !== 'ObjectExpression') return undefined;
+  const factory = findProperty(value, 'factory')?.value;
+  if (factory && factory.type === 'MemberExpression') return processLocalBackend(factory);
+  const kind = getStaticString(findProperty(value, 'type')?.value as Node | undefined);
+  return kind !== undefined && /^(?:memory|in-?memory)$/i.test(kind) ? `type: '${kind}'` : undefined;
 }
 
 /** Factories of a pluggable backend: `createStorage()`, `getQueue()`, `buildStore()`. */
