@@ -299,6 +299,7 @@ runRuleTests(rule, {
     { name: 'browser components (JSX) and client folders', code: "import React from 'react';\nexport const App = () => <div />;", filename: 'src/App.jsx', project },
     { name: 'code under client/', code: "import Vue from 'vue';", filename: 'client/main.js', project },
     { name: 'code that imports a UI framework', code: "import { createRouter } from 'vue-router';\nimport { library } from '@fortawesome/fontawesome-svg-core';", filename: 'src/router.js', project },
+    { name: 'a saga of a web UI that imports antd', code: "import { take, put, call, fork } from 'redux-saga/effects';\nimport { message } from 'antd';\nimport { fetchJson } from 'common/apiUtil';", filename: 'web/src/saga/rootSaga.js', project },
     {
       name: 'a file package.json runs only from a release script',
       code: "const { Octokit } = require('@octokit/rest');",

@@ -236,7 +236,7 @@ function importsFrontendModule(text: string): boolean {
 }
 
 /** UI frameworks: a file that imports one is browser code. */
-const FRONTEND_MODULE = /^(?:vue|vue-[\w-]+|vuex|pinia|jquery|backbone|react|react-dom|react-[\w-]+|preact|svelte|solid-js|@angular\/[\w-]+|@vue\/[\w-]+|@fortawesome\/vue-fontawesome|@mui\/[\w-]+|@emotion\/react|styled-components)(?:\/|$)/;
+const FRONTEND_MODULE = /^(?:vue|vue-[\w-]+|vuex|pinia|jquery|backbone|react|react-dom|react-[\w-]+|preact|svelte|solid-js|@angular\/[\w-]+|@vue\/[\w-]+|@fortawesome\/vue-fontawesome|@mui\/[\w-]+|@emotion\/react|styled-components|antd|@ant-design\/[\w-]+|element-ui|element-plus|vuetify|redux-saga|@reduxjs\/toolkit|dva)(?:\/|$)/;
 
 export function isFrontendModule(specifier: string): boolean {
   return FRONTEND_MODULE.test(specifier);
