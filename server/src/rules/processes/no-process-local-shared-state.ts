@@ -502,7 +502,8 @@ function amongDefaults(source: SourceCode, object: Node): boolean {
 
 /** `persistence.Memory`, `{ factory: persistence.Memory }`, `{ type: 'memory' }`, `require('./default-plugins/local-cache')`. */
 function processLocalBackend(value: Node): string | undefined {
-  if (value.type === 'MemberExpression' && getMemberName(value) && PROCESS_LOCAL_ADAPTER.test(getMemberName(value)!)) return getMemberPath(value)?.join('.') ?? getMemberName(value);
+  const member = value.type === 'MemberExpression' ? getMemberName(value) : undefined;
+  if (member && PROCESS_LOCAL_ADAPTER.test(member)) return getMemberPath(value)?.join('.') ?? member;
   const module = requiredSpecifier(value);
   if (module?.startsWith('.') && LOCAL_BACKEND_MODULE.test(module.replace(/\.[cm]?js$/, ''))) return `require('${module}')`;
   if (value.type !== 'ObjectExpression') return undefined;
