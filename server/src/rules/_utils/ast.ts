@@ -303,6 +303,17 @@ export function resolveFunction(source: SourceCode, argument: Node): FunctionNod
   return declared;
 }
 
+/** What a function returns: its expression body, or the argument of each `return` outside the functions nested in it. */
+export function returnedValues(fn: FunctionNode): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const values: Node[] = [];
+  walkSubtree(fn.body, (node) => {
+    if (node.type === 'ReturnStatement' && node.argument) values.push(node.argument);
+    return !isFunctionNode(node);
+  });
+  return values;
+}
+
 /** `await x` → `x`, with type wrappers removed: what a `const` holding an awaited call was made by. */
 export function unwrapAwait(node: Node): Node {
   const value = unwrapExpression(node);

@@ -15,7 +15,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { assignedFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
@@ -707,15 +707,10 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
  */
 function madeByServerFactory(source: SourceCode, created: Node | undefined): boolean {
   const factory = created?.type === 'CallExpression' ? resolveFunction(source, created.callee) : undefined;
-  if (!factory) return false;
-  let returnsServer = false;
-  walkSubtree(factory.body, (node) => {
-    if (node !== factory.body && isFunctionNode(node)) return false;
-    const returned = node.type === 'ReturnStatement' && node.argument ? unwrapExpression(node.argument) : factory.body === node && node.type !== 'BlockStatement' ? unwrapExpression(node) : undefined;
-    returnsServer ||= returned?.type === 'CallExpression' && /^create(?:Secure)?Server$/.test(getCalleeProperty(returned) ?? '');
-    return !returnsServer;
+  return (factory ? returnedValues(factory) : []).some((value) => {
+    const returned = unwrapExpression(value);
+    return returned.type === 'CallExpression' && /^create(?:Secure)?Server$/.test(getCalleeProperty(returned) ?? '');
   });
-  return returnsServer;
 }
 
 /** Frameworks that listen as soon as they are called with a port: `require('zappajs')(port, host, app)`, `webappengine({ port, routes })`. */

@@ -8,10 +8,9 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { basename } from 'node:path';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
-import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
-import { assignmentsInFunction, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, returnedValues, unwrapExpression } from '../_utils/ast';
 import { readsEnvironment } from '../_utils/env';
 import { fsCallMethod, isPathBuilderCall } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
@@ -282,14 +281,7 @@ const LOG_FILE_SETTING = /^(?:[lL]og[_-]?(?:[fF]ile|[pP]ath)(?:[_-]?[nN]ame)?|[a
 function returnedPathParts(source: SourceCode, value: Node): (string | undefined)[] {
   if (value.type !== 'CallExpression' || value.callee.type !== 'Identifier') return [];
   const declaration = resolveFunction(source, value.callee);
-  if (!declaration) return [];
-  if (declaration.body.type !== 'BlockStatement') return [getStaticString(declaration.body) ?? lastPathPart(declaration.body)];
-  const parts: (string | undefined)[] = [];
-  walkSubtree(declaration.body, (child) => {
-    if (child.type === 'ReturnStatement' && child.argument) parts.push(getStaticString(child.argument) ?? lastPathPart(child.argument));
-    return !isFunctionNode(child);
-  });
-  return parts;
+  return declaration ? returnedValues(declaration).map((returned) => getStaticString(returned) ?? lastPathPart(returned)) : [];
 }
 
 function lastPathPart(node: Node): string | undefined {
