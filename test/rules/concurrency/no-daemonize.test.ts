@@ -108,6 +108,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a PID file a process in the foreground writes so that its own stop command can signal it (mountebank, droppy)',
+    code: "const fs = require('fs');\nfs.writeFileSync(options.pidfile, process.pid.toString());\nfs.writeFile(paths.pid, process.pid, cb);",
+    errors: [
+      { messageId: 'pidFile', line: 2, column: 1, endColumn: 58 },
+      { messageId: 'pidFile', line: 3, column: 1, endColumn: 41 },
+    ],
+    output: null,
+  },
+  {
     name: 'PID files written by a process that daemonises itself',
     code: "const fs = require('fs');\nfs.writeFileSync(path.join(dataDir, 'server.pid'), String(process.pid));\nawait fs.promises.writeFile(pidFile, `${process.pid}\\n`);\nfs.writeFileSync('/var/run/app.pid', pid);\nrequire('daemon')();",
     errors: [
@@ -122,7 +131,6 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
-    { name: 'a PID file beside a process that stays in the foreground, so a stop command can find it', code: "fs.writeFileSync(config.pidFile, String(process.pid));\nrequire('../dispatch');" },
     {
       name: 'an entrypoint that runs the app in the background, forwards SIGTERM and waits for it',
       code: '',

@@ -65,7 +65,6 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     if (isDevOnlyFile(project, source.path)) return {};
     const unreffed = new Set<string>();
     const forks: ProcessCall[] = [];
-    const pidFiles: OffsetRange[] = [];
     let daemonBindings: ModuleBindings = { namespaces: new Set(), named: new Map() };
     const ownCommands = new Set(Object.keys(project.packageJson?.bin ?? {}));
     return mergeVisitors(
@@ -84,15 +83,15 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
             const object = unwrapExpression(call.callee.object);
             if (object.type === 'Identifier') unreffed.add(object.name);
           }
-          if (writesPidFile(source, call)) pidFiles.push(call.range);
+          // Even beside a process that stays in the foreground, a PID file is the app managing its own
+          // process (a `stop` command that signals it) where the platform should.
+          if (writesPidFile(source, call)) collected.push({ range: call.range, messageId: 'pidFile' });
         },
         // After the process-call visitors' exit: every fork and every `.unref()` is known by now.
         'Program:exit': () => {
           for (const fork of forks) {
             if (isUnreffed(fork.node as TSESTree.CallExpression, unreffed)) collected.push({ range: fork.node.range, messageId: 'selfFork' });
           }
-          // A PID file beside a process that stays in the foreground only lets a `stop` command find it.
-          if (collected.length > 0) for (const range of pidFiles) collected.push({ range, messageId: 'pidFile' });
         },
       },
     );
