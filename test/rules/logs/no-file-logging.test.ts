@@ -9,6 +9,7 @@ runRuleTests(rule, {
     { name: 'a file opened to append outside a logger module', code: "var dest = require('fs').createWriteStream(target.path, { flags: 'a' });", filename: 'lib/storage.js' },
     { name: 'a text file of data, appended through an fs kept on an object', code: "obj.fs.appendFileSync(obj.path.join(dataPath, 'devices.txt'), line);\nobj.fs.openSync(reportPath, 'a+');" },
     { name: 'a file name in a section of settings that are not about logs', code: "const settings = {\n  exports: { filename: 'report.log.csv' },\n  server: { filename: 'server.log' },\n};" },
+    { name: 'descriptors not named for a log file', code: "const fs = require('fs');\nfs.write(fd, line);\nfs.writeSync(dialog, text);\nfs.writeSync(catalogFd, text);" },
     { name: 'a catalog and a changelog written to files are no logs', code: "const fs = require('fs');\nfs.createWriteStream(catalog);\nfs.appendFileSync(changelog, entry);" },
     "console.log('server started');",
     `${WINSTON}const logger = winston.createLogger({ transports: [new winston.transports.Console()] });`,
@@ -89,6 +90,22 @@ runRuleTests(rule, {
         { messageId: 'fileStream', line: 4, column: 3, message: 'Log lines go to mesherrors.txt. Files on the process disk vanish with it and never reach the log router: write to stdout.' },
         { messageId: 'fileStream', line: 6, column: 15 },
       ],
+      output: null,
+    },
+    {
+      name: 'a log file opened to append at the path a command-line option gives, through the calls that resolve it, and lines written to its descriptor (droppy)',
+      code: "const fs = require('fs');\nif (argv.log || argv.l) {\n  require('./server/log.js').setLogFile(fs.openSync(untildify(path.resolve(argv.log || argv.l)), 'a', '644'));\n}\nfd = fs.openSync(ut(path.resolve(opts.log)), 'a', '644');\nlog.write = (line) => { if (logfile) fs.write(logfile, line + '\\n'); };",
+      errors: [
+        { messageId: 'fileStream', line: 3, column: 41, message: 'Log lines go to the file in `log`. Files on the process disk vanish with it and never reach the log router: write to stdout.' },
+        { messageId: 'fileStream', line: 5, column: 6 },
+        { messageId: 'fileStream', line: 6, column: 38, message: 'Log lines go to the file in `logfile`. Files on the process disk vanish with it and never reach the log router: write to stdout.' },
+      ],
+      output: null,
+    },
+    {
+      name: 'a log file in the default transports of a logging setup (mountebank)',
+      code: "const defaultConfig = {\n  level: 'info',\n  transports: {\n    console: { colorize: true },\n    file: { path: 'mb.log', format: 'json' },\n  },\n};",
+      errors: [{ messageId: 'logLocation', line: 5, column: 19 }],
       output: null,
     },
     {

@@ -20,13 +20,15 @@ type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStr
 
 const LOG4JS_FILE_APPENDERS = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
 const FS_WRITES = new Set(['appendFile', 'appendFileSync', 'createWriteStream']);
+/** Writes to a file descriptor the app opened earlier: `fs.write(logfile, line)`. */
+const FD_WRITES = new Set(['write', 'writeSync']);
 /** The app's own switch to a log file: `logger.setLogFile(path)`, `enableFileLogging(dir)`. */
 const LOG_FILE_SETTER = /^(?:set|use|enable|add|open)(?:Log(?:ging)?File|FileLog(?:ging|ger)?)$/i;
 /** Settings that say where logs are kept: `logDir`, `LOG_PATH`, `logsFolder`, `log_file`. */
 const LOG_LOCATION_KEY = /^logs?[_-]?(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
 /** The same, as a key of a logging settings object: `logging.path`, `loggerOptions.dir`, `Meta.logs = { path }`. */
 const LOCATION_KEY = /^(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
-const LOGGING_SETTINGS = /^(?:\w*[._])?log(?:s|ging|ger)?(?:[_-]?(?:config|conf|options|opts|settings))?$|^(?:file)?[_-]?transport(?:[_-]?(?:config|options|opts))?$/i;
+const LOGGING_SETTINGS = /^(?:\w*[._])?log(?:s|ging|ger)?(?:[_-]?(?:config|conf|options|opts|settings))?$|^(?:file)?[_-]?transports?(?:[_-]?(?:config|options|opts))?$/i;
 /** A `.log` file or a `logs` folder. */
 const LOG_PATH = /\.log$|(?:^|[\\/])logs?[\\/]?$/i;
 
@@ -97,13 +99,30 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   } else if (FS_WRITES.has(fsMethod ?? '') || isAppendOpen(node, fsMethod)) {
     const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node) ?? (isAppendOpen(node, fsMethod) ? logSettingOpened(node.arguments[0]) : undefined));
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
+  } else if (FD_WRITES.has(fsMethod ?? '')) {
+    const target = node.arguments[0] && logSettingNamed(node.arguments[0], LOG_DESCRIPTOR);
+    if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   }
 }
 
-/** `fs.open(config.settings.authlog, 'a', …)`: a file opened to append to, at a path a setting named for a log gives. */
+/**
+ * `fs.open(config.settings.authlog, 'a', …)`, `fs.openSync(untildify(path.resolve(argv.log || argv.l)), 'a')`:
+ * a file opened to append to, at a path a setting named for a log gives, through the calls that resolve it.
+ */
 function logSettingOpened(path: Node): string | undefined {
-  const name = getMemberPath(unwrapExpression(path))?.at(-1);
-  return name !== undefined && /log(?:file|path)?$/i.test(name) ? `the file in \`${name}\`` : undefined;
+  const value = unwrapExpression(path);
+  if (value.type === 'CallExpression') return value.arguments.map((argument) => logSettingOpened(argument as Node)).find((target) => target !== undefined);
+  if (value.type === 'LogicalExpression') return logSettingOpened(value.left) ?? logSettingOpened(value.right);
+  return logSettingNamed(value, /log(?:file|path)?$/i);
+}
+
+/** A descriptor opened for a log file: `logfile`, `errorLogFd`. */
+const LOG_DESCRIPTOR = /log_?(?:file|fd)$/i;
+
+/** `config.settings.authlog`, `logfile`: a setting or variable named for a log file. */
+function logSettingNamed(node: Node, pattern: RegExp): string | undefined {
+  const name = getMemberPath(unwrapExpression(node))?.at(-1);
+  return name !== undefined && pattern.test(name) ? `the file in \`${name}\`` : undefined;
 }
 
 /**
@@ -157,13 +176,18 @@ function checkLoggerConfig(context: FileRuleContext<MessageId>, node: TSESTree.O
 function checkLogLocationProperty(context: FileRuleContext<MessageId>, node: TSESTree.Property): void {
   const key = getPropertyName(node.key);
   // Bunyan streams and log4js appenders are reported as streams and appenders.
-  if (!key || node.parent.type !== 'ObjectExpression' || ['streams', 'appenders', 'transports'].some((name) => isInsideProperty(node, name))) return;
+  if (!key || node.parent.type !== 'ObjectExpression' || ['streams', 'appenders'].some((name) => isInsideProperty(node, name)) || isTransportInstanceOption(node.parent)) return;
   const factory = loggerFactoryOf(node.parent);
   if (factory && LOCATION_KEY.test(key) && !readsEnvironment(context.source, node.value as Node)) {
     // `Logger({ dir: config.logdir })`: a logger library told which folder to write its files to.
     return context.report({ at: node.value as Node, messageId: 'loggerFolder', data: { factory } });
   }
   checkLogLocation(context, node.value as Node, key, ownerNames(node.parent));
+}
+
+/** `transports: [new winston.transports.File({ filename })]`: options of a transport constructed in place, reported as the transport. */
+function isTransportInstanceOption(options: TSESTree.ObjectExpression): boolean {
+  return options.parent?.type === 'NewExpression' && isInsideProperty(options, 'transports');
 }
 
 /**
