@@ -403,6 +403,22 @@ runRuleTests(rule, {
       output: "function create(app) {\n  var transport = env.ssl ? require('https') : require('http');\n  if (env.ssl) {\n    return transport.createServer(env.ssl, app);\n  }\n  return transport.createServer(app);\n}\nboot(function booted(ctx) {\n  var server = create(app).listen(PORT, HOSTNAME);\n  process.on('SIGTERM', () => {\n    server.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n});",
     },
     {
+      name: 'an app made by a function named for making it, given a port (pdf-bot), and an app of a module listening on a command-line option (kue)',
+      code: "var createApi = require('../src/api');\nvar kue = require('kue');\ncreateApi(queue, { token: token }).listen(port, function () {\n  debug('Listening to port %d', port);\n});\nkue.app.listen(argv.p);",
+      filename: 'bin/cli.js',
+      project: { entryPoints: ['bin/cli.js'] },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'bin/cli.js' }],
+      output: "var createApi = require('../src/api');\nvar kue = require('kue');\nconst server = createApi(queue, { token: token }).listen(port, function () {\n  debug('Listening to port %d', port);\n});\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});\nkue.app.listen(argv.p);",
+    },
+    {
+      name: "a module's app listening on a command-line option (kue's dashboard bin)",
+      code: "var kue = require('kue');\nkue.createQueue({ redis: argv.r });\nkue.app.listen(argv.p);",
+      filename: 'bin/kue-dashboard',
+      project: { entryPoints: ['bin/kue-dashboard'] },
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'bin/kue-dashboard' }],
+      output: "var kue = require('kue');\nkue.createQueue({ redis: argv.r });\nconst server = kue.app.listen(argv.p);\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});",
+    },
+    {
       name: "a package's main, the API other code embeds the server through: only the server start is reported",
       code: "module.exports = require('./lib/server');",
       filename: 'index.js',

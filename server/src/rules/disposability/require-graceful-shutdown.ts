@@ -694,7 +694,7 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   // Where no server module is imported at the top, a server still shows by what made it (`http` required
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
   const created = creationOf(source, receiver);
-  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created))));
+  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created) || isAppFactoryCall(created))));
   const kind = servesHttp ? serverKind(source, receiver, created) : madeElsewhere ? 'http' : constructedServer(created, appClasses);
   // `run` starts only a server class of its own (`new NodeMediaServer(config).run()`).
   if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'run' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
@@ -712,6 +712,13 @@ function madeByServerFactory(source: SourceCode, created: Node | undefined): boo
     return returned.type === 'CallExpression' && /^create(?:Secure)?Server$/.test(getCalleeProperty(returned) ?? '');
   });
 }
+
+/** `createApi(queue, options).listen(port)`, `buildApp().listen(port)`: what a function named for making the app returned. */
+function isAppFactoryCall(created: Node | undefined): boolean {
+  return created?.type === 'CallExpression' && APP_FACTORY.test(getMemberPath(created.callee)?.at(-1) ?? '');
+}
+
+const APP_FACTORY = /^(?:create|make|build|init|setup)\w*(?:Api|App|Application|Server)$/;
 
 /** Frameworks that listen as soon as they are called with a port: `require('zappajs')(port, host, app)`, `webappengine({ port, routes })`. */
 const LISTENING_FRAMEWORKS: ReadonlySet<string> = new Set(['zappajs', 'zappa', 'webappengine']);
@@ -758,15 +765,22 @@ function isNamedLikeServer(receiver: Node): boolean {
   return receiver.type === 'Identifier' && SERVER_NAME.test(receiver.name);
 }
 
-/** `listen(3000)`, `listen(argv.port, host)`, `listen({ port })`, `listen(config.get('server.port'))`, `listen(options.listen)`: the first argument is a port or the listen setting. */
+/**
+ * `listen(3000)`, `listen(argv.port, host)`, `listen({ port })`, `listen(config.get('server.port'))`, `listen(options.listen)`,
+ * `listen(argv.p)`: the first argument is a port, the listen setting or a command-line option.
+ */
 function listensOnPort(call: TSESTree.CallExpression): boolean {
   const first = call.arguments[0] && unwrapExpression(call.arguments[0]);
   if (!first) return false;
   if (first.type === 'Literal') return typeof first.value === 'number' && first.value > 0 && first.value < 65536;
   if (first.type === 'ObjectExpression') return findProperty(first, 'port') !== undefined;
   if (first.type === 'CallExpression' && /(?:^|\.)port$/i.test(getStaticString(first.arguments[0]) ?? '')) return true;
-  return /(?:port|^listen)$/i.test(getMemberPath(first)?.at(-1) ?? '');
+  const path = getMemberPath(first) ?? [];
+  return /(?:port|^listen)$/i.test(path.at(-1) ?? '') || (path.length === 2 && COMMAND_LINE.test(path[0]));
 }
+
+/** What a command-line parser returns: `argv.p` is an option the operator gave. */
+const COMMAND_LINE = /^(?:argv|args|program|cli|flags)$/;
 
 /** What the receiver was created by; undefined when it is not recognisably a server. */
 function serverKind(source: SourceCode, receiver: Node, created: Node | undefined): ServerKind | undefined {
