@@ -82,6 +82,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "any program handed to a helper of the same file that spawns it (mongoku's runCommand('pm2', …)), not node",
+    code: "import { spawn } from 'child_process';\nfunction runCommand(command, args, options = {}) {\n  return new Promise((resolve) => {\n    const child = spawn(command, args, { ...options });\n    child.on('close', resolve);\n  });\n}\nrunCommand('pm2', ['--name', 'app', 'start', 'ecosystem.config.js'], { stdio: 'inherit' });\nrunCommand('node', ['build'], { stdio: 'inherit' });",
+    errors: [{ messageId: 'systemBinary', line: 8, column: 12, endColumn: 17 }],
+    output: null,
+  },
+  {
     name: "an argv array handed to the app's own command helper",
     code: "const runCmd = require('../utils/run_cmd');\nexports.install = async (name) => {\n  await runCmd(['npm', 'install', '--no-save', name]);\n};",
     errors: [{ messageId: 'systemBinary', line: 3, column: 16, message: 'This runs `npm`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
@@ -220,10 +226,11 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'packages that only drive a program of the machine, required or imported',
-    code: "var gm = require('gm').subClass({ imageMagick: true });\nimport ffmpeg from 'fluent-ffmpeg';",
+    code: "var gm = require('gm').subClass({ imageMagick: true });\nimport ffmpeg from 'fluent-ffmpeg';\nvar htmlPdf = require('html-pdf-chrome');",
     errors: [
       { messageId: 'programDriver', line: 1, column: 18, message: '`gm` only drives `gm`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.' },
       { messageId: 'programDriver', line: 2, column: 20 },
+      { messageId: 'programDriver', line: 3, column: 23, message: '`html-pdf-chrome` only drives `chrome`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.' },
     ],
     output: null,
   },

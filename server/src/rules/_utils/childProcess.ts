@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
+import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, resolveFunction, unwrapExpression } from './ast';
 import { unwrapInteropHelper } from './imports';
 import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
@@ -95,7 +95,7 @@ export function processCallVisitors(onCall: (call: ProcessCall) => void): Visito
     'Program:exit': () => {
       if (bindings.size === 0 && !candidates.some((call) => call.type === 'CallExpression' && inlineRequire(call.callee))) return;
       for (const { name, argument } of promisified) {
-        const method = resolveFunction(bindings, argument);
+        const method = processMethodOf(bindings, argument);
         if (method) bindings.set(name, { module: 'child_process', name: method });
       }
       for (const node of candidates) {
@@ -117,6 +117,8 @@ export interface HelperCall {
   readonly commands: SimpleCommand[];
   /** True when the command came as an argv array (`['npm', 'install', name]`), not a line to parse. */
   readonly isArgv: boolean;
+  /** True when the helper is a function of this file that starts a process itself: its name is no guess then. */
+  readonly startsProcess: boolean;
 }
 
 /**
@@ -140,10 +142,16 @@ export function commandVisitors(source: SourceCode, onProcessCall: (call: Proces
     'Program:exit': () => {
       for (const call of helperCalls) {
         const helper = processCalls.has(call) ? undefined : helperCall(source, call);
-        if (helper) onHelperCall(helper);
+        if (helper) onHelperCall({ ...helper, startsProcess: startsProcess(source, call, processCalls) });
       }
     },
   });
+}
+
+/** `runCommand('pm2', args)` where this file has `function runCommand(command, args) { … spawn(command, args) … }`. */
+function startsProcess(source: SourceCode, call: TSESTree.CallExpression, processCalls: ReadonlySet<Node>): boolean {
+  const helper = call.callee.type === 'Identifier' ? resolveFunction(source, call.callee) : undefined;
+  return helper !== undefined && [...processCalls].some((node) => node.range[0] >= helper.range[0] && node.range[1] <= helper.range[1]);
 }
 
 /** `runCmd`, `this.execute`, and compiled `(0, utils_1.executeNpmCommand)`. */
@@ -151,7 +159,7 @@ function helperName(call: TSESTree.CallExpression): string {
   return getMemberPath(call.callee)?.at(-1) ?? '';
 }
 
-function helperCall(source: SourceCode, call: TSESTree.CallExpression): HelperCall | undefined {
+function helperCall(source: SourceCode, call: TSESTree.CallExpression): Omit<HelperCall, 'startsProcess'> | undefined {
   const first = call.arguments[0];
   if (!first || first.type === 'SpreadElement') return undefined;
   const target = unwrapExpression(first);
@@ -205,7 +213,7 @@ function inlineRequire(callee: Node): Binding | undefined {
 }
 
 /** The normalised method a callee names, or undefined when it does not start a program. */
-function resolveFunction(bindings: ReadonlyMap<string, Binding>, calleeNode: Node): string | undefined {
+function processMethodOf(bindings: ReadonlyMap<string, Binding>, calleeNode: Node): string | undefined {
   const unwrapped = unwrapExpression(calleeNode);
   // `(0, child_process_1.execSync)(…)`: how tsc and Babel call an imported function.
   const callee = unwrapped.type === 'SequenceExpression' ? unwrapExpression(unwrapped.expressions[unwrapped.expressions.length - 1]) : unwrapped;
@@ -247,10 +255,10 @@ function methodOf(module: ProcessModule, name: string | undefined): string | und
 
 function toProcessCall(bindings: ReadonlyMap<string, Binding>, node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): ProcessCall | undefined {
   if (node.type === 'TaggedTemplateExpression') {
-    const method = resolveFunction(bindings, node.tag);
+    const method = processMethodOf(bindings, node.tag);
     return method === 'shell' ? { node, method, kind: 'shell', target: node.quasi } : undefined;
   }
-  const method = resolveFunction(bindings, node.callee);
+  const method = processMethodOf(bindings, node.callee);
   if (!method) return undefined;
   const [target, second, third] = node.arguments.map((argument) => unwrapExpression(argument));
   if (!target || target.type === 'SpreadElement') return undefined;

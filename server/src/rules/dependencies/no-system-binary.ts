@@ -100,6 +100,8 @@ const PROGRAM_DRIVERS: ReadonlyMap<string, { readonly binary: string; readonly p
   ['fluent-ffmpeg', { binary: 'ffmpeg', packages: ['ffmpeg'] }],
   ['node-7z', { binary: '7z', packages: ['p7zip', '7zip'] }],
   ['unoconv', { binary: 'unoconv', packages: ['unoconv', 'libreoffice'] }],
+  ['html-pdf-chrome', { binary: 'chrome', packages: ['chromium', 'chrome'] }],
+  ['chrome-launcher', { binary: 'chrome', packages: ['chromium', 'chrome'] }],
 ]);
 
 /** `ffmpeg-static`, `@ffmpeg-installer/ffmpeg`, `7zip-bin`: a declared package that ships the program itself. */
@@ -249,13 +251,14 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
           return;
         }
       },
-      // Helper names are generic (`db.run(sql)`, Redis's `sendCommand(['FLUSHDB'])`, isbot's `spawn(['bot'])`): only a known tool counts.
+      // Helper names are generic (`db.run(sql)`, Redis's `sendCommand(['FLUSHDB'])`, isbot's `spawn(['bot'])`): only a known tool
+      // counts, unless the helper is a function of this file that starts the process (`runCommand('pm2', ['start', …])`).
       (call) => {
         // Each command of a pipeline: `exec('netstat -nat | grep -i listen')`, `exec('echo "…" | ctags --filter > ' + out)`.
         for (const command of call.commands) {
           const words = programWords(command);
           const binary = words[0] && !words[0].dynamic ? programName(words[0].text) : undefined;
-          if (!binary || !SYSTEM_TOOLS.has(binary) || !isSystemTool(binary, words[0].text)) continue;
+          if (!binary || !(SYSTEM_TOOLS.has(binary) || call.startsProcess) || !isSystemTool(binary, words[0].text)) continue;
           foundUnlessProbe(call.node, call.target, words, binary);
           return;
         }
