@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a file-database driver outside the default settings, an in-memory lowdb, and a db setting of a remote driver', code: "var lowDb = require('./db/lowdb');\nvar pg = require('./db/postgres');\nvar options = { db: lowDb() };\nvar low = require('lowdb');\nvar memory = low();\nvar defaults = { db: pg() };" },
     { name: 'a dialect the config must name, and a client fallback to a database server', code: "const options = { dialect: app.config.db.type, logging: false };\nconst knexConfig = { client: config.client || 'pg' };" },
     { name: 'greenlock given a store of its own', code: "const Greenlock = require('greenlock');\nGreenlock.create({ packageRoot: __dirname, store: require('greenlock-store-redis').create({ redisUrl }) });" },
     { name: 'a folder checked for reading only, or a data folder that is not for uploads', code: "fs.accessSync(config.uploadDir, fs.constants.R_OK);\nfs.accessSync(config.dumpPath, fs.constants.W_OK);" },
@@ -261,6 +262,15 @@ runRuleTests(rule, {
       name: "nedb-promise's export called with the file it opens",
       code: "const datastore = require('nedb-promise');\nconst db = {\n  users: datastore({ filename: path.join(dbPath, 'users.db') }),\n  cache: datastore(cacheOptions),\n};",
       errors: [{ messageId: 'localDatabase', line: 3, column: 22 }],
+      output: null,
+    },
+    {
+      name: "lowdb 0.x's export called with the path of its JSON file (pdf-bot), and a lowdb driver of the app's own as the default database",
+      code: "var low = require('lowdb');\nfunction createLowDb(options = {}) {\n  return function (config) {\n    var db = low(options.path, options.lowDbOptions || {});\n    return db;\n  };\n}\nvar lowDb = require('../src/db/lowdb');\nvar defaultConfig = {\n  api: { port: 3000 },\n  db: lowDb(),\n};",
+      errors: [
+        { messageId: 'localDatabase', line: 4, column: 14, message: 'The app keeps its data in a local file (`options.path`). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
+        { messageId: 'localDatabase', line: 11, column: 3, message: 'The app keeps its data in a local file (the `../src/db/lowdb` driver the default settings pick). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
+      ],
       output: null,
     },
     {

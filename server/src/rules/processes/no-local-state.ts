@@ -10,6 +10,7 @@ import type { Node } from '../../engine/types';
 import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isBootFunctionName } from '../_utils/callGraph';
 import { cliCommandOf } from '../_utils/cliCommands';
+import { amongDefaults } from '../_utils/defaultSettings';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, modulesByLocalName, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
@@ -138,6 +139,7 @@ export default defineRule<MessageId>({
       Property: (node) => {
         const property = node as TSESTree.Property;
         checkSetting(context, settingNames(property), property.value as Node);
+        checkDefaultFileDatabase(context, property);
         if (readsBackRecords && isLogFilesPath(property)) context.report({ at: property, messageId: 'loggedState', data: { path: getPropertyName(property.key)! } });
       },
       AssignmentExpression: (node) => {
@@ -657,11 +659,42 @@ function checkSqliteOpen(context: FileRuleContext<MessageId>, node: TSESTree.Cal
   reportLocalFile(context, node, findProperty(options, 'filename')?.value as Node | undefined);
 }
 
-/** `datastore({ filename: path.join(dbPath, 'users.db') })`: nedb-promise's export opens the file it is given. */
+/**
+ * `datastore({ filename: path.join(dbPath, 'users.db') })`: nedb-promise's export opens the file it is given;
+ * `low(options.path)`: lowdb 0.x keeps a JSON file at whatever path it is given.
+ */
 function checkFileDatabaseFactory(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression): void {
   const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
-  const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : undefined;
+  if (options?.type !== 'ObjectExpression') {
+    if (options && isPathValue(options)) context.report({ at: node, messageId: 'localDatabase', data: { file: `\`${context.source.getText(options)}\`` } });
+    return;
+  }
+  const file = findProperty(options, 'filename')?.value;
   if (file) reportLocalFile(context, namingSetting(file as Node, node), file as Node);
+}
+
+/** A file's path: a string, a path built from parts, or a name for one (`options.path`, `dbFile`), not options kept in a variable. */
+function isPathValue(node: Node): boolean {
+  if (node.type === 'Identifier' || node.type === 'MemberExpression') return /(?:path|file|filename|location)$/i.test(getMemberPath(node)?.at(-1) ?? '');
+  return node.type === 'TemplateLiteral' || typeof (node.type === 'Literal' && node.value) === 'string' || isPathBuilderCall(node);
+}
+
+/** Settings that name where a server keeps its data. */
+const DATABASE_SETTING = /^(?:db|database|datastore|store|storage)$/i;
+/** A module of the app named for a database kept in a file: `./db/lowdb`, `../stores/nedb-store`, `./sqlite`. */
+const FILE_DATABASE_MODULE = /(?:^|[/_-])(?:lowdb|nedb|sqlite3?|leveldb|dirty(?:db)?|json-?db|file-?db)(?:[-_][\w-]*)?(?:\.[cm]?js)?$/i;
+
+/**
+ * `var defaultConfig = { db: lowDb() }` with `lowDb = require('../src/db/lowdb')`: the default settings
+ * pick a driver of the app's own that keeps its data in a file, until someone configures another.
+ */
+function checkDefaultFileDatabase(context: FileRuleContext<MessageId>, property: TSESTree.Property): void {
+  if (!DATABASE_SETTING.test(getPropertyName(property.key) ?? '') || !amongDefaults(context.source, property.parent)) return;
+  const value = unwrapExpression(property.value as Node);
+  const driver = value.type === 'CallExpression' ? unwrapExpression(value.callee) : value;
+  const held = driver.type === 'Identifier' ? context.source.stableInitializer(driver, driver.name) : undefined;
+  const module = requiredSpecifier(unwrapExpression(held ?? driver));
+  if (module?.startsWith('.') && FILE_DATABASE_MODULE.test(module)) context.report({ at: property, messageId: 'localDatabase', data: { file: `the \`${module}\` driver the default settings pick` } });
 }
 
 /** The name of a database file: `app.sqlite`, `${user}.sqlite3`, `data.db`. */

@@ -14,9 +14,10 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getBindingName, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { assignedFunctionName, functionName } from '../_utils/callGraph';
+import { amongDefaults } from '../_utils/defaultSettings';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { findModuleBindings, moduleLocal, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
 import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
@@ -472,8 +473,6 @@ const DEFAULT_BACKEND_TEXT = /\b(?:persistence|storage|store|cache|backend|broke
 
 /** Settings that choose where a server keeps its data or passes its messages. */
 const BACKEND_SETTING = /^(?:persistence|storage|store|cache|backend|broker|pubsub)$/i;
-/** Names of default settings: `defaults`, `defopts`, `defaultOptions`, `DEFAULT_CONFIG`. */
-const DEFAULTS_NAME = /^def(?:ault)?s?(?:[_-]?(?:opts|options|config|settings))?$/i;
 /** A backend by the name of its module: `./default-plugins/local-cache`, `memory-store`. */
 const LOCAL_BACKEND_MODULE = /(?:^|[/_-])(?:local|memory|in-?memory)(?:[-_][\w-]*)?$/i;
 
@@ -489,15 +488,6 @@ function checkDefaultBackend(context: FileRuleContext<MessageId>, property: TSES
   if (!service || !BACKEND_SETTING.test(service) || (key !== 'defaults' && !amongDefaults(context.source, object))) return;
   const adapter = processLocalBackend(unwrapExpression(property.value as Node));
   if (adapter) context.report({ at: property, messageId: 'memoryAdapterDefault', data: { adapter } });
-}
-
-/** The object holds default settings: it is named for them, sits in one that is, or its module is (`default-options.js`). */
-function amongDefaults(source: SourceCode, object: Node): boolean {
-  if (/default/i.test(basename(source.path))) return true;
-  for (let value: Node | undefined = object, depth = 0; value && depth < 3; value = value.parent?.parent, depth++) {
-    if (DEFAULTS_NAME.test(getBindingName(value) ?? '')) return true;
-  }
-  return false;
 }
 
 /** `persistence.Memory`, `{ factory: persistence.Memory }`, `{ type: 'memory' }`, `require('./default-plugins/local-cache')`. */
