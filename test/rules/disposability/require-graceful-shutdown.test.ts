@@ -411,6 +411,14 @@ runRuleTests(rule, {
       output: "var createApi = require('../src/api');\nvar kue = require('kue');\nconst server = createApi(queue, { token: token }).listen(port, function () {\n  debug('Listening to port %d', port);\n});\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});\nkue.app.listen(argv.p);",
     },
     {
+      name: 'a server class of the package started through a global set without a declaration (log.io)',
+      code: "server = require('../index.js');\nlogServer = new server.LogServer(logConf);\nwebServer = new server.WebServer(logServer, webConf);\nwebServer.run();",
+      filename: 'bin/log.io-server',
+      project: { entryPoints: ['bin/log.io-server'] },
+      errors: [{ messageId: 'noSigterm', line: 4, column: 1, file: 'bin/log.io-server' }],
+      output: null,
+    },
+    {
       name: "a module's app listening on a command-line option (kue's dashboard bin)",
       code: "var kue = require('kue');\nkue.createQueue({ redis: argv.r });\nkue.app.listen(argv.p);",
       filename: 'bin/kue-dashboard',

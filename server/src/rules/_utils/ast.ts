@@ -194,9 +194,18 @@ export function resolveVariable(source: SourceCode, node: Node): Node {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration') continue;
     const declarator = declaration.declarations.find((item) => item.id.type === 'Identifier' && item.id.name === resolved.name);
-    if (declarator) return declarator.init ? unwrapExpression(declarator.init) : resolved;
+    if (declarator) return declarator.init ? unwrapExpression(declarator.init) : (onlyTopLevelAssignment(source, resolved.name) ?? resolved);
   }
-  return resolved;
+  return onlyTopLevelAssignment(source, resolved.name) ?? resolved;
+}
+
+/** `let server; server = http.createServer(app)`, or a global set without a declaration: the one value the module's top level gives it. */
+function onlyTopLevelAssignment(source: SourceCode, name: string): Node | undefined {
+  const values = source.ast.body.flatMap((statement) => {
+    const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    return expression?.type === 'AssignmentExpression' && expression.operator === '=' && expression.left.type === 'Identifier' && expression.left.name === name ? [expression.right] : [];
+  });
+  return values.length === 1 ? unwrapExpression(values[0]) : undefined;
 }
 
 /** The name a value is bound to: the variable, property or assignment target it is written into. */
