@@ -117,6 +117,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a fork of the daemon library, and the daemonised child's PID written to a path setting (frontail)",
+    code: "const daemon = require('daemon-fix41');\nconst fs = require('fs');\nconst proc = daemon.daemon(script, args, { stdout: logFile, stderr: logFile });\nfs.writeFileSync(params.pidPath, proc.pid);",
+    errors: [
+      { messageId: 'daemonLibrary', line: 3, column: 14, message: '`daemon` turns the process into a daemon: it forks, detaches from its parent and lets the original exit, so the platform loses track of the real process. Run in the foreground and let the platform supervise it.' },
+      { messageId: 'pidFile', line: 4, column: 1 },
+    ],
+    output: null,
+  },
+  {
     name: 'PID files written by a process that daemonises itself',
     code: "const fs = require('fs');\nfs.writeFileSync(path.join(dataDir, 'server.pid'), String(process.pid));\nawait fs.promises.writeFile(pidFile, `${process.pid}\\n`);\nfs.writeFileSync('/var/run/app.pid', pid);\nrequire('daemon')();",
     errors: [

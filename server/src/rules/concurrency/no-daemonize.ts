@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node, OffsetRange } from '../../engine/types';
-import { findProperty, getCalleeProperty, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeProperty, getMemberName, getStaticString, unwrapExpression } from '../_utils/ast';
 import { isNodeBinary, processCallVisitors, staticText, type ProcessCall } from '../_utils/childProcess';
 import { launchedTool } from '../_utils/commands';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
@@ -31,7 +31,8 @@ interface CodeFinding {
 }
 
 /** Libraries whose job is to turn the calling process into a daemon. */
-const DAEMON_MODULES = new Set(['daemon', 'daemonize2', 'daemonize-process', 'daemonize']);
+/** `daemon`, `daemonize`, `daemonize2`, `daemonize-process`, and forks such as `daemon-fix41`. */
+const DAEMON_MODULE = /^daemon(?:ize)?(?:2|-process|-fix\d+)?$/;
 
 /** Commands that detach what they run from the terminal and from whoever started them. */
 const DETACHERS = new Set(['nohup', 'setsid', 'start-stop-daemon', 'daemonize', 'daemon', 'disown']);
@@ -73,7 +74,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       }),
       {
         Program: (node) => {
-          daemonBindings = findModuleBindings(node as TSESTree.Program, (module) => DAEMON_MODULES.has(module));
+          daemonBindings = findModuleBindings(node as TSESTree.Program, (module) => DAEMON_MODULE.test(module));
         },
         CallExpression: (node) => {
           const call = node as TSESTree.CallExpression;
@@ -217,7 +218,7 @@ function daemonModuleOf(call: TSESTree.CallExpression, bindings: ModuleBindings)
   const target = callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : callee;
   if (target.type === 'CallExpression' && target.callee.type === 'Identifier' && target.callee.name === 'require') {
     const module = getStaticString(target.arguments[0]);
-    return module && DAEMON_MODULES.has(module) ? module : undefined;
+    return module && DAEMON_MODULE.test(module) ? module : undefined;
   }
   return target.type === 'Identifier' && bindings.namespaces.has(target.name) ? target.name : undefined;
 }
@@ -256,14 +257,17 @@ function writesPidFile(source: SourceCode, call: TSESTree.CallExpression): boole
   return /\.pid$/i.test(staticText(source, path) ?? '') || PID_FILE_NAME.test(source.getText(path)) || isPid(source, content);
 }
 
-const PID_FILE_NAME = /pids?_?file/i;
+const PID_FILE_NAME = /pids?_?(?:file|path)/i;
 
-/** `process.pid`, `String(process.pid)`, `process.pid.toString()`, `` `${process.pid}\n` ``, `process.pid + ''`. */
+/**
+ * `process.pid`, `String(process.pid)`, `process.pid.toString()`, `` `${process.pid}\n` ``, `process.pid + ''`,
+ * and a daemonised child's: `proc.pid`.
+ */
 function isPid(source: SourceCode, node: Node): boolean {
   const value = unwrapExpression(node);
   switch (value.type) {
     case 'MemberExpression':
-      return getMemberPath(value)?.join('.') === 'process.pid' && value.object.type === 'Identifier' && source.isGlobal(value.object, 'process');
+      return getMemberName(value) === 'pid';
     case 'CallExpression': {
       const callee = value.callee;
       if (callee.type === 'Identifier' && callee.name === 'String' && value.arguments[0]) return isPid(source, value.arguments[0]);
