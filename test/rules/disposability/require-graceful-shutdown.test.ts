@@ -411,6 +411,14 @@ runRuleTests(rule, {
       output: "var createApi = require('../src/api');\nvar kue = require('kue');\nconst server = createApi(queue, { token: token }).listen(port, function () {\n  debug('Listening to port %d', port);\n});\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});\nkue.app.listen(argv.p);",
     },
     {
+      name: "the package's own class, a member of a module required in place, started by its bin that handles only SIGHUP (stubby)",
+      code: "var stubby = new (require('../src/main').Stubby);\nstubby.start(options, function (errors) {});\nprocess.on('SIGHUP', function () {\n  stubby.delete(function () { stubby.start(options); });\n});",
+      filename: 'bin/stubby',
+      project: { entryPoints: ['bin/stubby'], packageJson: { path: '/project/package.json', name: 'stubby', bin: { stubby: 'bin/stubby' }, scripts: {}, dependencies: {}, devDependencies: {}, optionalDependencies: {}, peerDependencies: {}, isModule: false } },
+      errors: [{ messageId: 'sigintOnly', line: 2, column: 1, file: 'bin/stubby', message: 'Only SIGHUP is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: on SIGTERM, close the server, then exit.' }],
+      output: null,
+    },
+    {
       name: 'a server class of the package started through a global set without a declaration (log.io)',
       code: "server = require('../index.js');\nlogServer = new server.LogServer(logConf);\nwebServer = new server.WebServer(logServer, webConf);\nwebServer.run();",
       filename: 'bin/log.io-server',

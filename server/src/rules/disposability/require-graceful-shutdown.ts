@@ -814,7 +814,10 @@ function creationOf(source: SourceCode, receiver: Node): Node | undefined {
  * in development and tests (`MongoMemoryServer`, `WebpackDevServer`).
  */
 function constructedServer(created: Node | undefined, appClasses: ReadonlySet<string> = new Set()): ServerKind | undefined {
-  const name = created?.type === 'NewExpression' ? getCalleeName(created)?.split('.').pop() ?? '' : '';
+  if (created?.type !== 'NewExpression') return undefined;
+  const callee = unwrapExpression(created.callee);
+  // `new (require('../src/main').Stubby)()`: the class is a member of a module required in place.
+  const name = getCalleeName(created)?.split('.').pop() ?? (callee.type === 'MemberExpression' ? getMemberName(callee) : undefined) ?? '';
   return (/\wServer$/.test(name) && !/Apollo|Memory|Dev|Test/.test(name)) || appClasses.has(name.toLowerCase()) ? 'custom' : undefined;
 }
 
