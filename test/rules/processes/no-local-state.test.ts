@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a storage kind with a remote fallback, and a local one with no variable to override it', code: "const storageType = process.env.STORAGE || 's3';\nconst storage = 'local';\nconst sessionStorage = window.sessionStorage || 'local';" },
     { name: 'a file-database driver outside the default settings, an in-memory lowdb, and a db setting of a remote driver', code: "var lowDb = require('./db/lowdb');\nvar pg = require('./db/postgres');\nvar options = { db: lowDb() };\nvar low = require('lowdb');\nvar memory = low();\nvar defaults = { db: pg() };" },
     { name: 'a dialect the config must name, and a client fallback to a database server', code: "const options = { dialect: app.config.db.type, logging: false };\nconst knexConfig = { client: config.client || 'pg' };" },
     { name: 'greenlock given a store of its own', code: "const Greenlock = require('greenlock');\nGreenlock.create({ packageRoot: __dirname, store: require('greenlock-store-redis').create({ redisUrl }) });" },
@@ -270,6 +271,15 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'localDatabase', line: 4, column: 14, message: 'The app keeps its data in a local file (`options.path`). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
         { messageId: 'localDatabase', line: 11, column: 3, message: 'The app keeps its data in a local file (the `../src/db/lowdb` driver the default settings pick). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
+      ],
+      output: null,
+    },
+    {
+      name: 'a storage kind that falls back to the local disk when nobody sets the variable (npm-register)',
+      code: "let storageType = ((env.NPM_REGISTER_STORAGE && env.NPM_REGISTER_STORAGE.toLowerCase()) || 'fs');\nlet Storage = require('./storage/' + storageType);\nmodule.exports = { storage: process.env.STORAGE || 'local' };",
+      errors: [
+        { messageId: 'localStorageKind', line: 1, column: 92, message: "Storage defaults to `fs`: files on this process's disk. Each instance keeps its own and a new container starts without them: default to object storage or a database attached through config, and keep the local disk a choice for development." },
+        { messageId: 'localStorageKind', line: 3, column: 52 },
       ],
       output: null,
     },

@@ -22,7 +22,7 @@ import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } fro
 import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
+type MessageId = 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'localStorageKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -61,7 +61,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -75,6 +75,8 @@ export default defineRule<MessageId>({
       'The app keeps its data in a local file ({{file}}). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.',
     localDatabaseKind:
       'The database defaults to {{kind}}, which keeps the data in a file on this process\'s disk. Each instance gets its own copy and a redeploy can lose it: default to a database server attached through config.',
+    localStorageKind:
+      'Storage defaults to `{{kind}}`: files on this process\'s disk. Each instance keeps its own and a new container starts without them: default to object storage or a database attached through config, and keep the local disk a choice for development.',
     localStoreAdapter:
       '{{name}} keeps what it stores in files on this process\'s disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default.',
     appDirectoryWrite:
@@ -135,7 +137,11 @@ export default defineRule<MessageId>({
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
       ClassBody: (node) => checkLogRecovery(context, node as TSESTree.ClassBody),
       ObjectExpression: (node) => checkOrmConfig(context, node as TSESTree.ObjectExpression),
-      VariableDeclarator: (node) => checkDatabaseFilePath(context, node as TSESTree.VariableDeclarator, bindings!),
+      VariableDeclarator: (node) => {
+        const declarator = node as TSESTree.VariableDeclarator;
+        checkDatabaseFilePath(context, declarator, bindings!);
+        if (declarator.id.type === 'Identifier' && declarator.init) checkStorageKind(context, declarator.id.name, declarator.init);
+      },
       Property: (node) => {
         const property = node as TSESTree.Property;
         checkSetting(context, settingNames(property), property.value as Node);
@@ -455,6 +461,7 @@ function checkSetting(context: FileRuleContext<MessageId>, names: readonly strin
     return;
   }
   checkDatabaseKind(context, names[0], value);
+  checkStorageKind(context, names[0], value);
   if (names.some((name) => DATA_FILE_KEY.test(name)) && DATA_FILE.test(fileNameOf(value) ?? '')) reportLocalFile(context, value, value);
 }
 
@@ -727,6 +734,19 @@ function checkDatabaseKind(context: FileRuleContext<MessageId>, key: string | un
   if (!key || !(DATABASE_KIND_KEY.test(key) || (ORM_KIND_KEY.test(key) && fallback))) return;
   const kind = getStaticString(fallback ?? unwrapped);
   if (kind && FILE_DATABASE_KINDS.has(kind.toLowerCase())) context.report({ at: value, messageId: 'localDatabaseKind', data: { kind } });
+}
+
+/** Settings that choose where the app stores its files and data: `storage`, `storageType`, `STORAGE_DRIVER`. */
+const STORAGE_KIND_KEY = /^storage(?:[_-]?(?:type|driver|backend|adapter|engine|kind))?$/i;
+/** Storage kinds that mean this process's own disk. */
+const LOCAL_STORAGE_KINDS = new Set(['fs', 'file', 'files', 'filesystem', 'local', 'disk', 'localfs', 'local-fs']);
+
+/** `storageType = process.env.STORAGE || 'fs'`: the storage the app falls back to when nobody configures one. */
+function checkStorageKind(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
+  const unwrapped = unwrapExpression(value);
+  if (!key || !STORAGE_KIND_KEY.test(key) || unwrapped.type !== 'LogicalExpression' || unwrapped.operator === '&&') return;
+  const kind = getStaticString(unwrapped.right);
+  if (kind && LOCAL_STORAGE_KINDS.has(kind.toLowerCase())) context.report({ at: unwrapped.right, messageId: 'localStorageKind', data: { kind } });
 }
 
 function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.ObjectExpression): void {
