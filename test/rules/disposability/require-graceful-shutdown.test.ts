@@ -419,6 +419,14 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a server set up with a listener in a chain that ends in listen, made inside the function that starts it (npm_lazy)',
+      code: "var http = require('http');\nfunction start(config) {\n  var server = http.createServer();\n  server.on('request', function (req, res) {\n    route(req, res);\n  }).listen(config.port, config.host);\n}\nmodule.exports = start;",
+      filename: 'server.js',
+      project: { entryPoints: ['server.js'] },
+      errors: [{ messageId: 'noSigterm', line: 4, column: 3, file: 'server.js' }],
+      output: "var http = require('http');\nfunction start(config) {\n  var server = http.createServer();\n  const httpServer = server.on('request', function (req, res) {\n    route(req, res);\n  }).listen(config.port, config.host);\n  process.on('SIGTERM', () => {\n    httpServer.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n}\nmodule.exports = start;",
+    },
+    {
       name: 'a server class of the package started through a global set without a declaration (log.io)',
       code: "server = require('../index.js');\nlogServer = new server.LogServer(logConf);\nwebServer = new server.WebServer(logServer, webConf);\nwebServer.run();",
       filename: 'bin/log.io-server',

@@ -793,15 +793,19 @@ function serverKind(source: SourceCode, receiver: Node, created: Node | undefine
   return constructedServer(created);
 }
 
-/** Methods that set an app up and return it: `express().disable('x-powered-by')`, `new Koa().use(logger)`. */
-const SETUP_CHAIN_METHOD = /^(?:use|set|enable|disable|engine)$/;
+/** Methods that set an app or server up and return it: `express().disable('x-powered-by')`, `new Koa().use(logger)`, `server.on('request', handle)`. */
+const SETUP_CHAIN_METHOD = /^(?:use|set|enable|disable|engine|on|once)$/;
 
-/** What made the value a receiver holds: `express()`, `http.createServer(app)`, `await NestFactory.create(…)`, `express().disable(…)`. */
+/**
+ * What made the value a receiver holds: `express()`, `http.createServer(app)`, `await NestFactory.create(…)`, `express().disable(…)`,
+ * and through a variable in the chain: `server.on('request', handle).listen(port)` after `var server = http.createServer()`.
+ */
 function creationOf(source: SourceCode, receiver: Node): Node | undefined {
   const origin = resolveVariable(source, receiver);
   let created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
   while (created?.type === 'CallExpression' && created.callee.type === 'MemberExpression' && SETUP_CHAIN_METHOD.test(getMemberName(created.callee) ?? '')) {
-    const made = unwrapExpression(created.callee.object);
+    const object = unwrapExpression(created.callee.object);
+    const made = object.type === 'Identifier' ? unwrapExpression(source.stableInitializer(object, object.name) ?? resolveVariable(source, object)) : object;
     if (made.type !== 'CallExpression' && made.type !== 'NewExpression') break;
     created = made;
   }
