@@ -14,6 +14,10 @@ const PARSE_SERVER = "const express = require('express');\nclass ParseServer {\n
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'handlers that hand the stop to something named for it before they exit',
+      code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => {\n  bus.emit('shutdown');\n  db.disconnect(() => process.exit(0));\n});\nprocess.on('SIGINT', () => {\n  workers.stopAll();\n  process.exit(0);\n});`,
+    },
     { name: 'a factory of the file that returns no server, listened on', code: "function create() {\n  return new EventEmitter();\n}\ncreate().listen(PORT);", filename: 'server.js', project: { entryPoints: ['server.js'] } },
     { name: 'a framework called without a port: it only builds the app', code: "const zappa = require('zappajs');\nmodule.exports = zappa.app(function () {});", filename: 'app.js', project: { entryPoints: ['app.js'] } },
     {
@@ -218,6 +222,12 @@ runRuleTests(rule, {
     {
       code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => {\n  console.log('bye');\n  process.exit(0);\n});`,
       errors: [{ messageId: 'exitWithoutClose', line: 4, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'a handler that only times an analytics event before it exits (frontail)',
+      code: `${EXPRESS}const server = app.listen(3000);\nconst cleanExit = () => {\n  stats.timeEnd('runtime', 'runtime', () => {\n    process.exit();\n  });\n};\nprocess.on('SIGINT', cleanExit);\nprocess.on('SIGTERM', cleanExit);`,
+      errors: [{ messageId: 'exitWithoutClose', line: 10, column: 1 }],
       output: null,
     },
     {

@@ -641,16 +641,30 @@ function callsExitingWrapper(source: SourceCode, body: Node): boolean {
 const LOGGING_CALL = /^(?:debug|info|warn|error)$|^(?:this\.)?(?:console|logger|log|l)\.\w+$|^(?:this\.)?\w*(?:[lL]og|[lL]ogger|util)\.(?:log|info|warn|error|debug|trace|fatal|notice)$|(?:^|\.)log(?:info|notice|warn|error|debug)?$/;
 
 /**
- * Calls process.exit and nothing else but logging. Any other call might close something
- * (`server.close()`, `shutdown()`), so the rule stays silent then rather than guess.
+ * Calls process.exit and nothing that might close something: logging, and methods whose names say they
+ * do something else (`stats.timeEnd('runtime', () => process.exit())`). A function of the app's own
+ * (`shutdown()`) or a method named for stopping (`server.close()`, `db.disconnect()`) might close what
+ * matters, so the rule stays silent then rather than guess.
  */
 function exitsWithoutClosing(...body: Node[]): boolean {
   return body.some((statement) => calls(statement, (name) => name === 'process.exit')) && !mayClose(...body);
 }
 
-/** Calls anything but logging and `process.exit`. `child.kill('SIGINT'); process.exit()`: signalling a child does not wait for it to finish. */
+/** Method names that may stop, close or hand the shutdown to something else: `close`, `stopAll`, `gracefulShutdown`, `end`, `emit`. */
+const CLOSING_METHOD = /^(?:close|stop|shut|end|destroy|disconnect|quit|terminate|clean|teardown|dispose|release|drain|flush|finish|exit|abort|cancel|unsubscribe|unlisten|unref|emit|graceful)|close|stop|shutdown|destroy|disconnect|terminate|dispose|teardown|cleanup/i;
+
+/**
+ * Calls anything but logging, `process.exit` and methods named for something else than stopping.
+ * `child.kill('SIGINT'); process.exit()`: signalling a child does not wait for it to finish.
+ */
 function mayClose(...body: Node[]): boolean {
-  return body.some((statement) => calls(statement, (name) => name !== 'process.exit' && !LOGGING_CALL.test(name) && !/\.kill$/.test(name)));
+  return body.some((statement) =>
+    calls(statement, (name) => {
+      if (name === 'process.exit' || LOGGING_CALL.test(name) || /\.kill$/.test(name)) return false;
+      const method = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : undefined;
+      return method === undefined || CLOSING_METHOD.test(method);
+    }),
+  );
 }
 
 function calls(root: Node, matches: (calleeName: string) => boolean): boolean {
