@@ -302,6 +302,7 @@ runRuleTests(rule, {
     },
     { name: 'a probe whose failure is handled', code: `${CP}function branch() {\n  try {\n    return execSync('git rev-parse --abbrev-ref HEAD').toString().trim();\n  } catch {\n    return '';\n  }\n}` },
     { name: 'a promise chain that recovers', code: "const { execa } = require('execa');\nconst version = await execa('ffmpeg', ['-version']).then((r) => r.stdout).catch(() => undefined);", filename: 'src/index.mjs' },
+    { name: "the desktop's openers a command uses to show a page in the user's browser (monika's --create-config)", code: "const { spawnSync } = require('child_process');\nswitch (os.type()) {\n  case 'Darwin': spawnSync('open', [url]); break;\n  case 'Linux': spawnSync('xdg-open', [url]); break;\n  case 'Windows NT': spawnSync('start', [url]); break;\n}" },
     { name: "Redis's sendCommand and isbot's spawn take arrays that are not programs", code: "await this.client.sendCommand(['FLUSHDB']);\nconst checkIfBot = isbot.spawn(['bot']);" },
     { name: "a version probe through the app's own helper, its failure handled", code: "(async () => {\n  try {\n    const version = await runCmd(['npm', '--version']);\n    logger.info(version);\n  } catch (err) {\n    logger.error(err);\n  }\n})();" },
     { name: 'a system path as an environment default, a probe, or the shell', code: "const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';\nif (fs.existsSync('/usr/bin/chromium')) useIt();\nconst shell = '/bin/sh';" },

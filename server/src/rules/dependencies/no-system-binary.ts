@@ -148,9 +148,15 @@ function provisionsHost(binary: string, words: readonly ShellWord[]): boolean {
   return operands.every((word) => word.dynamic || word.text.startsWith('-') || /^\d+$/.test(word.text) || SERVICE_VERBS.has(word.text));
 }
 
+/**
+ * What opens a URL or file in the user's desktop apps (`open` on macOS, `xdg-open`, Windows' `start`):
+ * a convenience of a command run on someone's computer, never a dependency of a server.
+ */
+const DESKTOP_OPENERS = new Set(['open', 'xdg-open', 'start', 'explorer', 'explorer.exe', 'gnome-open', 'kde-open', 'wslview']);
+
 /** Runtimes and scripts that ship with the app rather than with the machine. */
 function isAppProvided(word: string, binary: string, project: ProjectFacts): boolean {
-  if (binary === 'node' || BASE_SYSTEM.has(binary)) return true;
+  if (binary === 'node' || BASE_SYSTEM.has(binary) || DESKTOP_OPENERS.has(binary)) return true;
   // `./bin/task.sh` ships with the app; a bin of a declared dependency is installed by npm.
   return /^\.{1,2}[\\/]/.test(word) || (declaredPackages(project).has(binary) && !SYSTEM_TOOLS.has(binary));
 }
