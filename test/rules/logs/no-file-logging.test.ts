@@ -103,6 +103,15 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'an opt-in log file at the path of the logging settings, and its default built from the home folder (npm_lazy)',
+      code: "const fs = require('fs');\nconst config = {\n  loggingOpts: {\n    logToFile: false,\n    filename: homePath + '/npm_lazy.log',\n  },\n};\nif (config.loggingOpts.logToFile) {\n  minilog.pipe(fs.createWriteStream(config.loggingOpts.filename, { flags: 'w' }));\n}",
+      errors: [
+        { messageId: 'logLocation', line: 5, column: 15 },
+        { messageId: 'fileStream', line: 9, column: 16, message: 'Log lines go to the file in `loggingOpts.filename`. Files on the process disk vanish with it and never reach the log router: write to stdout.' },
+      ],
+      output: null,
+    },
+    {
       name: 'a log file in the default transports of a logging setup (mountebank)',
       code: "const defaultConfig = {\n  level: 'info',\n  transports: {\n    console: { colorize: true },\n    file: { path: 'mb.log', format: 'json' },\n  },\n};",
       errors: [{ messageId: 'logLocation', line: 5, column: 19 }],

@@ -280,9 +280,13 @@ function logFileTarget(source: SourceCode, node: Node): string | undefined {
   const texts = values.flatMap((value) => [getStaticString(value) ?? lastPathPart(value) ?? builtPathPart(value), ...returnedPathParts(source, value)]);
   const text = texts.find((candidate) => candidate !== undefined && LOG_FILE_NAME.test(candidate));
   if (text) return text.split(/[\\/]/).pop();
-  // `fs.createWriteStream(keyFlushLog, { flags: 'a+' })`: a setting that names the log file.
-  const name = getMemberPath(unwrapExpression(node))?.at(-1);
-  return name !== undefined && LOG_FILE_SETTING.test(name) ? `the file in \`${name}\`` : undefined;
+  // `fs.createWriteStream(keyFlushLog, { flags: 'a+' })`: a setting that names the log file, also as the location
+  // key of a logging settings object (`config.loggingOpts.filename`).
+  const path = getMemberPath(unwrapExpression(node)) ?? [];
+  const name = path.at(-1);
+  const inLoggingSettings = name !== undefined && LOCATION_KEY.test(name) && path.slice(0, -1).some((owner) => LOGGING_SETTINGS.test(owner));
+  if (name === undefined || !(LOG_FILE_SETTING.test(name) || inLoggingSettings)) return undefined;
+  return `the file in \`${inLoggingSettings ? path.slice(-2).join('.') : name}\``;
 }
 
 /** `app.log`, and the text files apps keep logs and errors in: `mesherrors.txt`, `agenterrorlogs.txt`, `log.txt`. */
@@ -310,6 +314,8 @@ function returnedPathParts(source: SourceCode, value: Node): (string | undefined
 
 function lastPathPart(node: Node): string | undefined {
   if (node.type === 'TemplateLiteral') return node.quasis[node.quasis.length - 1].value.cooked ?? undefined;
+  // `homePath + '/npm_lazy.log'`
+  if (node.type === 'BinaryExpression' && node.operator === '+') return getStaticString(node.right);
   if (node.type === 'CallExpression' && /^path\.(?:join|resolve)$|^(?:join|resolve)$/.test(getCalleeName(node) ?? '')) {
     return getStaticString(node.arguments[node.arguments.length - 1]);
   }
