@@ -176,6 +176,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a login rate limiter that keeps the blocked addresses in an array (droppy)',
+      code: "const rateLimited = [];\nfunction handlePOST(req, res) {\n  const ip = utils.ip(req);\n  if (rateLimited.indexOf(ip) !== -1) return res.end();\n  rateLimited.push(ip);\n  setTimeout(() => rateLimited.splice(rateLimited.indexOf(ip), 1), 2000);\n}",
+      errors: [{ messageId: 'handlerState', line: 1, column: 7 }],
+      output: null,
+    },
+    {
       name: 'request data written under a key',
       code: "let profiles = {};\napp.put('/profiles/:id', (req, res) => {\n  const { name, email } = req.body;\n  profiles[req.params.id] = { name, email };\n  res.sendStatus(204);\n});",
       errors: [{ messageId: 'handlerState', line: 1, column: 5 }],

@@ -48,7 +48,7 @@ const SECRET_OPTIONS = new Set(['keys', 'secretOrKey', 'secretOrPrivateKey', 'pr
 /** Names that say a container only caches, buffers or tracks live connections: per-process by nature. */
 const EPHEMERAL_NAME = /cache|memo|buffer|batch|pending|inflight|in_flight|client|connection|socket|subscriber|listener|watcher|stream|emitter|timer|interval|metric|stat|histogram|counter|registry|seen|visited|warned|deprecat|lock|mutex/i;
 /** Names that say a container holds the app's data. */
-const STATE_NAME = /session|user|account|todo|item|post|message|mail|comment|order|cart|job|queue|task|upload|record|entr(?:y|ies)|store|db|database|data|token|room|note|book|product|customer|subscription|attempt|vote|link|url|profile|game|player|score|booking|reservation|ticket|invoice|payment|transaction|document|event/i;
+const STATE_NAME = /session|user|account|todo|item|post|message|mail|comment|order|cart|job|queue|task|upload|record|entr(?:y|ies)|store|db|database|data|token|room|note|book|product|customer|subscription|attempt|rate-?limit|throttl|banned|blocked|vote|link|url|profile|game|player|score|booking|reservation|ticket|invoice|payment|transaction|document|event/i;
 /** Values that are live connections: a registry of them is per process by nature (SSE, sockets). */
 const CONNECTION_VALUE = /^(?:res|response|reply|socket|ws|client|connection|stream)$/;
 const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift', 'splice']);
