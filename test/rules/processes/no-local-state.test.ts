@@ -275,6 +275,15 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a LevelDB folder opened by level, and a PouchDB database named rather than addressed by URL (local-npm)',
+      code: "var level = require('level');\nvar skimRemote = new PouchDB('https://skimdb.npmjs.com/registry');\nvar skimLocal = new PouchDB('skimdb', { auto_compaction: true });\nvar db = level(path.resolve(directory, 'binarydb'));",
+      errors: [
+        { messageId: 'localDatabase', line: 3, column: 17, message: 'The app keeps its data in a local file (`skimdb`, a LevelDB folder). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
+        { messageId: 'localDatabase', line: 4, column: 10 },
+      ],
+      output: null,
+    },
+    {
       name: 'a storage kind that falls back to the local disk when nobody sets the variable (npm-register)',
       code: "let storageType = ((env.NPM_REGISTER_STORAGE && env.NPM_REGISTER_STORAGE.toLowerCase()) || 'fs');\nlet Storage = require('./storage/' + storageType);\nmodule.exports = { storage: process.env.STORAGE || 'local' };",
       errors: [

@@ -24,7 +24,7 @@ import { walkSubtree } from '../../engine/traverse';
 
 type MessageId = 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'localStorageKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
 
-const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
+const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'level', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
 const LOWDB_FILE_ADAPTER = /(?:^|\.)(?:JSONFile|JSONFileSync|FileSync|FileAsync)$/;
 const SQLITE_CLIENTS = new Set(['sqlite', 'sqlite3', 'better-sqlite3']);
@@ -61,7 +61,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
+  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|['"`]level['"`]|new\s+PouchDB\b|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|TYPE|DIALECT|DRIVER|ENGINE|KIND)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -592,6 +592,7 @@ function isHtpasswdFileStore(node: TSESTree.NewExpression): boolean {
 function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression, bindings: Bindings): void {
   if (isHtpasswdFileStore(node)) return context.report({ at: node, messageId: 'stateFile', data: { what: 'user accounts (an htpasswd file)' } });
   if (isSessionStoreSetting(context.source, node, bindings)) return context.report({ at: node, messageId: 'memorySession' });
+  if (isLocalPouchDatabase(node)) return context.report({ at: node, messageId: 'localDatabase', data: { file: `\`${getStaticString(node.arguments[0])}\`, a LevelDB folder` } });
   const diskStore = diskStoreModule(context.source, node.callee, bindings);
   // `new SQLiteStore({ db: new sqlite3.Database('sessions.sqlite') })`: the database file it is handed is the finding.
   if (diskStore && !handsDatabaseIn(node)) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
@@ -610,6 +611,12 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   // lowdb's file adapters keep a JSON file whatever its path: `new FileAsync(source)` with the path a parameter.
   if (LOWDB_FILE_ADAPTER.test(name) && file && resolveConst(context.source, file as Node).type === 'Identifier') return context.report({ at, messageId: 'localDatabase', data: { file: `\`${context.source.getText(file as Node)}\`` } });
   reportLocalFile(context, at, file as Node | undefined);
+}
+
+/** `new PouchDB('skimdb')`: a database named, not addressed by URL, lives in a LevelDB folder of this disk. */
+function isLocalPouchDatabase(node: TSESTree.NewExpression): boolean {
+  const name = getStaticString(node.arguments[0]);
+  return /(?:^|\.)PouchDB$/.test(getCalleeName(node) ?? '') && name !== undefined && !name.includes('://');
 }
 
 /**
