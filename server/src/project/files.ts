@@ -21,6 +21,8 @@ export const NON_PRODUCTION = [
   // `docker-examples/`, `deploy-examples/`, `module_sample/`: setups shown to users, not what the package runs.
   '**/*[-_]examples/**', '**/*[-_]sample/**', '**/*[-_]samples/**',
   '**/docs/**', '**/benchmarks/**', '**/bench/**',
+  // A package's own `doc/` folder; deeper down, `doc` can name a module of the app (Apostrophe's `modules/@apostrophecms/doc`).
+  '/doc/**',
   // `test.js` beside the code: a developer's scratch or benchmark script.
   '**/*.test.*', '**/*.spec.*', '**/*.stories.*', '**/test.*js', '**/test.*ts',
   // `e2e.api.js`: endpoints that only end-to-end test runs mount.
