@@ -9,6 +9,7 @@ runRuleTests(rule, {
     { name: 'a file opened to append outside a logger module', code: "var dest = require('fs').createWriteStream(target.path, { flags: 'a' });", filename: 'lib/storage.js' },
     { name: 'a text file of data, appended through an fs kept on an object', code: "obj.fs.appendFileSync(obj.path.join(dataPath, 'devices.txt'), line);\nobj.fs.openSync(reportPath, 'a+');" },
     { name: 'a file name in a section of settings that are not about logs', code: "const settings = {\n  exports: { filename: 'report.log.csv' },\n  server: { filename: 'server.log' },\n};" },
+    { name: 'a chat transcript appended to a file named for its channel (shout)', code: "const fs = require('fs');\nfs.appendFile(path + '/' + chan.replace(/%/g, '%%') + '.log', line + '\\n', done);" },
     { name: 'descriptors not named for a log file', code: "const fs = require('fs');\nfs.write(fd, line);\nfs.writeSync(dialog, text);\nfs.writeSync(catalogFd, text);" },
     { name: 'a catalog and a changelog written to files are no logs', code: "const fs = require('fs');\nfs.createWriteStream(catalog);\nfs.appendFileSync(changelog, entry);" },
     "console.log('server started');",

@@ -249,7 +249,9 @@ function checkLogLocation(context: FileRuleContext<MessageId>, value: Node, key:
 /** The last part of a local path naming a log file or folder: `'./logs'`, `path.join(root, 'logs', 'output.log')`. */
 function localLogPath(source: SourceCode, node: Node): string | undefined {
   const value = defaultOf(resolveConst(source, node));
-  const text = getStaticString(value) ?? lastPathPart(value) ?? builtPathPart(value);
+  // `homePath + '/npm_lazy.log'`: a setting's default built on a folder the code computes.
+  const concatenated = value.type === 'BinaryExpression' && value.operator === '+' ? getStaticString(value.right) : undefined;
+  const text = getStaticString(value) ?? lastPathPart(value) ?? builtPathPart(value) ?? concatenated;
   if (!text || !LOG_PATH.test(text)) return undefined;
   return text.replace(/[\\/]+$/, '').split(/[\\/]/).pop();
 }
@@ -314,8 +316,6 @@ function returnedPathParts(source: SourceCode, value: Node): (string | undefined
 
 function lastPathPart(node: Node): string | undefined {
   if (node.type === 'TemplateLiteral') return node.quasis[node.quasis.length - 1].value.cooked ?? undefined;
-  // `homePath + '/npm_lazy.log'`
-  if (node.type === 'BinaryExpression' && node.operator === '+') return getStaticString(node.right);
   if (node.type === 'CallExpression' && /^path\.(?:join|resolve)$|^(?:join|resolve)$/.test(getCalleeName(node) ?? '')) {
     return getStaticString(node.arguments[node.arguments.length - 1]);
   }
