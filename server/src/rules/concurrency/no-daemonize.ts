@@ -30,8 +30,7 @@ interface CodeFinding {
   readonly module?: string;
 }
 
-/** Libraries whose job is to turn the calling process into a daemon. */
-/** `daemon`, `daemonize`, `daemonize2`, `daemonize-process`, and forks such as `daemon-fix41`. */
+/** Libraries whose job is to turn the calling process into a daemon: `daemon`, `daemonize`, `daemonize2`, `daemonize-process`, and forks such as `daemon-fix41`. */
 const DAEMON_MODULE = /^daemon(?:ize)?(?:2|-process|-fix\d+)?$/;
 
 /** Commands that detach what they run from the terminal and from whoever started them. */
@@ -254,7 +253,7 @@ const WRITE_FILE = /^(?:writeFileSync|writeFile|outputFileSync|outputFile|append
 function writesPidFile(source: SourceCode, call: TSESTree.CallExpression): boolean {
   if (!WRITE_FILE.test(getCalleeProperty(call) ?? '') || call.arguments.length < 2) return false;
   const [path, content] = call.arguments;
-  return /\.pid$/i.test(staticText(source, path) ?? '') || PID_FILE_NAME.test(source.getText(path)) || isPid(source, content);
+  return /\.pid$/i.test(staticText(source, path) ?? '') || PID_FILE_NAME.test(source.getText(path)) || isPid(content);
 }
 
 const PID_FILE_NAME = /pids?_?(?:file|path)/i;
@@ -263,20 +262,20 @@ const PID_FILE_NAME = /pids?_?(?:file|path)/i;
  * `process.pid`, `String(process.pid)`, `process.pid.toString()`, `` `${process.pid}\n` ``, `process.pid + ''`,
  * and a daemonised child's: `proc.pid`.
  */
-function isPid(source: SourceCode, node: Node): boolean {
+function isPid(node: Node): boolean {
   const value = unwrapExpression(node);
   switch (value.type) {
     case 'MemberExpression':
       return getMemberName(value) === 'pid';
     case 'CallExpression': {
       const callee = value.callee;
-      if (callee.type === 'Identifier' && callee.name === 'String' && value.arguments[0]) return isPid(source, value.arguments[0]);
-      return callee.type === 'MemberExpression' && getCalleeProperty(value) === 'toString' && isPid(source, callee.object);
+      if (callee.type === 'Identifier' && callee.name === 'String' && value.arguments[0]) return isPid(value.arguments[0]);
+      return callee.type === 'MemberExpression' && getCalleeProperty(value) === 'toString' && isPid(callee.object);
     }
     case 'TemplateLiteral':
-      return value.expressions.length === 1 && isPid(source, value.expressions[0]) && value.quasis.every((quasi) => /^\s*$/.test(quasi.value.cooked ?? ''));
+      return value.expressions.length === 1 && isPid(value.expressions[0]) && value.quasis.every((quasi) => /^\s*$/.test(quasi.value.cooked ?? ''));
     case 'BinaryExpression':
-      return value.operator === '+' && [value.left, value.right].some((side) => isPid(source, side)) && [value.left, value.right].some((side) => /^\s*$/.test(getStaticString(side) ?? 'x'));
+      return value.operator === '+' && [value.left, value.right].some(isPid) && [value.left, value.right].some((side) => /^\s*$/.test(getStaticString(side) ?? 'x'));
     default:
       return false;
   }
