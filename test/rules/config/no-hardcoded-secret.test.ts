@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'reply and error codes named for something that happened to a credential (ircdjs, pdf-bot)', code: "const replies = { passwordWrong: '464', youAreBanned: '465' };\nvar ERROR_INVALID_TOKEN = 'ERROR_INVALID_TOKEN';\nvar errorCodes = { [ERROR_INVALID_TOKEN]: '001', tokenExpired: '419x' };" },
     { name: 'defaults of settings that only mention a token, and test values', code: "const action = opts.duplicateDeviceTokenAction || 'delete';\nconst priority = opts.duplicateDeviceTokenMergePriority || 'deviceToken';\nconst masterKey = options.masterKey || 'testMasterKey';\nconst clientSecret = config.clientSecret || 'your_auth0_client_secret';" },
     { name: 'a session secret in a test helper folder', code: "express.options.session.secret = express.options.session.secret || 'test';", filename: 'test-lib/util.js' },
     { name: 'PEM markers a parser splits a bundle on, with no key in them', code: "const keys = pem.split('-----BEGIN RSA PRIVATE KEY-----');\nconst key = pki.privateKeyFromPem('-----BEGIN PRIVATE KEY-----' + body + '-----END PRIVATE KEY-----');" },

@@ -54,10 +54,17 @@ const AFFIX_WORDS = new Set(['PREFIX', 'SUFFIX']);
 /** Words of names that hold no secret: public keys, anti-forgery tokens, and the markers that stand in for a redacted secret. */
 const PUBLIC_WORDS = new Set(['PUBLIC', 'PUBLISHABLE', 'CSRF', 'XSRF', 'REDACTED', 'BLANK', 'BLANKING', 'MASK', 'MASKED', 'SENTINEL', 'OBFUSCATED']);
 
+/**
+ * Words that make a name describe something that happened to a credential rather than hold one:
+ * `passwordWrong: '464'` (an IRC reply code), `ERROR_INVALID_TOKEN: '001'` (an error code).
+ */
+const CONDITION_WORDS = new Set(['ERROR', 'ERR', 'INVALID', 'WRONG', 'BAD', 'INCORRECT', 'MISMATCH', 'MISSING', 'EXPIRED', 'REJECTED', 'DENIED', 'FAILED']);
+
 /** True when a variable or property of this name holds a credential. */
 export function isSecretName(envStyleName: string): boolean {
   const words = envStyleName.split('_').filter(Boolean);
   if (words.length === 0 || words.some((word) => PUBLIC_WORDS.has(word) || AFFIX_WORDS.has(word))) return false;
+  if (CONDITION_WORDS.has(words[0]) || CONDITION_WORDS.has(words[words.length - 1])) return false;
   const last = words[words.length - 1];
   const pairEnding = words.length >= 2 && SECRET_PAIRS.has(`${words[words.length - 2]}_${last}`);
   if (DESCRIPTIVE_LAST_WORDS.has(last) && !pairEnding) return false;
