@@ -312,6 +312,11 @@ export function resolveFunction(source: SourceCode, argument: Node): FunctionNod
   return declared;
 }
 
+/** `node` lies inside `container` in the source (or is it). */
+export function isWithin(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
 /** What a function returns: its expression body, or the argument of each `return` outside the functions nested in it. */
 export function returnedValues(fn: FunctionNode): Node[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, resolveFunction, unwrapExpression } from './ast';
+import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isWithin, resolveFunction, unwrapExpression } from './ast';
 import { unwrapInteropHelper } from './imports';
 import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
@@ -151,7 +151,7 @@ export function commandVisitors(source: SourceCode, onProcessCall: (call: Proces
 /** `runCommand('pm2', args)` where this file has `function runCommand(command, args) { … spawn(command, args) … }`. */
 function startsProcess(source: SourceCode, call: TSESTree.CallExpression, processCalls: ReadonlySet<Node>): boolean {
   const helper = call.callee.type === 'Identifier' ? resolveFunction(source, call.callee) : undefined;
-  return helper !== undefined && [...processCalls].some((node) => node.range[0] >= helper.range[0] && node.range[1] <= helper.range[1]);
+  return helper !== undefined && [...processCalls].some((node) => isWithin(node, helper));
 }
 
 /** `runCmd`, `this.execute`, and compiled `(0, utils_1.executeNpmCommand)`. */

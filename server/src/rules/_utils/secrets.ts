@@ -64,8 +64,8 @@ const CONDITION_WORDS = new Set(['ERROR', 'ERR', 'INVALID', 'WRONG', 'BAD', 'INC
 export function isSecretName(envStyleName: string): boolean {
   const words = envStyleName.split('_').filter(Boolean);
   if (words.length === 0 || words.some((word) => PUBLIC_WORDS.has(word) || AFFIX_WORDS.has(word))) return false;
-  if (CONDITION_WORDS.has(words[0]) || CONDITION_WORDS.has(words[words.length - 1])) return false;
   const last = words[words.length - 1];
+  if (CONDITION_WORDS.has(words[0]) || CONDITION_WORDS.has(last)) return false;
   const pairEnding = words.length >= 2 && SECRET_PAIRS.has(`${words[words.length - 2]}_${last}`);
   if (DESCRIPTIVE_LAST_WORDS.has(last) && !pairEnding) return false;
   return pairEnding || words.some((word) => SECRET_WORDS.has(word)) || words.some((word, i) => SECRET_PAIRS.has(`${word}_${words[i + 1]}`));

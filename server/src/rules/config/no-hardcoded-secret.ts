@@ -197,10 +197,6 @@ function isPublicIdentifier(node: Node, value: string): boolean {
   return object?.type === 'ObjectExpression' && WEB_CLIENT_CONFIG_KEYS.filter((key) => findProperty(object, key)).length >= 2;
 }
 
-/**
- * `{ members_private_key: 'core', title: 'site', db_hash: 'core' }`: a lookup table that files
- * settings into groups. The same value under a key that names no secret makes it a label.
- */
 /** Settings of a syntax highlighter's rule: `{ token: 'keyword', regex: '…', next: 'value' }`, `{ defaultToken: 'text', caseInsensitive: true }`. */
 const TOKENIZER_RULE_KEY = /^(?:regex|next|push|caseInsensitive)$/;
 
@@ -213,6 +209,10 @@ function isTokenizerRule(node: Node): boolean {
   return rules.some((rule) => rule?.type === 'ObjectExpression' && rule.properties.some((other) => other.type === 'Property' && TOKENIZER_RULE_KEY.test(getPropertyName(other.key) ?? '')));
 }
 
+/**
+ * `{ members_private_key: 'core', title: 'site', db_hash: 'core' }`: a lookup table that files
+ * settings into groups. The same value under a key that names no secret makes it a label.
+ */
 function isCategoryLabel(node: Node, value: string): boolean {
   const property = node.parent;
   if (property?.type !== 'Property' || property.parent?.type !== 'ObjectExpression') return false;

@@ -240,10 +240,15 @@ function startingValue(init: Node): Node | undefined {
 }
 
 function checkLogLocation(context: FileRuleContext<MessageId>, value: Node, key: string, owners: readonly string[]): void {
-  const namesLogs = LOG_LOCATION_KEY.test(key) || (LOCATION_KEY.test(key) && owners.some((owner) => LOGGING_SETTINGS.test(owner)));
+  const namesLogs = LOG_LOCATION_KEY.test(key) || isLoggingLocation(key, owners);
   if (!namesLogs || readsEnvironment(context.source, value)) return;
   const target = localLogPath(context.source, value);
   if (target) context.report({ at: value, messageId: 'logLocation', data: { target } });
+}
+
+/** The location key of a logging settings object: `path` in `logging.path`, `filename` in `loggingOpts.filename`. */
+function isLoggingLocation(key: string, owners: readonly string[]): boolean {
+  return LOCATION_KEY.test(key) && owners.some((owner) => LOGGING_SETTINGS.test(owner));
 }
 
 /** The last part of a local path naming a log file or folder: `'./logs'`, `path.join(root, 'logs', 'output.log')`. */
@@ -286,7 +291,7 @@ function logFileTarget(source: SourceCode, node: Node): string | undefined {
   // key of a logging settings object (`config.loggingOpts.filename`).
   const path = getMemberPath(unwrapExpression(node)) ?? [];
   const name = path.at(-1);
-  const inLoggingSettings = name !== undefined && LOCATION_KEY.test(name) && path.slice(0, -1).some((owner) => LOGGING_SETTINGS.test(owner));
+  const inLoggingSettings = name !== undefined && isLoggingLocation(name, path.slice(0, -1));
   if (name === undefined || !(LOG_FILE_SETTING.test(name) || inLoggingSettings)) return undefined;
   return `the file in \`${inLoggingSettings ? path.slice(-2).join('.') : name}\``;
 }

@@ -14,7 +14,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isWithin, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { assignedFunctionName, functionName } from '../_utils/callGraph';
 import { amongDefaults } from '../_utils/defaultSettings';
@@ -1036,12 +1036,8 @@ function checkSecretFileWrite(context: FileRuleContext<MessageId>, call: TSESTre
   const madeElsewhere = random ? undefined : (keyGeneratorHanding(made) ?? privateKeyPem(written));
   if (!namesSecretFile(context.source, file)) return;
   // Reported where the file is written when the value was made elsewhere (a part of it, a helper): that is where it lands on the disk.
-  if (random) reportSecret(context, random, 'secret', state, true, made === written && within(random, value) ? random : call);
+  if (random) reportSecret(context, random, 'secret', state, true, made === written && isWithin(random, value) ? random : call);
   else if (madeElsewhere) reportSecret(context, madeElsewhere, 'secret', state, true, call);
-}
-
-function within(node: Node, container: Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
 /** Makers of key pairs and certificates that hand them to a callback: selfsigned's `generate`, pem's `createCertificate`, `generateKeyPair`. */
