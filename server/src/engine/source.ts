@@ -42,7 +42,10 @@ export class SourceCode {
     return this.initializer(node, name, false);
   }
 
-  /** Like `constInitializer`, and also the value of a `let`/`var` that its scope never assigns again. */
+  /**
+   * Like `constInitializer`, and also the value of a `let`/`var` that its scope never assigns again,
+   * or the one value given to a `let`/`var` declared without one (`var args; … args = ['install']`).
+   */
   stableInitializer(node: Node, name: string): Node | undefined {
     return this.initializer(node, name, true);
   }
@@ -69,8 +72,11 @@ export class SourceCode {
         if (declaration?.type !== 'VariableDeclaration') continue;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === 'Identifier' && declarator.id.name === name) {
-            const stable = declaration.kind === 'const' || (allowUnassigned && !assigns(scope, name));
-            return stable ? declarator.init ?? undefined : undefined;
+            if (declaration.kind === 'const') return declarator.init ?? undefined;
+            if (!allowUnassigned) return undefined;
+            const assignments = assignmentsOf(scope, name);
+            if (!declarator.init) return assignments.length === 1 && assignments[0].type === 'AssignmentExpression' && assignments[0].operator === '=' ? assignments[0].right : undefined;
+            return assignments.length === 0 ? declarator.init : undefined;
           }
         }
       }
@@ -91,13 +97,13 @@ function assignsField(scope: Node, name: string): boolean {
   return found;
 }
 
-/** Whether `name = …`, `name += …` or `name++` appears anywhere below `scope`. */
-function assigns(scope: Node, name: string): boolean {
-  let found = false;
+/** Every `name = …`, `name += …` and `name++` below `scope`. */
+function assignmentsOf(scope: Node, name: string): (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] {
+  const found: (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] = [];
   walkSubtree(scope, (node) => {
     const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
-    if (target?.type === 'Identifier' && target.name === name) found = true;
-    return !found;
+    if (target?.type === 'Identifier' && target.name === name) found.push(node as TSESTree.AssignmentExpression | TSESTree.UpdateExpression);
+    return true;
   });
   return found;
 }

@@ -7,6 +7,12 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'npm run through sudo, with a boolean flag given its value and config files before the verb',
+    code: `${CP}function spawnNpm(dir, user) {\n  var args;\n  args = ['-u', 'app-' + user, 'npm', '--unsafe-perm', 'true', '--globalconfig', dir + '/.globalconfig', '--production', 'install'];\n  return spawn('sudo', args, { cwd: dir });\n}`,
+    errors: [{ messageId: 'install', line: 5, column: 16 }],
+    output: null,
+  },
+  {
     name: "a message handler calling the app's own installer on a service it looked up",
     code: "async function handleCommandMessage(message) {\n  const service = Container.get(CommunityPackagesService);\n  if (message.command === 'uninstall') await service.removeNpmPackage(message.name);\n  else await service.installOrUpdateNpmPackage(message.name, message.version);\n}",
     filename: 'dist/orchestration/handle-command-message.js',

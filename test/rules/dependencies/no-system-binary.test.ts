@@ -241,10 +241,34 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: 'systemBinary', line: 2, column: 10 }],
     output: null,
   },
+  {
+    name: 'a command run through sudo, its argument list assigned once to a variable declared without a value',
+    code: `${CP}function install(dir, user) {\n  var args, child;\n  args = ['-u', 'app-' + user, 'chown', '-R', user, dir];\n  child = spawn('sudo', args);\n  execSync('sudo node worker.js');\n}`,
+    errors: [
+      { messageId: 'superuser', line: 5, column: 17, endColumn: 23, message: 'This runs a command through `sudo`, which slim images do not install and platforms do not grant: the app then depends on a host set up by hand, with a sudoers entry package.json cannot declare. Run the process as the user it needs, and give it what it needs in the image.' },
+      { messageId: 'superuser', line: 6, column: 12 },
+    ],
+    output: null,
+  },
+  {
+    name: 'start commands that run the app through sudo or run a system tool',
+    code: '',
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'push', scripts: { start: 'sudo node server.js' } }), Procfile: 'web: curl -s $CONFIG_URL > config.json && node server.js\n' }),
+    errors: [
+      { messageId: 'superuser', file: 'package.json', line: 4, column: 15, endColumn: 34 },
+      { messageId: 'systemBinary', file: 'Procfile', line: 1, column: 6, endColumn: 10 },
+    ],
+    output: null,
+  },
 ];
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'sudo around a host provisioning tool, and a program variable assigned twice',
+      code: `${CP}function setup(user, legacy) {\n  var tool;\n  tool = 'convert';\n  if (legacy) tool = 'ls';\n  spawn(tool, ['in.png', 'out.jpg']);\n  execSync('sudo useradd ' + user);\n}`,
+    },
+    { name: 'a start script with no system tool', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'push', scripts: { start: 'NODE_ENV=production node server.js' } }) }) },
     { name: 'a variable named for a tool that holds its name but not its path', code: "const ffmpegName = 'ffmpeg';\nlog(`using ${ffmpegName}`);" },
     {
       name: 'AppleScript tried only on macOS (a developer opening the admin panel), directly or through a flag',

@@ -68,7 +68,7 @@ const BUN_BUILTINS = new Set(['build', 'test', 'init', 'create', 'upgrade', 'pm'
 
 /** Flags that take the next word as their value, so it is not the verb. */
 const FLAGS_WITH_VALUE = new Set([
-  '--prefix', '-C', '--dir', '--cwd', '--workspace', '-w', '--filter', '-F', '--registry', '--cache', '--userconfig', '--loglevel',
+  '--prefix', '-C', '--dir', '--cwd', '--workspace', '-w', '--filter', '-F', '--registry', '--cache', '--userconfig', '--globalconfig', '--loglevel',
   '--modules-folder', '--workspace-dir', '--global-folder', '--network-timeout', '--mutex',
 ]);
 
@@ -94,7 +94,8 @@ export function packageManagerCommand(words: readonly ShellWord[]): PackageManag
     if (word.text.startsWith('-') && !word.dynamic) {
       flags.push(word);
       if (/^(?:-g|--global|--location=global)$/.test(word.text)) global = true;
-      if (FLAGS_WITH_VALUE.has(word.text)) index++;
+      // `--unsafe-perm true`: npm reads a boolean flag's value from the next word too.
+      if (FLAGS_WITH_VALUE.has(word.text) || /^(?:true|false)$/.test(words[index + 1]?.text ?? '')) index++;
       continue;
     }
     if (!verbWord) {

@@ -187,6 +187,11 @@ export function programName(word: string): string {
   return word.replace(/^.*[\\/]/, '').replace(/\.(?:exe|cmd|bat)$/i, '');
 }
 
+/** The words before a simple command's program: assignments and wrappers with their flags (`sudo -u app`). */
+export function wrapperWords(command: SimpleCommand, extraWrappers?: ReadonlySet<string>): readonly ShellWord[] {
+  return command.words.slice(0, commandIndex(command.words, extraWrappers));
+}
+
 /** The words of a simple command from its program on, wrappers and assignments skipped. */
 export function programWords(command: SimpleCommand, extraWrappers?: ReadonlySet<string>): readonly ShellWord[] {
   return command.words.slice(commandIndex(command.words, extraWrappers));

@@ -23,11 +23,12 @@ import { isFailureTolerated } from '../_utils/errorHandling';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
-import { parseShell, programName, programWords, type ShellWord } from '../_utils/shell';
+import { parseShell, programName, programWords, wrapperWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
+import { commandWords, startCommandSites, wordsRange } from '../_utils/startCommands';
 import { productionFindings } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'systemBinary' | 'configuredProgram' | 'lookedUpProgram' | 'programDriver';
+type MessageId = 'systemBinary' | 'configuredProgram' | 'lookedUpProgram' | 'programDriver' | 'superuser';
 
 interface SystemToolCall {
   readonly range: OffsetRange;
@@ -189,14 +190,14 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       'This runs the program named by `{{binary}}`, an external tool the app expects on the machine. package.json cannot declare or pin it, so whether the feature works depends on what each host happens to have: ship the tool in the image on purpose (and say so), or use an npm package that bundles it.',
     lookedUpProgram:
       'The app looks for `{{binary}}` on the machine, a program package.json cannot declare or pin: the feature that needs it works on one host and silently not on another. Install it in the image on purpose, or use an npm package that ships it.',
+    superuser:
+      'This runs a command through `sudo`, which slim images do not install and platforms do not grant: the app then depends on a host set up by hand, with a sudoers entry package.json cannot declare. Run the process as the user it needs, and give it what it needs in the image.',
     programDriver:
       '`{{driver}}` only drives `{{binary}}`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.',
   },
   initial: () => [],
   collect({ source, project, options, collected }) {
-    const allowed = new Set(options.allow);
-    const isSystemTool = (binary: string, word: string) =>
-      !isAppProvided(word, binary, project) && !allowed.has(binary) && !OS_PACKAGE_MANAGER.test(binary) && !imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary]);
+    const isSystemTool = systemToolTest(project, options);
     const reported = new Set<number>();
     const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary', driver?: string) => {
       if (reported.has(node.range[0]) || inDesktopPlatformBranch(source, node) || inTestRunner(node)) return;
@@ -252,9 +253,15 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
             return;
           }
           const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : undefined;
-          if (!binary || !isSystemTool(binary, words[0].text) || provisionsHost(binary, words)) continue;
-          foundUnlessProbe(call.node, call.target, words, binary);
-          return;
+          if (binary && provisionsHost(binary, words)) continue;
+          if (binary && isSystemTool(binary, words[0].text)) {
+            foundUnlessProbe(call.node, call.target, words, binary);
+            return;
+          }
+          if (runsAsSuperuser(command) && isSystemTool('sudo', 'sudo')) {
+            found(call.target, 'sudo', 'superuser');
+            return;
+          }
         }
       },
       // Helper names are generic (`db.run(sql)`, Redis's `sendCommand(['FLUSHDB'])`, isbot's `spawn(['bot'])`): only a known tool
@@ -271,10 +278,29 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
       },
     ));
   },
-  check({ project, files, report }) {
+  check({ project, options, files, report }) {
     for (const [path, call] of productionFindings(project, files)) if (!isOperatorCommandModule(projectPath(project.root, path))) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary, driver: call.driver ?? '' } });
+    const isSystemTool = systemToolTest(project, options);
+    for (const site of startCommandSites(project)) {
+      const words = commandWords(site.command);
+      const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : '';
+      if (SYSTEM_TOOLS.has(binary) && isSystemTool(binary, words[0].text)) report(site.file, { at: site.locate([words[0].start, words[0].end]), messageId: 'systemBinary', data: { binary, driver: '' } });
+      else if (runsAsSuperuser(site.command) && isSystemTool('sudo', 'sudo')) report(site.file, { at: site.locate(wordsRange(site.command)), messageId: 'superuser', data: { binary: 'sudo', driver: '' } });
+    }
   },
 });
+
+/** Whether a program is one the machine must happen to have: not the app's, not allowed by the options, not installed by the image. */
+function systemToolTest(project: ProjectFacts, options: Options): (binary: string, word: string) => boolean {
+  const allowed = new Set(options.allow);
+  return (binary, word) =>
+    !isAppProvided(word, binary, project) && !allowed.has(binary) && !OS_PACKAGE_MANAGER.test(binary) && !imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary]);
+}
+
+/** `sudo -u app npm install`: a command run through the machine's sudo. */
+function runsAsSuperuser(command: SimpleCommand): boolean {
+  return wrapperWords(command).some((word) => !word.dynamic && programName(word.text) === 'sudo');
+}
 
 /** Settings objects a program can be named in: `settings.abiword`, `config.ffmpegPath`, `this.options.soffice`. */
 const SETTINGS_OBJECT = /^(?:settings|config|conf|cfg|configuration|options|opts)$/i;
