@@ -208,6 +208,24 @@ runRuleTests(rule, {
       output: `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);${HANDLER('app.close().then(() => process.exit(0));', '  ')}\n}\nbootstrap();`,
     },
     {
+      name: 'a hapi server kept in a property of an object literal and started through it',
+      code: "const Hapi = require('@hapi/hapi');\nfunction initApp(config) {\n  const app = { server: new Hapi.Server({ port: config.port }), db: null };\n  return app.server.start().then(() => app);\n}\ninitApp({ port: 3000 });",
+      errors: [{ messageId: 'noSigterm', line: 4, column: 10 }],
+      output: null,
+    },
+    {
+      name: 'SIGINT handled only in a module the entry reaches: the entry is reported too',
+      code: "const prerender = require('./lib');\nprerender({ port: process.env.PORT }).start();",
+      filename: 'server.js',
+      files: { 'lib/index.js': `${EXPRESS}module.exports = (options) => ({ start: () => {\n  const server = app.listen(options.port);\n  process.on('SIGINT', () => server.close(() => process.exit(0)));\n} });` },
+      project: { entryPoints: ['server.js'] },
+      errors: [
+        { messageId: 'sigintOnly', line: 4, column: 18, file: 'lib/index.js' },
+        { messageId: 'entryNoSigterm', line: 1, column: 27, file: 'server.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'SIGINT only, on process imported from node:process',
       code: "import process from 'node:process';\nimport express from 'express';\nconst app = express();\nconst server = app.listen(3000);\nprocess.once('SIGINT', () => server.close(() => process.exit(0)));",
       filename: 'src/main.mjs',

@@ -287,7 +287,9 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server);
       const data = messageId === 'sigintOnly' ? { signals: otherSignals.join(' and ') } : undefined;
       reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, data, fix }));
-      if (messageId === 'noSigterm') reportAtEntry(entry, start.file);
+      // An entry that handles SIGINT itself is reported at that handler, below.
+      const entryHandlesSignals = facts.some((item) => item.file === entry && item.facts.otherSignals.length > 0);
+      if (messageId === 'noSigterm' || (messageId === 'sigintOnly' && !entryHandlesSignals)) reportAtEntry(entry, start.file);
       // Where SIGINT is handled is where SIGTERM belongs: say so there too when it is another file.
       if (messageId === 'sigintOnly') {
         for (const { file, facts: fileFacts } of facts) {
@@ -815,7 +817,7 @@ const SETUP_CHAIN_METHOD = /^(?:use|set|enable|disable|engine|on|once)$/;
  * and through a variable in the chain: `server.on('request', handle).listen(port)` after `var server = http.createServer()`.
  */
 function creationOf(source: SourceCode, receiver: Node): Node | undefined {
-  const origin = resolveVariable(source, receiver);
+  const origin = memberOfObjectLiteral(source, receiver) ?? resolveVariable(source, receiver);
   let created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
   while (created?.type === 'CallExpression' && created.callee.type === 'MemberExpression' && SETUP_CHAIN_METHOD.test(getMemberName(created.callee) ?? '')) {
     const object = unwrapExpression(created.callee.object);
@@ -824,6 +826,15 @@ function creationOf(source: SourceCode, receiver: Node): Node | undefined {
     created = made;
   }
   return created;
+}
+
+/** `app.server` after `const app = { server: new Hapi.Server(options), db: null }`: the value the literal gave the property. */
+function memberOfObjectLiteral(source: SourceCode, receiver: Node): Node | undefined {
+  if (receiver.type !== 'MemberExpression' || receiver.computed || receiver.object.type !== 'Identifier' || receiver.property.type !== 'Identifier') return undefined;
+  const holder = source.stableInitializer(receiver.object, receiver.object.name);
+  const literal = holder && unwrapExpression(holder);
+  const value = literal?.type === 'ObjectExpression' ? findProperty(literal, receiver.property.name)?.value : undefined;
+  return value && unwrapExpression(value);
 }
 
 /**
