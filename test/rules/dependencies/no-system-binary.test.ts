@@ -235,6 +235,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a system path returned by a function that finds the program, on Linux',
+    code: "function getChromeLocation(options) {\n  if (options.chromeLocation) return options.chromeLocation;\n  if (process.platform === 'darwin') return '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';\n  if (process.platform === 'linux') return '/usr/bin/google-chrome';\n}",
+    errors: [{ messageId: 'systemBinary', line: 4, column: 44, message: 'This runs `google-chrome`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
     name: 'a Dockerfile that installs the tool only in a build stage',
     code: `${CP}execSync('git rev-parse HEAD');`,
     project: withDockerfile('FROM node:20 AS build\nRUN apt-get update && apt-get install -y git\nFROM node:20-slim\nCMD ["node", "src/index.js"]\n'),

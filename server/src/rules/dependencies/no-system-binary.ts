@@ -317,12 +317,14 @@ function configuredProgram(target: Node): string | undefined {
 /** A program's path in the machine's bin folders: `/usr/bin/chromium`, `/usr/sbin/sendmail`. */
 const SYSTEM_BIN_PATH = /^\/(?:usr\/(?:local\/)?)?s?bin\/([\w.+-]+)$/;
 
-/** The program a literal names by its system path, when the literal is a value the app keeps (not an env default, a log or a probe). */
+/** The program a literal names by its system path, when the literal is a value the app keeps or returns (not an env default, a log or a probe). */
 function installedBinaryAt(source: SourceCode, node: Node): string | undefined {
   const value = getStaticString(node);
   const match = value === undefined ? null : SYSTEM_BIN_PATH.exec(value);
   const holder = node.parent;
+  // `return '/usr/bin/google-chrome'` from a function that finds where the program is (`getChromeLocation()`).
   const isKept =
+    holder?.type === 'ReturnStatement' ||
     (holder?.type === 'AssignmentExpression' && holder.right === node) ||
     (holder?.type === 'VariableDeclarator' && holder.init === node) ||
     (holder?.type === 'Property' && holder.value === node);
