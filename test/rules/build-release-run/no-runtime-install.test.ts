@@ -7,6 +7,13 @@ const releaseTooling = projectFixture({ 'package.json': packageJsonText({ name: 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a server module named bundle.js that browserifies the client on request',
+    code: "module.exports = function bundle(options, callback) {\n  var browserify = require('browserify');\n  var b = browserify(options.entry, { standalone: 'hoodie' });\n  b.bundle(callback);\n};",
+    filename: 'server/plugins/client/bundle.js',
+    errors: [{ messageId: 'bundle', line: 4, column: 3, file: 'server/plugins/client/bundle.js' }],
+    output: null,
+  },
+  {
     name: 'npm run through sudo, with a boolean flag given its value and config files before the verb',
     code: `${CP}function spawnNpm(dir, user) {\n  var args;\n  args = ['-u', 'app-' + user, 'npm', '--unsafe-perm', 'true', '--globalconfig', dir + '/.globalconfig', '--production', 'install'];\n  return spawn('sudo', args, { cwd: dir });\n}`,
     errors: [{ messageId: 'install', line: 5, column: 16 }],
@@ -418,6 +425,7 @@ runRuleTests(rule, {
       code: "import { createServer } from 'vite';\nimport { transform } from 'esbuild';\nimport type { RollupOptions } from 'rollup';\nconst vite = await createServer({ server: { middlewareMode: true } });\nconst { code } = await transform(source, { loader: 'ts' });\nconst options: RollupOptions = {};",
       filename: 'src/server.ts',
     },
+    { name: 'a build script at the package root', code: "var b = require('browserify')('client.js');\nb.bundle().pipe(process.stdout);", filename: 'bundle.js' },
     { name: 'a build command of the app\'s own CLI', code: "import { build } from 'vite';\nexport default async () => build({ root });", filename: 'src/cli/build.js' },
     { name: 'build configuration', code: `${CP}execSync('git rev-parse --short HEAD');\nexecSync('tsc -p tsconfig.build.json');`, filename: 'vite.config.ts' },
   ],

@@ -253,8 +253,12 @@ function checkCommandHelper(call: HelperCall, report: Report): void {
   }
 }
 
-/** `cli/`, `commands/`, `build.js`, `compile-assets.ts`: a module that is itself the build command. */
-const BUILD_COMMAND_FILE = /(?:^|\/)(?:cli|commands?)\/|(?:^|\/)(?:build|compile|bundle)(?:[-_.][\w.-]*)?\.[cm]?[jt]s$/;
+/**
+ * `cli/`, `commands/`, `build.js`, `scripts/compile-assets.ts`: a module that is itself the build command.
+ * A build script sits at the root or among the package's scripts; a `bundle.js` deeper in the app
+ * (hoodie's `server/plugins/client/bundle.js`) is a module of the server that bundles on request.
+ */
+const BUILD_COMMAND_FILE = /(?:^|\/)(?:cli|commands?)\/|^(?:(?:bin|scripts?|tools?|tasks?)\/)?(?:build|compile|bundle)(?:[-_.][\w.-]*)?\.[cm]?[jt]s$/;
 
 function isBuildCommandFile(root: string, path: string): boolean {
   return BUILD_COMMAND_FILE.test(projectPath(root, path));
