@@ -194,6 +194,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a PouchDB adapter on the local disk as the default database adapter',
+      code: "module.exports = () => ({\n  dbUrl: undefined,\n  dbAdapter: 'pouchdb-adapter-fs',\n  inMemory: false,\n});",
+      errors: [{ messageId: 'localDatabaseKind', line: 3, column: 14, message: 'The database defaults to pouchdb-adapter-fs, which keeps the data in a file on this process\'s disk. Each instance gets its own copy and a redeploy can lose it: default to a database server attached through config.' }],
+      output: null,
+    },
+    {
       name: 'a convict schema whose database type defaults to SQLite, overridable by DB_TYPE',
       code: "exports.schema = {\n  database: {\n    type: {\n      format: ['sqlite', 'mariadb', 'postgresdb'],\n      default: 'sqlite',\n      env: 'DB_TYPE',\n    },\n  },\n};",
       errors: [{ messageId: 'localDatabaseKind', line: 5, column: 16 }],
