@@ -208,6 +208,12 @@ runRuleTests(rule, {
       output: `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);${HANDLER('app.close().then(() => process.exit(0));', '  ')}\n}\nbootstrap();`,
     },
     {
+      name: 'a hapi server held in a var of the function that starts it',
+      code: "var Hapi = require('hapi');\nmodule.exports = function run(callback) {\n  var server = new Hapi.Server(options);\n  server.connection({ port: 8080 });\n  server.start(function (error) { callback(error, server); });\n};",
+      errors: [{ messageId: 'noSigterm', line: 5, column: 3 }],
+      output: `var Hapi = require('hapi');\nmodule.exports = function run(callback) {\n  var server = new Hapi.Server(options);\n  server.connection({ port: 8080 });\n  server.start(function (error) { callback(error, server); });${HANDLER('server.stop().then(() => process.exit(0));', '  ')}\n};`,
+    },
+    {
       name: 'a hapi server kept in a property of an object literal and started through it',
       code: "const Hapi = require('@hapi/hapi');\nfunction initApp(config) {\n  const app = { server: new Hapi.Server({ port: config.port }), db: null };\n  return app.server.start().then(() => app);\n}\ninitApp({ port: 3000 });",
       errors: [{ messageId: 'noSigterm', line: 4, column: 10 }],

@@ -817,7 +817,8 @@ const SETUP_CHAIN_METHOD = /^(?:use|set|enable|disable|engine|on|once)$/;
  * and through a variable in the chain: `server.on('request', handle).listen(port)` after `var server = http.createServer()`.
  */
 function creationOf(source: SourceCode, receiver: Node): Node | undefined {
-  const origin = memberOfObjectLiteral(source, receiver) ?? resolveVariable(source, receiver);
+  const local = receiver.type === 'Identifier' ? source.stableInitializer(receiver, receiver.name) : undefined;
+  const origin = local ?? memberOfObjectLiteral(source, receiver) ?? resolveVariable(source, receiver);
   let created = origin && unwrapExpression(origin.type === 'AwaitExpression' ? origin.argument : origin);
   while (created?.type === 'CallExpression' && created.callee.type === 'MemberExpression' && SETUP_CHAIN_METHOD.test(getMemberName(created.callee) ?? '')) {
     const object = unwrapExpression(created.callee.object);
