@@ -208,6 +208,12 @@ runRuleTests(rule, {
       output: `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);${HANDLER('app.close().then(() => process.exit(0));', '  ')}\n}\nbootstrap();`,
     },
     {
+      name: 'SIGINT handled on process handed in as a parameter, for tests to replace',
+      code: `${EXPRESS}const server = app.listen(3000);\nfunction registerExitHandlers(_process) {\n  _process.on('SIGINT', () => server.close(() => _process.exit(0)));\n}\nregisterExitHandlers(process);`,
+      errors: [{ messageId: 'sigintOnly', line: 3, column: 16 }],
+      output: `${EXPRESS}const server = app.listen(3000);${HANDLER('server.close(() => process.exit(0));')}\nfunction registerExitHandlers(_process) {\n  _process.on('SIGINT', () => server.close(() => _process.exit(0)));\n}\nregisterExitHandlers(process);`,
+    },
+    {
       name: 'a hapi server held in a var of the function that starts it',
       code: "var Hapi = require('hapi');\nmodule.exports = function run(callback) {\n  var server = new Hapi.Server(options);\n  server.connection({ port: 8080 });\n  server.start(function (error) { callback(error, server); });\n};",
       errors: [{ messageId: 'noSigterm', line: 5, column: 3 }],

@@ -589,14 +589,19 @@ function processListenerMethod(source: SourceCode, callee: Node): string | undef
   return isProcessReceiver(source, receiver) ? getMemberName(callee) : undefined;
 }
 
-/** `process`, also imported from its module and compiled (`import_node_process.default` after esbuild's `__toESM(require('node:process'))`). */
+/**
+ * `process`, also imported from its module and compiled (`import_node_process.default` after esbuild's `__toESM(require('node:process'))`),
+ * and process handed in as a parameter so tests can replace it (`function registerExitHandlers(_process, node) { _process.on('SIGINT', …) }`).
+ */
 function isProcessReceiver(source: SourceCode, receiver: Node): boolean {
   if (receiver.type === 'Identifier' && receiver.name === 'process') return isProcessObject(source, receiver);
+  if (receiver.type === 'Identifier' && INJECTED_PROCESS.test(receiver.name)) return true;
   const local = moduleLocal(receiver);
   return local !== undefined && /^(?:node:)?process$/.test(modulesByLocalName(source.ast).get(local.name) ?? '');
 }
 
 const LISTENER_CHAIN = /^(?:removeAllListeners|removeListener|off|on|once)$/;
+const INJECTED_PROCESS = /^_+process$|^(?:proc|processObject|nodeProcess)$/;
 
 /** Inside `if (process.env.HANDLE_SIGNALS === 'true')` or `process.env.X && …`: off unless someone sets it. */
 function isOptIn(source: SourceCode, call: Node): boolean {
