@@ -349,6 +349,7 @@ runRuleTests(rule, {
     { name: 'a method named for updating a package that installs nothing (a database row)', code: "async function save(pkg) {\n  await repository.updatePackage(pkg.id, pkg);\n}\nclass Repository {\n  async updatePackage(id, pkg) { await this.db.update('packages', id, pkg); }\n}" },
     { name: "a CLI command kept in a folder of its own (`commands/init/index.js`)", code: `${CP}execSync('npm install ' + driver, { cwd: projectDir });`, filename: 'dist/cli/commands/init/index.js' },
     { name: "modules of a CLI's command folder that an operator runs by hand", code: `${CP}execSync('npm install ' + packages.join(' '), { cwd: projectDir });`, filename: 'dist/server/command-line/install.js' },
+    { name: "a scaffolding command beside the start command (bitcore-node's lib/scaffold/create.js)", code: `${CP}spawn('npm', ['install'], { cwd: directory });`, filename: 'lib/scaffold/create.js' },
     { name: 'an update command of a CLI folder', code: `${CP}spawn('yarn', ['upgrade', 'botpress']);`, filename: 'lib/cli/update.js' },
     { name: 'npm with a verb in a variable and no install flag (a search, a view)', code: `${CP}function npm(command, name) {\n  const args = verbose ? [command, '--json'] : [command];\n  return spawn('npm', [...args, name]);\n}` },
     {

@@ -10,11 +10,12 @@ import { findProperty, getCalleeProperty, getPropertyName, getStaticString, isFu
 export const SERVER_COMMAND_NAME = /^(?:start|serve|server|web|webhook|worker|run|dev)$/;
 
 /**
- * A module of a CLI's command folder (`lib/cli/update.js`, `server/command-line/install.js`): what an
- * operator runs by hand, unless it is the command that starts the server. Modules under `bin/` are
- * not judged by their path, since a service manager's own run loop lives there too (`bin/platforms/linux.js`).
+ * A module of a CLI's command folder (`lib/cli/update.js`, `server/command-line/install.js`, bitcore-node's
+ * `lib/scaffold/create.js` beside `lib/scaffold/start.js`): what an operator runs by hand, unless it is the
+ * command that starts the server. Modules under `bin/` are not judged by their path, since a service
+ * manager's own run loop lives there too (`bin/platforms/linux.js`).
  */
-const COMMAND_MODULE = /(?:^|\/)(?:cli|command-line|commands)\/(?:[\w-]+\/)*([\w-]+)\.[cm]?[jt]s$/;
+const COMMAND_MODULE = /(?:^|\/)(?:cli|command-line|commands|scaffold)\/(?:[\w-]+\/)*([\w-]+)\.[cm]?[jt]s$/;
 
 export function isOperatorCommandModule(relativePath: string): boolean {
   const name = commandModuleName(relativePath);
@@ -31,11 +32,11 @@ export function isServerCommandModule(relativePath: string): boolean {
 function commandModuleName(relativePath: string): string | undefined {
   const match = COMMAND_MODULE.exec(relativePath);
   if (!match || match[1] !== 'index') return match?.[1];
-  const folder = /(?:^|\/)(?:cli|command-line|commands)\/(?:[\w-]+\/)*([\w-]+)\/index\.[cm]?[jt]s$/.exec(relativePath)?.[1];
+  const folder = /(?:^|\/)(?:cli|command-line|commands|scaffold)\/(?:[\w-]+\/)*([\w-]+)\/index\.[cm]?[jt]s$/.exec(relativePath)?.[1];
   return folder && !COMMAND_FOLDER_NAME.test(folder) ? folder : undefined;
 }
 
-const COMMAND_FOLDER_NAME = /^(?:cli|command-line|commands?)$/;
+const COMMAND_FOLDER_NAME = /^(?:cli|command-line|commands?|scaffold)$/;
 
 /**
  * The subcommand whose handler `node` runs in: commander's `.command('install <pkg>').action(fn)`,
