@@ -77,6 +77,20 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a name that runs the credential together with what it guards (bitcoind\'s rpcpassword)',
+      code: "Bitcoin.DEFAULT_CONFIG_SETTINGS = {\n  rpcuser: 'bitcoin',\n  rpcpassword: 'local321',\n};",
+      errors: [{ messageId: 'namedSecret', line: 3, column: 16 }],
+      output: "Bitcoin.DEFAULT_CONFIG_SETTINGS = {\n  rpcuser: 'bitcoin',\n  rpcpassword: process.env.RPCPASSWORD,\n};",
+      envKeys: ['RPCPASSWORD'],
+    },
+    {
+      name: 'a literal a setting falls back to through a conditional on that setting',
+      code: "function Application(config) {\n  this.dbpassword = (typeof config.dbpassword === 'undefined') ? 'ydoc' : config.dbpassword;\n  this.secret = config.secret ? config.secret : 'k8s7Gq2LmX9p';\n}",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 66 }, { messageId: 'namedSecret', line: 3, column: 49 }],
+      output: "function Application(config) {\n  this.dbpassword = (typeof config.dbpassword === 'undefined') ? process.env.DBPASSWORD : config.dbpassword;\n  this.secret = config.secret ? config.secret : process.env.SECRET;\n}",
+      envKeys: ['DBPASSWORD', 'SECRET'],
+    },
+    {
       name: 'a database password that repeats its field name, beside the host and user it logs in with (soketi)',
       code: "const options = {\n  mysql: {\n    host: '127.0.0.1',\n    user: 'root',\n    password: 'password',\n    database: 'main',\n  },\n};",
       errors: [{ messageId: 'namedSecret', line: 5, column: 15, endColumn: 25 }],

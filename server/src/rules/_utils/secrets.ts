@@ -68,14 +68,21 @@ export function isSecretName(envStyleName: string): boolean {
   if (CONDITION_WORDS.has(words[0]) || CONDITION_WORDS.has(last)) return false;
   const pairEnding = words.length >= 2 && SECRET_PAIRS.has(`${words[words.length - 2]}_${last}`);
   if (DESCRIPTIVE_LAST_WORDS.has(last) && !pairEnding) return false;
-  return pairEnding || words.some((word) => SECRET_WORDS.has(word)) || words.some((word, i) => SECRET_PAIRS.has(`${word}_${words[i + 1]}`));
+  return pairEnding || words.some(isSecretWord) || words.some((word, i) => SECRET_PAIRS.has(`${word}_${words[i + 1]}`));
 }
+
+/** `PASSWORD`, and a word run together with what it guards: `rpcpassword`, `dbpassword`, `CLIENTSECRET`. */
+function isSecretWord(word: string): boolean {
+  return SECRET_WORDS.has(word) || COMPOUND_SECRET_WORD.test(word);
+}
+
+const COMPOUND_SECRET_WORD = /^[A-Z0-9]+(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|APIKEY)$/;
 
 /** Names that end in the credential itself (`secret`, `webhookSecret`, `ADMIN_PASSWORD`, `apiKey`), not only mention one. */
 export function endsInSecretWord(envStyleName: string): boolean {
   const words = envStyleName.split('_').filter(Boolean);
   const last = words[words.length - 1];
-  return last !== undefined && (SECRET_WORDS.has(last) || (words.length >= 2 && SECRET_PAIRS.has(`${words[words.length - 2]}_${last}`))) && isSecretName(envStyleName);
+  return last !== undefined && (isSecretWord(last) || (words.length >= 2 && SECRET_PAIRS.has(`${words[words.length - 2]}_${last}`))) && isSecretName(envStyleName);
 }
 
 const PLACEHOLDERS = [

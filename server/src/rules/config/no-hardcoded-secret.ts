@@ -152,10 +152,15 @@ function configItemName(node: Node): string | undefined {
   return key ? getStaticString(key.value as Node) : undefined;
 }
 
-/** `options.secret || 'development'`: the literal a setting falls back to when nobody set it. */
+/**
+ * `options.secret || 'development'`, `typeof config.dbpassword === 'undefined' ? 'ydoc' : config.dbpassword`:
+ * the literal a setting falls back to when nobody set it.
+ */
 function defaultedSettingName(node: Node): string | undefined {
   const parent = node.parent;
-  const setting = parent?.type === 'LogicalExpression' && parent.right === node && parent.operator !== '&&' ? parent.left : parent ? compiledNullishLeft(parent, node) : undefined;
+  const setting =
+    parent?.type === 'LogicalExpression' && parent.right === node && parent.operator !== '&&' ? parent.left
+    : parent ? (compiledNullishLeft(parent, node) ?? conditionalSetting(parent, node)) : undefined;
   if (!setting) return undefined;
   const left = unwrapExpression(setting);
   const name = left.type === 'MemberExpression' ? getMemberName(left) : left.type === 'Identifier' ? left.name : undefined;
@@ -173,6 +178,21 @@ function compiledNullishLeft(parent: Node, node: Node): Node | undefined {
   const result = getMemberPath(parent.consequent)?.join('.');
   if (checked?.type === 'AssignmentExpression') return result !== undefined && getMemberPath(checked.left)?.join('.') === result ? checked.right : undefined;
   return result !== undefined && checked !== undefined && getMemberPath(checked)?.join('.') === result ? parent.consequent : undefined;
+}
+
+/** `x ? x : 'v'`, `!x ? 'v' : x`, `typeof x === 'undefined' ? 'v' : x`: the setting `x` the other branch reads, when the test checks it. */
+function conditionalSetting(parent: Node, node: Node): Node | undefined {
+  if (parent.type !== 'ConditionalExpression' || parent.test === node) return undefined;
+  const other = parent.consequent === node ? parent.alternate : parent.consequent;
+  const path = getMemberPath(other)?.join('.');
+  return path !== undefined && testedValues(parent.test).some((tested) => getMemberPath(tested)?.join('.') === path) ? other : undefined;
+}
+
+function testedValues(test: Node): Node[] {
+  const value = unwrapExpression(test);
+  if (value.type === 'UnaryExpression') return testedValues(value.argument);
+  if (value.type === 'BinaryExpression') return [...testedValues(value.left as Node), ...testedValues(value.right)];
+  return [value];
 }
 
 const APP_OBJECT = /^(?:app|\w*App|server|koa)$/;
