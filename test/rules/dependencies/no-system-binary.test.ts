@@ -241,6 +241,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a program named by a property of a module-level options literal',
+    code: `${CP}var converterOptions = {\n  sofficeExecPath: 'soffice',\n  delayBeforeKill: 500,\n};\nvar office = spawn(converterOptions.sofficeExecPath, ['--headless']);`,
+    errors: [{ messageId: 'systemBinary', line: 6, column: 20, endColumn: 52 }],
+    output: null,
+  },
+  {
     name: 'a Dockerfile that installs the tool only in a build stage',
     code: `${CP}execSync('git rev-parse HEAD');`,
     project: withDockerfile('FROM node:20 AS build\nRUN apt-get update && apt-get install -y git\nFROM node:20-slim\nCMD ["node", "src/index.js"]\n'),

@@ -199,6 +199,18 @@ export function resolveVariable(source: SourceCode, node: Node): Node {
   return onlyTopLevelAssignment(source, resolved.name) ?? resolved;
 }
 
+/**
+ * `app.server` after `const app = { server: new Hapi.Server(options), db: null }`, `converterOptions.sofficeExecPath`
+ * after `var converterOptions = { sofficeExecPath: 'soffice' }`: the value the literal gave the property.
+ */
+export function memberOfObjectLiteral(source: SourceCode, member: Node): Node | undefined {
+  if (member.type !== 'MemberExpression' || member.computed || member.object.type !== 'Identifier' || member.property.type !== 'Identifier') return undefined;
+  const holder = source.stableInitializer(member.object, member.object.name);
+  const literal = holder && unwrapExpression(holder);
+  const value = literal?.type === 'ObjectExpression' ? findProperty(literal, member.property.name)?.value : undefined;
+  return value && unwrapExpression(value);
+}
+
 /** `let server; server = http.createServer(app)`, or a global set without a declaration: the one value the module's top level gives it. */
 function onlyTopLevelAssignment(source: SourceCode, name: string): Node | undefined {
   const values = source.ast.body.flatMap((statement) => {

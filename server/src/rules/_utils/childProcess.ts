@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isWithin, resolveFunction, unwrapExpression } from './ast';
+import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isWithin, memberOfObjectLiteral, resolveFunction, unwrapExpression } from './ast';
 import { unwrapInteropHelper } from './imports';
 import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
@@ -384,7 +384,7 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     }
     case 'MemberExpression': {
       if (isNodeBinary(target)) return 'node';
-      const field = target.object.type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier' ? source.fieldInitializer(target, target.property.name) : undefined;
+      const field = target.object.type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier' ? source.fieldInitializer(target, target.property.name) : memberOfObjectLiteral(source, target);
       return field ? staticText(source, field, depth + 1) : undefined;
     }
     case 'ConditionalExpression': {

@@ -15,7 +15,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, memberOfObjectLiteral, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { assignedFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
@@ -832,15 +832,6 @@ function creationOf(source: SourceCode, receiver: Node): Node | undefined {
     created = made;
   }
   return created;
-}
-
-/** `app.server` after `const app = { server: new Hapi.Server(options), db: null }`: the value the literal gave the property. */
-function memberOfObjectLiteral(source: SourceCode, receiver: Node): Node | undefined {
-  if (receiver.type !== 'MemberExpression' || receiver.computed || receiver.object.type !== 'Identifier' || receiver.property.type !== 'Identifier') return undefined;
-  const holder = source.stableInitializer(receiver.object, receiver.object.name);
-  const literal = holder && unwrapExpression(holder);
-  const value = literal?.type === 'ObjectExpression' ? findProperty(literal, receiver.property.name)?.value : undefined;
-  return value && unwrapExpression(value);
 }
 
 /**
