@@ -5,6 +5,8 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a table filled by key outside any limiter', code: "function Registry() {\n  this.handlers = {};\n}\nRegistry.prototype.add = function (name, fn) {\n  this.handlers[name] = fn;\n};" },
+    { name: 'a limiter whose options object is never filled by key', code: "function RateLimiter(options) {\n  this.config = {};\n  this.config.limit = options.limit;\n}" },
     { name: 'a local twin chosen for something that is no shared service', code: "const renderer = useGpu ? gpuRenderer() : localRenderer();" },
     { name: 'promise chains that order events or installs, not writes to data', code: "class Collab {\n  eventQueue = Promise.resolve();\n}\nlet installLock = Promise.resolve();\nconst schedulerLocks = new Map();" },
     { name: 'a counter of another kind set on an object, and a command clearing the table of the server it is handed', code: "var obj = {};\nobj.badRequestTable = {};\nobj.loginPages = {};\nmodule.exports.CreateMeshUser = function (parent) {\n  parent.badLoginTable = {};\n};" },
@@ -218,6 +220,19 @@ runRuleTests(rule, {
       name: 'a publish that emits inside this process when no broker client is configured',
       code: "var PubSub = function () {\n  if (nconf.get('redis')) this.pubClient = redis.connect();\n};\nutil.inherits(PubSub, EventEmitter);\nPubSub.prototype.publish = function (event, data) {\n  if (this.pubClient) {\n    this.pubClient.publish(channelName, JSON.stringify({ event, data }));\n  } else {\n    this.emit(event, data);\n  }\n};",
       errors: [{ messageId: 'memoryAdapterDefault', line: 9, column: 5, message: "When no adapter is configured, this falls back to `an in-process event emitter`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." }],
+      output: null,
+    },
+    {
+      name: 'a constructor function named for rate limiting that fills a table of clients by name',
+      code: "function RateLimiter(options) {\n  this.clients = {};\n  this.whitelist = options.whitelist || [];\n}\nRateLimiter.prototype.addClient = function (name) {\n  this.clients[name] = { name: name, visits: 1 };\n};",
+      errors: [{ messageId: 'memoryRateLimit', line: 2, column: 3, message: 'Rate-limit counters are kept in this process\'s memory (`clients`, a container in this process). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.' }],
+      output: null,
+    },
+    {
+      name: 'a rate-limit module whose checker counts hosts in a table made with Object.create(null)',
+      code: "module.exports = function createRateLimitChecker(limit) {\n  var accessedHosts = Object.create(null);\n  setInterval(function () { accessedHosts = Object.create(null); }, 60000);\n  return function checkRateLimit(host) {\n    var count = (accessedHosts[host] || 0) + 1;\n    accessedHosts[host] = count;\n    return count > limit;\n  };\n};",
+      filename: 'lib/rate-limit.js',
+      errors: [{ messageId: 'memoryRateLimit', line: 2, column: 7 }],
       output: null,
     },
     {

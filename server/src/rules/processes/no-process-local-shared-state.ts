@@ -170,6 +170,8 @@ export default defineRule<MessageId>({
           checkDataLock(context, assignment, target[1], assignment.right);
           const classBody = enclosingClass(assignment)?.body;
           if (classBody) checkWebhookRegistry(context, assignment, target[1], assignment.right, classBody);
+        } else if (target?.length === 2 && target[0] === 'this') {
+          checkLimiterTable(context, assignment, target[1], assignment.right);
         } else if (target?.length === 2 && ATTEMPT_COUNTER.test(target[1]) && !functionTaking(assignment, target[0])) {
           // `obj.badLoginTable = {}` in the factory that builds the web server object; `parent.badLoginTable = {}`
           // in a command handed the server clears the table, it does not make one.
@@ -188,6 +190,8 @@ export default defineRule<MessageId>({
         if (declarator.init && declarator.id.type === 'Identifier' && !insideFunction(declarator)) {
           checkAttemptCounter(context, declarator, declarator.id.name, declarator.init);
           checkDataLock(context, declarator, declarator.id.name, declarator.init);
+        } else if (declarator.init && declarator.id.type === 'Identifier') {
+          checkLimiterTable(context, declarator, declarator.id.name, declarator.init);
         }
       },
       AssignmentPattern: (node) => {
@@ -780,6 +784,29 @@ function checkAttemptCounter(context: FileRuleContext<MessageId>, at: Node, name
   if (named || (LIMITER_CLASS.test(className ?? '') && isInConstructor(at) && countsInto(enclosingClass(at)!, name))) {
     context.report({ at, messageId: 'memoryRateLimit', data: { library: `\`${name}\`, a container in this process` } });
   }
+}
+
+/** A rate limiter of the app's own, by the name of its file or of the function that makes it: `lib/rate-limit.js`, `function RateLimiter(options)`. */
+const LIMITER_NAME = /rate[-_.]?limit|throttl/i;
+
+/**
+ * `this.clients = {}` in `function RateLimiter(options)`, `var accessedHosts = Object.create(null)` in `lib/rate-limit.js`:
+ * a table the limiter fills by client (`this.clients[name] = client`, `accessedHosts[host] = count`) in this process.
+ */
+function checkLimiterTable(context: FileRuleContext<MessageId>, at: Node, name: string, value: Node): void {
+  if (!isEmptyContainer(value) && !isBareObject(value)) return;
+  const maker = enclosingFunction(at);
+  if (!LIMITER_NAME.test(basename(context.source.path)) && !LIMITER_NAME.test((maker && functionName(maker)) ?? '')) return;
+  const escaped = name.replace(/\$/g, '\\$');
+  if (new RegExp(`\\b${escaped}\\s*\\[[^\\]\\n]+\\]\\s*=(?!=)|\\b${escaped}\\.set\\(`).test(context.source.text)) {
+    context.report({ at, messageId: 'memoryRateLimit', data: { library: `\`${name}\`, a container in this process` } });
+  }
+}
+
+/** `Object.create(null)`: an object with no prototype, made to be a table. */
+function isBareObject(value: Node): boolean {
+  const expression = unwrapExpression(value);
+  return expression.type === 'CallExpression' && getCalleeName(expression) === 'Object.create' && expression.arguments[0]?.type === 'Literal' && expression.arguments[0].value === null;
 }
 
 /** `indexQueue`, `writeLocks`, `storageMutex`: what serializes writes to the app's data. */
