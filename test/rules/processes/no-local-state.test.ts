@@ -543,6 +543,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a SQLite file a setting falls back to',
+      code: "var sqlite3 = require('sqlite3');\nfunction AccessLog(config) {\n  this.db = new sqlite3.Database(config.access_log || 'access_logs.db');\n}",
+      errors: [{ messageId: 'localDatabase', line: 3, column: 13, message: "The app keeps its data in a local file (access_logs.db). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config." }],
+      output: null,
+    },
+    {
       code: "const sqlite3 = require('sqlite3').verbose();\nconst db = new sqlite3.Database('./data/app.db');",
       errors: [{ messageId: 'localDatabase', line: 2, column: 12, message: "The app keeps its data in a local file (./data/app.db). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config." }],
       output: null,

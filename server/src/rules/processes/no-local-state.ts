@@ -789,8 +789,10 @@ function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: 
   const unwrapped = file && unwrapExpression(file);
   const where = unwrapped && isPathBuilderCall(unwrapped) && unwrapped.arguments[0] ? unwrapped.arguments[0] : file;
   if (!file || readsEnvironment(context.source, where as Node)) return;
-  const value = resolveConst(context.source, file);
-  if (isEnvDefault(context.source, value)) return;
+  const resolved = resolveConst(context.source, file);
+  if (isEnvDefault(context.source, resolved)) return;
+  // `config.access_log || 'access_logs.db'`: the file opened when nothing is configured.
+  const value = resolved.type === 'LogicalExpression' && resolved.operator !== '&&' ? unwrapExpression(resolved.right) : resolved;
   const built = value.type === 'CallExpression' ? fileNameOf(value) : undefined;
   const path = getStaticString(value) ?? built ?? (value.type === 'TemplateLiteral' || value.type === 'CallExpression' || value.type === 'MemberExpression' ? context.source.getText(value) : undefined);
   if (!path || path === ':memory:' || path === '') return;
