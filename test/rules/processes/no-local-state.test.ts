@@ -260,6 +260,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'express-session required inside the function that sets the app up, given no store',
+      code: "function makeWebApp(siteServer) {\n  var expressSession = require('express-session');\n  siteServer.use(expressSession({ secret: process.env.SECRET, resave: false }));\n}",
+      errors: [{ messageId: 'memorySession', line: 3, column: 18 }],
+      output: null,
+    },
+    {
       name: "express-session's MemoryStore set as the session store setting",
       code: "function setupAdapter(app) {\n  if (app.config.session.adapter === 'memory') {\n    var MemoryStore = require('express-session').MemoryStore;\n    app.config.session.store = new MemoryStore();\n  }\n}",
       errors: [{ messageId: 'memorySession', line: 4, column: 32 }],

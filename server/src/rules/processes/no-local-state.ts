@@ -172,7 +172,9 @@ function withAssignedRequires(program: TSESTree.Program, bindings: ModuleBinding
 function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
   if (node.callee.type === 'Super') return checkDiskStoreSubclass(context, node);
   const path = getMemberPath(node.callee);
-  if ((path?.length === 1 && bindings.session.namespaces.has(path[0])) || requiredSpecifier(unwrapExpression(node.callee)) === 'express-session') return checkSession(context, node, bindings);
+  // `var expressSession = require('express-session')` inside the function that sets the app up is followed too.
+  const local = node.callee.type === 'Identifier' ? context.source.stableInitializer(node.callee, node.callee.name) : undefined;
+  if ((path?.length === 1 && bindings.session.namespaces.has(path[0])) || requiredSpecifier(unwrapExpression(local ?? node.callee)) === 'express-session') return checkSession(context, node, bindings);
   if (path && bindings.multer.namespaces.has(path[0])) return checkMulter(context, node, path);
   const name = path?.join('.') ?? '';
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
