@@ -214,6 +214,12 @@ runRuleTests(rule, {
       output: `${EXPRESS}const server = app.listen(3000);${HANDLER('server.close(() => process.exit(0));')}\nfunction registerExitHandlers(_process) {\n  _process.on('SIGINT', () => server.close(() => _process.exit(0)));\n}\nregisterExitHandlers(process);`,
     },
     {
+      name: 'an app of a server framework the rule cannot trace, listening on the port it is given',
+      code: "var flatiron = require('flatiron');\nvar haibu = require('../../haibu');\nexports.start = function (options) {\n  haibu.use(flatiron.plugins.http, options.http || {});\n  if (options.port) {\n    haibu.listen(options.port);\n  }\n};",
+      errors: [{ messageId: 'noSigterm', line: 6, column: 5 }],
+      output: `var flatiron = require('flatiron');\nvar haibu = require('../../haibu');\nexports.start = function (options) {\n  haibu.use(flatiron.plugins.http, options.http || {});\n  if (options.port) {\n    const server = haibu.listen(options.port);${HANDLER('server.close(() => process.exit(0));', '    ')}\n  }\n};`,
+    },
+    {
       name: 'a hapi server held in a var of the function that starts it',
       code: "var Hapi = require('hapi');\nmodule.exports = function run(callback) {\n  var server = new Hapi.Server(options);\n  server.connection({ port: 8080 });\n  server.start(function (error) { callback(error, server); });\n};",
       errors: [{ messageId: 'noSigterm', line: 5, column: 3 }],

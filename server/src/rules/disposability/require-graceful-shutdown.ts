@@ -91,7 +91,7 @@ interface FunctionFacts {
   sigtermOnLoad: boolean;
 }
 
-const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|http|https|http2|net|tls|node:http|node:https|node:http2|node:net|node:tls|smtp-server)$/;
+const SERVER_MODULES = /^(?:express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|flatiron|union|http|https|http2|net|tls|node:http|node:https|node:http2|node:net|node:tls|smtp-server)$/;
 const SHUTDOWN_LIBRARIES = new Set([
   '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
@@ -716,7 +716,8 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
   const created = creationOf(source, receiver);
   const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created) || isAppFactoryCall(created))));
-  const kind = servesHttp ? serverKind(source, receiver, created) : madeElsewhere ? 'http' : constructedServer(created, appClasses);
+  // In a module that loads a server framework, an app it cannot trace (flatiron's `haibu.listen(options.port)`) still listens on the port it is given.
+  const kind = servesHttp ? (serverKind(source, receiver, created) ?? (property === 'listen' && listensOnPort(call) ? 'http' : undefined)) : madeElsewhere ? 'http' : constructedServer(created, appClasses);
   // `run` starts only a server class of its own (`new NodeMediaServer(config).run()`).
   if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'run' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
