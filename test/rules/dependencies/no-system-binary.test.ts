@@ -247,6 +247,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'process tools that slim images leave out (procps, psmisc)',
+    code: `${CP}exec("ps ax | grep 'tty.js' | awk '{print $1}'");\nexecSync('killall -9 homebridge; pidof node');`,
+    errors: [
+      { messageId: 'systemBinary', line: 2, column: 6, message: 'This runs `ps`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' },
+      { messageId: 'systemBinary', line: 3, column: 10 },
+    ],
+    output: null,
+  },
+  {
     name: 'a Dockerfile that installs the tool only in a build stage',
     code: `${CP}execSync('git rev-parse HEAD');`,
     project: withDockerfile('FROM node:20 AS build\nRUN apt-get update && apt-get install -y git\nFROM node:20-slim\nCMD ["node", "src/index.js"]\n'),
@@ -305,7 +314,7 @@ runRuleTests(rule, {
     },
     `${CP}let cmd = 'curl https://example.com';\nif (useLibrary) cmd = other;\nexec(cmd);`,
     { name: 'the bin of a declared dependency', code: `${CP}spawn('prisma', ['migrate', 'deploy']);`, project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { prisma: '^5.0.0' } }) }) },
-    `${CP}execSync('ps -o rss= -p ' + process.pid);\nexecSync('kill -0 ' + pid);`,
+    `${CP}execSync('kill -0 ' + pid);\nexecSync('uname -a');`,
     `${CP}spawn(process.execPath, [require.resolve('npm/bin/npm-cli.js'), 'install', name]);`,
     `${CP}execFile(process.execPath, ['worker.js']);\nexecFile('node', ['--version']);`,
     { name: 'looking up a shell utility or a service manager with `which`', code: `${CP}execSync('which ls');\nexec(\`which \${name}\`);\nconst hasSystemctl = spawnSync('sh', ['-c', 'which systemctl']).status === 0;\nconst npmPath = execSync('which npm').toString().trim();` },
@@ -344,7 +353,7 @@ runRuleTests(rule, {
     { name: 'a system path as an environment default, a probe, or the shell', code: "const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';\nif (fs.existsSync('/usr/bin/chromium')) useIt();\nconst shell = '/bin/sh';" },
     { name: 'an SQL statement handed to a helper named run', code: "db.run('DELETE FROM sessions WHERE expires < ?', [now]);\nexecuteCommand('VACUUM');" },
     { name: 'desktop tools behind a platform test written as a regular expression', code: `${CP}function openFolderOfFile(filePath) {\n  const platform = process.platform;\n  if (/^win/.test(platform)) {\n    exec('start .', { cwd: path.dirname(filePath) });\n  } else if (/darwin/.test(platform)) {\n    exec(\`open -R \${filePath}\`);\n  }\n}` },
-    { name: 'SQL handed to an exec method, a pipeline of base tools to the app\'s helper', code: "db.exec('CREATE TABLE ip (addr TEXT)');\nconst { exec } = require('./utils');\nexec('ps aux | grep node | wc -l');" },
+    { name: 'SQL handed to an exec method, a pipeline of base tools to the app\'s helper', code: "db.exec('CREATE TABLE ip (addr TEXT)');\nconst { exec } = require('./utils');\nexec('ls -1 /dev | grep tty | wc -l');" },
     { name: 'Node itself, named in settings', code: `${CP}spawn(config.nodePath, ['worker.js']);` },
     { name: 'a class field the class sets again', code: "const childProcess = require('child_process');\nclass Runner {\n  exec = 'mariadbd';\n  constructor(options) { this.exec = options.binary; }\n  start() { childProcess.spawn(this.exec, []); }\n}" },
     { name: "an argv array for the app's own script", code: "const runCmd = require('./run_cmd');\nrunCmd(['node', 'bin/migrate.js']);" },

@@ -80,6 +80,8 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ...tools(['lsof', 'nc', 'netcat', 'telnet'], []),
   ...tools(['crontab'], ['cron']),
   ...tools(['taskset'], ['util-linux']),
+  // procps and psmisc: slim images (node:*-slim, distroless) leave them out.
+  ...tools(['ps', 'pgrep', 'pkill', 'pidof', 'killall', 'fuser'], ['procps', 'psmisc']),
   ...tools(['ctags'], ['ctags', 'universal-ctags', 'exuberant-ctags']),
   ...tools(['dig', 'nslookup'], ['dnsutils', 'bind-tools', 'bind9']),
   ...tools(['lp', 'lpr'], ['cups']),
@@ -121,7 +123,7 @@ const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?|(?:Path|Bin|Cmd)\\s*=|
  */
 const BASE_SYSTEM = new Set(
   ('sh bash dash cd echo printf test [ true false exit export set unset exec command type which eval source . kill ls cp mv rm mkdir rmdir cat chmod chown ln ' +
-    'touch pwd env sleep ps df du uname id whoami hostname date head tail grep egrep fgrep sed awk sort uniq wc tr cut xargs find tee nice nohup timeout ' +
+    'touch pwd env sleep df du uname id whoami hostname date head tail grep egrep fgrep sed awk sort uniq wc tr cut xargs find tee nice nohup timeout ' +
     'basename dirname readlink realpath stat mktemp sync umask ulimit wait trap read yes seq expr tty stty').split(' '),
 );
 
