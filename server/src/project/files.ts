@@ -16,7 +16,7 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/node_modules_*/**', '**/.git/*
  * a published package ships its compiled code and that is what runs.
  */
 export const NON_PRODUCTION = [
-  '**/test/**', '**/tests/**', '**/test-*/**', '**/tests-*/**', '**/__tests__/**', '**/spec/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**',
+  '**/test/**', '**/tests/**', '**/testing/**', '**/test-*/**', '**/tests-*/**', '**/__tests__/**', '**/spec/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**',
   '**/e2e/**', '**/cypress/**', '**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/demos/**', '**/demo/**',
   // `docker-examples/`, `deploy-examples/`, `module_sample/`: setups shown to users, not what the package runs.
   '**/*[-_]examples/**', '**/*[-_]sample/**', '**/*[-_]samples/**',

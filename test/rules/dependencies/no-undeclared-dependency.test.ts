@@ -294,6 +294,7 @@ runRuleTests(rule, {
     { name: 'a devDependency on a development-only path', code: "if (process.env.NODE_ENV !== 'production') {\n  const webpack = require('webpack');\n  webpack(config).watch({}, report);\n}", project },
     { name: 'a devDependency behind an isDev flag', code: "const logger = isDev ? require('pino-pretty')() : undefined;", project },
     { name: 'a devDependency in build configuration', code: "const webpack = require('webpack');\nmodule.exports = { plugins: [new webpack.DefinePlugin({})] };", filename: 'webpack.config.js', project },
+    { name: 'a devDependency in a folder of bundler configuration', code: "const { merge } = require('webpack-merge');\nmodule.exports = merge(common, { mode: 'production' });", filename: 'lib/web/webpack/website.config.js', project },
     { name: 'tool configuration, even with undeclared packages', code: "import js from '@eslint/js';\nexport default [js.configs.recommended];", filename: 'eslint.config.mjs', project },
     { name: 'a devDependency in a developer script', code: "const { execSync } = require('child_process');\nconst ts = require('typescript');", filename: 'scripts/build.js', project },
     { name: 'browser components (JSX) and client folders', code: "import React from 'react';\nexport const App = () => <div />;", filename: 'src/App.jsx', project },

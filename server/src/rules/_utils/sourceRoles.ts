@@ -19,6 +19,8 @@ const TOOLING_CONFIG = [
   /(?:^|\/)\.[\w-]+rc\.[cm]?[jt]s$/,
   /(?:^|\/)(?:vitest|jest|mocha|ava|karma|playwright|cypress|wdio)[.-][\w.-]*\.[cm]?[jt]s$/,
   /(?:^|\/)(?:setup-?tests?|test-?setup|global-?setup|global-?teardown)\.[cm]?[jt]s$/i,
+  // A folder of bundler configuration: errsole's `lib/web/webpack/website.config.js`.
+  /(?:^|\/)(?:webpack|rollup|vite)\/[\w.-]*\.config\.[cm]?[jt]s$/i,
 ];
 
 /**

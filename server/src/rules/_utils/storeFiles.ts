@@ -79,8 +79,12 @@ function keyParts(source: SourceCode, node: Node): string[] | undefined {
   const literal = getStaticString(value);
   if (literal !== undefined) return [literal];
   switch (value.type) {
-    case 'Identifier':
-      return isParameter(value) ? undefined : [value.name];
+    case 'Identifier': {
+      if (isParameter(value)) return undefined;
+      // `var pkgFile = path.join(appDir, 'package.json')`: the names the variable was given say what the file is too.
+      const given = source.stableInitializer(value, value.name);
+      return [value.name, ...(given ? literalsIn(given) : [])];
+    }
     case 'MemberExpression': {
       const name = getMemberName(value);
       return name ? [name] : undefined;
@@ -94,6 +98,17 @@ function keyParts(source: SourceCode, node: Node): string[] | undefined {
     default:
       return undefined;
   }
+}
+
+/** The strings written in an expression: `'package.json'` in `path.join(appDir, 'package.json')`. */
+function literalsIn(node: Node): string[] {
+  const found: string[] = [];
+  walkSubtree(node, (part) => {
+    const text = part.type === 'Literal' || part.type === 'TemplateLiteral' ? getStaticString(part) : undefined;
+    if (text !== undefined) found.push(text);
+    return true;
+  });
+  return found;
 }
 
 /** `path.join(dir, name)`: the parts that name the file; a parameter among them (`join(dir, file)` in a helper) makes no key. */
