@@ -10,6 +10,8 @@ runRuleTests(rule, {
     { name: 'start only runs the build output', code: '', project: withScripts({ build: 'tsc -p .', start: 'node dist/index.js' }) },
     { name: 'start through a runner script', code: '', project: withScripts({ build: 'tsc', start: 'npm run serve', serve: 'NODE_ENV=production node dist/server.js' }) },
     { name: 'watch-mode development start', code: '', project: withScripts({ start: 'tsc -w & nodemon dist/index.js' }) },
+    { name: 'concurrently running watchers in development', code: '', project: withScripts({ start: 'concurrently "tsc -w" "nodemon dist/index.js"' }) },
+    { name: 'concurrently running two processes that only run', code: '', project: withScripts({ start: 'concurrently -n "API,WORKER" "node dist/api.js" "npm:worker"', worker: 'node dist/worker.js' }) },
     { name: 'type-check only', code: '', project: withScripts({ start: 'tsc --noEmit && node index.js' }) },
     { name: 'a build in postinstall belongs to the install (build) step', code: '', project: withScripts({ postinstall: 'tsc', start: 'node dist/index.js' }) },
     { name: 'no start script', code: '', project: withScripts({ build: 'tsc', dev: 'tsc && node dist' }) },
@@ -26,6 +28,13 @@ runRuleTests(rule, {
     { name: 'a Procfile that only runs', code: '', project: projectFixture({ Procfile: 'web: node dist/index.js\nworker: node dist/worker.js\nrelease: npm run build && node dist/migrate.js\n' }) },
   ],
   invalid: [
+    {
+      name: 'concurrently running the build beside the server, by command line and by shorthand',
+      code: '',
+      project: withScripts({ build: 'webpack --config ./config/webpack.config', server: 'node bin/registry start', start: 'cross-env NODE_ENV=production concurrently --kill-others-on-fail -n "UI,API" "npm run build" "npm run server"', prod: 'concurrently npm:build npm:server' }),
+      errors: [{ messageId: 'buildInStart', file: 'package.json', line: 6, column: 15, message: 'Starting the app runs `npm run build` first (in "start"). Every boot, restart and scale-out then rebuilds the app, needs the build tools in production and may run code other than the tested build: build once in the "build" script and let start only run the result.' }],
+      output: null,
+    },
     {
       name: 'npm run build && node dist',
       code: '',

@@ -4,7 +4,7 @@
  */
 import picomatch from 'picomatch';
 import { packageManagerCommand } from './commands';
-import { parseShell, programName, programWords, type SimpleCommand } from './shell';
+import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from './shell';
 
 /** Names of the scripts a command line runs through the package manager or npm-run-all. */
 export function scriptsRunBy(commands: readonly SimpleCommand[], scripts: Readonly<Record<string, string>>): string[] {
@@ -17,6 +17,10 @@ export function scriptsRunBy(commands: readonly SimpleCommand[], scripts: Readon
       continue;
     }
     const program = words[0] && !words[0].dynamic ? programName(words[0].text) : '';
+    if (program === 'concurrently') {
+      names.push(...scriptsRunBy(concurrentCommands(words), scripts));
+      continue;
+    }
     if (program === 'run-s' || program === 'run-p' || program === 'npm-run-all') {
       const patterns = words.slice(1).filter((word) => !word.dynamic && !word.text.startsWith('-')).map((word) => word.text);
       for (const pattern of patterns) {
@@ -26,6 +30,28 @@ export function scriptsRunBy(commands: readonly SimpleCommand[], scripts: Readon
     }
   }
   return names;
+}
+
+/** concurrently's options that take a value: `-n "API,UI"`, `-p "[{name}]"`, `-c "white.bgMagenta"`. */
+const CONCURRENTLY_VALUE_FLAGS = new Set(['-n', '--names', '-p', '--prefix', '-c', '--prefix-colors', '-l', '--prefix-length', '-t', '--timestamp-format', '-m', '--max-processes', '--kill-signal', '--restart-tries', '--restart-after', '--default-input-target', '--name-separator', '--success', '-s']);
+
+/**
+ * `concurrently -n "UI,API" "npm run build" "npm:server"`: the command lines concurrently runs, each
+ * argument one of its own (`npm:server` is its shorthand for `npm run server`). None for another program.
+ */
+export function concurrentCommands(words: readonly ShellWord[]): SimpleCommand[] {
+  if (!words[0] || words[0].dynamic || programName(words[0].text) !== 'concurrently') return [];
+  const commands: SimpleCommand[] = [];
+  for (let index = 1; index < words.length; index++) {
+    const word = words[index];
+    if (word.dynamic) continue;
+    if (word.text.startsWith('-')) {
+      if (CONCURRENTLY_VALUE_FLAGS.has(word.text)) index++;
+      continue;
+    }
+    commands.push(...parseShell(word.text.replace(/^(npm|yarn|pnpm|bun):(?=\S)/, '$1 run ')));
+  }
+  return commands;
 }
 
 export interface ScriptStep {

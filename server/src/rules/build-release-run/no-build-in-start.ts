@@ -9,7 +9,7 @@ import type { OffsetRange } from '../../engine/types';
 import type { PackageJsonFile, TextFile } from '../../project/projectFiles';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, packageManagerCommand } from '../_utils/commands';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
-import { scriptsOf, scriptSteps, type ScriptStep } from '../_utils/packageScripts';
+import { concurrentCommands, scriptsOf, scriptSteps, type ScriptStep } from '../_utils/packageScripts';
 import { parseShell, programWords, type SimpleCommand } from '../_utils/shell';
 import {
   commandWords,
@@ -28,7 +28,7 @@ import {
 type MessageId = 'buildInStart' | 'installInStart' | 'buildInProcfile' | 'buildInContainerStart' | 'buildInStartScript';
 
 /** Development starts rebuild on change by design; they are not what a platform runs. */
-const WATCH_MODE = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bconcurrently\b|\bwebpack-dev-server\b|\bvite(?:\s+dev)?\s*$|\bnext dev\b/;
+const WATCH_MODE = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bwebpack-dev-server\b|\bvite(?:\s+dev)?\s*$|\bnext dev\b/;
 
 export default defineProjectRule<MessageId, never>({
   id: 'build-release-run/no-build-in-start',
@@ -60,7 +60,7 @@ export default defineProjectRule<MessageId, never>({
         report(packageJson.path, {
           at: jsonStringSubrange(packageJson.text, at, wordsRange(step.command)),
           messageId,
-          data: { command: commandText(step.command), script: step.script },
+          data: { command: commandText(setupCommand(step.command)), script: step.script },
           suggest: messageId === 'buildInStart' ? buildScriptSuggestion(packageJson, scripts, step) : undefined,
         });
       }
@@ -97,10 +97,17 @@ function setupBeforeRun(commands: readonly LocatedCommand[], shellScripts: reado
 
 function classify(command: SimpleCommand): 'buildInStart' | 'installInStart' | undefined {
   const words = commandWords(command);
+  const concurrent = concurrentCommands(words);
+  if (concurrent.length > 0) return concurrent.map(classify).find((kind) => kind !== undefined);
   const pm = packageManagerCommand(words);
   if (pm && isInstallVerb(pm.verb) && !pm.global) return 'installInStart';
   if (pm?.script && BUILD_SCRIPT.test(pm.script)) return 'buildInStart';
   return buildTool(words) ? 'buildInStart' : undefined;
+}
+
+/** `concurrently "npm run build" "npm run server"`: the build runs beside the server on every start, and is what to name. */
+function setupCommand(command: SimpleCommand): SimpleCommand {
+  return concurrentCommands(commandWords(command)).find((inner) => classify(inner) !== undefined) ?? command;
 }
 
 function commandText(command: SimpleCommand): string {
