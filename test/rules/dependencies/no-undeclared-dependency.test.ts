@@ -315,6 +315,12 @@ runRuleTests(rule, {
       filename: 'src/parse.ts',
       project: projectFixture({ 'package.json': packageJsonText({ name: 'tool', devDependencies: { typescript: '^5.0.0', esbuild: '^0.25.0' } }) }),
     },
+    {
+      name: 'a SvelteKit server route importing the kit, a devDependency its Node adapter bundles',
+      code: "import { redirect } from '@sveltejs/kit';\nexport const load = () => redirect(302, '/login');",
+      filename: 'src/routes/+page.server.ts',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'mongoku', devDependencies: { '@sveltejs/kit': '^2.0.0', '@sveltejs/adapter-node': '^5.0.0' } }) }),
+    },
     { name: 'modules the deploy provides, allowed by option', code: "const AWS = require('aws-sdk');", project, options: { allow: ['aws-sdk'] } },
   ],
   invalid,

@@ -141,8 +141,9 @@ const PRODUCTION_SECTIONS = ['dependencies', 'optionalDependencies', 'peerDepend
 /**
  * Bundlers that server code is built with, inlining what TypeScript sources import (devDependencies
  * included). webpack, vite and parcel are left out: they usually bundle the browser side only.
+ * SvelteKit builds the server routes too, and its Node adapter inlines devDependencies.
  */
-const BUNDLERS = new Set(['esbuild', '@vercel/ncc', 'tsup', 'tsdown']);
+const BUNDLERS = new Set(['esbuild', '@vercel/ncc', 'tsup', 'tsdown', '@sveltejs/kit']);
 /** Functions that only developers run: `setupHotReload()`, `reloadNodesAndCredentials()`, reloading the app as its files change. */
 const DEV_FUNCTION = /[hH]ot-?[rR]eload|[lL]ive-?[rR]eload|HOT_?RELOAD|^reload[A-Z]/;
 const DEV_CONDITION = /NODE_ENV|\bdev(?:elopment)?\b|isDev|__DEV__|\bDEV\b|isProd|production|\bdebug\b/i;
