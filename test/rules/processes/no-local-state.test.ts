@@ -550,6 +550,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'an NeDB datastore made by the module bound under another name',
+      code: "const NeDB = require('nedb');\nconst path = require('path');\nmodule.exports = function (app) {\n  return new NeDB({\n    filename: path.join(app.get('nedb'), 'messages.db'),\n    autoload: true,\n  });\n};",
+      errors: [{ messageId: 'localDatabase', line: 5, column: 5, message: "The app keeps its data in a local file (messages.db). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config." }],
+      output: null,
+    },
+    {
       name: 'a SQLite file a setting falls back to',
       code: "var sqlite3 = require('sqlite3');\nfunction AccessLog(config) {\n  this.db = new sqlite3.Database(config.access_log || 'access_logs.db');\n}",
       errors: [{ messageId: 'localDatabase', line: 3, column: 13, message: "The app keeps its data in a local file (access_logs.db). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config." }],

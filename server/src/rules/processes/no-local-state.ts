@@ -599,7 +599,9 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   // `new SQLiteStore({ db: new sqlite3.Database('sessions.sqlite') })`: the database file it is handed is the finding.
   if (diskStore && !handsDatabaseIn(node)) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
   const name = constructorName(context.source, node);
-  if (!FILE_DATABASE_CONSTRUCTORS.test(name)) return;
+  // `const NeDB = require('nedb'); new NeDB({ filename })`: the module itself is the database class.
+  const moduleItself = node.callee.type === 'Identifier' && bindings.fileDatabases.namespaces.has(node.callee.name);
+  if (!FILE_DATABASE_CONSTRUCTORS.test(name) && !moduleItself) return;
   const head = name.split('.')[0];
   const [first] = node.arguments;
   // `new sqlite3.Database('sessions.sqlite')` with sqlite3 required where it is used: the file names the kind.
