@@ -226,11 +226,12 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'packages that only drive a program of the machine, required or imported',
-    code: "var gm = require('gm').subClass({ imageMagick: true });\nimport ffmpeg from 'fluent-ffmpeg';\nvar htmlPdf = require('html-pdf-chrome');",
+    code: "var gm = require('gm').subClass({ imageMagick: true });\nimport ffmpeg from 'fluent-ffmpeg';\nvar htmlPdf = require('html-pdf-chrome');\nvar _pem = require('pem');",
     errors: [
       { messageId: 'programDriver', line: 1, column: 18, message: '`gm` only drives `gm`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.' },
       { messageId: 'programDriver', line: 2, column: 20 },
       { messageId: 'programDriver', line: 3, column: 23, message: '`html-pdf-chrome` only drives `chrome`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.' },
+      { messageId: 'programDriver', line: 4, column: 20, message: '`pem` only drives `openssl`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.' },
     ],
     output: null,
   },

@@ -105,6 +105,7 @@ const PROGRAM_DRIVERS: ReadonlyMap<string, { readonly binary: string; readonly p
   ['unoconv', { binary: 'unoconv', packages: ['unoconv', 'libreoffice'] }],
   ['html-pdf-chrome', { binary: 'chrome', packages: ['chromium', 'chrome'] }],
   ['chrome-launcher', { binary: 'chrome', packages: ['chromium', 'chrome'] }],
+  ['pem', { binary: 'openssl', packages: ['openssl'] }],
 ]);
 
 /** `ffmpeg-static`, `@ffmpeg-installer/ffmpeg`, `7zip-bin`: a declared package that ships the program itself. */
