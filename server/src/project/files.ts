@@ -22,7 +22,7 @@ export const NON_PRODUCTION = [
   '**/*[-_]examples/**', '**/*[-_]sample/**', '**/*[-_]samples/**',
   // `config.example.js`, `settings-sample.js`: settings for users to copy, not the ones the package runs with.
   '**/*.example.*', '**/*.sample.*', '**/*-sample.*',
-  '**/docs/**', '**/benchmarks/**', '**/bench/**',
+  '**/docs/**', '**/benchmarks/**', '**/bench/**', '/performance/**',
   // A package's own `doc/` folder; deeper down, `doc` can name a module of the app (Apostrophe's `modules/@apostrophecms/doc`).
   '/doc/**',
   // `test.js` beside the code: a developer's scratch or benchmark script.

@@ -353,6 +353,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a cluster primary that forks through a helper declared in its branch',
+      code: "const cluster = require('cluster');\nif (cluster.isMaster && !module.parent) {\n  function addWorker() {\n    return cluster.fork().on('message', route);\n  }\n  for (let i = 0; i < size; i++) addWorker();\n} else {\n  require('./worker').start();\n}",
+      filename: 'lib/server.js',
+      errors: [{ messageId: 'primaryNoSigterm', line: 2, column: 1, file: 'lib/server.js' }],
+      output: null,
+    },
+    {
       name: 'a cluster primary that forks workers and re-forks them, handling no SIGTERM (compiled by Babel)',
       code: "var _cluster = _interopRequireDefault(require('cluster'));\nif (options.cluster) {\n  if (_cluster.default.isMaster) {\n    for (let i = 0; i < numCPUs; i++) _cluster.default.fork();\n    _cluster.default.on('exit', () => _cluster.default.fork());\n  } else {\n    ParseServer.startApp(options);\n  }\n}",
       filename: 'lib/cli/parse-server.js',

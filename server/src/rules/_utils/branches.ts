@@ -125,10 +125,13 @@ function requiresDesktopPlatform(source: SourceCode, test: Node, depth = 0): boo
   return DESKTOP_PLATFORM_FLAG.test(test.name) || (initializer !== undefined && requiresDesktopPlatform(source, initializer, depth + 1));
 }
 
-/** The `if`s of the function (or module) `node` is in whose branch taken when the test holds contains it, innermost first. */
-export function guardingIfs(node: Node): TSESTree.IfStatement[] {
+/**
+ * The `if`s of the function (or module) `node` is in whose branch taken when the test holds contains it, innermost first;
+ * with `throughFunctions`, also those around the functions it is in.
+ */
+export function guardingIfs(node: Node, throughFunctions = false): TSESTree.IfStatement[] {
   const guards: TSESTree.IfStatement[] = [];
-  for (let child: Node = node, parent: Node | undefined = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+  for (let child: Node = node, parent: Node | undefined = node.parent; parent && (throughFunctions || !isFunctionNode(parent)); child = parent, parent = parent.parent) {
     if (parent.type === 'IfStatement' && parent.consequent === child) guards.push(parent);
   }
   return guards;

@@ -398,7 +398,8 @@ function executableSubcommand(source: SourceCode, call: TSESTree.CallExpression)
  */
 function primaryWithoutSigterm(source: SourceCode, call: TSESTree.CallExpression): TSESTree.IfStatement | undefined {
   if (!/(?:^|\.)fork$/.test(getCalleeName(call) ?? '') || !/cluster/i.test(getMemberPath(call.callee)?.slice(0, -1).join('.') ?? '')) return undefined;
-  const primary = guardingIfs(call).find((guard) => /\bis(?:Master|Primary)\b/.test(source.getText(guard.test)));
+  // Also through a helper declared in the branch: `function addWorker() { cluster.fork() }`.
+  const primary = guardingIfs(call, true).find((guard) => /\bis(?:Master|Primary)\b/.test(source.getText(guard.test)));
   if (!primary) return undefined;
   const handled = /['"`]SIGTERM['"`]/.test(source.getText(primary.consequent)) || source.ast.body.some((statement) => statement.type === 'ExpressionStatement' && /['"`]SIGTERM['"`]/.test(source.getText(statement)));
   return handled ? undefined : primary;
