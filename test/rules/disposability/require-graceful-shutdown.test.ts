@@ -424,6 +424,18 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'forever-monitor running a script named relative to its sourceDir',
+      code: "const forever = require('forever-monitor');\nconst root = path.join(__dirname, '..');\nconst child = new (forever.Monitor)('lib/server.js', { sourceDir: root, watch: true });\nchild.start();",
+      filename: 'bin/core.js',
+      files: { 'lib/server.js': "const http = require('http');\nhttp.createServer(handle).listen(process.env.PORT);" },
+      project: { entryPoints: ['bin/core.js'] },
+      errors: [
+        { messageId: 'launcherNoSigterm', line: 3, column: 15, file: 'bin/core.js' },
+        { messageId: 'noSigterm', line: 2, column: 1, file: 'lib/server.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'a bin that only loads another module: the entry point is reported in that module',
       code: "#!/usr/bin/env node\n\nimport('./Hubot.mjs').then(async ({ default: robot }) => {})",
       filename: 'bin/hubot',

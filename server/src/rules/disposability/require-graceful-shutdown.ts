@@ -419,13 +419,23 @@ function launchedScript(source: SourceCode, call: TSESTree.CallExpression | TSES
   const name = getCalleeName(call) ?? '';
   const [first, second] = call.arguments;
   const path = (node: Node | null | undefined) => scriptPath(node ? resolveValue(source, node) : undefined);
-  if (/(?:^|\.)(?:fork|Monitor)$/.test(name)) return path(first);
+  if (/(?:^|\.)Monitor$/.test(name)) return path(first) ?? monitoredFromSourceDir(source, first, second);
+  if (/(?:^|\.)fork$/.test(name)) return path(first);
   // Cluster workers: `cluster.setupPrimary({ exec })`, cfork's `cfork({ exec })`.
   if (/(?:^|\.)(?:setupPrimary|setupMaster)$|^cfork$/.test(name) && first?.type === 'ObjectExpression') return path(findProperty(first, 'exec')?.value as Node | undefined);
   if (!/(?:^|\.)spawn$/.test(name) || !first || !second || !/^(?:process\.execPath|node)$/.test(getMemberPath(first)?.join('.') ?? getStaticString(first) ?? '')) return undefined;
   // Resolved only for a spawn of node: resolving walks the file to see that the variable is never reassigned.
   const argv = resolveValue(source, second);
   return argv.type === 'ArrayExpression' ? path(argv.elements[0]) : undefined;
+}
+
+/** forever-monitor's `new Monitor('lib/server.js', { sourceDir: path.join(__dirname, '..') })`: the script is in its `sourceDir`. */
+function monitoredFromSourceDir(source: SourceCode, script: Node | undefined, options: Node | undefined): string | undefined {
+  const name = script && getStaticString(resolveValue(source, script));
+  const settings = options && resolveValue(source, options);
+  const sourceDir = settings?.type === 'ObjectExpression' ? findProperty(settings, 'sourceDir')?.value : undefined;
+  const folder = scriptPath(sourceDir ? resolveValue(source, sourceDir as Node) : undefined);
+  return name && folder && !name.startsWith('/') ? `${folder}/${name}` : undefined;
 }
 
 /** `'./server.js'`, `path.join(__dirname, 'cli.js')`, `__dirname + '/app.js'` as a path relative to the file. */
