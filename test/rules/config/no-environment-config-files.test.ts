@@ -6,6 +6,7 @@ const manifest = packageJsonText({ name: 'orders', main: 'src/index.js', scripts
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a production group exported outside a config folder, and a test group in one', code: "exports.production = { level: 'info' };", filename: 'lib/levels.js', files: { 'config/api.js': "exports.test = { api: {} };" } },
     { name: 'a folder of uploads for the environment, computed elsewhere', code: "const env = process.env.NODE_ENV;\nconst dir = path.join(settings.UPLOADS_DIR, env, 'avatars');" },
     { name: 'the same config file on both sides, and a branch only for tests', code: "var file;\nif (process.env.NODE_ENV === 'production') {\n  file = 'config.json';\n  strict = true;\n} else {\n  file = 'config.json';\n}\nif (process.env.NODE_ENV === 'test') { load('config.test.json'); } else { load('config.json'); }" },
     {
@@ -78,6 +79,24 @@ runRuleTests(rule, {
       code: "var env = process.env.NODE_ENV || 'development';\nvar config = require(__dirname + '/../config/config.json')[env];",
       filename: 'models/index.js',
       errors: [{ messageId: 'sectionByEnvironment', line: 2, column: 14, endColumn: 64, file: 'models/index.js' }],
+      output: null,
+    },
+    {
+      name: 'config modules a loader requires by path, their section for the environment merged in once per check',
+      code: "const env = process.env.NODE_ENV || 'development';\nconst loadConfigFile = (f) => {\n  const localConfig = require(f);\n  if (localConfig[env]) {\n    config = merge(config, localConfig[env]);\n  }\n};",
+      filename: 'dist/modules/config.js',
+      errors: [{ messageId: 'sectionByEnvironment', line: 4, column: 7, file: 'dist/modules/config.js' }],
+      output: null,
+    },
+    {
+      name: 'config modules exporting a group for the production environment, CommonJS and ESM',
+      code: "exports.DEFAULT = { web: () => ({ padding: 2 }) };\nexports.production = {\n  web: () => ({ padding: null }),\n};",
+      filename: 'dist/config/web.js',
+      files: { 'src/config/api.ts': "export const DEFAULT = { api: () => ({}) };\nexport const production = { api: () => ({ logLevel: 'debug' }) };\nexport const test = { api: () => ({}) };" },
+      errors: [
+        { messageId: 'environmentGroup', line: 2, column: 1, file: 'dist/config/web.js', message: 'This config module exports the settings of one named environment (production), merged in when the app runs under that name. Grouped environments do not scale: each new deploy needs another group and a release, and the groups drift apart. Read deploy-specific values from environment variables instead.' },
+        { messageId: 'environmentGroup', line: 2, column: 1, file: 'src/config/api.ts' },
+      ],
       output: null,
     },
     {

@@ -162,7 +162,7 @@ export function environmentMapSource(source: SourceCode, object: Node): Environm
   const init = initializerOf(source, target);
   if (init) {
     const value = unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
-    if (isModuleLoad(value)) return localModule(source, value as ModuleLoad);
+    if (isModuleLoad(value)) return localModule(source, value as ModuleLoad) ?? configLoadedByPath(target.name, value as ModuleLoad);
     return value.type === 'ObjectExpression' && hasEnvironmentSections(source, value) ? { object: value } : undefined;
   }
   const imported = importedFrom(source, target.name);
@@ -170,6 +170,12 @@ export function environmentMapSource(source: SourceCode, object: Node): Environm
 }
 
 type ModuleLoad = TSESTree.CallExpression | TSESTree.ImportExpression;
+
+/** `const localConfig = require(f)` in a loader walking the config folder: a config file, whichever it is. */
+function configLoadedByPath(name: string, load: ModuleLoad): EnvironmentMapSource | undefined {
+  const specifier = load.type === 'ImportExpression' ? load.source : load.arguments[0];
+  return /config|settings/i.test(name) && specifier !== undefined && getStaticString(specifier) === undefined ? { module: undefined } : undefined;
+}
 
 function localModule(source: SourceCode, load: ModuleLoad): EnvironmentMapSource | undefined {
   const specifier = load.type === 'ImportExpression' ? load.source : load.arguments[0];

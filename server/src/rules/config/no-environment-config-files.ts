@@ -11,38 +11,50 @@ import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
-import { getStaticString } from '../_utils/ast';
-import { environmentCheckOf, environmentOfConfigFile, isTestOnly, testEnvironmentOfConfigFile } from '../_utils/environment';
+import { getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { environmentCheckOf, environmentKindOf, environmentOfConfigFile, isTestOnly, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { environmentLookupVisitors, mayLookUpEnvironment } from '../_utils/environmentLookups';
 import { modulesByLocalName } from '../_utils/imports';
+import { projectPath } from '../_utils/modules';
 import { devOnlyFiles, isBrowserFile, isToolingConfigFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'fileByEnvironment' | 'sectionByEnvironment' | 'environmentFile';
+type MessageId = 'fileByEnvironment' | 'sectionByEnvironment' | 'environmentFile' | 'environmentGroup';
 
 interface EnvironmentLookups {
-  lookups: { range: OffsetRange; messageId: 'fileByEnvironment' | 'sectionByEnvironment' }[];
+  lookups: { range: OffsetRange; messageId: 'fileByEnvironment' | 'sectionByEnvironment' | 'environmentGroup'; environment?: string }[];
 }
 
 export default defineProjectRule<MessageId, EnvironmentLookups>({
   id: 'config/no-environment-config-files',
   severity: 'warning',
   description: 'Config grouped into named environments: config files per environment, and code that picks them by NODE_ENV.',
-  triggers: (text, project, path) => mayLookUpEnvironment(text) || environmentOfConfigFile(project.root, path) !== undefined || testEnvironmentOfConfigFile(project.root, path) !== undefined,
+  triggers: (text, project, path) =>
+    mayLookUpEnvironment(text) || ENVIRONMENT_EXPORT_TEXT.test(text) || environmentOfConfigFile(project.root, path) !== undefined || testEnvironmentOfConfigFile(project.root, path) !== undefined,
   messages: {
     fileByEnvironment:
       'The config file is chosen by the environment\'s name, so each deploy needs its own file in the repository and a new deploy needs a new release. Read each setting from its own environment variable instead, with defaults that suit development.',
     sectionByEnvironment:
       'Config is grouped by environment here: the section named after the current environment is picked from a map of named environments. Groups drift apart and every new deploy needs another one: read each setting from its own environment variable instead.',
+    environmentGroup:
+      'This config module exports the settings of one named environment ({{environment}}), merged in when the app runs under that name. Grouped environments do not scale: each new deploy needs another group and a release, and the groups drift apart. Read deploy-specific values from environment variables instead.',
     environmentFile:
       'This file holds the settings of one named environment ({{environment}}). Grouped environments do not scale: each new deploy needs another file and a release, and the files drift apart. Keep deploy-specific values in environment variables and only environment-independent defaults in files.',
   },
   initial: () => ({ lookups: [] }),
-  collect: ({ source, collected }) =>
-    mergeVisitors(
+  collect: ({ source, project, collected }) => {
+    // `if (localConfig[env]) merge(config, localConfig[env])`: one lookup, the test and its use a line or two apart.
+    const lastLookupLine = new Map<string, number>();
+    return mergeVisitors(
       environmentLookupVisitors(source, {
         file: (node) => collected.lookups.push({ range: node.range, messageId: 'fileByEnvironment' }),
-        section: (member) => collected.lookups.push({ range: member.range, messageId: 'sectionByEnvironment' }),
+        section: (member) => {
+          const map = source.getText(member.object);
+          const line = source.lines.positionAt(member.range[0]).line;
+          const previous = lastLookupLine.get(map);
+          lastLookupLine.set(map, line);
+          if (previous === undefined || line - previous > 3) collected.lookups.push({ range: member.range, messageId: 'sectionByEnvironment' });
+        },
       }),
       {
         // `if (NODE_ENV === 'development') file = 'config/config.js'; else file = 'config.json';`
@@ -50,8 +62,24 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
           const branch = node as TSESTree.IfStatement;
           if (branchesPickConfigFiles(source, branch)) collected.lookups.push({ range: branch.test.range, messageId: 'fileByEnvironment' });
         },
+        // `exports.production = { web: () => ({ padding: null }) }` in a module of the config folder.
+        AssignmentExpression: (node) => {
+          const assignment = node as TSESTree.AssignmentExpression;
+          const environment = exportedEnvironmentGroup(projectPath(project.root, source.path), assignment.right, exportedName(assignment.left));
+          if (environment) collected.lookups.push({ range: node.range, messageId: 'environmentGroup', environment });
+        },
+        // `export const production = { … }`, as TypeScript config modules write it.
+        ExportNamedDeclaration: (node) => {
+          const declaration = (node as TSESTree.ExportNamedDeclaration).declaration;
+          for (const declarator of declaration?.type === 'VariableDeclaration' ? declaration.declarations : []) {
+            const name = declarator.id.type === 'Identifier' ? declarator.id.name : undefined;
+            const environment = declarator.init ? exportedEnvironmentGroup(projectPath(project.root, source.path), declarator.init, name) : undefined;
+            if (environment) collected.lookups.push({ range: node.range, messageId: 'environmentGroup', environment });
+          }
+        },
       },
-    ),
+    );
+  },
   check({ project, files, report }) {
     const devOnly = devOnlyFiles(project, files);
     const named: { path: string; text: string; environment: string }[] = [];
@@ -64,7 +92,7 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
     };
     for (const [path, { summary, collected }] of files) {
       if (devOnly.has(path) || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path)) continue;
-      for (const lookup of collected.lookups) report(path, { at: lookup.range, messageId: lookup.messageId });
+      for (const lookup of collected.lookups) report(path, { at: lookup.range, messageId: lookup.messageId, data: { environment: lookup.environment ?? '' } });
       if (summary.text !== undefined) addFile(path, summary.text);
     }
     for (const file of project.files.configData) if (!files.has(file.path)) addFile(file.path, file.text);
@@ -75,6 +103,25 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
     }
   },
 });
+
+const ENVIRONMENT_EXPORT_TEXT = /exports\.(?:production|prod|staging|stage)\s*=|export\s+const\s+(?:production|prod|staging|stage)\b/;
+/** A folder of the app's config modules. */
+const CONFIG_MODULE_FOLDER = /(?:^|\/)(?:config|configs|conf|settings)\//i;
+
+/** `exports.production`, `module.exports.staging`: the name a CommonJS module exports a value under. */
+function exportedName(target: Node): string | undefined {
+  const path = getMemberPath(target);
+  return path?.length === 2 && path[0] === 'exports' ? path[1] : path?.length === 3 && path[0] === 'module' && path[1] === 'exports' ? path[2] : undefined;
+}
+
+/** `exports.production = { … }` at the top of a config module: the group of one named deploy environment. */
+function exportedEnvironmentGroup(relativePath: string, value: Node, exported: string | undefined): string | undefined {
+  const environment = exported && environmentKindOf(exported);
+  const statement = value.parent?.parent;
+  const topLevel = statement?.parent?.type === 'Program' || statement?.parent?.parent?.type === 'Program';
+  if (!topLevel || (environment !== 'production' && environment !== 'staging') || !CONFIG_MODULE_FOLDER.test(relativePath)) return undefined;
+  return unwrapExpression(value).type === 'ObjectExpression' ? exported : undefined;
+}
 
 /** A config file named in a path: `config.json`, `config/config.js`, `settings.production.yml`. */
 const CONFIG_FILE = /(?:^|[/\\])(?:config|settings)(?:[.-][\w-]+)*\.(?:json5?|[cm]?js|ya?ml)$/i;
