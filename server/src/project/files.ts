@@ -167,8 +167,17 @@ export function checkContent(bytes: Uint8Array): ReadResult {
   } catch {
     return { skipped: 'not valid UTF-8' };
   }
-  const reason = generatedReason(text);
+  const reason = generatedReason(text) ?? testSuiteReason(text);
   return reason ? { skipped: reason } : { text };
+}
+
+/** A suite at the top of the file (`describe(…)`) and a test library loaded: a test file, wherever it sits (bitcore-node's `regtest/`). */
+const TEST_SUITE = /^(?:describe|suite)\s*\(/m;
+const TEST_LIBRARY = /(?:require\s*\(\s*|from\s+)['"](?:chai|should|sinon|mocha|supertest|node:test|vitest|@jest\/globals|tap|ava|expect\.js|proxyquire)['"]/;
+
+/** Test code says nothing about how the service runs. */
+export function testSuiteReason(text: string): string | undefined {
+  return TEST_SUITE.test(text) && TEST_LIBRARY.test(text) ? 'test suite' : undefined;
 }
 
 /** Machine-written code says nothing about how the service is configured by people. */
