@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a CLI subcommand an operator runs against the local node', code: "program\n  .command('call <method>')\n  .action(function (method) {\n    callMethod({ protocol: 'http', host: 'localhost', port: config.port }, method);\n  });" },
     { name: 'a const read only as the fallback of an environment variable', code: "const defaultBase = 'mongodb://localhost:27017';\nconst mongoBase = process.env.MONGO\n  ? process.env.MONGO.replace(/\\/[^/]*$/, '')\n  : defaultBase;" },
     {
       name: 'defaults of config class fields an @Env decorator overrides, in TypeScript and compiled',

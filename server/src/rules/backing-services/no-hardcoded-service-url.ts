@@ -16,6 +16,7 @@ import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
 import { ownValue } from '../_utils/records';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
+import { cliCommandOf, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'serviceUrl' | 'internalHttp' | 'serviceHost' | 'implicitLocalhost';
@@ -297,9 +298,15 @@ function isReservedExampleHost(host: string): boolean {
 }
 
 /** Reports `node`, with a fix that reads `name` from the environment instead (as `replacement` when the value is not a plain string). */
+/** The handler of a CLI subcommand an operator types (`program.command('call <method>').action(…)`) is a client of the service, not the service. */
+function inOperatorCommand(node: Node): boolean {
+  const command = cliCommandOf(node);
+  return command !== undefined && !SERVER_COMMAND_NAME.test(command);
+}
+
 function report(context: FileRuleContext<MessageId, Options>, node: Node, messageId: MessageId, data: Record<string, string>, name: string, replacement?: string): void {
   if (context.options.allowedHosts.includes(data.host) || isVendorEndpoint(data.host) || isReservedExampleHost(data.host)) return;
-  if (inDevelopmentOnlyBranch(context.source, node) || inDisabledBlock(node)) return;
+  if (inDevelopmentOnlyBranch(context.source, node) || inDisabledBlock(node) || inOperatorCommand(node)) return;
   const envName = toEnvName(name);
   context.report({ at: node, messageId, data: { ...data, envName }, fix: moveToEnvFix(context.project, node, envName, replacement) });
 }
