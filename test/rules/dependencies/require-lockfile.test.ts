@@ -24,8 +24,25 @@ runRuleTests(rule, {
     { name: 'a published package (no .gitignore): npm never ships lockfiles', code: '', project: projectFixture({ 'package.json': manifest }) },
     { name: 'a monorepo package: its lockfile lives at the repository root', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { '@shop/db': 'workspace:*' } }), '.gitignore': gitignore }) },
     { name: 'no package.json', code: '' },
+    {
+      name: 'any version is pinned by a lockfile, and a peer or development dependency may take any',
+      code: '',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'orders', dependencies: { express: '*' }, devDependencies: { jest: 'latest' }, peerDependencies: { react: '*' } }), 'yarn.lock': '# yarn lockfile v1\n', '.gitignore': gitignore }),
+    },
+    { name: 'a published package with git dependencies pinned to a tag or commit', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'irc', dependencies: { a: 'git://github.com/x/a.git#v1.2.0', b: 'user/b#4f1c2d9' } }) }) },
   ],
   invalid: [
+    {
+      name: 'a published package that takes any version or the head of a git branch',
+      code: '',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'irc', dependencies: { async: '*', commander: 'git://github.com/visionmedia/commander.js.git', winston: 'latest', ws: '^8.0.0' }, devDependencies: { mocha: '*' } }) }),
+      errors: [
+        { messageId: 'unpinned', file: 'package.json', line: 4, column: 14, message: '"async" accepts any version ("*"), and no lockfile pins what that resolved to: each install can take a new major version, or whatever the branch holds that day, and run code nobody tested. Declare a version range (and commit a lockfile).' },
+        { messageId: 'unpinned', file: 'package.json', line: 5, column: 18, message: '"commander" accepts the head of a git branch (no tag or commit), and no lockfile pins what that resolved to: each install can take a new major version, or whatever the branch holds that day, and run code nobody tested. Declare a version range (and commit a lockfile).' },
+        { messageId: 'unpinned', file: 'package.json', line: 6, column: 16 },
+      ],
+      output: null,
+    },
     {
       name: 'no lockfile in a repository',
       code: '',

@@ -8,14 +8,14 @@ import { basename } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { OffsetRange } from '../../engine/types';
 
-type MessageId = 'missingLockfile' | 'notLocked' | 'lockedDifferently' | 'staleLockEntry';
+type MessageId = 'missingLockfile' | 'notLocked' | 'lockedDifferently' | 'staleLockEntry' | 'unpinned';
 
 const SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
 
 export default defineProjectRule<MessageId, never>({
   id: 'dependencies/require-lockfile',
   severity: 'warning',
-  description: 'A package.json with dependencies but no lockfile, or an npm/pnpm lockfile out of step with it.',
+  description: 'A package.json with dependencies but no lockfile, an npm/pnpm lockfile out of step with it, or runtime dependencies nothing pins ("*", the head of a git branch).',
   messages: {
     missingLockfile:
       'No lockfile sits next to this package.json, so every install resolves the version ranges afresh and two deploys of the same commit can run different dependency code. Commit the lockfile your package manager writes (package-lock.json, yarn.lock or pnpm-lock.yaml).',
@@ -23,6 +23,8 @@ export default defineProjectRule<MessageId, never>({
       '"{{name}}" is declared here but missing from {{lockfile}}. The lockfile is out of date: `npm ci` refuses it, other installs resolve the package afresh. Install once to update the lockfile and commit it.',
     lockedDifferently:
       '"{{name}}" asks for {{spec}} here, but {{lockfile}} was written for {{locked}}. The lockfile is out of date: `npm ci` refuses it, other installs resolve the package afresh. Install once to update the lockfile and commit it.',
+    unpinned:
+      '"{{name}}" accepts {{what}}, and no lockfile pins what that resolved to: each install can take a new major version, or whatever the branch holds that day, and run code nobody tested. Declare a version range (and commit a lockfile).',
     staleLockEntry:
       '{{lockfile}} still locks "{{name}}", which package.json no longer declares. The lockfile is out of date: install once to update it and commit it.',
   },
@@ -34,6 +36,11 @@ export default defineProjectRule<MessageId, never>({
     if (declared.length === 0) return;
     const sectionKey = SECTIONS.map((section) => packageJson.locations[`${section}#key`]).find((range): range is OffsetRange => range !== undefined);
     if (lockfiles.length === 0) {
+      for (const dependency of declared.filter((candidate) => candidate.section !== 'devDependencies')) {
+        const what = unpinnedSpec(dependency.spec);
+        const at = packageJson.locations[`${dependency.section}.${dependency.name}`];
+        if (what && at) report(packageJson.path, { at, messageId: 'unpinned', data: { name: dependency.name, what } });
+      }
       // A published tarball never ships its lockfile, and a monorepo package keeps it at the
       // repository root: only a folder that looks like a repository root (it has a .gitignore) is judged.
       if (!gitignore || declared.some(({ spec }) => spec.startsWith('workspace:')) || !sectionKey) return;
@@ -60,6 +67,14 @@ export default defineProjectRule<MessageId, never>({
     }
   },
 });
+
+/** `*`, `latest`, a git repository with no tag or commit: a spec that takes whatever is newest. */
+function unpinnedSpec(spec: string): string | undefined {
+  const trimmed = spec.trim();
+  if (/^(?:\*|x|X|latest|)$/.test(trimmed)) return `any version ("${trimmed}")`;
+  const git = /^(?:git(?:\+\w+)?:|github:|[\w.-]+\/[\w.-]+$|https?:\/\/[^#]*\.git$)/.test(trimmed);
+  return git && !trimmed.includes('#') ? 'the head of a git branch (no tag or commit)' : undefined;
+}
 
 function entriesOf(value: unknown): [string, string][] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
