@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a path to a key file the package does not ship, or ships only as a test fixture', code: "const key = fs.readFileSync(process.env.TLS_KEY || '/etc/ssl/private/server.key');\nconst fixture = path.join(__dirname, 'test/fixtures/key.pem');", project: projectFixture({ 'package.json': packageJsonText({ name: 'stubs' }), 'test/fixtures/key.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n' }) },
     { name: 'reply and error codes named for something that happened to a credential (ircdjs, pdf-bot)', code: "const replies = { passwordWrong: '464', youAreBanned: '465' };\nvar ERROR_INVALID_TOKEN = 'ERROR_INVALID_TOKEN';\nvar errorCodes = { [ERROR_INVALID_TOKEN]: '001', tokenExpired: '419x' };" },
     { name: 'defaults of settings that only mention a token, and test values', code: "const action = opts.duplicateDeviceTokenAction || 'delete';\nconst priority = opts.duplicateDeviceTokenMergePriority || 'deviceToken';\nconst masterKey = options.masterKey || 'testMasterKey';\nconst clientSecret = config.clientSecret || 'your_auth0_client_secret';" },
     { name: 'a session secret in a test helper folder', code: "express.options.session.secret = express.options.session.secret || 'test';", filename: 'test-lib/util.js' },
@@ -76,6 +77,17 @@ runRuleTests(rule, {
     { name: 'a config lookup whose default is empty or names no secret', code: "const secret = config.get('auth.secret', '');\nconst mode = config.get('auth.mode', 'session-cookie');" },
   ],
   invalid: [
+    {
+      name: 'paths in the code to a private key the package ships, as an option default and a template',
+      code: "const options = [{ name: 'key', default: path.resolve(__dirname, '../../tls/key.pem') }];\nconst keyPath = `${appRoot}/resources/certs/default/key.pem`;",
+      filename: 'src/console/cli.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'stubs' }), 'tls/key.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n', 'resources/certs/default/key.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n' }),
+      errors: [
+        { messageId: 'bundledKey', line: 1, column: 66, message: "This path points at tls/key.pem, a private key that ships with the package. Every install that keeps this default serves TLS or signs with a key anyone with the code has: read the key's path (or contents) from the environment and generate one per deploy." },
+        { messageId: 'bundledKey', line: 2, column: 17 },
+      ],
+      output: null,
+    },
     {
       name: 'a name that runs the credential together with what it guards (bitcoind\'s rpcpassword)',
       code: "Bitcoin.DEFAULT_CONFIG_SETTINGS = {\n  rpcuser: 'bitcoin',\n  rpcpassword: 'local321',\n};",

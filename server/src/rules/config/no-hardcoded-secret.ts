@@ -4,13 +4,15 @@ import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, namesDatabase, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
+import { isDeployed } from '../_utils/configData';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
 import { endsInSecretWord, findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type SecretWording, type TokenFormat } from '../_utils/secrets';
+import { projectPath } from '../_utils/modules';
 import { isIgnoredStringPosition } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
-type MessageId = 'knownToken' | 'namedSecret' | 'envFallback' | 'urlCredentials';
+type MessageId = 'knownToken' | 'namedSecret' | 'envFallback' | 'urlCredentials' | 'bundledKey';
 
 export interface Options {
   /** Extra token formats (regular expressions) that are credentials wherever they appear. */
@@ -63,6 +65,8 @@ export default defineRule<MessageId, Options>({
       /:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/.source,
       /\bkeys['"]?\s*[:=]\s*\[\s*['"`]/.source,
       /key['"]?\s*[:=]\s*\[\s*(?:(?:0x)?[\da-f]+\s*,\s*){15}/.source,
+      // `path.resolve(__dirname, '../../tls/key.pem')`: a path to a key file.
+      /\.(?:pem|key)['"`]/.source,
     ].join('|'),
     'i',
   ),
@@ -73,6 +77,8 @@ export default defineRule<MessageId, Options>({
       '"{{name}}" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.{{envName}}.',
     envFallback:
       'process.env.{{envName}} falls back to a literal credential, so a deploy that forgets the variable silently runs with a secret from the repository. Drop the fallback.',
+    bundledKey:
+      'This path points at {{file}}, a private key that ships with the package. Every install that keeps this default serves TLS or signs with a key anyone with the code has: read the key\'s path (or contents) from the environment and generate one per deploy.',
     urlCredentials:
       'This {{scheme}} URL for {{host}} carries a password in the code. Keep the whole URL in the environment (process.env.{{envName}}).',
   },
@@ -81,10 +87,28 @@ export default defineRule<MessageId, Options>({
     if (isDevOnlyFile(context.project, context.source.path)) return {};
     // Browser code holds no deploy config, but a live provider key shipped to every visitor is still one.
     const tokensOnly = isBrowserFile(context.project.root, context.source.path, context.source.text);
-    const check = (node: Node) => checkString(context, node, tokensOnly);
+    const check = (node: Node) => {
+      checkString(context, node, tokensOnly);
+      if (!tokensOnly) checkBundledKeyPath(context, node);
+    };
     return { Literal: check, TemplateLiteral: check, ArrayExpression: (node) => tokensOnly || checkByteKey(context, node as TSESTree.ArrayExpression) };
   },
 });
+
+/**
+ * `path.resolve(__dirname, '../../tls/key.pem')`, `` `${appRoot}/resources/certs/default/key.pem` ``: a path in the
+ * code that ends in a private key file the package ships.
+ */
+function checkBundledKeyPath(context: FileRuleContext<MessageId, Options>, node: Node): void {
+  const text = node.type === 'TemplateLiteral' ? node.quasis.at(-1)?.value.cooked : getStaticString(node);
+  if (!text || !/\.(?:pem|key)$/.test(text)) return;
+  const tail = text.replace(/\\/g, '/').replace(/^(?:\.{1,2}\/)+|^\/+/, '');
+  const key = context.project.files.privateKeys.find((candidate) => {
+    const relative = projectPath(context.project.root, candidate.path);
+    return (relative === tail || relative.endsWith(`/${tail}`)) && isDeployed(context.project, candidate.path);
+  });
+  if (key) context.report({ at: node, messageId: 'bundledKey', data: { file: projectPath(context.project.root, key.path) } });
+}
 
 /** Names of a key given as bytes: `network_key`, `encryptionKey`, `AES_KEY` (not a public one). */
 const BYTE_KEY_NAME = /(?:^|_|[a-z])(?:key|Key|KEY)$/;
