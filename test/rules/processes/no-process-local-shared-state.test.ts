@@ -7,6 +7,11 @@ runRuleTests(rule, {
   valid: [
     { name: 'a table filled by key outside any limiter', code: "function Registry() {\n  this.handlers = {};\n}\nRegistry.prototype.add = function (name, fn) {\n  this.handlers[name] = fn;\n};" },
     { name: 'a limiter whose options object is never filled by key', code: "function RateLimiter(options) {\n  this.config = {};\n  this.config.limit = options.limit;\n}" },
+    {
+      name: 'a telemetry limiter keeping the events it already sent today, and a frame reset every second',
+      code: "const wrapWithRateLimit = (sender) => {\n  const eventCache = new Map();\n  return (event) => {\n    if (eventCache.has(event)) return false;\n    eventCache.set(event, true);\n    return sender(event);\n  };\n};\nfunction Throttle() {\n  setInterval(() => (this.frame = {}), 1000);\n}\nThrottle.prototype.hit = function (key) { this.frame[key] = (this.frame[key] || 0) + 1; };",
+      filename: 'dist/services/metrics/rate-limiter.js',
+    },
     { name: 'a local twin chosen for something that is no shared service', code: "const renderer = useGpu ? gpuRenderer() : localRenderer();" },
     { name: 'promise chains that order events or installs, not writes to data', code: "class Collab {\n  eventQueue = Promise.resolve();\n}\nlet installLock = Promise.resolve();\nconst schedulerLocks = new Map();" },
     { name: 'a counter of another kind set on an object, and a command clearing the table of the server it is handed', code: "var obj = {};\nobj.badRequestTable = {};\nobj.loginPages = {};\nmodule.exports.CreateMeshUser = function (parent) {\n  parent.badLoginTable = {};\n};" },

@@ -788,13 +788,18 @@ function checkAttemptCounter(context: FileRuleContext<MessageId>, at: Node, name
 
 /** A rate limiter of the app's own, by the name of its file or of the function that makes it: `lib/rate-limit.js`, `function RateLimiter(options)`. */
 const LIMITER_NAME = /rate[-_.]?limit|throttl/i;
+/**
+ * Tables of who asked (`clients`, `accessedHosts`, `hitsByIp`), not of what happened: a telemetry limiter's
+ * `eventCache` or a one-second `frame` only thins out the limiter's own traffic.
+ */
+const LIMITER_TABLE_NAME = /client|host|ip(?:s|Address)?\b|ip[A-Z_]|address|user|visitor|origin|requester|caller|hits|counts?\b|counters|buckets|quota/i;
 
 /**
  * `this.clients = {}` in `function RateLimiter(options)`, `var accessedHosts = Object.create(null)` in `lib/rate-limit.js`:
  * a table the limiter fills by client (`this.clients[name] = client`, `accessedHosts[host] = count`) in this process.
  */
 function checkLimiterTable(context: FileRuleContext<MessageId>, at: Node, name: string, value: Node): void {
-  if (!isEmptyContainer(value) && !isBareObject(value)) return;
+  if (!LIMITER_TABLE_NAME.test(name) || (!isEmptyContainer(value) && !isBareObject(value))) return;
   const maker = enclosingFunction(at);
   if (!LIMITER_NAME.test(basename(context.source.path)) && !LIMITER_NAME.test((maker && functionName(maker)) ?? '')) return;
   const escaped = name.replace(/\$/g, '\\$');
