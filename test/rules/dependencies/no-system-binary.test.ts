@@ -290,7 +290,11 @@ runRuleTests(rule, {
       name: 'sudo around a host provisioning tool, and a program variable assigned twice',
       code: `${CP}function setup(user, legacy) {\n  var tool;\n  tool = 'convert';\n  if (legacy) tool = 'ls';\n  spawn(tool, ['in.png', 'out.jpg']);\n  execSync('sudo useradd ' + user);\n}`,
     },
-    { name: 'a start script with no system tool', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'push', scripts: { start: 'NODE_ENV=production node server.js' } }) }) },
+    { name: 'start scripts run through the package manager', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'push', scripts: { start: 'NODE_ENV=production yarn node app.js', serve: 'npm run build && node build/app' } }), Dockerfile: 'FROM node:20-slim\nCMD npm start\n' }) },
+    {
+      name: 'sudo around host provisioning, and a shell path returned by a function that is no program finder',
+      code: `${CP}execSync('apt-get update && sudo apt-get install -y ca-certificates curl');\nexecSync('echo deb https://deb.nodesource.com/node_20.x nodistro main | sudo tee /etc/apt/sources.list.d/nodesource.list');\nasync function getPreferredShell() {\n  if (await pathExists('/bin/zsh')) return '/bin/zsh';\n  return '/bin/bash';\n}`,
+    },
     { name: 'a variable named for a tool that holds its name but not its path', code: "const ffmpegName = 'ffmpeg';\nlog(`using ${ffmpegName}`);" },
     {
       name: 'AppleScript tried only on macOS (a developer opening the admin panel), directly or through a flag',

@@ -29,6 +29,7 @@ runRuleTests(rule, {
       code: '',
       project: projectFixture({ 'package.json': packageJsonText({ name: 'orders', dependencies: { express: '*' }, devDependencies: { jest: 'latest' }, peerDependencies: { react: '*' } }), 'yarn.lock': '# yarn lockfile v1\n', '.gitignore': gitignore }),
     },
+    { name: 'siblings of a monorepo package in its own scope, which the workspace provides', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: '@budibase/server', dependencies: { '@budibase/backend-core': '*', '@budibase/types': '*' } }) }) },
     { name: 'a published package with git dependencies pinned to a tag or commit', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'irc', dependencies: { a: 'git://github.com/x/a.git#v1.2.0', b: 'user/b#4f1c2d9' } }) }) },
   ],
   invalid: [

@@ -11,8 +11,8 @@ import type { ProjectFacts } from '../../project/facts';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
-import { findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
-import { functionName } from '../_utils/callGraph';
+import { enclosingFunction, findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { assignedFunctionName, functionName } from '../_utils/callGraph';
 import { commandVisitors, processCommands } from '../_utils/childProcess';
 import { inDesktopPlatformBranch } from '../_utils/branches';
 import { isOperatorCommandModule } from '../_utils/cliCommands';
@@ -261,7 +261,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
             foundUnlessProbe(call.node, call.target, words, binary);
             return;
           }
-          if (runsAsSuperuser(command) && isSystemTool('sudo', 'sudo')) {
+          if (runsAsSuperuser(command) && !provisionsWithSudo(binary, words) && isSystemTool('sudo', 'sudo')) {
             found(call.target, 'sudo', 'superuser');
             return;
           }
@@ -287,7 +287,8 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     for (const site of startCommandSites(project)) {
       const words = commandWords(site.command);
       const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : '';
-      if (SYSTEM_TOOLS.has(binary) && isSystemTool(binary, words[0].text)) report(site.file, { at: site.locate([words[0].start, words[0].end]), messageId: 'systemBinary', data: { binary, driver: '' } });
+      // The package manager is what runs a start script in the first place.
+      if (SYSTEM_TOOLS.has(binary) && !PACKAGE_MANAGERS.has(binary) && isSystemTool(binary, words[0].text)) report(site.file, { at: site.locate([words[0].start, words[0].end]), messageId: 'systemBinary', data: { binary, driver: '' } });
       else if (runsAsSuperuser(site.command) && isSystemTool('sudo', 'sudo')) report(site.file, { at: site.locate(wordsRange(site.command)), messageId: 'superuser', data: { binary: 'sudo', driver: '' } });
     }
   },
@@ -298,6 +299,11 @@ function systemToolTest(project: ProjectFacts, options: Options): (binary: strin
   const allowed = new Set(options.allow);
   return (binary, word) =>
     !isAppProvided(word, binary, project) && !allowed.has(binary) && !OS_PACKAGE_MANAGER.test(binary) && !imageProvides(project, SYSTEM_TOOLS.get(binary) ?? [binary]);
+}
+
+/** `sudo apt-get install …`, `sudo tee /etc/apt/sources.list.d/…`, `sudo rm /etc/systemd/system/app.service`: setting the host up, where sudo belongs. */
+function provisionsWithSudo(binary: string | undefined, words: readonly ShellWord[]): boolean {
+  return (binary !== undefined && OS_PACKAGE_MANAGER.test(binary)) || words.slice(1).some((word) => /^\/etc\//.test(word.text));
 }
 
 /** `sudo -u app npm install`: a command run through the machine's sudo. */
@@ -317,6 +323,9 @@ function configuredProgram(target: Node): string | undefined {
   return path.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? path.join('.') : undefined;
 }
 
+/** Functions that find where a program is: `getChromeLocation`, `findChromePath`, `ffmpegBinary`. */
+const PROGRAM_FINDER = /(?:Location|Path|Bin|Binary|Executable|Exe)$|^(?:find|locate|resolve)[A-Z]/;
+
 /** A program's path in the machine's bin folders: `/usr/bin/chromium`, `/usr/sbin/sendmail`. */
 const SYSTEM_BIN_PATH = /^\/(?:usr\/(?:local\/)?)?s?bin\/([\w.+-]+)$/;
 
@@ -326,8 +335,9 @@ function installedBinaryAt(source: SourceCode, node: Node): string | undefined {
   const match = value === undefined ? null : SYSTEM_BIN_PATH.exec(value);
   const holder = node.parent;
   // `return '/usr/bin/google-chrome'` from a function that finds where the program is (`getChromeLocation()`).
+  const finder = holder?.type === 'ReturnStatement' ? enclosingFunction(node) : undefined;
   const isKept =
-    holder?.type === 'ReturnStatement' ||
+    (finder !== undefined && PROGRAM_FINDER.test(assignedFunctionName(finder) ?? '')) ||
     (holder?.type === 'AssignmentExpression' && holder.right === node) ||
     (holder?.type === 'VariableDeclarator' && holder.init === node) ||
     (holder?.type === 'Property' && holder.value === node);

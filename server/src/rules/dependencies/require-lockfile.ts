@@ -36,7 +36,9 @@ export default defineProjectRule<MessageId, never>({
     if (declared.length === 0) return;
     const sectionKey = SECTIONS.map((section) => packageJson.locations[`${section}#key`]).find((range): range is OffsetRange => range !== undefined);
     if (lockfiles.length === 0) {
-      for (const dependency of declared.filter((candidate) => candidate.section !== 'devDependencies')) {
+      // `"@budibase/backend-core": "*"` in `@budibase/server`: a sibling of its monorepo, which the workspace provides.
+      const scope = /^@[^/]+\//.exec(typeof json.name === 'string' ? json.name : '')?.[0];
+      for (const dependency of declared.filter((candidate) => candidate.section !== 'devDependencies' && !(scope && candidate.name.startsWith(scope)))) {
         const what = unpinnedSpec(dependency.spec);
         const at = packageJson.locations[`${dependency.section}.${dependency.name}`];
         if (what && at) report(packageJson.path, { at, messageId: 'unpinned', data: { name: dependency.name, what } });
