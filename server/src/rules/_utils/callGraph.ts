@@ -65,7 +65,11 @@ export function assignedFunctionName(fn: FunctionNode): string | undefined {
 }
 
 function exportedName(target: readonly string[] | undefined): string | undefined {
-  if (isExportsObject(target)) return MODULE_ITSELF;
+  return isExportsObject(target) ? MODULE_ITSELF : exportedProperty(target);
+}
+
+/** `exports.production`, `module.exports.staging`: the name a CommonJS module exports a value under. */
+export function exportedProperty(target: readonly string[] | undefined): string | undefined {
   return target && isExportsObject(target.slice(0, -1)) ? target.at(-1) : undefined;
 }
 

@@ -14,6 +14,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import { getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
 import { environmentCheckOf, environmentKindOf, environmentOfConfigFile, isTestOnly, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { environmentLookupVisitors, mayLookUpEnvironment } from '../_utils/environmentLookups';
+import { exportedProperty } from '../_utils/callGraph';
 import { modulesByLocalName } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { devOnlyFiles, isBrowserFile, isToolingConfigFile } from '../_utils/sourceRoles';
@@ -65,7 +66,7 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
         // `exports.production = { web: () => ({ padding: null }) }` in a module of the config folder.
         AssignmentExpression: (node) => {
           const assignment = node as TSESTree.AssignmentExpression;
-          const environment = exportedEnvironmentGroup(projectPath(project.root, source.path), assignment.right, exportedName(assignment.left));
+          const environment = exportedEnvironmentGroup(projectPath(project.root, source.path), assignment.right, exportedProperty(getMemberPath(assignment.left)));
           if (environment) collected.lookups.push({ range: node.range, messageId: 'environmentGroup', environment });
         },
         // `export const production = { … }`, as TypeScript config modules write it.
@@ -107,12 +108,6 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
 const ENVIRONMENT_EXPORT_TEXT = /exports\.(?:production|prod|staging|stage)\s*=|export\s+const\s+(?:production|prod|staging|stage)\b/;
 /** A folder of the app's config modules. */
 const CONFIG_MODULE_FOLDER = /(?:^|\/)(?:config|configs|conf|settings)\//i;
-
-/** `exports.production`, `module.exports.staging`: the name a CommonJS module exports a value under. */
-function exportedName(target: Node): string | undefined {
-  const path = getMemberPath(target);
-  return path?.length === 2 && path[0] === 'exports' ? path[1] : path?.length === 3 && path[0] === 'module' && path[1] === 'exports' ? path[2] : undefined;
-}
 
 /** `exports.production = { … }` at the top of a config module: the group of one named deploy environment. */
 function exportedEnvironmentGroup(relativePath: string, value: Node, exported: string | undefined): string | undefined {
