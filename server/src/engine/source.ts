@@ -97,13 +97,16 @@ function assignsField(scope: Node, name: string): boolean {
   return found;
 }
 
-/** Every `name = …`, `name += …` and `name++` below `scope`. */
+/**
+ * The `name = …`, `name += …` and `name++` below `scope`. Callers only tell none, one and several
+ * apart, so the walk stops descending once it has found two.
+ */
 function assignmentsOf(scope: Node, name: string): (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] {
   const found: (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] = [];
   walkSubtree(scope, (node) => {
     const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
     if (target?.type === 'Identifier' && target.name === name) found.push(node as TSESTree.AssignmentExpression | TSESTree.UpdateExpression);
-    return true;
+    return found.length < 2;
   });
   return found;
 }

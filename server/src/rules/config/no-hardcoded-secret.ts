@@ -103,11 +103,9 @@ function checkBundledKeyPath(context: FileRuleContext<MessageId, Options>, node:
   const text = node.type === 'TemplateLiteral' ? node.quasis.at(-1)?.value.cooked : getStaticString(node);
   if (!text || !/\.(?:pem|key)$/.test(text)) return;
   const tail = text.replace(/\\/g, '/').replace(/^(?:\.{1,2}\/)+|^\/+/, '');
-  const key = context.project.files.privateKeys.find((candidate) => {
-    const relative = projectPath(context.project.root, candidate.path);
-    return (relative === tail || relative.endsWith(`/${tail}`)) && isDeployed(context.project, candidate.path);
-  });
-  if (key) context.report({ at: node, messageId: 'bundledKey', data: { file: projectPath(context.project.root, key.path) } });
+  const shipped = context.project.files.privateKeys.filter((key) => isDeployed(context.project, key.path)).map((key) => projectPath(context.project.root, key.path));
+  const file = shipped.find((relative) => relative === tail || relative.endsWith(`/${tail}`));
+  if (file) context.report({ at: node, messageId: 'bundledKey', data: { file } });
 }
 
 /** Names of a key given as bytes: `network_key`, `encryptionKey`, `AES_KEY` (not a public one). */

@@ -237,8 +237,7 @@ function containerKind(init: Node): string | undefined {
   if (value.type === 'ArrayExpression') return 'array';
   if (value.type === 'ObjectExpression') return 'object';
   if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && (value.callee.name === 'Map' || value.callee.name === 'Set')) return value.callee.name;
-  if (value.type === 'CallExpression' && getCalleeName(value) === 'Object.create' && value.arguments[0]?.type === 'Literal' && value.arguments[0].value === null) return 'object';
-  return undefined;
+  return isBareObject(value) ? 'object' : undefined;
 }
 
 /**
