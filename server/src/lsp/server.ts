@@ -24,6 +24,7 @@ import {
 } from '../../../common/protocol';
 import { LineIndex } from '../engine/lineIndex';
 import type { Finding } from '../engine/types';
+import { contentSkipReason, MAX_FILE_BYTES } from '../project/files';
 import { isProjectFileName } from '../project/gather';
 import { isBinScript } from '../engine/parse';
 import type { Workspace } from '../workspace/workspace';
@@ -202,13 +203,12 @@ export class TwelveFactorServer {
       return;
     }
     const text = document.getText();
-    if (Buffer.byteLength(text) > 1024 * 1024) {
-      workspace.skip(path, 'larger than 1 MB');
-      this.send(uri, [noticeDiagnostic({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'Twelve-factor checks skip files larger than 1 MB.')], document.version);
-      return;
+    const skipReason = Buffer.byteLength(text) > MAX_FILE_BYTES ? 'larger than 1 MB' : contentSkipReason(text);
+    if (skipReason) workspace.skip(path, skipReason);
+    else {
+      workspace.update(path, text);
+      this.reportFailures(workspace, path);
     }
-    workspace.update(path, text);
-    this.reportFailures(workspace, path);
     this.publishFile(workspace, path);
     this.publishProjectChanges(workspace);
   }

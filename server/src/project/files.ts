@@ -167,8 +167,13 @@ export function checkContent(bytes: Uint8Array): ReadResult {
   } catch {
     return { skipped: 'not valid UTF-8' };
   }
-  const reason = generatedReason(text) ?? testSuiteReason(text);
+  const reason = contentSkipReason(text);
   return reason ? { skipped: reason } : { text };
+}
+
+/** Why decoded text is not analysed, if it is not: the workspace scan and open editors skip the same files. */
+export function contentSkipReason(text: string): string | undefined {
+  return generatedReason(text) ?? testSuiteReason(text);
 }
 
 /** A suite at the top of the file (`describe(…)`) and a test library loaded: a test file, wherever it sits (bitcore-node's `regtest/`). */
@@ -176,12 +181,12 @@ const TEST_SUITE = /^(?:describe|suite)\s*\(/m;
 const TEST_LIBRARY = /(?:require\s*\(\s*|from\s+)['"](?:chai|should|sinon|mocha|supertest|node:test|vitest|@jest\/globals|tap|ava|expect\.js|proxyquire)['"]/;
 
 /** Test code says nothing about how the service runs. */
-export function testSuiteReason(text: string): string | undefined {
+function testSuiteReason(text: string): string | undefined {
   return TEST_SUITE.test(text) && TEST_LIBRARY.test(text) ? 'test suite' : undefined;
 }
 
 /** Machine-written code says nothing about how the service is configured by people. */
-export function generatedReason(text: string): string | undefined {
+function generatedReason(text: string): string | undefined {
   const head = text.slice(0, 1000);
   if (/@generated\b|\bDO NOT EDIT\b|^\/\/ Code generated/m.test(head)) return 'generated file';
   const lines = text.split('\n');
