@@ -7,6 +7,7 @@ const npmLock = JSON.stringify({ lockfileVersion: 3, packages: { '': { dependenc
 const withNpm = (dockerfile: string, name = 'Dockerfile') => projectFixture({ 'package.json': manifest, 'package-lock.json': npmLock, [name]: dockerfile });
 const withYarn = (dockerfile: string) => projectFixture({ 'package.json': manifest, 'yarn.lock': '', Dockerfile: dockerfile });
 
+const requireCi = { requireCi: true };
 const SINGLE_STAGE = 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install --omit=dev\nCOPY . .\nCMD ["node", "src/index.js"]\n';
 const CONTINUED = 'FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN apt-get update \\\n && npm install \\\n      --omit=dev\nCOPY . .\n';
 
@@ -24,11 +25,15 @@ runRuleTests(rule, {
     { name: 'global tool installs are another matter', code: '', project: withNpm('FROM node:20-slim\nRUN npm install -g pm2\nCOPY . .\nRUN npm ci\n') },
     { name: 'frozen yarn install', code: '', project: withYarn('FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n') },
     { name: 'immutable yarn install', code: '', project: withYarn('FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --immutable\n') },
+    { name: 'npm install after the lockfile is copied: the build stage doing its job', code: '', project: withNpm('FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install --omit=dev\nCOPY . .\n') },
+    { name: 'yarn install after the lockfile is copied', code: '', project: withYarn('FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --production\n') },
+    { name: 'the lockfile comes with a cloned repository', code: '', project: withNpm('FROM node:8\nWORKDIR /etc\nRUN git clone https://github.com/jembi/openhim-core-js.git\nWORKDIR /etc/openhim-core-js\nRUN npm i\n') },
   ],
   invalid: [
     {
       name: 'npm install in the only stage',
       code: '',
+      options: requireCi,
       project: withNpm(SINGLE_STAGE),
       errors: [{ messageId: 'npmInstall', file: 'Dockerfile', line: 4, column: 5, endColumn: 16, message: '`npm install` in the image that runs in production re-resolves version ranges and may rewrite the lockfile, so the release can contain dependencies nobody tested. Use `npm ci`, which installs exactly what package-lock.json records.' }],
       outputFile: 'Dockerfile',
@@ -37,6 +42,7 @@ runRuleTests(rule, {
     {
       name: 'npm i across a line continuation, in the final stage of a multi-stage file',
       code: '',
+      options: requireCi,
       project: withNpm(`FROM node:20 AS build\nRUN npm install\n${CONTINUED}`, 'docker/api.Dockerfile'),
       errors: [{ messageId: 'npmInstall', file: 'docker/api.Dockerfile', line: 7, column: 5, endColumn: 16 }],
       outputFile: 'docker/api.Dockerfile',
@@ -45,6 +51,7 @@ runRuleTests(rule, {
     {
       name: 'npm i gets the fix; npm install of a named package does not',
       code: '',
+      options: requireCi,
       project: withNpm('FROM node:20-slim\nCOPY package*.json ./\nRUN npm i && npm install sharp@0.33\n'),
       errors: [
         { messageId: 'npmInstall', file: 'Dockerfile', line: 3, column: 5, endColumn: 10 },
@@ -56,6 +63,7 @@ runRuleTests(rule, {
     {
       name: 'no lockfile copied before the install: no fix, since npm ci would fail',
       code: '',
+      options: requireCi,
       project: withNpm('FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY src ./src\n'),
       errors: [
         { messageId: 'npmInstall', file: 'Dockerfile', line: 4, column: 5 },
@@ -73,6 +81,7 @@ runRuleTests(rule, {
     {
       name: 'yarn install without a frozen lockfile',
       code: '',
+      options: requireCi,
       project: withYarn('FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --production\n'),
       errors: [{ messageId: 'unfrozenInstall', file: 'Dockerfile', line: 3, column: 5, endColumn: 17, message: '`yarn install` in the image that runs in production may update the lockfile instead of following it, so two builds of one commit can differ. Add --frozen-lockfile (Yarn 1) or --immutable (Yarn 2+) so the build fails rather than drifts.' }],
       output: null,
@@ -80,6 +89,7 @@ runRuleTests(rule, {
     {
       name: 'exec-form RUN',
       code: '',
+      options: requireCi,
       project: withNpm('FROM node:20-slim\nCOPY package-lock.json package.json ./\nRUN ["npm", "install"]\n'),
       errors: [{ messageId: 'npmInstall', file: 'Dockerfile', line: 3, column: 5, endColumn: 23 }],
       output: null,
