@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Log } from 'sarif';
@@ -85,6 +85,21 @@ describe('CLI', () => {
     assert.doesNotMatch(runCli([leaky]).stdout, /\u001b\[/);
     assert.match(runCli(['--color', leaky]).stdout, /\u001b\[31m/);
     assert.doesNotMatch(runCli(['--color', '--no-color', leaky]).stdout, /\u001b\[/);
+  });
+
+  it('analyses an extensionless script package.json names outside bin/', () => {
+    const project = copyService('clean-service');
+    try {
+      const manifest = JSON.parse(readFileSync(join(project.root, 'package.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(project.root, 'package.json'), JSON.stringify({ ...manifest, bin: { wiki: './wiki' } }, null, 2));
+      writeFileSync(join(project.root, 'wiki'), "#!/usr/bin/env node\nconst http = require('http');\nhttp.createServer((req, res) => res.end('ok')).listen(process.env.PORT);\n");
+      const run = runCli(['--format', 'json', '--rule', 'disposability/require-graceful-shutdown', project.root]);
+      const report = JSON.parse(run.stdout) as { results: { filePath: string; messages: { ruleId: string }[] }[] };
+      const found = report.results.flatMap((result) => result.messages.map((message) => [result.filePath.slice(project.root.length + 1), message.ruleId]));
+      assert.deepEqual(found, [['wiki', 'disposability/require-graceful-shutdown']]);
+    } finally {
+      project.cleanup();
+    }
   });
 
   it('writes the report to --output and lists skipped files with --verbose', () => {

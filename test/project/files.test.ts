@@ -24,6 +24,8 @@ describe('file discovery', () => {
     ]) write(file, 'export {};\n');
     write('bin/www', "#!/usr/bin/env node\nrequire('../app').listen(3000);\n");
     write('bin/setup', '#!/bin/bash\nnpm ci\n');
+    write('jingo', "#!/usr/bin/env node\nrequire('./lib/app').listen(6067);\n");
+    write('deploy', '#!/bin/sh\nnode jingo\n');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -31,6 +33,14 @@ describe('file discovery', () => {
     const filter = await createFileFilter(root);
     const files = (await listSourceFiles(root, filter)).map((file) => file.slice(root.length + 1));
     assert.deepEqual(files, ['bin/www', 'lib/sample.js', 'lib/util.cjs', 'modules/@apostrophecms/doc/index.js', 'packages/api/src/server.mjs', 'src/app.ts', 'src/device.js', 'src/index.js', 'src/testing.js', 'src/view.tsx']);
+  });
+
+  it('adds the extensionless node scripts package.json names, wherever they sit', async () => {
+    const filter = await createFileFilter(root);
+    const declared = ['jingo', 'deploy', 'lib', 'missing'].map((name) => join(root, name));
+    const files = (await listSourceFiles(root, filter, declared)).map((file) => file.slice(root.length + 1));
+    assert.ok(files.includes('jingo'));
+    assert.ok(!files.includes('deploy') && !files.includes('lib') && !files.includes('missing'));
   });
 
   it('adds extra ignore globs', async () => {

@@ -44,8 +44,8 @@ function withoutOctalEscape(escape: string, digits: string): string {
 function parseOnce(text: string, filePath: string): ParseResult {
   try {
     const ast = parseEstree(text, {
-      // Extensionless bin scripts are JavaScript.
-      filePath: isBinScript(filePath) ? `${filePath}.js` : filePath,
+      // Extensionless scripts (`bin/www`, a package's declared `./jingo`) are JavaScript.
+      filePath: extname(filePath) === '' ? `${filePath}.js` : filePath,
       jsx: !TYPESCRIPT_EXTENSIONS.has(extname(filePath).toLowerCase()),
       loc: false,
       range: true,

@@ -125,10 +125,15 @@ function toGitignorePattern(glob: string): string {
   return glob.replace(/^\*\*\//, '').replace(/\/\*\*$/, '/');
 }
 
-export async function listSourceFiles(root: string, filter: FileFilter): Promise<string[]> {
+/**
+ * Source files by extension, plus the extensionless node scripts packages start from: those in a
+ * `bin/` folder and those package.json names (`declaredScripts`: jingo's `"bin": "./jingo"`).
+ */
+export async function listSourceFiles(root: string, filter: FileFilter, declaredScripts: readonly string[] = []): Promise<string[]> {
   const options = { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false, suppressErrors: true };
   const [sources, binFiles] = await Promise.all([fg([`**/*{${SOURCE_EXTENSIONS.join(',')}}`], options), fg(['**/bin/*'], options)]);
-  const nodeScripts = await Promise.all(binFiles.filter(isBinScript).map(async (file) => ((await startsWithNodeShebang(file)) ? [file] : [])));
+  const candidates = [...new Set([...binFiles.filter(isBinScript), ...declaredScripts])];
+  const nodeScripts = await Promise.all(candidates.map(async (file) => ((await startsWithNodeShebang(file)) ? [file] : [])));
   return [...sources, ...nodeScripts.flat()].filter((file) => !filter.isIgnored(file)).sort();
 }
 
@@ -138,6 +143,9 @@ async function startsWithNodeShebang(path: string): Promise<boolean> {
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(128), 0, 128, 0);
     return /^#!.*\bnode\b/.test(buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0]);
+  } catch {
+    // A folder named as `main`, or a file that vanished: not a script.
+    return false;
   } finally {
     await handle.close();
   }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { loadConfigs, type ConfigError } from '../config/load';
 import { resolveRules, rootRelativeGlobs, type ConfigLayer } from '../config/resolve';
 import type { ConfigSource, RuleSetting } from '../config/types';
@@ -100,7 +100,12 @@ export class Workspace {
 
   /** True for files this workspace analyses: JS/TS sources not excluded by ignores. */
   accepts(path: string): boolean {
-    return isSourceFile(path) && !this.setup.filter.isIgnored(path);
+    return (isSourceFile(path) || this.declaredScripts().includes(path)) && !this.setup.filter.isIgnored(path);
+  }
+
+  /** Extensionless entry points package.json names (`"bin": "./jingo"`): scripts wherever they sit. */
+  private declaredScripts(): string[] {
+    return this.setup.facts.entryPoints.filter((entry) => extname(entry) === '').map((entry) => join(this.root, entry));
   }
 
   /**
@@ -108,7 +113,7 @@ export class Workspace {
    * for them. `isCancelled` is checked between files (between batches with workers).
    */
   async scan(onProgress?: (progress: ScanProgress) => void, isCancelled: () => boolean = () => false): Promise<boolean> {
-    const files = await listSourceFiles(this.root, this.setup.filter);
+    const files = await listSourceFiles(this.root, this.setup.filter, this.declaredScripts());
     let done = 0;
     const record = (result: FileJobResult) => {
       this.editorFiles.delete(result.path);
