@@ -80,10 +80,27 @@ export class SourceCode {
           }
         }
       }
+      if (allowUnassigned && (scope.type === 'FunctionDeclaration' || scope.type === 'FunctionExpression' || scope.type === 'ArrowFunctionExpression')) {
+        const replaced = replacedParameter(scope, name, node);
+        if (replaced) return replaced;
+      }
       if (declaresInScope(scope, name)) return undefined;
     }
     return undefined;
   }
+}
+
+/**
+ * `function gitExec(commands) { commands = gitBin + ' ' + commands.join(' '); exec(commands) }`: a
+ * parameter the function replaces once, in a statement of its own body, read after that statement.
+ */
+function replacedParameter(fn: TSESTree.FunctionLike, name: string, node: Node): Node | undefined {
+  if (fn.body?.type !== 'BlockStatement' || !fn.params.some((param) => param.type === 'Identifier' && param.name === name)) return undefined;
+  const assignments = assignmentsOf(fn.body, name);
+  const only = assignments.length === 1 ? assignments[0] : undefined;
+  const statement = only?.parent;
+  if (only?.type !== 'AssignmentExpression' || only.operator !== '=' || statement?.type !== 'ExpressionStatement' || statement.parent !== fn.body) return undefined;
+  return node.range[0] >= statement.range[1] ? only.right : undefined;
 }
 
 /** Whether `this.name = …` (or `+=`, `++`) appears anywhere below `scope`. */

@@ -248,6 +248,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a program named by the object literal a method's this refers to, and a parameter the helper replaces with the command line",
+    code: `${CP}function gitExec(commands, callback) {\n  commands = gitMech.gitBin + ' ' + commands.join(' ');\n  exec(commands, callback);\n}\nvar gitMech = {\n  gitBin: 'git',\n  setup: function (gitBin, callback) {\n    this.gitBin = gitBin || 'git';\n    exec(this.gitBin + ' --version', callback);\n  },\n};`,
+    errors: [
+      { messageId: 'systemBinary', line: 4, column: 8, endColumn: 16 },
+      { messageId: 'systemBinary', line: 10, column: 10, endColumn: 36 },
+    ],
+    output: null,
+  },
+  {
     name: 'process tools that slim images leave out (procps, psmisc)',
     code: `${CP}exec("ps ax | grep 'tty.js' | awk '{print $1}'");\nexecSync('killall -9 homebridge; pidof node');`,
     errors: [
@@ -289,6 +298,10 @@ runRuleTests(rule, {
     {
       name: 'sudo around a host provisioning tool, and a program variable assigned twice',
       code: `${CP}function setup(user, legacy) {\n  var tool;\n  tool = 'convert';\n  if (legacy) tool = 'ls';\n  spawn(tool, ['in.png', 'out.jpg']);\n  execSync('sudo useradd ' + user);\n}`,
+    },
+    {
+      name: 'a parameter read before the helper replaces it, one replaced in a branch, and this in a plain function',
+      code: `${CP}function run(command) {\n  exec(command);\n  command = 'git status';\n}\nfunction maybe(command, legacy) {\n  if (legacy) command = 'git log';\n  exec(command);\n}\nfunction Tool() {\n  exec(this.gitBin + ' --version');\n}\nvar tool = { gitBin: 'git', probe: Tool };`,
     },
     { name: 'start scripts run through the package manager', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'push', scripts: { start: 'NODE_ENV=production yarn node app.js', serve: 'npm run build && node build/app' } }), Dockerfile: 'FROM node:20-slim\nCMD npm start\n' }) },
     {

@@ -204,11 +204,24 @@ export function resolveVariable(source: SourceCode, node: Node): Node {
  * after `var converterOptions = { sofficeExecPath: 'soffice' }`: the value the literal gave the property.
  */
 export function memberOfObjectLiteral(source: SourceCode, member: Node): Node | undefined {
-  if (member.type !== 'MemberExpression' || member.computed || member.object.type !== 'Identifier' || member.property.type !== 'Identifier') return undefined;
-  const holder = source.stableInitializer(member.object, member.object.name);
+  if (member.type !== 'MemberExpression' || member.computed || member.property.type !== 'Identifier') return undefined;
+  const holder =
+    member.object.type === 'Identifier' ? source.stableInitializer(member.object, member.object.name)
+    : member.object.type === 'ThisExpression' ? objectOfMethod(member)
+    : undefined;
   const literal = holder && unwrapExpression(holder);
   const value = literal?.type === 'ObjectExpression' ? findProperty(literal, member.property.name)?.value : undefined;
   return value && unwrapExpression(value);
+}
+
+/** The object literal `this` means in one of its methods (`{ gitBin: 'git', setup() { this.gitBin } }`); arrows keep the method's `this`. */
+function objectOfMethod(node: Node): Node | undefined {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type === 'ArrowFunctionExpression') continue;
+    if (scope.type === 'FunctionExpression') return scope.parent?.type === 'Property' && scope.parent.value === scope ? scope.parent.parent : undefined;
+    if (scope.type === 'FunctionDeclaration' || scope.type === 'ClassBody') return undefined;
+  }
+  return undefined;
 }
 
 /** `let server; server = http.createServer(app)`, or a global set without a declaration: the one value the module's top level gives it. */

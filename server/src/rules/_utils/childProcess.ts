@@ -384,7 +384,8 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     }
     case 'MemberExpression': {
       if (isNodeBinary(target)) return 'node';
-      const field = target.object.type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier' ? source.fieldInitializer(target, target.property.name) : memberOfObjectLiteral(source, target);
+      const classField = target.object.type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier' ? source.fieldInitializer(target, target.property.name) : undefined;
+      const field = classField ?? memberOfObjectLiteral(source, target);
       return field ? staticText(source, field, depth + 1) : undefined;
     }
     case 'ConditionalExpression': {
