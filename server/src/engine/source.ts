@@ -65,24 +65,43 @@ export class SourceCode {
     return undefined;
   }
 
+  /**
+   * Every value a `let`/`var` is given: its initialiser and each plain `=` assignment in its scope
+   * (`var gitCommand = 'git daemon …'; if (!host) gitCommand = 'git daemon …'`). Undefined when it is
+   * not such a variable, is updated in place (`+=`, `++`), or is given more than `limit` values.
+   */
+  assignedValues(node: Node, name: string, limit = 4): Node[] | undefined {
+    const binding = this.binding(node, name);
+    if (binding?.kind !== 'variable' || binding.declaration.kind === 'const') return undefined;
+    const assignments = assignmentsOf(binding.scope, name, limit + 1);
+    if (assignments.some((assignment) => assignment.type !== 'AssignmentExpression' || assignment.operator !== '=')) return undefined;
+    const values = [...(binding.declarator.init ? [binding.declarator.init] : []), ...assignments.map((assignment) => (assignment as TSESTree.AssignmentExpression).right)];
+    return values.length > 0 && values.length <= limit ? values : undefined;
+  }
+
   private initializer(node: Node, name: string, allowUnassigned: boolean): Node | undefined {
+    const binding = this.binding(node, name);
+    if (binding?.kind === 'parameter') return allowUnassigned ? replacedParameter(binding.fn, name, node) : undefined;
+    if (!binding) return undefined;
+    const { declaration, declarator, scope } = binding;
+    if (declaration.kind === 'const') return declarator.init ?? undefined;
+    if (!allowUnassigned) return undefined;
+    const assignments = assignmentsOf(scope, name);
+    if (!declarator.init) return assignments.length === 1 && assignments[0].type === 'AssignmentExpression' && assignments[0].operator === '=' ? assignments[0].right : undefined;
+    return assignments.length === 0 ? declarator.init : undefined;
+  }
+
+  /** The declaration `name` refers to at `node`: a variable's declarator, or a function's parameter; undefined for anything else. */
+  private binding(node: Node, name: string): Binding | undefined {
     for (let scope: Node | undefined = node.parent; scope; scope = scope.parent) {
       for (const statement of scopeStatements(scope)) {
         const declaration = unwrapExport(statement);
         if (declaration?.type !== 'VariableDeclaration') continue;
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === 'Identifier' && declarator.id.name === name) {
-            if (declaration.kind === 'const') return declarator.init ?? undefined;
-            if (!allowUnassigned) return undefined;
-            const assignments = assignmentsOf(scope, name);
-            if (!declarator.init) return assignments.length === 1 && assignments[0].type === 'AssignmentExpression' && assignments[0].operator === '=' ? assignments[0].right : undefined;
-            return assignments.length === 0 ? declarator.init : undefined;
-          }
-        }
+        const declarator = declaration.declarations.find((candidate) => candidate.id.type === 'Identifier' && candidate.id.name === name);
+        if (declarator) return { kind: 'variable', declaration, declarator, scope };
       }
-      if (allowUnassigned && (scope.type === 'FunctionDeclaration' || scope.type === 'FunctionExpression' || scope.type === 'ArrowFunctionExpression')) {
-        const replaced = replacedParameter(scope, name, node);
-        if (replaced) return replaced;
+      if ((scope.type === 'FunctionDeclaration' || scope.type === 'FunctionExpression' || scope.type === 'ArrowFunctionExpression') && scope.params.some((param) => param.type === 'Identifier' && param.name === name)) {
+        return { kind: 'parameter', fn: scope };
       }
       if (declaresInScope(scope, name)) return undefined;
     }
@@ -90,12 +109,16 @@ export class SourceCode {
   }
 }
 
+type Binding =
+  | { readonly kind: 'variable'; readonly declaration: TSESTree.VariableDeclaration; readonly declarator: TSESTree.VariableDeclarator; readonly scope: Node }
+  | { readonly kind: 'parameter'; readonly fn: TSESTree.FunctionLike };
+
 /**
  * `function gitExec(commands) { commands = gitBin + ' ' + commands.join(' '); exec(commands) }`: a
  * parameter the function replaces once, in a statement of its own body, read after that statement.
  */
 function replacedParameter(fn: TSESTree.FunctionLike, name: string, node: Node): Node | undefined {
-  if (fn.body?.type !== 'BlockStatement' || !fn.params.some((param) => param.type === 'Identifier' && param.name === name)) return undefined;
+  if (fn.body?.type !== 'BlockStatement') return undefined;
   const assignments = assignmentsOf(fn.body, name);
   const only = assignments.length === 1 ? assignments[0] : undefined;
   const statement = only?.parent;
@@ -115,15 +138,15 @@ function assignsField(scope: Node, name: string): boolean {
 }
 
 /**
- * The `name = …`, `name += …` and `name++` below `scope`. Callers only tell none, one and several
- * apart, so the walk stops descending once it has found two.
+ * The `name = …`, `name += …` and `name++` below `scope`, up to `limit` of them: most callers only
+ * tell none, one and several apart, so the walk stops descending once it has found two.
  */
-function assignmentsOf(scope: Node, name: string): (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] {
+function assignmentsOf(scope: Node, name: string, limit = 2): (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] {
   const found: (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] = [];
   walkSubtree(scope, (node) => {
     const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
     if (target?.type === 'Identifier' && target.name === name) found.push(node as TSESTree.AssignmentExpression | TSESTree.UpdateExpression);
-    return found.length < 2;
+    return found.length < limit;
   });
   return found;
 }

@@ -257,6 +257,22 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "commands filled in by a format call, and a variable given several commands of one program",
+    code: `${CP}const util = require('util');\nexec('git clone {0} {1} --depth=1'.format(url, dir));\nexecSync(util.format('svn co %s %s', url, dir));\nfunction startDaemon(options) {\n  var gitCommand = 'git daemon --base-path="{0}" --listen={1}';\n  if (!options.hostName) gitCommand = 'git daemon --base-path="{0}"';\n  gitCommand = gitCommand.format(options.root, options.hostName);\n  return exec(gitCommand);\n}`,
+    errors: [
+      { messageId: 'systemBinary', line: 3, column: 6 },
+      { messageId: 'systemBinary', line: 4, column: 10 },
+      { messageId: 'systemBinary', line: 9, column: 15, endColumn: 25 },
+    ],
+    output: null,
+  },
+  {
+    name: 'a probe in a private requirement check',
+    code: "function _checkSvnInstalled() {\n  return utils.exec('svnserve --version').catch((error) => logger.error('svn must be installed'));\n}",
+    errors: [{ messageId: 'systemBinary', line: 2, column: 21, message: 'This runs `svnserve`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
     name: 'process tools that slim images leave out (procps, psmisc)',
     code: `${CP}exec("ps ax | grep 'tty.js' | awk '{print $1}'");\nexecSync('killall -9 homebridge; pidof node');`,
     errors: [
@@ -302,6 +318,10 @@ runRuleTests(rule, {
     {
       name: 'a parameter read before the helper replaces it, one replaced in a branch, and this in a plain function',
       code: `${CP}function run(command) {\n  exec(command);\n  command = 'git status';\n}\nfunction maybe(command, legacy) {\n  if (legacy) command = 'git log';\n  exec(command);\n}\nfunction Tool() {\n  exec(this.gitBin + ' --version');\n}\nvar tool = { gitBin: 'git', probe: Tool };`,
+    },
+    {
+      name: 'a variable given commands of different programs, or a format template of unknown text',
+      code: `${CP}function open(file, windows) {\n  var command = 'xdg-open {0}';\n  if (windows) command = 'start {0}';\n  exec(command.format(file));\n  exec(template.format(file));\n}`,
     },
     { name: 'start scripts run through the package manager', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'push', scripts: { start: 'NODE_ENV=production yarn node app.js', serve: 'npm run build && node build/app' } }), Dockerfile: 'FROM node:20-slim\nCMD npm start\n' }) },
     {

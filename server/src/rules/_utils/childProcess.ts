@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
-import type { Visitors } from '../../engine/traverse';
+import { walkSubtree, type Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isWithin, memberOfObjectLiteral, resolveFunction, unwrapExpression } from './ast';
 import { unwrapInteropHelper } from './imports';
@@ -380,7 +380,7 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
       return (staticText(source, target.left, depth) ?? managerNamed(target.left) ?? DYNAMIC) + part(target.right);
     case 'Identifier': {
       const init = source.stableInitializer(target, target.name);
-      return init ? staticText(source, init, depth + 1) : undefined;
+      return init ? staticText(source, init, depth + 1) : agreedText(source, target, depth);
     }
     case 'MemberExpression': {
       if (isNodeBinary(target)) return 'node';
@@ -397,6 +397,8 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     case 'CallExpression': {
       const callee = target.callee;
       if (callee.type === 'ArrowFunctionExpression' || callee.type === 'FunctionExpression') return iifeResult(source, callee, depth);
+      const formatted = formattedText(source, target, depth);
+      if (formatted !== undefined) return formatted;
       if (callee.type !== 'MemberExpression' || getMemberName(callee) !== 'join') return undefined;
       const array = unwrapExpression(callee.object);
       const separator = target.arguments[0] ? getStaticString(target.arguments[0]) : ',';
@@ -406,6 +408,40 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     default:
       return undefined;
   }
+}
+
+/**
+ * `var gitCommand = 'git daemon --listen={1} …'; if (!host) gitCommand = 'git daemon …'; gitCommand = gitCommand.format(…)`:
+ * a variable given several commands, all of one program, reads as the first of them. A value
+ * built from the variable itself keeps its program.
+ */
+function agreedText(source: SourceCode, variable: TSESTree.Identifier, depth: number): string | undefined {
+  const values = source.assignedValues(variable, variable.name)?.filter((value) => !mentions(value, variable.name));
+  const texts = values?.map((value) => staticText(source, value, depth + 1));
+  if (!texts || texts.length === 0 || texts.some((text) => text === undefined)) return undefined;
+  const programs = new Set(texts.map((text) => programName(text!.trim().split(/\s+/)[0])));
+  return programs.size === 1 && !texts[0]!.trim().startsWith(DYNAMIC) ? texts[0] : undefined;
+}
+
+function mentions(node: Node, name: string): boolean {
+  let found = false;
+  walkSubtree(node, (child) => {
+    if (child.type === 'Identifier' && child.name === name) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * A template filled in by a format call: `'git clone {0} {1}'.format(url, dir)` (a String.prototype
+ * extension), `util.format('git clone %s', url)`. Placeholders become `DYNAMIC`.
+ */
+function formattedText(source: SourceCode, call: TSESTree.CallExpression, depth: number): string | undefined {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || getMemberName(callee) !== 'format') return undefined;
+  const template = getMemberPath(callee.object)?.join('.') === 'util' ? call.arguments[0] : callee.object;
+  const text = template && template.type !== 'SpreadElement' ? staticText(source, template, depth) : undefined;
+  return text?.replace(/\{\d+\}|%[sdifjoO]/g, DYNAMIC);
 }
 
 /** `(() => { if (config.gitBinPath) return …; return 'git'; })()`: what the function returns when nothing is configured. */

@@ -56,7 +56,7 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ...tools(['libreoffice', 'soffice', 'unoconv'], ['libreoffice', 'unoconv']),
   ...tools(['rsvg-convert'], ['librsvg', 'rsvg']),
   ...tools(['cwebp', 'dwebp'], ['webp']),
-  ...tools(['curl', 'wget', 'git', 'svn', 'hg', 'zip', 'unzip', 'tar', 'gzip', 'gunzip', 'bzip2', 'xz', 'rsync', 'make', 'gcc', 'g++', 'openssl', 'sqlite3'], []),
+  ...tools(['curl', 'wget', 'git', 'svn', 'svnserve', 'hg', 'zip', 'unzip', 'tar', 'gzip', 'gunzip', 'bzip2', 'xz', 'rsync', 'make', 'gcc', 'g++', 'openssl', 'sqlite3'], []),
   ...tools(['7z', '7za'], ['p7zip', '7zip']),
   ...tools(['unrar'], ['unrar']),
   ...tools(['python', 'python2', 'python3', 'pip', 'pip3'], ['python', 'pip']),
@@ -443,7 +443,7 @@ function catchNamesSetting(source: SourceCode, node: Node): boolean {
 }
 
 /** `checkRequirements()`, `isPythonInstalled()`: a function asking whether the machine has what a feature needs. */
-const REQUIREMENT_CHECK = /requirement|prerequisite|^(?:is|check)\w*(?:Available|Installed)$/i;
+const REQUIREMENT_CHECK = /requirement|prerequisite|^_*(?:is|check)\w*(?:Available|Installed)$/i;
 
 /** A probe in a requirement check: the feature it guards needs the tool, unlike a probe for version information. */
 function inRequirementCheck(node: Node): boolean {
