@@ -49,8 +49,8 @@ const PROJECT_FILE_GLOBS = [
   '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', 'config/**/*.{json,json5,js,cjs,mjs,ts,yml,yaml,toml}', 'config.*.json',
   // Config folders deeper in the tree (`src/config/`, `core/shared/config/env/`, verdaccio's `conf/`): their data files.
   '**/config/**/*.{json,json5,yml,yaml,toml}', '**/conf/**/*.{json,json5,yml,yaml,toml}', '**/config.*.json',
-  // Config data shipped beside the code (`json/config.json`, `parse-dashboard-config.json`).
-  '**/config.json', '**/*-config.json', '**/*_config.json', '**/defaults.json',
+  // Config data shipped beside the code (`json/config.json`, `parse-dashboard-config.json`, `bower.conf.json`, `log4js.json`).
+  '**/config.json', '**/*-config.json', '**/*_config.json', '**/*.conf.json', '**/defaults.json', '**/log4js.json', '**/logging.json',
   // Shell scripts that may start the app (`bin/run.sh`, `docker-entrypoint.sh`).
   '*.sh', 'bin/**/*.sh', 'scripts/**/*.sh', 'docker/**/*.sh', '**/*entrypoint*.sh',
   // Control scripts without an extension (`bin/appctl`): kept when their shebang names a shell.
@@ -64,8 +64,8 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
 };
 
-/** Config data named for what it is wherever it lies: `config.json`, `parse-dashboard-config.json`, `app_config.json`, a module's shipped `defaults.json` (strapi 3's middleware settings). */
-const CONFIG_JSON_NAME = /^(?:(?:.+[-_])?config|defaults)\.json$/;
+/** Config data named for what it is wherever it lies: `config.json`, `parse-dashboard-config.json`, `app_config.json`, `bower.conf.json`, `log4js.json`, a module's shipped `defaults.json` (strapi 3's middleware settings). */
+const CONFIG_JSON_NAME = /^(?:(?:.+[-_.])?conf(?:ig)?|defaults|log4js|logging)\.json$/;
 /** Key files: `key.pem`, `server.key` (certificates share the extension; the contents decide). */
 const KEY_FILE_NAME = /.\.(?:pem|key)$/;
 

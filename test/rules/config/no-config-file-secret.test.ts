@@ -8,6 +8,7 @@ const MESSAGE = (key: string, env: string) =>
 runRuleTests(rule, {
   valid: [
     { name: 'stored password hashes of sample users (sha1 hex, salted base64)', code: '', project: projectFixture({ 'conf/users.yml': 'userA:\n  password: "rCOSZxJrgze2AZdVQh12c6ErDMOG0M+Rx5Yu7S5d91c=GS4SbTQYmoaGwjm2shEobg=="\nadmin:\n  password: a94a8fe5ccb19ba61c4c0873d391e987982fbbd3\n' }) },
+    { name: 'a section shipped switched off', code: '', project: projectFixture({ 'config/default.json': '{ "smtp": { "enable": false, "password": "hunter2-mail" }, "ldap": { "disabled": true, "bindPassword": "cn-admin-pw" } }\n' }) },
     { name: 'empty secrets, filled in by the deploy', code: '', project: projectFixture({ 'config/default.json': '{ "session": { "secret": "" }, "db": { "password": "" } }\n' }) },
     { name: 'placeholders and environment interpolation', code: '', project: projectFixture({ 'config/default.yml': 'session:\n  secret: ${SESSION_SECRET}\napi:\n  token: <your token>\n' }) },
     { name: 'node-config\'s map of settings to environment variables', code: '', project: projectFixture({ 'config/custom-environment-variables.json': '{ "server": { "httpAuth": { "password": "HTTP_PASSWORD", "jwtSecret": "JWT_SECRET" } } }\n' }) },
@@ -19,6 +20,13 @@ runRuleTests(rule, {
     { name: 'settings about a secret, not the secret', code: '', project: projectFixture({ 'config/default.json': '{ "token": { "header": "x-auth-token", "expiresIn": "1h", "algorithm": "HS256" }, "secretName": "jwt" }\n' }) },
   ],
   invalid: [
+    {
+      name: 'a bower.conf.json beside the code: the enabled section counts, the one shipped switched off does not',
+      code: '',
+      project: projectFixture({ 'bower.conf.json': '{\n  "authentication": { "enabled": true, "password": "s3cr3t-upload" },\n  "proxySettings": { "enabled": false, "username": "name", "password": "pass" }\n}\n' }),
+      errors: [{ messageId: 'configFileSecret', file: 'bower.conf.json', line: 2, column: 52, message: MESSAGE('password', 'PASSWORD') }],
+      output: null,
+    },
     {
       name: "a module's shipped defaults.json with a list of cookie signing keys, reported once",
       code: '',

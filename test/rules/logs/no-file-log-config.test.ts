@@ -16,6 +16,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a log4js config file beside the code (private-bower)',
+      code: '',
+      project: projectFixture({ 'log4js.conf.json': '{\n  "appenders": [\n    { "type": "dateFile", "filename": "private-bower.log" },\n    { "type": "console" }\n  ]\n}\n' }),
+      errors: [{ messageId: 'fileLogConfig', file: 'log4js.conf.json', line: 3, column: 15, message: MESSAGE('a dateFile appender') }],
+      output: null,
+    },
+    {
       name: 'a production config whose logging transports include a file (Ghost)',
       code: '',
       project: projectFixture({ 'core/shared/config/env/config.production.json': '{\n  "logging": {\n    "level": "info",\n    "rotation": { "enabled": true },\n    "transports": ["file"]\n  }\n}\n' }),
