@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Log } from 'sarif';
@@ -97,6 +97,23 @@ describe('CLI', () => {
       const report = JSON.parse(run.stdout) as { results: { filePath: string; messages: { ruleId: string }[] }[] };
       const found = report.results.flatMap((result) => result.messages.map((message) => [result.filePath.slice(project.root.length + 1), message.ruleId]));
       assert.deepEqual(found, [['wiki', 'disposability/require-graceful-shutdown']]);
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('analyses the modules an entry point in an examples folder loads from beside it', () => {
+    const project = copyService('clean-service');
+    try {
+      const manifest = JSON.parse(readFileSync(join(project.root, 'package.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(project.root, 'package.json'), JSON.stringify({ ...manifest, scripts: { start: 'node example/server.js' } }, null, 2));
+      mkdirSync(join(project.root, 'example'));
+      writeFileSync(join(project.root, 'example/server.js'), "const config = require('./config.default');\nrequire('../src/app')(config);\n");
+      writeFileSync(join(project.root, 'example/config.default.js'), "module.exports = { secret: 'someCoolSecretRightHere' };\n");
+      writeFileSync(join(project.root, 'example/other-demo.js'), "module.exports = { secret: 'anotherCoolSecretHere' };\n");
+      const run = runCli(['--format', 'json', '--rule', 'config/no-hardcoded-secret', project.root]);
+      const report = JSON.parse(run.stdout) as { results: { filePath: string; messages: { ruleId: string }[] }[] };
+      assert.deepEqual(report.results.filter((result) => result.messages.length > 0).map((result) => result.filePath.slice(project.root.length + 1)), ['example/config.default.js']);
     } finally {
       project.cleanup();
     }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname, join, posix } from 'node:path';
 import { loadConfigs, type ConfigError } from '../config/load';
 import { resolveRules, rootRelativeGlobs, type ConfigLayer } from '../config/resolve';
 import type { ConfigSource, RuleSetting } from '../config/types';
@@ -8,7 +8,7 @@ import { appliesToProject } from '../engine/rule';
 import { analyzeFile, checkProject, type ActiveRule, type FileAnalysis, type ProjectCheckResult, type RuleFailure } from '../engine/linter';
 import { isSourceFile } from '../engine/parse';
 import type { Finding } from '../engine/types';
-import { createFileFilter, listSourceFiles, type FileFilter, type SkippedFile } from '../project/files';
+import { createFileFilter, isNonProductionPath, listSourceFiles, type FileFilter, type SkippedFile } from '../project/files';
 import { gatherProject, type ProjectProblem, type TextOverlay } from '../project/gather';
 import type { ProjectFacts } from '../project/facts';
 import { RULES } from '../rules';
@@ -262,9 +262,27 @@ async function prepare(root: string, options: WorkspaceOptions, overlay: TextOve
   // What the start script, the bin or the Procfile runs is the service, even from a folder named like examples (gun's `examples/http.js`).
   // Anchored at the root: `index.js` is the root's index.js, not every file of that name (`test/functional/index.js`).
   const entryPoints = facts.entryPoints.map((entry) => `/${entry.replace(/^\.\//, '')}`);
-  const production = [...entryPoints, ...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
+  const loadedBesideEntries = (await Promise.all(facts.entryPoints.filter(isNonProductionPath).map((entry) => modulesLoadedBeside(root, entry, read)))).flat();
+  const production = [...entryPoints, ...loadedBesideEntries, ...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
   const filter = await createFileFilter(root, { ignore, production });
   return { facts, problems: [...problems, ...configs.errors.map(toProblem)], configs: configs.sources, filter };
+}
+
+const RELATIVE_LOAD = /(?:require\s*\(\s*|\bfrom\s+|import\s*\(\s*)['"](\.\/[^'"]+)['"]/g;
+
+/**
+ * An entry point in an examples folder is the service (raneto's `npm start` runs `example/server.js`),
+ * and so are the modules it loads from beside it (`./config.default.js`): as root-anchored patterns,
+ * with and without the extensions a require leaves out.
+ */
+async function modulesLoadedBeside(root: string, entry: string, read: (path: string) => Promise<string | undefined>): Promise<string[]> {
+  const text = await read(join(root, entry));
+  if (text === undefined) return [];
+  const folder = posix.dirname(entry.replace(/^\.\//, ''));
+  return [...text.matchAll(RELATIVE_LOAD)].flatMap((match) => {
+    const module = `/${posix.join(folder, match[1])}`;
+    return [module, `${module}.js`, `${module}.ts`, `${module}/index.js`];
+  });
 }
 
 function toProblem(error: ConfigError): ProjectProblem {

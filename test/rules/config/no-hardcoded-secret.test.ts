@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'the name of the variable to fill a secret from, as its value (raneto)', code: "module.exports = { oauth2: { client_id: 'GOOGLE_CLIENT_ID', client_secret: 'GOOGLE_CLIENT_SECRET' } };" },
     { name: 'a path to a key file the package does not ship, or ships only as a test fixture', code: "const key = fs.readFileSync(process.env.TLS_KEY || '/etc/ssl/private/server.key');\nconst fixture = path.join(__dirname, 'test/fixtures/key.pem');", project: projectFixture({ 'package.json': packageJsonText({ name: 'stubs' }), 'test/fixtures/key.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n' }) },
     { name: 'reply and error codes named for something that happened to a credential (ircdjs, pdf-bot)', code: "const replies = { passwordWrong: '464', youAreBanned: '465' };\nvar ERROR_INVALID_TOKEN = 'ERROR_INVALID_TOKEN';\nvar errorCodes = { [ERROR_INVALID_TOKEN]: '001', tokenExpired: '419x' };" },
     { name: 'defaults of settings that only mention a token, and test values', code: "const action = opts.duplicateDeviceTokenAction || 'delete';\nconst priority = opts.duplicateDeviceTokenMergePriority || 'deviceToken';\nconst masterKey = options.masterKey || 'testMasterKey';\nconst clientSecret = config.clientSecret || 'your_auth0_client_secret';" },

@@ -136,6 +136,8 @@ export function isUsableSecretValue(value: string, name: string, wording: Secret
   if (trimmed.length < 3 || isPlaceholder(trimmed)) return false;
   if (DESCRIPTIVE_VALUES.has(trimmed.toLowerCase())) return false;
   if (normalize(trimmed) === normalize(name) || normalize(name).endsWith(normalize(trimmed))) return false;
+  // `client_secret: 'GOOGLE_CLIENT_SECRET'`: the name of the variable to put there, not a value (a `DEFAULT_…` one is the value).
+  if (/^(?!DEFAULT_|FALLBACK_)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed) && normalize(trimmed).endsWith(normalize(name))) return false;
   if (/\s/.test(trimmed) && wording !== 'sentence' && (wording === 'word' || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 6)) return false;
   // `'__ES6-PROMISIFY--CUSTOM-ARGUMENTS__'`: a marker a library compares against.
   if (/^__[\w-]+__$/.test(trimmed)) return false;
