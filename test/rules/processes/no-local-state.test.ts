@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a LoopBack memory datasource that keeps nothing on disk, and another connector with a file option', code: "const memory = { name: 'cache', connector: 'memory' };\nconst mongo = { name: 'db', connector: 'mongodb', url: process.env.MONGO_URL, file: 'schema.json' };" },
     { name: 'a storage kind with a remote fallback, and a local one with no variable to override it', code: "const storageType = process.env.STORAGE || 's3';\nconst storage = 'local';\nconst sessionStorage = window.sessionStorage || 'local';" },
     { name: 'a file-database driver outside the default settings, an in-memory lowdb, and a db setting of a remote driver', code: "var lowDb = require('./db/lowdb');\nvar pg = require('./db/postgres');\nvar options = { db: lowDb() };\nvar low = require('lowdb');\nvar memory = low();\nvar defaults = { db: pg() };" },
     { name: 'a dialect the config must name, and a client fallback to a database server', code: "const options = { dialect: app.config.db.type, logging: false };\nconst knexConfig = { client: config.client || 'pg' };" },
@@ -581,6 +582,12 @@ runRuleTests(rule, {
     {
       code: "const { open } = require('sqlite');\nconst db = await open({ filename: './db.sqlite', driver: sqlite3.Database });",
       errors: [{ messageId: 'localDatabase', line: 2, column: 18 }],
+      output: null,
+    },
+    {
+      name: "a LoopBack datasource on the memory connector that saves to a file (@loopback/example-todo)",
+      code: "const config = {\n  name: 'db',\n  connector: 'memory',\n  localStorage: '',\n  file: './data/db.json',\n};\nexport class DbDataSource extends juggler.DataSource {\n  constructor(dsConfig = config) { super(dsConfig); }\n}",
+      errors: [{ messageId: 'localDatabase', line: 5, column: 3, message: 'The app keeps its data in a local file (./data/db.json). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
       output: null,
     },
     {

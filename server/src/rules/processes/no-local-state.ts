@@ -61,7 +61,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|['"`]level['"`]|new\s+PouchDB\b|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
+  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`]level['"`]|new\s+PouchDB\b|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -761,6 +761,12 @@ function checkStorageKind(context: FileRuleContext<MessageId>, key: string | und
 }
 
 function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.ObjectExpression): void {
+  // A LoopBack datasource on the memory connector saves everything to its `file` (`./data/db.json`).
+  if (getStaticString(findProperty(node, 'connector')?.value as Node | undefined) === 'memory') {
+    const file = findProperty(node, 'file')?.value as Node | undefined;
+    if (file) reportLocalFile(context, namingSetting(file, node), file);
+    return;
+  }
   const connection = findProperty(node, 'connection')?.value;
   // knex reads `connection.filename` only for SQLite, whatever form the client takes (a string, a dialect class).
   const knexSqlite = findProperty(node, 'client') !== undefined && connection?.type === 'ObjectExpression' && findProperty(connection, 'filename') !== undefined;
