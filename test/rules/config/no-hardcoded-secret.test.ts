@@ -172,6 +172,13 @@ runRuleTests(rule, {
       envKeys: ['COOKIE_KEYS', 'COOKIE_KEYS'],
     },
     {
+      name: "literal keys given to cookie-session's middleware (jingo)",
+      code: "const cookieSession = require('cookie-session');\napp.use(cookieSession({\n  name: 'JingoSession',\n  keys: ['jingo'],\n}));",
+      errors: [{ messageId: 'namedSecret', line: 4, column: 10 }],
+      output: "const cookieSession = require('cookie-session');\napp.use(cookieSession({\n  name: 'JingoSession',\n  keys: [process.env.COOKIE_KEYS],\n}));",
+      envKeys: ['COOKIE_KEYS'],
+    },
+    {
       name: 'fix names: a config with a database section is not a database',
       code: "module.exports = {\n  sessionSecret: 'cnpmjs.org test session secret',\n  database: { dialect: 'sqlite' },\n};",
       errors: [{ messageId: 'namedSecret', line: 2, column: 18 }],

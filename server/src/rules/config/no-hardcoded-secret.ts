@@ -219,13 +219,17 @@ function testedValues(test: Node): Node[] {
 
 const APP_OBJECT = /^(?:app|\w*App|server|koa)$/;
 
-/** `app.keys = ['todokey', …]`, `new Koa({ keys: [...] })`: the keys that sign the app's cookies. */
+/** What takes the keys that sign cookies as a `keys` option: Koa, and cookie-session's middleware. */
+const COOKIE_SIGNER = /(?:^|\.)(?:Koa|cookieSession|CookieSession|cookie_session)$/;
+
+/** `app.keys = ['todokey', …]`, `new Koa({ keys: [...] })`, `cookieSession({ keys: ['jingo'] })`: the keys that sign the app's cookies. */
 function signingKeysName(node: Node): string | undefined {
   const list = node.parent;
   if (list?.type !== 'ArrayExpression') return undefined;
   const holder = list.parent;
   const assigned = holder?.type === 'AssignmentExpression' && holder.right === list && holder.left.type === 'MemberExpression' && getMemberName(holder.left) === 'keys' && APP_OBJECT.test(getMemberPath(holder.left.object)?.at(-1) ?? '');
-  const constructed = holder?.type === 'Property' && holder.value === list && getPropertyName(holder.key) === 'keys' && holder.parent.parent?.type === 'NewExpression' && /(?:^|\.)Koa$/.test(getCalleeName(holder.parent.parent) ?? '');
+  const signer = holder?.type === 'Property' ? holder.parent.parent : undefined;
+  const constructed = holder?.type === 'Property' && holder.value === list && getPropertyName(holder.key) === 'keys' && (signer?.type === 'NewExpression' || signer?.type === 'CallExpression') && COOKIE_SIGNER.test(getCalleeName(signer) ?? '');
   return assigned || constructed ? 'COOKIE_KEYS' : undefined;
 }
 
