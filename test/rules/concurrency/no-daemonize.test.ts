@@ -88,6 +88,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "pm2's API starting the app under its daemon (raneto's start command)",
+    code: "var pm2 = require('pm2');\nprogram.command('start').action(function () {\n  pm2.connect(function () {\n    pm2.start({ script: 'example/server.js', name: 'raneto' }, function () { pm2.disconnect(); });\n  });\n});",
+    errors: [{ messageId: 'pm2Daemon', line: 4, column: 5, message: '`pm2.start()` hands the app to the pm2 daemon, which keeps running it in the background after this command returns: the platform believes the process exited and loses track of the real one. Run the app in the foreground (`node` itself, or pm2-runtime).' }],
+    output: null,
+  },
+  {
     name: 'daemon libraries',
     code: "const daemonize = require('daemonize2');\nconst daemon = require('daemon');\nif (argv.daemon) {\n  require('daemon')({ stdout: process.stdout, stderr: process.stderr });\n}\ndaemon();\ndaemonize.setup({ main: 'app.js' }).start();",
     errors: [
@@ -140,6 +146,8 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: "pm2's API in no-daemon mode, and its other calls", code: "const pm2 = require('pm2');\npm2.connect(true, () => pm2.start({ script: 'server.js' }));\n" },
+    { name: "pm2's stop and list calls", code: "const pm2 = require('pm2');\npm2.connect(() => pm2.stop('app', () => pm2.list(() => pm2.disconnect())));\n" },
     {
       name: 'an entrypoint that runs the app in the background, forwards SIGTERM and waits for it',
       code: '',

@@ -22,11 +22,11 @@ import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
 import { scriptCommands, scriptRunBy, startScripts } from '../_utils/startCommands';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pidFile' | 'daemonisingScript';
+type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pm2Daemon' | 'pidFile' | 'daemonisingScript';
 
 interface CodeFinding {
   readonly range: OffsetRange;
-  readonly messageId: 'selfFork' | 'daemonLibrary' | 'pidFile';
+  readonly messageId: 'selfFork' | 'daemonLibrary' | 'pm2Daemon' | 'pidFile';
   readonly module?: string;
 }
 
@@ -43,7 +43,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
   severity: 'warning',
   description: 'Processes that daemonise: nohup, trailing &, forever start, pm2 start, detached self-forks and PID files.',
   hasSuggestions: true,
-  triggers: /\bdetached\b|process\.pid|\.pid\b|pidfile|['"`]daemon/i,
+  triggers: /\bdetached\b|process\.pid|\.pid\b|pidfile|['"`](?:daemon|pm2['"`])/i,
   messages: {
     background:
       '`&` sends `{{command}}` to the background, where the platform\'s process manager cannot see it: if it dies nothing restarts it, and its output is lost. Run it in the foreground, as its own process type if it is a separate workload.',
@@ -53,6 +53,8 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       '`{{command}}` daemonises the app: the command returns at once, so the platform believes the process exited (a container stops right away) and loses track of it. Run it in the foreground{{alternative}}.',
     daemonLibrary:
       '`{{module}}` turns the process into a daemon: it forks, detaches from its parent and lets the original exit, so the platform loses track of the real process. Run in the foreground and let the platform supervise it.',
+    pm2Daemon:
+      '`pm2.start()` hands the app to the pm2 daemon, which keeps running it in the background after this command returns: the platform believes the process exited and loses track of the real one. Run the app in the foreground (`node` itself, or pm2-runtime).',
     selfFork:
       'The app re-launches itself detached and unreferenced: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.',
     daemonisingScript:
@@ -66,6 +68,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     const unreffed = new Set<string>();
     const forks: ProcessCall[] = [];
     let daemonBindings: ModuleBindings = { namespaces: new Set(), named: new Map() };
+    let pm2Bindings: ModuleBindings = daemonBindings;
     const ownCommands = new Set(Object.keys(project.packageJson?.bin ?? {}));
     return mergeVisitors(
       processCallVisitors((call) => {
@@ -74,11 +77,13 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       {
         Program: (node) => {
           daemonBindings = findModuleBindings(node as TSESTree.Program, (module) => DAEMON_MODULE.test(module));
+          pm2Bindings = findModuleBindings(node as TSESTree.Program, (module) => module === 'pm2');
         },
         CallExpression: (node) => {
           const call = node as TSESTree.CallExpression;
           const daemon = daemonModuleOf(call, daemonBindings);
           if (daemon) collected.push({ range: call.range, messageId: 'daemonLibrary', module: daemon });
+          if (startsUnderPm2Daemon(source, call, pm2Bindings)) collected.push({ range: call.range, messageId: 'pm2Daemon' });
           if (getCalleeProperty(call) === 'unref' && call.callee.type === 'MemberExpression') {
             const object = unwrapExpression(call.callee.object);
             if (object.type === 'Identifier') unreffed.add(object.name);
@@ -209,6 +214,16 @@ function daemonManager(words: readonly ShellWord[]): { words: ShellWord[]; alter
   }
   if (name === 'forever' && verb?.text === 'start') return { words: [program, verb], alternative: ': `node` itself, or `forever` without `start`' };
   return undefined;
+}
+
+/**
+ * `pm2.start({ script })` through pm2's API: the app runs under pm2's daemon, unless the process
+ * connected in no-daemon mode (`pm2.connect(true, …)`), which keeps pm2 inside it.
+ */
+function startsUnderPm2Daemon(source: SourceCode, call: TSESTree.CallExpression, pm2: ModuleBindings): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || getMemberName(callee) !== 'start' || callee.object.type !== 'Identifier' || !pm2.namespaces.has(callee.object.name)) return false;
+  return !/\.connect\(\s*true\b/.test(source.text);
 }
 
 /** `require('daemon')()`, `daemon()` bound to it, `require('daemonize2').setup(…)`: the module, or undefined. */
