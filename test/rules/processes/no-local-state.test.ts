@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a handler opening a file to read it, and folders made at startup', code: "fs.mkdirSync(path.join(__dirname, 'content'), { recursive: true });\napp.get('/page', (req, res) => {\n  fs.open(pagePath(req.query.name), 'r', (error, fd) => res.json({ fd }));\n});" },
     { name: 'a LoopBack memory datasource that keeps nothing on disk, and another connector with a file option', code: "const memory = { name: 'cache', connector: 'memory' };\nconst mongo = { name: 'db', connector: 'mongodb', url: process.env.MONGO_URL, file: 'schema.json' };" },
     { name: 'a storage kind with a remote fallback, and a local one with no variable to override it', code: "const storageType = process.env.STORAGE || 's3';\nconst storage = 'local';\nconst sessionStorage = window.sessionStorage || 'local';" },
     { name: 'a file-database driver outside the default settings, an in-memory lowdb, and a db setting of a remote driver', code: "var lowDb = require('./db/lowdb');\nvar pg = require('./db/postgres');\nvar options = { db: lowDb() };\nvar low = require('lowdb');\nvar memory = low();\nvar defaults = { db: pg() };" },
@@ -219,6 +220,16 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'appDirectoryWrite', line: 2, column: 3, message: "A request handler writes a file to this process's disk (or request data into the app's own folders). That disk belongs to one disposable process: other instances never see the file and the next deploy loses it. Store it in a backing service." },
         { messageId: 'appDirectoryWrite', line: 5, column: 9 },
+      ],
+      output: null,
+    },
+    {
+      name: "request handlers making folders, creating files to fill and renaming them (raneto's editor)",
+      code: "function createCategory(config) {\n  return function (req, res, next) {\n    fs.mkdir(getFilepath({ content: config.content_dir, category: req.body.category }), () => res.json({}));\n    fs.open(filepath, 'a', (error, fd) => fs.close(fd));\n    fs.rename(filepath, filepath + '.del', () => res.json({}));\n  };\n}",
+      errors: [
+        { messageId: 'appDirectoryWrite', line: 3, column: 5 },
+        { messageId: 'appDirectoryWrite', line: 4, column: 5 },
+        { messageId: 'appDirectoryWrite', line: 5, column: 5 },
       ],
       output: null,
     },
