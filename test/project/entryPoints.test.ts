@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scriptTargets } from '../../server/src/project/entryPoints';
+import type { PackageFacts } from '../../server/src/project/facts';
+import { entryPointsOf } from '../../server/src/project/gather';
 
 describe('scriptTargets', () => {
   const table: [string, string[]][] = [
@@ -22,4 +24,16 @@ describe('scriptTargets', () => {
   for (const [command, targets] of table) {
     it(command || '(empty)', () => assert.deepEqual(scriptTargets(command), targets));
   }
+});
+
+describe('entryPointsOf', () => {
+  const facts = (fields: Partial<PackageFacts>): PackageFacts => ({ path: '/p/package.json', bin: {}, scripts: {}, dependencies: {}, devDependencies: {}, optionalDependencies: {}, peerDependencies: {}, isModule: false, ...fields });
+
+  it("takes npm's defaults when package.json is silent: index.js, and server.js for npm start", () => {
+    assert.deepEqual(entryPointsOf(facts({}), undefined), ['index.js', 'server.js']);
+  });
+
+  it('leaves the server.js default out when a bin says how the package starts', () => {
+    assert.deepEqual(entryPointsOf(facts({ bin: { 'bittorrent-tracker': './bin/cmd.js' } }), undefined), ['index.js', 'bin/cmd.js']);
+  });
 });

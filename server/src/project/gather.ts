@@ -285,11 +285,13 @@ function execFormText(args: string): string {
 }
 
 export function entryPointsOf(packageJson: PackageFacts | undefined, procfile: ProcfileFile | undefined): string[] {
-  // npm's defaults when package.json is silent: `main` is index.js, `npm start` runs server.js.
+  // npm's defaults when package.json is silent: `main` is index.js, `npm start` runs server.js (unless a bin says how the package starts).
+  const bins = Object.values(packageJson?.bin ?? {});
+  const defaultStart = bins.length === 0 ? 'node server.js' : '';
   const candidates = [
     packageJson && (packageJson.main ?? 'index.js'),
-    ...Object.values(packageJson?.bin ?? {}),
-    ...scriptTargets(packageJson ? packageJson.scripts.start ?? 'node server.js' : ''),
+    ...bins,
+    ...scriptTargets(packageJson ? packageJson.scripts.start ?? defaultStart : ''),
     ...(procfile?.processes ?? []).filter((process) => process.name === 'web').flatMap((process) => scriptTargets(process.command)),
   ];
   const relative = candidates.filter((entry): entry is string => !!entry).map((entry) => normalize(entry).replace(/^\.\//, ''));

@@ -388,6 +388,18 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a server class the package exports and its bin runs: reported at the bin, not in the class nor through main (bittorrent-tracker)',
+      code: "import { Server } from '../index.js';\nconst server = new Server({ http: true });\nserver.listen(argv.port);",
+      filename: 'bin/cmd.js',
+      files: {
+        'index.js': "import Server from './server.js';\nexport { Server };",
+        'server.js': "import http from 'http';\nexport default class Server {\n  constructor() { this.http = http.createServer(); }\n  listen(port, hostname) {\n    this.http.listen(port, hostname);\n  }\n}",
+      },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'bittorrent-tracker', bin: { 'bittorrent-tracker': './bin/cmd.js' }, exports: { '.': { import: './index.js' }, './server': { import: './server.js' } } }) }),
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1, file: 'bin/cmd.js' }],
+      output: null,
+    },
+    {
       name: "the http module's createServer kept in a const, and a listen whose callback hands out a close for later",
       code: "const createHttpServer = require('http').createServer;\nconst express = require('express');\nasync function createServer(options) {\n  const app = express();\n  return new Promise((resolve) => {\n    const server = createHttpServer(app);\n    server.listen({ port: options.port }, () => resolve({ close: () => new Promise((r) => server.close(r)) }));\n  });\n}\nmodule.exports = { createServer };",
       filename: 'src/server.js',

@@ -276,6 +276,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         }
         continue;
       }
+      // A `main` that only exports the server a bin or `npm start` runs is the API other code embeds it through: the handler is theirs.
+      if (entry === main && !started.has(main) && start.file !== main && declared.some((other) => other !== main && serves(other))) continue;
       if (!usesLibrary && reportBypass(entry)) continue;
       // A handler that only exits (a logger flushing on SIGTERM) leaves the graceful one opt-in: both are reported.
       if (hearsSigterm) reportExitsWithoutClosing();
@@ -728,7 +730,9 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   const created = creationOf(source, receiver);
   const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created) || isAppFactoryCall(created))));
   // In a module that loads a server framework, an app it cannot trace (flatiron's `haibu.listen(options.port)`) still listens on the port it is given.
-  const kind = servesHttp ? (serverKind(source, receiver, created) ?? (property === 'listen' && listensOnPort(call) ? 'http' : undefined)) : madeElsewhere ? 'http' : constructedServer(created, appClasses);
+  // An instance of some class (`new Server(opts).listen(port)`) closes its own way, whatever its listen returns.
+  const elsewhereKind = created?.type === 'NewExpression' && !isNodeServer(source, created) ? 'custom' : 'http';
+  const kind = servesHttp ? (serverKind(source, receiver, created) ?? (property === 'listen' && listensOnPort(call) ? 'http' : undefined)) : madeElsewhere ? elsewhereKind : constructedServer(created, appClasses);
   // `run` starts only a server class of its own (`new NodeMediaServer(config).run()`).
   if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'run' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
