@@ -6,6 +6,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'PouchDB defaults pointing at a CouchDB server or the memory adapter', code: "const Remote = PouchDB.defaults({ prefix: 'http://couch:5984/' });\nconst Memory = PouchDB.defaults({ prefix: 'db/', adapter: 'memory' });" },
     {
       name: 'a module named for a cache writes and reads back what it can make again (rendertron)',
       filename: 'build/filesystem-cache.js',
@@ -301,6 +302,15 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'localDatabase', line: 4, column: 14, message: 'The app keeps its data in a local file (`options.path`). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
         { messageId: 'localDatabase', line: 11, column: 3, message: 'The app keeps its data in a local file (the `../src/db/lowdb` driver the default settings pick). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
+      ],
+      output: null,
+    },
+    {
+      name: "PouchDB databases under a local prefix (local-npm's express-pouchdb), and the disk adapter a server falls back to (pouchdb-server)",
+      code: "var ScopedPouchDB = PouchDB.defaults({\n  prefix: directory + '/'\n});\nif (argv['in-memory']) {\n  PouchDB.plugin(require('pouchdb-adapter-memory'));\n} else if (argv.sqlite) {\n  PouchDB.plugin(require('pouchdb-adapter-node-websql'));\n} else {\n  PouchDB.plugin(require('pouchdb-adapter-leveldb'));\n}",
+      errors: [
+        { messageId: 'localDatabase', line: 1, column: 21, message: 'The app keeps its data in a local file (LevelDB folders under `directory + \'/\'`). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
+        { messageId: 'localStoreAdapter', line: 9, column: 18 },
       ],
       output: null,
     },

@@ -54,14 +54,14 @@ interface Bindings {
   readonly diskStores: ReadonlyMap<string, ModuleBinding>;
 }
 
-/** Store modules that keep what they store in local files: `session-file-store`, `connect-sqlite3`, `@verdaccio/local-storage`, `node-persist`. */
-const DISK_STORE_MODULE = /(?:^|[/-])(?:local-?storage(?:-legacy)?|session-file-store|file-?store|fs-?store|disk-?store|node-persist|localfilesystem)$|^(?:connect-sqlite3|connect-loki|connect-nedb-session|nedb-session-store|better-sqlite3-session-store)$/;
+/** Store modules that keep what they store in local files: `session-file-store`, `connect-sqlite3`, `@verdaccio/local-storage`, `node-persist`, PouchDB's disk adapters. */
+const DISK_STORE_MODULE = /(?:^|[/-])(?:local-?storage(?:-legacy)?|session-file-store|file-?store|fs-?store|disk-?store|node-persist|localfilesystem)$|^(?:connect-sqlite3|connect-loki|connect-nedb-session|nedb-session-store|better-sqlite3-session-store|pouchdb-adapter-(?:leveldb|node-websql|fs))$/;
 
 export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`]level['"`]|new\s+PouchDB\b|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
+  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`]level['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -182,6 +182,8 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   const method = path?.at(-1) ?? '';
   const setting = method === 'set' && node.arguments.length === 2 ? getStaticString(node.arguments[0]) : undefined;
   if (setting) checkSetting(context, [setting], node.arguments[1] as Node);
+  const pouchFolder = localPouchPrefix(node);
+  if (pouchFolder) return context.report({ at: node, messageId: 'localDatabase', data: { file: `LevelDB folders under \`${context.source.getText(pouchFolder)}\`` } });
   const fallback = defaultDiskStoreModule(node);
   if (fallback) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: fallback } });
   const store = (isStoreWrite(node) ? localStoreOperation(node) : undefined) ?? diskStoreWrite(path);
@@ -618,6 +620,15 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   reportLocalFile(context, at, file as Node | undefined);
 }
 
+/** `PouchDB.defaults({ prefix: directory + '/' })`: every database it opens is a LevelDB folder under a local path (not a CouchDB URL, not an in-memory adapter). */
+function localPouchPrefix(node: TSESTree.CallExpression): Node | undefined {
+  const path = getMemberPath(node.callee);
+  const [options] = node.arguments;
+  if (path?.at(-1) !== 'defaults' || !/PouchDB$/.test(path.at(-2) ?? '') || options?.type !== 'ObjectExpression' || findProperty(options, 'adapter')) return undefined;
+  const prefix = findProperty(options, 'prefix')?.value as Node | undefined;
+  return prefix && !(getStaticString(prefix) ?? '').includes('://') ? prefix : undefined;
+}
+
 /** `new PouchDB('skimdb')`: a database named, not addressed by URL, lives in a LevelDB folder of this disk. */
 function isLocalPouchDatabase(node: TSESTree.NewExpression): boolean {
   const name = getStaticString(node.arguments[0]);
@@ -634,7 +645,8 @@ function defaultDiskStoreModule(call: TSESTree.CallExpression): string | undefin
   let child: Node = call;
   for (let parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
     if (parent.type === 'LogicalExpression' && parent.right === child && parent.operator !== '&&') return module;
-    if ((parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') && parent.alternate === child) return module;
+    // The final `else` is the fallback; an `else if (options.sqlite)` branch is an option someone chose.
+    if (parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') return parent.alternate === child ? module : undefined;
   }
   return undefined;
 }
