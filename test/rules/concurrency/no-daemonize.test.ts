@@ -94,6 +94,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a helper named for detaching, given the package's own command (private-bower's restart)",
+    code: "function restart() {\n  utils.startDetachedChildProcess('private-bower', ['--config', configPath]);\n}",
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'private-bower', bin: { 'private-bower': 'bin/private-bower' } }) }),
+    errors: [{ messageId: 'selfFork', line: 2, column: 3 }],
+    output: null,
+  },
+  {
     name: 'daemon libraries',
     code: "const daemonize = require('daemonize2');\nconst daemon = require('daemon');\nif (argv.daemon) {\n  require('daemon')({ stdout: process.stdout, stderr: process.stderr });\n}\ndaemon();\ndaemonize.setup({ main: 'app.js' }).start();",
     errors: [
@@ -146,6 +153,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a helper named for detaching, given another program', code: "utils.startDetachedChildProcess('xdg-open', [url]);", project: projectFixture({ 'package.json': packageJsonText({ name: 'private-bower', bin: { 'private-bower': 'bin/private-bower' } }) }) },
     { name: "pm2's API in no-daemon mode, and its other calls", code: "const pm2 = require('pm2');\npm2.connect(true, () => pm2.start({ script: 'server.js' }));\n" },
     { name: "pm2's stop and list calls", code: "const pm2 = require('pm2');\npm2.connect(() => pm2.stop('app', () => pm2.list(() => pm2.disconnect())));\n" },
     {

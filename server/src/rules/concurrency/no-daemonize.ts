@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node, OffsetRange } from '../../engine/types';
-import { findProperty, getCalleeProperty, getMemberName, getStaticString, unwrapExpression } from '../_utils/ast';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getStaticString, unwrapExpression } from '../_utils/ast';
 import { isNodeBinary, processCallVisitors, staticText, type ProcessCall } from '../_utils/childProcess';
 import { launchedTool } from '../_utils/commands';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
@@ -43,7 +43,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
   severity: 'warning',
   description: 'Processes that daemonise: nohup, trailing &, forever start, pm2 start, detached self-forks and PID files.',
   hasSuggestions: true,
-  triggers: /\bdetached\b|process\.pid|\.pid\b|pidfile|['"`](?:daemon|pm2['"`])/i,
+  triggers: /detached|process\.pid|\.pid\b|pidfile|['"`](?:daemon|pm2['"`])/i,
   messages: {
     background:
       '`&` sends `{{command}}` to the background, where the platform\'s process manager cannot see it: if it dies nothing restarts it, and its output is lost. Run it in the foreground, as its own process type if it is a separate workload.',
@@ -84,6 +84,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
           const daemon = daemonModuleOf(call, daemonBindings);
           if (daemon) collected.push({ range: call.range, messageId: 'daemonLibrary', module: daemon });
           if (startsUnderPm2Daemon(source, call, pm2Bindings)) collected.push({ range: call.range, messageId: 'pm2Daemon' });
+          if (relaunchesDetached(call, ownCommands)) collected.push({ range: call.range, messageId: 'selfFork' });
           if (getCalleeProperty(call) === 'unref' && call.callee.type === 'MemberExpression') {
             const object = unwrapExpression(call.callee.object);
             if (object.type === 'Identifier') unreffed.add(object.name);
@@ -214,6 +215,12 @@ function daemonManager(words: readonly ShellWord[]): { words: ShellWord[]; alter
   }
   if (name === 'forever' && verb?.text === 'start') return { words: [program, verb], alternative: ': `node` itself, or `forever` without `start`' };
   return undefined;
+}
+
+/** `utils.startDetachedChildProcess('private-bower', ['--config', path])`: a helper named for detaching, given the package's own command. */
+function relaunchesDetached(call: TSESTree.CallExpression, ownCommands: ReadonlySet<string>): boolean {
+  const program = getStaticString(call.arguments[0] as Node | undefined);
+  return /detached/i.test(getCalleeProperty(call) ?? getCalleeName(call) ?? '') && program !== undefined && (ownCommands.has(program) || program === 'node');
 }
 
 /**
