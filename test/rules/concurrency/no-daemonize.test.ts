@@ -101,6 +101,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a self-launch the parent leaves by exiting, with spawn taken from the module in a second step (pm2-gui's daemonize)",
+    code: "var cp = require('child_process');\nvar spawn = cp.spawn;\nfunction daemonize() {\n  var child = spawn(process.execPath, process.argv.slice(1), { detached: false, stdio: ['ignore', process.stdout, process.stderr] });\n  child.unref();\n  process.exit();\n}",
+    errors: [{ messageId: 'selfFork', line: 4, column: 15 }],
+    output: null,
+  },
+  {
     name: 'daemon libraries',
     code: "const daemonize = require('daemonize2');\nconst daemon = require('daemon');\nif (argv.daemon) {\n  require('daemon')({ stdout: process.stdout, stderr: process.stderr });\n}\ndaemon();\ndaemonize.setup({ main: 'app.js' }).start();",
     errors: [
@@ -153,6 +159,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a self-launch the parent waits for', code: "const { spawn } = require('child_process');\nfunction restart() {\n  const child = spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' });\n  child.unref();\n  child.on('exit', (code) => process.exit(code));\n}" },
     { name: 'a helper named for detaching, given another program', code: "utils.startDetachedChildProcess('xdg-open', [url]);", project: projectFixture({ 'package.json': packageJsonText({ name: 'private-bower', bin: { 'private-bower': 'bin/private-bower' } }) }) },
     { name: "pm2's API in no-daemon mode, and its other calls", code: "const pm2 = require('pm2');\npm2.connect(true, () => pm2.start({ script: 'server.js' }));\n" },
     { name: "pm2's stop and list calls", code: "const pm2 = require('pm2');\npm2.connect(() => pm2.stop('app', () => pm2.list(() => pm2.disconnect())));\n" },

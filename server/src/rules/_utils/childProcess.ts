@@ -84,6 +84,12 @@ export function processCallVisitors(onCall: (call: ProcessCall) => void): Visito
         }
         return;
       }
+      // `var cp = require('child_process'); var spawn = cp.spawn;`
+      const whole = init.type === 'MemberExpression' && !init.computed && init.object.type === 'Identifier' && init.property.type === 'Identifier' ? bindings.get(init.object.name) : undefined;
+      if (whole && !whole.name && declarator.id.type === 'Identifier') {
+        bindings.set(declarator.id.name, { module: whole.module, name: (init as TSESTree.MemberExpression & { property: TSESTree.Identifier }).property.name });
+        return;
+      }
       if (declarator.id.type === 'Identifier' && init.type === 'CallExpression' && /(?:^|\.)promisify$/.test(getMemberPath(init.callee)?.join('.') ?? '') && init.arguments[0]) {
         promisified.push({ name: declarator.id.name, argument: init.arguments[0] });
       }

@@ -8,8 +8,9 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
-import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getStaticString, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, findProperty, isFunctionNode, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
 import { isNodeBinary, processCallVisitors, staticText, type ProcessCall } from '../_utils/childProcess';
 import { launchedTool } from '../_utils/commands';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
@@ -250,11 +251,25 @@ function daemonModuleOf(call: TSESTree.CallExpression, bindings: ModuleBindings)
  */
 function isDetachedSelfLaunch(call: ProcessCall, ownCommands: ReadonlySet<string>): boolean {
   const detached = call.options && findProperty(call.options, 'detached');
-  if (!detached || unwrapExpression(detached.value as Node).type !== 'Literal' || (unwrapExpression(detached.value as Node) as TSESTree.Literal).value !== true) return false;
+  const detaches = detached !== undefined && unwrapExpression(detached.value as Node).type === 'Literal' && (unwrapExpression(detached.value as Node) as TSESTree.Literal).value === true;
+  // Not detached, but the parent exits right after starting it (pm2-gui's `daemonize()`): the child runs on alone all the same.
+  if (!detaches && !exitsAfter(call.node)) return false;
   if (call.kind === 'fork') return true;
   const target = unwrapExpression(call.target);
   const program = getStaticString(target);
   return isNodeBinary(target) || program === 'node' || (program !== undefined && ownCommands.has(program));
+}
+
+/** Whether the function that makes `call` ends the process after it (`child.unref(); process.exit()`), not in a callback that waits for the child. */
+function exitsAfter(call: Node): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn) return false;
+  let exits = false;
+  walkSubtree(fn.body as Node, (node) => {
+    if (node.type === 'CallExpression' && node.range[0] > call.range[1] && getMemberPath(node.callee)?.join('.') === 'process.exit') exits = true;
+    return !exits && !isFunctionNode(node);
+  });
+  return exits;
 }
 
 /** `spawn(…).unref()`, or `child.unref()` on the variable that holds the child (declared with it or assigned it). */
