@@ -33,6 +33,10 @@ describe('entryPointsOf', () => {
     assert.deepEqual(entryPointsOf(facts({}), undefined), ['index.js', 'server.js']);
   });
 
+  it('leaves out entries outside the package (node-file-manager\'s "bin": "../node-file-manager/bin/run.sh")', () => {
+    assert.deepEqual(entryPointsOf(facts({ main: 'index.js', bin: { nfm: '../node-file-manager/bin/run.sh' }, scripts: { start: 'node ../../scripts/start.js && node lib/index.js' } }), undefined), ['index.js', 'lib/index.js']);
+  });
+
   it('leaves the server.js default out when a bin says how the package starts', () => {
     assert.deepEqual(entryPointsOf(facts({ bin: { 'bittorrent-tracker': './bin/cmd.js' } }), undefined), ['index.js', 'bin/cmd.js']);
   });

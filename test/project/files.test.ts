@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkContent, createFileFilter, listSourceFiles, readSourceFile } from '../../server/src/project/files';
+import { checkContent, createFileFilter, isNonProductionPath, listSourceFiles, readSourceFile } from '../../server/src/project/files';
 
 describe('file discovery', () => {
   let root: string;
@@ -41,6 +41,12 @@ describe('file discovery', () => {
     const files = (await listSourceFiles(root, filter, declared)).map((file) => file.slice(root.length + 1));
     assert.ok(files.includes('jingo'));
     assert.ok(!files.includes('deploy') && !files.includes('lib') && !files.includes('missing'));
+  });
+
+  it('says paths outside the root are no test, example or doc of it, and does not throw on them', () => {
+    assert.equal(isNonProductionPath('../node-file-manager/bin/run.sh'), false);
+    assert.equal(isNonProductionPath('/usr/lib/examples/app.js'), false);
+    assert.equal(isNonProductionPath('examples/app.js'), true);
   });
 
   it('adds extra ignore globs', async () => {

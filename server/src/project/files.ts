@@ -1,7 +1,7 @@
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { open, readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { isBinScript, SOURCE_EXTENSIONS } from '../engine/parse';
 import { projectPath } from '../engine/paths';
 
@@ -37,7 +37,8 @@ const nonProductionPaths = ignore().add(NON_PRODUCTION.map(toGitignorePattern));
 
 /** Tests, examples, docs and development files, by their path relative to the root (`tests/ratelimit/Dockerfile`). */
 export function isNonProductionPath(relative: string): boolean {
-  return nonProductionPaths.ignores(relative);
+  // The `ignore` package throws on paths outside the root; nothing there is this project's code.
+  return !relative.startsWith('..') && !isAbsolute(relative) && nonProductionPaths.ignores(relative);
 }
 
 export interface FileFilter {

@@ -294,6 +294,7 @@ export function entryPointsOf(packageJson: PackageFacts | undefined, procfile: P
     ...scriptTargets(packageJson ? packageJson.scripts.start ?? defaultStart : ''),
     ...(procfile?.processes ?? []).filter((process) => process.name === 'web').flatMap((process) => scriptTargets(process.command)),
   ];
-  const relative = candidates.filter((entry): entry is string => !!entry).map((entry) => normalize(entry).replace(/^\.\//, ''));
+  // A bin outside the package (`"../node-file-manager/bin/run.sh"`) is not this project's to analyse.
+  const relative = candidates.filter((entry): entry is string => !!entry).map((entry) => normalize(entry).replace(/^\.\//, '')).filter((entry) => !isAbsolute(entry) && !entry.startsWith('..'));
   return [...new Set(relative)];
 }
