@@ -9,7 +9,7 @@ runRuleTests(rule, {
   valid: [
     { name: 'stored password hashes of sample users (sha1 hex, salted base64)', code: '', project: projectFixture({ 'conf/users.yml': 'userA:\n  password: "rCOSZxJrgze2AZdVQh12c6ErDMOG0M+Rx5Yu7S5d91c=GS4SbTQYmoaGwjm2shEobg=="\nadmin:\n  password: a94a8fe5ccb19ba61c4c0873d391e987982fbbd3\n' }) },
     { name: 'private keys encrypted with a passphrase', code: '', project: projectFixture({ 'ssl/ca-key.pem': '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: DES-EDE3-CBC,9E2EE4FC36E46104\n\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n', 'ssl/pkcs8.key': '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0w\n-----END ENCRYPTED PRIVATE KEY-----\n' }) },
-    { name: 'a section shipped switched off', code: '', project: projectFixture({ 'config/default.json': '{ "smtp": { "enable": false, "password": "hunter2-mail" }, "ldap": { "disabled": true, "bindPassword": "cn-admin-pw" } }\n' }) },
+    { name: 'the setting\'s name or a piece of it as its value', code: '', project: projectFixture({ 'config/default.json': '{ "proxy": { "username": "name", "password": "pass" }, "api": { "apiToken": "token" } }\n' }) },
     { name: 'empty secrets, filled in by the deploy', code: '', project: projectFixture({ 'config/default.json': '{ "session": { "secret": "" }, "db": { "password": "" } }\n' }) },
     { name: 'placeholders and environment interpolation', code: '', project: projectFixture({ 'config/default.yml': 'session:\n  secret: ${SESSION_SECRET}\napi:\n  token: <your token>\n' }) },
     { name: 'node-config\'s map of settings to environment variables', code: '', project: projectFixture({ 'config/custom-environment-variables.json': '{ "server": { "httpAuth": { "password": "HTTP_PASSWORD", "jwtSecret": "JWT_SECRET" } } }\n' }) },
@@ -22,10 +22,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'a bower.conf.json beside the code: the enabled section counts, the one shipped switched off does not',
+      name: 'a bower.conf.json beside the code, a secret in a switched-off section too (it is used once someone turns it on)',
       code: '',
-      project: projectFixture({ 'bower.conf.json': '{\n  "authentication": { "enabled": true, "password": "s3cr3t-upload" },\n  "proxySettings": { "enabled": false, "username": "name", "password": "pass" }\n}\n' }),
-      errors: [{ messageId: 'configFileSecret', file: 'bower.conf.json', line: 2, column: 52, message: MESSAGE('password', 'PASSWORD') }],
+      project: projectFixture({ 'bower.conf.json': '{\n  "authentication": { "enabled": true, "password": "s3cr3t-upload" },\n  "proxySettings": { "enabled": false, "username": "name", "password": "pass" },\n  "elasticsearch": { "enabled": false, "pass": "supersecret" }\n}\n' }),
+      errors: [
+        { messageId: 'configFileSecret', file: 'bower.conf.json', line: 2, column: 52, message: MESSAGE('password', 'PASSWORD') },
+        { messageId: 'configFileSecret', file: 'bower.conf.json', line: 4, column: 48 },
+      ],
       output: null,
     },
     {

@@ -28,12 +28,6 @@ export function isDeployed(project: ProjectFacts, path: string): boolean {
   return testEnvironmentOfConfigFile(project.root, path) === undefined && !DEVELOPMENT.test(environmentOfConfigFile(project.root, path) ?? '');
 }
 
-/** A section shipped switched off (`"proxySettings": { "enabled": false, "password": "pass" }`): none of its values is in use until someone turns it on. */
-export function isSwitchedOff(section: object): boolean {
-  const switches = section as { enabled?: unknown; enable?: unknown; disabled?: unknown };
-  return switches.enabled === false || switches.enable === false || switches.disabled === true;
-}
-
 /** The path of a setting inside config data, as `locations` keys it: `session.secret`, `logging.transports.0`. */
 export function settingPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;

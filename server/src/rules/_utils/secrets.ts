@@ -135,7 +135,8 @@ export function isUsableSecretValue(value: string, name: string, wording: Secret
   const trimmed = value.trim();
   if (trimmed.length < 3 || isPlaceholder(trimmed)) return false;
   if (DESCRIPTIVE_VALUES.has(trimmed.toLowerCase())) return false;
-  if (normalize(trimmed) === normalize(name) || normalize(name).endsWith(normalize(trimmed))) return false;
+  // The name itself or a piece of it: `pass` for a password, `token` for an apiToken.
+  if (normalize(trimmed) === normalize(name) || normalize(name).endsWith(normalize(trimmed)) || normalize(name).startsWith(normalize(trimmed))) return false;
   // `client_secret: 'GOOGLE_CLIENT_SECRET'`: the name of the variable to put there, not a value (a `DEFAULT_…` one is the value).
   if (/^(?!DEFAULT_|FALLBACK_)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed) && normalize(trimmed).endsWith(normalize(name))) return false;
   if (/\s/.test(trimmed) && wording !== 'sentence' && (wording === 'word' || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 6)) return false;

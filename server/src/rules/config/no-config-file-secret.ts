@@ -4,10 +4,10 @@
  * config, a JSON schema's `default`) is a credential in the repository: every deploy that keeps
  * the file runs with it, and everyone who can read the code can use it. So is a private key file
  * shipped beside the code. Config for development or tests, mappings of settings to environment
- * variables, empty values, placeholders and sections shipped switched off (`"enabled": false`) are fine.
+ * variables, empty values and placeholders are fine.
  */
 import { defineProjectRule } from '../../engine/rule';
-import { deployedConfigData, isDeployed, isSwitchedOff, settingPath } from '../_utils/configData';
+import { deployedConfigData, isDeployed, settingPath } from '../_utils/configData';
 import { toEnvName } from '../_utils/env';
 import { isSecretName, isUsableSecretValue } from '../_utils/secrets';
 
@@ -50,7 +50,7 @@ export default defineProjectRule<MessageId, never>({
  */
 function secretSettings(value: unknown, path: string, owner: string | undefined): SecretSetting[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => secretSettings(item, settingPath(path, String(index)), owner));
-  if (!value || typeof value !== 'object' || isSwitchedOff(value)) return [];
+  if (!value || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, child]) => {
     const childPath = settingPath(path, key);
     const named = key === 'default' && owner !== undefined ? owner : key;
