@@ -273,6 +273,27 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "coreutils a server runs for what Node's fs and process do: tail, ls, cp, chown, kill (node-red, iobroker, haibu)",
+    code: `${CP}const tail = spawn('tail', ['-F', '-n', '0', this.filename]);\nexecSync('ls /dev');\nexec('cp -r ' + localDirectory + ' ' + appDir, done);\nspawn('chown', ['-R', user + ':nogroup', appDir]);\nexecSync('kill -0 ' + pid);`,
+    errors: [
+      { messageId: 'systemBinary', line: 2, column: 20, message: 'This runs `tail`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' },
+      { messageId: 'systemBinary', line: 3, column: 10 },
+      { messageId: 'systemBinary', line: 4, column: 6 },
+      { messageId: 'systemBinary', line: 5, column: 7 },
+      { messageId: 'systemBinary', line: 6, column: 10 },
+    ],
+    output: null,
+  },
+  {
+    name: 'a coreutil beside another tool names the other, and one under sudo names sudo',
+    code: `${CP}execSync(\`mkdir -p \${outPath} && tar -xzf \${archivePath} -C \${outPath}\`);\nexec('sudo -n kill -9 ' + pid);`,
+    errors: [
+      { messageId: 'systemBinary', line: 2, column: 10, message: 'This runs `tar`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' },
+      { messageId: 'superuser', line: 3, column: 6 },
+    ],
+    output: null,
+  },
+  {
     name: 'process tools that slim images leave out (procps, psmisc)',
     code: `${CP}exec("ps ax | grep 'tty.js' | awk '{print $1}'");\nexecSync('killall -9 homebridge; pidof node');`,
     errors: [
@@ -339,7 +360,7 @@ runRuleTests(rule, {
       name: 'git asked for a revision only in a development checkout, or as the last fallback before asking for a setting',
       code: `${CP}if (fs.existsSync(path.join(__dirname, '..', '.git'))) {\n  const revision = execSync('git rev-parse --short HEAD').toString();\n}\nfunction releaseId() {\n  try {\n    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();\n  } catch (e) {\n    throw new Error('When running in production you must set the APOS_RELEASE_ID environment variable');\n  }\n}`,
     },
-    { name: 'looking up node or a shell utility', code: "const shell = require('shelljs');\nconst nodePath = shell.which('node');\nif (!shell.which('ls')) process.exit(1);\nconst found = which.sync(binaryName);" },
+    { name: 'looking up node or a shell utility', code: "const shell = require('shelljs');\nconst nodePath = shell.which('node');\nif (!shell.which('sh')) process.exit(1);\nconst found = which.sync(binaryName);" },
     { name: 'a tool name as the fallback of something that is not a setting', code: "const format = request.query.converter || 'ffmpeg';" },
     { name: 'a setting named for another tool', code: "const tool = config.imageTool || 'convert';" },
     {
@@ -352,7 +373,7 @@ runRuleTests(rule, {
     },
     `${CP}let cmd = 'curl https://example.com';\nif (useLibrary) cmd = other;\nexec(cmd);`,
     { name: 'the bin of a declared dependency', code: `${CP}spawn('prisma', ['migrate', 'deploy']);`, project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { prisma: '^5.0.0' } }) }) },
-    `${CP}execSync('kill -0 ' + pid);\nexecSync('uname -a');`,
+    `${CP}execSync('uname -a');\nexecSync('mkdir -p /etc/apt/keyrings');\nexec('chmod 644 /lib/systemd/system/app.service');`,
     `${CP}spawn(process.execPath, [require.resolve('npm/bin/npm-cli.js'), 'install', name]);`,
     `${CP}execFile(process.execPath, ['worker.js']);\nexecFile('node', ['--version']);`,
     { name: 'looking up a shell utility or a service manager with `which`', code: `${CP}execSync('which ls');\nexec(\`which \${name}\`);\nconst hasSystemctl = spawnSync('sh', ['-c', 'which systemctl']).status === 0;\nconst npmPath = execSync('which npm').toString().trim();` },
@@ -363,7 +384,7 @@ runRuleTests(rule, {
       project: projectFixture({ 'package.json': packageJsonText({ name: 'media', dependencies: { gm: '1', 'fluent-ffmpeg': '2', '@ffmpeg-installer/ffmpeg': '1' } }), Dockerfile: 'FROM node:20-slim\nRUN apt-get update && apt-get install -y graphicsmagick\nCMD ["node", "src/index.js"]\n' }),
     },
     { name: 'a driver package imported only for its types', code: "import type { FfmpegCommand } from 'fluent-ffmpeg';" },
-    `${CP}exec('ls -la && mkdir -p tmp && echo done');`,
+    `${CP}exec('echo done | tee out.txt && uname -a | grep Linux');`,
     `${CP}execFile('./bin/tool', ['--fast']);\nexecFile(path.join(__dirname, 'vendor', 'ffmpeg'), args);`,
     `${CP}exec(command);\nspawn(binary, args);\nexecSync(\`\${tool} --version\`);`,
     "const ffmpegPath = require('ffmpeg-static');\nconst { spawn } = require('child_process');\nspawn(ffmpegPath, ['-i', input]);",

@@ -119,14 +119,29 @@ const COMMAND_TRIGGER = /child_process|\bwhich\b|commandExists|command-exists|lo
 const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?|(?:Path|Bin|Cmd)\\s*=|path\\s*:)\\s*['"\`](?:${[...SYSTEM_TOOLS.keys()].map((tool) => tool.replace(/[+.]/g, '\\$&')).join('|')})['"\`]`, 'i');
 
 /**
- * What every POSIX image has (the shell, its builtins, coreutils): assuming them is not what this
- * factor is about, and flagging them would bury the real findings.
+ * The shell, its builtins and the text plumbing of pipelines: assuming them is not what this factor
+ * is about, and flagging them would bury the real findings. Coreutils that do what Node's `fs` and
+ * `process` do (`tail -F`, `ls /dev`, `cp -r`, `rm -rf`, `chown`, `kill -9`) are not among them: a
+ * server that shells out to them breaks on distroless images and Windows, where the code that does
+ * the same in Node would not.
  */
 const BASE_SYSTEM = new Set(
-  ('sh bash dash cd echo printf test [ true false exit export set unset exec command type which eval source . kill ls cp mv rm mkdir rmdir cat chmod chown ln ' +
-    'touch pwd env sleep df du uname id whoami hostname date head tail grep egrep fgrep sed awk sort uniq wc tr cut xargs find tee nice nohup timeout ' +
+  ('sh bash dash cd echo printf test [ true false exit export set unset exec command type which eval source . ' +
+    'pwd env sleep uname id whoami hostname date head grep egrep fgrep sed awk sort uniq wc tr cut xargs tee nice nohup timeout ' +
     'basename dirname readlink realpath stat mktemp sync umask ulimit wait trap read yes seq expr tty stty').split(' '),
 );
+
+/** Where the host keeps its own setup: service units, package sources, system config. */
+const SYSTEM_SETUP_PATH = /^\/(?:etc|lib\/systemd|usr\/(?:lib|share|local\/etc)|Library\/LaunchDaemons)\//;
+
+/** Coreutils that do what Node's `fs` and `process` do: system tools, but the least telling of a command's. */
+const FILE_TOOLS = new Set('kill ls cp mv rm mkdir rmdir cat chmod chown ln touch df du tail find'.split(' '));
+
+/** `mkdir -p out && tar -xzf archive -C out`: the finding names `tar`, the program a slim image lacks first. */
+function withFileToolsLast(commands: readonly SimpleCommand[]): SimpleCommand[] {
+  const isFileTool = (command: SimpleCommand) => FILE_TOOLS.has(programName(programWords(command)[0]?.text ?? ''));
+  return [...commands.filter((command) => !isFileTool(command)), ...commands.filter(isFileTool)];
+}
 
 /**
  * Tools that provision the host itself: its users, sudoers, firewall and boot configuration. They
@@ -146,6 +161,8 @@ const SERVICE_VERBS = new Set('start stop restart reload enable disable status d
  */
 function provisionsHost(binary: string, words: readonly ShellWord[]): boolean {
   if (HOST_ADMIN.has(binary)) return true;
+  // `mkdir -p /etc/apt/keyrings`, `chmod 644 /lib/systemd/system/app.service`: files of the host's own setup.
+  if (FILE_TOOLS.has(binary)) return words.slice(1).some((word) => SYSTEM_SETUP_PATH.test(word.text));
   if (!SERVICE_MANAGERS.has(binary)) return false;
   const redirect = words.findIndex((word) => /^\d*[<>]/.test(word.text));
   const operands = words.slice(1, redirect < 0 ? undefined : redirect);
@@ -247,7 +264,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
           found(call.target, setting, 'configuredProgram');
           return;
         }
-        for (const command of processCommands(source, call)) {
+        for (const command of withFileToolsLast(processCommands(source, call))) {
           const words = programWords(command);
           // `programWords` skips `command` as a wrapper, so `command -v ffmpeg` is read from the words as written.
           const looked = shellLookup(command.words) ?? shellLookup(words);
@@ -257,7 +274,9 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
           }
           const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : undefined;
           if (binary && provisionsHost(binary, words)) continue;
-          if (binary && isSystemTool(binary, words[0].text)) {
+          // `sudo -n kill …`: sudo is the dependency to name, not the coreutil it runs.
+          const underSudo = binary !== undefined && FILE_TOOLS.has(binary) && runsAsSuperuser(command);
+          if (binary && !underSudo && isSystemTool(binary, words[0].text)) {
             foundUnlessProbe(call.node, call.target, words, binary);
             return;
           }
