@@ -204,8 +204,9 @@ export class TwelveFactorServer {
     }
     const text = document.getText();
     const skipReason = Buffer.byteLength(text) > MAX_FILE_BYTES ? 'larger than 1 MB' : contentSkipReason(text);
-    if (skipReason) workspace.skip(path, skipReason);
-    else {
+    if (skipReason) {
+      workspace.skip(path, skipReason);
+    } else {
       workspace.update(path, text);
       this.reportFailures(workspace, path);
     }

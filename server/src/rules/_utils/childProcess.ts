@@ -6,9 +6,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
-import { walkSubtree, type Visitors } from '../../engine/traverse';
+import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isWithin, memberOfObjectLiteral, resolveFunction, unwrapExpression } from './ast';
+import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isWithin, memberOfObjectLiteral, mentionsIdentifier, resolveFunction, unwrapExpression } from './ast';
 import { unwrapInteropHelper } from './imports';
 import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
@@ -422,20 +422,11 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
  * built from the variable itself keeps its program.
  */
 function agreedText(source: SourceCode, variable: TSESTree.Identifier, depth: number): string | undefined {
-  const values = source.assignedValues(variable, variable.name)?.filter((value) => !mentions(value, variable.name));
+  const values = source.assignedValues(variable, variable.name)?.filter((value) => !mentionsIdentifier(value, variable.name));
   const texts = values?.map((value) => staticText(source, value, depth + 1));
   if (!texts || texts.length === 0 || texts.some((text) => text === undefined)) return undefined;
   const programs = new Set(texts.map((text) => programName(text!.trim().split(/\s+/)[0])));
   return programs.size === 1 && !texts[0]!.trim().startsWith(DYNAMIC) ? texts[0] : undefined;
-}
-
-function mentions(node: Node, name: string): boolean {
-  let found = false;
-  walkSubtree(node, (child) => {
-    if (child.type === 'Identifier' && child.name === name) found = true;
-    return !found;
-  });
-  return found;
 }
 
 /**
