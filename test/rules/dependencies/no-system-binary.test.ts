@@ -344,6 +344,10 @@ runRuleTests(rule, {
       name: 'a variable given commands of different programs, or a format template of unknown text',
       code: `${CP}function open(file, windows) {\n  var command = 'xdg-open {0}';\n  if (windows) command = 'start {0}';\n  exec(command.format(file));\n  exec(template.format(file));\n}`,
     },
+    {
+      name: "removing the app's systemd unit, its path picked in branches, with and without sudo (meshcentral's --uninstall)",
+      code: `${CP}function uninstall() {\n  var systemdConf = null;\n  if (fs.existsSync('/etc/systemd/system')) { systemdConf = '/etc/systemd/system/meshcentral.service'; }\n  else if (fs.existsSync('/lib/systemd/system')) { systemdConf = '/lib/systemd/system/meshcentral.service'; }\n  exec('sudo rm ' + systemdConf);\n  exec('rm ' + systemdConf);\n}`,
+    },
     { name: 'start scripts run through the package manager', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'push', scripts: { start: 'NODE_ENV=production yarn node app.js', serve: 'npm run build && node build/app' } }), Dockerfile: 'FROM node:20-slim\nCMD npm start\n' }) },
     {
       name: 'sudo around host provisioning, and a shell path returned by a function that is no program finder',

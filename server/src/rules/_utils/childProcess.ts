@@ -419,14 +419,20 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
 /**
  * `var gitCommand = 'git daemon --listen={1} …'; if (!host) gitCommand = 'git daemon …'; gitCommand = gitCommand.format(…)`:
  * a variable given several commands, all of one program, reads as the first of them. A value
- * built from the variable itself keeps its program.
+ * built from the variable itself keeps its program, and `null` is no value yet.
  */
 function agreedText(source: SourceCode, variable: TSESTree.Identifier, depth: number): string | undefined {
-  const values = source.assignedValues(variable, variable.name)?.filter((value) => !mentionsIdentifier(value, variable.name));
+  // `var systemdConf = null` before the branches that set it: no value yet, not another one.
+  const values = source.assignedValues(variable, variable.name)?.filter((value) => !mentionsIdentifier(value, variable.name) && !isNullish(value));
   const texts = values?.map((value) => staticText(source, value, depth + 1));
   if (!texts || texts.length === 0 || texts.some((text) => text === undefined)) return undefined;
   const programs = new Set(texts.map((text) => programName(text!.trim().split(/\s+/)[0])));
   return programs.size === 1 && !texts[0]!.trim().startsWith(DYNAMIC) ? texts[0] : undefined;
+}
+
+function isNullish(node: Node): boolean {
+  const value = unwrapExpression(node);
+  return (value.type === 'Literal' && value.value === null) || (value.type === 'Identifier' && value.name === 'undefined');
 }
 
 /**

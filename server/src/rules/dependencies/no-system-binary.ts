@@ -322,7 +322,7 @@ function systemToolTest(project: ProjectFacts, options: Options): (binary: strin
 
 /** `sudo apt-get install …`, `sudo tee /etc/apt/sources.list.d/…`, `sudo rm /etc/systemd/system/app.service`: setting the host up, where sudo belongs. */
 function provisionsWithSudo(binary: string | undefined, words: readonly ShellWord[]): boolean {
-  return (binary !== undefined && OS_PACKAGE_MANAGER.test(binary)) || words.slice(1).some((word) => /^\/etc\//.test(word.text));
+  return (binary !== undefined && OS_PACKAGE_MANAGER.test(binary)) || words.slice(1).some((word) => SYSTEM_SETUP_PATH.test(word.text));
 }
 
 /** `sudo -u app npm install`: a command run through the machine's sudo. */
