@@ -65,6 +65,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a log file set in a config the app writes for a library, its path in a var assigned once (local-npm's express-pouchdb config)",
+      code: "var logFile = path.resolve(directory, 'log.txt');\nfs.writeFileSync(configFile, JSON.stringify({\n  log: {\n    file: logFile\n  }\n}), 'utf-8');",
+      errors: [{ messageId: 'logLocation', line: 4, column: 11, endColumn: 18, message: 'Logs are kept in log.txt on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],
+      output: null,
+    },
+    {
       name: 'a log file named in a section nested in the logging settings (flowise\'s loggingConfig.server.filename)',
       code: "const loggingConfig = {\n    dir: process.env.LOG_PATH ?? path_1.default.join(__dirname, '..', 'logs'),\n    server: {\n        level: process.env.LOG_LEVEL ?? 'info',\n        filename: 'server.log',\n    },\n};\nexports.default = { logging: loggingConfig };",
       filename: 'dist/utils/config.js',

@@ -30,7 +30,7 @@ const LOG_LOCATION_KEY = /^logs?[_-]?(?:path|dir|directory|folder|file|file_?nam
 const LOCATION_KEY = /^(?:path|dir|directory|folder|file|file_?name|location|root)$/i;
 const LOGGING_SETTINGS = /^(?:\w*[._])?log(?:s|ging|ger)?(?:[_-]?(?:config|conf|options|opts|settings))?$|^(?:file)?[_-]?transports?(?:[_-]?(?:config|options|opts))?$/i;
 /** A `.log` file or a `logs` folder. */
-const LOG_PATH = /\.log$|(?:^|[\\/])logs?[\\/]?$/i;
+const LOG_PATH = /\.log$|(?:^|[\\/])logs?[\\/]?$|(?:^|[\\/._-])log\.txt$/i;
 
 interface FileContext {
   readonly bindings: LoggerBindings;
@@ -253,7 +253,10 @@ function isLoggingLocation(key: string, owners: readonly string[]): boolean {
 
 /** The last part of a local path naming a log file or folder: `'./logs'`, `path.join(root, 'logs', 'output.log')`. */
 function localLogPath(source: SourceCode, node: Node): string | undefined {
-  const value = defaultOf(resolveConst(source, node));
+  // `var logFile = path.resolve(directory, 'log.txt')`, never assigned again, is as good as a const.
+  const resolved = resolveConst(source, node);
+  const stable = resolved.type === 'Identifier' ? source.stableInitializer(resolved, resolved.name) : undefined;
+  const value = defaultOf(stable ? unwrapExpression(stable) : resolved);
   // `homePath + '/npm_lazy.log'`: a setting's default built on a folder the code computes.
   const concatenated = value.type === 'BinaryExpression' && value.operator === '+' ? getStaticString(value.right) : undefined;
   const text = getStaticString(value) ?? lastPathPart(value) ?? builtPathPart(value) ?? concatenated;
