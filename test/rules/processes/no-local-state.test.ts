@@ -7,11 +7,6 @@ const MULTER = "const multer = require('multer');\n";
 runRuleTests(rule, {
   valid: [
     { name: 'PouchDB defaults pointing at a CouchDB server or the memory adapter', code: "const Remote = PouchDB.defaults({ prefix: 'http://couch:5984/' });\nconst Memory = PouchDB.defaults({ prefix: 'db/', adapter: 'memory' });" },
-    {
-      name: 'a module named for a cache writes and reads back what it can make again (rendertron)',
-      filename: 'build/filesystem-cache.js',
-      code: "class FilesystemCache {\n  cacheContent(key, body) { fs.writeFileSync(path.join(this.getDir(''), key + '.json'), JSON.stringify(body)); }\n  getCachedContent(key) { return JSON.parse(fs.readFileSync(path.join(this.getDir(''), key + '.json'), 'utf8')); }\n}",
-    },
     { name: 'a handler opening a file to read it, and folders made at startup', code: "fs.mkdirSync(path.join(__dirname, 'content'), { recursive: true });\napp.get('/page', (req, res) => {\n  fs.open(pagePath(req.query.name), 'r', (error, fd) => res.json({ fd }));\n});" },
     { name: 'a LoopBack memory datasource that keeps nothing on disk, and another connector with a file option', code: "const memory = { name: 'cache', connector: 'memory' };\nconst mongo = { name: 'db', connector: 'mongodb', url: process.env.MONGO_URL, file: 'schema.json' };" },
     { name: 'a storage kind with a remote fallback, and a local one with no variable to override it', code: "const storageType = process.env.STORAGE || 's3';\nconst storage = 'local';\nconst sessionStorage = window.sessionStorage || 'local';" },

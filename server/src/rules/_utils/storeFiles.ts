@@ -1,5 +1,4 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { basename } from 'node:path';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { walkSubtree } from '../../engine/traverse';
@@ -53,9 +52,7 @@ export function noteStoreFileUse(source: SourceCode, call: TSESTree.CallExpressi
 }
 
 /** The writes of files this module also reads back, with the key that names the file. */
-export function storeFileWrites(use: StoreFileUse, modulePath: string): Array<readonly [string, Node]> {
-  // A module named for a cache (rendertron's `filesystem-cache.js`) keeps what it can make again.
-  if (nameWords(basename(modulePath).replace(/\.\w+$/, '')).some((word) => /^caches?$/i.test(word))) return [];
+export function storeFileWrites(use: StoreFileUse): Array<readonly [string, Node]> {
   return [...use.writes].filter(([key]) => use.reads.has(key)).flatMap(([key, writes]) => writes.map((write) => [key, write] as const));
 }
 

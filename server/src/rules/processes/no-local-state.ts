@@ -132,7 +132,7 @@ export default defineRule<MessageId>({
       // Written there and read back: the folder, or the file, is where the app keeps data between requests.
       'Program:exit': () => {
         if (dataFolder.read) for (const write of dataFolder.writes) reportOnce(write, 'dataFolderStore');
-        for (const [key, write] of storeFileWrites(storeFiles, context.source.path)) reportOnce(write, 'storeFile', { file: storeFileName(key) });
+        for (const [key, write] of storeFileWrites(storeFiles)) reportOnce(write, 'storeFile', { file: storeFileName(key) });
       },
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
       ClassBody: (node) => checkLogRecovery(context, node as TSESTree.ClassBody),
