@@ -294,6 +294,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a program looked up with no fallback when it is missing',
+    code: "const commandExistsSync = require('command-exists').sync;\nconst childProcess = require('child_process');\nif (commandExistsSync('ffmpeg')) {\n  childProcess.spawn('ffmpeg', ['-i', input]);\n}",
+    errors: [
+      { messageId: 'lookedUpProgram', line: 3, column: 23 },
+      { messageId: 'systemBinary', line: 4, column: 22 },
+    ],
+    output: null,
+  },
+  {
     name: 'process tools that slim images leave out (procps, psmisc)',
     code: `${CP}exec("ps ax | grep 'tty.js' | awk '{print $1}'");\nexecSync('killall -9 homebridge; pidof node');`,
     errors: [
@@ -347,6 +356,10 @@ runRuleTests(rule, {
     {
       name: "removing the app's systemd unit, its path picked in branches, with and without sudo (meshcentral's --uninstall)",
       code: `${CP}function uninstall() {\n  var systemdConf = null;\n  if (fs.existsSync('/etc/systemd/system')) { systemdConf = '/etc/systemd/system/meshcentral.service'; }\n  else if (fs.existsSync('/lib/systemd/system')) { systemdConf = '/lib/systemd/system/meshcentral.service'; }\n  exec('sudo rm ' + systemdConf);\n  exec('rm ' + systemdConf);\n}`,
+    },
+    {
+      name: "a program the app looks for and does without (frontail's tail, with a JS fallback)",
+      code: "const commandExistsSync = require('command-exists').sync;\nconst childProcess = require('child_process');\nconst hasTailCommand = commandExistsSync('tail');\nif (hasTailCommand) {\n  const cp = childProcess.spawn('tail', ['-n', 10, '-F'].concat(path));\n  stream = cp.stdout;\n} else {\n  stream = new Tail(path);\n}",
     },
     { name: 'start scripts run through the package manager', code: '', project: projectFixture({ 'package.json': packageJsonText({ name: 'push', scripts: { start: 'NODE_ENV=production yarn node app.js', serve: 'npm run build && node build/app' } }), Dockerfile: 'FROM node:20-slim\nCMD npm start\n' }) },
     {

@@ -10,7 +10,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
-import type { Visitors } from '../../engine/traverse';
+import { walkSubtree, type Visitors } from '../../engine/traverse';
 import { enclosingFunction, findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { assignedFunctionName, functionName } from '../_utils/callGraph';
 import { commandVisitors, processCommands } from '../_utils/childProcess';
@@ -220,7 +220,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     const isSystemTool = systemToolTest(project, options);
     const reported = new Set<number>();
     const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary', driver?: string) => {
-      if (reported.has(node.range[0]) || inDesktopPlatformBranch(source, node) || inTestRunner(node)) return;
+      if (reported.has(node.range[0]) || inDesktopPlatformBranch(source, node) || inTestRunner(node) || hasFallbackWithout(source, node, binary)) return;
       reported.add(node.range[0]);
       collected.push({ range: node.range, binary, messageId, ...(driver ? { driver } : {}) });
     };
@@ -417,6 +417,34 @@ function programLookedUp(call: TSESTree.CallExpression): string | undefined {
   const callee = (getCalleeName(call) ?? '').split('.').map(withoutCompiledCounter).join('.').replace(/\.default$/, '');
   const program = PATH_LOOKUP.test(callee) ? getStaticString(call.arguments[0]) : undefined;
   return program && /^[\w.+-]+$/.test(program) ? program.toLowerCase() : undefined;
+}
+
+/**
+ * `const hasTail = commandExistsSync('tail'); if (hasTail) { spawn('tail', …) } else { …a library… }`:
+ * a program the app looks for and does without, both at the lookup and where it runs it.
+ */
+function hasFallbackWithout(source: SourceCode, node: Node, binary: string): boolean {
+  for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'IfStatement' && parent.alternate && (parent.test === child || parent.consequent === child)) return isLookupOf(source, parent.test, binary);
+    if (parent.type === 'VariableDeclarator' && parent.init === child && parent.id.type === 'Identifier' && isLookupOf(source, child, binary)) {
+      const name = parent.id.name;
+      const scope = enclosingFunction(parent)?.body ?? source.ast;
+      let guards = false;
+      walkSubtree(scope as Node, (statement) => {
+        if (statement.type === 'IfStatement' && statement.alternate && statement.test.type === 'Identifier' && statement.test.name === name) guards = true;
+        return !guards;
+      });
+      return guards;
+    }
+  }
+  return false;
+}
+
+/** Whether `test` looks `binary` up on the PATH, directly or through a variable holding the answer. */
+function isLookupOf(source: SourceCode, test: Node, binary: string): boolean {
+  const value = unwrapExpression(test);
+  const call = value.type === 'Identifier' ? source.stableInitializer(value, value.name) : value;
+  return call?.type === 'CallExpression' && programLookedUp(call) === binary;
 }
 
 function enclosingCall(node: Node): Node | undefined {
