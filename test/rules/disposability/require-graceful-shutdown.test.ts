@@ -400,6 +400,18 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a main that exports the server its bin runs still has its SIGTERM handler that exits without closing reported (haraka)',
+      code: "const http = require('http');\nconst Server = exports;\nServer.start = () => { Server.http = http.createServer().listen(25); };\nprocess.on('SIGTERM', () => {\n  process.exit(0);\n});",
+      filename: 'server.js',
+      files: {
+        'haraka.js': "const server = require('./server');\nmodule.exports = server;",
+        'bin/haraka': "#!/usr/bin/env node\nconst http = require('http');\nconst s = http.createServer().listen(process.env.PORT);\nprocess.on('SIGTERM', () => s.close(() => process.exit(0)));",
+      },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'haraka', main: 'haraka.js', bin: { haraka: 'bin/haraka' } }) }),
+      errors: [{ messageId: 'exitWithoutClose', line: 4, column: 1, file: 'server.js' }],
+      output: null,
+    },
+    {
       name: "the http module's createServer kept in a const, and a listen whose callback hands out a close for later",
       code: "const createHttpServer = require('http').createServer;\nconst express = require('express');\nasync function createServer(options) {\n  const app = express();\n  return new Promise((resolve) => {\n    const server = createHttpServer(app);\n    server.listen({ port: options.port }, () => resolve({ close: () => new Promise((r) => server.close(r)) }));\n  });\n}\nmodule.exports = { createServer };",
       filename: 'src/server.js',

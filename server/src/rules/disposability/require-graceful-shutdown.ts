@@ -276,12 +276,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         }
         continue;
       }
-      // A `main` that only exports the server a bin or `npm start` runs is the API other code embeds it through: the handler is theirs.
-      if (entry === main && !started.has(main) && start.file !== main && declared.some((other) => other !== main && serves(other))) continue;
       if (!usesLibrary && reportBypass(entry)) continue;
       // A handler that only exits (a logger flushing on SIGTERM) leaves the graceful one opt-in: both are reported.
       if (hearsSigterm) reportExitsWithoutClosing();
       if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary || (hearsSigterm && !optIn)) continue;
+      // A `main` that only exports the server a bin or `npm start` runs is the API other code embeds it through: the handler is theirs.
+      if (entry === main && !started.has(main) && start.file !== main && declared.some((other) => other !== main && serves(other))) continue;
       const server = start.facts.starts[0];
       const otherSignals = [...new Set(facts.flatMap((item) => item.facts.otherSignals.map(({ signal }) => signal)))];
       const messageId = optIn ? 'optInOnly' : otherSignals.length > 0 ? 'sigintOnly' : 'noSigterm';
