@@ -7,6 +7,8 @@ const MULTER = "const multer = require('multer');\n";
 runRuleTests(rule, {
   valid: [
     { name: 'PouchDB defaults pointing at a CouchDB server or the memory adapter', code: "const Remote = PouchDB.defaults({ prefix: 'http://couch:5984/' });\nconst Memory = PouchDB.defaults({ prefix: 'db/', adapter: 'memory' });" },
+    { name: 'a handler moving an upload into the temporary folder (etherpad\'s import)', code: "const tmpDirectory = os.tmpdir();\napp.post('/import', async (req, res) => {\n  const destFile = path.join(tmpDirectory, `etherpad_import_${randNum}.txt`);\n  await fs.rename(srcFile, destFile);\n});" },
+    { name: 'a folder a handler makes for the file it then writes (reported at the write)', code: "app.post('/preset', (req, res) => {\n  fs.mkdirSync(customDir, { recursive: true });\n  res.json({});\n  return fs.promises.writeFile(tmpFile, 'x').then(() => {});\n});" },
     { name: 'a handler opening a file to read it, and folders made at startup', code: "fs.mkdirSync(path.join(__dirname, 'content'), { recursive: true });\napp.get('/page', (req, res) => {\n  fs.open(pagePath(req.query.name), 'r', (error, fd) => res.json({ fd }));\n});" },
     { name: 'a LoopBack memory datasource that keeps nothing on disk, and another connector with a file option', code: "const memory = { name: 'cache', connector: 'memory' };\nconst mongo = { name: 'db', connector: 'mongodb', url: process.env.MONGO_URL, file: 'schema.json' };" },
     { name: 'a storage kind with a remote fallback, and a local one with no variable to override it', code: "const storageType = process.env.STORAGE || 's3';\nconst storage = 'local';\nconst sessionStorage = window.sessionStorage || 'local';" },
@@ -226,11 +228,11 @@ runRuleTests(rule, {
     },
     {
       name: "request handlers making folders, creating files to fill and renaming them (raneto's editor)",
-      code: "function createCategory(config) {\n  return function (req, res, next) {\n    fs.mkdir(getFilepath({ content: config.content_dir, category: req.body.category }), () => res.json({}));\n    fs.open(filepath, 'a', (error, fd) => fs.close(fd));\n    fs.rename(filepath, filepath + '.del', () => res.json({}));\n  };\n}",
+      code: "function createCategory(config) {\n  return function (req, res, next) {\n    fs.mkdir(getFilepath({ content: config.content_dir, category: req.body.category }), () => res.json({}));\n  };\n}\nfunction createPage(config) {\n  return function (req, res, next) {\n    fs.open(filepath, 'a', (error, fd) => fs.close(fd));\n  };\n}\nfunction deletePage(config) {\n  return function (req, res, next) {\n    fs.rename(filepath, filepath + '.del', () => res.json({}));\n  };\n}",
       errors: [
         { messageId: 'appDirectoryWrite', line: 3, column: 5 },
-        { messageId: 'appDirectoryWrite', line: 4, column: 5 },
-        { messageId: 'appDirectoryWrite', line: 5, column: 5 },
+        { messageId: 'appDirectoryWrite', line: 8, column: 5 },
+        { messageId: 'appDirectoryWrite', line: 13, column: 5 },
       ],
       output: null,
     },

@@ -189,9 +189,10 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   const store = (isStoreWrite(node) ? localStoreOperation(node) : undefined) ?? diskStoreWrite(path);
   if (store) context.report({ at: node, messageId: 'localStoreAdapter', data: { name: store } });
   const fsMethod = fsMethodOf(path) ?? '';
-  if ((FS_WRITES.has(fsMethod) || changesDiskInHandler(node, fsMethod)) && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
+  if (FS_WRITES.has(fsMethod) && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   if (method === 'screenshot' && keepsScreenshot(context.source, node)) return context.report({ at: node, messageId: 'keptScreenshot' });
   if (isUploadKept(node, method)) return context.report({ at: node, messageId: 'diskUploads' });
+  if (changesDiskInHandler(node, fsMethod) && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   const acme = acmeClientWithDiskStore(context.source, node);
   if (acme) return context.report({ at: node, messageId: 'acmeCertificates', data: { module: acme } });
   const uploadSetting = checkedUploadFolder(context.source, node, fsMethodOf(path));
@@ -844,11 +845,31 @@ function writesRequestIntoApp(source: SourceCode, node: TSESTree.CallExpression)
 /** Calls that change the disk without writing contents: a handler making a folder, renaming a file, opening one to create it. */
 const DISK_CHANGES = new Set(['mkdir', 'mkdirSync', 'rename', 'renameSync', 'open', 'openSync']);
 
-/** raneto's editor: `fs.mkdir(categoryPath)`, `fs.open(pagePath, 'a')`, `fs.rename(pagePath, pagePath + '.del')` in request handlers. */
+/**
+ * raneto's editor: `fs.mkdir(categoryPath)`, `fs.open(pagePath, 'a')`, `fs.rename(pagePath, pagePath + '.del')` in
+ * request handlers. A folder made for a file the same function then writes is that write's, reported there.
+ */
 function changesDiskInHandler(node: TSESTree.CallExpression, method: string): boolean {
-  if (!DISK_CHANGES.has(method) || enclosingRequestHandler(node) === undefined) return false;
+  const handler = DISK_CHANGES.has(method) ? enclosingRequestHandler(node) : undefined;
+  if (!handler) return false;
+  if (method.startsWith('mkdir')) return !writesFiles(enclosingFunction(node) ?? handler);
+  // `fs.rename(srcFile, path.join(os.tmpdir(), …))`: a file moved into the temporary folder is on its way out.
+  const destination = node.arguments[1];
+  if (method.startsWith('rename') && destination && isTemporary(withAssignedValues(destination as Node).flatMap(pathNames))) return false;
   return !method.startsWith('open') || /[wa]/.test(getStaticString(node.arguments[1] as Node | undefined) ?? '');
 }
+
+function writesFiles(fn: Node): boolean {
+  let writes = false;
+  walkSubtree(fn, (child) => {
+    if (child.type === 'CallExpression' && WRITES_INTO_FOLDER.test(getCalleeProperty(child) ?? '')) writes = true;
+    return !writes;
+  });
+  return writes;
+}
+
+/** What fills a folder a handler has just made. */
+const WRITES_INTO_FOLDER = /^(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputFile|outputFileSync|open|openSync|rename|renameSync|copyFile|copyFileSync|extract|pipe)$/;
 
 /** Words of files a handler writes that are not kept: logs (another factor), caches, exports streamed back, locks. */
 const UNKEPT_FILE_WORD = new Set(['log', 'logs', 'cache', 'caches', 'lock', 'pid', 'export', 'exports', 'download', 'downloads']);
