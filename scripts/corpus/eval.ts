@@ -37,6 +37,9 @@ function ensureCli(): string {
 
 const SCAN_TIMEOUT_MS = 5 * 60_000;
 
+/** Packages whose scan failed: scored as finding nothing, so the report names them again at its end. */
+const failedScans: string[] = [];
+
 function lint(cli: string, pkg: CorpusPackage, scratch: string): CorpusFinding[] {
   const output = join(scratch, `${pkg.name.replace(/[@/]/g, '_')}.sarif`);
   // A scan that hangs is a bug to report, not a reason to stall the whole measure.
@@ -45,6 +48,7 @@ function lint(cli: string, pkg: CorpusPackage, scratch: string): CorpusFinding[]
   if ((run.status !== 0 && run.status !== 1) || !existsSync(output)) {
     const why = run.signal === 'SIGKILL' ? `no result after ${SCAN_TIMEOUT_MS / 60_000} minutes` : `exit ${run.status}`;
     console.warn(`! ${pkg.name}@${pkg.version}: the CLI failed (${why}): ${(run.stderr || run.error?.message || '').trim()}`);
+    failedScans.push(`${pkg.name}@${pkg.version}`);
     return [];
   }
   return findingsFromSarif(JSON.parse(readFileSync(output, 'utf8')) as Log, pkg);
@@ -93,6 +97,7 @@ function main(): void {
   console.log(`\n${formatTable(result)}\n`);
   console.log(`Recall ${percent(result.total.found, result.total.violations)} (target ≥ 90%), traps flagged ${percent(result.total.flagged, result.total.traps)} (target ≤ 5%).`);
   console.log(`${result.unlabelled.length} findings match no label (neither counted for nor against).`);
+  if (failedScans.length > 0) console.log(`! ${failedScans.length} scans failed and count as finding nothing: ${failedScans.join(', ')}.`);
 
   const factorName = (n: number) => `${FACTORS[n - 1].roman} ${FACTORS[n - 1].slug}`;
   console.log(`\nMissed violations (${result.missed.length}):`);
