@@ -275,8 +275,7 @@ function launchedEntryPoints(files: ProjectFiles): string[] {
     ...files.dockerfiles.flatMap((dockerfile) => dockerfile.instructions.filter((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT').map((instruction) => execFormText(instruction.args))),
     ...files.shellScripts.filter((script) => START_SCRIPT_NAME.test(basename(script.path))).flatMap((script) => script.text.split('\n')),
   ];
-  // An absolute path (`/usr/src/app/server.js`) or one outside the package is left to the user's `entryPoints` option.
-  return lines.flatMap((line) => scriptTargets(line)).map((target) => normalize(target).replace(/^\.\//, '')).filter((target) => !isAbsolute(target) && !target.startsWith('..'));
+  return packageRelative(lines.flatMap((line) => scriptTargets(line)));
 }
 
 /** `["node", "dist/start.js"]` as `node dist/start.js`; shell form as written. */
@@ -294,7 +293,14 @@ export function entryPointsOf(packageJson: PackageFacts | undefined, procfile: P
     ...scriptTargets(packageJson ? packageJson.scripts.start ?? defaultStart : ''),
     ...(procfile?.processes ?? []).filter((process) => process.name === 'web').flatMap((process) => scriptTargets(process.command)),
   ];
-  // A bin outside the package (`"../node-file-manager/bin/run.sh"`) is not this project's to analyse.
-  const relative = candidates.filter((entry): entry is string => !!entry).map((entry) => normalize(entry).replace(/^\.\//, '')).filter((entry) => !isAbsolute(entry) && !entry.startsWith('..'));
-  return [...new Set(relative)];
+  return [...new Set(packageRelative(candidates.filter((entry): entry is string => !!entry)))];
+}
+
+/**
+ * Entry paths as the package names them (`./bin/www`, `dist//start.js`), normalised; one outside the
+ * package (`/usr/src/app/server.js`, a bin at `../node-file-manager/bin/run.sh`) is not this project's
+ * to analyse, and is left to the user's `entryPoints` option.
+ */
+function packageRelative(entries: readonly string[]): string[] {
+  return entries.map((entry) => normalize(entry).replace(/^\.\//, '')).filter((entry) => !isAbsolute(entry) && !entry.startsWith('..'));
 }

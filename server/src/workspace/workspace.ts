@@ -37,6 +37,8 @@ interface Setup {
   readonly problems: readonly ProjectProblem[];
   readonly configs: readonly ConfigSource[];
   readonly filter: FileFilter;
+  /** Extensionless entry points package.json names (`"bin": "./jingo"`): scripts wherever they sit. */
+  readonly declaredScripts: readonly string[];
 }
 
 /**
@@ -100,12 +102,7 @@ export class Workspace {
 
   /** True for files this workspace analyses: JS/TS sources not excluded by ignores. */
   accepts(path: string): boolean {
-    return (isSourceFile(path) || this.declaredScripts().includes(path)) && !this.setup.filter.isIgnored(path);
-  }
-
-  /** Extensionless entry points package.json names (`"bin": "./jingo"`): scripts wherever they sit. */
-  private declaredScripts(): string[] {
-    return this.setup.facts.entryPoints.filter((entry) => extname(entry) === '').map((entry) => join(this.root, entry));
+    return (isSourceFile(path) || this.setup.declaredScripts.includes(path)) && !this.setup.filter.isIgnored(path);
   }
 
   /**
@@ -113,7 +110,7 @@ export class Workspace {
    * for them. `isCancelled` is checked between files (between batches with workers).
    */
   async scan(onProgress?: (progress: ScanProgress) => void, isCancelled: () => boolean = () => false): Promise<boolean> {
-    const files = await listSourceFiles(this.root, this.setup.filter, this.declaredScripts());
+    const files = await listSourceFiles(this.root, this.setup.filter, this.setup.declaredScripts);
     let done = 0;
     const record = (result: FileJobResult) => {
       this.editorFiles.delete(result.path);
@@ -265,7 +262,8 @@ async function prepare(root: string, options: WorkspaceOptions, overlay: TextOve
   const loadedBesideEntries = (await Promise.all(facts.entryPoints.filter(isNonProductionPath).map((entry) => modulesLoadedBeside(root, entry, read)))).flat();
   const production = [...entryPoints, ...loadedBesideEntries, ...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
   const filter = await createFileFilter(root, { ignore, production });
-  return { facts, problems: [...problems, ...configs.errors.map(toProblem)], configs: configs.sources, filter };
+  const declaredScripts = facts.entryPoints.filter((entry) => extname(entry) === '').map((entry) => join(root, entry));
+  return { facts, problems: [...problems, ...configs.errors.map(toProblem)], configs: configs.sources, filter, declaredScripts };
 }
 
 const RELATIVE_LOAD = /(?:require\s*\(\s*|\bfrom\s+|import\s*\(\s*)['"](\.\/[^'"]+)['"]/g;
@@ -278,7 +276,7 @@ const RELATIVE_LOAD = /(?:require\s*\(\s*|\bfrom\s+|import\s*\(\s*)['"](\.\/[^'"
 async function modulesLoadedBeside(root: string, entry: string, read: (path: string) => Promise<string | undefined>): Promise<string[]> {
   const text = await read(join(root, entry));
   if (text === undefined) return [];
-  const folder = posix.dirname(entry.replace(/^\.\//, ''));
+  const folder = posix.dirname(entry);
   return [...text.matchAll(RELATIVE_LOAD)].flatMap((match) => {
     const module = `/${posix.join(folder, match[1])}`;
     return [module, `${module}.js`, `${module}.ts`, `${module}/index.js`];

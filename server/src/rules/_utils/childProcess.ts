@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isWithin, memberOfObjectLiteral, mentionsIdentifier, resolveFunction, unwrapExpression } from './ast';
+import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isNullish, isWithin, memberOfObjectLiteral, mentionsIdentifier, resolveFunction, unwrapExpression } from './ast';
 import { unwrapInteropHelper } from './imports';
 import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
@@ -428,11 +428,6 @@ function agreedText(source: SourceCode, variable: TSESTree.Identifier, depth: nu
   if (!texts || texts.length === 0 || texts.some((text) => text === undefined)) return undefined;
   const programs = new Set(texts.map((text) => programName(text!.trim().split(/\s+/)[0])));
   return programs.size === 1 && !texts[0]!.trim().startsWith(DYNAMIC) ? texts[0] : undefined;
-}
-
-function isNullish(node: Node): boolean {
-  const value = unwrapExpression(node);
-  return (value.type === 'Literal' && value.value === null) || (value.type === 'Identifier' && value.name === 'undefined');
 }
 
 /**

@@ -195,7 +195,7 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (changesDiskInHandler(node, fsMethod) && writesRequestIntoApp(context.source, node)) return context.report({ at: node, messageId: 'appDirectoryWrite' });
   const acme = acmeClientWithDiskStore(context.source, node);
   if (acme) return context.report({ at: node, messageId: 'acmeCertificates', data: { module: acme } });
-  const uploadSetting = checkedUploadFolder(context.source, node, fsMethodOf(path));
+  const uploadSetting = checkedUploadFolder(context.source, node, fsMethod);
   if (uploadSetting) return context.report({ at: node, messageId: 'checkedUploadFolder', data: { setting: uploadSetting } });
   const folder = installedCodeFolder(node, method);
   if (folder) context.report({ at: node, messageId: 'installedCode', data: { folder } });
@@ -216,12 +216,17 @@ function installedCodeFolder(node: TSESTree.CallExpression, method: string): str
   const folder = names.find((name) => CODE_FOLDER.test(name));
   const owner = enclosingFunction(node);
   if (!folder || !owner || isTemporary(names)) return undefined;
-  let fetches = false;
-  walkSubtree(owner, (child) => {
-    fetches ||= child.type === 'CallExpression' && FETCHES_CODE.test(getCalleeProperty(child) ?? '');
-    return !fetches;
+  return callsMethod(owner, (method) => FETCHES_CODE.test(method)) ? folder : undefined;
+}
+
+/** Whether a call below `scope` names a method `matches` accepts (`download(…)`, `fs.writeFile(…)`). */
+function callsMethod(scope: Node, matches: (method: string) => boolean): boolean {
+  let found = false;
+  walkSubtree(scope, (child) => {
+    found ||= child.type === 'CallExpression' && matches(getCalleeProperty(child) ?? '');
+    return !found;
   });
-  return fetches ? folder : undefined;
+  return found;
 }
 
 /** A file put into the upload folder (`fs.rename(tmp, path.join(uploadDir, name))`), or handed to a helper that keeps it on local disk. */
@@ -249,7 +254,7 @@ function acmeClientWithDiskStore(source: SourceCode, call: TSESTree.CallExpressi
 }
 
 /** `access(env.STORAGE_LOCAL_ROOT, W_OK)`: the setting naming the upload folder the app makes sure it can write to. */
-function checkedUploadFolder(source: SourceCode, node: TSESTree.CallExpression, fsMethod: string | undefined): string | undefined {
+function checkedUploadFolder(source: SourceCode, node: TSESTree.CallExpression, fsMethod: string): string | undefined {
   if ((fsMethod !== 'access' && fsMethod !== 'accessSync') || node.arguments.length < 2) return undefined;
   const setting = getMemberPath(node.arguments[0] as Node)?.at(-1);
   return setting && UPLOAD_FOLDER_KEY.test(setting) && /\bW_OK\b/.test(source.getText(node.arguments[1] as Node)) ? setting : undefined;
@@ -852,24 +857,15 @@ const DISK_CHANGES = new Set(['mkdir', 'mkdirSync', 'rename', 'renameSync', 'ope
 function changesDiskInHandler(node: TSESTree.CallExpression, method: string): boolean {
   const handler = DISK_CHANGES.has(method) ? enclosingRequestHandler(node) : undefined;
   if (!handler) return false;
-  if (method.startsWith('mkdir')) return !writesFiles(enclosingFunction(node) ?? handler);
+  if (method.startsWith('mkdir')) return !callsMethod(enclosingFunction(node) ?? handler, (called) => FILLS_FOLDER.has(called));
   // `fs.rename(srcFile, path.join(os.tmpdir(), …))`: a file moved into the temporary folder is on its way out.
   const destination = node.arguments[1];
   if (method.startsWith('rename') && destination && isTemporary(withAssignedValues(destination as Node).flatMap(pathNames))) return false;
   return !method.startsWith('open') || /[wa]/.test(getStaticString(node.arguments[1] as Node | undefined) ?? '');
 }
 
-function writesFiles(fn: Node): boolean {
-  let writes = false;
-  walkSubtree(fn, (child) => {
-    if (child.type === 'CallExpression' && WRITES_INTO_FOLDER.test(getCalleeProperty(child) ?? '')) writes = true;
-    return !writes;
-  });
-  return writes;
-}
-
-/** What fills a folder a handler has just made. */
-const WRITES_INTO_FOLDER = /^(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputFile|outputFileSync|open|openSync|rename|renameSync|copyFile|copyFileSync|extract|pipe)$/;
+/** What fills a folder a handler has just made: the writes, and files opened, moved, copied or unpacked into it. */
+const FILLS_FOLDER = new Set([...FS_WRITES, 'open', 'openSync', 'rename', 'renameSync', 'copyFile', 'copyFileSync', 'extract', 'pipe']);
 
 /** Words of files a handler writes that are not kept: logs (another factor), caches, exports streamed back, locks. */
 const UNKEPT_FILE_WORD = new Set(['log', 'logs', 'cache', 'caches', 'lock', 'pid', 'export', 'exports', 'download', 'downloads']);
