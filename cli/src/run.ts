@@ -75,6 +75,7 @@ function lintOptionsOf(options: CliOptions, io: CliIo): LintOptions {
   const layer: ConfigLayer = { only: options.rules.length > 0 ? options.rules : undefined, data: options.config ? readConfigFile(resolve(io.cwd, options.config)) : undefined };
   return {
     layer,
+    concurrency: options.concurrency,
     reportUnusedDirectives: options.reportUnusedDisableDirectives,
     onlyFiles: options.changedSince ? (root) => changedFiles(root, options.changedSince!) : undefined,
     onProgress: io.stderrIsTty ? (root, progress) => io.stderr(`\rScanning ${root}: ${progress.done}/${progress.total}${progress.done === progress.total ? '\n' : ''}`) : undefined,

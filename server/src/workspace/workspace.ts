@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { extname, join, posix } from 'node:path';
 import { loadConfigs, type ConfigError } from '../config/load';
 import { resolveRules, rootRelativeGlobs, type ConfigLayer } from '../config/resolve';
@@ -13,7 +12,7 @@ import { gatherProject, type ProjectProblem, type TextOverlay } from '../project
 import type { ProjectFacts } from '../project/facts';
 import { RULES } from '../rules';
 import { runFileJob, runFileJobs, type FileJobResult } from './fileJob';
-import { analyzeInWorkers, PARALLEL_THRESHOLD, workerScript } from './pool';
+import { analyzeInWorkers, type Concurrency, workerCount, workerScript } from './pool';
 import { toActiveRules } from './rules';
 import { findDirectiveProblems, type DirectiveProblem } from './directives';
 import { parseDirectives } from '../engine/suppressions';
@@ -24,6 +23,8 @@ export interface WorkspaceOptions {
   readonly layer?: ConfigLayer;
   /** Extra glob patterns to leave out, relative to the root. */
   readonly ignore?: readonly string[];
+  /** Worker threads for a scan (the CLI's `--concurrency`); `'auto'` when absent. */
+  readonly concurrency?: Concurrency;
 }
 
 export interface ScanProgress {
@@ -123,8 +124,9 @@ export class Workspace {
     const jobs = files.map((path) => ({ path, rules: this.rulesFor(path) }));
     if (!(await runFileJobs(jobs, this.setup.facts, record, isCancelled, (path) => toParse.push(path)))) return false;
     const script = workerScript();
-    if (script && toParse.length >= PARALLEL_THRESHOLD && availableParallelism() > 1) {
-      return analyzeInWorkers(script, toParse.map((path) => ({ path, settings: this.settingsFor(path) })), this.setup.facts, record, isCancelled);
+    const workers = workerCount(this.options.concurrency ?? 'auto', toParse.length);
+    if (script && workers > 0) {
+      return analyzeInWorkers(script, workers, toParse.map((path) => ({ path, settings: this.settingsFor(path) })), this.setup.facts, record, isCancelled);
     }
     return runFileJobs(toParse.map((path) => ({ path, rules: this.rulesFor(path) })), this.setup.facts, record, isCancelled);
   }
