@@ -677,5 +677,20 @@ runRuleTests(rule, {
       ],
       output: null,
     },
+    {
+      name: 'a store file serialised into a variable declared first and given its value later, as CoffeeScript compiles it',
+      code: [
+        "var config, repoDB, repos;",
+        "repoDB = path.join(home, 'repos.db');",
+        "if (fs.existsSync(repoDB)) repos = JSON.parse(fs.readFileSync(repoDB));",
+        "Server.prototype.saveConfig = function () {",
+        "  var config;",
+        "  config = JSON.stringify({ repos: this.repos, users: this.users });",
+        "  return fs.writeFileSync(repoDB, config);",
+        "};",
+      ].join('\n'),
+      errors: [{ messageId: 'storeFile', line: 7, column: 10 }],
+      output: null,
+    },
   ],
 });

@@ -174,15 +174,21 @@ function isParameter(identifier: TSESTree.Identifier): boolean {
   return false;
 }
 
-/** `JSON.stringify(state, null, 2)`, also held in a variable first (`const file = JSON.stringify(policies)`). */
+/**
+ * `JSON.stringify(state, null, 2)`, also held in a variable first (`const file = JSON.stringify(policies)`,
+ * or CoffeeScript's `var config; config = JSON.stringify({…})`).
+ */
 function isSerialised(source: SourceCode, data: Node): boolean {
   const value = resolveConst(source, data);
-  let found = false;
-  walkSubtree(value, (child) => {
-    if (child.type === 'CallExpression' && SERIALISER.test(getCalleeName(child) ?? '')) found = true;
-    return !found && !isFunctionNode(child);
+  const values = value.type === 'Identifier' ? source.assignedValues(value, value.name) ?? [value] : [value];
+  return values.some((candidate) => {
+    let found = false;
+    walkSubtree(candidate, (child) => {
+      if (child.type === 'CallExpression' && SERIALISER.test(getCalleeName(child) ?? '')) found = true;
+      return !found && !isFunctionNode(child);
+    });
+    return found;
   });
-  return found;
 }
 
 /** `if (!fs.existsSync(file)) fs.writeFileSync(file, JSON.stringify(defaults))`: a default written once, then edited by the operator. */
