@@ -24,15 +24,17 @@ describe('file discovery', () => {
     ]) write(file, 'export {};\n');
     write('bin/www', "#!/usr/bin/env node\nrequire('../app').listen(3000);\n");
     write('bin/setup', '#!/bin/bash\nnpm ci\n');
+    write('bin/log.io-server', "#!/usr/bin/env node\nrequire('../index.js');\n");
+    write('bin/notes.txt', '#!/usr/bin/env node is how the scripts start\n');
     write('jingo', "#!/usr/bin/env node\nrequire('./lib/app').listen(6067);\n");
     write('deploy', '#!/bin/sh\nnode jingo\n');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('keeps production sources and skips ignored, test, example, development-server, generated and dependency files', async () => {
+  it('keeps production sources (and bin scripts whose names hold a dot) and skips ignored, test, example, development-server, generated and dependency files', async () => {
     const filter = await createFileFilter(root);
     const files = (await listSourceFiles(root, filter)).map((file) => file.slice(root.length + 1));
-    assert.deepEqual(files, ['bin/www', 'lib/sample.js', 'lib/util.cjs', 'modules/@apostrophecms/doc/index.js', 'packages/api/src/server.mjs', 'src/app.ts', 'src/device.js', 'src/index.js', 'src/testing.js', 'src/view.tsx']);
+    assert.deepEqual(files, ['bin/log.io-server', 'bin/www', 'lib/sample.js', 'lib/util.cjs', 'modules/@apostrophecms/doc/index.js', 'packages/api/src/server.mjs', 'src/app.ts', 'src/device.js', 'src/index.js', 'src/testing.js', 'src/view.tsx']);
   });
 
   it('adds the extensionless node scripts package.json names, wherever they sit', async () => {

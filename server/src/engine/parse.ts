@@ -15,11 +15,17 @@ export function isSourceFile(path: string): boolean {
 }
 
 /**
- * `bin/www`, `bin/verdaccio`: the extensionless scripts packages start from. Scans also check
- * their `#!` line names node, since shell scripts live in bin/ too.
+ * `bin/www`, `bin/verdaccio`, `bin/log.io-server`: the extensionless scripts packages start from
+ * (a dot inside a command's name is no extension). Scans also check their `#!` line names node,
+ * since shell scripts live in bin/ too.
  */
 export function isBinScript(path: string): boolean {
-  return /(?:^|[\\/])bin[\\/][^\\/.]+$/.test(path);
+  return /(?:^|[\\/])bin[\\/][^\\/]+$/.test(path) && !hasFileExtension(path);
+}
+
+/** `.js`, `.sh`, `.json`: an extension says what a file is; `log.io-server`'s `.io-server` is part of a command's name. */
+export function hasFileExtension(path: string): boolean {
+  return /^\.[a-z0-9]{1,5}$/i.test(extname(path));
 }
 
 /**
@@ -44,8 +50,8 @@ function withoutOctalEscape(escape: string, digits: string): string {
 function parseOnce(text: string, filePath: string): ParseResult {
   try {
     const ast = parseEstree(text, {
-      // Extensionless scripts (`bin/www`, a package's declared `./jingo`) are JavaScript.
-      filePath: extname(filePath) === '' ? `${filePath}.js` : filePath,
+      // Extensionless scripts (`bin/www`, a package's declared `./jingo`, `bin/log.io-server`) are JavaScript.
+      filePath: hasFileExtension(filePath) ? filePath : `${filePath}.js`,
       jsx: !TYPESCRIPT_EXTENSIONS.has(extname(filePath).toLowerCase()),
       loc: false,
       range: true,

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { loadConfigs, type ConfigError } from '../config/load';
 import { resolveRules, rootRelativeGlobs, type ConfigLayer } from '../config/resolve';
 import type { ConfigSource, RuleSetting } from '../config/types';
 import { appliesToProject } from '../engine/rule';
 import { analyzeFile, checkProject, type ActiveRule, type FileAnalysis, type ProjectCheckResult, type RuleFailure } from '../engine/linter';
-import { isSourceFile } from '../engine/parse';
+import { hasFileExtension, isSourceFile } from '../engine/parse';
 import type { Finding } from '../engine/types';
 import { createFileFilter, isNonProductionPath, listSourceFiles, type FileFilter, type SkippedFile } from '../project/files';
 import { gatherProject, type ProjectProblem, type TextOverlay } from '../project/gather';
@@ -264,7 +264,7 @@ async function prepare(root: string, options: WorkspaceOptions, overlay: TextOve
   const loadedBesideEntries = (await Promise.all(facts.entryPoints.filter(isNonProductionPath).map((entry) => modulesLoadedBeside(root, entry, read)))).flat();
   const production = [...entryPoints, ...loadedBesideEntries, ...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
   const filter = await createFileFilter(root, { ignore, production });
-  const declaredScripts = facts.entryPoints.filter((entry) => extname(entry) === '').map((entry) => join(root, entry));
+  const declaredScripts = facts.entryPoints.filter((entry) => !hasFileExtension(entry)).map((entry) => join(root, entry));
   return { facts, problems: [...problems, ...configs.errors.map(toProblem)], configs: configs.sources, filter, declaredScripts };
 }
 
