@@ -120,6 +120,14 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a server module as CoffeeScript compiles it: its requires inside the function wrapping the whole file',
+      code: "(function() {\n  var LogServer, net;\n  net = require('net');\n  LogServer = (function() {\n    LogServer.prototype.run = function() {\n      this.listener = net.createServer(this.accept);\n      return this.listener.listen(this.port, this.host);\n    };\n    return LogServer;\n  })();\n  exports.LogServer = LogServer;\n}).call(this);",
+      filename: 'lib/server.js',
+      project: { entryPoints: ['lib/server.js'] },
+      errors: [{ messageId: 'noSigterm', line: 7, column: 14, file: 'lib/server.js' }],
+      output: null,
+    },
+    {
       name: 'esbuild\'s CommonJS output: express bound as import_express and called through (0, import_express.default)()',
       code: "var import_express = __toESM(require('express'));\nconst app = (0, import_express.default)();\napp.listen(process.env.PORT);",
       filename: 'dist/index.js',

@@ -154,6 +154,18 @@ export function hasSpread(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((property) => property.type === 'SpreadElement');
 }
 
+/**
+ * The statements a module runs when loaded: the program's, or those of the function CoffeeScript
+ * wraps a whole file in (`(function() { var http; http = require('http'); … }).call(this);`).
+ */
+export function moduleStatements(program: TSESTree.Program): readonly TSESTree.ProgramStatement[] {
+  const [only] = program.body;
+  if (program.body.length !== 1 || only.type !== 'ExpressionStatement' || only.expression.type !== 'CallExpression') return program.body;
+  const callee = unwrapExpression(only.expression.callee);
+  const fn = callee.type === 'MemberExpression' && getMemberName(callee) === 'call' ? unwrapExpression(callee.object) : callee;
+  return fn.type === 'FunctionExpression' && fn.params.length === 0 ? fn.body.body : program.body;
+}
+
 /** Skips wrappers that do not change a value: parentheses are already gone, these remain. */
 export function unwrapExpression(node: Node): Node {
   let current = node;

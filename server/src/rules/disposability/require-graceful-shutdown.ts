@@ -15,7 +15,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, memberOfObjectLiteral, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, memberOfObjectLiteral, moduleStatements, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { assignedFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
@@ -146,7 +146,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   }),
   collect({ source, project, collected }) {
     const appClasses = ownClassNames(project.packageJson?.name);
-    const servesHttp = source.ast.body.some((statement) => importsServerModule(statement));
+    const servesHttp = moduleStatements(source.ast).some((statement) => importsServerModule(statement));
     const usesCommander = /['"`]commander['"`]/.test(source.text);
     const frameworks = LISTENING_FRAMEWORK_TEXT.test(source.text) ? bindingsByLocalName(source.ast, (module) => LISTENING_FRAMEWORKS.has(module)) : undefined;
     const localModules = new Set([...modulesByLocalName(source.ast)].filter(([, specifier]) => specifier.startsWith('.')).map(([local]) => local));
