@@ -13,6 +13,7 @@ runRuleTests(rule, {
     { name: 'PEM markers a parser splits a bundle on, with no key in them', code: "const keys = pem.split('-----BEGIN RSA PRIVATE KEY-----');\nconst key = pki.privateKeyFromPem('-----BEGIN PRIVATE KEY-----' + body + '-----END PRIVATE KEY-----');" },
     { name: 'a public key and a lookup table of key codes as bytes', code: "const publicKey = [4, 17, 250, 3, 9, 1, 0, 2, 4, 6, 8, 10, 12, 13, 14, 15];\nconst keyCodes = [8, 9, 13, 16, 17, 18, 19, 20, 27, 32, 33, 34, 35, 36, 37, 38];" },
     { name: 'a token typed as a few keys over and over', code: "const headers = { token: 'asdfasdfasdf' };" },
+    { name: 'the suggested answer of a question the operator is asked', code: "const questions = [\n  { label: '-> Secret access key', key: 'secret', default: 'client-secret' },\n  { type: 'password', name: 'password', message: 'Password', default: 'k8s7Gq2LmX9p' },\n];" },
     { name: 'credentials in the usage example at the root of the package', code: "const proxy = createApp({ proxySecrets: ['s1'], unleashApiToken: 'default:development.unleash-insecure-api-token' });", filename: 'example.js' },
     { name: 'fixture users of a test helper beside the code', code: "const users = [{ email: 'admin@foo.com', password: 'AhGGr6rhu45' }];", filename: 'auth/testhelp.js' },
     {
@@ -111,18 +112,25 @@ runRuleTests(rule, {
       envKeys: ['DB_PASSWORD'],
     },
     {
-      name: 'the default of a config item named by its `key`',
+      name: 'the default of a config item named by its `key`, which stands in for the variable the item names',
       code: "module.exports = [\n  { key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: 'k8s7Gq2LmX9p' },\n  { key: 'sessionMinutes', envVar: 'SQLPAD_SESSION_MINUTES', default: '60' },\n];",
-      errors: [{ messageId: 'namedSecret', line: 2, column: 67 }],
-      output: "module.exports = [\n  { key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: process.env.COOKIE_SECRET },\n  { key: 'sessionMinutes', envVar: 'SQLPAD_SESSION_MINUTES', default: '60' },\n];",
-      envKeys: ['COOKIE_SECRET'],
+      errors: [{ messageId: 'envFallback', line: 2, column: 67, message: 'process.env.SQLPAD_COOKIE_SECRET falls back to a literal credential, so a deploy that forgets the variable silently runs with a secret from the repository. Drop the fallback.' }],
+      output: null,
+    },
+    {
+      name: "a convict schema's secret defaults: beside the variable it reads, and alone (no fix: the schema says where the value comes from)",
+      code: "const conf = convict({\n  auth: {\n    secret: { doc: '', format: String, default: 'superSecret', env: 'AUTH_TOKEN_SECRET' },\n  },\n  media: {\n    tokenSecret: {\n      doc: 'The secret key used to sign and verify tokens when uploading media',\n      format: String,\n      default: 'catboat-beatific-drizzle',\n    },\n    basePath: { doc: 'Sets the root directory for uploads', format: String, default: 'workspace/media' },\n  },\n});",
+      errors: [
+        { messageId: 'envFallback', line: 3, column: 49 },
+        { messageId: 'namedSecret', line: 9, column: 16, message: '"tokenSecret" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.MEDIA_TOKEN_SECRET.' },
+      ],
+      output: null,
     },
     {
       name: 'a passphrase written as a sentence: the whole phrase is the secret',
       code: "module.exports = [\n  { key: 'passphrase', envVar: 'SQLPAD_PASSPHRASE', default: \"At least the sensitive bits won't be plain text?\" },\n];",
-      errors: [{ messageId: 'namedSecret', line: 2, column: 62 }],
-      output: "module.exports = [\n  { key: 'passphrase', envVar: 'SQLPAD_PASSPHRASE', default: process.env.PASSPHRASE },\n];",
-      envKeys: ['PASSPHRASE'],
+      errors: [{ messageId: 'envFallback', line: 2, column: 62 }],
+      output: null,
     },
     {
       name: 'the literal a secret setting falls back to when the caller leaves it out',

@@ -58,6 +58,8 @@ export default defineRule<MessageId, Options>({
       /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*(?::[^=\n;,{}]{0,60})?(?:[:=]|\|\||\?\?)\s*['"`]/.source,
       // `getConfig('session.cookieSecret', 'keyboard cat')`: a secret setting's default in a lookup.
       /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"`]\s*,\s*['"`]/.source,
+      // A convict schema's setting: `tokenSecret: { doc: '…', format: String, default: 'catboat' }`.
+      /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*:\s*\{[^{}]{0,400}?\bdefault['"]?\s*:\s*['"`]/.source,
       // `{ key: 'cookieSecret', default: '…' }`: a config item named by its `key`.
       /\b(?:key|name)\s*:\s*['"`][\w.-]*(?:pass|pwd|secret|token|credential)/.source,
       /[sr]k_(?:live|test)_|A(?:KIA|SIA|GPA|IDA|ROA|NPA)[0-9A-Z]{16}|gh[pousr]_\w{30}|github_pat_|xox[abposr]-|PRIVATE KEY-----/.source,
@@ -150,8 +152,13 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const labelName = inConnectionSettings(node) ? '' : name;
   if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, labelName, secretWording(envStyle, signingKeys !== undefined)) || isCategoryLabel(node, value)) return;
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node)) return;
-  const envName = qualifiedEnvName(node, name);
-  context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: fixFor(context, node, undefined, envName) });
+  // A schema that reads the variable already (`env: 'AUTH_TOKEN_SECRET'`) needs its default dropped, not moved.
+  const itemEnvName = configItemEnvName(node);
+  if (itemEnvName) return context.report({ at: node, messageId: 'envFallback', data: { envName: itemEnvName } });
+  // A schema's default is where the schema says to read the variable (`env: 'MEDIA_TOKEN_SECRET'`), which a fix cannot choose for it.
+  const setting = schemaSettingOf(node);
+  const envName = qualifiedEnvName(setting ?? node, name);
+  context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: setting ? undefined : fixFor(context, node, undefined, envName) });
 }
 
 /** A value in the settings of a connection: `{ host: '127.0.0.1', user: 'root', password: 'password', database: 'main' }`. */
@@ -166,12 +173,39 @@ function secretWording(envStyle: string, signingKeys: boolean): SecretWording {
   return /SECRET/.test(envStyle) || signingKeys ? 'phrase' : 'word';
 }
 
-/** `{ key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: 'secret-used-to-sign-cookies' }`: the default of a config item named by its `key`. */
+/**
+ * The default of a config item: named by its `key` (`{ key: 'cookieSecret', envVar: 'SQLPAD_COOKIE_SECRET', default: 'secret-used-to-sign-cookies' }`),
+ * or, in a convict schema, by the setting that holds it (`secret: { doc: '…', format: String, default: 'superSecret', env: 'AUTH_TOKEN_SECRET' }`).
+ */
 function configItemName(node: Node): string | undefined {
+  const item = configItemOf(node);
+  const key = item && (findProperty(item, 'key') ?? findProperty(item, 'name'));
+  if (key) return getStaticString(key.value as Node);
+  const setting = schemaSettingOf(node);
+  return setting && getPropertyName((setting.parent as TSESTree.Property).key);
+}
+
+/** The convict schema entry a default belongs to: an object with a `doc` or `format`, held by the setting's name. */
+function schemaSettingOf(node: Node): TSESTree.ObjectExpression | undefined {
+  const item = configItemOf(node);
+  return item?.parent?.type === 'Property' && !findProperty(item, 'key') && !findProperty(item, 'name') && (findProperty(item, 'format') ?? findProperty(item, 'doc')) ? item : undefined;
+}
+
+/** The object a `default:` belongs to; not a question to the operator (`{ message: 'Secret access key', key: 'secret', default: 'client-secret' }`), whose default is only a suggested answer. */
+function configItemOf(node: Node): TSESTree.ObjectExpression | undefined {
   const property = node.parent;
   if (property?.type !== 'Property' || property.value !== node || !/^default(?:Value)?$/.test(getPropertyName(property.key) ?? '') || property.parent.type !== 'ObjectExpression') return undefined;
-  const key = findProperty(property.parent, 'key') ?? findProperty(property.parent, 'name');
-  return key ? getStaticString(key.value as Node) : undefined;
+  const item = property.parent;
+  return PROMPT_KEYS.some((key) => findProperty(item, key)) ? undefined : item;
+}
+
+const PROMPT_KEYS = ['message', 'label', 'prompt', 'question'];
+
+/** The variable a config item is read from when set (`env: 'AUTH_TOKEN_SECRET'`, `envVar: 'SQLPAD_COOKIE_SECRET'`), which its default stands in for. */
+function configItemEnvName(node: Node): string | undefined {
+  const item = configItemOf(node);
+  const env = item && (findProperty(item, 'env') ?? findProperty(item, 'envVar'));
+  return env ? getStaticString(env.value as Node) : undefined;
 }
 
 /**
