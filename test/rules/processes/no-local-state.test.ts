@@ -330,6 +330,15 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "a convict schema's storage default, with or without a variable to override it (@dadi/api)",
+      code: "const conf = convict({\n  media: {\n    storage: { doc: 'Determines the storage type for uploads', format: ['disk', 's3'], default: 'disk' },\n    basePath: { doc: 'The root directory for uploads', format: String, default: 'workspace/media' },\n  },\n  files: { storage: { format: String, default: 'local', env: 'FILES_STORAGE' } },\n  cache: { storage: { format: String, default: 's3' } },\n});",
+      errors: [
+        { messageId: 'localStorageKind', line: 3, column: 97 },
+        { messageId: 'localStorageKind', line: 6, column: 48 },
+      ],
+      output: null,
+    },
+    {
       name: 'session options whose store is set only for a configured store, inside a promise executor',
       code: "var session = require('express-session');\nmodule.exports = function initExpressSession() {\n  var sessionOptions = this.get('session options') || {};\n  if (this.get('session store')) {\n    new Promise(function (resolve) {\n      sessionOptions.store = new SessionStore({}, resolve);\n    });\n  }\n  this.expressSession = session(sessionOptions);\n};",
       errors: [{ messageId: 'memorySession', line: 9, column: 25 }],

@@ -61,7 +61,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`]level['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
+  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`]level['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -140,11 +140,11 @@ export default defineRule<MessageId>({
       VariableDeclarator: (node) => {
         const declarator = node as TSESTree.VariableDeclarator;
         checkDatabaseFilePath(context, declarator, bindings!);
-        if (declarator.id.type === 'Identifier' && declarator.init) checkStorageKind(context, declarator.id.name, declarator.init);
+        if (declarator.id.type === 'Identifier' && declarator.init) checkStorageKind(context, declarator.id.name, declarator.init, false);
       },
       Property: (node) => {
         const property = node as TSESTree.Property;
-        checkSetting(context, settingNames(property), property.value as Node);
+        checkSetting(context, settingNames(property), property.value as Node, isSchemaDefault(property));
         checkDefaultFileDatabase(context, property);
         if (readsBackRecords && isLogFilesPath(property)) context.report({ at: property, messageId: 'loggedState', data: { path: getPropertyName(property.key)! } });
       },
@@ -457,14 +457,20 @@ function isRenamedIntoPlace(call: TSESTree.CallExpression): boolean {
  */
 function settingNames(property: TSESTree.Property): string[] {
   const key = getPropertyName(property.key);
-  if (key !== 'default' || property.parent.type !== 'ObjectExpression') return key ? [key] : [];
-  const env = getStaticString(findProperty(property.parent, 'env')?.value as Node | undefined);
+  if (!isSchemaDefault(property)) return key ? [key] : [];
+  const env = getStaticString(findProperty(property.parent as TSESTree.ObjectExpression, 'env')?.value as Node | undefined);
   const entry = property.parent.parent?.type === 'Property' ? getPropertyName(property.parent.parent.key) : undefined;
-  return env ? [env, ...(entry ? [entry] : [])] : [key];
+  return [...(env ? [env] : []), ...(entry ? [entry] : [])];
+}
+
+/** The `default` of a convict schema entry (`storage: { doc: '…', format: ['disk', 's3'], default: 'disk' }`): the value that runs unless set. */
+function isSchemaDefault(property: TSESTree.Property): boolean {
+  const entry = property.parent;
+  return getPropertyName(property.key) === 'default' && entry.type === 'ObjectExpression' && ['env', 'format', 'doc'].some((key) => findProperty(entry, key));
 }
 
 /** Settings whose shipped value keeps data on local disk: a file database kind, or a local upload folder. */
-function checkSetting(context: FileRuleContext<MessageId>, names: readonly string[], value: Node): void {
+function checkSetting(context: FileRuleContext<MessageId>, names: readonly string[], value: Node, schemaDefault = false): void {
   if (names.some((name) => UPLOAD_FOLDER_KEY.test(name))) {
     // `path.join(instanceSettings.n8nFolder, 'binaryData')`: a folder the app names under its own.
     const folder = getStaticString(value) ?? folderUnderRoot(value) ?? (isPathBuilderCall(unwrapExpression(value)) ? fileNameOf(value) : undefined);
@@ -472,7 +478,7 @@ function checkSetting(context: FileRuleContext<MessageId>, names: readonly strin
     return;
   }
   checkDatabaseKind(context, names[0], value);
-  checkStorageKind(context, names[0], value);
+  checkStorageKind(context, names.at(-1), value, schemaDefault);
   if (names.some((name) => DATA_FILE_KEY.test(name)) && DATA_FILE.test(fileNameOf(value) ?? '')) reportLocalFile(context, value, value);
 }
 
@@ -771,12 +777,16 @@ const STORAGE_KIND_KEY = /^storage(?:[_-]?(?:type|driver|backend|adapter|engine|
 /** Storage kinds that mean this process's own disk. */
 const LOCAL_STORAGE_KINDS = new Set(['fs', 'file', 'files', 'filesystem', 'local', 'disk', 'localfs', 'local-fs']);
 
-/** `storageType = process.env.STORAGE || 'fs'`: the storage the app falls back to when nobody configures one. */
-function checkStorageKind(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
+/**
+ * `storageType = process.env.STORAGE || 'fs'`, or a schema's `storage: { format: ['disk', 's3'], default: 'disk' }`: the storage
+ * the app falls back to when nobody configures one.
+ */
+function checkStorageKind(context: FileRuleContext<MessageId>, key: string | undefined, value: Node, schemaDefault: boolean): void {
   const unwrapped = unwrapExpression(value);
-  if (!key || !STORAGE_KIND_KEY.test(key) || unwrapped.type !== 'LogicalExpression' || unwrapped.operator === '&&') return;
-  const kind = getStaticString(unwrapped.right);
-  if (kind && LOCAL_STORAGE_KINDS.has(kind.toLowerCase())) context.report({ at: unwrapped.right, messageId: 'localStorageKind', data: { kind } });
+  const fallback = unwrapped.type === 'LogicalExpression' && unwrapped.operator !== '&&' ? unwrapped.right : schemaDefault ? unwrapped : undefined;
+  if (!key || !STORAGE_KIND_KEY.test(key) || !fallback) return;
+  const kind = getStaticString(fallback);
+  if (kind && LOCAL_STORAGE_KINDS.has(kind.toLowerCase())) context.report({ at: fallback, messageId: 'localStorageKind', data: { kind } });
 }
 
 function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.ObjectExpression): void {
