@@ -65,6 +65,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "the default of a convict schema's logging path (@dadi/api's logging.path), not other settings' defaults",
+      code: "const conf = convict({\n  logging: {\n    enabled: { doc: 'If true, logging is enabled', format: Boolean, default: true },\n    path: { doc: 'The path to the directory for log files.', format: String, default: './log' },\n  },\n  media: { path: { doc: 'Where uploads go', format: String, default: './logs' } },\n});",
+      filename: 'config.js',
+      errors: [{ messageId: 'logLocation', line: 4, column: 87 }],
+      output: null,
+    },
+    {
       name: "a log file set in a config the app writes for a library, its path in a var assigned once (local-npm's express-pouchdb config)",
       code: "var logFile = path.resolve(directory, 'log.txt');\nfs.writeFileSync(configFile, JSON.stringify({\n  log: {\n    file: logFile\n  }\n}), 'utf-8');",
       errors: [{ messageId: 'logLocation', line: 4, column: 11, endColumn: 18, message: 'Logs are kept in log.txt on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.' }],

@@ -7,6 +7,7 @@ import { inDisabledBlock } from '../_utils/branches';
 import { isDeployed } from '../_utils/configData';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
+import { schemaEntryOf, schemaSetting } from '../_utils/configSchema';
 import { endsInSecretWord, findTokenFormat, isPlaceholder, isSecretName, isUsableSecretValue, parseCredentialUrl, type SecretWording, type TokenFormat } from '../_utils/secrets';
 import { projectPath } from '../_utils/modules';
 import { isIgnoredStringPosition } from '../_utils/strings';
@@ -156,7 +157,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const itemEnvName = configItemEnvName(node);
   if (itemEnvName) return context.report({ at: node, messageId: 'envFallback', data: { envName: itemEnvName } });
   // A schema's default is where the schema says to read the variable (`env: 'MEDIA_TOKEN_SECRET'`), which a fix cannot choose for it.
-  const setting = schemaSettingOf(node);
+  const setting = schemaEntryOfDefault(node);
   const envName = qualifiedEnvName(setting ?? node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: setting ? undefined : fixFor(context, node, undefined, envName) });
 }
@@ -181,14 +182,14 @@ function configItemName(node: Node): string | undefined {
   const item = configItemOf(node);
   const key = item && (findProperty(item, 'key') ?? findProperty(item, 'name'));
   if (key) return getStaticString(key.value as Node);
-  const setting = schemaSettingOf(node);
-  return setting && getPropertyName((setting.parent as TSESTree.Property).key);
+  const entry = schemaEntryOfDefault(node);
+  return entry && schemaSetting(entry)?.name;
 }
 
-/** The convict schema entry a default belongs to: an object with a `doc` or `format`, held by the setting's name. */
-function schemaSettingOf(node: Node): TSESTree.ObjectExpression | undefined {
+/** The schema entry (`tokenSecret: { doc, format, default }`) a default belongs to, when no `key` names it. */
+function schemaEntryOfDefault(node: Node): TSESTree.ObjectExpression | undefined {
   const item = configItemOf(node);
-  return item?.parent?.type === 'Property' && !findProperty(item, 'key') && !findProperty(item, 'name') && (findProperty(item, 'format') ?? findProperty(item, 'doc')) ? item : undefined;
+  return item && !findProperty(item, 'key') && !findProperty(item, 'name') && schemaEntryOf(node.parent as TSESTree.Property) && schemaSetting(item) ? item : undefined;
 }
 
 /** The object a `default:` belongs to; not a question to the operator (`{ message: 'Secret access key', key: 'secret', default: 'client-secret' }`), whose default is only a suggested answer. */

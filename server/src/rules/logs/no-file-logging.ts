@@ -11,6 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
 import { assignmentsInFunction, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, returnedValues, unwrapExpression } from '../_utils/ast';
+import { schemaEntryOf, schemaSetting } from '../_utils/configSchema';
 import { readsEnvironment } from '../_utils/env';
 import { fsCallMethod, isPathBuilderCall } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
@@ -182,6 +183,10 @@ function checkLogLocationProperty(context: FileRuleContext<MessageId>, node: TSE
     // `Logger({ dir: config.logdir })`: a logger library told which folder to write its files to.
     return context.report({ at: node.value as Node, messageId: 'loggerFolder', data: { factory } });
   }
+  // `logging: { path: { doc: '…', format: String, default: './log' } }`: a schema's default for `logging.path`.
+  const entry = schemaEntryOf(node);
+  const setting = entry && schemaSetting(entry);
+  if (setting) return checkLogLocation(context, node.value as Node, setting.name, ownerNames(setting.holder.parent));
   checkLogLocation(context, node.value as Node, key, ownerNames(node.parent));
 }
 

@@ -10,6 +10,7 @@ import type { Node } from '../../engine/types';
 import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isBootFunctionName } from '../_utils/callGraph';
 import { cliCommandOf } from '../_utils/cliCommands';
+import { schemaEntryOf, schemaSetting } from '../_utils/configSchema';
 import { amongDefaults } from '../_utils/defaultSettings';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
 import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
@@ -144,7 +145,7 @@ export default defineRule<MessageId>({
       },
       Property: (node) => {
         const property = node as TSESTree.Property;
-        checkSetting(context, settingNames(property), property.value as Node, isSchemaDefault(property));
+        checkSetting(context, settingNames(property), property.value as Node, schemaEntryOf(property) !== undefined);
         checkDefaultFileDatabase(context, property);
         if (readsBackRecords && isLogFilesPath(property)) context.report({ at: property, messageId: 'loggedState', data: { path: getPropertyName(property.key)! } });
       },
@@ -457,16 +458,11 @@ function isRenamedIntoPlace(call: TSESTree.CallExpression): boolean {
  */
 function settingNames(property: TSESTree.Property): string[] {
   const key = getPropertyName(property.key);
-  if (!isSchemaDefault(property)) return key ? [key] : [];
-  const env = getStaticString(findProperty(property.parent as TSESTree.ObjectExpression, 'env')?.value as Node | undefined);
-  const entry = property.parent.parent?.type === 'Property' ? getPropertyName(property.parent.parent.key) : undefined;
-  return [...(env ? [env] : []), ...(entry ? [entry] : [])];
-}
-
-/** The `default` of a convict schema entry (`storage: { doc: '…', format: ['disk', 's3'], default: 'disk' }`): the value that runs unless set. */
-function isSchemaDefault(property: TSESTree.Property): boolean {
-  const entry = property.parent;
-  return getPropertyName(property.key) === 'default' && entry.type === 'ObjectExpression' && ['env', 'format', 'doc'].some((key) => findProperty(entry, key));
+  const entry = schemaEntryOf(property);
+  if (!entry) return key ? [key] : [];
+  const env = getStaticString(findProperty(entry, 'env')?.value as Node | undefined);
+  const setting = schemaSetting(entry)?.name;
+  return [...(env ? [env] : []), ...(setting ? [setting] : [])];
 }
 
 /** Settings whose shipped value keeps data on local disk: a file database kind, or a local upload folder. */
