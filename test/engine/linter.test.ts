@@ -62,9 +62,12 @@ describe('analyzeFile', () => {
       "const server = require(path.join(ROOT, 'server'));",
       "const cli = require(path.resolve(__dirname, 'cli'));",
       "const plugin = require(path.join(pluginsDir, name));",
+      "const app = require(path.join(__dirname, '/index.js'));",
+      "const api = require(__dirname + '/../lib/api');",
+      "const absolute = require(path.resolve(__dirname, '/etc/app'));",
     ].join('\n');
     const analysis = analyzeFile('/p/bin/app.js', text, project, [], { prefilter: true });
-    assert.deepEqual(analysis.summary?.imports, ['node:path', '../build/server', './cli']);
+    assert.deepEqual(analysis.summary?.imports, ['node:path', '../build/server', './cli', './index.js', '../lib/api']);
   });
 
   it('applies the configured severity', () => {

@@ -24,6 +24,12 @@ function folderPath(source: SourceCode, node: Node, depth: number): string | und
     const init = depth < MAX_NAMES_FOLLOWED ? source.stableInitializer(node, node.name) : undefined;
     return init ? folderPath(source, init, depth + 1) : undefined;
   }
+  // `__dirname + '/lib/server'`.
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const start = folderPath(source, node.left as Node, depth);
+    const rest = node.right.type === 'Literal' && typeof node.right.value === 'string' ? node.right.value : undefined;
+    return start !== undefined && rest?.startsWith('/') ? posix.normalize(posix.join(start, rest)) : undefined;
+  }
   if (node.type !== 'CallExpression') return undefined;
   const method = pathMethod(node.callee);
   if (method === 'dirname') return isOwnFileName(node.arguments[0]) ? '.' : undefined;
@@ -31,7 +37,8 @@ function folderPath(source: SourceCode, node: Node, depth: number): string | und
   const [base, ...parts] = node.arguments;
   const start = base && folderPath(source, base, depth);
   const names = parts.map((part) => (part.type === 'Literal' && typeof part.value === 'string' ? part.value : undefined));
-  if (start === undefined || names.some((name) => name === undefined || posix.isAbsolute(name))) return undefined;
+  // `path.join(__dirname, '/index.js')` joins the segment under the folder; `resolve` starts again at an absolute one.
+  if (start === undefined || names.some((name) => name === undefined || (method === 'resolve' && posix.isAbsolute(name)))) return undefined;
   return posix.normalize(posix.join(start, ...(names as string[])));
 }
 

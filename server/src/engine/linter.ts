@@ -132,7 +132,7 @@ function keepsParse(relevant: readonly ActiveRule[], text: string): boolean {
 }
 
 /** `require(path.join(ROOT, 'server'))`: an import only the syntax tree can resolve (see `builtModulePath`). */
-const BUILT_REQUIRE = /\brequire\(\s*(?:path\.)?(?:join|resolve)\(/;
+const BUILT_REQUIRE = /\brequire\(\s*(?:(?:path\.)?(?:join|resolve)\(|__dirname\s*\+)/;
 
 /** What a scan keeps of a file no rule can report in: its imports, for project rules that follow them. */
 function unparsedAnalysis(path: string, text: string, rules: readonly ActiveRule[]): FileAnalysis {
@@ -294,7 +294,7 @@ function importCollector(source: SourceCode, imports: string[]) {
     CallExpression: (node: Node) => {
       const call = node as TSESTree.CallExpression;
       if (call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments.length !== 1) return;
-      const built = call.arguments[0].type === 'CallExpression' ? builtModulePath(source, call.arguments[0]) : undefined;
+      const built = call.arguments[0].type === 'CallExpression' || call.arguments[0].type === 'BinaryExpression' ? builtModulePath(source, call.arguments[0]) : undefined;
       if (built) imports.push(built);
       else add(call.arguments[0]);
     },
