@@ -186,6 +186,14 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "LoopBack's autoupdate in a start function assigned to the app, as ES5 code writes methods",
+      code: "const loopback = require('loopback');\nconst app = loopback();\napp.start = function () {\n  app.dataSources.db.autoupdate(function (err) {\n    if (err) throw err;\n    app.listen(3000);\n  });\n};\napp.start();",
+      filename: 'server/server.js',
+      project: pkg({ main: 'server/server.js', dependencies: { loopback: '3.0.0' } }),
+      errors: [{ messageId: 'bootMigration', line: 4, column: 3, file: 'server/server.js' }],
+      output: null,
+    },
+    {
       name: 'a migration that moves files of the local disk into the database, run with the others at boot; one that only changes the schema is no backfill',
       code: MIGRATING_SERVER,
       filename: 'dist/server.js',

@@ -14,7 +14,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, type FunctionNode } from '../_utils/ast';
 import { guardingIfs, inDevelopmentOnlyBranch } from '../_utils/branches';
-import { CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, functionName, isBootFunctionName, referenceSiteOf, resolveCall, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { CallGraphBuilder, callSiteOf, callText, assignedFunctionName, emptyCallGraph, foundFrom, isBootFunctionName, referenceSiteOf, resolveCall, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withModuleTwins } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';
@@ -72,7 +72,7 @@ const RUNS_TASKS = /^(?:run|install|apply|exec|execute|perform|process)(?:[A-Z]\
 /** Lists of one-off tasks by the name they are kept under; installations are data set up once per environment. */
 const HANDED_TASKS: Readonly<Record<string, TaskKind>> = { installations: 'migration', migrations: 'migration', seeds: 'seed', seeders: 'seed', backfills: 'backfill' };
 /** Text without which a file has no admin task to report nor boot code to follow. */
-const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|umzug|Admin(?:istrator)?(?:User)?\s*\(|import\w*File\s*\(|Defaults(?:Workflow)?\)?\s*\(/i;
+const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|\.autoupdate\s*\(|umzug|Admin(?:istrator)?(?:User)?\s*\(|import\w*File\s*\(|Defaults(?:Workflow)?\)?\s*\(/i;
 /** A folder of migrations: what its modules write to the database is a data migration wherever it is called from. */
 const MIGRATIONS_FOLDER = /(?:^|\/)migrations?\//i;
 /** Methods that write rows: `db.query(uid).updateMany(…)`, `knex('users').update(…)`, `trx(table).insert(row)`. */
@@ -293,6 +293,8 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
   if (receiver !== undefined) {
     if (name === 'sync' && isSchemaSync(call, receiver, usesSequelize)) return 'migration';
     if (name === 'synchronize' && /dataSource|connection|orm/i.test(receiver)) return 'migration';
+    // LoopBack's `dataSources.db.autoupdate()` alters the tables to match the models; `automigrate()` drops and recreates them.
+    if ((name === 'autoupdate' || name === 'automigrate') && /data[sS]ources?\b|dataSource|(?:^|\.)(?:ds|db)$/.test(receiver)) return 'migration';
     if ((name === 'up' || name === 'latest') && /migrat|umzug/i.test(receiver)) return 'migration';
     // `db.migrations.providers.internal.register(discardDrafts)`: a migration the framework runs on this start.
     if (name === 'register' && /(?:^|\.)migrations(?:\.|$)/i.test(receiver)) return 'migration';
@@ -415,7 +417,7 @@ const SCRIPT_BODY: Placement = { atBoot: false, scriptBody: true };
 
 /** Where the calls of a function run: at boot when it and every function around it run then. */
 function functionPlacement(source: SourceCode, fn: FunctionNode, bootNames: ReadonlySet<string>, cache: Map<Node, Placement>): Placement {
-  const name = functionName(fn);
+  const name = assignedFunctionName(fn);
   if (!name) return { atBoot: false };
   const around = placement(source, fn, bootNames, cache);
   if (around.scriptBody) return SCRIPT_BODY;
