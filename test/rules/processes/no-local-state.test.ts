@@ -623,6 +623,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a LoopBack datasource on the SQLite connector, required in place, keeping its database in a file (strong-pm)',
+      code: "this._dataSourceConfig = {\n  connector: require('loopback-connector-sqlite3'),\n  file: options['mesh.db.filePath'] || path.join(this._baseDir, 'strong-mesh.db'),\n};",
+      errors: [{ messageId: 'localDatabase', line: 3, column: 3 }],
+      output: null,
+    },
+    {
       code: "const sequelize = new Sequelize({ dialect: 'sqlite', storage: './database.sqlite' });",
       errors: [{ messageId: 'localDatabase', line: 1, column: 54 }],
       output: null,

@@ -786,8 +786,8 @@ function checkStorageKind(context: FileRuleContext<MessageId>, key: string | und
 }
 
 function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.ObjectExpression): void {
-  // A LoopBack datasource on the memory connector saves everything to its `file` (`./data/db.json`).
-  if (getStaticString(findProperty(node, 'connector')?.value as Node | undefined) === 'memory') {
+  // A LoopBack datasource on the memory connector saves everything to its `file` (`./data/db.json`), on the SQLite one keeps the database there.
+  if (LOCAL_FILE_CONNECTOR.test(loopbackConnector(findProperty(node, 'connector')?.value as Node | undefined) ?? '')) {
     const file = findProperty(node, 'file')?.value as Node | undefined;
     if (file) reportLocalFile(context, namingSetting(file, node), file);
     return;
@@ -802,6 +802,13 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
     findSpreadProperty(context.source, node, 'database')?.value ??
     (connection?.type === 'ObjectExpression' ? findProperty(connection, 'filename')?.value : connection);
   reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);
+}
+
+const LOCAL_FILE_CONNECTOR = /^(?:memory|sqlite3?|(?:loopback-connector-)?sqlite3)$/;
+
+/** `connector: 'memory'`, or the connector module required in place: `connector: require('loopback-connector-sqlite3')`. */
+function loopbackConnector(value: Node | undefined): string | undefined {
+  return value && (getStaticString(value) ?? requiredSpecifier(value));
 }
 
 /** `dbType === 'sqlite' ? { database: path.resolve(folder, file) } : { … }`: the options of the branch taken for SQLite. */
