@@ -6,6 +6,10 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'saves that write where their caller says, or to a cache or temporary file',
+      code: "function save(file, data) {\n  fs.writeFileSync(file, data);\n}\nCache.prototype.save = function () {\n  fs.writeFileSync(this.cachePath, JSON.stringify(this.entries));\n};\nDraft.prototype.save = function () {\n  return fs.writeJson(path.join(os.tmpdir(), `${this.id}.json`), this.body);\n};",
+    },
     { name: 'PouchDB defaults pointing at a CouchDB server or the memory adapter', code: "const Remote = PouchDB.defaults({ prefix: 'http://couch:5984/' });\nconst Memory = PouchDB.defaults({ prefix: 'db/', adapter: 'memory' });" },
     { name: 'a handler moving an upload into the temporary folder (etherpad\'s import)', code: "const tmpDirectory = os.tmpdir();\napp.post('/import', async (req, res) => {\n  const destFile = path.join(tmpDirectory, `etherpad_import_${randNum}.txt`);\n  await fs.rename(srcFile, destFile);\n});" },
     { name: 'a folder a handler makes for the file it then writes (reported at the write)', code: "app.post('/preset', (req, res) => {\n  fs.mkdirSync(customDir, { recursive: true });\n  res.json({});\n  return fs.promises.writeFile(tmpFile, 'x').then(() => {});\n});" },
@@ -620,6 +624,15 @@ runRuleTests(rule, {
       name: "a LoopBack datasource on the memory connector that saves to a file (@loopback/example-todo)",
       code: "const config = {\n  name: 'db',\n  connector: 'memory',\n  localStorage: '',\n  file: './data/db.json',\n};\nexport class DbDataSource extends juggler.DataSource {\n  constructor(dsConfig = config) { super(dsConfig); }\n}",
       errors: [{ messageId: 'localDatabase', line: 5, column: 3, message: 'The app keeps its data in a local file (./data/db.json). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
+      output: null,
+    },
+    {
+      name: "a record's save that writes it to a file, also from the promise it returns (jingo's pages, @dadi/cdn's recipes)",
+      code: "Page.prototype.save = function (message) {\n  return new Promise(function (resolve, reject) {\n    fs.writeFile(this.pathname, this.content, resolve);\n  }.bind(this));\n};\nRecipe.prototype.save = function (domainName) {\n  const recipePath = path.resolve(path.join(domain ? domain.path : '', config.get('paths.recipes', domainName), `${this.name}.json`));\n  return fs.writeJson(recipePath, this.recipe, { spaces: 2 });\n};",
+      errors: [
+        { messageId: 'savedRecord', line: 3, column: 5, message: "Saving this record writes it to a file on this process's disk (pathname). Another instance never sees it and a new container starts without it: save records to a database or another backing service." },
+        { messageId: 'savedRecord', line: 8, column: 10 },
+      ],
       output: null,
     },
     {

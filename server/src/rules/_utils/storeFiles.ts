@@ -3,6 +3,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { walkSubtree } from '../../engine/traverse';
 import { enclosingFunction, type FunctionNode, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, resolveConst, unwrapExpression } from './ast';
+import { assignedFunctionName } from './callGraph';
 import { isPathBuilderCall } from './fs';
 import { nameWords } from './strings';
 
@@ -49,6 +50,38 @@ export function noteStoreFileUse(source: SourceCode, call: TSESTree.CallExpressi
   const key = fileKey(source, target as Node);
   if (!key || isFirstRunWrite(source, call, key)) return;
   use.writes.set(key, [...(use.writes.get(key) ?? []), call]);
+}
+
+/**
+ * `Page.prototype.save = function () { fs.writeFile(this.pathname, content) }`, `save() { writeJson(recipePath, this.recipe) }`:
+ * a record's `save` that writes it to a file. The key names the file; undefined for a path the caller
+ * gives (`save(file, data)`, a generic helper) and for temporary files, caches, logs and backups.
+ */
+export function savedRecordFile(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
+  const name = getMemberPath(call.callee)?.at(-1) ?? '';
+  const [target] = call.arguments;
+  if (!(WRITE_CALL.test(name) || JSON_WRITE_CALL.test(name)) || !target || namedFunctionAround(call) !== 'save') return undefined;
+  return fileKey(source, target as Node) ?? recordFileName(source, target as Node);
+}
+
+/** The name of the nearest named function around `node`: `save` for a write in a promise its `save` returns. */
+function namedFunctionAround(node: Node): string | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const name = assignedFunctionName(fn);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** `path.join(domain ? domain.path : '', config.get('paths.recipes'), `${this.name}.json`)`: a path whose folder varies, ending in a JSON file. */
+function recordFileName(source: SourceCode, target: Node): string | undefined {
+  const resolved = resolveConst(source, target);
+  let found: string | undefined;
+  walkSubtree(resolved, (node) => {
+    if (node.type === 'TemplateLiteral' && /\.json$/.test(node.quasis.at(-1)?.value.cooked ?? '')) found = source.getText(node);
+    return found === undefined;
+  });
+  return found && !nameWords(source.getText(resolved)).some((word) => NOT_STORE_WORD.test(word)) ? found : undefined;
 }
 
 /** The writes of files this module also reads back, with the key that names the file. */

@@ -19,11 +19,11 @@ import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
 import { howAssigned, inDevelopmentOnlyBranch } from '../_utils/branches';
 import { isBrowserFile, isDevOnlyFile, isScaffolder } from '../_utils/sourceRoles';
-import { newStoreFileUse, noteStoreFileUse, storeFileName, storeFileWrites } from '../_utils/storeFiles';
+import { newStoreFileUse, noteStoreFileUse, savedRecordFile, storeFileName, storeFileWrites } from '../_utils/storeFiles';
 import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'localStorageKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile';
+type MessageId = 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'localStorageKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile' | 'savedRecord';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'level', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -88,6 +88,8 @@ export default defineRule<MessageId>({
       'This saves the app\'s {{what}} as a file on this process\'s disk. Another instance never sees the file and a new container starts without it, so logins and changes made on one instance vanish on the next: keep it in a database or another backing service.',
     storeFile:
       'The app keeps data in a file on this process\'s disk ({{file}}): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service.',
+    savedRecord:
+      'Saving this record writes it to a file on this process\'s disk ({{file}}). Another instance never sees it and a new container starts without it: save records to a database or another backing service.',
     installedCode:
       'Code downloaded at run time is moved into `{{folder}}` on this instance\'s disk. Other instances never get it and a new container starts without it, though the app may record it as installed: keep installed extensions in shared storage (or build them into the release).',
     loggedState:
@@ -103,6 +105,8 @@ export default defineRule<MessageId>({
     let bindings: Bindings | undefined;
     const dataFolder: DataFolderUse = { writes: [], read: false };
     const storeFiles = newStoreFileUse();
+    // A record's `save` that is also read back is reported as the store file it is.
+    const savedRecords: [Node, string][] = [];
     const reported = new Set<Node>();
     // Operator commands and project generators write the files the server reads (`adduser` saving credentials); they run once, by hand.
     const reportOnce = (node: Node, messageId: MessageId, data?: Record<string, string>): void => {
@@ -129,11 +133,14 @@ export default defineRule<MessageId>({
         if (isCommandFile || cliCommandOf(node)) return;
         if (checkStateFileWrite(context, node as TSESTree.CallExpression)) reported.add(node);
         noteStoreFileUse(context.source, node as TSESTree.CallExpression, storeFiles);
+        const saved = savedRecordFile(context.source, node as TSESTree.CallExpression);
+        if (saved) savedRecords.push([node, saved]);
       },
       // Written there and read back: the folder, or the file, is where the app keeps data between requests.
       'Program:exit': () => {
         if (dataFolder.read) for (const write of dataFolder.writes) reportOnce(write, 'dataFolderStore');
         for (const [key, write] of storeFileWrites(storeFiles)) reportOnce(write, 'storeFile', { file: storeFileName(key) });
+        for (const [write, key] of savedRecords) reportOnce(write, 'savedRecord', { file: storeFileName(key) });
       },
       NewExpression: (node) => checkConstructor(context, node as TSESTree.NewExpression, bindings!),
       ClassBody: (node) => checkLogRecovery(context, node as TSESTree.ClassBody),
