@@ -271,9 +271,12 @@ function signingKeysName(node: Node): string | undefined {
 /** Keys of a Firebase web config: the `apiKey` beside them identifies the project to browsers and is public by design. */
 const WEB_CLIENT_CONFIG_KEYS = ['authDomain', 'projectId', 'messagingSenderId', 'appId', 'storageBucket', 'measurementId'];
 
-/** Identifiers meant for browsers: publishable keys (`pk.…` for Mapbox, `pk_live_…` for Stripe) and web client configs. */
+/**
+ * Identifiers meant for browsers: publishable keys (`pk.…` for Mapbox, `pk_live_…` for Stripe), PostHog project keys
+ * (`phc_…`, which only send events in), and web client configs.
+ */
 function isPublicIdentifier(node: Node, value: string): boolean {
-  if (/^pk[._]/.test(value)) return true;
+  if (/^(?:pk[._]|phc_)/.test(value)) return true;
   const object = node.parent?.type === 'Property' ? node.parent.parent : undefined;
   return object?.type === 'ObjectExpression' && WEB_CLIENT_CONFIG_KEYS.filter((key) => findProperty(object, key)).length >= 2;
 }
