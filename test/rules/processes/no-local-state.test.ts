@@ -170,6 +170,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "a disk storage class written the ES5 way, its operation a prototype method and its helper left to it (@dadi/api's DiskStorage)",
+      code: "const DiskStorage = function (fileName) {\n  this.fileName = fileName;\n};\nDiskStorage.prototype.put = function (stream, folderPath) {\n  return new Promise((resolve) => {\n    const writeStream = fs.createWriteStream(path.join(this.path, this.fileName));\n    stream.pipe(writeStream);\n    resolve();\n  });\n};\nDiskStorage.prototype._writeIndex = function () {\n  fs.writeFileSync(path.join(this.path, 'index.json'), '{}');\n};\nmodule.exports = DiskStorage;",
+      filename: 'dadi/lib/storage/disk.js',
+      errors: [{ messageId: 'localStoreAdapter', line: 6, column: 25 }],
+      output: null,
+    },
+    {
       name: 'the connection options of the branch taken for SQLite, with the file under the user folder and only its name configurable',
       code: "const getDBConnectionOptions = (dbType) => {\n  const connectionDetails = dbType === 'sqlite'\n    ? { database: path.resolve(UserSettings.getUserN8nFolderPath(), config.getEnv('database.sqlite.database')) }\n    : { database: config.getEnv(`database.${dbType}.database`) };\n  return { type: dbType, ...connectionDetails };\n};",
       filename: 'dist/databases/config.js',

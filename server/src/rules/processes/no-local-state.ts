@@ -345,6 +345,12 @@ const HELPER_METHOD = /^_|^write(?:Atomic|File|Json|Sync|Data)?(?:Sync)?$|Atomic
  */
 function localStoreOperation(call: Node): string | undefined {
   for (let node = call.parent; node; node = node.parent) {
+    const prototypeMethod = prototypeMethodOf(node);
+    if (prototypeMethod) {
+      const [owner, method] = prototypeMethod;
+      if (!HELPER_METHOD.test(method) && LOCAL_STORE_CLASS.test(owner)) return owner;
+      continue;
+    }
     if (node.type !== 'MethodDefinition' || node.kind !== 'method' || node.key.type === 'PrivateIdentifier') continue;
     if (HELPER_METHOD.test(getPropertyName(node.key) ?? '_')) continue;
     const owner = node.parent.parent;
@@ -352,6 +358,14 @@ function localStoreOperation(call: Node): string | undefined {
     if ((owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') && owner.id && LOCAL_STORE_CLASS.test(owner.id.name)) return owner.id.name;
   }
   return undefined;
+}
+
+/** `DiskStorage.prototype.put = function () { … }`: a method of a class as ES5 code writes it, with the class's name. */
+function prototypeMethodOf(node: Node): [owner: string, method: string] | undefined {
+  const assignment = node.parent;
+  if (!isFunctionNode(node) || assignment?.type !== 'AssignmentExpression' || assignment.right !== node) return undefined;
+  const path = getMemberPath(assignment.left);
+  return path?.length === 3 && path[1] === 'prototype' ? [path[0], path[2]] : undefined;
 }
 
 /** Options naming where a store keeps its files: `storagePath`, `dir`, `rootFolder`. */
