@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node, OffsetRange } from '../../engine/types';
-import { getMemberName, getMemberPath, getPropertyName, type FunctionNode } from './ast';
+import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, type FunctionNode } from './ast';
 import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './imports';
 import { resolveImport } from './modules';
 import { ownValue } from './records';
@@ -62,6 +62,15 @@ export function functionName(fn: FunctionNode): string | undefined {
 /** `functionName`, or the property a function is assigned to when it is not an export: `PubSub.prototype.publish = function`. */
 export function assignedFunctionName(fn: FunctionNode): string | undefined {
   return functionName(fn) ?? (fn.parent?.type === 'AssignmentExpression' ? getMemberPath(fn.parent.left)?.at(-1) : undefined);
+}
+
+/** The nearest function around `node` that has a name: `configureListeners`, `static createLiveQueryServer()`, `Server.prototype.start = function`. */
+export function ownerFunctionName(node: Node): string | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const name = assignedFunctionName(fn);
+    if (name) return name;
+  }
+  return undefined;
 }
 
 function exportedName(target: readonly string[] | undefined): string | undefined {

@@ -3,7 +3,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { walkSubtree } from '../../engine/traverse';
 import { enclosingFunction, type FunctionNode, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, resolveConst, unwrapExpression } from './ast';
-import { assignedFunctionName } from './callGraph';
+import { ownerFunctionName } from './callGraph';
 import { isPathBuilderCall } from './fs';
 import { nameWords } from './strings';
 
@@ -60,17 +60,8 @@ export function noteStoreFileUse(source: SourceCode, call: TSESTree.CallExpressi
 export function savedRecordFile(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
   const name = getMemberPath(call.callee)?.at(-1) ?? '';
   const [target] = call.arguments;
-  if (!(WRITE_CALL.test(name) || JSON_WRITE_CALL.test(name)) || !target || namedFunctionAround(call) !== 'save') return undefined;
+  if (!(WRITE_CALL.test(name) || JSON_WRITE_CALL.test(name)) || !target || ownerFunctionName(call) !== 'save') return undefined;
   return fileKey(source, target as Node) ?? recordFileName(source, target as Node);
-}
-
-/** The name of the nearest named function around `node`: `save` for a write in a promise its `save` returns. */
-function namedFunctionAround(node: Node): string | undefined {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    const name = assignedFunctionName(fn);
-    if (name) return name;
-  }
-  return undefined;
 }
 
 /** `path.join(domain ? domain.path : '', config.get('paths.recipes'), `${this.name}.json`)`: a path whose folder varies, ending in a JSON file. */

@@ -14,7 +14,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
 import { findProperty, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, isFunctionNode, type FunctionNode } from '../_utils/ast';
 import { guardingIfs, inDevelopmentOnlyBranch } from '../_utils/branches';
-import { CallGraphBuilder, callSiteOf, callText, assignedFunctionName, emptyCallGraph, foundFrom, isBootFunctionName, referenceSiteOf, resolveCall, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
+import { assignedFunctionName, CallGraphBuilder, callSiteOf, callText, emptyCallGraph, foundFrom, isBootFunctionName, referenceSiteOf, resolveCall, runsWhereWritten, type CallSite, type FileCallGraph } from '../_utils/callGraph';
 import { toEnvName } from '../_utils/env';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withModuleTwins } from '../_utils/modules';
 import { isHttpServerModule } from '../_utils/servers';

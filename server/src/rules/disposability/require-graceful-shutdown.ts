@@ -15,8 +15,8 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import { enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, memberOfObjectLiteral, moduleStatements, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
-import { assignedFunctionName } from '../_utils/callGraph';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, memberOfObjectLiteral, moduleStatements, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { ownerFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
@@ -524,15 +524,6 @@ function callsIntoLocalModule(call: TSESTree.CallExpression, localModules: Reado
   while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
   if (root.type === 'Identifier') return localModules.has(root.name);
   return requiredSpecifier(root)?.startsWith('.') ?? false;
-}
-
-/** The nearest function around `node` that has a name: `configureListeners`, `static createLiveQueryServer()`, `Server.prototype.start = function`. */
-function ownerFunctionName(node: Node): string | undefined {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    const name = assignedFunctionName(fn);
-    if (name) return name;
-  }
-  return undefined;
 }
 
 /** The functions that run any of `targets`, directly or through each other, by name; the targets among them. */
