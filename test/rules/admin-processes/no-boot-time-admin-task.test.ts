@@ -27,6 +27,7 @@ const pkg = (fields: Record<string, unknown>, extra: Record<string, string> = {}
 
 runRuleTests(rule, {
   valid: [
+    { name: "settings upgraded from an older format as they are read at start (droppy's cfg.init)", code: `${EXPRESS}const cfg = {};\ncfg.init = function (config, callback) {\n  config = migrate(config);\n  app.listen(config.port);\n};\ncfg.init({});`, project: pkg({ main: 'src/index.js' }) },
     { name: 'a layout recalculated at start, on no model', code: `${EXPRESS}function start() {\n  ui.recalculateLayout();\n  app.listen(3000);\n}\nstart();`, project: pkg({ main: 'src/index.js' }) },
     {
       name: 'a migration that moves files into the database, with a migrate command to run the migrations',

@@ -7,6 +7,11 @@ const MULTER = "const multer = require('multer');\n";
 runRuleTests(rule, {
   valid: [
     {
+      name: 'the config an installer saves for the setup it ran',
+      code: "install.save = function (serverConf, callback) {\n  const serverConfigPath = path.join(__dirname, '../config.json');\n  fs.writeFile(serverConfigPath, JSON.stringify(serverConf, null, 4), callback);\n};",
+      filename: 'src/install.js',
+    },
+    {
       name: 'saves that write where their caller says, or to a cache or temporary file',
       code: "function save(file, data) {\n  fs.writeFileSync(file, data);\n}\nCache.prototype.save = function () {\n  fs.writeFileSync(this.cachePath, JSON.stringify(this.entries));\n};\nDraft.prototype.save = function () {\n  return fs.writeJson(path.join(os.tmpdir(), `${this.id}.json`), this.body);\n};",
     },

@@ -93,6 +93,13 @@ const MIGRATION_CLIS = new Set(['knex-migrator', 'db-migrate', 'node-pg-migrate'
  * `seedRandom`), or that upgrade the app's own settings files rather than data (`migrateToMultipleConfigFiles`).
  */
 const NOT_A_RUN = /^_?(?:Status|Check|Needed|Required|Count|Table|Dir|Path|Lock|List|Exists?|Config|Source|Name|Info|Files?|Random|Rng|Prng|Value)|(?:Config|Configs|Settings)(?:Files?)?$/;
+/** `config = migrate(config)`: a migration whose result replaces the settings it was handed upgrades the settings, not the data (`migrateDb(config)` is handed them to reach the database). */
+function migratesSettings(call: TSESTree.CallExpression): boolean {
+  const [first] = call.arguments;
+  const assignment = call.parent;
+  return first?.type === 'Identifier' && assignment?.type === 'AssignmentExpression' && assignment.left.type === 'Identifier' && assignment.left.name === first.name;
+}
+
 /** Receivers whose `seed()` seeds a random generator, not a database. */
 const RANDOM_SOURCE = /faker|chance|random|rng|prng|math|casual/i;
 
@@ -303,7 +310,7 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
     if (name === 'run' && /(?:^|\.)seeds?$|seeder/i.test(receiver)) return 'seed';
   }
   if (inMigrationsFolder && writesData(source, call, name)) return 'migration';
-  if (isRun(MIGRATION_CALL, name)) return DATA_MIGRATION.test(name) ? 'backfill' : 'migration';
+  if (isRun(MIGRATION_CALL, name) && !migratesSettings(call)) return DATA_MIGRATION.test(name) ? 'backfill' : 'migration';
   if (isRun(BACKFILL_CALL, name)) return 'backfill';
   if (isRun(SEED_CALL, name) && !RANDOM_SOURCE.test(receiver ?? '') && !isNumber(call.arguments[0])) return 'seed';
   if (SEED_LIKE_CALL.test(name) || (name === 'importFile' && DATA_LAYER.test(receiver ?? ''))) return 'seed';

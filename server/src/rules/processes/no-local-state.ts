@@ -115,7 +115,8 @@ export default defineRule<MessageId>({
       context.report({ at: node, messageId, data });
     };
     const readsBackRecords = READS_BACK_RECORDS.every((pattern) => pattern.test(context.source.text));
-    const isCommandFile = /(?:^|\/)(?:cli|commands?|command-line|bin)(?:\/|\.[cm]?[jt]s$)/.test(projectPath(context.project.root, context.source.path)) || isScaffolder(context.source.path, context.source.text);
+    // An installer (`src/install.js` saving the config the setup asked for) is such a command too.
+    const isCommandFile = /(?:^|\/)(?:cli|commands?|command-line|bin)(?:\/|\.[cm]?[jt]s$)|(?:^|\/)install(?:er)?\.[cm]?[jt]s$/.test(projectPath(context.project.root, context.source.path)) || isScaffolder(context.source.path, context.source.text);
     return {
       Program: (node) => {
         const program = node as TSESTree.Program;
