@@ -227,6 +227,12 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "a browserify --standalone bundle: its UMD header, then the modules it carries inside it (cabin's dist/cabin.js)",
+      code: '(function(f){if(typeof exports==="object"&&typeof module!=="undefined"){module.exports=f()}else{var g;if(typeof window!=="undefined"){g=window}g.Cabin = f()}})(function(){var define,module,exports;return (function(){function r(e,n,t){function o(i,f){return n[i].exports}return o}return r})()({1:[function(require,module,exports){\nrequire(\'console-polyfill\');\nconst isPlainObj = require(\'is-plain-obj\');\n},{}]},{},[1])(1)});',
+      filename: 'dist/cabin.js',
+      project,
+    },
     { name: 'a require of a name built at run time, and a table of labels', code: "const LABELS = { a: 'left-pad' };\nconst plugin = require(pluginName);\nconsole.log(LABELS[key]);", filename: 'src/plugins.js', project },
     { name: 'a shipped test helper: it loads the test suite\'s HTTP client and mocks from devDependencies', code: "const supertest = require('supertest');\nconst testUtils = require('jest-mock-extended');\nconst pretty = require('pino-pretty');\nmodule.exports = (app) => supertest(app);", filename: 'dist/helpers/test-request.js', project: projectFixture({ 'package.json': packageJsonText({ name: 'shop', devDependencies: { supertest: '^6.0.0', 'jest-mock-extended': '^3.0.0', 'pino-pretty': '^10.0.0' } }) }) },
     { name: "a declared package's file under a path that only names node_modules elsewhere", code: "const sharp = require('sharp/lib/constructor');\nconst pg = require('pg/lib/native');", filename: 'src/images.js', project },

@@ -204,8 +204,11 @@ export function isBrowserFile(root: string, path: string, text?: string): boolea
   return lastTextCheck.browser;
 }
 
-/** browser-pack's prelude: a browserify bundle, whose `require('../x')` are module ids, not paths. */
-const BROWSERIFY_PRELUDE = /^\s*\(function\(\)\{function r\(e,n,t\)\{|^\s*\(function e\(t,n,r\)\{function s\(o,u\)\{/;
+/**
+ * browser-pack's prelude: a browserify bundle, whose `require('../x')` are module ids, not paths. A
+ * `--standalone` bundle wraps it in a UMD header (`(function(f){if(typeof exports==="object"…`).
+ */
+const BROWSERIFY_PRELUDE = /^\s*(?:\(function\(f\)\{if\(typeof exports==="object"[^\n]{0,600}?return )?(?:\(function\(\)\{function r\(e,n,t\)\{|\(function e\(t,n,r\)\{function s\(o,u\)\{)/;
 
 /** A browserify bundle: many modules in one file, required by module id. */
 export function isBrowserifyBundle(text: string): boolean {

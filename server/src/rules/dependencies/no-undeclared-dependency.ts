@@ -19,7 +19,7 @@ import { importVisitors, type ImportReference } from '../_utils/importSpecifiers
 import { resolveEntryPoint } from '../_utils/modules';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
 import { ownValue } from '../_utils/records';
-import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
+import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isBrowserifyBundle, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
@@ -173,6 +173,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
   },
   initial: () => ({ uses: [], valueNames: [], browser: false }),
   collect({ source, project, collected }) {
+    // A browserify bundle carries the modules it requires inside it.
+    if (isBrowserifyBundle(source.text)) collected.browser = true;
     const typeScript = source.isTypeScript;
     const candidates = new Set<string>();
     const values = new Set<string>();
