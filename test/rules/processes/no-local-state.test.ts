@@ -639,6 +639,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "a levelup database at a location of the app's on a disk store, not one over memdown (zetta's registries)",
+      code: "var levelup = require('levelup');\nvar medeadown = require('medeadown');\nvar memdown = require('memdown');\nRegistry.prototype._init = function () {\n  this.db = levelup(this.location, { db: medeadown, valueEncoding: 'json' });\n  this.cache = levelup(this.location, { db: memdown });\n};",
+      errors: [{ messageId: 'localDatabase', line: 5, column: 13 }],
+      output: null,
+    },
+    {
       name: "a record's save that writes it to a file, also from the promise it returns (jingo's pages, @dadi/cdn's recipes)",
       code: "Page.prototype.save = function (message) {\n  return new Promise(function (resolve, reject) {\n    fs.writeFile(this.pathname, this.content, resolve);\n  }.bind(this));\n};\nRecipe.prototype.save = function (domainName) {\n  const recipePath = path.resolve(path.join(domain ? domain.path : '', config.get('paths.recipes', domainName), `${this.name}.json`));\n  return fs.writeJson(recipePath, this.recipe, { spaces: 2 });\n};",
       errors: [
