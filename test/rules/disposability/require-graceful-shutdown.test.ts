@@ -120,6 +120,14 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a server whose listen is applied to the caller's arguments, with nothing else in the file to trigger the rule (zetta's http_server.js)",
+      code: "var http = require('http');\nvar HttpServer = module.exports = function () {\n  this.server = http.createServer(this.handle);\n};\nHttpServer.prototype.listen = function () {\n  this.server.listen.apply(this.server, arguments);\n};",
+      filename: 'lib/http_server.js',
+      project: { entryPoints: ['lib/http_server.js'] },
+      errors: [{ messageId: 'noSigterm', line: 6, column: 3, file: 'lib/http_server.js' }],
+      output: null,
+    },
+    {
       name: 'a server module as CoffeeScript compiles it: its requires inside the function wrapping the whole file',
       code: "(function() {\n  var LogServer, net;\n  net = require('net');\n  LogServer = (function() {\n    LogServer.prototype.run = function() {\n      this.listener = net.createServer(this.accept);\n      return this.listener.listen(this.port, this.host);\n    };\n    return LogServer;\n  })();\n  exports.LogServer = LogServer;\n}).call(this);",
       filename: 'lib/server.js',

@@ -96,7 +96,7 @@ const SHUTDOWN_LIBRARIES = new Set([
   '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
 ]);
-const SHUTDOWN_TEXT = /\.listen\s*\(|\.(?:start|run)\s*\(|\.command\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|spawn|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
+const SHUTDOWN_TEXT = /\.listen(?:\s*\(|\.(?:apply|call|bind)\s*\(|\s*[,)])|\.(?:start|run)\s*\(|\.command\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|spawn|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
 /** `require('./server')`, `import app from '../lib/app'`: an entry point handing over to its own modules. */
 const LOCAL_IMPORT = /(?:\brequire\s*\(|\bfrom|\bimport\s*\(?)\s*['"`]\.\.?\//;
 /** Servers for development and tests, by their file name: `dev-server.js`, `mock-server.ts`, `watch.js`. */
