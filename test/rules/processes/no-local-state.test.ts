@@ -13,7 +13,7 @@ runRuleTests(rule, {
     },
     {
       name: 'saves that write where their caller says, or to a cache or temporary file',
-      code: "function save(file, data) {\n  fs.writeFileSync(file, data);\n}\nCache.prototype.save = function () {\n  fs.writeFileSync(this.cachePath, JSON.stringify(this.entries));\n};\nDraft.prototype.save = function () {\n  return fs.writeJson(path.join(os.tmpdir(), `${this.id}.json`), this.body);\n};",
+      code: "function saveResource(file, body) {\n  var resource = JSON.parse(body);\n  function save() {\n    writeFile(resource);\n  }\n  function writeFile(value) {\n    fs.writeFile(file, JSON.stringify(value), done);\n  }\n  save();\n}\nfunction save(file, data) {\n  fs.writeFileSync(file, data);\n}\nCache.prototype.save = function () {\n  fs.writeFileSync(this.cachePath, JSON.stringify(this.entries));\n};\nDraft.prototype.save = function () {\n  return fs.writeJson(path.join(os.tmpdir(), `${this.id}.json`), this.body);\n};",
     },
     { name: 'PouchDB defaults pointing at a CouchDB server or the memory adapter', code: "const Remote = PouchDB.defaults({ prefix: 'http://couch:5984/' });\nconst Memory = PouchDB.defaults({ prefix: 'db/', adapter: 'memory' });" },
     { name: 'a handler moving an upload into the temporary folder (etherpad\'s import)', code: "const tmpDirectory = os.tmpdir();\napp.post('/import', async (req, res) => {\n  const destFile = path.join(tmpDirectory, `etherpad_import_${randNum}.txt`);\n  await fs.rename(srcFile, destFile);\n});" },

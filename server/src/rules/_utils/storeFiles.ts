@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { walkSubtree } from '../../engine/traverse';
-import { enclosingFunction, type FunctionNode, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, resolveConst, unwrapExpression } from './ast';
+import { enclosingFunction, type FunctionNode, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, resolveConst, resolveFunction, unwrapExpression } from './ast';
 import { ownerFunctionName } from './callGraph';
 import { isPathBuilderCall } from './fs';
 import { nameWords } from './strings';
@@ -60,7 +60,8 @@ export function noteStoreFileUse(source: SourceCode, call: TSESTree.CallExpressi
 export function savedRecordFile(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
   const name = getMemberPath(call.callee)?.at(-1) ?? '';
   const [target] = call.arguments;
-  if (!(WRITE_CALL.test(name) || JSON_WRITE_CALL.test(name)) || !target || ownerFunctionName(call) !== 'save') return undefined;
+  // A function of this file named `writeFile(value)` takes what it writes, not where.
+  if (!(WRITE_CALL.test(name) || JSON_WRITE_CALL.test(name)) || !target || resolveFunction(source, call.callee as Node) || ownerFunctionName(call) !== 'save') return undefined;
   return fileKey(source, target as Node) ?? recordFileName(source, target as Node);
 }
 
