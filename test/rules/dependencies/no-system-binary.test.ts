@@ -143,6 +143,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a database server started as a child, though its npm driver of the same name is declared (horizon's rethinkdb)",
+    code: `${CP}const proc = spawn('rethinkdb', ['--directory', dataDir]);`,
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'hz', dependencies: { rethinkdb: '^2.3.3' } }) }),
+    errors: [{ messageId: 'systemBinary', line: 2, column: 20 }],
+    output: null,
+  },
+  {
     name: 'exec with a shell command',
     code: `${CP}exec('convert ' + input + ' -resize 200x200 ' + output, done);`,
     errors: [{ messageId: 'systemBinary', line: 2, column: 6, endColumn: 55, message: 'This runs `convert`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],

@@ -66,7 +66,10 @@ const SYSTEM_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ...tools(['psql', 'pg_dump', 'pg_restore', 'pg_dumpall'], ['postgresql', 'postgres']),
   ...tools(['mysql', 'mysqldump'], ['mysql', 'mariadb']),
   ...tools(['mongo', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport'], ['mongo']),
-  ...tools(['redis-cli'], ['redis']),
+  ...tools(['redis-cli', 'redis-server'], ['redis']),
+  // Database servers an app may start as its child: their npm drivers share the name (`rethinkdb`) but ship no server.
+  ...tools(['rethinkdb'], ['rethinkdb']),
+  ...tools(['mongod'], ['mongo']),
   ...tools(['ssh', 'scp', 'sftp'], ['openssh', 'ssh']),
   ...tools(['aws'], ['awscli', 'aws-cli']),
   ...tools(['gcloud', 'gsutil'], ['google-cloud', 'gcloud']),
