@@ -832,7 +832,7 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
   reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);
 }
 
-const LOCAL_FILE_CONNECTOR = /^(?:memory|sqlite3?|(?:loopback-connector-)?sqlite3)$/;
+const LOCAL_FILE_CONNECTOR = /^(?:memory|sqlite3?|loopback-connector-sqlite3)$/;
 
 /** `connector: 'memory'`, or the connector module required in place: `connector: require('loopback-connector-sqlite3')`. */
 function loopbackConnector(value: Node | undefined): string | undefined {
