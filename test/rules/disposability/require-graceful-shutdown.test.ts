@@ -304,6 +304,21 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "a CLI's start command handles only SIGINT; its daemon command's supervisor only passes signals on to its child",
+      code: "const { Command } = require('commander');\nrequire('./start').start(program);\nrequire('./daemon').daemon(program);\nprogram.parse(process.argv);",
+      filename: 'bin/deepstream',
+      files: {
+        'bin/start.js': "exports.start = (program) => program.command('start').action(() => {\n  const ds = new Deepstream(null);\n  ds.start();\n  process.removeAllListeners('SIGINT').on('SIGINT', () => ds.stop());\n});",
+        'bin/daemon.js': "const { spawn } = require('child_process');\nexports.daemon = (program) => program.command('daemon').action(() => {\n  const child = spawn(process.execPath, ['bin/deepstream', 'start']);\n  process.on('SIGTERM', () => {\n    child.removeAllListeners('exit');\n    child.kill();\n  });\n  process.on('SIGINT', () => child.kill());\n});",
+      },
+      project: projectFixture({ 'package.json': packageJsonText({ name: '@deepstream/server', bin: { deepstream: 'bin/deepstream' } }) }),
+      errors: [
+        { messageId: 'entryNoSigterm', line: 2, column: 9, file: 'bin/deepstream' },
+        { messageId: 'sigintOnly', line: 3, column: 3, file: 'bin/start.js', message: 'Only SIGINT is handled. Platforms stop processes with SIGTERM, which still kills this server mid-request: on SIGTERM, close the server, then exit.' },
+      ],
+      output: null,
+    },
+    {
       name: 'SIGINT handled in the bin, the server started in a module it imports: both places are reported',
       code: "const { start } = require('./server');\nfunction exit() {\n  process.exit(1);\n}\nprocess.on('SIGINT', exit);\nstart(conf);",
       filename: 'build/main.js',

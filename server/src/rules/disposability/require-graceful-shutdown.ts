@@ -63,6 +63,11 @@ interface ShutdownFacts {
   otherSignals: { signal: string; range: OffsetRange; stops: boolean }[];
   /** A SIGTERM handler exists but is installed only when an environment variable opts in. */
   handlesSigtermOnOptIn: boolean;
+  /**
+   * A stop-signal handler that only passes the signal on to child processes (`child.kill()`): a
+   * supervisor's, which stops its children but no server of its own process.
+   */
+  forwardsSignals: boolean;
   exitsWithoutClosing: OffsetRange[];
   /** Scripts this file runs as processes of their own (`fork('./server.js')`, forever-monitor), by relative specifier. */
   launches: { range: OffsetRange; script: string }[];
@@ -141,7 +146,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       'This SIGTERM handler exits without closing anything, so in-flight requests and open connections are cut. Close the server (and pools, queues) first, then exit.',
   },
   initial: () => ({
-    starts: [], handlesSigterm: false, exitsOnSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [], primariesWithoutSigterm: [],
+    starts: [], handlesSigterm: false, exitsOnSigterm: false, otherSignals: [], handlesSigtermOnOptIn: false, forwardsSignals: false, exitsWithoutClosing: [], launches: [], localImports: [], subcommands: [], primariesWithoutSigterm: [],
     functions: { calls: {}, installSigterm: [], start: [], sigtermOnLoad: false }, calls: {},
   }),
   collect({ source, project, collected }) {
@@ -250,7 +255,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => libraries.has(specifier)));
       const hearsSigterm = facts.some((item) => item.facts.handlesSigterm || item.facts.exitsOnSigterm);
       const optIn = facts.some((item) => item.facts.handlesSigtermOnOptIn);
-      const handles = hearsSigterm || optIn || facts.some((item) => item.facts.otherSignals.length > 0) || usesLibrary;
+      const handles = hearsSigterm || optIn || facts.some((item) => item.facts.otherSignals.length > 0 || item.facts.forwardsSignals) || usesLibrary;
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
       const reportExitsWithoutClosing = () => {
         for (const { file, facts: fileFacts } of facts) {
@@ -481,10 +486,12 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
   if (!method || !SIGNAL_METHODS.has(method) || !call.arguments[0]) return false;
   // `for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, …)`: a signal chosen in code that names SIGTERM.
   const signal = getStaticString(call.arguments[0]) ?? (/['"`]SIGTERM['"`]/.test(source.text) ? 'SIGTERM' : undefined);
-  if (signal === 'SIGTERM' && isOptIn(source, call)) {
+  const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
+  if (signal && (signal === 'SIGTERM' || STOP_SIGNALS.has(signal)) && handler && onlySignalsChildren(handler)) {
+    facts.forwardsSignals = true;
+  } else if (signal === 'SIGTERM' && isOptIn(source, call)) {
     facts.handlesSigtermOnOptIn = true;
   } else if (signal === 'SIGTERM') {
-    const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
     const exits = handler !== undefined && (exitsWithoutClosing(handler) || callsExitingWrapper(source, handler));
     if (exits) {
       facts.exitsWithoutClosing.push(call.range);
@@ -497,6 +504,11 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
     facts.otherSignals.push({ signal, range: call.range, stops: call.arguments[1] !== undefined && stopsSomething(source, call.arguments[1]) });
   }
   return false;
+}
+
+/** `() => { child.removeAllListeners('exit'); child.kill(); }`: signals a child, and neither exits nor closes anything. */
+function onlySignalsChildren(body: Node): boolean {
+  return calls(body, (name) => /\.kill$/.test(name)) && !calls(body, (name) => name === 'process.exit') && !mayClose(body);
 }
 
 /**
