@@ -76,6 +76,7 @@ runRuleTests(rule, {
     `${SESSION}const RedisStore = require('connect-redis').default;\napp.use(session({ store: new RedisStore({ client }), secret: process.env.SESSION_SECRET }));`,
     `${SESSION}const MongoStore = require('connect-mongo');\napp.use(session({ store: MongoStore.create({ mongoUrl: process.env.MONGO_URL }) }));`,
     `${SESSION}app.use(session(options));`,
+    `${SESSION}app.use(session(config.session || { secret: process.env.SECRET, store: new RedisStore({ client }) }));`,
     `${SESSION}app.use(session({ ...base, secret: process.env.SECRET }));`,
     "const cookieSession = require('cookie-session');\napp.use(cookieSession({ keys: [process.env.KEY] }));",
     `${MULTER}const upload = multer({ storage: multer.memoryStorage() });`,
@@ -542,6 +543,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'session options from config, falling back to options of its own with no store',
+      code: `${SESSION}app.use(session(config.admin.session || {\n  name: 'admin',\n  secret: process.env.SECRET,\n}));`,
+      errors: [{ messageId: 'memorySession', line: 2, column: 9 }],
+      output: null,
+    },
+    {
       name: 'a memory store assigned in one branch (compiled), and `store: null`',
       code: `${SESSION}function sessionDb(config, knex) {\n  let store;\n  if (config.session.db) {\n    store = new KnexSessionStore({ knex });\n  } else {\n    store = new session.MemoryStore();\n  }\n  return session({ name: 'sid', store, secret: [config.server.secret] });\n}\napp.use(session({ secret: s, store: null }));`,
       errors: [
@@ -667,6 +674,13 @@ runRuleTests(rule, {
     {
       code: "const db = knex({ client: 'sqlite3', connection: { filename: './dev.sqlite3' }, useNullAsDefault: true });",
       errors: [{ messageId: 'localDatabase', line: 1, column: 52 }],
+      output: null,
+    },
+    {
+      name: 'a knexfile fixed to SQLite, whose file the environment can only move',
+      code: "module.exports = {\n  client: 'sqlite3',\n  connection: process.env.DB_PATH || 'sqlite.db',\n  useNullAsDefault: true,\n};",
+      filename: 'knexfile.js',
+      errors: [{ messageId: 'localDatabase', line: 3, column: 3, message: 'The app keeps its data in a local file (sqlite.db). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
       output: null,
     },
     {

@@ -524,17 +524,19 @@ const DATA_FILE = /\.(?:json|db|sqlite3?|dat|nedb)$/i;
 
 /** `session({ … })` with no store, or with a memory store. */
 function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
-  const argument = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  const given = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  // `session(config.session || { secret, resave })`: the options the app falls back to are its default.
+  const argument = given?.type === 'LogicalExpression' && given.operator !== '&&' ? unwrapExpression(given.right) : given;
   const options = argument && onlyAssignedObject(resolveConst(context.source, argument));
   // Options from elsewhere (`this.get('session options')`) that get a store only in some branches: memory in the others.
   if (argument?.type === 'Identifier' && options?.type === 'Identifier' && howAssigned(context.source, `${argument.name}.store`) === 'conditionally') context.report({ at: node, messageId: 'memorySession' });
   if (options?.type !== 'ObjectExpression' || options.properties.some((property) => property.type === 'SpreadElement')) return;
   const store = findProperty(options, 'store');
   // `store: null` leaves express-session on its memory store, as no store does.
-  const given = store && !isNullish(store.value as Node) ? (store.value as Node) : undefined;
+  const storeValue = store && !isNullish(store.value as Node) ? (store.value as Node) : undefined;
   // An explicit `store: null` is where the choice was made: reported there.
-  const at = store && !given ? store : node;
-  if (given ? isMemoryStore(given, bindings) || assignedMemoryStore(given, bindings) : !storeSetLater(context.source, argument!)) context.report({ at, messageId: 'memorySession' });
+  const at = store && !storeValue ? store : node;
+  if (storeValue ? isMemoryStore(storeValue, bindings) || assignedMemoryStore(storeValue, bindings) : !storeSetLater(context.source, argument!)) context.report({ at, messageId: 'memorySession' });
 }
 
 /** `let store; if (db) store = new KnexSessionStore(…); else store = new session.MemoryStore();`: a memory store in one branch. */
@@ -823,13 +825,16 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
   const connection = findProperty(node, 'connection')?.value;
   // knex reads `connection.filename` only for SQLite, whatever form the client takes (a string, a dialect class).
   const knexSqlite = findProperty(node, 'client') !== undefined && connection?.type === 'ObjectExpression' && findProperty(connection, 'filename') !== undefined;
-  const kind = ['dialect', 'client', 'type'].map((key) => getStaticString(findProperty(node, key)?.value as Node | undefined)).find((value) => value !== undefined) ?? sqliteBranchKind(node);
+  const fixedKind = ['dialect', 'client', 'type'].map((key) => getStaticString(findProperty(node, key)?.value as Node | undefined)).find((value) => value !== undefined);
+  const kind = fixedKind ?? sqliteBranchKind(node);
   if (!knexSqlite && (!kind || !SQLITE_CLIENTS.has(kind))) return;
   const file =
     findProperty(node, 'storage')?.value ??
     findSpreadProperty(context.source, node, 'database')?.value ??
     (connection?.type === 'ObjectExpression' ? findProperty(connection, 'filename')?.value : connection);
-  reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined);
+  // `client: 'sqlite3', connection: process.env.DB_PATH || 'sqlite.db'`: the variable moves the file, but the data stays in one.
+  const onlyPathConfigurable = fixedKind !== undefined && SQLITE_CLIENTS.has(fixedKind);
+  reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined, onlyPathConfigurable);
 }
 
 const LOCAL_FILE_CONNECTOR = /^(?:memory|sqlite3?|loopback-connector-sqlite3)$/;
@@ -854,13 +859,14 @@ function namingSetting(file: Node | undefined, whole: Node): Node {
   return file?.parent?.type === 'Property' ? file.parent : whole;
 }
 
-function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: Node | undefined): void {
+/** `evenFromEnvironment`: the setting only moves the file, when nothing can swap the file database for a server. */
+function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: Node | undefined, evenFromEnvironment = false): void {
   // `path.resolve(userFolder, config.getEnv('database.sqlite.database'))`: the folder decides where the data lives, not the file's name.
   const unwrapped = file && unwrapExpression(file);
   const where = unwrapped && isPathBuilderCall(unwrapped) && unwrapped.arguments[0] ? unwrapped.arguments[0] : file;
-  if (!file || readsEnvironment(context.source, where as Node)) return;
+  if (!file || (!evenFromEnvironment && readsEnvironment(context.source, where as Node))) return;
   const resolved = resolveConst(context.source, file);
-  if (isEnvDefault(context.source, resolved)) return;
+  if (!evenFromEnvironment && isEnvDefault(context.source, resolved)) return;
   // `config.access_log || 'access_logs.db'`: the file opened when nothing is configured.
   const value = resolved.type === 'LogicalExpression' && resolved.operator !== '&&' ? unwrapExpression(resolved.right) : resolved;
   const built = value.type === 'CallExpression' ? fileNameOf(value) : undefined;
