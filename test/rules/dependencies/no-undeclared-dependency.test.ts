@@ -13,7 +13,38 @@ const project = projectFixture({
 });
 const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop', private: true, workspaces: ['packages/*'], devDependencies: { turbo: '^2.0.0' } }) });
 
+const startingWith = (scripts: Record<string, string>, extra: Record<string, unknown> = {}) =>
+  projectFixture({ 'package.json': packageJsonText({ name: 'mempool-backend', scripts, dependencies: { express: '4' }, devDependencies: { typescript: '5', 'ts-node': '10', nodemon: '3', 'cross-env': '7' }, ...extra }) });
+
 const invalid: InvalidCase[] = [
+  {
+    name: 'npm start builds with tsc, which only a devDependency provides',
+    code: "require('express');",
+    filename: 'src/index.ts',
+    project: startingWith({ build: 'tsc', start: 'npm run build && node dist/index.js' }),
+    errors: [
+      {
+        messageId: 'devDependencyInStart',
+        file: 'package.json',
+        line: 4,
+        column: 15,
+        endColumn: 18,
+        message: '`npm start` runs `tsc` (in "build"), which only the devDependency "typescript" provides. Production installs leave devDependencies out (npm ci --omit=dev), so the deployed app cannot start: build before the release and start the built output, or move "typescript" to dependencies.',
+      },
+    ],
+    output: null,
+  },
+  {
+    name: 'npm start runs the sources through ts-node, preloaded or as the program, behind cross-env',
+    code: "require('express');",
+    filename: 'src/index.ts',
+    project: startingWith({ start: 'cross-env NODE_ENV=production node -r ts-node/register src/index.ts', serve: 'ts-node src/index.ts' }),
+    errors: [
+      { messageId: 'devDependencyInStart', file: 'package.json', line: 4, column: 15, message: '`npm start` runs `cross-env` (in "start"), which only the devDependency "cross-env" provides. Production installs leave devDependencies out (npm ci --omit=dev), so the deployed app cannot start: build before the release and start the built output, or move "cross-env" to dependencies.' },
+      { messageId: 'devDependencyInStart', file: 'package.json', line: 4, column: 15, message: '`npm start` runs `ts-node/register` (in "start"), which only the devDependency "ts-node" provides. Production installs leave devDependencies out (npm ci --omit=dev), so the deployed app cannot start: build before the release and start the built output, or move "ts-node" to dependencies.' },
+    ],
+    output: null,
+  },
   {
     name: 'an operator command that package.json offers (change-password) loads a devDependency',
     code: "require('dotenv').config();\nconst prompts = require('prompts');\nconst { PrismaClient } = require('@prisma/client');",
@@ -227,6 +258,10 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'npm start runs the built output', code: "require('express');", filename: 'src/index.ts', project: startingWith({ build: 'tsc', start: 'node dist/index.js' }) },
+    { name: 'a development start through nodemon', code: "require('express');", filename: 'src/index.ts', project: startingWith({ start: 'nodemon --exec ts-node src/index.ts' }) },
+    { name: 'a package started through its bin', code: "require('express');", filename: 'src/index.ts', project: startingWith({ start: 'ts-node src/index.ts' }, { bin: { mempool: 'dist/index.js' } }) },
+    { name: 'TypeScript declared for production', code: "require('express');", filename: 'src/index.ts', project: startingWith({ start: 'tsc && node dist' }, { dependencies: { express: '4', typescript: '5' } }) },
     {
       name: "a browserify --standalone bundle: its UMD header, then the modules it carries inside it (cabin's dist/cabin.js)",
       code: '(function(f){if(typeof exports==="object"&&typeof module!=="undefined"){module.exports=f()}else{var g;if(typeof window!=="undefined"){g=window}g.Cabin = f()}})(function(){var define,module,exports;return (function(){function r(e,n,t){function o(i,f){return n[i].exports}return o}return r})()({1:[function(require,module,exports){\nrequire(\'console-polyfill\');\nconst isPlainObj = require(\'is-plain-obj\');\n},{}]},{},[1])(1)});',

@@ -4,7 +4,8 @@
  */
 import picomatch from 'picomatch';
 import { packageManagerCommand } from './commands';
-import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from './shell';
+import { packageNameOf } from './packageNames';
+import { parseShell, programName, programWords, WRAPPERS, type ShellWord, type SimpleCommand } from './shell';
 
 /** Names of the scripts a command line runs through the package manager or npm-run-all. */
 export function scriptsRunBy(commands: readonly SimpleCommand[], scripts: Readonly<Record<string, string>>): string[] {
@@ -91,4 +92,45 @@ export function scriptsOf(json: Readonly<Record<string, unknown>> | undefined): 
   const value = json?.scripts;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** Starts that rebuild on every change by design: development, not what a platform runs. */
+export const DEVELOPMENT_START = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bwebpack-dev-server\b|\bvite(?:\s+dev)?\s*$|\bnext dev\b/;
+
+/** Programs shipped by a package of another name: `tsc` is TypeScript's. */
+const PROGRAM_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  tsc: ['typescript'],
+  'babel-node': ['@babel/node', 'babel-cli'],
+  babel: ['@babel/cli', 'babel-cli'],
+  'ts-node-esm': ['ts-node'],
+  tsnd: ['ts-node-dev'],
+  'run-s': ['npm-run-all', 'npm-run-all2'],
+  'run-p': ['npm-run-all', 'npm-run-all2'],
+  nest: ['@nestjs/cli'],
+};
+/** Node options that load a module before the script: `-r ts-node/register`, `--loader ts-node/esm`, `--import tsx`. */
+const PRELOAD_OPTIONS = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import']);
+
+/**
+ * The npm packages a command needs installed to run, each with the program or module that needs it:
+ * its wrappers and program (`cross-env`, `tsc`, `npx ts-node`, by the packages that may ship them) and
+ * the modules node preloads (`node -r ts-node/register`).
+ */
+export function packagesRunBy(command: SimpleCommand): { program: string; packages: readonly string[] }[] {
+  const words = command.words.filter((word) => !word.dynamic && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text));
+  const needs: { program: string; packages: readonly string[] }[] = [];
+  let expectsProgram = true;
+  for (const [index, word] of words.entries()) {
+    const previous = words[index - 1]?.text;
+    if (previous !== undefined && PRELOAD_OPTIONS.has(previous) && !word.text.startsWith('.')) {
+      const name = packageNameOf(word.text);
+      if (name) needs.push({ program: word.text, packages: [name] });
+    }
+    if (!expectsProgram || word.text.startsWith('-')) continue;
+    const program = programName(word.text);
+    // `npx ts-node`, `cross-env NODE_ENV=production node …`: the word after a runner or wrapper is a program too.
+    expectsProgram = program === 'npx' || WRAPPERS.has(program);
+    if (program !== 'node' && program !== 'npx') needs.push({ program, packages: PROGRAM_PACKAGES[program] ?? [program] });
+  }
+  return needs;
 }

@@ -153,7 +153,7 @@ function matchingParen(text: string, open: number): number {
 }
 
 /** Commands that run the rest of the line as another command. */
-const WRAPPERS = new Set(['sudo', 'env', 'cross-env', 'cross-env-shell', 'exec', 'time', 'nice', 'ionice', 'command', 'dotenv', 'doppler', 'with-env']);
+export const WRAPPERS = new Set(['sudo', 'env', 'cross-env', 'cross-env-shell', 'exec', 'time', 'nice', 'ionice', 'command', 'dotenv', 'doppler', 'with-env']);
 /** Wrapper flags that take a value. */
 const WRAPPER_FLAGS_WITH_VALUE = new Set(['-u', '--user', '-g', '--group', '-n', '-e', '-c', '-C']);
 

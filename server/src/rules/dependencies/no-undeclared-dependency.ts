@@ -6,24 +6,28 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { defineProjectRule } from '../../engine/rule';
+import { defineProjectRule, type ProjectRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
+import type { PackageJsonFile } from '../../project/projectFiles';
 import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { LOADING_HELPER_NAME, modulesByLocalName } from '../_utils/imports';
+import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { resolveEntryPoint } from '../_utils/modules';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
+import { DEVELOPMENT_START, packagesRunBy, scriptsOf, scriptSteps } from '../_utils/packageScripts';
 import { ownValue } from '../_utils/records';
+import { wordsRange } from '../_utils/startCommands';
 import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isBrowserifyBundle, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
-type MessageId = 'undeclared' | 'devDependency' | 'undeclaredOptional' | 'nestedDependency';
+type MessageId = 'undeclared' | 'devDependency' | 'undeclaredOptional' | 'nestedDependency' | 'devDependencyInStart';
 
 interface Options {
   /** Modules the runtime provides, never installed from npm. */
@@ -168,6 +172,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       '"{{name}}" is only a devDependency, yet production code loads it. Production installs leave devDependencies out (npm ci --omit=dev), so this load fails in the deployed app: move it to dependencies.',
     nestedDependency:
       '"{{nested}}" is loaded from inside {{name}}\'s own node_modules. That path exists only while npm happens to nest it there, which the versions installed decide, not package.json: declare {{nested}} and load it by its name.',
+    devDependencyInStart:
+      '`npm start` runs `{{program}}` (in "{{script}}"), which only the devDependency "{{name}}" provides. Production installs leave devDependencies out (npm ci --omit=dev), so the deployed app cannot start: build before the release and start the built output, or move "{{name}}" to dependencies.',
     undeclaredOptional:
       '"{{name}}" is loaded optionally, but declared nowhere, so whether this feature works depends on what is installed on each machine. Declare it in optionalDependencies (or peerDependencies) to make the choice explicit.',
   },
@@ -235,6 +241,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     const folders = sourceFolders(project.root, [...files.keys()]);
     const devOnly = devOnlyFiles(project, files);
     const operatorCommands = operatorCommandFiles(project, new Set(files.keys()));
+    reportDevToolsInStart(project.files.packageJson!, declared, dev, report);
     for (const [path, { collected }] of files) {
       if (collected.browser || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
       // Developer tools (docs builds, release scripts) run on developer machines; admin tasks run in production.
@@ -281,6 +288,26 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     }
   },
 });
+
+/**
+ * `"start": "npm run build && node dist"` with `"build": "tsc"`, `"start": "ts-node src/index.ts"`: a start script
+ * that needs a devDependency's program. A package with a `bin` is started through it, its start script is the
+ * repository's; development starts (`nodemon`, `--watch`) are not what a platform runs.
+ */
+function reportDevToolsInStart(packageJson: PackageJsonFile, declared: ReadonlySet<string>, dev: ReadonlySet<string>, report: ProjectRuleContext<MessageId, ModuleUses, Options>['report']): void {
+  const scripts = scriptsOf(packageJson.json);
+  if (packageJson.json?.bin !== undefined || scripts.start === undefined || DEVELOPMENT_START.test(scripts.start)) return;
+  const reported = new Set<string>();
+  for (const step of scriptSteps('start', scripts)) {
+    const at = packageJson.locations[`scripts.${step.script}`];
+    for (const { program, packages } of packagesRunBy(step.command)) {
+      const name = packages.find((candidate) => dev.has(candidate));
+      if (!at || !name || packages.some((candidate) => declared.has(candidate)) || reported.has(name)) continue;
+      reported.add(name);
+      report(packageJson.path, { at: jsonStringSubrange(packageJson.text, at, wordsRange(step.command)), messageId: 'devDependencyInStart', data: { program, script: step.script, name } });
+    }
+  }
+}
 
 /**
  * `if (!Datastore) Datastore = require('nedb')`, or the same assignment in a `try`: a load tried in
