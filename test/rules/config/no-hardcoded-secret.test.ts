@@ -81,6 +81,17 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a TLS default read from a key the package ships, named as an example and reached from __dirname',
+      code: "const options = {\n  key: fs.readFileSync(path.join(__dirname, '/../cert/dummy.key'), 'utf8'),\n};\ncerts.set('default', { key: fs.readFileSync(__dirname + '/../certs/example.key', 'ascii') });",
+      filename: 'lib/proxy.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'npm-proxy-cache' }), 'cert/dummy.key': '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n', 'certs/example.key': '-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END PRIVATE KEY-----\n' }),
+      errors: [
+        { messageId: 'bundledKey', line: 2, column: 45, message: "This path points at cert/dummy.key, a private key that ships with the package. Every install that keeps this default serves TLS or signs with a key anyone with the code has: read the key's path (or contents) from the environment and generate one per deploy." },
+        { messageId: 'bundledKey', line: 4, column: 57 },
+      ],
+      output: null,
+    },
+    {
       name: 'paths in the code to a private key the package ships, as an option default and a template',
       code: "const options = [{ name: 'key', default: path.resolve(__dirname, '../../tls/key.pem') }];\nconst keyPath = `${appRoot}/resources/certs/default/key.pem`;",
       filename: 'src/console/cli.js',

@@ -4,7 +4,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, namesDatabase, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
-import { isDeployed } from '../_utils/configData';
+import { isNonProductionPath } from '../../project/files';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
 import { moveToEnvFix } from '../_utils/fixes';
 import { schemaEntryOf, schemaSetting } from '../_utils/configSchema';
@@ -105,8 +105,10 @@ export default defineRule<MessageId, Options>({
 function checkBundledKeyPath(context: FileRuleContext<MessageId, Options>, node: Node): void {
   const text = node.type === 'TemplateLiteral' ? node.quasis.at(-1)?.value.cooked : getStaticString(node);
   if (!text || !/\.(?:pem|key)$/.test(text)) return;
-  const tail = text.replace(/\\/g, '/').replace(/^(?:\.{1,2}\/)+|^\/+/, '');
-  const shipped = context.project.files.privateKeys.filter((key) => isDeployed(context.project, key.path)).map((key) => projectPath(context.project.root, key.path));
+  // `'/../cert/dummy.key'` joined to `__dirname`: the segments that climb out of the code's folder are not the key's.
+  const tail = text.replace(/\\/g, '/').replace(/^(?:\.{0,2}\/)+/, '');
+  // A key named as an example or a dummy is still the one production code serves when the code names it.
+  const shipped = context.project.files.privateKeys.map((key) => projectPath(context.project.root, key.path)).filter((relative) => !isNonProductionPath(relative));
   const file = shipped.find((relative) => relative === tail || relative.endsWith(`/${tail}`));
   if (file) context.report({ at: node, messageId: 'bundledKey', data: { file } });
 }
