@@ -15,6 +15,18 @@ const PARSE_SERVER = "const express = require('express');\nclass ParseServer {\n
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a library whose only entry is its main, starting its server in a method the embedding app calls',
+      code: "const http = require('http');\nclass WebDAVServer {\n  start(port, callback) {\n    this.server = http.createServer(this.handle);\n    this.server.listen(port, callback);\n  }\n  stop(callback) {\n    this.server.close(callback);\n  }\n}\nmodule.exports = { WebDAVServer };",
+      filename: 'lib/index.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'webdav-server', main: './lib/index.js' }) }),
+    },
+    {
+      name: 'a library exporting a function that listens on the port it is given',
+      code: "const http = require('http');\nexports.listen = function (port) {\n  return http.createServer(handler).listen(port);\n};",
+      filename: 'index.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'tus-server' }) }),
+    },
+    {
       name: 'handlers that hand the stop to something named for it before they exit',
       code: `${EXPRESS}const server = app.listen(3000);\nprocess.on('SIGTERM', () => {\n  bus.emit('shutdown');\n  db.disconnect(() => process.exit(0));\n});\nprocess.on('SIGINT', () => {\n  workers.stopAll();\n  process.exit(0);\n});`,
     },

@@ -38,6 +38,8 @@ type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi' | 'custom';
 /** A call that starts serving, with what a fix needs to close it again. Plain data: it crosses workers. */
 interface ServerStart {
   readonly range: OffsetRange;
+  /** Inside a class method or an exported function: the package's API, which whoever embeds it calls. */
+  readonly embeddable?: boolean;
   readonly kind: ServerKind;
   /** Source text of the object `listen`/`start` is called on. */
   readonly receiver: string;
@@ -167,7 +169,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
         const start = serverStart(source, call, servesHttp, appClasses) ?? (frameworks && frameworkStart(call, frameworks));
         if (start) {
-          collected.starts.push(start);
+          collected.starts.push(embeddableStart(call) ? { ...start, embeddable: true } : start);
           const owner = ownerFunctionName(call);
           if (owner) collected.functions.start.push(owner);
         }
@@ -216,6 +218,10 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       ...scriptTargets(project.packageJson?.scripts.start ?? ''),
       ...Object.values(project.packageJson?.bin ?? {}),
     ].map((target) => resolveEntryPoint(project.root, target, paths)));
+    // A package whose only entry is its `main`, starting servers only in the API it exports (`server.start(port)`
+    // in a class method), is a library: the app that embeds it owns the process, and its signals.
+    const library = main !== undefined && !started.has(main) && declared.every((entry) => entry === main);
+    const embedsOnly = (entry: string) => library && entry === main && processOf(entry).facts.every((item) => item.facts.starts.every((start) => start.embeddable));
     // The handler belongs to the entry point: say so there too when what serves is reached through another
     // module. Not in a package's `main`, which is also the API other code embeds the server through,
     // unless `npm start` runs it too or it is also the package's bin.
@@ -281,6 +287,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         }
         continue;
       }
+      if (embedsOnly(entry)) continue;
       if (!usesLibrary && reportBypass(entry)) continue;
       // A handler that only exits (a logger flushing on SIGTERM) leaves the graceful one opt-in: both are reported.
       if (hearsSigterm) reportExitsWithoutClosing();
@@ -478,6 +485,18 @@ function importsServerModule(statement: Node): boolean {
     return !found && node.type !== 'FunctionDeclaration' && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression';
   });
   return found;
+}
+
+/**
+ * A start inside a class method or a function the module exports (`module.exports = function serve(port)`,
+ * `exports.start = …`, `export function listen`, `Server.prototype.start = …`): API that other code calls.
+ */
+function embeddableStart(call: TSESTree.CallExpression): boolean {
+  for (let node: Node | undefined = call.parent; node; node = node.parent) {
+    if (node.type === 'MethodDefinition' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
+    if (isFunctionNode(node) && node.parent?.type === 'AssignmentExpression' && node.parent.right === node && /^(?:module\.exports|exports)\b|\.prototype\./.test(getMemberPath(node.parent.left)?.join('.') ?? '')) return true;
+  }
+  return false;
 }
 
 /** Notes the stop-signal handler `call` installs, if it installs one; true for a SIGTERM handler that may close something. */
