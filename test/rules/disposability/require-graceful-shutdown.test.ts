@@ -132,6 +132,24 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a bin listening on what its package's own factory makes (createProxy)",
+      code: "import { createProxy } from '../proxy.js';\nconst proxy = createProxy();\nproxy.listen(port, () => console.log('listening'));",
+      filename: 'dist/bin/proxy.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'proxy', bin: { proxy: './dist/bin/proxy.js' } }) }),
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1 }],
+      output:
+        "import { createProxy } from '../proxy.js';\nconst proxy = createProxy();\nconst server = proxy.listen(port, () => console.log('listening'));\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});",
+    },
+    {
+      name: "an npm start script starting the package's own Server class",
+      code: "const Server = require('./lib/server');\nvar server = new Server(config);\nserver.start();",
+      filename: 'start.js',
+      files: { 'lib/server.js': 'module.exports = function Server(config) {};' },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'node-turn', main: 'lib/server.js', scripts: { start: 'node start' } }) }),
+      errors: [{ messageId: 'noSigterm', line: 3, column: 1 }],
+      output: null,
+    },
+    {
       name: "a server whose listen is applied to the caller's arguments, with nothing else in the file to trigger the rule (zetta's http_server.js)",
       code: "var http = require('http');\nvar HttpServer = module.exports = function () {\n  this.server = http.createServer(this.handle);\n};\nHttpServer.prototype.listen = function () {\n  this.server.listen.apply(this.server, arguments);\n};",
       filename: 'lib/http_server.js',

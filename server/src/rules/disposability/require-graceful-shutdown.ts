@@ -167,7 +167,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         noteFunctionFacts(call, collected, installsSigterm, localModules);
         if (isDefaultExitOfOptInGrace(source, call)) collected.exitsWithoutClosing.push(call.range);
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
-        const start = serverStart(source, call, servesHttp, appClasses) ?? (frameworks && frameworkStart(call, frameworks));
+        const start = serverStart(source, call, servesHttp, appClasses, localModules) ?? (frameworks && frameworkStart(call, frameworks));
         if (start) {
           collected.starts.push(embeddableStart(call) ? { ...start, embeddable: true } : start);
           const owner = ownerFunctionName(call);
@@ -743,18 +743,18 @@ function endsWithReturn(statement: TSESTree.Statement): boolean {
 }
 
 /** `app.listen(…)`, `server.listen(…)`, `fastify.listen(…)`, `http.createServer(…).listen(…)`, hapi `server.start()`. */
-function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHttp: boolean, appClasses: ReadonlySet<string>): ServerStart | undefined {
+function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHttp: boolean, appClasses: ReadonlySet<string>, localModules: ReadonlySet<string>): ServerStart | undefined {
   const property = getCalleeProperty(call);
   if ((property !== 'listen' && property !== 'start' && property !== 'run') || call.callee.type !== 'MemberExpression') return undefined;
   const receiver = unwrapExpression(call.callee.object);
   // Where no server module is imported at the top, a server still shows by what made it (`http` required
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
   const created = creationOf(source, receiver);
-  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created) || isAppFactoryCall(created))));
+  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created) || isAppFactoryCall(created) || isLocalFactoryCall(created, localModules))));
   // In a module that loads a server framework, an app it cannot trace (flatiron's `haibu.listen(options.port)`) still listens on the port it is given.
   // An instance of some class (`new Server(opts).listen(port)`) closes its own way, whatever its listen returns.
   const elsewhereKind = created?.type === 'NewExpression' && !isNodeServer(source, created) ? 'custom' : 'http';
-  const kind = servesHttp ? (serverKind(source, receiver, created) ?? (property === 'listen' && listensOnPort(call) ? 'http' : undefined)) : madeElsewhere ? elsewhereKind : constructedServer(created, appClasses);
+  const kind = servesHttp ? (serverKind(source, receiver, created) ?? (property === 'listen' && listensOnPort(call) ? 'http' : undefined)) : madeElsewhere ? elsewhereKind : constructedServer(created, appClasses, localModules);
   // `run` starts only a server class of its own (`new NodeMediaServer(config).run()`).
   if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'run' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
@@ -778,6 +778,11 @@ function isAppFactoryCall(created: Node | undefined): boolean {
 }
 
 const APP_FACTORY = /^(?:create|make|build|init|setup)\w*(?:Api|App|Application|Server)$/;
+
+/** `createProxy().listen(port)` with `createProxy` imported from the package's own module: whatever it makes, it listens on a port. */
+function isLocalFactoryCall(created: Node | undefined, localModules: ReadonlySet<string>): boolean {
+  return created?.type === 'CallExpression' && created.callee.type === 'Identifier' && localModules.has(created.callee.name) && /^(?:create|make|build)[A-Z]/.test(created.callee.name);
+}
 
 /** Frameworks that listen as soon as they are called with a port: `require('zappajs')(port, host, app)`, `webappengine({ port, routes })`. */
 const LISTENING_FRAMEWORKS: ReadonlySet<string> = new Set(['zappajs', 'zappa', 'webappengine']);
@@ -877,12 +882,14 @@ function creationOf(source: SourceCode, receiver: Node): Node | undefined {
  * though not of those that serve nothing themselves (Apollo's, which an HTTP server mounts) or only
  * in development and tests (`MongoMemoryServer`, `WebpackDevServer`).
  */
-function constructedServer(created: Node | undefined, appClasses: ReadonlySet<string> = new Set()): ServerKind | undefined {
+function constructedServer(created: Node | undefined, appClasses: ReadonlySet<string> = new Set(), localModules: ReadonlySet<string> = new Set()): ServerKind | undefined {
   if (created?.type !== 'NewExpression') return undefined;
   const callee = unwrapExpression(created.callee);
   // `new (require('../src/main').Stubby)()`: the class is a member of a module required in place.
   const name = getCalleeName(created)?.split('.').pop() ?? (callee.type === 'MemberExpression' ? getMemberName(callee) : undefined) ?? '';
-  return (/\wServer$/.test(name) && !/Apollo|Memory|Dev|Test/.test(name)) || appClasses.has(name.toLowerCase()) ? 'custom' : undefined;
+  // `const Server = require('./lib/server'); new Server(config).start()`: the package's own server class.
+  const ownServer = name === 'Server' && callee.type === 'Identifier' && localModules.has(name);
+  return (/\wServer$/.test(name) && !/Apollo|Memory|Dev|Test/.test(name)) || ownServer || appClasses.has(name.toLowerCase()) ? 'custom' : undefined;
 }
 
 /** Words too general to name a package's own application class. */
