@@ -293,6 +293,13 @@ runRuleTests(rule, {
       envKeys: ['SESSION_SECRET'],
     },
     {
+      name: "a session middleware's secret written as a whole sentence",
+      code: "app.use(session({\n  secret: 'The universe works on a math equation that never even ever really ends in the end',\n  resave: false,\n}));",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 11 }],
+      output: 'app.use(session({\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n}));',
+      envKeys: ['SESSION_SECRET'],
+    },
+    {
       name: 'a session secret written as a phrase of five words',
       code: "_.defaults(sessionOptions, { resave: false, secret: 'you should have a secret' });",
       errors: [{ messageId: 'namedSecret', line: 1, column: 53 }],

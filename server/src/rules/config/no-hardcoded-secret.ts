@@ -153,7 +153,8 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   }
   // `password: 'password'` names a form field elsewhere; beside a database's host and user it is the password.
   const labelName = inConnectionSettings(node) ? '' : name;
-  if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, labelName, secretWording(envStyle, signingKeys !== undefined)) || isCategoryLabel(node, value)) return;
+  const wording = isSessionMiddlewareSecret(node) ? 'sentence' : secretWording(envStyle, signingKeys !== undefined);
+  if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, labelName, wording) || isCategoryLabel(node, value)) return;
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node)) return;
   // A schema that reads the variable already (`env: 'AUTH_TOKEN_SECRET'`) needs its default dropped, not moved.
   const itemEnvName = configItemEnvName(node);
@@ -169,6 +170,20 @@ function inConnectionSettings(node: Node): boolean {
   const object = node.parent?.type === 'Property' ? node.parent.parent : undefined;
   if (object?.type !== 'ObjectExpression') return false;
   return namesDatabase(object) || (findProperty(object, 'host') !== undefined && (findProperty(object, 'user') ?? findProperty(object, 'username')) !== undefined);
+}
+
+/** Session and cookie middleware that sign with their `secret` option. */
+const SESSION_MIDDLEWARE = /^(?:session|expressSession|cookieSession|cookieParser)$/;
+
+/**
+ * `session({ secret: 'The universe works on a math equation that never even ever really ends in the end' })`:
+ * whatever words are there sign every session cookie.
+ */
+function isSessionMiddlewareSecret(node: Node): boolean {
+  const property = node.parent;
+  const options = property?.type === 'Property' && property.value === node && getPropertyName(property.key) === 'secret' ? property.parent : undefined;
+  const call = options?.parent;
+  return call?.type === 'CallExpression' && call.arguments[0] === options && SESSION_MIDDLEWARE.test(getMemberPath(call.callee)?.at(-1) ?? '');
 }
 
 function secretWording(envStyle: string, signingKeys: boolean): SecretWording {
