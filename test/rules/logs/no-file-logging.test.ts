@@ -257,6 +257,12 @@ runRuleTests(rule, {
       output: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ level: 'info', stream: process.stdout }] });",
     },
     {
+      name: 'a log4js file appender kept under a computed key of an appenders object',
+      code: "const log4js = require('log4js');\nvar appenders = {};\nappenders[hostname] = { type: 'file', filename: '/var/log/node-turn.log' };\nlog4js.configure({ appenders: appenders, categories: { default: { appenders: [hostname], level: 'ERROR' } } });",
+      errors: [{ messageId: 'fileAppender', line: 3, column: 23 }],
+      output: "const log4js = require('log4js');\nvar appenders = {};\nappenders[hostname] = { type: 'stdout', filename: '/var/log/node-turn.log' };\nlog4js.configure({ appenders: appenders, categories: { default: { appenders: [hostname], level: 'ERROR' } } });",
+    },
+    {
       name: 'a log4js file appender added to the config after it was written, as tsc compiles the module',
       code: "const log4js_1 = __importDefault(require('log4js'));\nconst loggerConfig = { appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } };\nfunction setLogFilePath(path) {\n  loggerConfig.appenders.app = { type: 'file', filename: path };\n  log4js_1.default.configure(loggerConfig);\n}",
       errors: [{ messageId: 'fileAppender', line: 4, column: 32 }],

@@ -156,8 +156,8 @@ function hasAnyOption(source: SourceCode, argument: Node | undefined, options: r
 export function isInsideProperty(node: Node, key: string): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'Property' && getPropertyName(current.key) === key) return true;
-    // `loggerConfig.appenders.app = { type: 'file', filename }`: added to the section after the config was written.
-    if (current.type === 'AssignmentExpression') return getMemberPath(current.left)?.slice(0, -1).includes(key) ?? false;
+    // `loggerConfig.appenders.app = { type: 'file', filename }`, `appenders[hostname] = { … }`: added to the section after the config was written.
+    if (current.type === 'AssignmentExpression') return (current.left.type === 'MemberExpression' && getMemberPath(current.left.object)?.includes(key)) ?? false;
     if (current.type === 'CallExpression' || current.type === 'Program') return false;
   }
   return false;
