@@ -247,7 +247,7 @@ export function packageFactsOf(file: PackageJsonFile | undefined): PackageFacts 
     path: file.path,
     name: typeof json.name === 'string' ? json.name : undefined,
     main: typeof json.main === 'string' ? json.main : undefined,
-    bin: typeof json.bin === 'string' ? { [String(json.name ?? 'bin')]: json.bin } : record('bin'),
+    bin: typeof json.bin === 'string' ? { [String(json.name ?? 'bin').replace(/^@[^/]+\//, '')]: json.bin } : record('bin'),
     scripts: record('scripts'),
     dependencies: record('dependencies'),
     devDependencies: record('devDependencies'),

@@ -145,6 +145,17 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "npm start runs the package's own bin, whose start command re-launches the script itself detached (a scoped package's string bin)",
+    code: "import { spawn } from 'node:child_process';\nif (cmd === 'start') {\n  const daemon = spawn(import.meta.filename, ['run'], { stdio: 'ignore', detached: true });\n  daemon.unref();\n}",
+    filename: 'bin.js',
+    project: projectFixture({ 'package.json': packageJsonText({ name: '@isomorphic-git/cors-proxy', bin: 'bin.js', scripts: { start: 'cors-proxy start' } }) }),
+    errors: [
+      { messageId: 'selfFork', line: 3, column: 18, file: 'bin.js' },
+      { messageId: 'daemonisingScript', file: 'package.json', line: 5, column: 15, message: 'The start command runs bin.js, which puts the app in the background, so the start command returns at once: the platform believes the process exited and the real one runs unsupervised. Start the app in the foreground.' },
+    ],
+    output: null,
+  },
+  {
     name: 'PID files written by a process that daemonises itself',
     code: "const fs = require('fs');\nfs.writeFileSync(path.join(dataDir, 'server.pid'), String(process.pid));\nawait fs.promises.writeFile(pidFile, `${process.pid}\\n`);\nfs.writeFileSync('/var/run/app.pid', pid);\nrequire('daemon')();",
     errors: [

@@ -10,13 +10,15 @@ import { defineProjectRule, type FixSpec } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
+import type { ProjectFacts } from '../../project/facts';
 import { enclosingFunction, findProperty, isFunctionNode, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
 import { isNodeBinary, processCallVisitors, staticText, type ProcessCall } from '../_utils/childProcess';
 import { launchedTool } from '../_utils/commands';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
 import { argsRangeInFile, execFormWords, finalStage } from '../_utils/dockerfiles';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
-import { projectPath } from '../_utils/modules';
+import { projectPath, resolveEntryPoint } from '../_utils/modules';
+import { ownValue } from '../_utils/records';
 import { scriptsOf, scriptSteps, scriptsRunBy } from '../_utils/packageScripts';
 import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
 import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
@@ -145,10 +147,13 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       });
     }
     // `npm start` itself returns at once when the script it runs daemonises: say so where the platform looks.
+    // So it does when it runs a command of the package's own bin that re-launches itself detached (`cors-proxy start`).
+    const selfForkingBins = new Set([...files].filter(([, { collected }]) => collected.some((finding) => finding.messageId === 'selfFork')).map(([path]) => path));
+    const paths = new Set(files.keys());
     for (const step of scriptSteps('start', scripts)) {
-      const script = scriptRunBy(step.command, project.files.shellScripts);
+      const script = scriptRunBy(step.command, project.files.shellScripts) ?? ownBinRunBy(step.command, project, paths);
       const value = packageJson?.locations[`scripts.${step.script}`];
-      if (!script || !value || !daemonisingScripts.has(script.path)) continue;
+      if (!script || !value || !(daemonisingScripts.has(script.path) || selfForkingBins.has(script.path))) continue;
       const at = jsonStringSubrange(packageJson!.text, value, [step.command.words[0].start, step.command.words[step.command.words.length - 1].end]);
       report(packageJson!.path, { at, messageId: 'daemonisingScript', data: { script: projectPath(project.root, script.path) } });
     }
@@ -169,6 +174,14 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     }
   },
 });
+
+/** `cors-proxy start` where package.json's bin names `cors-proxy`: the bin's file, when the command runs it. */
+function ownBinRunBy(command: SimpleCommand, project: ProjectFacts, paths: ReadonlySet<string>): { path: string } | undefined {
+  const first = programWords(command)[0];
+  const target = first && !first.dynamic ? ownValue(project.packageJson?.bin ?? {}, programName(first.text)) : undefined;
+  const path = target === undefined ? undefined : resolveEntryPoint(project.root, target, paths);
+  return path === undefined ? undefined : { path };
+}
 
 type Emit = (range: OffsetRange, messageId: 'background' | 'detach' | 'daemonManager', data: Record<string, string>, suggest?: (at: OffsetRange) => FixSpec[] | undefined) => void;
 
@@ -257,7 +270,15 @@ function isDetachedSelfLaunch(call: ProcessCall, ownCommands: ReadonlySet<string
   if (call.kind === 'fork') return true;
   const target = unwrapExpression(call.target);
   const program = getStaticString(target);
-  return isNodeBinary(target) || program === 'node' || (program !== undefined && ownCommands.has(program));
+  return isNodeBinary(target) || isOwnScript(target) || program === 'node' || (program !== undefined && ownCommands.has(program));
+}
+
+/** `__filename`, `import.meta.filename`, `process.argv[1]`: the running script, which an executable file can spawn itself. */
+function isOwnScript(target: Node): boolean {
+  if (target.type === 'Identifier') return target.name === '__filename';
+  if (target.type !== 'MemberExpression') return false;
+  if (target.object.type === 'MetaProperty') return getMemberName(target) === 'filename';
+  return target.computed && getMemberPath(target.object)?.join('.') === 'process.argv' && target.property.type === 'Literal' && target.property.value === 1;
 }
 
 /** Whether the function that makes `call` ends the process after it (`child.unref(); process.exit()`), not in a callback that waits for the child. */
