@@ -15,6 +15,13 @@ const PARSE_SERVER = "const express = require('express');\nclass ParseServer {\n
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a listener for one task, closed by the function that made it once the task is done or timed out',
+      code: "const http = require('http');\nfunction runTest(options, callback) {\n  var server;\n  function timeout() {\n    if (server) server.close();\n    callback(new Error('timeout'));\n  }\n  function wait() {\n    server = http.createServer(onPingback);\n    server.listen(options.port, listener);\n  }\n  wait();\n}\nmodule.exports = { runTest };",
+      filename: 'lib/webpagetest.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'webpagetest', main: 'lib/webpagetest.js', bin: { webpagetest: 'bin/webpagetest' } }) }),
+      files: { 'bin/webpagetest': "#!/usr/bin/env node\nconst WebPageTest = require('../lib/webpagetest');\nWebPageTest.runTest(opts, print);" },
+    },
+    {
       name: 'a library whose only entry is its main, starting its server in a method the embedding app calls',
       code: "const http = require('http');\nclass WebDAVServer {\n  start(port, callback) {\n    this.server = http.createServer(this.handle);\n    this.server.listen(port, callback);\n  }\n  stop(callback) {\n    this.server.close(callback);\n  }\n}\nmodule.exports = { WebDAVServer };",
       filename: 'lib/index.js',

@@ -15,7 +15,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, memberOfObjectLiteral, moduleStatements, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, isFunctionNode, memberOfObjectLiteral, type FunctionNode, moduleStatements, requiredSpecifier, resolveFunction, resolveValue, resolveVariable, returnedValues, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { ownerFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
@@ -168,7 +168,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         if (isDefaultExitOfOptInGrace(source, call)) collected.exitsWithoutClosing.push(call.range);
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
         const start = serverStart(source, call, servesHttp, appClasses, localModules) ?? (frameworks && frameworkStart(call, frameworks));
-        if (start) {
+        if (start && !isShortLived(call, start.receiver)) {
           collected.starts.push(embeddableStart(call) ? { ...start, embeddable: true } : start);
           const owner = ownerFunctionName(call);
           if (owner) collected.functions.start.push(owner);
@@ -485,6 +485,43 @@ function importsServerModule(statement: Node): boolean {
     return !found && node.type !== 'FunctionDeclaration' && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression';
   });
   return found;
+}
+
+/**
+ * `var server = http.createServer(…)` in `runTest`, listened on in one of its callbacks and closed in another once the
+ * test is done or has timed out: a listener for one task, not a server the platform stops. A close handed out for
+ * later (`resolve({ close: () => server.close() })`) or run on a stop signal keeps it a server.
+ */
+function isShortLived(call: TSESTree.CallExpression, receiver: string): boolean {
+  const owner = declaringFunction(call, receiver);
+  let closes = false;
+  if (owner) {
+    walkSubtree(owner.body, (node) => {
+      if (node.type === 'CallExpression' && getCalleeName(node) === `${receiver}.close` && !isHandedOut(node, owner)) closes = true;
+      return !closes;
+    });
+  }
+  return closes;
+}
+
+/** The function whose parameters or top-level `var`/`let`/`const` declare `name`. */
+function declaringFunction(node: Node, name: string): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    if (current.params.some((param) => param.type === 'Identifier' && param.name === name)) return current;
+    const statements = current.body.type === 'BlockStatement' ? current.body.body : [];
+    if (statements.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === name))) return current;
+  }
+  return undefined;
+}
+
+/** A call inside a function kept in an object (`{ close: () => server.close() }`) or a stop-signal handler: run later, if ever. */
+function isHandedOut(call: Node, owner: Node): boolean {
+  for (let current = call.parent; current && current !== owner; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    if (current.parent?.type === 'Property' || (current.parent?.type === 'CallExpression' && /^(?:on|once)$/.test(getCalleeProperty(current.parent) ?? ''))) return true;
+  }
+  return false;
 }
 
 /**
