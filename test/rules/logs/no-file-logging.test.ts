@@ -65,6 +65,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a write that appends to a log file a helper of the module names',
+      code: "const fs = require('fs');\nfunction getLogFile(name) {\n  return path.join(whistlePath, pkgConf.name + (name ? '-' + name : '') + '.log');\n}\nexports.writeLogSync = function (msg) {\n  fs.writeFileSync(getLogFile(), msg, { flag: 'a' });\n};\nfs.writeFileSync(getLogFile(), msg);",
+      errors: [{ messageId: 'fileStream', line: 6, column: 3, message: 'Log lines go to *.log. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: null,
+    },
+    {
       name: "the default of a convict schema's logging path (@dadi/api's logging.path), not other settings' defaults",
       code: "const conf = convict({\n  logging: {\n    enabled: { doc: 'If true, logging is enabled', format: Boolean, default: true },\n    path: { doc: 'The path to the directory for log files.', format: String, default: './log' },\n  },\n  media: { path: { doc: 'Where uploads go', format: String, default: './logs' } },\n});",
       filename: 'config.js',

@@ -139,7 +139,10 @@ function appendedByLogger(context: FileRuleContext<MessageId>, node: TSESTree.Ca
 
 /** `fs.openSync(file, 'a+')`: a file opened to append lines to. */
 function isAppendOpen(node: TSESTree.CallExpression, method: string | undefined): boolean {
-  return (method === 'open' || method === 'openSync') && /^a/.test(getStaticString(node.arguments[1]) ?? '');
+  if (method === 'open' || method === 'openSync') return /^a/.test(getStaticString(node.arguments[1]) ?? '');
+  // `fs.writeFileSync(getLogFile(), msg, { flag: 'a' })`: a write that appends, as appendFile does.
+  const options = (method === 'writeFile' || method === 'writeFileSync') && node.arguments[2] ? unwrapExpression(node.arguments[2] as Node) : undefined;
+  return options?.type === 'ObjectExpression' && /^a/.test(getStaticString(findProperty(options, 'flag')?.value as Node | undefined) ?? '');
 }
 
 /** winston 2's `winston.add(winston.transports.File, { filename })`: the transport class, not an instance. */
@@ -330,7 +333,10 @@ function returnedPathParts(source: SourceCode, value: Node): (string | undefined
 function lastPathPart(node: Node): string | undefined {
   if (node.type === 'TemplateLiteral') return node.quasis[node.quasis.length - 1].value.cooked ?? undefined;
   if (node.type === 'CallExpression' && /^path\.(?:join|resolve)$|^(?:join|resolve)$/.test(getCalleeName(node) ?? '')) {
-    return getStaticString(node.arguments[node.arguments.length - 1]);
+    const last = node.arguments[node.arguments.length - 1] as Node | undefined;
+    // `path.join(dir, pkgConf.name + suffix + '.log')`: a computed name, with its extension written out.
+    const extension = last?.type === 'BinaryExpression' && last.operator === '+' ? getStaticString(last.right as Node) : undefined;
+    return getStaticString(last) ?? (extension ? `*${extension}` : undefined);
   }
   return undefined;
 }
