@@ -7,6 +7,7 @@ const MESSAGE = (key: string, env: string) =>
 
 runRuleTests(rule, {
   valid: [
+    { name: 'translations kept beside the config, whose values are labels', code: '', project: projectFixture({ 'config/lang/de.json': '{\n  "username": "Benutzername",\n  "password": "Passwort"\n}\n', 'locales/pt-BR.json': '{ "password": "Senha secreta" }\n' }) },
     { name: 'stored password hashes of sample users (sha1 hex, salted base64)', code: '', project: projectFixture({ 'conf/users.yml': 'userA:\n  password: "rCOSZxJrgze2AZdVQh12c6ErDMOG0M+Rx5Yu7S5d91c=GS4SbTQYmoaGwjm2shEobg=="\nadmin:\n  password: a94a8fe5ccb19ba61c4c0873d391e987982fbbd3\n' }) },
     { name: 'private keys encrypted with a passphrase', code: '', project: projectFixture({ 'ssl/ca-key.pem': '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: DES-EDE3-CBC,9E2EE4FC36E46104\n\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n', 'ssl/pkcs8.key': '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0w\n-----END ENCRYPTED PRIVATE KEY-----\n' }) },
     { name: 'the setting\'s name or a piece of it as its value', code: '', project: projectFixture({ 'config/default.json': '{ "proxy": { "username": "name", "password": "pass" }, "api": { "apiToken": "token" } }\n' }) },

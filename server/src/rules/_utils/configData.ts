@@ -16,9 +16,14 @@ const ENVIRONMENT_MAPPING = /(?:^|\/)custom-environment-variables\.[^/]+$/;
 /** Files copied into new projects or shown as examples, for the user to fill in. */
 const NOT_DEPLOYED = /(?:^|\/)(?:templates?|generators?|scaffold\w*|examples?|samples?)\/|(?:^|[/._-])(?:example|sample|template|dist)\.[^/]+$/i;
 
+/** Translations kept beside the config (`config/lang/de.json`, `locales/en-US.json`): `"password": "Passwort"` is a label. */
+const TRANSLATIONS = /(?:^|\/)(?:lang|langs|languages|locales?|i18n|l10n|translations?|messages)\/|(?:^|\/)[a-z]{2}[-_][A-Z]{2}\.json$/;
+
 /** Parsed config data files that reach a deploy, with their values. */
 export function deployedConfigData(project: ProjectFacts): (ConfigDataFile & { readonly value: unknown })[] {
-  return project.files.configData.filter((file): file is ConfigDataFile & { readonly value: unknown } => file.value !== undefined && isDeployed(project, file.path));
+  return project.files.configData.filter(
+    (file): file is ConfigDataFile & { readonly value: unknown } => file.value !== undefined && isDeployed(project, file.path) && !TRANSLATIONS.test(projectPath(project.root, file.path)),
+  );
 }
 
 /** Whether a project file reaches a deploy: not for development or tests, not an example, template or variable mapping. */
