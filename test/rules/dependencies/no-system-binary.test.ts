@@ -162,6 +162,15 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a program from PATH unless an option gives its path',
+    code: `${CP}function exec(args) {\n  let exe = this.options.path ? this.options.path : 'ffmpeg';\n  return spawn(exe, args);\n}\nspawn(options.convertPath || 'convert', args);`,
+    errors: [
+      { messageId: 'systemBinary', line: 3, column: 53 },
+      { messageId: 'systemBinary', line: 6, column: 30 },
+    ],
+    output: null,
+  },
+  {
     name: 'execSync with a template literal, through the module namespace',
     code: "import cp from 'node:child_process';\nconst text = cp.execSync(`pdftotext ${file} -`).toString();",
     filename: 'src/extract.mjs',

@@ -388,7 +388,9 @@ function programSettingDefault(node: Node): string | undefined {
     : undefined;
   const path = setting && getMemberPath(setting);
   const key = path?.at(-1)?.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return key?.startsWith(program.replace(/[^a-z0-9]/g, '')) && path!.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? program : undefined;
+  // `this.options.path ? this.options.path : 'ffmpeg'` in a wrapper of the tool: the option only says where it is.
+  const namesProgram = key !== undefined && (key.startsWith(program.replace(/[^a-z0-9]/g, '')) || PROGRAM_VARIABLE_SUFFIX.test(key));
+  return namesProgram && path!.slice(0, -1).some((segment) => SETTINGS_OBJECT.test(segment)) ? program : undefined;
 }
 
 /** Lookups of a program on the PATH: shelljs `which`, the `which`, `command-exists`, `lookpath` and `hasbin` packages. */
