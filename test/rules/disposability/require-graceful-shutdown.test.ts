@@ -139,6 +139,15 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a server made by Node's http.Server class, called without new",
+      code: "var express = require('express');\nvar app = express();\nvar http = require('http').Server(app);\nvar io = require('socket.io')(http);\nhttp.listen(process.env.PORT || 3000);",
+      filename: 'subway.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'subway', bin: { subway: './subway.js' } }) }),
+      errors: [{ messageId: 'noSigterm', line: 5, column: 1 }],
+      output:
+        "var express = require('express');\nvar app = express();\nvar http = require('http').Server(app);\nvar io = require('socket.io')(http);\nconst server = http.listen(process.env.PORT || 3000);\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});",
+    },
+    {
       name: "a bin listening on what its package's own factory makes (createProxy)",
       code: "import { createProxy } from '../proxy.js';\nconst proxy = createProxy();\nproxy.listen(port, () => console.log('listening'));",
       filename: 'dist/bin/proxy.js',

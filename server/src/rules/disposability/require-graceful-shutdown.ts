@@ -890,7 +890,7 @@ function serverKind(source: SourceCode, receiver: Node, created: Node | undefine
   if (/(?:^|\.)NestFactory\.create(?:Microservice)?$/.test(name)) return 'nest';
   if (/^(?:fastify|Fastify)$|\.fastify$/.test(name)) return 'fastify';
   if (/^(?:Hapi\.server|Hapi\.Server|hapi\.server|server|Server)$/.test(name) && /hapi/.test(source.text)) return 'hapi';
-  if (/(?:^|\.)(?:createServer|createSecureServer|SMTPServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name)) return 'http';
+  if (/(?:^|\.)(?:createServer|createSecureServer|SMTPServer)$|^(?:express|Koa|koa|restify\.createServer|polka)$/.test(name) || NODE_SERVER_CLASS.test(name)) return 'http';
   return constructedServer(created);
 }
 
@@ -937,10 +937,14 @@ function ownClassNames(packageName: string | undefined): ReadonlySet<string> {
   return new Set((packageName ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 4 && !GENERIC_PACKAGE_WORDS.has(word)));
 }
 
-/** Created by Node's own `http.createServer(app)` (or https, http2, net, tls), wherever the module was required. */
+/** `require('http').Server(app)`, `new https.Server(options, app)`: Node's server classes, which make a server as `createServer` does. */
+const NODE_SERVER_CLASS = /^(?:node:)?(?:https?|net|tls)\.Server$/;
+
+/** Created by Node's own `http.createServer(app)` (or https, http2, net, tls, or their `Server` classes), wherever the module was required. */
 function isNodeServer(source: SourceCode, created: Node | undefined): boolean {
-  if (created?.type !== 'CallExpression') return false;
-  return /^(?:node:)?(?:https?|http2|net|tls)\.create(?:Secure)?Server$/.test(creatorName(source, created));
+  if (created?.type !== 'CallExpression' && created?.type !== 'NewExpression') return false;
+  const name = creatorName(source, created);
+  return /^(?:node:)?(?:https?|http2|net|tls)\.create(?:Secure)?Server$/.test(name) || NODE_SERVER_CLASS.test(name);
 }
 
 /** The dotted name of what a call runs, through a `const` that holds it: `createHttpServer` after `const createHttpServer = require('http').createServer`. */
