@@ -293,6 +293,13 @@ runRuleTests(rule, {
       envKeys: ['SESSION_SECRET'],
     },
     {
+      name: "Express 3's cookie parser signing with a literal whenever the setting is missing",
+      code: "app.use(express.cookieParser(server_settings.cookie_secret || 'subway_secret'));",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 63, message: '"COOKIE_SECRET" is set to a literal credential. Everyone with the code has it and every deploy shares it: read it from process.env.COOKIE_SECRET.' }],
+      output: 'app.use(express.cookieParser(server_settings.cookie_secret || process.env.COOKIE_SECRET));',
+      envKeys: ['COOKIE_SECRET'],
+    },
+    {
       name: "a session middleware's secret written as a whole sentence",
       code: "app.use(session({\n  secret: 'The universe works on a math equation that never even ever really ends in the end',\n  resave: false,\n}));",
       errors: [{ messageId: 'namedSecret', line: 2, column: 11 }],

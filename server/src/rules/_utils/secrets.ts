@@ -123,9 +123,10 @@ const DESCRIPTIVE_VALUES = new Set([
 
 /**
  * How much prose a secret may be: none for keys and tokens, a short phrase for session secrets
- * ("keyboard cat"), any sentence for a passphrase, whose words are the secret.
+ * ("keyboard cat"), any sentence for a passphrase, whose words are the secret. `signing`: the value
+ * a signing call or middleware is handed, which is the secret whatever it looks like (`'subway_secret'`).
  */
-export type SecretWording = 'word' | 'phrase' | 'sentence';
+export type SecretWording = 'word' | 'phrase' | 'sentence' | 'signing';
 
 /**
  * True when a literal assigned to a secret-looking name is a usable credential rather than
@@ -139,7 +140,8 @@ export function isUsableSecretValue(value: string, name: string, wording: Secret
   if (normalize(trimmed) === normalize(name) || normalize(name).endsWith(normalize(trimmed)) || normalize(name).startsWith(normalize(trimmed))) return false;
   // `client_secret: 'GOOGLE_CLIENT_SECRET'`: the name of the variable to put there, not a value (a `DEFAULT_…` one is the value).
   if (/^(?!DEFAULT_|FALLBACK_)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed) && normalize(trimmed).endsWith(normalize(name))) return false;
-  if (/\s/.test(trimmed) && wording !== 'sentence' && (wording === 'word' || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 6)) return false;
+  if (/\s/.test(trimmed) && wording !== 'sentence' && wording !== 'signing' && (wording === 'word' || /[.!?:]$/.test(trimmed) || trimmed.split(/\s+/).length > 6)) return false;
+  if (wording === 'signing') return !/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(trimmed);
   // `'__ES6-PROMISIFY--CUSTOM-ARGUMENTS__'`: a marker a library compares against.
   if (/^__[\w-]+__$/.test(trimmed)) return false;
   if (/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/|:|#|@)/i.test(trimmed)) return false;

@@ -33,6 +33,7 @@ const SECRET_ARGUMENTS: ReadonlyMap<string, { index: number; name: string }> = n
   ['crypto.createHmac', { index: 1, name: 'HMAC_SECRET' }],
   ['createHmac', { index: 1, name: 'HMAC_SECRET' }],
   ['cookieParser', { index: 0, name: 'COOKIE_SECRET' }],
+  ['express.cookieParser', { index: 0, name: 'COOKIE_SECRET' }],
 ]);
 
 /** Holders whose name says nothing about the service: `config.password` stays PASSWORD. */
@@ -153,7 +154,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   }
   // `password: 'password'` names a form field elsewhere; beside a database's host and user it is the password.
   const labelName = inConnectionSettings(node) ? '' : name;
-  const wording = isSessionMiddlewareSecret(node) ? 'sentence' : secretWording(envStyle, signingKeys !== undefined);
+  const wording = isSessionMiddlewareSecret(node) || getSecretArgumentName(node) !== undefined ? 'signing' : secretWording(envStyle, signingKeys !== undefined);
   if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, labelName, wording) || isCategoryLabel(node, value)) return;
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node)) return;
   // A schema that reads the variable already (`env: 'AUTH_TOKEN_SECRET'`) needs its default dropped, not moved.
@@ -404,10 +405,12 @@ function fixFor(context: FileRuleContext<MessageId, Options>, target: Node, fall
 }
 
 function getSecretArgumentName(node: Node): string | undefined {
-  const call = node.parent;
+  // `cookieParser(settings.cookie_secret || 'subway_secret')`: the literal is the secret whenever the setting is missing.
+  const argument = node.parent?.type === 'LogicalExpression' && node.parent.operator !== '&&' && node.parent.right === node ? node.parent : node;
+  const call = argument.parent;
   if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return undefined;
   const sink = SECRET_ARGUMENTS.get(getCalleeName(call) ?? '');
-  return sink && call.arguments[sink.index] === node ? sink.name : undefined;
+  return sink && call.arguments[sink.index] === argument ? sink.name : undefined;
 }
 
 const CONFIG_GETTER = /^(?:get|getConfig|getSetting|getOption|config|setting|option)$/i;
