@@ -319,6 +319,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "bower's API, installing the client packages as the server starts",
+    code: "var bower = require('bower');\nasync.waterfall([\n  function (callback) {\n    bower.commands.install().on('end', function (results) { callback(null, results); });\n  },\n], start);",
+    filename: 'subway.js',
+    errors: [{ messageId: 'install', line: 4, column: 5, message: 'The running app runs `bower install`. Changing node_modules at run time produces code no build made and no release recorded: instances drift apart, rollbacks do not restore it, and a registry outage breaks the app. Install dependencies in the build stage.' }],
+    output: null,
+  },
+  {
     name: 'a command line handed to the app\'s own helper',
     code: "await executeCommand(`npm install ${packageName}@${version}`, { cwd: downloadFolder });\nawait this.runCommand('git pull');",
     filename: 'src/community-packages.mjs',

@@ -225,19 +225,20 @@ function shown(words: readonly ShellWord[], count: number, program: string): str
   return [program, ...words.slice(1, count).map((word) => (word.dynamic ? '…' : word.text))].join(' ');
 }
 
-/** `npm.commands.install(…)`, `npm.install(…)` with the npm package loaded in-process. */
+/** `npm.commands.install(…)`, `npm.install(…)`, `bower.commands.install()` with the package manager loaded in-process. */
 function checkNpmApi(call: TSESTree.CallExpression, report: Report, source: SourceCode): void {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression') return;
   const holder = unwrapExpression(callee.object);
   const viaCommands = holder.type === 'MemberExpression' && getMemberName(holder) === 'commands';
-  const npm = viaCommands ? unwrapExpression(holder.object) : holder;
-  if (!((npm.type === 'Identifier' && /^npm$/i.test(npm.name)) || requiredSpecifier(npm) === 'npm')) return;
+  const api = viaCommands ? unwrapExpression(holder.object) : holder;
+  const manager = api.type === 'Identifier' && /^(?:npm|bower)$/i.test(api.name) ? api.name.toLowerCase() : requiredSpecifier(api);
+  if (manager !== 'npm' && manager !== 'bower') return;
   // `require('npm').commands[type](…)`: the command is chosen at run time, and every npm command changes node_modules or asks about it.
   const chosen = viaCommands && callee.computed && getStaticString(callee.property) === undefined;
   const method = callee.computed ? getStaticString(callee.property) : getMemberName(callee);
-  if (chosen) report(call, 'install', `npm <${source.getText(callee.property)}>`);
-  else if (method !== undefined && /^(?:install|ci|update|uninstall)$/.test(method)) report(call, 'install', `npm ${method}`);
+  if (chosen) report(call, 'install', `${manager} <${source.getText(callee.property)}>`);
+  else if (method !== undefined && /^(?:install|ci|update|uninstall)$/.test(method)) report(call, 'install', `${manager} ${method}`);
 }
 
 /** A command handed to an app's own helper (`executeCommand('npm install x')`) rather than to child_process. */
