@@ -5,6 +5,7 @@ const CRYPTO = "const crypto = require('crypto');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a cache driver falling back to memory, and a store made in memory for a cache', code: "const cacheDriver = config.cache.driver || 'memory';\nfunction make({ sessionStore = createMemoryCache() }) {}" },
     { name: 'a table filled by key outside any limiter', code: "function Registry() {\n  this.handlers = {};\n}\nRegistry.prototype.add = function (name, fn) {\n  this.handlers[name] = fn;\n};" },
     { name: 'a limiter whose options object is never filled by key', code: "function RateLimiter(options) {\n  this.config = {};\n  this.config.limit = options.limit;\n}" },
     {
@@ -99,6 +100,16 @@ runRuleTests(rule, {
     { name: 'a generated key saved through a method that stores it in the database', code: "class Settings {\n  create() {\n    const encryptionKey = randomBytes(24).toString('base64');\n    this.save({ encryptionKey });\n  }\n  async save(settings) { await this.repository.insert(settings); }\n}" },
   ],
   invalid: [
+    {
+      name: 'a session driver falling back to memory, and a session store defaulting to one made in memory',
+      code: "function getSessionStore() {\n  const { session } = getConfig();\n  const sessionDriver = (session && session.driver) || 'memory';\n  return stores[sessionDriver];\n}\nclass Bot {\n  constructor({ connector, sessionStore = createMemorySessionStore() }) {\n    this._sessions = sessionStore;\n  }\n}",
+      filename: 'dist/shared/getSessionStore.js',
+      errors: [
+        { messageId: 'memoryAdapterDefault', line: 3, column: 56, message: "When no adapter is configured, this falls back to `memory`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." },
+        { messageId: 'memoryAdapterDefault', line: 7, column: 43 },
+      ],
+      output: null,
+    },
     {
       name: 'a server whose default options keep its data in memory (mosca, deepstream 3, ponte)',
       code: "function start(program) {\n  var defopts = {\n    backend: {},\n    persistence: { factory: persistence.Memory },\n  };\n}\nmodule.exports = [{\n  service: 'persistence',\n  factory: persistence,\n  defaults: { type: 'memory' },\n}];",

@@ -72,7 +72,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
     (/\.publish\s*\(/.test(text) && /\.emit\s*\(/.test(text)) ||
     (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
@@ -187,6 +187,7 @@ export default defineRule<MessageId>({
         if (frontend) return;
         const declarator = node as TSESTree.VariableDeclarator;
         checkSecretDeclarator(context, declarator, state);
+        if (declarator.init && declarator.id.type === 'Identifier') checkMemoryStoreDefault(context, declarator.id.name, declarator.init);
         if (declarator.init && declarator.id.type === 'Identifier' && !insideFunction(declarator)) {
           checkAttemptCounter(context, declarator, declarator.id.name, declarator.init);
           checkDataLock(context, declarator, declarator.id.name, declarator.init);
@@ -195,7 +196,10 @@ export default defineRule<MessageId>({
         }
       },
       AssignmentPattern: (node) => {
-        if (!frontend) checkSecretDefault(context, node as TSESTree.AssignmentPattern, state);
+        if (frontend) return;
+        const pattern = node as TSESTree.AssignmentPattern;
+        checkSecretDefault(context, pattern, state);
+        if (pattern.left.type === 'Identifier') checkMemoryStoreDefault(context, pattern.left.name, pattern.right);
       },
       Property: (node) => {
         if (frontend) return;
@@ -491,6 +495,24 @@ function checkDefaultBackend(context: FileRuleContext<MessageId>, property: TSES
   if (!service || !BACKEND_SETTING.test(service) || (key !== 'defaults' && !amongDefaults(context.source, object))) return;
   const adapter = processLocalBackend(unwrapExpression(property.value as Node));
   if (adapter) context.report({ at: property, messageId: 'memoryAdapterDefault', data: { adapter } });
+}
+
+/** A setting that chooses where sessions, jobs or messages are kept: `sessionDriver`, `queueAdapter`, `sessionStore`. */
+const SHARED_STATE_SETTING = /^(?:sessions?|queue|jobs?|messages?|broker|bus|pubsub|events?)[_-]?(?:driver|store|storage|adapter|backend|engine)$/i;
+const MEMORY_KIND = /^(?:memory|in-?memory|mem)$/i;
+
+/**
+ * `const sessionDriver = (session && session.driver) || 'memory'`, `constructor({ sessionStore = createMemorySessionStore() })`:
+ * the store sessions, jobs or messages fall back to when nothing is configured keeps them in this process.
+ */
+function checkMemoryStoreDefault(context: FileRuleContext<MessageId>, name: string, value: Node): void {
+  if (!SHARED_STATE_SETTING.test(name)) return;
+  const unwrapped = unwrapExpression(value);
+  const fallback = unwrapped.type === 'LogicalExpression' && unwrapped.operator !== '&&' ? unwrapExpression(unwrapped.right) : unwrapped.parent?.type === 'AssignmentPattern' ? unwrapped : undefined;
+  const kind = fallback && getStaticString(fallback);
+  const made = fallback && (fallback.type === 'CallExpression' || fallback.type === 'NewExpression') ? getMemberPath(fallback.callee)?.at(-1) : undefined;
+  const adapter = kind !== undefined && MEMORY_KIND.test(kind) ? kind : made !== undefined && /Memory/.test(made) && !/Cache/.test(made) ? made : undefined;
+  if (adapter) context.report({ at: fallback!, messageId: 'memoryAdapterDefault', data: { adapter } });
 }
 
 /** `persistence.Memory`, `{ factory: persistence.Memory }`, `{ type: 'memory' }`, `require('./default-plugins/local-cache')`. */
