@@ -83,6 +83,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "grunt's tasks run from the server's own asset module as it starts, outside development",
+    code: "var grunt = require('grunt');\nmodule.exports = function (cb) {\n  if (env === 'development') {\n    grunt.tasks(['jade', 'react'], {}, cb);\n  } else {\n    grunt.tasks(['jade', 'uglify'], {}, cb);\n  }\n};",
+    filename: 'lib/static.js',
+    errors: [{ messageId: 'bundle', line: 6, column: 5, message: "This server module loads the bundler grunt and builds with it while the app runs. Bundling is the build stage's job: done at run time it needs build tools in production, differs between instances and can produce something other than what was tested. Bundle in the build stage and ship the output." }],
+    output: null,
+  },
+  {
     name: "npm picked by platform (`npm.cmd` on Windows) with its arguments in a `var`, through a shell",
     code: "var child_process = require('child_process');\nvar npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';\nfunction installModule(name, installDir) {\n  var args = ['install', '--save', '--production', name];\n  return child_process.spawn(npmCommand, args, { cwd: installDir, shell: true });\n}",
     errors: [{ messageId: 'install', line: 5, column: 30 }],

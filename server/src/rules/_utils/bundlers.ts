@@ -1,5 +1,5 @@
 /**
- * Bundlers run in-process: `rollup()`, `webpack(config)`, esbuild's and vite's `build()`. Only the
+ * Bundlers run in-process: `rollup()`, `webpack(config)`, esbuild's and vite's `build()`, grunt's `tasks()`. Only the
  * functions that produce a build count; watch modes and dev servers (`createServer`, `context`,
  * `watch`) serve development.
  */
@@ -26,6 +26,9 @@ const BUNDLERS: Readonly<Record<string, BundlerApi>> = {
   vite: { callable: false, builds: new Set(['build']) },
   '@parcel/core': { callable: true, builds: new Set(['Parcel']) },
   browserify: { callable: false, builds: new Set() },
+  // Task runners driven from code: `grunt.tasks(['jade', 'uglify'], {}, done)`, gulp 3's `gulp.start('build')`.
+  grunt: { callable: false, builds: new Set(['tasks']) },
+  gulp: { callable: false, builds: new Set(['start']) },
 };
 
 /** Bundlers that build when an instance is asked for its output: `b = browserify(entry); b.bundle(done)`. */

@@ -63,7 +63,7 @@ export default defineProjectRule<MessageId, RunTimeFacts>({
     [
       /child_process|\bexeca\b|cross-spawn|shelljs|\bzx\b|\b(?:npm|yarn|pnpm)\b|commands\.(?:install|update|uninstall)/.source,
       `\\.${INSTALLER_METHOD_NAME}\\s*\\(`,
-      /['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core|browserify)['"`]/.source,
+      /['"`](?:tar|tar-fs|unzipper|extract-zip|decompress|adm-zip|rollup|rolldown|webpack|@rspack\/core|esbuild|vite|@parcel\/core|browserify|grunt|gulp)['"`]/.source,
       `['"\`](?:${COMPILING_MIDDLEWARE_MODULES.join('|')})['"\`]`,
       ASSET_BUILD_TEXT.source,
     ].join('|'),
