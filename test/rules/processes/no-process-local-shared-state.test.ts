@@ -101,6 +101,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a registry module of the package's own named for memory, loaded unless the settings choose MongoDB",
+      code: "if (config.deviceRegistry && config.deviceRegistry.type === 'mongodb') {\n  registry = require('./services/server/mongodbDeviceRegistry');\n} else {\n  logger.info(context, 'Memory Device registry selected');\n  registry = require('./services/server/inMemoryDeviceRegistry');\n}",
+      filename: 'lib/lwm2m-server.js',
+      errors: [{ messageId: 'memoryAdapterDefault', line: 5, column: 14, message: "When no adapter is configured, this falls back to `require('./services/server/inMemoryDeviceRegistry')`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." }],
+      output: null,
+    },
+    {
       name: 'a session driver falling back to memory, and a session store defaulting to one made in memory',
       code: "function getSessionStore() {\n  const { session } = getConfig();\n  const sessionDriver = (session && session.driver) || 'memory';\n  return stores[sessionDriver];\n}\nclass Bot {\n  constructor({ connector, sessionStore = createMemorySessionStore() }) {\n    this._sessions = sessionStore;\n  }\n}",
       filename: 'dist/shared/getSessionStore.js',

@@ -72,7 +72,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
     (/\.publish\s*\(/.test(text) && /\.emit\s*\(/.test(text)) ||
     (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
@@ -583,11 +583,12 @@ function registryChange(body: TSESTree.ClassBody, field: string): string | undef
  * createBus({ type: 'redis' }); else bus = createBus({ type: 'local' });`.
  */
 function checkFactoryElse(context: FileRuleContext<MessageId>, created: TSESTree.NewExpression | TSESTree.CallExpression): void {
-  const adapter = created.type === 'NewExpression' ? memoryBackendCreated(created) : localVariantCreated(created);
+  const adapter = created.type === 'NewExpression' ? memoryBackendCreated(created) : (localVariantCreated(created) ?? memoryModuleLoaded(created));
   const assignment = created.parent;
   if (!adapter || assignment?.type !== 'AssignmentExpression' || assignment.right !== created || assignment.parent.type !== 'ExpressionStatement') return;
   const statement = assignment.parent;
-  const branch = statement.parent.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
+  // `else { logger.info('Memory registry selected'); registry = require('./inMemoryDeviceRegistry'); }`: log lines beside the choice.
+  const branch = statement.parent.type === 'BlockStatement' ? statement.parent : statement;
   const choice = branch.parent?.type === 'IfStatement' && branch.parent.alternate === branch ? branch.parent : undefined;
   if (!choice) return;
   const namedFactory = created.type === 'NewExpression' && FACTORY_BACKEND_KIND.test(adapter) && isBackendFactory(enclosingFunction(created));
@@ -630,6 +631,13 @@ function localVariantCreated(call: TSESTree.CallExpression): string | undefined 
     if (kind !== undefined) return LOCAL_VARIANT.test(kind) ? `${factory}({ ${key}: '${kind}' })` : undefined;
   }
   return undefined;
+}
+
+/** `require('./services/server/inMemoryDeviceRegistry')`: a module of the package's own named for keeping its data in memory. */
+function memoryModuleLoaded(call: TSESTree.CallExpression): string | undefined {
+  const module = requiredSpecifier(call);
+  const file = module?.startsWith('.') ? module.split('/').pop()!.replace(/\.[cm]?js$/, '') : undefined;
+  return file !== undefined && /^(?:in-?memory|memory)[-_]?[A-Za-z]\w*$/i.test(file) && !/cache/i.test(file) ? `require('${module}')` : undefined;
 }
 
 function isBackendFactory(factory: ReturnType<typeof enclosingFunction>): boolean {
