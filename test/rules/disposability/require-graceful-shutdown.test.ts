@@ -139,6 +139,15 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a server closed only by a callback handed to another object (postgraphile releasing its serv) is still a server',
+      code: "const { createServer } = require('node:http');\nasync function run() {\n  const server = createServer();\n  serv.onRelease(() => {\n    server.close();\n  });\n  server.listen({ port, host });\n}\nrun();",
+      filename: 'dist/cli.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'postgraphile', bin: { postgraphile: './dist/cli.js' } }) }),
+      errors: [{ messageId: 'noSigterm', line: 7, column: 3 }],
+      output:
+        "const { createServer } = require('node:http');\nasync function run() {\n  const server = createServer();\n  serv.onRelease(() => {\n    server.close();\n  });\n  const httpServer = server.listen({ port, host });\n  process.on('SIGTERM', () => {\n    httpServer.close(() => process.exit(0));\n    setTimeout(() => process.exit(1), 10_000).unref();\n  });\n}\nrun();",
+    },
+    {
       name: "a server made by Node's http.Server class, called without new",
       code: "var express = require('express');\nvar app = express();\nvar http = require('http').Server(app);\nvar io = require('socket.io')(http);\nhttp.listen(process.env.PORT || 3000);",
       filename: 'subway.js',

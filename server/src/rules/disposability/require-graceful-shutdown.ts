@@ -488,40 +488,39 @@ function importsServerModule(statement: Node): boolean {
 }
 
 /**
- * `var server = http.createServer(…)` in `runTest`, listened on in one of its callbacks and closed in another once the
- * test is done or has timed out: a listener for one task, not a server the platform stops. A close handed out for
- * later (`resolve({ close: () => server.close() })`) or run on a stop signal keeps it a server.
+ * `var server = http.createServer(…)` in `runTest`, listened on in one of its callbacks and closed by one of its own
+ * helpers (`function timeout() { server.close(); … }`) once the test is done or has timed out: a listener for one
+ * task, not a server the platform stops. A close handed to something else to run later (`serv.onRelease(() =>
+ * server.close())`, `{ close: () => server.close() }`, a stop-signal handler) keeps it a server.
  */
 function isShortLived(call: TSESTree.CallExpression, receiver: string): boolean {
   const owner = declaringFunction(call, receiver);
   let closes = false;
   if (owner) {
     walkSubtree(owner.body, (node) => {
-      if (node.type === 'CallExpression' && getCalleeName(node) === `${receiver}.close` && !isHandedOut(node, owner)) closes = true;
+      if (node.type === 'CallExpression' && getCalleeName(node) === `${receiver}.close` && closedByTaskItself(node, owner)) closes = true;
       return !closes;
     });
   }
   return closes;
 }
 
-/** The function whose parameters or top-level `var`/`let`/`const` declare `name`. */
+/** The function whose top-level `var`/`let`/`const` declares `name`. */
 function declaringFunction(node: Node, name: string): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
-    if (current.params.some((param) => param.type === 'Identifier' && param.name === name)) return current;
     const statements = current.body.type === 'BlockStatement' ? current.body.body : [];
     if (statements.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === name))) return current;
   }
   return undefined;
 }
 
-/** A call inside a function kept in an object (`{ close: () => server.close() }`) or a stop-signal handler: run later, if ever. */
-function isHandedOut(call: Node, owner: Node): boolean {
+/** A close in the task's own flow or in a helper function it declares, not in a function handed to another call or object. */
+function closedByTaskItself(call: Node, owner: Node): boolean {
   for (let current = call.parent; current && current !== owner; current = current.parent) {
-    if (!isFunctionNode(current)) continue;
-    if (current.parent?.type === 'Property' || (current.parent?.type === 'CallExpression' && /^(?:on|once)$/.test(getCalleeProperty(current.parent) ?? ''))) return true;
+    if (isFunctionNode(current)) return current.type === 'FunctionDeclaration' || current.parent?.type === 'VariableDeclarator';
   }
-  return false;
+  return true;
 }
 
 /**
