@@ -46,6 +46,7 @@ runRuleTests(rule, {
     { name: 'a memory cache class is no job queue', code: "class InMemoryCacheBackend {\n  set(key, value) {\n    this.map.set(key, value);\n  }\n}" },
     { name: 'an adapter loader falling back to an in-memory cache (a cache is per process by nature)', code: "const cacheAdapter = loadAdapter(options.cacheAdapter, InMemoryCacheAdapter, { ttl });" },
     { name: 'an adapter loader falling back to a database-backed store', code: "const files = loadAdapter(options.filesAdapter, GridFSBucketAdapter, options);" },
+    { name: 'a queue class whose items are callbacks it runs one per tick (a scheduler, not jobs)', code: "export class EventQueue {\n  tasks = [];\n  push(task) {\n    this.tasks.push(task);\n    if (!this.draining) void this.drain();\n  }\n  async drain() {\n    let task;\n    while ((task = this.tasks.shift())) {\n      task();\n      await setImmediatePromise();\n    }\n  }\n}" },
     { name: 'a queue class whose array is only appended to (a log of what ran)', code: "class TaskQueue {\n  history = [];\n  record(task) { this.history.push(task); }\n}" },
     { name: 'an array used as a queue by a class that is not a queue', code: "class Parser {\n  constructor() { this.tokens = []; }\n  next() { return this.tokens.shift(); }\n  feed(token) { this.tokens.push(token); }\n}" },
     {

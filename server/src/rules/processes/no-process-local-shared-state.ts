@@ -361,17 +361,26 @@ function checkQueueClass(context: FileRuleContext<MessageId>, node: TSESTree.Cla
   const arrays = new Map<string, Node>();
   const calls = new Map<string, Set<string>>();
   const waitLists = new Set<string>();
+  // `while ((task = this.tasks.shift())) task()`: the items are callbacks this process runs, a scheduler's, not jobs.
+  const dequeuedInto = new Map<string, string>();
+  const calledNames = new Set<string>();
   walkSubtree(node.body, (child) => {
     const field = emptyArrayField(child);
     if (field) arrays.set(field, child);
     const path = child.type === 'CallExpression' ? getMemberPath(child.callee) : undefined;
     if (path?.length === 3 && path[0] === 'this') (calls.get(path[1]) ?? calls.set(path[1], new Set()).get(path[1])!).add(path[2]);
     if (path?.length === 3 && ENQUEUE.has(path[2]) && child.type === 'CallExpression' && child.arguments.some(isWaiter)) waitLists.add(path[1]);
+    if (child.type === 'CallExpression' && child.callee.type === 'Identifier') calledNames.add(child.callee.name);
+    if (child.type === 'AssignmentExpression' && child.left.type === 'Identifier' && child.right.type === 'CallExpression') {
+      const taken = getMemberPath(child.right.callee);
+      if (taken?.length === 3 && taken[0] === 'this' && DEQUEUE.has(taken[2])) dequeuedInto.set(taken[1], child.left.name);
+    }
     return true;
   });
   for (const [field, init] of arrays) {
     const methods = [...(calls.get(field) ?? [])];
-    if (!waitLists.has(field) && methods.some((method) => ENQUEUE.has(method)) && methods.some((method) => DEQUEUE.has(method))) {
+    const runsCallbacks = calledNames.has(dequeuedInto.get(field) ?? '');
+    if (!waitLists.has(field) && !runsCallbacks && methods.some((method) => ENQUEUE.has(method)) && methods.some((method) => DEQUEUE.has(method))) {
       context.report({ at: init, messageId: 'memoryQueue', data: { library: `the \`${field}\` array of ${name}` } });
     }
   }
