@@ -3,6 +3,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: "a request to the app's own server on the loopback address", code: "getServer(function (server, port) {\n  var tempServerOpts = { host: '127.0.0.1', port: port };\n  http.request(tempServerOpts);\n});\nutil.request({ port: uiPort || config.port, host: '127.0.0.1' });" },
     { name: 'a CLI subcommand an operator runs against the local node', code: "program\n  .command('call <method>')\n  .action(function (method) {\n    callMethod({ protocol: 'http', host: 'localhost', port: config.port }, method);\n  });" },
     { name: 'a const read only as the fallback of an environment variable', code: "const defaultBase = 'mongodb://localhost:27017';\nconst mongoBase = process.env.MONGO\n  ? process.env.MONGO.replace(/\\/[^/]*$/, '')\n  : defaultBase;" },
     {
@@ -64,6 +65,13 @@ runRuleTests(rule, {
     { code: "mongoose.connect('mongodb://shared-demo.acme-corp.io/demo');", options: { allowedHosts: ['shared-demo.acme-corp.io'] }, name: 'an allowed host (option)' },
   ],
   invalid: [
+    {
+      name: 'the loopback address with credentials is a local service, not the app itself',
+      code: "const options = { host: '127.0.0.1', port: config.port, user: 'app', database: 'main' };",
+      errors: [{ messageId: 'serviceHost', line: 1, column: 25 }],
+      output: "const options = { host: process.env.DB_HOST, port: config.port, user: 'app', database: 'main' };",
+      envKeys: ['DB_HOST'],
+    },
     {
       name: 'a const that is an environment fallback in one place and used as it is in another',
       code: "const defaultBase = 'mongodb://db.acme-corp.io:27017';\nconst mongoBase = process.env.MONGO ? process.env.MONGO : defaultBase;\nmongoose.connect(defaultBase);",

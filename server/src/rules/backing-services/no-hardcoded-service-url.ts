@@ -11,7 +11,7 @@ import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { environmentKindOf, environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
 import { moveToEnvFix } from '../_utils/fixes';
-import { isBindAddress, isPrivateHost, isVendorEndpoint, parseUrl } from '../_utils/hosts';
+import { isBindAddress, isLoopbackHost, isPrivateHost, isVendorEndpoint, parseUrl } from '../_utils/hosts';
 import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
 import { ownValue } from '../_utils/records';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
@@ -202,10 +202,24 @@ function checkHostProperty(context: FileRuleContext<MessageId, Options>, node: N
   if (key !== 'host' && key !== 'hostname' && key !== 'server') return;
   if (isBindAddress(value) || !/^[\w.-]+$/.test(value)) return;
   const object = property.parent as TSESTree.ObjectExpression;
-  if (!isConnectionConfig(context, object) || isPublicWebEndpoint(object, value)) return;
+  if (!isConnectionConfig(context, object) || isPublicWebEndpoint(object, value) || (isLoopbackHost(value) && reachesItself(object))) return;
   // `{ host, database, … }` names a database whatever client or framework method receives it.
   const owner = namesDatabase(object) ? 'DB' : ownerName(object);
   report(context, node, 'serviceHost', { host: value }, `${owner ? `${toEnvName(owner)}_` : 'DB_'}HOST`);
+}
+
+/** The port of the app's own server: `port`, `config.port`, `uiPort || config.port`, `this.serverPort`. */
+const OWN_PORT = /^(?:port|(?:ui|server|http|https|listen|app|web|proxy|local)Port)$/;
+
+/**
+ * `{ host: '127.0.0.1', port: uiPort || config.port }`: a request to this process's own server (its UI, a
+ * plugin calling back), not a backing service, unless the object also carries a database or credentials.
+ */
+function reachesItself(object: TSESTree.ObjectExpression): boolean {
+  const port = findProperty(object, 'port')?.value as Node | undefined;
+  if (!port || namesDatabase(object) || ['user', 'username', 'password', 'auth'].some((key) => findProperty(object, key))) return false;
+  const choices = port.type === 'LogicalExpression' ? [port.left, port.right] : [port];
+  return choices.every((choice) => OWN_PORT.test(getMemberPath(choice as Node)?.at(-1) ?? ''));
 }
 
 function isConnectionConfig(context: FileRuleContext<MessageId, Options>, object: TSESTree.ObjectExpression): boolean {
