@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'variables named for other keys, falling back to words', code: "const cacheKey = process.env.CACHE_KEY || 'sessions';\nconst sortKey = process.env.SORT_KEY || 'uploads2024';" },
     { name: 'the name of the variable to fill a secret from, as its value (raneto)', code: "module.exports = { oauth2: { client_id: 'GOOGLE_CLIENT_ID', client_secret: 'GOOGLE_CLIENT_SECRET' } };" },
     { name: 'a path to a key file the package does not ship, or ships only as a test fixture', code: "const key = fs.readFileSync(process.env.TLS_KEY || '/etc/ssl/private/server.key');\nconst fixture = path.join(__dirname, 'test/fixtures/key.pem');", project: projectFixture({ 'package.json': packageJsonText({ name: 'stubs' }), 'test/fixtures/key.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n' }) },
     { name: 'reply and error codes named for something that happened to a credential (ircdjs, pdf-bot)', code: "const replies = { passwordWrong: '464', youAreBanned: '465' };\nvar ERROR_INVALID_TOKEN = 'ERROR_INVALID_TOKEN';\nvar errorCodes = { [ERROR_INVALID_TOKEN]: '001', tokenExpired: '419x' };" },
@@ -291,6 +292,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'namedSecret', line: 1, column: 27 }],
       output: 'app.use(session({ secret: process.env.SESSION_SECRET }));',
       envKeys: ['SESSION_SECRET'],
+    },
+    {
+      name: "a vendor's key read from the environment, falling back to a generated-looking literal",
+      code: "const akismetKey = process.env.AKISMET_KEY || '70542d86693e';",
+      errors: [{ messageId: 'envFallback', line: 1, column: 47 }],
+      output: 'const akismetKey = process.env.AKISMET_KEY;',
+      envKeys: ['AKISMET_KEY'],
     },
     {
       name: "Express 3's cookie parser signing with a literal whenever the setting is missing",

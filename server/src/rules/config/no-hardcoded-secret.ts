@@ -68,6 +68,8 @@ export default defineRule<MessageId, Options>({
       /eyJ[\w-]{8,}\.eyJ|AIza[\w-]{30}|SG\.[\w-]{20}|npm_\w{30}|SK[0-9a-f]{32}|hooks\.slack\.com/.source,
       /:\/\/[^\s'"`/@]*:[^\s'"`/@]+@|\b(?:sign|verify|createHmac|cookieParser)\s*\(/.source,
       /\bkeys['"]?\s*[:=]\s*\[\s*['"`]/.source,
+      // `process.env.AKISMET_KEY || '70542d86693e'`: a vendor's key with a generated-looking fallback.
+      /_KEY\s*(?:\|\||\?\?)\s*['"`][A-Za-z0-9]{10,}['"`]/.source,
       /key['"]?\s*[:=]\s*\[\s*(?:(?:0x)?[\da-f]+\s*,\s*){15}/.source,
       // `path.resolve(__dirname, '../../tls/key.pem')`: a path to a key file.
       /\.(?:pem|key)['"`]/.source,
@@ -147,7 +149,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   if (!name || tokensOnly) return;
   const envStyle = toEnvName(name);
   if (fallback) {
-    if (isSecretName(envStyle) && !isPlaceholder(value) && value.trim().length > 0) {
+    if ((isSecretName(envStyle) || isKeyLikeFallback(envStyle, value)) && !isPlaceholder(value) && value.trim().length > 0) {
       context.report({ at: node, messageId: 'envFallback', data: { envName: fallback.envName }, fix: fixFor(context, replaced, fallback, fallback.envName) });
     }
     return;
@@ -164,6 +166,14 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const setting = schemaEntryOfDefault(node);
   const envName = qualifiedEnvName(setting ?? node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: setting ? undefined : fixFor(context, node, undefined, envName) });
+}
+
+/**
+ * `process.env.AKISMET_KEY || '70542d86693e'`: a vendor's key by the variable's name, whose fallback looks generated
+ * (letters and digits run together), unlike `CACHE_KEY || 'sessions'`. `…_KEY` alone names too many things to trust.
+ */
+function isKeyLikeFallback(envName: string, value: string): boolean {
+  return /_KEY$/.test(envName) && /^(?![A-Za-z]{4})(?=(?:[^\d]*\d){3})(?=(?:[^A-Za-z]*[A-Za-z]){2})[A-Za-z0-9]{10,}$/.test(value.trim());
 }
 
 /** A value in the settings of a connection: `{ host: '127.0.0.1', user: 'root', password: 'password', database: 'main' }`. */
