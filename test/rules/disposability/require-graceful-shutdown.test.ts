@@ -139,6 +139,14 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a thinkjs application run by the image's command",
+      code: "const path = require('node:path');\nconst Application = require('thinkjs');\nconst instance = new Application({ ROOT_PATH: __dirname, env: 'production' });\ninstance.run();",
+      filename: 'vanilla.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: '@waline/vercel' }), Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["node", "./vanilla.js"]\n' }),
+      errors: [{ messageId: 'noSigterm', line: 4, column: 1 }],
+      output: null,
+    },
+    {
       name: 'a server closed only by a callback handed to another object (postgraphile releasing its serv) is still a server',
       code: "const { createServer } = require('node:http');\nasync function run() {\n  const server = createServer();\n  serv.onRelease(() => {\n    server.close();\n  });\n  server.listen({ port, host });\n}\nrun();",
       filename: 'dist/cli.js',

@@ -790,7 +790,9 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   // In a module that loads a server framework, an app it cannot trace (flatiron's `haibu.listen(options.port)`) still listens on the port it is given.
   // An instance of some class (`new Server(opts).listen(port)`) closes its own way, whatever its listen returns.
   const elsewhereKind = created?.type === 'NewExpression' && !isNodeServer(source, created) ? 'custom' : 'http';
-  const kind = servesHttp ? (serverKind(source, receiver, created) ?? (property === 'listen' && listensOnPort(call) ? 'http' : undefined)) : madeElsewhere ? elsewhereKind : constructedServer(created, appClasses, localModules);
+  const kind = servesHttp
+    ? (serverKind(source, receiver, created) ?? (property === 'listen' && listensOnPort(call) ? 'http' : undefined))
+    : madeElsewhere ? elsewhereKind : (constructedServer(created, appClasses, localModules) ?? frameworkApplication(source, created, property));
   // `run` starts only a server class of its own (`new NodeMediaServer(config).run()`).
   if (!kind || (property === 'start' && kind !== 'hapi' && kind !== 'custom') || (property === 'run' && kind !== 'custom') || (property === 'listen' && kind === 'hapi') || isPortProbe(source, call, receiver)) return undefined;
   return { range: call.range, kind, receiver: source.getText(receiver), ...placement(source, call) };
@@ -930,6 +932,16 @@ function constructedServer(created: Node | undefined, appClasses: ReadonlySet<st
 
 /** Words too general to name a package's own application class. */
 const GENERIC_PACKAGE_WORDS = new Set(['server', 'core', 'node', 'service', 'services', 'api', 'app', 'lib', 'cli', 'main', 'http']);
+
+/** Frameworks whose application class serves once started, with the method that starts it. */
+const FRAMEWORK_APPLICATIONS: Readonly<Record<string, string>> = { thinkjs: 'run' };
+
+/** `const Application = require('thinkjs'); new Application({ ROOT_PATH }).run()`: a framework's app, which serves when run. */
+function frameworkApplication(source: SourceCode, created: Node | undefined, method: string): ServerKind | undefined {
+  const callee = created?.type === 'NewExpression' ? unwrapExpression(created.callee) : undefined;
+  const module = callee?.type === 'Identifier' ? modulesByLocalName(source.ast).get(callee.name) : undefined;
+  return module !== undefined && ownValue(FRAMEWORK_APPLICATIONS, module) === method ? 'custom' : undefined;
+}
 
 /** `deepstream` for @deepstream/server: `new Deepstream().start()` there starts the package's own server. */
 function ownClassNames(packageName: string | undefined): ReadonlySet<string> {
