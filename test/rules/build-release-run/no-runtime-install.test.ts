@@ -346,6 +346,7 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a task runner started again by a file watcher: a development rebuild', code: "const gulp = require('gulp');\nconst watch = require('gulp-watch');\nif (!flags.nowatch) {\n  watch([projectPath + '/assets/js/**/*.js'], () => { gulp.start(jsHandler); });\n}", filename: 'libs/build_tools/gulp_tasks.js' },
     { name: 'the module that defines the asset build, running it for the process that forked it', code: "var Minifier = { js: {} };\nMinifier.js.minify = function (scripts, minify, callback) {};\nprocess.on('message', function (payload) {\n  Minifier.js.minify(payload.scripts, payload.minify, done);\n});", filename: 'minifier.js' },
     { name: 'an asset build in the build command, or only in development', code: "assets.css.minify(done);", filename: 'scripts/build.js' },
     { name: 'an asset build only in development', code: "if (process.env.NODE_ENV === 'development') {\n  assets.css.compile(done);\n}" },

@@ -337,10 +337,16 @@ function assetBuildOf(member: TSESTree.MemberExpression): string | undefined {
   return path.join('.');
 }
 
-/** `webpack(config).watch(…)`: a rebuild on every change is a development server. */
+/**
+ * `webpack(config).watch(…)`, `watch(['assets/js/**'], () => { gulp.start(js_handler) })`: a rebuild on every change
+ * is a development server.
+ */
 function isWatched(call: Node): boolean {
   const parent = call.parent;
-  return parent?.type === 'MemberExpression' && parent.object === call && parent.parent?.type === 'CallExpression' && getCalleeProperty(parent.parent) === 'watch';
+  if (parent?.type === 'MemberExpression' && parent.object === call && parent.parent?.type === 'CallExpression' && getCalleeProperty(parent.parent) === 'watch') return true;
+  const callback = enclosingFunction(call);
+  const caller = callback?.parent;
+  return caller?.type === 'CallExpression' && caller.arguments.includes(callback as TSESTree.CallExpressionArgument) && /^(?:watch|gaze)$/.test(getCalleeProperty(caller) ?? (caller.callee.type === 'Identifier' ? caller.callee.name : ''));
 }
 
 /** Visitors that record, for each named function, the calls it makes; `done` runs when the walk is over. */
