@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'values filled in when unset that are no credentials, or not read from the environment', code: "const DEFAULT_PORT = '3000';\nlet { PORT } = process.env;\nif (!PORT) PORT = DEFAULT_PORT;\nconst DEFAULT_KEY = 'b5c2a9d83f41e7';\nlet key = input.key;\nif (!key) key = DEFAULT_KEY;" },
     { name: 'variables named for other keys, falling back to words', code: "const cacheKey = process.env.CACHE_KEY || 'sessions';\nconst sortKey = process.env.SORT_KEY || 'uploads2024';" },
     { name: 'the name of the variable to fill a secret from, as its value (raneto)', code: "module.exports = { oauth2: { client_id: 'GOOGLE_CLIENT_ID', client_secret: 'GOOGLE_CLIENT_SECRET' } };" },
     { name: 'a path to a key file the package does not ship, or ships only as a test fixture', code: "const key = fs.readFileSync(process.env.TLS_KEY || '/etc/ssl/private/server.key');\nconst fixture = path.join(__dirname, 'test/fixtures/key.pem');", project: projectFixture({ 'package.json': packageJsonText({ name: 'stubs' }), 'test/fixtures/key.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n' }) },
@@ -292,6 +293,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'namedSecret', line: 1, column: 27 }],
       output: 'app.use(session({ secret: process.env.SESSION_SECRET }));',
       envKeys: ['SESSION_SECRET'],
+    },
+    {
+      name: 'a variable read from the environment, given a default-named const when it is unset',
+      code: "const DEFAULT_KEY = '70542d86693e';\nmodule.exports = function (comment) {\n  let { AKISMET_KEY, SITE_URL } = process.env;\n  if (!AKISMET_KEY) {\n    AKISMET_KEY = DEFAULT_KEY;\n  }\n};",
+      filename: 'src/service/akismet.js',
+      errors: [{ messageId: 'envFallback', line: 1, column: 21, message: 'process.env.AKISMET_KEY falls back to a literal credential, so a deploy that forgets the variable silently runs with a secret from the repository. Drop the fallback.' }],
+      output: null,
     },
     {
       name: "a vendor's key read from the environment, falling back to a generated-looking literal",

@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
+import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, namesDatabase, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, namesDatabase, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
 import { isNonProductionPath } from '../../project/files';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
@@ -70,6 +71,8 @@ export default defineRule<MessageId, Options>({
       /\bkeys['"]?\s*[:=]\s*\[\s*['"`]/.source,
       // `process.env.AKISMET_KEY || '70542d86693e'`: a vendor's key with a generated-looking fallback.
       /_KEY\s*(?:\|\||\?\?)\s*['"`][A-Za-z0-9]{10,}['"`]/.source,
+      // `const DEFAULT_KEY = '…'` given to a variable read from the environment when it is unset.
+      /\b(?:DEFAULT|FALLBACK)_\w+\s*=\s*['"`]/.source,
       /key['"]?\s*[:=]\s*\[\s*(?:(?:0x)?[\da-f]+\s*,\s*){15}/.source,
       // `path.resolve(__dirname, '../../tls/key.pem')`: a path to a key file.
       /\.(?:pem|key)['"`]/.source,
@@ -382,8 +385,8 @@ interface EnvFallback {
   /** The whole `process.env.X || 'literal'` expression the fix collapses. */
   readonly expression: Node;
   readonly envName: string;
-  /** What the expression becomes without the literal. */
-  readonly replacement: string;
+  /** What the expression becomes without the literal; none when the literal is assigned apart (`if (!KEY) KEY = DEFAULT_KEY`), which no one edit removes. */
+  readonly replacement?: string;
 }
 
 /** `process.env.X || 'v'`, `process.env.X ?? 'v'`, `process.env.X ? process.env.X : 'v'`, `{ X = 'v' } = process.env`. */
@@ -397,6 +400,8 @@ function getEnvFallback(source: SourceCode, node: Node): EnvFallback | undefined
     const envName = getEnvReadName(source, parent.test);
     return envName ? { expression: parent, envName, replacement: source.getText(parent.test) } : undefined;
   }
+  const assigned = unsetEnvFallback(source, node);
+  if (assigned) return { expression: node, envName: assigned };
   if (parent?.type === 'AssignmentPattern' && parent.right === node) {
     const property = parent.parent;
     const declarator = property?.parent?.parent;
@@ -408,7 +413,55 @@ function getEnvFallback(source: SourceCode, node: Node): EnvFallback | undefined
   return undefined;
 }
 
+/** `DEFAULT_KEY`, `defaultSecret`, `FALLBACK_TOKEN`: a const named for what stands in when nothing is set. */
+const DEFAULT_CONST = /^(?:DEFAULT|FALLBACK)_|_(?:DEFAULT|FALLBACK)$|^(?:default|fallback)[A-Z]/;
+
+/**
+ * `let { AKISMET_KEY } = process.env; if (!AKISMET_KEY) AKISMET_KEY = DEFAULT_KEY;` with `const DEFAULT_KEY = '70542d86693e'`:
+ * the literal a const named for a default holds, which a variable read from the environment is given when it is unset.
+ * The variable's name. (A literal written in the `if` itself is named by the variable it is given.)
+ */
+function unsetEnvFallback(source: SourceCode, node: Node): string | undefined {
+  const parent = node.parent;
+  if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier' || !DEFAULT_CONST.test(parent.id.name)) return undefined;
+  const constant = parent.id.name;
+  let envName: string | undefined;
+  walkSubtree(source.ast, (child) => {
+    if (child.type === 'AssignmentExpression' && child.right.type === 'Identifier' && child.right.name === constant && child.left.type === 'Identifier' && isUnsetGuarded(child, child.left.name)) {
+      envName = envVariableName(source, child.left.name);
+    }
+    return envName === undefined;
+  });
+  return envName;
+}
+
+/** Inside `if (!name)`: the assignment only fills in a missing value. */
+function isUnsetGuarded(assignment: Node, name: string): boolean {
+  for (let child: Node = assignment, parent = assignment.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== 'IfStatement' || parent.consequent !== child) continue;
+    const test = parent.test;
+    return test.type === 'UnaryExpression' && test.operator === '!' && test.argument.type === 'Identifier' && test.argument.name === name;
+  }
+  return false;
+}
+
+/** The environment variable a variable of the file was read from: `let { AKISMET_KEY } = process.env`, `let key = process.env.AKISMET_KEY`. */
+function envVariableName(source: SourceCode, name: string): string | undefined {
+  let envName: string | undefined;
+  walkSubtree(source.ast, (child) => {
+    if (child.type !== 'VariableDeclarator' || !child.init) return true;
+    if (child.id.type === 'Identifier' && child.id.name === name) envName = getEnvReadName(source, child.init);
+    if (child.id.type === 'ObjectPattern' && isEnvObject(source, child.init)) {
+      const property = child.id.properties.find((item) => item.type === 'Property' && item.value.type === 'Identifier' && item.value.name === name);
+      if (property?.type === 'Property') envName = getPropertyName(property.key);
+    }
+    return envName === undefined;
+  });
+  return envName;
+}
+
 function fixFor(context: FileRuleContext<MessageId, Options>, target: Node, fallback: EnvFallback | undefined, envName: string) {
+  if (fallback && fallback.replacement === undefined) return undefined;
   return fallback
     ? moveToEnvFix(context.project, fallback.expression, envName, fallback.replacement)
     : moveToEnvFix(context.project, target, envName);
