@@ -181,6 +181,11 @@ export function unwrapExpression(node: Node): Node {
   return current;
 }
 
+/** `setting || 'default'`, `setting ?? 'default'`: the value used when the left side is missing; undefined for anything else. */
+export function fallbackOf(node: Node): Node | undefined {
+  return node.type === 'LogicalExpression' && node.operator !== '&&' ? node.right : undefined;
+}
+
 /** `null` or `undefined`, written as such: a value that leaves a setting unset. */
 export function isNullish(value: Node): boolean {
   const node = unwrapExpression(value);

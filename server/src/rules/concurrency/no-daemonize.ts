@@ -22,7 +22,7 @@ import { ownValue } from '../_utils/records';
 import { scriptsOf, scriptSteps, scriptsRunBy } from '../_utils/packageScripts';
 import { parseShell, programName, programWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
 import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
-import { scriptCommands, scriptRunBy, startScripts } from '../_utils/startCommands';
+import { scriptCommands, scriptRunBy, startScripts, wordsRange } from '../_utils/startCommands';
 import { mergeVisitors } from '../_utils/visitors';
 
 type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pm2Daemon' | 'pidFile' | 'daemonisingScript';
@@ -151,11 +151,11 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     const selfForkingBins = new Set([...files].filter(([, { collected }]) => collected.some((finding) => finding.messageId === 'selfFork')).map(([path]) => path));
     const paths = new Set(files.keys());
     for (const step of scriptSteps('start', scripts)) {
-      const script = scriptRunBy(step.command, project.files.shellScripts) ?? ownBinRunBy(step.command, project, paths);
+      const script = scriptRunBy(step.command, project.files.shellScripts)?.path ?? ownBinPath(step.command, project, paths);
       const value = packageJson?.locations[`scripts.${step.script}`];
-      if (!script || !value || !(daemonisingScripts.has(script.path) || selfForkingBins.has(script.path))) continue;
-      const at = jsonStringSubrange(packageJson!.text, value, [step.command.words[0].start, step.command.words[step.command.words.length - 1].end]);
-      report(packageJson!.path, { at, messageId: 'daemonisingScript', data: { script: projectPath(project.root, script.path) } });
+      if (!script || !value || !(daemonisingScripts.has(script) || selfForkingBins.has(script))) continue;
+      const at = jsonStringSubrange(packageJson!.text, value, wordsRange(step.command));
+      report(packageJson!.path, { at, messageId: 'daemonisingScript', data: { script: projectPath(project.root, script) } });
     }
 
     if (!packageJson) return;
@@ -176,11 +176,10 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
 });
 
 /** `cors-proxy start` where package.json's bin names `cors-proxy`: the bin's file, when the command runs it. */
-function ownBinRunBy(command: SimpleCommand, project: ProjectFacts, paths: ReadonlySet<string>): { path: string } | undefined {
+function ownBinPath(command: SimpleCommand, project: ProjectFacts, paths: ReadonlySet<string>): string | undefined {
   const first = programWords(command)[0];
   const target = first && !first.dynamic ? ownValue(project.packageJson?.bin ?? {}, programName(first.text)) : undefined;
-  const path = target === undefined ? undefined : resolveEntryPoint(project.root, target, paths);
-  return path === undefined ? undefined : { path };
+  return target === undefined ? undefined : resolveEntryPoint(project.root, target, paths);
 }
 
 type Emit = (range: OffsetRange, messageId: 'background' | 'detach' | 'daemonManager', data: Record<string, string>, suggest?: (at: OffsetRange) => FixSpec[] | undefined) => void;

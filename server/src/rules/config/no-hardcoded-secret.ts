@@ -3,7 +3,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, namesDatabase, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
+import { fallbackOf, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, namesDatabase, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { inDisabledBlock } from '../_utils/branches';
 import { isNonProductionPath } from '../../project/files';
 import { getEnvHelperReadName, getEnvReadName, isEnvObject, toEnvName } from '../_utils/env';
@@ -140,7 +140,8 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const token = findTokenFormat(value) ?? configuredFormat(value, context.options.extraPatterns);
   const url = token || tokensOnly ? undefined : parseCredentialUrl(value);
   const signingKeys = signingKeysName(node);
-  const name = fallback?.envName ?? configItemName(node) ?? getBindingName(node) ?? getSecretArgumentName(node) ?? signingKeys ?? defaultedSettingName(node) ?? configDefaultName(node);
+  const sinkName = getSecretArgumentName(node);
+  const name = fallback?.envName ?? configItemName(node) ?? getBindingName(node) ?? sinkName ?? signingKeys ?? defaultedSettingName(node) ?? configDefaultName(node);
 
   if (token || url) {
     const envName = fallback?.envName ?? tokenEnvName(node, name, token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
@@ -159,7 +160,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   }
   // `password: 'password'` names a form field elsewhere; beside a database's host and user it is the password.
   const labelName = inConnectionSettings(node) ? '' : name;
-  const wording = isSessionMiddlewareSecret(node) || getSecretArgumentName(node) !== undefined ? 'signing' : secretWording(envStyle, signingKeys !== undefined);
+  const wording = sinkName !== undefined || isSessionMiddlewareSecret(node) ? 'signing' : secretWording(envStyle, signingKeys !== undefined);
   if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, labelName, wording) || isCategoryLabel(node, value)) return;
   if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node)) return;
   // A schema that reads the variable already (`env: 'AUTH_TOKEN_SECRET'`) needs its default dropped, not moved.
@@ -469,7 +470,7 @@ function fixFor(context: FileRuleContext<MessageId, Options>, target: Node, fall
 
 function getSecretArgumentName(node: Node): string | undefined {
   // `cookieParser(settings.cookie_secret || 'subway_secret')`: the literal is the secret whenever the setting is missing.
-  const argument = node.parent?.type === 'LogicalExpression' && node.parent.operator !== '&&' && node.parent.right === node ? node.parent : node;
+  const argument = node.parent && fallbackOf(node.parent) === node ? node.parent : node;
   const call = argument.parent;
   if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return undefined;
   const sink = SECRET_ARGUMENTS.get(getCalleeName(call) ?? '');

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, fallbackOf, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isBootFunctionName } from '../_utils/callGraph';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { schemaEntryOf, schemaSetting } from '../_utils/configSchema';
@@ -526,7 +526,8 @@ const DATA_FILE = /\.(?:json|db|sqlite3?|dat|nedb)$/i;
 function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: Bindings): void {
   const given = node.arguments[0] && unwrapExpression(node.arguments[0]);
   // `session(config.session || { secret, resave })`: the options the app falls back to are its default.
-  const argument = given?.type === 'LogicalExpression' && given.operator !== '&&' ? unwrapExpression(given.right) : given;
+  const fallback = given && fallbackOf(given);
+  const argument = fallback ? unwrapExpression(fallback) : given;
   const options = argument && onlyAssignedObject(resolveConst(context.source, argument));
   // Options from elsewhere (`this.get('session options')`) that get a store only in some branches: memory in the others.
   if (argument?.type === 'Identifier' && options?.type === 'Identifier' && howAssigned(context.source, `${argument.name}.store`) === 'conditionally') context.report({ at: node, messageId: 'memorySession' });
@@ -676,7 +677,7 @@ function defaultDiskStoreModule(call: TSESTree.CallExpression): string | undefin
   if (!module || !DISK_STORE_MODULE.test(module)) return undefined;
   let child: Node = call;
   for (let parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
-    if (parent.type === 'LogicalExpression' && parent.right === child && parent.operator !== '&&') return module;
+    if (fallbackOf(parent) === child) return module;
     // The final `else` is the fallback; an `else if (options.sqlite)` branch is an option someone chose.
     if (parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') return parent.alternate === child ? module : undefined;
   }
@@ -791,7 +792,7 @@ const FILE_DATABASE_KINDS = new Set(['sqlite', 'sqlite3', 'better-sqlite3', 'dir
 function checkDatabaseKind(context: FileRuleContext<MessageId>, key: string | undefined, value: Node): void {
   // `process.env.DB_TYPE || 'sqlite'`: the fallback is what runs when nobody sets the variable.
   const unwrapped = unwrapExpression(value);
-  const fallback = unwrapped.type === 'LogicalExpression' && unwrapped.operator !== '&&' ? unwrapped.right : undefined;
+  const fallback = fallbackOf(unwrapped);
   // An ORM's own `dialect: 'sqlite'` is its connection options' to report; `dialect: config.db.type || 'sqlite'` is a default.
   if (!key || !(DATABASE_KIND_KEY.test(key) || (ORM_KIND_KEY.test(key) && fallback))) return;
   const kind = getStaticString(fallback ?? unwrapped);
@@ -809,7 +810,7 @@ const LOCAL_STORAGE_KINDS = new Set(['fs', 'file', 'files', 'filesystem', 'local
  */
 function checkStorageKind(context: FileRuleContext<MessageId>, key: string | undefined, value: Node, schemaDefault: boolean): void {
   const unwrapped = unwrapExpression(value);
-  const fallback = unwrapped.type === 'LogicalExpression' && unwrapped.operator !== '&&' ? unwrapped.right : schemaDefault ? unwrapped : undefined;
+  const fallback = fallbackOf(unwrapped) ?? (schemaDefault ? unwrapped : undefined);
   if (!key || !STORAGE_KIND_KEY.test(key) || !fallback) return;
   const kind = getStaticString(fallback);
   if (kind && LOCAL_STORAGE_KINDS.has(kind.toLowerCase())) context.report({ at: fallback, messageId: 'localStorageKind', data: { kind } });
@@ -868,7 +869,8 @@ function reportLocalFile(context: FileRuleContext<MessageId>, node: Node, file: 
   const resolved = resolveConst(context.source, file);
   if (!evenFromEnvironment && isEnvDefault(context.source, resolved)) return;
   // `config.access_log || 'access_logs.db'`: the file opened when nothing is configured.
-  const value = resolved.type === 'LogicalExpression' && resolved.operator !== '&&' ? unwrapExpression(resolved.right) : resolved;
+  const fallback = fallbackOf(resolved);
+  const value = fallback ? unwrapExpression(fallback) : resolved;
   const built = value.type === 'CallExpression' ? fileNameOf(value) : undefined;
   const path = getStaticString(value) ?? built ?? (value.type === 'TemplateLiteral' || value.type === 'CallExpression' || value.type === 'MemberExpression' ? context.source.getText(value) : undefined);
   if (!path || path === ':memory:' || path === '') return;

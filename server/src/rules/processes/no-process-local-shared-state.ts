@@ -14,7 +14,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isWithin, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, fallbackOf, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isWithin, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { assignedFunctionName, functionName } from '../_utils/callGraph';
 import { amongDefaults } from '../_utils/defaultSettings';
@@ -517,7 +517,8 @@ const MEMORY_KIND = /^(?:memory|in-?memory|mem)$/i;
 function checkMemoryStoreDefault(context: FileRuleContext<MessageId>, name: string, value: Node): void {
   if (!SHARED_STATE_SETTING.test(name)) return;
   const unwrapped = unwrapExpression(value);
-  const fallback = unwrapped.type === 'LogicalExpression' && unwrapped.operator !== '&&' ? unwrapExpression(unwrapped.right) : unwrapped.parent?.type === 'AssignmentPattern' ? unwrapped : undefined;
+  const given = fallbackOf(unwrapped);
+  const fallback = given ? unwrapExpression(given) : unwrapped.parent?.type === 'AssignmentPattern' ? unwrapped : undefined;
   const kind = fallback && getStaticString(fallback);
   const made = fallback && (fallback.type === 'CallExpression' || fallback.type === 'NewExpression') ? getMemberPath(fallback.callee)?.at(-1) : undefined;
   const adapter = kind !== undefined && MEMORY_KIND.test(kind) ? kind : made !== undefined && /Memory/.test(made) && !/Cache/.test(made) ? made : undefined;
