@@ -62,6 +62,11 @@ runRuleTests(rule, {
     "const secretUrl = 'postgres://app:s3cret@db.internal/app';",
     "const schema = { url: { doc: 'Database URL', default: 'postgres://localhost/dev', env: 'DATABASE_URL' } };",
     "const homepage = 'http://localhost:3000';",
+    { name: 'the address a server binds when started', code: "await standalone.start({ port: 45456, host: '127.0.0.1' });" },
+    {
+      name: 'a branch default of a URL the environment sets in the other branch (automatisch)',
+      code: "let webAppUrl = apiUrl;\nif (process.env.WEB_APP_URL) {\n  webAppUrl = new URL(process.env.WEB_APP_URL).toString();\n} else if (serveWebAppSeparately) {\n  webAppUrl = 'http://localhost:3001';\n}",
+    },
     { code: "mongoose.connect('mongodb://shared-demo.acme-corp.io/demo');", options: { allowedHosts: ['shared-demo.acme-corp.io'] }, name: 'an allowed host (option)' },
   ],
   invalid: [

@@ -28,9 +28,17 @@ runRuleTests(rule, {
     { name: 'dotenvx, whose encrypted files are made for production', code: "require('@dotenvx/dotenvx').config();" },
     { name: 'Node\'s loader outside production', code: "if (process.env.NODE_ENV === 'development') process.loadEnvFile();" },
     { name: 'a local function named loadEnvFile', code: "function load(process) {\n  process.loadEnvFile('.env');\n}" },
+    { name: 'a test-only .env file, loaded only when a test environment is named (automatisch)', code: "if (process.env.APP_ENV === 'test') {\n  dotenv.config({ path: path.resolve(__dirname, '../../.env.test') });\n}\nconst dotenv = require('dotenv');" },
+    { name: 'after an early return in production', code: "function loadConfig() {\n  if (process.env.NODE_ENV === 'production') return;\n  require('dotenv').config();\n}" },
     { name: 'a config loader that is not dotenv', code: "// dotenv is preloaded by the dev script\nconst settings = require('./settings');\nsettings.load();" },
   ],
   invalid: [
+    {
+      name: 'the production side of a test-environment branch',
+      code: "const dotenv = require('dotenv');\nif (process.env.APP_ENV === 'test') {\n  dotenv.config({ path: '.env.test' });\n} else {\n  dotenv.config();\n}",
+      errors: [{ messageId: 'unconditionalDotenv', line: 5, column: 3, endColumn: 18 }],
+      output: null,
+    },
     {
       code: "require('dotenv').config();\nconst app = require('./app');",
       errors: [{ messageId: 'unconditionalDotenv', line: 1, column: 1, endColumn: 27 }],

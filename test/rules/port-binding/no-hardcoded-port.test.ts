@@ -20,6 +20,7 @@ runRuleTests(rule, {
     'function start(port) { return app.listen(port); }',
     'server.listen(0);',
     'server.listen();',
+    { name: 'a start call whose options name no port', code: 'timer.start({ interval: 5000 });\nworker.start(3000);' },
     "server.listen('/tmp/app.sock');",
     'emitter.listen(handler);',
     'await fastify.listen({ port: Number(process.env.PORT) || 3000, host: "0.0.0.0" });',
@@ -30,6 +31,12 @@ runRuleTests(rule, {
     { code: "app.listen(getEnv('PORT', 3000));", name: 'an env helper call with a default' },
   ],
   invalid: [
+    {
+      name: 'a server that takes its address when started (mockttp\'s admin server, httptoolkit)',
+      code: "const standalone = mockttp.getAdminServer({ debug: false });\nawait standalone.start({ port: 45456, host: '0.0.0.0' });",
+      errors: [{ messageId: 'hardcodedPort', line: 2, column: 32, endColumn: 37 }],
+      output: "const standalone = mockttp.getAdminServer({ debug: false });\nawait standalone.start({ port: Number(process.env.PORT) || 45456, host: '0.0.0.0' });",
+    },
     {
       name: 'listen options kept in a variable, the port written over a spread',
       code: "const https = require('https');\nconst httpsServer = https.createServer({ key, cert }, app);\nconst httpsListenArgs = { ...listenArgs, port: 443 };\nhttpsServer.listen(httpsListenArgs);",

@@ -24,6 +24,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'localhost in the options of a server\'s start',
+      code: "await standalone.start({ port: process.env.PORT, host: '127.0.0.1' });",
+      errors: [{ messageId: 'loopbackHost', line: 1, column: 56, endColumn: 67 }],
+      output: "await standalone.start({ port: process.env.PORT, host: process.env.HOST || '127.0.0.1' });",
+    },
+    {
       name: 'Express on 127.0.0.1',
       code: "app.listen(3000, '127.0.0.1', () => console.log('up'));",
       errors: [{

@@ -393,3 +393,15 @@ export function mentionsIdentifier(node: Node, name: string): boolean {
   });
   return found;
 }
+
+/** Inside an `if` of the function (or module) the node is in. */
+export function insideIf(node: Node): boolean {
+  for (let parent = node.parent; parent && (!isFunctionNode(parent) || isPromiseExecutor(parent)); parent = parent.parent) if (parent.type === 'IfStatement') return true;
+  return false;
+}
+
+/** `new Promise(function (resolve) { … })`: the executor runs where it is written. */
+function isPromiseExecutor(fn: Node): boolean {
+  const parent = fn.parent;
+  return parent?.type === 'NewExpression' && parent.arguments[0] === fn && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
+}

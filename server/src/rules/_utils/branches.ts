@@ -5,7 +5,7 @@
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { getMemberPath, getPropertyName, isFunctionNode, isNullish } from './ast';
+import { getMemberPath, getPropertyName, insideIf, isFunctionNode, isNullish } from './ast';
 import { walkSubtree } from '../../engine/traverse';
 import { environmentCheckOf, initializerOf, type EnvironmentKind } from './environment';
 
@@ -135,18 +135,6 @@ export function guardingIfs(node: Node, throughFunctions = false): TSESTree.IfSt
     if (parent.type === 'IfStatement' && parent.consequent === child) guards.push(parent);
   }
   return guards;
-}
-
-/** Inside an `if` of the function (or module) the node is in. */
-function insideIf(node: Node): boolean {
-  for (let parent = node.parent; parent && (!isFunctionNode(parent) || isPromiseExecutor(parent)); parent = parent.parent) if (parent.type === 'IfStatement') return true;
-  return false;
-}
-
-/** `new Promise(function (resolve) { … })`: the executor runs where it is written. */
-function isPromiseExecutor(fn: Node): boolean {
-  const parent = fn.parent;
-  return parent?.type === 'NewExpression' && parent.arguments[0] === fn && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { getCalleeName, getMemberName, getPropertyName, getStaticString, isVariableReference, resolveConst, unwrapExpression } from './ast';
+import { getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, insideIf, isVariableReference, resolveConst, unwrapExpression } from './ast';
 
 /** `process.env`, with `process` the global, or `import.meta.env`. */
 export function isEnvObject(source: SourceCode, node: Node): boolean {
@@ -95,7 +95,7 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
       case 'PropertyDefinition':
         return parent.value === child && parent.decorators.some((decorator) => ENV_DECORATOR.test(source.getText(decorator.expression)));
       case 'AssignmentExpression':
-        return parent.right === child && isEnvDecoratedField(source, parent.left);
+        return parent.right === child && (isEnvDecoratedField(source, parent.left) || isBranchDefaultOfEnvironmentSetting(source, parent));
       case 'TSAsExpression':
       case 'TSNonNullExpression':
       case 'TemplateLiteral':
@@ -144,6 +144,15 @@ function isEnvDecoratedField(source: SourceCode, target: Node): boolean {
   if (!field || !source.text.includes('__decorate')) return false;
   const escaped = field.replace(/\$/g, '\\$');
   return new RegExp(`Env\\)?\\(\\s*['"][A-Za-z_][A-Za-z0-9_]*['"]\\s*\\)[^\\]]*\\],\\s*[\\w$]+\\.prototype,\\s*["']${escaped}["']`).test(source.text);
+}
+
+/**
+ * `if (process.env.WEB_APP_URL) webAppUrl = new URL(process.env.WEB_APP_URL); else if (separate) webAppUrl = 'http://localhost:3001'`:
+ * a value given in a branch to a variable the environment sets on another.
+ */
+function isBranchDefaultOfEnvironmentSetting(source: SourceCode, assignment: TSESTree.AssignmentExpression): boolean {
+  const target = getMemberPath(assignment.left)?.join('.');
+  return target !== undefined && insideIf(assignment) && isReassignedFromEnvironment(source, target);
 }
 
 /** `const httpOptions = { port: 3000 }; … httpOptions.port = parseInt(process.env.PORT)`: a field the environment overrides later. */

@@ -26,10 +26,16 @@ export interface ListenArguments {
   readonly options?: TSESTree.ObjectExpression;
 }
 
-/** The port and host of `x.listen(…)`; undefined when the call is not a `.listen` on some object. */
+/**
+ * The port and host of `x.listen(…)`, or of `x.start({ port, host })` (servers that take their address
+ * when started, such as mockttp's admin server); undefined when the call binds nothing.
+ */
 export function listenArguments(call: TSESTree.CallExpression): ListenArguments | undefined {
-  if (getCalleeProperty(call) !== 'listen' || unwrapExpression(call.callee).type !== 'MemberExpression') return undefined;
+  const method = getCalleeProperty(call);
+  if ((method !== 'listen' && method !== 'start') || unwrapExpression(call.callee).type !== 'MemberExpression') return undefined;
   const [first, second] = call.arguments.map((argument) => unwrapExpression(argument));
+  const startOptions = first?.type === 'ObjectExpression' && findProperty(first, 'port') !== undefined;
+  if (method === 'start' && !startOptions) return undefined;
   if (!first || first.type === 'SpreadElement') return {};
   if (first.type === 'ObjectExpression') {
     return { options: first, port: findProperty(first, 'port')?.value as Node | undefined, host: findProperty(first, 'host')?.value as Node | undefined };

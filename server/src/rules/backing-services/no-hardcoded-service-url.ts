@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { Node } from '../../engine/types';
-import { findProperty, getBindingName, getCalleeName, getCalleeProperty, getMemberPath, getPropertyName, getStaticString, namesDatabase, withoutCompiledCounter } from '../_utils/ast';
+import { findProperty, getBindingName, getCalleeName, getMemberPath, getPropertyName, getStaticString, namesDatabase, withoutCompiledCounter } from '../_utils/ast';
 import { inDevelopmentOnlyBranch, inDisabledBlock } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment, toEnvName } from '../_utils/env';
 import { environmentKindOf, environmentOfConfigFile, testEnvironmentOfConfigFile } from '../_utils/environment';
@@ -16,6 +16,7 @@ import { bindingsByLocalName, type ModuleBinding } from '../_utils/imports';
 import { ownValue } from '../_utils/records';
 import { isPlaceholder, parseCredentialUrl } from '../_utils/secrets';
 import { isIgnoredStringPosition } from '../_utils/strings';
+import { listenArguments } from '../_utils/servers';
 import { cliCommandOf, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
@@ -226,7 +227,7 @@ function isConnectionConfig(context: FileRuleContext<MessageId, Options>, object
   const call = object.parent;
   if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(object)) {
     const name = getCalleeName(call) ?? '';
-    if (getCalleeProperty(call) === 'listen' || /(?:^|\.)(?:server|Server)$/.test(name)) return false;
+    if ((call.type === 'CallExpression' && listenArguments(call)) || /(?:^|\.)(?:server|Server)$/.test(name)) return false;
     if (CLIENT_FACTORIES.test(name)) return true;
   }
   const keys = object.properties.flatMap((property) => (property.type === 'Property' ? [getPropertyName(property.key)] : []));

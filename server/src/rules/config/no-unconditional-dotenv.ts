@@ -9,6 +9,7 @@ import { defineRule, type FileRuleContext, type FixSpec } from '../../engine/rul
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { findProperty, getMemberName, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { readsEnvironment } from '../_utils/env';
 import { isDeployEnvironmentCheck } from '../_utils/environment';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
@@ -104,6 +105,8 @@ function reportLoad(context: FileRuleContext<MessageId>, node: Node, loadsModule
  * around `process.loadEnvFile()` or an imported dotenv only copes with a missing file: no guard.
  */
 function isGuarded(source: SourceCode, node: Node, loadsModule: boolean): boolean {
+  // `if (process.env.APP_ENV === 'test') dotenv.config({ path: '.env.test' })`: a test run's file, never production's.
+  if (inDevelopmentOnlyBranch(source, node)) return true;
   let child: Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test !== child && isDeployEnvironmentCheck(source, parent.test)) return true;
