@@ -615,6 +615,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a CA certificate and its key generated when missing and written to the config folder (httptoolkit)',
+      code: "async function generateHTTPSConfig(configPath) {\n  const keyPath = path.join(configPath, 'ca.key');\n  await checkAccess(keyPath).catch(async () => {\n    const newCertPair = await (0, mockttp_1.generateCACertificate)({ commonName: 'CA' });\n    return Promise.all([writeFile(certPath, newCertPair.cert), writeFile(keyPath, newCertPair.key)]);\n  });\n}",
+      errors: [{ messageId: 'generatedSecretFile', line: 4, column: 31 }],
+      output: null,
+    },
+    {
       name: 'received mail kept in a module-level array by the SMTP server\'s onData',
       code: "const { SMTPServer } = require('smtp-server');\nconst mails = [];\nconst server = new SMTPServer({\n  onData(stream, session, callback) {\n    parseEmail(stream).then((mail) => {\n      mails.unshift(mail);\n      callback();\n    });\n  },\n});\napp.get('/api/emails', (req, res) => res.json(mails));",
       errors: [{ messageId: 'handlerState', line: 2, column: 7 }],

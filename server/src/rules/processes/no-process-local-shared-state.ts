@@ -35,7 +35,7 @@ interface Container {
   readonly queue: boolean;
 }
 
-const RANDOM_CALL = /(?:^|\.)(?:randomBytes|pseudoRandomBytes|randomUUID|genSalt|genSaltSync|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generate\w*KeyPair|generateKeySync|generateSecret|generateVAPIDKeys|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString|generateRandom(?:Hex|Base64)?(?:String|Key|Secret|Token|Bytes)?)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
+const RANDOM_CALL = /(?:^|\.)(?:randomBytes|pseudoRandomBytes|randomUUID|genSalt|genSaltSync|getRandomValues|randomFillSync|generateKeyPair|generateKeyPairSync|generate\w*KeyPair|generateKeySync|generateSecret|generateVAPIDKeys|generate\w*Certificate|nanoid|uuidv4|cuid|createId|cryptoRandomString|randomString|generateRandom(?:Hex|Base64)?(?:String|Key|Secret|Token|Bytes)?)$|(?:^|\.)(?:randomstring|str)\.generate$|^(?:Math\.random|uuid|uuid\.v4|v4)$/;
 /** Modules whose default or named export makes a random value, and those exports. */
 const RANDOM_MODULE = /^(?:nanoid|uuid|cuid|@paralleldrive\/cuid2|crypto-random-string|randomstring|uid-safe|uid2|rand-token)$/;
 const RANDOM_EXPORT = /^(?:default|v4|nanoid|generate|createId|uid)$/;
@@ -78,7 +78,7 @@ export default defineRule<MessageId>({
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
     DEFAULT_BACKEND_TEXT.test(text) ||
     (/Queue\s*=\s*(?:\{|new Map)/.test(text) && /\bsetTimeout\s*\(/.test(text)) ||
-    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generateSecret|selfsigned|createCertificate|privateKeyToPem|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
+    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generate\w*Certificate|generateSecret|selfsigned|createCertificate|privateKeyToPem|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -957,7 +957,7 @@ function reportSavedKeys(context: FileRuleContext<MessageId>, at: Node, value: N
   if (random && savedBy(context.source, random, (call) => (isSecretSettingSave(call) ? 1 : undefined))) reportSecret(context, random, 'secret', state, true);
 }
 
-const KEY_PAIR_CALL = /(?:^|\.)(?:generateKeyPair|generateKeyPairSync|generateVAPIDKeys)$/;
+const KEY_PAIR_CALL = /(?:^|\.)(?:generateKeyPair|generateKeyPairSync|generateVAPIDKeys|generate\w*Certificate)$/;
 
 /** `secret = randomBytes(256).toString(); fs.writeFileSync(secretPath, secret)` in any function but a request handler. */
 function reportSavedSecret(context: FileRuleContext<MessageId>, at: Node, value: Node, state: State): void {
