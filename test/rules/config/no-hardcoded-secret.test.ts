@@ -141,6 +141,17 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'the fallback of a helper that reads a secret from the variable or its _FILE (postgres-meta)',
+      code: "import { getSecret } from '../lib/secrets.js';\nexport const CRYPTO_KEY = (await getSecret('CRYPTO_KEY')) || 'SAMPLE_KEY';\nconst PG_META_DB_PASSWORD = (await getSecret('PG_META_DB_PASSWORD')) || 'postgres';",
+      errors: [
+        { messageId: 'envFallback', file: 'src/constants.mjs', line: 2, column: 62, message: 'process.env.CRYPTO_KEY falls back to a literal credential, so a deploy that forgets the variable silently runs with a secret from the repository. Drop the fallback.' },
+        { messageId: 'envFallback', file: 'src/constants.mjs', line: 3, column: 73 },
+      ],
+      output: "import { getSecret } from '../lib/secrets.js';\nexport const CRYPTO_KEY = await getSecret('CRYPTO_KEY');\nconst PG_META_DB_PASSWORD = await getSecret('PG_META_DB_PASSWORD');",
+      filename: 'src/constants.mjs',
+      envKeys: ['CRYPTO_KEY', 'PG_META_DB_PASSWORD'],
+    },
+    {
       name: 'a passphrase written as a sentence: the whole phrase is the secret',
       code: "module.exports = [\n  { key: 'passphrase', envVar: 'SQLPAD_PASSPHRASE', default: \"At least the sensitive bits won't be plain text?\" },\n];",
       errors: [{ messageId: 'envFallback', line: 2, column: 62 }],

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, insideIf, isVariableReference, resolveConst, unwrapExpression } from './ast';
+import { getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, insideIf, isVariableReference, resolveConst, unwrapAwait, unwrapExpression } from './ast';
 
 /** `process.env`, with `process` the global, or `import.meta.env`. */
 export function isEnvObject(source: SourceCode, node: Node): boolean {
@@ -30,12 +30,18 @@ function isEnvObjectName(source: SourceCode, node: Node): boolean {
 /** Helpers named for reading a variable: `getFileEnv(NAME)`, `readEnv('X')`, `env('PORT')`, `getEnvVar('X')`. */
 const ENV_HELPER = /(?:^|\.)(?:get|read|load|from)?\w*env(?:ironment)?(?:Var(?:iable)?)?$/i;
 
+/** Helpers that read a secret from the variable or from the file it names (Docker's `_FILE` convention): `await getSecret('CRYPTO_KEY')`. */
+const SECRET_HELPER = /(?:^|\.)(?:get|read|load)Secret$/i;
+
 /** The variable an env helper call reads: `getFileEnv(adminPassword)` with `const adminPassword = 'ADMIN_PASSWORD'`. */
 export function getEnvHelperReadName(source: SourceCode, node: Node): string | undefined {
-  const target = unwrapExpression(node);
-  if (target.type !== 'CallExpression' || !ENV_HELPER.test(getCalleeName(target) ?? '') || !target.arguments[0]) return undefined;
+  const target = unwrapAwait(node);
+  const callee = target.type === 'CallExpression' ? getCalleeName(target) ?? '' : '';
+  const secretHelper = SECRET_HELPER.test(callee);
+  if (target.type !== 'CallExpression' || !(ENV_HELPER.test(callee) || secretHelper) || !target.arguments[0]) return undefined;
   const name = getStaticString(resolveConst(source, target.arguments[0] as Node));
-  return name !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : undefined;
+  // A secret helper may read a vault by any key; an environment variable's name is written in capitals.
+  return name !== undefined && (secretHelper ? /^[A-Z][A-Z0-9_]*$/ : /^[A-Za-z_][A-Za-z0-9_]*$/).test(name) ? name : undefined;
 }
 
 const ENV_FUNCTION = /(?:^|\.)(?:get)?env(?:ironment)?(?:\.(?:get|str|string|int|num|number|bool|port|url|required))?$|^(?:envalid|env-var)\b/i;

@@ -71,6 +71,8 @@ export default defineRule<MessageId, Options>({
       /\bkeys['"]?\s*[:=]\s*\[\s*['"`]/.source,
       // `process.env.AKISMET_KEY || '70542d86693e'`: a vendor's key with a generated-looking fallback.
       /_KEY\s*(?:\|\||\?\?)\s*['"`][A-Za-z0-9]{10,}['"`]/.source,
+      // `(await getSecret('CRYPTO_KEY')) || 'SAMPLE_KEY'`: the fallback of a helper reading the variable or its file.
+      /(?:get|read|load)Secret\s*\(\s*['"`]\w+['"`]\s*\)\s*\)?\s*(?:\|\||\?\?)\s*['"`]/.source,
       // `const DEFAULT_KEY = '…'` given to a variable read from the environment when it is unset.
       /\b(?:DEFAULT|FALLBACK)_\w+\s*=\s*['"`]/.source,
       /key['"]?\s*[:=]\s*\[\s*(?:(?:0x)?[\da-f]+\s*,\s*){15}/.source,
