@@ -212,6 +212,16 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'runscript (egg-scripts), @npmcli/promise-spawn and child-process-promise',
+    code: "const { runScript } = require('runscript');\nconst promiseSpawn = require('@npmcli/promise-spawn');\nconst { exec } = require('child-process-promise');\nasync function findNodeProcess() {\n  const stdio = await runScript('ps -wweo \"pid,args\"', { stdio: 'pipe' });\n  await promiseSpawn('git', ['fetch']);\n  await exec('convert in.png out.jpg');\n}",
+    errors: [
+      { messageId: 'systemBinary', line: 5, column: 33 },
+      { messageId: 'systemBinary', line: 6, column: 22 },
+      { messageId: 'systemBinary', line: 7, column: 14 },
+    ],
+    output: null,
+  },
+  {
     name: 'the global npm binary',
     code: `${CP}execFile(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', name]);`,
     errors: [{ messageId: 'systemBinary', line: 2, column: 10 }],

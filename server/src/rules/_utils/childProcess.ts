@@ -1,6 +1,6 @@
 /**
  * Finds calls that start another program: `child_process` (`exec`, `execSync`, `spawn`,
- * `execFile`, `fork`…, also promisified), execa, cross-spawn, shelljs `exec` and zx's `$`,
+ * `execFile`, `fork`…, also promisified), execa, cross-spawn, shelljs `exec`, zx's `$`, runscript, @npmcli/promise-spawn and nano-spawn,
  * however the module is bound (`import`, `require`, destructuring, or inline
  * `require('child_process').execSync(…)`), and reads what they run as shell words.
  */
@@ -14,11 +14,13 @@ import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
 import { mergeVisitors } from './visitors';
 
-type ProcessModule = 'child_process' | 'execa' | 'cross-spawn' | 'shelljs' | 'zx';
+type ProcessModule = 'child_process' | 'execa' | 'cross-spawn' | 'shelljs' | 'zx' | 'runscript' | 'promise-spawn';
 
 const MODULES: Readonly<Record<string, ProcessModule>> = {
   child_process: 'child_process', 'node:child_process': 'child_process', execa: 'execa', 'cross-spawn': 'cross-spawn',
-  shelljs: 'shelljs', zx: 'zx', 'zx/core': 'zx',
+  shelljs: 'shelljs', zx: 'zx', 'zx/core': 'zx', runscript: 'runscript', '@npmcli/promise-spawn': 'promise-spawn', 'nano-spawn': 'promise-spawn',
+  // child-process-promise mirrors child_process's exec and spawn.
+  'child-process-promise': 'child_process',
 };
 
 /** How a call runs its program. */
@@ -256,6 +258,12 @@ function methodOf(module: ProcessModule, name: string | undefined): string | und
       return name === 'exec' ? 'shell' : undefined;
     case 'zx':
       return name === '$' ? 'shell' : undefined;
+    // `runScript('ps -wweo "pid,args"')` (egg-scripts): a shell command line.
+    case 'runscript':
+      return name === undefined || name === 'default' || name === 'runScript' || name === 'runscript' ? 'shell' : undefined;
+    // `promiseSpawn('git', ['status'])`, `spawn('ls', ['-l'])`: a program and its arguments.
+    case 'promise-spawn':
+      return name === undefined || name === 'default' ? 'spawn' : undefined;
   }
 }
 

@@ -117,7 +117,7 @@ function shipsProgram(project: ProjectFacts, binary: string): boolean {
 }
 
 const DRIVER_TRIGGER = new RegExp(`['"\`](?:${[...PROGRAM_DRIVERS.keys()].join('|')})['"\`]`);
-const COMMAND_TRIGGER = /child_process|\bwhich\b|commandExists|command-exists|lookpath|hasbin|\bexeca\b|cross-spawn|shelljs|\bzx\b|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]|\bexec\w*\s*\(\s*['"`]/i;
+const COMMAND_TRIGGER = /child_process|child-process-promise|\bwhich\b|commandExists|command-exists|lookpath|hasbin|\bexeca\b|cross-spawn|shelljs|\bzx\b|runscript|promise-spawn|nano-spawn|\/s?bin\/[\w.+-]+['"`]|sendmail|\b(?:exec|execute|run|spawn|shell|sh|command|cmd)\w*\)?\s*\(\s*\[\s*['"`]|\bexec\w*\s*\(\s*['"`]/i;
 /** `|| 'gcore'`: a known tool as the fallback of a setting. */
 const TOOL_DEFAULT_TRIGGER = new RegExp(`(?:\\|\\||\\?\\?|(?:Path|Bin|Cmd)\\s*=|path\\s*:)\\s*['"\`](?:${[...SYSTEM_TOOLS.keys()].map((tool) => tool.replace(/[+.]/g, '\\$&')).join('|')})['"\`]`, 'i');
 
