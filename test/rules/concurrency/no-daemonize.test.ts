@@ -81,6 +81,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'options detached before the call, node unless the operator names another, the child held in a chain (egg-scripts --daemon)',
+    code: "const { spawn } = require('child_process');\nasync function start(argv, options, eggArgs) {\n  const command = argv.node || 'node';\n  if (argv.daemon) {\n    options.detached = true;\n    const child = this.child = spawn(command, eggArgs, options);\n    child.on('message', () => {\n      child.unref();\n      this.exit(0);\n    });\n  }\n}",
+    errors: [{ messageId: 'selfFork', line: 6, column: 32 }],
+    output: null,
+  },
+  {
     name: 'chained unref and node by name',
     code: "import { spawn } from 'node:child_process';\nspawn('node', ['server.js'], { detached: true }).unref();",
     filename: 'src/cli.mjs',

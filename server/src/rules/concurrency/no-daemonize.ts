@@ -11,7 +11,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import type { ProjectFacts } from '../../project/facts';
-import { enclosingFunction, findProperty, isFunctionNode, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, fallbackOf, findProperty, isFunctionNode, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getStaticString, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isNodeBinary, processCallVisitors, staticText, type ProcessCall } from '../_utils/childProcess';
 import { launchedTool } from '../_utils/commands';
 import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
@@ -75,7 +75,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     const ownCommands = new Set(Object.keys(project.packageJson?.bin ?? {}));
     return mergeVisitors(
       processCallVisitors((call) => {
-        if (isDetachedSelfLaunch(call, ownCommands)) forks.push(call);
+        if (isDetachedSelfLaunch(source, call, ownCommands)) forks.push(call);
       }),
       {
         Program: (node) => {
@@ -261,15 +261,34 @@ function daemonModuleOf(call: TSESTree.CallExpression, bindings: ModuleBindings)
  * `spawn(process.execPath, …, { detached: true })`, `fork(__filename, { detached: true })`, or the
  * package's own command (`spawn('iobroker', ['restart'], { detached: true })`).
  */
-function isDetachedSelfLaunch(call: ProcessCall, ownCommands: ReadonlySet<string>): boolean {
+function isDetachedSelfLaunch(source: SourceCode, call: ProcessCall, ownCommands: ReadonlySet<string>): boolean {
   const detached = call.options && findProperty(call.options, 'detached');
-  const detaches = detached !== undefined && unwrapExpression(detached.value as Node).type === 'Literal' && (unwrapExpression(detached.value as Node) as TSESTree.Literal).value === true;
+  const detaches = detached !== undefined ? isTrue(detached.value as Node) : detachedLater(call);
   // Not detached, but the parent exits right after starting it (pm2-gui's `daemonize()`): the child runs on alone all the same.
   if (!detaches && !exitsAfter(call.node)) return false;
   if (call.kind === 'fork') return true;
-  const target = unwrapExpression(call.target);
-  const program = getStaticString(target);
+  const target = resolveConst(source, unwrapExpression(call.target));
+  // `const command = argv.node || 'node'`: node unless the operator names another binary.
+  const program = getStaticString(target) ?? getStaticString(fallbackOf(target) ?? target);
   return isNodeBinary(target) || isOwnScript(target) || program === 'node' || (program !== undefined && ownCommands.has(program));
+}
+
+function isTrue(value: Node): boolean {
+  const literal = unwrapExpression(value);
+  return literal.type === 'Literal' && literal.value === true;
+}
+
+/** `options.detached = true; spawn(command, args, options)` (egg-scripts' `--daemon`): options kept in a variable and detached before the call. */
+function detachedLater(call: ProcessCall): boolean {
+  const fn = enclosingFunction(call.node);
+  if (call.node.type !== 'CallExpression' || !fn) return false;
+  const held = new Set(call.node.arguments.slice(1).flatMap((argument) => (argument.type === 'Identifier' ? [`${argument.name}.detached`] : [])));
+  let detaches = false;
+  walkSubtree(fn.body as Node, (node) => {
+    if (node.type === 'AssignmentExpression' && node.range[1] < call.node.range[0] && held.has(getMemberPath(node.left)?.join('.') ?? '')) detaches = isTrue(node.right);
+    return !detaches;
+  });
+  return detaches;
 }
 
 /** `__filename`, `import.meta.filename`, `process.argv[1]`: the running script, which an executable file can spawn itself. */
@@ -296,9 +315,13 @@ function exitsAfter(call: Node): boolean {
 function isUnreffed(call: TSESTree.CallExpression, unreffed: ReadonlySet<string>): boolean {
   const parent = call.parent;
   if (parent?.type === 'MemberExpression' && parent.object === call && !parent.computed && parent.property.type === 'Identifier' && parent.property.name === 'unref') return true;
-  const holder = parent?.type === 'AwaitExpression' ? parent.parent : parent;
-  const variable = holder?.type === 'VariableDeclarator' ? holder.id : holder?.type === 'AssignmentExpression' ? holder.left : undefined;
-  return variable?.type === 'Identifier' && unreffed.has(variable.name);
+  let holder = parent?.type === 'AwaitExpression' ? parent.parent : parent;
+  // `const child = this.child = spawn(…)`: each name in the chain holds the child.
+  while (holder?.type === 'AssignmentExpression') {
+    if (holder.left.type === 'Identifier' && unreffed.has(holder.left.name)) return true;
+    holder = holder.parent;
+  }
+  return holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && unreffed.has(holder.id.name);
 }
 
 const WRITE_FILE = /^(?:writeFileSync|writeFile|outputFileSync|outputFile|appendFileSync|appendFile)$/;
