@@ -11,6 +11,11 @@ runRuleTests(rule, {
     { name: 'start through a runner script', code: '', project: withScripts({ build: 'tsc', start: 'npm run serve', serve: 'NODE_ENV=production node dist/server.js' }) },
     { name: 'watch-mode development start', code: '', project: withScripts({ start: 'tsc -w & nodemon dist/index.js' }) },
     { name: 'concurrently running watchers in development', code: '', project: withScripts({ start: 'concurrently "tsc -w" "nodemon dist/index.js"' }) },
+    {
+      name: 'a start whose app runs under nodemon through another script (codex.docs)',
+      code: '',
+      project: withScripts({ start: 'concurrently "yarn start-backend" "yarn build-frontend"', 'start-backend': 'cross-env NODE_ENV=development npx nodemon --config nodemon.json src/backend/app.ts', 'build-frontend': 'webpack --mode=production' }),
+    },
     { name: 'concurrently running two processes that only run', code: '', project: withScripts({ start: 'concurrently -n "API,WORKER" "node dist/api.js" "npm:worker"', worker: 'node dist/worker.js' }) },
     { name: 'type-check only', code: '', project: withScripts({ start: 'tsc --noEmit && node index.js' }) },
     { name: 'a build in postinstall belongs to the install (build) step', code: '', project: withScripts({ postinstall: 'tsc', start: 'node dist/index.js' }) },

@@ -95,7 +95,16 @@ export function scriptsOf(json: Readonly<Record<string, unknown>> | undefined): 
 }
 
 /** Starts that rebuild on every change by design: development, not what a platform runs. */
-export const DEVELOPMENT_START = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bwebpack-dev-server\b|\bvite(?:\s+dev)?\s*$|\bnext dev\b/;
+const DEVELOPMENT_START = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bwebpack-dev-server\b|\bvite(?:\s+dev)?\s*$|\bnext dev\b/;
+
+/**
+ * `npm start` runs a development loop, itself or through a script it runs
+ * (`"start": "concurrently \"yarn start-backend\" \"yarn build-frontend\""` with `start-backend` running nodemon):
+ * what the repository's developers type, not what a platform runs.
+ */
+export function isDevelopmentStart(scripts: Readonly<Record<string, string>>): boolean {
+  return scripts.start !== undefined && scriptSteps('start', scripts).some((step) => DEVELOPMENT_START.test(scripts[step.script]));
+}
 
 /** Programs shipped by a package of another name: `tsc` is TypeScript's. */
 const PROGRAM_PACKAGES: Readonly<Record<string, readonly string[]>> = {

@@ -20,7 +20,7 @@ import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { resolveEntryPoint } from '../_utils/modules';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
-import { DEVELOPMENT_START, packagesRunBy, scriptsOf, scriptSteps } from '../_utils/packageScripts';
+import { isDevelopmentStart, packagesRunBy, scriptsOf, scriptSteps } from '../_utils/packageScripts';
 import { ownValue } from '../_utils/records';
 import { wordsRange } from '../_utils/startCommands';
 import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isBrowserifyBundle, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
@@ -296,7 +296,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
  */
 function reportDevToolsInStart(packageJson: PackageJsonFile, declared: ReadonlySet<string>, dev: ReadonlySet<string>, report: ProjectRuleContext<MessageId, ModuleUses, Options>['report']): void {
   const scripts = scriptsOf(packageJson.json);
-  if (packageJson.json?.bin !== undefined || scripts.start === undefined || DEVELOPMENT_START.test(scripts.start)) return;
+  if (packageJson.json?.bin !== undefined || scripts.start === undefined || isDevelopmentStart(scripts)) return;
   const reported = new Set<string>();
   for (const step of scriptSteps('start', scripts)) {
     const at = packageJson.locations[`scripts.${step.script}`];
