@@ -28,6 +28,12 @@ runRuleTests(rule, {
       project: projectFixture({ 'package.json': packageJsonText({ name: 'webdav-server', main: './lib/index.js' }) }),
     },
     {
+      name: 'a library whose constructor gives each instance a start method, with npm start running a sample (swagger-server)',
+      code: "const http = require('http');\nfunction SwaggerServer(app) {\n  this.start = function start(port, callback) {\n    const server = http.createServer(app);\n    server.listen(port);\n    callback(null, server);\n  };\n}\nmodule.exports = SwaggerServer;",
+      filename: 'lib/server.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'swagger-server', main: 'lib/server.js', scripts: { start: 'node ./samples/petstore/server.js' } }) }),
+    },
+    {
       name: 'a library exporting a function that listens on the port it is given',
       code: "const http = require('http');\nexports.listen = function (port) {\n  return http.createServer(handler).listen(port);\n};",
       filename: 'index.js',

@@ -219,8 +219,9 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       ...Object.values(project.packageJson?.bin ?? {}),
     ].map((target) => resolveEntryPoint(project.root, target, paths)));
     // A package whose only entry is its `main`, starting servers only in the API it exports (`server.start(port)`
-    // in a class method), is a library: the app that embeds it owns the process, and its signals.
-    const library = main !== undefined && !started.has(main) && declared.every((entry) => entry === main);
+    // in a class method), is a library: the app that embeds it owns the process, and its signals. An `npm start`
+    // that runs one of its samples (`node ./samples/petstore/server.js`) demonstrates the library, no more.
+    const library = main !== undefined && !started.has(main) && declared.every((entry) => entry === main || NOT_DEPLOYED_FOLDER.test(projectPath(project.root, entry)));
     const embedsOnly = (entry: string) => library && entry === main && processOf(entry).facts.every((item) => item.facts.starts.every((start) => start.embeddable));
     // The handler belongs to the entry point: say so there too when what serves is reached through another
     // module. Not in a package's `main`, which is also the API other code embeds the server through,
@@ -525,12 +526,13 @@ function closedByTaskItself(call: Node, owner: Node): boolean {
 
 /**
  * A start inside a class method or a function the module exports (`module.exports = function serve(port)`,
- * `exports.start = …`, `export function listen`, `Server.prototype.start = …`): API that other code calls.
+ * `exports.start = …`, `export function listen`, `Server.prototype.start = …`, a method a constructor
+ * function gives each instance: `this.start = function start(port)`): API that other code calls.
  */
 function embeddableStart(call: TSESTree.CallExpression): boolean {
   for (let node: Node | undefined = call.parent; node; node = node.parent) {
     if (node.type === 'MethodDefinition' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
-    if (isFunctionNode(node) && node.parent?.type === 'AssignmentExpression' && node.parent.right === node && /^(?:module\.exports|exports)\b|\.prototype\./.test(getMemberPath(node.parent.left)?.join('.') ?? '')) return true;
+    if (isFunctionNode(node) && node.parent?.type === 'AssignmentExpression' && node.parent.right === node && /^(?:module\.exports|exports)\b|\.prototype\.|^this\.\w+$/.test(getMemberPath(node.parent.left)?.join('.') ?? '')) return true;
   }
   return false;
 }
