@@ -94,12 +94,8 @@ export class SourceCode {
   /** The declaration `name` refers to at `node`: a variable's declarator, or a function's parameter; undefined for anything else. */
   private binding(node: Node, name: string): Binding | undefined {
     for (let scope: Node | undefined = node.parent; scope; scope = scope.parent) {
-      for (const statement of scopeStatements(scope)) {
-        const declaration = unwrapExport(statement);
-        if (declaration?.type !== 'VariableDeclaration') continue;
-        const declarator = declaration.declarations.find((candidate) => candidate.id.type === 'Identifier' && candidate.id.name === name);
-        if (declarator) return { kind: 'variable', declaration, declarator, scope };
-      }
+      const declared = statementScopeIndex(scope)?.variables.get(name);
+      if (declared) return { kind: 'variable', ...declared, scope };
       if ((scope.type === 'FunctionDeclaration' || scope.type === 'FunctionExpression' || scope.type === 'ArrowFunctionExpression') && scope.params.some((param) => param.type === 'Identifier' && param.name === name)) {
         return { kind: 'parameter', fn: scope };
       }
@@ -108,6 +104,37 @@ export class SourceCode {
     return undefined;
   }
 }
+
+interface ScopeIndex {
+  /** The first plain `name` declarator of each variable declared by the scope's own statements. */
+  readonly variables: ReadonlyMap<string, { readonly declaration: TSESTree.VariableDeclaration; readonly declarator: TSESTree.VariableDeclarator }>;
+  /** Every name those statements bind: variables (destructured too), functions, classes, imports. */
+  readonly names: ReadonlySet<string>;
+}
+
+/** What the statements of a block-like scope declare, read once per scope: lookups climb through the same scopes again and again. */
+function statementScopeIndex(scope: Node): ScopeIndex | undefined {
+  const statements = scopeStatements(scope);
+  if (statements.length === 0) return undefined;
+  let index = scopeIndexes.get(scope);
+  if (!index) {
+    const variables = new Map<string, { declaration: TSESTree.VariableDeclaration; declarator: TSESTree.VariableDeclarator }>();
+    const names = new Set<string>();
+    for (const statement of statements) {
+      const declaration = unwrapExport(statement);
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && !variables.has(declarator.id.name)) variables.set(declarator.id.name, { declaration, declarator });
+        }
+      }
+      if (declaration) collectStatementNames(declaration, names);
+    }
+    scopeIndexes.set(scope, (index = { variables, names }));
+  }
+  return index;
+}
+
+const scopeIndexes = new WeakMap<Node, ScopeIndex>();
 
 type Binding =
   | { readonly kind: 'variable'; readonly declaration: TSESTree.VariableDeclaration; readonly declarator: TSESTree.VariableDeclarator; readonly scope: Node }
@@ -137,19 +164,38 @@ function assignsField(scope: Node, name: string): boolean {
   return found;
 }
 
+type Assignment = TSESTree.AssignmentExpression | TSESTree.UpdateExpression;
+
 /**
  * The `name = …`, `name += …` and `name++` below `scope`, up to `limit` of them: most callers only
- * tell none, one and several apart, so the walk stops descending once it has found two.
+ * tell none, one and several apart. One walk of a scope indexes every name's, since rules ask about
+ * many names of the same scope (a module's top level above all).
  */
-function assignmentsOf(scope: Node, name: string, limit = 2): (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] {
-  const found: (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] = [];
-  walkSubtree(scope, (node) => {
-    const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
-    if (target?.type === 'Identifier' && target.name === name) found.push(node as TSESTree.AssignmentExpression | TSESTree.UpdateExpression);
-    return found.length < limit;
-  });
-  return found;
+function assignmentsOf(scope: Node, name: string, limit = 2): Assignment[] {
+  return (assignmentsByName(scope).get(name) ?? []).slice(0, limit);
 }
+
+/** Every `name = …`, `name += …` and `name++` below `scope`, by the name assigned. */
+export function assignmentsByName(scope: Node): ReadonlyMap<string, readonly Assignment[]> {
+  let byName = assignmentsByScope.get(scope);
+  if (!byName) {
+    const index = new Map<string, Assignment[]>();
+    walkSubtree(scope, (node) => {
+      const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+      if (target?.type === 'Identifier') {
+        const found = index.get(target.name);
+        if (found) found.push(node as Assignment);
+        else index.set(target.name, [node as Assignment]);
+      }
+      return true;
+    });
+    assignmentsByScope.set(scope, (byName = index));
+  }
+  return byName;
+}
+
+// A parsed tree never changes, so what a scope assigns is read once.
+const assignmentsByScope = new WeakMap<Node, ReadonlyMap<string, readonly Assignment[]>>();
 
 function scopeStatements(scope: Node): readonly Node[] {
   switch (scope.type) {
@@ -185,23 +231,44 @@ function declaresInScope(scope: Node, name: string): boolean {
     case 'ForOfStatement':
       return scope.left.type === 'VariableDeclaration' && declarationBinds(scope.left, name);
     default:
-      return scopeStatements(scope).some((statement) => statementBinds(statement, name));
+      return statementScopeIndex(scope)?.names.has(name) ?? false;
   }
 }
 
-function statementBinds(statement: Node, name: string): boolean {
-  const declaration = unwrapExport(statement);
-  if (!declaration) return false;
+function collectStatementNames(declaration: Node, names: Set<string>): void {
   switch (declaration.type) {
     case 'VariableDeclaration':
-      return declarationBinds(declaration, name);
+      for (const declarator of declaration.declarations) collectPatternNames(declarator.id, names);
+      return;
     case 'FunctionDeclaration':
     case 'ClassDeclaration':
-      return declaration.id?.name === name;
+      if (declaration.id) names.add(declaration.id.name);
+      return;
     case 'ImportDeclaration':
-      return declaration.specifiers.some((specifier) => specifier.local.name === name);
+      for (const specifier of declaration.specifiers) names.add(specifier.local.name);
+      return;
     default:
-      return false;
+      return;
+  }
+}
+
+function collectPatternNames(pattern: Node, names: Set<string>): void {
+  switch (pattern.type) {
+    case 'Identifier':
+      names.add(pattern.name);
+      return;
+    case 'AssignmentPattern':
+      return collectPatternNames(pattern.left, names);
+    case 'RestElement':
+      return collectPatternNames(pattern.argument, names);
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) collectPatternNames(element, names);
+      return;
+    case 'ObjectPattern':
+      for (const property of pattern.properties) collectPatternNames(property.type === 'RestElement' ? property : property.value, names);
+      return;
+    default:
+      return;
   }
 }
 

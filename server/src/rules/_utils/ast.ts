@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { SourceCode } from '../../engine/source';
+import { assignmentsByName, type SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 
@@ -283,25 +283,9 @@ export function resolveValue(source: SourceCode, node: Node): Node {
   return resolveVariable(source, node);
 }
 
+/** Whether the program assigns or updates `name` anywhere (indexed in one walk: rules ask once per call they resolve). */
 function isReassigned(program: TSESTree.Program, name: string): boolean {
-  return reassignedNames(program).has(name);
-}
-
-const reassignedNamesCache = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
-
-/** The names the program assigns or updates anywhere, found in one walk: rules ask once per call they resolve. */
-function reassignedNames(program: TSESTree.Program): ReadonlySet<string> {
-  let names = reassignedNamesCache.get(program);
-  if (!names) {
-    const found = new Set<string>();
-    walkSubtree(program, (node) => {
-      if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') found.add(node.left.name);
-      else if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier') found.add(node.argument.name);
-      return true;
-    });
-    reassignedNamesCache.set(program, (names = found));
-  }
-  return names;
+  return assignmentsByName(program).has(name);
 }
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;

@@ -429,9 +429,12 @@ function withLaunchedScripts(entries: readonly string[], launches: (entry: strin
   return all;
 }
 
+const LAUNCHER_CALL = /(?:^|\.)(?:Monitor|fork|setupPrimary|setupMaster|spawn)$|^cfork$/;
+
 /** Calls that run a local script as a process of its own: `fork('./server')`, `new forever.Monitor(path.join(__dirname, 'cli.js'))`, `spawn(process.execPath, [script])`. */
 function launchedScript(source: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const name = getCalleeName(call) ?? '';
+  if (!LAUNCHER_CALL.test(name)) return undefined;
   const [first, second] = call.arguments;
   const path = (node: Node | null | undefined) => scriptPath(node ? resolveValue(source, node) : undefined);
   if (/(?:^|\.)Monitor$/.test(name)) return path(first) ?? monitoredFromSourceDir(source, first, second);

@@ -123,7 +123,7 @@ export default defineRule<MessageId>({
         bindings = {
           session: findModuleBindings(program, (module) => module === 'express-session'),
           multer: findModuleBindings(program, (module) => module === 'multer'),
-          fileDatabases: withAssignedRequires(program, findModuleBindings(program, (module) => SQLITE_MODULES.includes(module)), SQLITE_MODULES),
+          fileDatabases: withAssignedRequires(context.source, findModuleBindings(program, (module) => SQLITE_MODULES.includes(module)), SQLITE_MODULES),
           memoryStores: findModuleBindings(program, (module) => module === 'memorystore'),
           diskStores: bindingsByLocalName(program, (module) => DISK_STORE_MODULE.test(module)),
         };
@@ -169,9 +169,11 @@ export default defineRule<MessageId>({
  * `try { Datastore = require('@seald-io/nedb') } catch {}` in the function that opens the database:
  * a module assigned to a variable wherever it is, besides the bindings of the module's top level.
  */
-function withAssignedRequires(program: TSESTree.Program, bindings: ModuleBindings, modules: readonly string[]): ModuleBindings {
+function withAssignedRequires(source: SourceCode, bindings: ModuleBindings, modules: readonly string[]): ModuleBindings {
+  // Most files require none of these modules: no need to walk them.
+  if (!modules.some((module) => source.text.includes(`'${module}'`) || source.text.includes(`"${module}"`))) return bindings;
   const namespaces = new Set(bindings.namespaces);
-  walkSubtree(program, (node) => {
+  walkSubtree(source.ast, (node) => {
     if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && modules.includes(requiredSpecifier(unwrapExpression(node.right)) ?? '')) namespaces.add(node.left.name);
     return true;
   });

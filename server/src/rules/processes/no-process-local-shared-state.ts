@@ -1371,6 +1371,18 @@ function envNameIn(source: SourceCode, expression: Node): string {
 
 /** Names that hold a signing or encryption secret; generated admin passwords are bootstrap data, not this. */
 function isSecretVariable(name: string): boolean {
+  let secret = secretVariables.get(name);
+  if (secret === undefined) {
+    // Every property and variable of a file is asked about, and names repeat: remember the answers, within bounds.
+    if (secretVariables.size > 10_000) secretVariables.clear();
+    secretVariables.set(name, (secret = namesSecret(name)));
+  }
+  return secret;
+}
+
+const secretVariables = new Map<string, boolean>();
+
+function namesSecret(name: string): boolean {
   const envName = toEnvName(name);
   if (/(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD)(?:_|$)/.test(envName)) return false;
   // `sessionKey`, `cookieKeys`, `jwtKey`: keys that sign or encrypt, which `isSecretName` reads as descriptive names.
