@@ -269,7 +269,7 @@ function isDetachedSelfLaunch(source: SourceCode, call: ProcessCall, ownCommands
   if (call.kind === 'fork') return true;
   const target = resolveConst(source, unwrapExpression(call.target));
   // `const command = argv.node || 'node'`: node unless the operator names another binary.
-  const program = getStaticString(target) ?? getStaticString(fallbackOf(target) ?? target);
+  const program = getStaticString(fallbackOf(target) ?? target);
   return isNodeBinary(target) || isOwnScript(target) || program === 'node' || (program !== undefined && ownCommands.has(program));
 }
 
