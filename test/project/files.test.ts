@@ -21,6 +21,7 @@ describe('file discovery', () => {
       'packages/api/src/server.mjs', 'packages/api/tmp/scratch.js', 'vendor.min.js', 'coverage/lcov.js', 'src/server-dev.js', 'dev-server.ts', 'src/app.dev.js', 'src/device.js',
       'lib/test.js', 'src/testing.js', 'docker-examples/nginx/app.js', 'dist/api/e2e.api.js', 'src/app.e2e.ts', 'test-e2e/steps/server.js', 'tests-integration/api.js', 'module_sample/core_reload.js', 'deploy_examples/app.js',
       'doc/empty/index.js', 'modules/@apostrophecms/doc/index.js', 'config.example.js', 'settings-sample.js', 'lib/sample.js', 'testing/testdynamic.js', 'performance/mediator/server.js',
+      'templates/app/app.js', 'bin/generators/gateway/templates/basic/server.js', 'template/web-server/app.js', 'modules/@apostrophecms/template/index.js',
     ]) write(file, 'export {};\n');
     write('bin/www', "#!/usr/bin/env node\nrequire('../app').listen(3000);\n");
     write('bin/setup', '#!/bin/bash\nnpm ci\n');
@@ -31,10 +32,10 @@ describe('file discovery', () => {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('keeps production sources (and bin scripts whose names hold a dot) and skips ignored, test, example, development-server, generated and dependency files', async () => {
+  it('keeps production sources (and bin scripts whose names hold a dot) and skips ignored, test, example, scaffold template, development-server, generated and dependency files', async () => {
     const filter = await createFileFilter(root);
     const files = (await listSourceFiles(root, filter)).map((file) => file.slice(root.length + 1));
-    assert.deepEqual(files, ['bin/log.io-server', 'bin/www', 'lib/sample.js', 'lib/util.cjs', 'modules/@apostrophecms/doc/index.js', 'packages/api/src/server.mjs', 'src/app.ts', 'src/device.js', 'src/index.js', 'src/testing.js', 'src/view.tsx']);
+    assert.deepEqual(files, ['bin/log.io-server', 'bin/www', 'lib/sample.js', 'lib/util.cjs', 'modules/@apostrophecms/doc/index.js', 'modules/@apostrophecms/template/index.js', 'packages/api/src/server.mjs', 'src/app.ts', 'src/device.js', 'src/index.js', 'src/testing.js', 'src/view.tsx']);
   });
 
   it('adds the extensionless node scripts package.json names, wherever they sit', async () => {

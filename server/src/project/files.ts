@@ -23,6 +23,8 @@ export const NON_PRODUCTION = [
   // `config.example.js`, `settings-sample.js`: settings for users to copy, not the ones the package runs with.
   '**/*.example.*', '**/*.sample.*', '**/*-sample.*',
   '**/docs/**', '**/benchmarks/**', '**/bench/**', '/performance/**',
+  // Scaffolds a generator copies into new projects (`templates/app/app.js`, pomelo's `template/web-server/app.js`): the user's code to be.
+  '**/templates/**', '/template/**',
   // A package's own `doc/` folder; deeper down, `doc` can name a module of the app (Apostrophe's `modules/@apostrophecms/doc`).
   '/doc/**',
   // `test.js` beside the code: a developer's scratch or benchmark script.
