@@ -21,7 +21,7 @@ describe('file discovery', () => {
       'packages/api/src/server.mjs', 'packages/api/tmp/scratch.js', 'vendor.min.js', 'coverage/lcov.js', 'src/server-dev.js', 'dev-server.ts', 'src/app.dev.js', 'src/device.js',
       'lib/test.js', 'src/testing.js', 'docker-examples/nginx/app.js', 'dist/api/e2e.api.js', 'src/app.e2e.ts', 'test-e2e/steps/server.js', 'tests-integration/api.js', 'module_sample/core_reload.js', 'deploy_examples/app.js',
       'doc/empty/index.js', 'modules/@apostrophecms/doc/index.js', 'config.example.js', 'settings-sample.js', 'lib/sample.js', 'testing/testdynamic.js', 'performance/mediator/server.js',
-      'templates/app/app.js', 'bin/generators/gateway/templates/basic/server.js', 'template/web-server/app.js', 'modules/@apostrophecms/template/index.js',
+      'templates/app/app.js', 'bin/generators/gateway/templates/basic/server.js', 'init_dist/example-mods/cronjob.js', 'template/web-server/app.js', 'modules/@apostrophecms/template/index.js',
     ]) write(file, 'export {};\n');
     write('bin/www', "#!/usr/bin/env node\nrequire('../app').listen(3000);\n");
     write('bin/setup', '#!/bin/bash\nnpm ci\n');

@@ -20,6 +20,8 @@ export const NON_PRODUCTION = [
   '**/e2e/**', '**/cypress/**', '**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/demos/**', '**/demo/**',
   // `docker-examples/`, `deploy-examples/`, `module_sample/`: setups shown to users, not what the package runs.
   '**/*[-_]examples/**', '**/*[-_]sample/**', '**/*[-_]samples/**',
+  // `example-mods/`, `examples-next/`: the same, named the other way round.
+  '**/example[-_]*/**', '**/examples[-_]*/**',
   // `config.example.js`, `settings-sample.js`: settings for users to copy, not the ones the package runs with.
   '**/*.example.*', '**/*.sample.*', '**/*-sample.*',
   '**/docs/**', '**/benchmarks/**', '**/bench/**', '/performance/**',
