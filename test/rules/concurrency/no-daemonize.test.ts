@@ -20,6 +20,17 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a start script that backgrounds each service and writes its PID to a file (bitcore-wallet-service)',
+    code: '',
+    project: withScripts({ start: './start.sh' }, { 'start.sh': '#!/bin/bash\nrun_program ()\n{\n  nohup node $1 >> $3 2>&1 &\n  PID=$!\n  echo $PID > $2\n  echo $! > pids/bws.pid\n}\nrun_program ./bws.js pids/bws.pid logs/bws.log\n' }),
+    errors: [
+      { messageId: 'daemonisingScript', file: 'package.json', line: 4, column: 15 },
+      { messageId: 'detach', file: 'start.sh', line: 4, column: 3 },
+      { messageId: 'pidFile', file: 'start.sh', line: 7, column: 3 },
+    ],
+    output: null,
+  },
+  {
     name: 'nohup … & in the start script',
     code: '',
     project: withScripts({ start: 'nohup node server.js > app.log 2>&1 &' }),

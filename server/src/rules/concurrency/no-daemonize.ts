@@ -182,12 +182,12 @@ function ownBinPath(command: SimpleCommand, project: ProjectFacts, paths: Readon
   return target === undefined ? undefined : resolveEntryPoint(project.root, target, paths);
 }
 
-type Emit = (range: OffsetRange, messageId: 'background' | 'detach' | 'daemonManager', data: Record<string, string>, suggest?: (at: OffsetRange) => FixSpec[] | undefined) => void;
+type Emit = (range: OffsetRange, messageId: 'background' | 'detach' | 'daemonManager' | 'pidFile', data: Record<string, string>, suggest?: (at: OffsetRange) => FixSpec[] | undefined) => void;
 
-/** Checks commands of one script or process line; ranges are offsets into `text`. */
 /** `wait` for the background jobs: the script stays in the foreground and supervises them (often with a `trap` forwarding SIGTERM). */
 const WAITS_FOR_JOBS = /(?:^|[\n;&|(]|\bthen|\bdo)\s*wait\b/;
 
+/** Checks commands of one script or process line; ranges are offsets into `text`. */
 function checkCommands(commands: readonly SimpleCommand[], text: string, emit: Emit): void {
   const devScript = DEV_SCRIPT_TEXT.test(text);
   const supervised = WAITS_FOR_JOBS.test(text);
@@ -198,6 +198,7 @@ function checkCommands(commands: readonly SimpleCommand[], text: string, emit: E
     const detacher = first && !first.dynamic && DETACHERS.has(programName(first.text)) ? first : undefined;
     const program = launchedTool(programWords(command, DETACHERS));
     const manager = daemonManager(program);
+    if (writesShellPidFile(words)) emit(span(words), 'pidFile', {});
     if (manager) {
       emit(span(manager.words), 'daemonManager', { command: manager.words.map((word) => word.text).join(' '), alternative: manager.alternative }, manager.suggest);
     } else if (detacher && !(supervised && command.terminator === '&')) {
@@ -206,6 +207,13 @@ function checkCommands(commands: readonly SimpleCommand[], text: string, emit: E
       emit([words[0].start, (command.terminatorStart ?? words[words.length - 1].end) + 1], 'background', { command: shown });
     }
   }
+}
+
+/** `echo $! > app.pid`, `echo $PID > $pidfile` (bitcore-wallet-service's start.sh): the PID of what the script started, kept in a file. */
+function writesShellPidFile(words: readonly ShellWord[]): boolean {
+  const redirect = words.findIndex((word) => word.text === '>' || word.text === '>>');
+  const target = redirect > 0 ? words[redirect + 1] : undefined;
+  return words[0]?.text === 'echo' && target !== undefined && /pid/i.test(target.text) && words.slice(1, redirect).some((word) => /^\$\{?(?:!|\w*PID)\}?$/i.test(word.text));
 }
 
 function span(words: readonly ShellWord[]): OffsetRange {
