@@ -142,6 +142,7 @@ export default defineRule<MessageId>({
       NewExpression: (node) => {
         if (frontend) return;
         checkMemoryLimiter(context, node as TSESTree.NewExpression);
+        checkRateLimitCall(context, node as TSESTree.NewExpression, bindings!, state);
         checkFactoryElse(context, node as TSESTree.NewExpression);
         checkStandIn(context, node as TSESTree.NewExpression, bindings!.packages);
       },
@@ -745,13 +746,15 @@ function requiredAlternatives(source: SourceCode, local: TSESTree.Identifier): s
 // ---- rate limiting in the default memory store ----
 
 /** `rateLimit({ windowMs, max })` with no `store`; `fastify.register(rateLimit, { max })` with no `redis`; koa-ratelimit's `driver: 'memory'`. */
-function checkRateLimitCall(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, bindings: Bindings, state: State): void {
+function checkRateLimitCall(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression, bindings: Bindings, state: State): void {
   const path = getMemberPath(call.callee);
-  // `rateLimit(…)`, or a named export through the module: `RateLimit.rateLimit(…)`, compiled `(0, express_rate_limit_1.rateLimit)(…)`.
+  // `rateLimit(…)`, or a named export through the module: `RateLimit.rateLimit(…)`, compiled `(0, express_rate_limit_1.rateLimit)(…)`;
+  // express-rate-limit's older releases documented `new RateLimit(…)`.
   const isLimiter = path?.length === 1 || (path?.length === 2 && /^(?:rateLimit|slowDown|default)$/.test(path[1]));
   const module = isLimiter ? moduleBinding(bindings.rateLimits, path![0]) : undefined;
   if (module === 'koa-ratelimit') return checkLimiterOptions(context, call, call.arguments[0], 'explicitMemory');
   if (module === 'express-rate-limit' || module === 'express-slow-down') return checkLimiterOptions(context, call, call.arguments[0], 'store');
+  if (call.type === 'NewExpression') return;
   const wrapper = wrappedLimiterModule(path, bindings);
   if (wrapper) return checkWrappedLimiter(context, call, wrapper, state);
   if (getCalleeProperty(call) !== 'register' || !call.arguments[0]) return;
@@ -788,7 +791,7 @@ function moduleBinding(modules: ReadonlyMap<string, ModuleBindings>, name: strin
  * Reports a limiter whose options give it no shared store: no `store`/`redis` option, or, for
  * koa-ratelimit (which defaults to Redis), an explicit `driver: 'memory'`. Options it cannot read are trusted.
  */
-function checkLimiterOptions(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, argument: Node | undefined, store: 'store' | 'redis' | 'explicitMemory'): void {
+function checkLimiterOptions(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression, argument: Node | undefined, store: 'store' | 'redis' | 'explicitMemory'): void {
   // `const rateLimitOptions = { max, windowMs }`, given a store later on every path or never.
   if (argument?.type === 'Identifier' && howAssigned(context.source, `${argument.name}.${store === 'explicitMemory' ? 'driver' : store}`) === 'always') return;
   const options = argument && resolveConst(context.source, argument);
