@@ -31,6 +31,7 @@ runRuleTests(rule, {
     { name: 'webhooks loaded into a map once, when the class is made', code: "class Webhooks {\n  webhooks = new Map();\n  constructor(list) {\n    for (const hook of list) this.webhooks.set(hook.event, hook);\n  }\n  fire(event) {\n    return this.webhooks.get(event);\n  }\n}" },
     { name: 'listeners of live connections in a map', code: "class Hub {\n  listeners = new Map();\n  on(event, fn) {\n    this.listeners.set(event, fn);\n  }\n}" },
     { name: 'express-rate-limit given a store set on every path', code: "const rateLimit = require('express-rate-limit');\nlet store;\nif (redisUrl) store = new RedisStore({ url: redisUrl });\nelse store = new MongoStore({ uri: mongoUrl });\nstore = wrap(store);\napp.use(rateLimit({ store }));" },
+    { name: 'a memory cache as the fallback of a pubsub-named setting is no pubsub, and a configured pubsub has no fallback', code: "const pubsub = config.pubsub || new MemCache();\nconst bus = config.bus;" },
     { name: 'express-rate-limit made with new and given a store', code: "var RateLimit = require('express-rate-limit');\nvar limiter = new RateLimit({ store: new RedisStore({ client }), max: 20 });" },
     { name: 'express-rate-limit given a store held in a variable made with it', code: "const rateLimit = require('express-rate-limit');\nconst store = new RedisStore({ client });\napp.use(rateLimit({ store }));" },
     { name: 'a cache asked for its local variant when Redis is not configured', code: "let cache;\nif (redisConfigAvailable()) {\n  cache = createCache({ type: 'redis' });\n} else {\n  cache = createCache({ type: 'local' });\n}" },
@@ -258,6 +259,12 @@ runRuleTests(rule, {
       code: "module.exports = function createRateLimitChecker(limit) {\n  var accessedHosts = Object.create(null);\n  setInterval(function () { accessedHosts = Object.create(null); }, 60000);\n  return function checkRateLimit(host) {\n    var count = (accessedHosts[host] || 0) + 1;\n    accessedHosts[host] = count;\n    return count > limit;\n  };\n};",
       filename: 'lib/rate-limit.js',
       errors: [{ messageId: 'memoryRateLimit', line: 2, column: 7 }],
+      output: null,
+    },
+    {
+      name: 'an in-process pubsub as the fallback of the configured one (hive gateway)',
+      code: "async function runProxy(loadedConfig) {\n  const pubsub = loadedConfig.pubsub || new MemPubSub();\n  return createGatewayRuntime({ pubsub });\n}",
+      errors: [{ messageId: 'memoryAdapterDefault', line: 2, column: 41 }],
       output: null,
     },
     {

@@ -72,7 +72,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|\bnew\s+Mem[A-Z]\w*|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
     (/\.publish\s*\(/.test(text) && /\.emit\s*\(/.test(text)) ||
     (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
@@ -507,8 +507,10 @@ function checkDefaultBackend(context: FileRuleContext<MessageId>, property: TSES
   if (adapter) context.report({ at: property, messageId: 'memoryAdapterDefault', data: { adapter } });
 }
 
-/** A setting that chooses where sessions, jobs or messages are kept: `sessionDriver`, `queueAdapter`, `sessionStore`. */
-const SHARED_STATE_SETTING = /^(?:sessions?|queue|jobs?|messages?|broker|bus|pubsub|events?)[_-]?(?:driver|store|storage|adapter|backend|engine)$/i;
+/** A setting that chooses where sessions, jobs or messages are kept: `sessionDriver`, `queueAdapter`, `sessionStore`, a `pubsub`. */
+const SHARED_STATE_SETTING = /^(?:sessions?|queue|jobs?|messages?|broker|bus|pubsub|events?)[_-]?(?:driver|store|storage|adapter|backend|engine)$|^(?:pub_?sub|(?:event|message)_?bus|broker)$/i;
+/** Classes named for keeping things in memory: `MemoryStore`, `InMemoryBus`, `MemPubSub`. */
+const MEMORY_CLASS = /Memory|^Mem(?=[A-Z])/;
 const MEMORY_KIND = /^(?:memory|in-?memory|mem)$/i;
 
 /**
@@ -522,7 +524,7 @@ function checkMemoryStoreDefault(context: FileRuleContext<MessageId>, name: stri
   const fallback = given ? unwrapExpression(given) : unwrapped.parent?.type === 'AssignmentPattern' ? unwrapped : undefined;
   const kind = fallback && getStaticString(fallback);
   const made = fallback && (fallback.type === 'CallExpression' || fallback.type === 'NewExpression') ? getMemberPath(fallback.callee)?.at(-1) : undefined;
-  const adapter = kind !== undefined && MEMORY_KIND.test(kind) ? kind : made !== undefined && /Memory/.test(made) && !/Cache/.test(made) ? made : undefined;
+  const adapter = kind !== undefined && MEMORY_KIND.test(kind) ? kind : made !== undefined && MEMORY_CLASS.test(made) && !/Cache/.test(made) ? made : undefined;
   if (adapter) context.report({ at: fallback!, messageId: 'memoryAdapterDefault', data: { adapter } });
 }
 
