@@ -64,6 +64,17 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'packages loaded through names kept in consts, as bundled code does to keep the bundler away (hive gateway)',
+    code: "async function detectResource() {\n  const autoInstrumentationsNodeName = '@opentelemetry/auto-instrumentations-node';\n  const { getResourceDetectors } = await import(autoInstrumentationsNodeName);\n  const resourcesName = '@opentelemetry/resources';\n  const { detectResources } = require(resourcesName);\n  const local = './local.js';\n  await import(local);\n  return detectResources({ detectors: getResourceDetectors() });\n}",
+    filename: 'dist/cli.js',
+    project,
+    errors: [
+      { messageId: 'undeclared', line: 3, column: 49 },
+      { messageId: 'undeclared', line: 5, column: 39 },
+    ],
+    output: null,
+  },
+  {
     name: 'an admin script that calls the API with a test library from devDependencies runs in production',
     code: "const supertest = require('supertest');\nconst api = supertest('http://localhost:9001');",
     filename: 'bin/deletePad.js',

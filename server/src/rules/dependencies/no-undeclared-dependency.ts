@@ -74,11 +74,16 @@ function loadsUnlistedPackage(text: string, project: ProjectFacts): boolean {
   // `require(DRIVER_MODULES[type])`: the packages are named in a table elsewhere in the file.
   if (/\brequire\s*\(\s*[A-Za-z_$][\w$]*\s*[[)]/.test(text) && [...text.matchAll(TABLE_ENTRY)].some(([, specifier]) => unlisted(specifier))) return true;
   if (DIALECT_SETTING.test(text) && Object.values(ORM_BY_KEY).some((orm) => listed.has(orm))) return true;
+  // `const resourcesName = '@opentelemetry/resources'; await import(resourcesName)`: the name is in a const.
+  if (/\b(?:require|import)\s*\(\s*[A-Za-z_$][\w$]*\s*\)/.test(text) && [...text.matchAll(CONST_SPECIFIER)].some(([, specifier]) => unlisted(specifier))) return true;
   for (const [, specifier] of [...text.matchAll(MODULE_SPECIFIER), ...text.matchAll(WRAPPED_SPECIFIER)]) {
     if (unlisted(specifier) || nestedPackageOf(specifier) !== undefined) return true;
   }
   return false;
 }
+
+/** `const resourcesName = '@opentelemetry/resources'`: a package name a const holds. */
+const CONST_SPECIFIER = /\bconst\s+[A-Za-z_$][\w$]*\s*=\s*['"]((?:@[\w.-]+\/)?[\w.-]+(?:\/[\w.-]+)*)['"]/g;
 
 /** `docker: '@flowfuse/driver-docker'`: a string value of an object entry, which a table of modules holds. */
 const TABLE_ENTRY = /[\w$'"]\s*:\s*['"]((?:@[\w.-]+\/)?[\w.-]+)['"]/g;
@@ -196,6 +201,11 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       const boundTo = alternativeFor(owner, fallback !== undefined);
       collected.uses.push({ range: node.range, specifier, fallback, devBranch: inDevBranch(source, owner), locals, boundTo, initialModule: boundTo === undefined ? undefined : initialModuleOf(source, owner, boundTo) });
     };
+    // `const resourcesName = '@opentelemetry/resources'; await import(resourcesName)`: a name kept in a const, often to keep a bundler away.
+    const addNamedLoad = (argument: Node, owner: Node) => {
+      const named = argument.type === 'Identifier' ? getStaticString(resolveConst(source, argument)) : undefined;
+      if (named !== undefined) addUse({ node: argument, specifier: named, owner, typeOnly: false });
+    };
     return mergeVisitors(
       importVisitors(addUse),
       {
@@ -213,7 +223,9 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
           const specifier = loads ? getStaticString(call.arguments[0]) : undefined;
           if (specifier !== undefined) addUse({ node: call.arguments[0], specifier, owner: call, typeOnly: false });
           for (const choice of requiredChoices(source, call)) addUse({ node: choice.node, specifier: choice.specifier, owner: call, typeOnly: false });
+          if (call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments.length === 1) addNamedLoad(call.arguments[0] as Node, call);
         },
+        ImportExpression: (node) => addNamedLoad((node as TSESTree.ImportExpression).source, node),
         Identifier: (node) => {
           const identifier = node as TSESTree.Identifier;
           if (candidates.has(identifier.name) && !values.has(identifier.name) && isValueUse(identifier)) values.add(identifier.name);
