@@ -338,6 +338,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "LevelDB folders opened with level's class, under a data directory (ethereumjs client)",
+      code: "import { Level } from 'level';\nfunction initDBs(config) {\n  const chainDataDir = config.getDataDirectory('chain');\n  const chainDB = new Level(chainDataDir);\n  const cache = new Map();\n  return { chainDB, cache };\n}",
+      filename: 'src/cli.mjs',
+      errors: [{ messageId: 'localDatabase', line: 4, column: 19, file: 'src/cli.mjs' }],
+      output: null,
+    },
+    {
       name: 'a storage kind that falls back to the local disk when nobody sets the variable (npm-register)',
       code: "let storageType = ((env.NPM_REGISTER_STORAGE && env.NPM_REGISTER_STORAGE.toLowerCase()) || 'fs');\nlet Storage = require('./storage/' + storageType);\nmodule.exports = { storage: process.env.STORAGE || 'local' };",
       errors: [

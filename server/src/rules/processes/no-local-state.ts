@@ -25,7 +25,7 @@ import { walkSubtree } from '../../engine/traverse';
 
 type MessageId = 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'localStorageKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile' | 'savedRecord';
 
-const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'level', 'levelup', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
+const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'level', 'levelup', 'classic-level', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
 const LOWDB_FILE_ADAPTER = /(?:^|\.)(?:JSONFile|JSONFileSync|FileSync|FileAsync)$/;
 const SQLITE_CLIENTS = new Set(['sqlite', 'sqlite3', 'better-sqlite3']);
@@ -62,7 +62,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`]level(?:up)?['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
+  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`](?:classic-)?level(?:up)?['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -637,6 +637,8 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   // `new SQLiteStore({ db: new sqlite3.Database('sessions.sqlite') })`: the database file it is handed is the finding.
   if (diskStore && !handsDatabaseIn(node)) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
   const name = constructorName(context.source, node);
+  // `import { Level } from 'level'; new Level(chainDataDir)`: level's class opens a LevelDB folder, as its factory did.
+  if (node.callee.type === 'Identifier' && LEVEL_CLASSES.has(bindings.fileDatabases.named.get(node.callee.name) ?? '')) return checkFileDatabaseFactory(context, node);
   // `const NeDB = require('nedb'); new NeDB({ filename })`: the module itself is the database class.
   const moduleItself = node.callee.type === 'Identifier' && bindings.fileDatabases.namespaces.has(node.callee.name);
   if (!FILE_DATABASE_CONSTRUCTORS.test(name) && !moduleItself) return;
@@ -729,7 +731,9 @@ function checkSqliteOpen(context: FileRuleContext<MessageId>, node: TSESTree.Cal
  * `datastore({ filename: path.join(dbPath, 'users.db') })`: nedb-promise's export opens the file it is given;
  * `low(options.path)`: lowdb 0.x keeps a JSON file at whatever path it is given.
  */
-function checkFileDatabaseFactory(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression): void {
+const LEVEL_CLASSES = new Set(['Level', 'ClassicLevel']);
+
+function checkFileDatabaseFactory(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression | TSESTree.NewExpression): void {
   const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
   if (options?.type !== 'ObjectExpression') {
     if (options && isPathValue(options) && !inMemoryBackend(node.arguments[1] as Node | undefined)) context.report({ at: node, messageId: 'localDatabase', data: { file: `\`${context.source.getText(options)}\`` } });
@@ -745,9 +749,9 @@ function inMemoryBackend(options: Node | undefined): boolean {
   return backend !== undefined && /mem(?:ory)?-?down|memory/i.test(getMemberPath(backend as Node)?.join('.') ?? '');
 }
 
-/** A file's path: a string, a path built from parts, or a name for one (`options.path`, `dbFile`), not options kept in a variable. */
+/** A file's or folder's path: a string, a path built from parts, or a name for one (`options.path`, `dbFile`, `chainDataDir`), not options kept in a variable. */
 function isPathValue(node: Node): boolean {
-  if (node.type === 'Identifier' || node.type === 'MemberExpression') return /(?:path|file|filename|location)$/i.test(getMemberPath(node)?.at(-1) ?? '');
+  if (node.type === 'Identifier' || node.type === 'MemberExpression') return /(?:path|file|filename|location|dir|directory|folder)$/i.test(getMemberPath(node)?.at(-1) ?? '');
   return node.type === 'TemplateLiteral' || typeof (node.type === 'Literal' && node.value) === 'string' || isPathBuilderCall(node);
 }
 
