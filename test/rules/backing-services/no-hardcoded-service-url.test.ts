@@ -42,6 +42,12 @@ runRuleTests(rule, {
       filename: 'lib/config/default.config.js',
       project: { packageJson: { path: '/project/package.json', bin: {}, scripts: {}, dependencies: { rc: '1.2.8' }, devDependencies: {}, optionalDependencies: {}, peerDependencies: {}, isModule: false } },
     },
+    {
+      name: 'the defaults file of an app on wild-config, which merges APPCONF_* variables over every key (zone-mta)',
+      code: "module.exports = {\n  dbs: { mongo: 'mongodb://127.0.0.1:27017/zone-mta', redis: { host: '127.0.0.1', port: 6379 } },\n};",
+      filename: 'config/default.js',
+      project: { packageJson: { path: '/project/package.json', bin: {}, scripts: {}, dependencies: { 'wild-config': '1.7.1' }, devDependencies: {}, optionalDependencies: {}, peerDependencies: {}, isModule: false } },
+    },
     "mongoose.connect(process.env.MONGO_URL || 'mongodb://127.0.0.1:27017/app');",
     "const redisUrl = process.env.REDIS_URL ?? 'redis://localhost:6379';",
     "const { DATABASE_URL = 'postgres://localhost/dev' } = process.env;",

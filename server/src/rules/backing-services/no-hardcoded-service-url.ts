@@ -182,8 +182,8 @@ function checkMemberAddress(context: FileRuleContext<MessageId, Options>, node: 
   report(context, target, 'serviceHost', { host }, envName, list && `process.env.${envName}.split(',')`);
 }
 
-/** Config loaders that let environment variables override every key of the defaults (rc: `app_db__host=…`). */
-const ENV_OVERLAY_LOADERS = ['rc', 'nconf'];
+/** Config loaders that let environment variables override every key of the defaults (rc: `app_db__host=…`, wild-config: `APPCONF_dbs_mongo=…`). */
+const ENV_OVERLAY_LOADERS = ['rc', 'nconf', 'wild-config'];
 const DEFAULTS_FILE = /(?:^|\/)(?:config\/[^/]*default|defaults?[.-]config|config[.-]defaults?)[^/]*\.[cm]?[jt]s$/i;
 
 /**
