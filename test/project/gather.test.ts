@@ -112,10 +112,10 @@ describe('gatherProject', () => {
   });
 
   it('knows project file names', () => {
-    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock', 'run.sh', 'config.json', 'parse-dashboard-config.json', 'key.pem', 'server.key']) {
+    for (const name of ['package.json', '.env', '.env.production', 'prod.env', 'Procfile', 'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'docker-compose.yml', 'compose.prod.yaml', 'yarn.lock', 'run.sh', 'config.json', 'parse-dashboard-config.json', 'key.pem', 'server.key', 'tsconfig.json', 'tsconfig.build.json']) {
       assert.ok(isProjectFileName(name), name);
     }
-    for (const name of ['index.js', 'env.js', 'procfile.md', 'compose.js', 'tsconfig.json', 'jsconfig.json']) assert.ok(!isProjectFileName(name), name);
+    for (const name of ['index.js', 'env.js', 'procfile.md', 'compose.js', 'jsconfig.json']) assert.ok(!isProjectFileName(name), name);
   });
 });
 

@@ -31,6 +31,7 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
   const shellScripts: TextFile[] = [];
   const nestedPackageRoots: string[] = [];
   const privateKeys: PrivateKeyFile[] = [];
+  const typescriptConfigs: string[] = [];
   const ignored = ignore().add(texts['.gitignore'] ?? '');
   for (const relative of Object.keys(texts).sort()) {
     const text = texts[relative];
@@ -48,12 +49,13 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
     else if (kind === 'env') envFiles.push({ ...parseEnvFile(path, text), gitignored: ignored.ignores(relative) });
     else if (kind === 'shellScript' && isShellScript(basename(relative), text)) shellScripts.push({ path, text, comments: hashComments(text) });
     else if (kind === 'nestedPackage' && packageNameOf(text) !== undefined) nestedPackageRoots.push(dirname(path));
+    else if (kind === 'typescriptConfig') typescriptConfigs.push(path);
     else if (kind === 'privateKey') {
       const key = parsePrivateKey(path, text);
       if (key) privateKeys.push(key);
     }
   }
-  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys };
+  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys, typescriptConfigs };
   const facts = packageFactsOf(packageJson);
   const envExample = envFiles.find((file) => file.path === join(root, '.env.example'));
   return {

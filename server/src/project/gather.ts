@@ -59,6 +59,8 @@ const PROJECT_FILE_GLOBS = [
   '*/**/package.json',
   // Keys shipped with the code.
   '**/*.pem', '**/*.key',
+  // What `tsc` compiles: a start that runs it needs one.
+  'tsconfig*.json',
 ];
 const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
   'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun',
@@ -69,7 +71,7 @@ const CONFIG_JSON_NAME = /^(?:(?:.+[-_.])?conf(?:ig)?|defaults|log4js|logging)\.
 /** Key files: `key.pem`, `server.key` (certificates share the extension; the contents decide). */
 const KEY_FILE_NAME = /.\.(?:pem|key)$/;
 
-const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml|.+\.sh)$/;
+const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|tsconfig[^/]*\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml|.+\.sh)$/;
 
 const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:ba|da|k|z)?sh\b/;
 
@@ -79,12 +81,13 @@ export function isShellScript(name: string, text: string): boolean {
 }
 
 /** True for the files whose change means the project's facts must be gathered again. */
-export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env' | 'shellScript' | 'nestedPackage' | 'privateKey';
+export type ProjectFileKind = 'lockfile' | 'config' | 'packageJson' | 'gitignore' | 'procfile' | 'compose' | 'dockerfile' | 'env' | 'shellScript' | 'nestedPackage' | 'privateKey' | 'typescriptConfig';
 
 /** What a project file is, by its path relative to the root; undefined for files no rule reads. */
 export function projectFileKind(relative: string): ProjectFileKind | undefined {
   const name = basename(relative);
   if (lockfileKindOf(relative)) return 'lockfile';
+  if (/^tsconfig[^/]*\.json$/.test(relative)) return 'typescriptConfig';
   if (relative.startsWith('config/') || /(?:^|\/)conf(?:ig)?\/.*\.(?:json5?|ya?ml|toml)$|(?:^|\/)config\.[^/]+\.json$/.test(relative) || CONFIG_JSON_NAME.test(name)) return 'config';
   if (relative === 'package.json') return 'packageJson';
   if (name === 'package.json') return 'nestedPackage';
@@ -151,12 +154,17 @@ async function readProjectFiles(
   const shellScripts: TextFile[] = [];
   const privateKeys: PrivateKeyFile[] = [];
   const nestedPackages: { root: string; name: string }[] = [];
+  const typescriptConfigs: string[] = [];
   for (const relative of paths) {
     const path = join(root, relative);
     const name = basename(relative);
     const kind = projectFileKind(relative);
     if (kind === 'lockfile') {
       lockfiles.push(await readLockfile(path, lockfileKindOf(relative)!, read));
+      continue;
+    }
+    if (kind === 'typescriptConfig') {
+      typescriptConfigs.push(path);
       continue;
     }
     if (kind === 'nestedPackage') {
@@ -197,7 +205,7 @@ async function readProjectFiles(
   }
   // `dist/package.json` copied by the build is this package again; `{ "type": "module" }` markers are no package.
   const nestedPackageRoots = nestedPackages.filter(({ name }) => name !== packageJson?.json?.name).map(({ root }) => root);
-  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys };
+  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys, typescriptConfigs };
 }
 
 /** The `name` of a package.json text, when it parses and has one. */

@@ -105,9 +105,11 @@ export interface ProjectFiles {
   readonly shellScripts: readonly TextFile[];
   /** `.pem` and `.key` files that hold a private key. */
   readonly privateKeys: readonly PrivateKeyFile[];
+  /** `tsconfig*.json` at the root, by path: without one, `tsc` has nothing to compile. */
+  readonly typescriptConfigs: readonly string[];
 }
 
-export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [], nestedPackageRoots: [], shellScripts: [], privateKeys: [] };
+export const NO_PROJECT_FILES: ProjectFiles = { lockfiles: [], envFiles: [], dockerfiles: [], composeFiles: [], configFiles: [], configData: [], nestedPackageRoots: [], shellScripts: [], privateKeys: [], typescriptConfigs: [] };
 
 /** Every project file that has text, by path: where project rules may report. */
 export function textFilesOf(files: ProjectFiles): Map<string, TextFile> {

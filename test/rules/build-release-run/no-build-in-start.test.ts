@@ -2,7 +2,8 @@ import rule from '../../../server/src/rules/build-release-run/no-build-in-start'
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests } from '../../support/ruleTester';
 
-const withScripts = (scripts: Record<string, string>) => projectFixture({ 'package.json': packageJsonText({ name: 'api', scripts }) });
+const withScripts = (scripts: Record<string, string>, extra: Record<string, string> = { 'tsconfig.json': '{}\n' }) =>
+  projectFixture({ 'package.json': packageJsonText({ name: 'api', scripts }), ...extra });
 const pkg = (scripts: Record<string, string>) => packageJsonText({ name: 'api', scripts });
 
 runRuleTests(rule, {
@@ -27,6 +28,11 @@ runRuleTests(rule, {
       name: 'a start script that only runs the app, with a heredoc that mentions npm install',
       code: '',
       project: projectFixture({ 'bin/run.sh': '#!/bin/sh\ncat <<EOF\nRun npm install first\nEOF\nexec node server.js "$@"\n' }),
+    },
+    {
+      name: 'a start that compiles TypeScript in a published package that ships no tsconfig.json (camouflage-server, monika)',
+      code: '',
+      project: withScripts({ build: 'tsc', prestart: 'npm run build', start: 'node bin/camouflage.js --config ./config.yml' }, {}),
     },
     { name: 'a script not named or run as a start script', code: '', project: projectFixture({ 'bin/cleanRun.sh': '#!/bin/sh\nrm -rf node_modules\nnpm install\nnode server.js\n' }) },
     { name: 'a named start script that never runs the app', code: '', project: projectFixture({ 'bin/run.sh': '#!/bin/sh\nnpm ci\n' }) },

@@ -13,8 +13,8 @@ const project = projectFixture({
 });
 const monorepo = projectFixture({ 'package.json': packageJsonText({ name: 'shop', private: true, workspaces: ['packages/*'], devDependencies: { turbo: '^2.0.0' } }) });
 
-const startingWith = (scripts: Record<string, string>, extra: Record<string, unknown> = {}) =>
-  projectFixture({ 'package.json': packageJsonText({ name: 'mempool-backend', scripts, dependencies: { express: '4' }, devDependencies: { typescript: '5', 'ts-node': '10', nodemon: '3', 'cross-env': '7' }, ...extra }) });
+const startingWith = (scripts: Record<string, string>, extra: Record<string, unknown> = {}, files: Record<string, string> = { 'tsconfig.json': '{}\n' }) =>
+  projectFixture({ 'package.json': packageJsonText({ name: 'mempool-backend', scripts, dependencies: { express: '4' }, devDependencies: { typescript: '5', 'ts-node': '10', nodemon: '3', 'cross-env': '7' }, ...extra }), ...files });
 
 const invalid: InvalidCase[] = [
   {
@@ -270,6 +270,7 @@ const invalid: InvalidCase[] = [
 runRuleTests(rule, {
   valid: [
     { name: 'npm start runs the built output', code: "require('express');", filename: 'src/index.ts', project: startingWith({ build: 'tsc', start: 'node dist/index.js' }) },
+    { name: 'a start that compiles TypeScript the package does not ship (no tsconfig.json)', code: "require('express');", filename: 'dist/index.js', project: startingWith({ build: 'tsc', start: 'npm run build && node dist/index.js' }, {}, {}) },
     { name: 'a development start through nodemon', code: "require('express');", filename: 'src/index.ts', project: startingWith({ start: 'nodemon --exec ts-node src/index.ts' }) },
     { name: 'a package started through its bin', code: "require('express');", filename: 'src/index.ts', project: startingWith({ start: 'ts-node src/index.ts' }, { bin: { mempool: 'dist/index.js' } }) },
     { name: 'TypeScript declared for production', code: "require('express');", filename: 'src/index.ts', project: startingWith({ start: 'tsc && node dist' }, { dependencies: { express: '4', typescript: '5' } }) },

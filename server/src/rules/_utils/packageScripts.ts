@@ -3,7 +3,7 @@
  * `poststart`, and a script may run others (`npm run build`, `yarn build`, `run-s build serve`).
  */
 import picomatch from 'picomatch';
-import { packageManagerCommand } from './commands';
+import { buildTool, packageManagerCommand } from './commands';
 import { packageNameOf } from './packageNames';
 import { parseShell, programName, programWords, WRAPPERS, type ShellWord, type SimpleCommand } from './shell';
 
@@ -104,6 +104,14 @@ const DEVELOPMENT_START = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bwebpac
  */
 export function isDevelopmentStart(scripts: Readonly<Record<string, string>>): boolean {
   return scripts.start !== undefined && scriptSteps('start', scripts).some((step) => DEVELOPMENT_START.test(scripts[step.script]));
+}
+
+/**
+ * `npm start` compiles TypeScript (`"prestart": "npm run build"` with `"build": "tsc"`) in a package that ships no
+ * tsconfig.json: the repository's script, which the published package, built already, cannot run.
+ */
+export function startCompilesUnshippedSources(scripts: Readonly<Record<string, string>>, typescriptConfigs: readonly string[]): boolean {
+  return typescriptConfigs.length === 0 && scriptSteps('start', scripts).some((step) => buildTool(programWords(step.command)) === 'tsc');
 }
 
 /** Programs shipped by a package of another name: `tsc` is TypeScript's. */

@@ -12,7 +12,7 @@ import { walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
-import type { PackageJsonFile } from '../../project/projectFiles';
+import type { ProjectFiles } from '../../project/projectFiles';
 import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { LOADING_HELPER_NAME, modulesByLocalName } from '../_utils/imports';
@@ -20,7 +20,7 @@ import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { resolveEntryPoint } from '../_utils/modules';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
-import { isDevelopmentStart, packagesRunBy, scriptsOf, scriptSteps } from '../_utils/packageScripts';
+import { isDevelopmentStart, packagesRunBy, scriptsOf, scriptSteps, startCompilesUnshippedSources } from '../_utils/packageScripts';
 import { ownValue } from '../_utils/records';
 import { wordsRange } from '../_utils/startCommands';
 import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isBrowserifyBundle, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
@@ -253,7 +253,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     const folders = sourceFolders(project.root, [...files.keys()]);
     const devOnly = devOnlyFiles(project, files);
     const operatorCommands = operatorCommandFiles(project, new Set(files.keys()));
-    reportDevToolsInStart(project.files.packageJson!, declared, dev, report);
+    reportDevToolsInStart(project.files, declared, dev, report);
     for (const [path, { collected }] of files) {
       if (collected.browser || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
       // Developer tools (docs builds, release scripts) run on developer machines; admin tasks run in production.
@@ -306,9 +306,11 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
  * that needs a devDependency's program. A package with a `bin` is started through it, its start script is the
  * repository's; development starts (`nodemon`, `--watch`) are not what a platform runs.
  */
-function reportDevToolsInStart(packageJson: PackageJsonFile, declared: ReadonlySet<string>, dev: ReadonlySet<string>, report: ProjectRuleContext<MessageId, ModuleUses, Options>['report']): void {
+function reportDevToolsInStart(files: ProjectFiles, declared: ReadonlySet<string>, dev: ReadonlySet<string>, report: ProjectRuleContext<MessageId, ModuleUses, Options>['report']): void {
+  const packageJson = files.packageJson!;
   const scripts = scriptsOf(packageJson.json);
-  if (packageJson.json?.bin !== undefined || scripts.start === undefined || isDevelopmentStart(scripts)) return;
+  // A start compiling sources the package does not ship is the repository's script.
+  if (packageJson.json?.bin !== undefined || scripts.start === undefined || isDevelopmentStart(scripts) || startCompilesUnshippedSources(scripts, files.typescriptConfigs)) return;
   const reported = new Set<string>();
   for (const step of scriptSteps('start', scripts)) {
     const at = packageJson.locations[`scripts.${step.script}`];
