@@ -330,6 +330,7 @@ runRuleTests(rule, {
       filename: 'dist/electron-app/main.js',
       project: projectFixture({ 'package.json': packageJsonText({ name: 'desk', devDependencies: { electron: '^30.0.0' } }) }),
     },
+    { name: 'a module loaded only for its side effects, its failure ignored (sinopia\'s heapdump)', code: "try {\n  // for debugging memory leaks, totally optional\n  require('heapdump');\n} catch (err) {}", project },
     { name: 'a loader the code expects to be missing in production (MODULE_NOT_FOUND ignored)', code: "try {\n  require('tsx/cjs');\n} catch (err) {\n  if (err.code !== 'MODULE_NOT_FOUND') {\n    throw err;\n  }\n}", filename: 'MigratorConfig.js', project },
     { name: 'a docs build script under bin/ loads a tool nobody deploys', code: "const marked = require('marked');\nmodule.exports = (md) => marked(md);", filename: 'bin/doc/html.js', project },
     { name: 'declared dependencies, optional and peer', code: "const express = require('express');\nconst sharp = require('sharp');\nconst mongoose = require('mongoose');\nconst { Pool } = require('pg');", project },

@@ -456,7 +456,9 @@ function fallbackOf(source: SourceCode, owner: Node): ModuleUse['fallback'] {
           tellsToInstall = true;
         }
       });
-      return { modules, tellsToInstall, expectsAbsence: /MODULE_NOT_FOUND/.test(source.getText(parent.handler)) };
+      // `try { require('heapdump') } catch (err) {}`: loaded for its side effects, its failure ignored: nothing depends on it.
+      const sideEffectOnly = owner.parent?.type === 'ExpressionStatement' && parent.handler.body.body.length === 0;
+      return { modules, tellsToInstall, expectsAbsence: sideEffectOnly || /MODULE_NOT_FOUND/.test(source.getText(parent.handler)) };
     }
   }
   return undefined;
