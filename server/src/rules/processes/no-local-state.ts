@@ -727,12 +727,13 @@ function checkSqliteOpen(context: FileRuleContext<MessageId>, node: TSESTree.Cal
   reportLocalFile(context, node, findProperty(options, 'filename')?.value as Node | undefined);
 }
 
+/** level's classes (level 8 and classic-level), which open the LevelDB folder they are given. */
+const LEVEL_CLASSES = new Set(['Level', 'ClassicLevel']);
+
 /**
  * `datastore({ filename: path.join(dbPath, 'users.db') })`: nedb-promise's export opens the file it is given;
  * `low(options.path)`: lowdb 0.x keeps a JSON file at whatever path it is given.
  */
-const LEVEL_CLASSES = new Set(['Level', 'ClassicLevel']);
-
 function checkFileDatabaseFactory(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression | TSESTree.NewExpression): void {
   const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
   if (options?.type !== 'ObjectExpression') {
