@@ -638,7 +638,7 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   if (diskStore && !handsDatabaseIn(node)) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
   const name = constructorName(context.source, node);
   // `import { Level } from 'level'; new Level(chainDataDir)`: level's class opens a LevelDB folder, as its factory did.
-  if (node.callee.type === 'Identifier' && LEVEL_CLASSES.has(bindings.fileDatabases.named.get(node.callee.name) ?? '')) return checkFileDatabaseFactory(context, node);
+  if (node.callee.type === 'Identifier' && LEVEL_CLASSES.has(bindings.fileDatabases.named.get(node.callee.name) ?? '')) return optInPersistence(context.source, node) ? undefined : checkFileDatabaseFactory(context, node);
   // `const NeDB = require('nedb'); new NeDB({ filename })`: the module itself is the database class.
   const moduleItself = node.callee.type === 'Identifier' && bindings.fileDatabases.namespaces.has(node.callee.name);
   if (!FILE_DATABASE_CONSTRUCTORS.test(name) && !moduleItself) return;
@@ -725,6 +725,13 @@ function checkSqliteOpen(context: FileRuleContext<MessageId>, node: TSESTree.Cal
   const ownModule = bindings.fileDatabases.namespaces.has('sqlite') || bindings.fileDatabases.named.get('open') === 'open';
   if (!ownModule || options?.type !== 'ObjectExpression') return;
   reportLocalFile(context, node, findProperty(options, 'filename')?.value as Node | undefined);
+}
+
+/** `options.path ? new Level(options.path) : new MemoryLevel()` (dynalite's `--path`): kept on disk only when someone asks for it. */
+function optInPersistence(source: SourceCode, created: TSESTree.NewExpression): boolean {
+  const choice = created.parent;
+  const [path] = created.arguments;
+  return choice?.type === 'ConditionalExpression' && choice.consequent === created && path !== undefined && source.getText(choice.test) === source.getText(path as Node);
 }
 
 /** level's classes (level 8 and classic-level), which open the LevelDB folder they are given. */
