@@ -98,20 +98,15 @@ export function scriptsOf(json: Readonly<Record<string, unknown>> | undefined): 
 const DEVELOPMENT_START = /\bnodemon\b|\bts-node-dev\b|--watch\b|\s-w\b|\bwebpack-dev-server\b|\bvite(?:\s+dev)?\s*$|\bnext dev\b/;
 
 /**
- * `npm start` runs a development loop, itself or through a script it runs
- * (`"start": "concurrently \"yarn start-backend\" \"yarn build-frontend\""` with `start-backend` running nodemon):
- * what the repository's developers type, not what a platform runs.
+ * `npm start` is what the repository's developers type, not what a platform runs: a development loop, itself or
+ * through a script it runs (`"start": "concurrently \"yarn start-backend\" \"yarn build-frontend\""` with
+ * `start-backend` running nodemon), or a TypeScript compile (`"prestart": "npm run build"` with `"build": "tsc"`)
+ * in a package that ships no tsconfig.json, which the published package, built already, cannot run.
  */
-export function isDevelopmentStart(scripts: Readonly<Record<string, string>>): boolean {
-  return scripts.start !== undefined && scriptSteps('start', scripts).some((step) => DEVELOPMENT_START.test(scripts[step.script]));
-}
-
-/**
- * `npm start` compiles TypeScript (`"prestart": "npm run build"` with `"build": "tsc"`) in a package that ships no
- * tsconfig.json: the repository's script, which the published package, built already, cannot run.
- */
-export function startCompilesUnshippedSources(scripts: Readonly<Record<string, string>>, typescriptConfigs: readonly string[]): boolean {
-  return typescriptConfigs.length === 0 && scriptSteps('start', scripts).some((step) => buildTool(programWords(step.command)) === 'tsc');
+export function isRepositoryStart(scripts: Readonly<Record<string, string>>, typescriptConfigs: readonly string[]): boolean {
+  if (scripts.start === undefined) return false;
+  const steps = scriptSteps('start', scripts);
+  return steps.some((step) => DEVELOPMENT_START.test(scripts[step.script]) || (typescriptConfigs.length === 0 && buildTool(programWords(step.command)) === 'tsc'));
 }
 
 /** Programs shipped by a package of another name: `tsc` is TypeScript's. */

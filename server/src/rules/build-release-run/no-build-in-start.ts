@@ -9,7 +9,7 @@ import type { OffsetRange } from '../../engine/types';
 import type { PackageJsonFile, TextFile } from '../../project/projectFiles';
 import { BUILD_SCRIPT, buildTool, isInstallVerb, packageManagerCommand } from '../_utils/commands';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
-import { concurrentCommands, isDevelopmentStart, scriptsOf, scriptSteps, startCompilesUnshippedSources, type ScriptStep } from '../_utils/packageScripts';
+import { concurrentCommands, isRepositoryStart, scriptsOf, scriptSteps, type ScriptStep } from '../_utils/packageScripts';
 import { parseShell, programWords, type SimpleCommand } from '../_utils/shell';
 import {
   commandWords,
@@ -48,7 +48,7 @@ export default defineProjectRule<MessageId, never>({
   check({ project, report }) {
     const packageJson = project.files.packageJson;
     const scripts = scriptsOf(packageJson?.json);
-    if (packageJson && scripts.start !== undefined && !isDevelopmentStart(scripts) && !startCompilesUnshippedSources(scripts, project.files.typescriptConfigs)) {
+    if (packageJson && scripts.start !== undefined && !isRepositoryStart(scripts, project.files.typescriptConfigs)) {
       const steps = scriptSteps('start', scripts);
       for (const messageId of ['buildInStart', 'installInStart'] as const) {
         const step = steps.find((candidate) => classify(candidate.command) === messageId);

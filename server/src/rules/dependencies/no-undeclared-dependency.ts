@@ -20,7 +20,7 @@ import { jsonStringSubrange } from '../_utils/jsonStrings';
 import { importVisitors, type ImportReference } from '../_utils/importSpecifiers';
 import { resolveEntryPoint } from '../_utils/modules';
 import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/packageNames';
-import { isDevelopmentStart, packagesRunBy, scriptsOf, scriptSteps, startCompilesUnshippedSources } from '../_utils/packageScripts';
+import { isRepositoryStart, packagesRunBy, scriptsOf, scriptSteps } from '../_utils/packageScripts';
 import { ownValue } from '../_utils/records';
 import { wordsRange } from '../_utils/startCommands';
 import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isBrowserifyBundle, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
@@ -304,13 +304,12 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
 /**
  * `"start": "npm run build && node dist"` with `"build": "tsc"`, `"start": "ts-node src/index.ts"`: a start script
  * that needs a devDependency's program. A package with a `bin` is started through it, its start script is the
- * repository's; development starts (`nodemon`, `--watch`) are not what a platform runs.
+ * repository's; so are development starts (`nodemon`, `--watch`) and compiles of sources the package does not ship.
  */
 function reportDevToolsInStart(files: ProjectFiles, declared: ReadonlySet<string>, dev: ReadonlySet<string>, report: ProjectRuleContext<MessageId, ModuleUses, Options>['report']): void {
   const packageJson = files.packageJson!;
   const scripts = scriptsOf(packageJson.json);
-  // A start compiling sources the package does not ship is the repository's script.
-  if (packageJson.json?.bin !== undefined || scripts.start === undefined || isDevelopmentStart(scripts) || startCompilesUnshippedSources(scripts, files.typescriptConfigs)) return;
+  if (packageJson.json?.bin !== undefined || scripts.start === undefined || isRepositoryStart(scripts, files.typescriptConfigs)) return;
   const reported = new Set<string>();
   for (const step of scriptSteps('start', scripts)) {
     const at = packageJson.locations[`scripts.${step.script}`];
