@@ -218,21 +218,47 @@ function unwrapExport(statement: Node): Node | undefined {
 }
 
 function declaresInScope(scope: Node, name: string): boolean {
+  return scopeNames(scope).has(name);
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** Every name a scope binds: a function's name and parameters, a catch or loop head's, or what a block's statements declare. */
+function scopeNames(scope: Node): ReadonlySet<string> {
   switch (scope.type) {
     case 'FunctionDeclaration':
     case 'FunctionExpression':
     case 'ArrowFunctionExpression':
-      return (scope.type !== 'ArrowFunctionExpression' && scope.id?.name === name) || scope.params.some((param) => bindsName(param, name));
     case 'CatchClause':
-      return scope.param !== null && bindsName(scope.param, name);
     case 'ForStatement':
-      return scope.init?.type === 'VariableDeclaration' && declarationBinds(scope.init, name);
     case 'ForInStatement':
-    case 'ForOfStatement':
-      return scope.left.type === 'VariableDeclaration' && declarationBinds(scope.left, name);
+    case 'ForOfStatement': {
+      let names = headNames.get(scope);
+      if (!names) headNames.set(scope, (names = namesInHead(scope)));
+      return names;
+    }
     default:
-      return statementScopeIndex(scope)?.names.has(name) ?? false;
+      return statementScopeIndex(scope)?.names ?? NO_NAMES;
   }
+}
+
+// Lookups climb through the same functions again and again: what their heads bind is read once.
+const headNames = new WeakMap<Node, ReadonlySet<string>>();
+
+function namesInHead(scope: Node): Set<string> {
+  const names = new Set<string>();
+  if (scope.type === 'FunctionDeclaration' || scope.type === 'FunctionExpression') {
+    if (scope.id) names.add(scope.id.name);
+  }
+  if (scope.type === 'FunctionDeclaration' || scope.type === 'FunctionExpression' || scope.type === 'ArrowFunctionExpression') {
+    for (const param of scope.params) collectPatternNames(param, names);
+  } else if (scope.type === 'CatchClause') {
+    if (scope.param) collectPatternNames(scope.param, names);
+  } else {
+    const head = scope.type === 'ForStatement' ? scope.init : scope.type === 'ForInStatement' || scope.type === 'ForOfStatement' ? scope.left : undefined;
+    if (head?.type === 'VariableDeclaration') collectStatementNames(head, names);
+  }
+  return names;
 }
 
 function collectStatementNames(declaration: Node, names: Set<string>): void {
@@ -267,32 +293,9 @@ function collectPatternNames(pattern: Node, names: Set<string>): void {
     case 'ObjectPattern':
       for (const property of pattern.properties) collectPatternNames(property.type === 'RestElement' ? property : property.value, names);
       return;
+    case 'TSParameterProperty':
+      return collectPatternNames(pattern.parameter, names);
     default:
       return;
-  }
-}
-
-function declarationBinds(declaration: TSESTree.VariableDeclaration, name: string): boolean {
-  return declaration.declarations.some((declarator) => bindsName(declarator.id, name));
-}
-
-function bindsName(pattern: Node, name: string): boolean {
-  switch (pattern.type) {
-    case 'Identifier':
-      return pattern.name === name;
-    case 'AssignmentPattern':
-      return bindsName(pattern.left, name);
-    case 'RestElement':
-      return bindsName(pattern.argument, name);
-    case 'ArrayPattern':
-      return pattern.elements.some((element) => element !== null && bindsName(element, name));
-    case 'ObjectPattern':
-      return pattern.properties.some((property) =>
-        property.type === 'RestElement' ? bindsName(property, name) : bindsName(property.value, name),
-      );
-    case 'TSParameterProperty':
-      return bindsName(pattern.parameter, name);
-    default:
-      return false;
   }
 }
