@@ -101,6 +101,14 @@ runRuleTests(rule, {
     { name: 'a record filled in with a key of its own', code: "function createUser(user) {\n  return _.defaults(user, { apiKey: uuid.v4() });\n}\nfunction withToken(row) {\n  return Object.assign(row, { token: nanoid() }, extra);\n}" },
     { name: 'an id from a helper of the same file written to a file named for no secret', code: "const newId = () => crypto.randomUUID();\nfunction saveUpload(dir) {\n  const id = newId();\n  fs.writeFileSync(path.join(dir, 'upload.json'), id);\n}" },
     { name: 'a generated key saved through a method that stores it in the database', code: "class Settings {\n  create() {\n    const encryptionKey = randomBytes(24).toString('base64');\n    this.save({ encryptionKey });\n  }\n  async save(settings) { await this.repository.insert(settings); }\n}" },
+    {
+      name: 'a getter whose variable is not a secret (a request id), or that runs in a request handler',
+      code: "function requestId() { return process.env.REQUEST_ID || crypto.randomUUID(); }\napp.get('/token', (req, res) => { return process.env.API_TOKEN || crypto.randomUUID(); });",
+    },
+    {
+      name: 'a registered default that is not a secret',
+      code: "app.couchConfig.registerDefault('couchdb', 'uuid', uuid.v4());",
+    },
   ],
   invalid: [
     {
@@ -669,6 +677,27 @@ runRuleTests(rule, {
       code: "import { rateLimit } from '@verdaccio/middleware';\nrouter.use(rateLimit({ windowMs: 2 * 60 * 1000, max: 5000, ...config?.web?.rateLimit }));",
       filename: 'src/api.mjs',
       errors: [{ messageId: 'memoryRateLimit', line: 2, column: 12 }],
+      output: null,
+    },
+    {
+      name: 'a getter that makes the secret up when its variable is unset, through a helper named for generating it',
+      code: "exports.generateSessionSecret = function () { return crypto.randomBytes(64).toString('hex'); };\nexports.getCookiesSecret = function () {\n  return process.env.BACKEND_COOKIES_SECRET || exports.generateSessionSecret();\n};",
+      errors: [{
+        messageId: 'generatedSecretFallback', line: 3, column: 48, endColumn: 79,
+        message: 'When BACKEND_COOKIES_SECRET is unset, this secret is generated at startup: each instance then signs with its own key and every restart invalidates existing sessions and tokens. Require BACKEND_COOKIES_SECRET instead of generating a fallback.',
+      }],
+      output: null,
+    },
+    {
+      name: 'a setting whose registered default is generated (express-pouchdb)',
+      code: "module.exports = function (app) {\n  app.couchConfig.registerDefault('couch_httpd_auth', 'timeout', 600);\n  app.couchConfig.registerDefault('couch_httpd_auth', 'secret', Auth.generateSecret());\n};",
+      errors: [{ messageId: 'generatedSecret', line: 3, column: 65, endColumn: 86 }],
+      output: null,
+    },
+    {
+      name: 'a secret chosen by a hook, a secret getter, or made up (approuter)',
+      code: "function bootstrap(app, options) {\n  const sessionSecret = options.getSessionSecret ? options.getSessionSecret() : (cookieUtils.getExternalStoreSessionSecret(config) || cookieUtils.generateSessionSecret());\n  app.set('sessionCookieKey', sessionSecret);\n}",
+      errors: [{ messageId: 'generatedSecret', line: 2, column: 135, endColumn: 170 }],
       output: null,
     },
     {

@@ -78,7 +78,7 @@ export default defineRule<MessageId>({
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
     DEFAULT_BACKEND_TEXT.test(text) ||
     (/Queue\s*=\s*(?:\{|new Map)/.test(text) && /\bsetTimeout\s*\(/.test(text)) ||
-    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generate\w*Certificate|generateSecret|selfsigned|createCertificate|privateKeyToPem|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
+    (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generate\w*Certificate|generate\w*Secret|selfsigned|createCertificate|privateKeyToPem|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
   messages: {
     handlerState:
@@ -154,7 +154,9 @@ export default defineRule<MessageId>({
         if (!frontend) checkQueueClass(context, node as TSESTree.ClassExpression);
       },
       ReturnStatement: (node) => {
-        if (!frontend) checkFactoryFallback(context, node as TSESTree.ReturnStatement);
+        if (frontend) return;
+        checkFactoryFallback(context, node as TSESTree.ReturnStatement);
+        checkReturnedSecretFallback(context, node as TSESTree.ReturnStatement, state);
       },
       PropertyDefinition: (node) => {
         const field = node as TSESTree.PropertyDefinition;
@@ -1044,15 +1046,20 @@ function fillsDefault(source: SourceCode, assignment: TSESTree.AssignmentExpress
 /** Methods that hand back the secret they were given, or make one up: `checkSecretKey`, `ensureSecret`, `getOrCreateKey`. */
 const SECRET_CHECK = /^(?:check|ensure|getOrCreate|getOrGenerate)\w*(?:Secret|Key)\w*$/;
 
-/** `options.secret || random()`, `config.get('jwtSecret') ?? random()`: a setting, with a value for when it is missing. */
+/**
+ * `options.secret || random()`, `config.get('jwtSecret') ?? random()`: a setting, with a value for when it is missing;
+ * also chosen by a test: `options.getSecret ? options.getSecret() : (configured || random())`.
+ */
 function fallsBackFromSetting(value: Node): boolean {
   const expression = unwrapExpression(value);
+  if (expression.type === 'ConditionalExpression') return fallsBackFromSetting(expression.alternate);
   if (expression.type !== 'LogicalExpression' || (expression.operator !== '||' && expression.operator !== '??')) return false;
   const setting = unwrapExpression(expression.left);
-  return setting.type === 'MemberExpression' || (setting.type === 'CallExpression' && getStaticString(setting.arguments[0]) !== undefined);
+  if (setting.type !== 'CallExpression') return setting.type === 'MemberExpression';
+  // `config.get('jwtSecret')`, or a getter named for the secret: `getExternalStoreSessionSecret(config)`.
+  return getStaticString(setting.arguments[0]) !== undefined || isSecretVariable(getCalleeProperty(setting) ?? '');
 }
 
-/** Whether a function or block around `node` declares its own variable called `name`. */
 /** The function around `node` that takes `name` as a parameter, if one does. */
 function functionTaking(node: Node, name: string): FunctionNode | undefined {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
@@ -1061,6 +1068,7 @@ function functionTaking(node: Node, name: string): FunctionNode | undefined {
   return undefined;
 }
 
+/** Whether a function or block around `node` declares its own variable called `name`. */
 function declaredLocally(node: Node, name: string): boolean {
   for (let scope: Node | undefined = node.parent; scope && scope.type !== 'Program'; scope = scope.parent) {
     if (isFunctionNode(scope) && scope.params.some((param) => param.type === 'Identifier' && param.name === name)) return true;
@@ -1072,14 +1080,16 @@ function declaredLocally(node: Node, name: string): boolean {
 /** `session({ secret: randomBytes(…) })`, `cookieParser(SECRET)`, `jwt.sign(payload, SECRET)` with SECRET generated at startup. */
 function checkSecretSink(context: FileRuleContext<MessageId>, call: TSESTree.CallExpression, state: State): void {
   const method = getCalleeProperty(call) ?? '';
-  if (!SECRET_SINKS.test(method) && !KEYED_CRYPTO.has(method)) return;
+  const settingDefault = SETTING_DEFAULT.test(method);
+  if (!SECRET_SINKS.test(method) && !KEYED_CRYPTO.has(method) && !settingDefault) return;
   const candidates: Node[] = [];
+  if (settingDefault) candidates.push(...valuesOfSecretKeys(call.arguments));
   if (method === 'cookieParser') candidates.push(...call.arguments.slice(0, 1));
   if (method === 'sign' || method === 'verify') candidates.push(...call.arguments.slice(1, 2));
   // A key made up at startup for encryption or HMACs: data sealed by one process cannot be opened by another.
   // Only a variable counts; a random key written inline is usually a per-message key that is stored with the data.
   if (KEYED_CRYPTO.has(method) && call.arguments[1]?.type === 'Identifier') candidates.push(call.arguments[1]);
-  for (const argument of call.arguments) {
+  for (const argument of settingDefault ? [] : call.arguments) {
     const options = unwrapExpression(argument);
     if (options.type !== 'ObjectExpression') continue;
     for (const property of options.properties) {
@@ -1091,6 +1101,26 @@ function checkSecretSink(context: FileRuleContext<MessageId>, call: TSESTree.Cal
     const random = sinkRandom(context.source, candidate);
     if (random) reportSecret(context, random, method === 'sign' || method === 'verify' ? 'token signing key' : KEYED_CRYPTO.has(method) ? 'encryption key' : 'secret', state);
   }
+}
+
+/** Calls that give a setting the value it has until one is configured: `couchConfig.registerDefault(section, 'secret', value)`. */
+const SETTING_DEFAULT = /^(?:registerDefault|setDefault)$/;
+
+/** The arguments that follow a secret's name: `'secret', value` in `registerDefault('couch_httpd_auth', 'secret', value)`. */
+function valuesOfSecretKeys(args: readonly Node[]): Node[] {
+  return args.flatMap((argument, index) => {
+    const key = getStaticString(argument);
+    const value = args[index + 1];
+    return key !== undefined && value && isSecretVariable(key) ? [value] : [];
+  });
+}
+
+/** `return process.env.BACKEND_COOKIES_SECRET || generateSessionSecret()`: a getter that makes the secret up when it is unset. */
+function checkReturnedSecretFallback(context: FileRuleContext<MessageId>, statement: TSESTree.ReturnStatement, state: State): void {
+  const returned = statement.argument && unwrapExpression(statement.argument);
+  if (returned?.type !== 'LogicalExpression' || (returned.operator !== '||' && returned.operator !== '??') || enclosingRequestHandler(statement)) return;
+  const env = readsEnvironment(context.source, returned.left) ? envNameIn(context.source, returned.left) : undefined;
+  if (env !== undefined && isSecretVariable(env)) reportStartupSecret(context, returned.right, 'secret', state);
 }
 
 const SECRET_FILE_WRITE = /(?:^|\.)(?:writeFile|writeFileSync|outputFile|outputFileSync|writeJson|writeJsonSync|writeJSON|writeJSONSync|outputJson|outputJsonSync)$/;
@@ -1184,7 +1214,8 @@ function sinkRandom(source: SourceCode, value: Node): TSESTree.CallExpression | 
 
 /**
  * A random value computed by this expression itself (not in a callback), outside branches meant for
- * development; also the one a helper of this file returns (`generateEncryptKey()`), one call deep.
+ * development; also the one a helper of this file returns (`generateEncryptKey()`), one call deep, or
+ * a helper of another module named for it (`cookieUtils.generateSessionSecret()`).
  */
 function startupRandom(source: SourceCode, expression: Node, followHelpers = true): TSESTree.CallExpression | undefined {
   let found: TSESTree.CallExpression | undefined;
@@ -1192,11 +1223,14 @@ function startupRandom(source: SourceCode, expression: Node, followHelpers = tru
     if (found || isFunctionNode(node)) return false;
     if (node.type !== 'CallExpression' || inEnvironmentBranch(source, node)) return true;
     if (isRandomCall(source, node)) found = node;
-    else if (followHelpers) found = randomReturnedByHelper(source, node);
+    else if (followHelpers) found = randomReturnedByHelper(source, node) ?? (SECRET_GENERATOR.test(getCalleeName(node) ?? '') ? node : undefined);
     return !found;
   });
   return found;
 }
+
+/** A helper of another module named for making a secret up: `cookieUtils.generateSessionSecret()`. */
+const SECRET_GENERATOR = /(?:^|\.)generate\w*Secret$/;
 
 /** `(0, exports.generateAuthSecret)()` where this file has `const generateAuthSecret = () => randomBytes(32).toString('base64')`. */
 function randomReturnedByHelper(source: SourceCode, call: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
