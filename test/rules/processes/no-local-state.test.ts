@@ -130,6 +130,10 @@ runRuleTests(rule, {
       code: "const users = JSON.parse(fs.readFileSync(credentialsFile));\nusers[name] = hash;\nfs.writeFileSync(credentialsFile, JSON.stringify(users));",
       filename: 'lib/cli.js',
     },
+    {
+      name: 'a store from a factory named for a shared store (memcached, Redis)',
+      code: `${SESSION}const store = createMemcachedStore(config);\napp.use(session({ secret: s, store }));\napp.use(session({ secret: s, store: getRedisStore() }));`,
+    },
   ],
   invalid: [
     {
@@ -557,10 +561,16 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a store made by a factory named for a memory store, reported where it is wired in (approuter)',
+      code: `${SESSION}function bootstrap(app) {\n  const memoryStore = memstoreConfig.getMemoryStore(app);\n  app.use(session({\n    secret: sessionSecret,\n    store: memoryStore,\n  }));\n}`,
+      errors: [{ messageId: 'memorySession', line: 6, column: 5, endColumn: 23 }],
+      output: null,
+    },
+    {
       name: 'a memory store assigned in one branch (compiled), and `store: null`',
       code: `${SESSION}function sessionDb(config, knex) {\n  let store;\n  if (config.session.db) {\n    store = new KnexSessionStore({ knex });\n  } else {\n    store = new session.MemoryStore();\n  }\n  return session({ name: 'sid', store, secret: [config.server.secret] });\n}\napp.use(session({ secret: s, store: null }));`,
       errors: [
-        { messageId: 'memorySession', line: 9, column: 10 },
+        { messageId: 'memorySession', line: 9, column: 33 },
         { messageId: 'memorySession', line: 11, column: 30 },
       ],
       output: null,

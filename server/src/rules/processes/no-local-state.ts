@@ -537,9 +537,10 @@ function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallEx
   const store = findProperty(options, 'store');
   // `store: null` leaves express-session on its memory store, as no store does.
   const storeValue = store && !isNullish(store.value as Node) ? (store.value as Node) : undefined;
-  // An explicit `store: null` is where the choice was made: reported there.
-  const at = store && !storeValue ? store : node;
-  if (storeValue ? isMemoryStore(storeValue, bindings) || assignedMemoryStore(storeValue, bindings) : !storeSetLater(context.source, argument!)) context.report({ at, messageId: 'memorySession' });
+  // An explicit `store: null`, or a store made elsewhere (`store: memoryStore`), is where the choice was made: reported there.
+  const at = store && (!storeValue || unwrapExpression(storeValue).type === 'Identifier') ? store : node;
+  const memoryStore = storeValue && (isMemoryStore(resolveConst(context.source, storeValue), bindings) || assignedMemoryStore(storeValue, bindings));
+  if (storeValue ? memoryStore : !storeSetLater(context.source, argument!)) context.report({ at, messageId: 'memorySession' });
 }
 
 /** `let store; if (db) store = new KnexSessionStore(…); else store = new session.MemoryStore();`: a memory store in one branch. */
@@ -566,8 +567,12 @@ function storeSetLater(source: SourceCode, options: Node): boolean {
   return options.type === 'Identifier' && howAssigned(source, `${options.name}.store`) === 'always';
 }
 
+/** A factory named for a memory store: `memstoreConfig.getMemoryStore(app)`, `createMemStore()`. */
+const MEMORY_STORE_FACTORY = /^(?:get|create|make|build)\w*Mem(?:ory)?Store$/;
+
 function isMemoryStore(value: Node, bindings: Bindings): boolean {
   const store = unwrapExpression(value);
+  if (store.type === 'CallExpression') return MEMORY_STORE_FACTORY.test(getCalleeProperty(store) ?? '');
   if (store.type !== 'NewExpression') return false;
   const callee = store.callee;
   const path = getMemberPath(callee);
