@@ -59,6 +59,11 @@ runRuleTests(rule, {
       code: "const morgan = require('morgan');\napp.use(morgan('combined', { stream: fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' }) }));",
     },
     {
+      name: 'a store class appending its records, and a logger class overwriting a file it does not append to',
+      code: "const appendFile = util.promisify(fs.appendFile);\nclass JournalStore {\n  write(rows) { return appendFile(this.filename, rows.join('\\n')); }\n}\nclass ConsoleLogger {\n  saveLevels(file) { fs.writeFileSync(file, JSON.stringify(this.levels)); }\n}",
+      filename: 'src/store.js',
+    },
+    {
       name: 'the var-declared stream morgan writes to (reported by logs/no-access-log-file)',
       code: "var morgan = require('morgan');\nvar accessLogStream = fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' });\napp.use(morgan('combined', { stream: accessLogStream }));",
     },
@@ -287,6 +292,22 @@ runRuleTests(rule, {
     {
       code: "const LOG_FILE = path.join(__dirname, '..', 'logs', 'app.log');\nconst out = fs.createWriteStream(LOG_FILE, { flags: 'a' });",
       errors: [{ messageId: 'fileStream', line: 2, column: 13 }],
+      output: null,
+    },
+    {
+      name: 'a logger class appending to the file it is given, with a promisified appendFile (moleculer) and on an ES5 prototype (express-pouchdb)',
+      code: "const appendFile = util.promisify(fs.appendFile);\nclass FileLogger extends FormattedLogger {\n  flush(filename, buf) { return appendFile(filename, buf); }\n}\nCouchLogger.prototype.setFile = function (file) {\n  this._stream = fs.createWriteStream(file, { flags: 'a', encoding: 'UTF-8' });\n};",
+      filename: 'src/loggers/file.js',
+      errors: [
+        { messageId: 'fileStream', line: 3, column: 33, message: 'Log lines go to the file in `filename`. Files on the process disk vanish with it and never reach the log router: write to stdout.' },
+        { messageId: 'fileStream', line: 6, column: 18 },
+      ],
+      output: null,
+    },
+    {
+      name: "log files under a framework's path helper, with fs bound under a capitalised name (Total.js)",
+      code: "const Fs = require('fs');\nglobal.LOGGER = function (name, str) {\n  Fs.appendFile(U.combine(CONF.directory_logs, name + '.log'), str + '\\n', next);\n};",
+      errors: [{ messageId: 'fileStream', line: 3, column: 3, message: 'Log lines go to *.log. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
       output: null,
     },
   ],

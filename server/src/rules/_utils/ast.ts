@@ -316,6 +316,24 @@ export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree
   return undefined;
 }
 
+/** `DiskStorage.prototype.put = function () { … }`: a method of a class as ES5 code writes it, with the class's name. */
+export function prototypeMethodOf(node: Node): [owner: string, method: string] | undefined {
+  const assignment = node.parent;
+  if (!isFunctionNode(node) || assignment?.type !== 'AssignmentExpression' || assignment.right !== node) return undefined;
+  const path = getMemberPath(assignment.left);
+  return path?.length === 3 && path[1] === 'prototype' ? [path[0], path[2]] : undefined;
+}
+
+/** The name of the class `node` is in, also when ES5 code writes its methods on the prototype (`CouchLogger.prototype.setFile = function …`). */
+export function enclosingClassName(node: Node): string | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if ((parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') && parent.id) return parent.id.name;
+    const method = prototypeMethodOf(parent);
+    if (method) return method[0];
+  }
+  return undefined;
+}
+
 export function isFunctionNode(node: Node): node is FunctionNode {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
 }

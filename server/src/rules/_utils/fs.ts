@@ -5,12 +5,13 @@ import { getCalleeName, getMemberName, getMemberPath, requiredSpecifier } from '
 /**
  * Calls into Node's `fs` (and fs-extra) however the module is bound: `fs.appendFile`,
  * `fs.promises.appendFile`, `fsp.appendFile`, a destructured `appendFileSync`, and the bindings
- * compilers give it (`fs_1.appendFileSync`, `_fs.default.appendFile`, `fs__default.default.writeFile`).
+ * compilers give it (`fs_1.appendFileSync`, `_fs.default.appendFile`, `fs__default.default.writeFile`), and
+ * the capitalised name some frameworks use (`const Fs = require('fs')`, Total.js).
  */
-const FS_BINDING = /^_?(?:fs|fsp|fse|promises|fsExtra|fs_extra|fsPromises)(?:_\d+|__default)?$/;
+const FS_BINDING = /^_?(?:[fF]s|[fF]sp|[fF]se|promises|fsExtra|fs_extra|fsPromises)(?:_\d+|__default)?$/;
 
 /** fs kept on an object: `obj.fs.appendFileSync`, `this.fs.writeFile`, `parent.fs.promises.readFile`. */
-const FS_MEMBER = /^\w+\.(?:fs|fse|fsp|fsExtra|fsPromises)(?:\.promises)?$/;
+const FS_MEMBER = /^\w+\.(?:[fF]s|[fF]se|[fF]sp|fsExtra|fsPromises)(?:\.promises)?$/;
 
 /** The fs method a callee path calls (`appendFileSync` for `['fs_1', 'appendFileSync']`), if it is one. */
 export function fsMethodOf(path: readonly string[] | undefined): string | undefined {

@@ -10,7 +10,7 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { isClaimedByAccessLog, scanAccessLogs, type AccessLogScan } from '../_utils/accessLogs';
-import { assignmentsInFunction, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, returnedValues, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClassName, findProperty, getBindingName, getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, resolveConst, resolveFunction, returnedValues, unwrapExpression } from '../_utils/ast';
 import { schemaEntryOf, schemaSetting } from '../_utils/configSchema';
 import { readsEnvironment } from '../_utils/env';
 import { fsCallMethod, isPathBuilderCall } from '../_utils/fs';
@@ -98,7 +98,7 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   } else if (LOG_FILE_SETTER.test(path?.at(-1) ?? '') && node.arguments.length > 0) {
     context.report({ at: node, messageId: 'logFileSetter', data: { call: path!.join('.') } });
   } else if (FS_WRITES.has(fsMethod ?? '') || isAppendOpen(node, fsMethod)) {
-    const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node) ?? (isAppendOpen(node, fsMethod) ? logSettingOpened(node.arguments[0]) : undefined));
+    const target = node.arguments[0] && (logFileTarget(context.source, node.arguments[0]) ?? appendedByLogger(context, node, fsMethod) ?? (isAppendOpen(node, fsMethod) ? logSettingOpened(node.arguments[0]) : undefined));
     if (target) context.report({ at: node, messageId: 'fileStream', data: { target } });
   } else if (FD_WRITES.has(fsMethod ?? '')) {
     const target = node.arguments[0] && logSettingNamed(node.arguments[0], LOG_DESCRIPTOR);
@@ -127,14 +127,17 @@ function logSettingNamed(node: Node, pattern: RegExp): string | undefined {
 }
 
 /**
- * `fs.createWriteStream(target.path, { flags: 'a' })` in the app's logger module (`lib/logger.js`):
+ * `fs.createWriteStream(target.path, { flags: 'a' })` in the app's logger module (`lib/logger.js`), or
+ * `appendFile(filename, rows)` in a logger class (`class FileLogger`, `CouchLogger.prototype.setFile`):
  * a file the logger appends to, whatever the setting that names it is called.
  */
-function appendedByLogger(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression): string | undefined {
-  if (!/^(?:logger|logging|log|logs)\.[cm]?[jt]s$/i.test(basename(context.source.path))) return undefined;
+function appendedByLogger(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, fsMethod: string | undefined): string | undefined {
+  const inLogger = /^(?:logger|logging|log|logs)\.[cm]?[jt]s$/i.test(basename(context.source.path)) || /Logger$/.test(enclosingClassName(node) ?? '');
+  if (!inLogger) return undefined;
   const options = node.arguments[1] && unwrapExpression(node.arguments[1]);
   const flags = options?.type === 'ObjectExpression' ? getStaticString(findProperty(options, 'flags')?.value as Node | undefined) : getStaticString(node.arguments[1]);
-  return flags?.startsWith('a') ? `the file in \`${context.source.getText(node.arguments[0] as Node)}\`` : undefined;
+  const appends = flags?.startsWith('a') || /^append/.test(fsMethod ?? '');
+  return appends ? `the file in \`${context.source.getText(node.arguments[0] as Node)}\`` : undefined;
 }
 
 /** `fs.openSync(file, 'a+')`: a file opened to append lines to. */
@@ -332,7 +335,8 @@ function returnedPathParts(source: SourceCode, value: Node): (string | undefined
 
 function lastPathPart(node: Node): string | undefined {
   if (node.type === 'TemplateLiteral') return node.quasis[node.quasis.length - 1].value.cooked ?? undefined;
-  if (node.type === 'CallExpression' && /^path\.(?:join|resolve)$|^(?:join|resolve)$/.test(getCalleeName(node) ?? '')) {
+  // `path.join`, `F.Path.join`, and the path helpers of frameworks (Total.js' `U.combine(CONF.directory_logs, name + '.log')`).
+  if (node.type === 'CallExpression' && /(?:^|\.)(?:join|resolve|combine)$/.test(getCalleeName(node) ?? '')) {
     const last = node.arguments[node.arguments.length - 1] as Node | undefined;
     // `path.join(dir, pkgConf.name + suffix + '.log')`: a computed name, with its extension written out.
     const extension = last?.type === 'BinaryExpression' && last.operator === '+' ? getStaticString(last.right as Node) : undefined;

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, fallbackOf, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingFunction, fallbackOf, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, prototypeMethodOf, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isBootFunctionName } from '../_utils/callGraph';
 import { cliCommandOf } from '../_utils/cliCommands';
 import { schemaEntryOf, schemaSetting } from '../_utils/configSchema';
@@ -361,14 +361,6 @@ function localStoreOperation(call: Node): string | undefined {
     if ((owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') && owner.id && LOCAL_STORE_CLASS.test(owner.id.name)) return owner.id.name;
   }
   return undefined;
-}
-
-/** `DiskStorage.prototype.put = function () { … }`: a method of a class as ES5 code writes it, with the class's name. */
-function prototypeMethodOf(node: Node): [owner: string, method: string] | undefined {
-  const assignment = node.parent;
-  if (!isFunctionNode(node) || assignment?.type !== 'AssignmentExpression' || assignment.right !== node) return undefined;
-  const path = getMemberPath(assignment.left);
-  return path?.length === 3 && path[1] === 'prototype' ? [path[0], path[2]] : undefined;
 }
 
 /** Options naming where a store keeps its files: `storagePath`, `dir`, `rootFolder`. */
