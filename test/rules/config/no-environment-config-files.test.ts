@@ -6,6 +6,7 @@ const manifest = packageJsonText({ name: 'orders', main: 'src/index.js', scripts
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a file name completed by a choice that names no environments, or by a test-only one', code: "const theme = 'config-' + (dark ? 'dark' : 'light');\nconst fixture = 'config-' + (ci ? 'test' : 'development');\nconst label = 'mode-' + (DEBUG ? 'debug' : 'release');" },
     { name: 'a production group exported outside a config folder, and a test group in one', code: "exports.production = { level: 'info' };", filename: 'lib/levels.js', files: { 'config/api.js': "exports.test = { api: {} };" } },
     { name: 'a folder of uploads for the environment, computed elsewhere', code: "const env = process.env.NODE_ENV;\nconst dir = path.join(settings.UPLOADS_DIR, env, 'avatars');" },
     { name: 'the same config file on both sides, and a branch only for tests', code: "var file;\nif (process.env.NODE_ENV === 'production') {\n  file = 'config.json';\n  strict = true;\n} else {\n  file = 'config.json';\n}\nif (process.env.NODE_ENV === 'test') { load('config.test.json'); } else { load('config.json'); }" },
@@ -34,6 +35,16 @@ runRuleTests(rule, {
     { name: 'a computed environment key on something that is not a config map', code: "const handler = handlers[process.env.NODE_ENV];" },
   ],
   invalid: [
+    {
+      name: "config and .env files completed by a choice between environments' names (Total.js' debug and release modes)",
+      code: "var filename2 = '.env-' + (DEBUG ? 'debug' : 'release');\nconfigure_configs(dir + '/config-' + (DEBUG ? 'debug' : 'release'));\nconst settings = 'settings.' + (isProd ? 'production' : 'development') + '.json';",
+      errors: [
+        { messageId: 'fileByEnvironment', line: 1, column: 17, endColumn: 56 },
+        { messageId: 'fileByEnvironment', line: 2, column: 19, endColumn: 67 },
+        { messageId: 'fileByEnvironment', line: 3, column: 18, endColumn: 71 },
+      ],
+      output: null,
+    },
     {
       name: 'a file of the config folder a constant names, in the folder of the environment (pomelo)',
       code: "Application.loadConfigBaseApp = function (key, val) {\n  var env = this.get(Constants.RESERVED.ENV);\n  var presentPath = path.join(Application.getBase(), Constants.FILEPATH.CONFIG_DIR, env, path.basename(val));\n  this.set(key, require(presentPath));\n};",

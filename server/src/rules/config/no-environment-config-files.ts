@@ -31,7 +31,7 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
   severity: 'warning',
   description: 'Config grouped into named environments: config files per environment, and code that picks them by NODE_ENV.',
   triggers: (text, project, path) =>
-    mayLookUpEnvironment(text) || ENVIRONMENT_EXPORT_TEXT.test(text) || environmentOfConfigFile(project.root, path) !== undefined || testEnvironmentOfConfigFile(project.root, path) !== undefined,
+    mayLookUpEnvironment(text) || CONFIG_NAME_PREFIX_TEXT.test(text) || ENVIRONMENT_EXPORT_TEXT.test(text) || environmentOfConfigFile(project.root, path) !== undefined || testEnvironmentOfConfigFile(project.root, path) !== undefined,
   messages: {
     fileByEnvironment:
       'The config file is chosen by the environment\'s name, so each deploy needs its own file in the repository and a new deploy needs a new release. Read each setting from its own environment variable instead, with defaults that suit development.',
@@ -62,6 +62,11 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
         IfStatement: (node) => {
           const branch = node as TSESTree.IfStatement;
           if (branchesPickConfigFiles(source, branch)) collected.lookups.push({ range: branch.test.range, messageId: 'fileByEnvironment' });
+        },
+        // `'config-' + (DEBUG ? 'debug' : 'release')`: one of two environments' files, whatever decides which.
+        ConditionalExpression: (node) => {
+          const name = configFileNameChoosing(node as TSESTree.ConditionalExpression);
+          if (name) collected.lookups.push({ range: name.range, messageId: 'fileByEnvironment' });
         },
         // `exports.production = { web: () => ({ padding: null }) }` in a module of the config folder.
         AssignmentExpression: (node) => {
@@ -116,6 +121,27 @@ function exportedEnvironmentGroup(relativePath: string, value: Node, exported: s
   const topLevel = statement?.parent?.type === 'Program' || statement?.parent?.parent?.type === 'Program';
   if (!topLevel || (environment !== 'production' && environment !== 'staging') || !CONFIG_MODULE_FOLDER.test(relativePath)) return undefined;
   return unwrapExpression(value).type === 'ObjectExpression' ? exported : undefined;
+}
+
+/** The start of a config file's name that a computed part completes: `'config-'`, `'/.env-'`, `'settings.'`. */
+const CONFIG_NAME_PREFIX = /(?:^|[/\\])(?:config|settings|\.env)[-_.]$/i;
+const CONFIG_NAME_PREFIX_TEXT = /(?:config|settings|\.env)[-_.]['"`]\s*\+/i;
+/** The modes some frameworks name their environments after, besides the usual names (Total.js' `debug` and `release`). */
+const MODE_NAMES: Readonly<Record<string, string>> = { debug: 'development', release: 'production' };
+
+/** `'config-' + (DEBUG ? 'debug' : 'release')`: a config file's name completed by a choice between two environments' names. */
+function configFileNameChoosing(choice: TSESTree.ConditionalExpression): TSESTree.BinaryExpression | undefined {
+  const name = choice.parent;
+  if (name?.type !== 'BinaryExpression' || name.operator !== '+' || name.right !== choice) return undefined;
+  // `dir + '/.env-' + (…)`: the name's last written part.
+  const left = name.left as Node;
+  const prefix = getStaticString(left) ?? (left.type === 'BinaryExpression' && left.operator === '+' ? getStaticString(left.right as Node) : undefined);
+  if (prefix === undefined || !CONFIG_NAME_PREFIX.test(prefix)) return undefined;
+  const kinds = [choice.consequent, choice.alternate].map((side) => {
+    const word = getStaticString(side)?.toLowerCase() ?? '';
+    return environmentKindOf(word) ?? MODE_NAMES[word];
+  });
+  return kinds.includes('production') && kinds.every((kind) => kind !== undefined) && kinds[0] !== kinds[1] ? name : undefined;
 }
 
 /** A config file named in a path: `config.json`, `config/config.js`, `settings.production.yml`. */
