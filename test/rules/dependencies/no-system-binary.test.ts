@@ -7,6 +7,12 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a program picked from a table of image converters (Total.js)',
+    code: "const Child = require('child_process');\nconst Spawn = Child.spawn;\nconst CMD_CONVERT = { gm: 'gm', im: 'convert', magick: 'magick' };\nvar cmd = Spawn(CMD_CONVERT[self.cmdarg], args, SPAWN_OPT);",
+    errors: [{ messageId: 'systemBinary', line: 4, column: 17, endColumn: 41, message: 'This runs `gm`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
     name: 'compiled calls through (0, module.fn), and a program run inside a command substitution',
     code: "const child_process_1 = require('child_process');\nconst prefix = (0, child_process_1.execSync)('/bin/echo -n \"$(npm -g prefix)/lib/node_modules\"', { env: {} });\nconst tree = (0, child_process_1.execSync)('convert in.png out.jpg');",
     errors: [
@@ -367,6 +373,10 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a table whose entries are not all plain program names, and a lookup in a table that may change',
+      code: `${CP}const RUNNERS = { local: './bin/run.sh', remote: getRunner() };\nspawn(RUNNERS[mode], args);\nlet TOOLS = { a: 'convert' };\nTOOLS = load();\nspawn(TOOLS[name], args);`,
+    },
     {
       name: 'sudo around a host provisioning tool, and a program variable assigned twice',
       code: `${CP}function setup(user, legacy) {\n  var tool;\n  tool = 'convert';\n  if (legacy) tool = 'ls';\n  spawn(tool, ['in.png', 'out.jpg']);\n  execSync('sudo useradd ' + user);\n}`,

@@ -358,10 +358,23 @@ function wordOf(source: SourceCode, node: Node): ShellWord {
     const [a, b] = [staticText(source, unwrapped.consequent), staticText(source, unwrapped.alternate)];
     if (a !== undefined && b !== undefined && !a.includes(DYNAMIC) && programName(a) === programName(b)) return { text: a, ...range, dynamic: false };
   }
-  const text = staticText(source, node);
+  const text = staticText(source, node) ?? programFromTable(source, unwrapped);
   if (text !== undefined) return { text, ...range, dynamic: text.includes(DYNAMIC) };
   const hint = unwrapped.type === 'Identifier' || unwrapped.type === 'MemberExpression' ? MANAGER_HINT.exec(source.getText(unwrapped)) : null;
   return { text: DYNAMIC, ...range, dynamic: true, ...(hint ? { hint: (hint[1] ?? 'npm').toLowerCase() } : {}) };
+}
+
+/**
+ * `CMD_CONVERT[self.cmdarg]` with `const CMD_CONVERT = { gm: 'gm', im: 'convert', magick: 'magick' }`: a program
+ * picked from a table of programs, read as its first entry (all of them are programs the machine must have).
+ */
+function programFromTable(source: SourceCode, lookup: Node): string | undefined {
+  if (lookup.type !== 'MemberExpression' || !lookup.computed || lookup.object.type !== 'Identifier') return undefined;
+  const table = source.stableInitializer(lookup.object, lookup.object.name);
+  const entries = table && unwrapExpression(table);
+  if (entries?.type !== 'ObjectExpression' || entries.properties.length === 0) return undefined;
+  const programs = entries.properties.map((property) => (property.type === 'Property' ? getStaticString(property.value as Node) : undefined));
+  return programs.every((program) => program !== undefined && /^[\w.-]+$/.test(program)) ? programs[0] : undefined;
 }
 
 /** The words of an argv array (`['npm', 'install', name]`); unknown elements become dynamic words. */
