@@ -92,6 +92,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a restart that runs node through a shell, detached (magicmirror)',
+    code: "const Spawn = require('node:child_process').spawn;\nfunction nodeRestart() {\n  const subprocess = Spawn('node --run start', { cwd: root, shell: true, detached: true, stdio: ['ignore', out, err] });\n  subprocess.unref();\n  process.exit();\n}",
+    errors: [{ messageId: 'selfFork', line: 3, column: 22 }],
+    output: null,
+  },
+  {
     name: 'options detached before the call, node unless the operator names another, the child held in a chain (egg-scripts --daemon)',
     code: "const { spawn } = require('child_process');\nasync function start(argv, options, eggArgs) {\n  const command = argv.node || 'node';\n  if (argv.daemon) {\n    options.detached = true;\n    const child = this.child = spawn(command, eggArgs, options);\n    child.on('message', () => {\n      child.unref();\n      this.exit(0);\n    });\n  }\n}",
     errors: [{ messageId: 'selfFork', line: 6, column: 32 }],

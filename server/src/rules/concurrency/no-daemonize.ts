@@ -276,8 +276,8 @@ function isDetachedSelfLaunch(source: SourceCode, call: ProcessCall, ownCommands
   if (!detaches && !exitsAfter(call.node)) return false;
   if (call.kind === 'fork') return true;
   const target = resolveConst(source, unwrapExpression(call.target));
-  // `const command = argv.node || 'node'`: node unless the operator names another binary.
-  const program = getStaticString(fallbackOf(target) ?? target);
+  // `const command = argv.node || 'node'`: node unless the operator names another binary; `'node --run start'` run by a shell.
+  const program = getStaticString(fallbackOf(target) ?? target)?.trim().split(/\s+/)[0];
   return isNodeBinary(target) || isOwnScript(target) || program === 'node' || (program !== undefined && ownCommands.has(program));
 }
 
