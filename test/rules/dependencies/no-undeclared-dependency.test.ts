@@ -18,6 +18,15 @@ const startingWith = (scripts: Record<string, string>, extra: Record<string, unk
 
 const invalid: InvalidCase[] = [
   {
+    name: "a table of package names in a file that does not patch the resolver names no aliases",
+    code: "const Log = require('logger');",
+    filename: 'js/app.js',
+    project: projectFixture({ 'package.json': packageJsonText({ name: 'mirror', dependencies: { express: '4' } }) }),
+    files: { 'js/paths.js': "const FILES = {\n  logger: 'js/logger.js'\n};\nmodule.exports = FILES;" },
+    errors: [{ messageId: 'undeclared', line: 1, column: 21, endColumn: 29 }],
+    output: null,
+  },
+  {
     name: 'npm start builds with tsc, which only a devDependency provides',
     code: "require('express');",
     filename: 'src/index.ts',
@@ -269,6 +278,16 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "names a patched Module._resolveFilename resolves to the app's files (MagicMirror's alias-resolver), and module-alias's",
+      code: "const Log = require('logger');\nconst NodeHelper = require('node_helper');\nconst db = require('@db/models');\nconst util = require('~util');",
+      filename: 'js/app.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'magicmirror', dependencies: { 'module-alias': '2' }, _moduleAliases: { '@db': 'lib/db' } }) }),
+      files: {
+        'js/alias-resolver.js': "const Module = require('node:module');\nconst ALIASES = {\n  logger: 'js/logger.js',\n  node_helper: 'js/node_helper.js'\n};\nModule._resolveFilename = function (request, parent) { return ALIASES[request] ?? original(request, parent); };",
+        'js/aliases.js': "require('module-alias').addAliases({ '~util': __dirname + '/util' });",
+      },
+    },
     { name: 'npm start runs the built output', code: "require('express');", filename: 'src/index.ts', project: startingWith({ build: 'tsc', start: 'node dist/index.js' }) },
     { name: 'a start that compiles TypeScript the package does not ship (no tsconfig.json)', code: "require('express');", filename: 'dist/index.js', project: startingWith({ build: 'tsc', start: 'npm run build && node dist/index.js' }, {}, {}) },
     { name: 'a development start through nodemon', code: "require('express');", filename: 'src/index.ts', project: startingWith({ start: 'nodemon --exec ts-node src/index.ts' }) },

@@ -8,12 +8,12 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { defineProjectRule, type ProjectRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
-import { walkSubtree } from '../../engine/traverse';
+import { walkSubtree, type Visitors } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import type { ProjectFiles } from '../../project/projectFiles';
-import { enclosingFunction, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { LOADING_HELPER_NAME, modulesByLocalName } from '../_utils/imports';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
@@ -59,6 +59,8 @@ interface ModuleUses {
   valueNames: string[];
   /** Reads `window.`/`document.` or imports a UI framework: browser code. */
   browser: boolean;
+  /** Names this file makes resolve to the app's own files (module-alias, a patched `Module._resolveFilename`). */
+  aliases: string[];
 }
 
 /**
@@ -66,6 +68,7 @@ interface ModuleUses {
  * dependency; in a healthy project that is almost no file, so almost nothing is parsed for this rule.
  */
 function loadsUnlistedPackage(text: string, project: ProjectFacts): boolean {
+  if (ALIAS_DEFINITION.test(text)) return true;
   const listed = productionDependencies(project.files.packageJson?.json);
   const unlisted = (specifier: string) => {
     const name = packageNameOf(specifier);
@@ -80,6 +83,59 @@ function loadsUnlistedPackage(text: string, project: ProjectFacts): boolean {
     if (unlisted(specifier) || nestedPackageOf(specifier) !== undefined) return true;
   }
   return false;
+}
+
+/** module-alias's `addAlias('@root', dir)`/`addAliases({ … })`, or `Module._resolveFilename = function …`: names the app resolves itself. */
+const ALIAS_DEFINITION = /\.addAlias(?:es)?\s*\(|\._resolveFilename\s*=/;
+/** A table entry naming one of the app's files: `logger: 'js/logger.js'`, `'@lib': './lib'`. */
+const ALIAS_TARGET = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[cm]?[jt]s$|^\.{1,2}(?:\/[\w.-]+)*\/?$/;
+
+/**
+ * The names a file aliases: the keys of `addAliases({ … })`, the first argument of `addAlias(…)`, and, in a file
+ * that patches `Module._resolveFilename`, the keys of its top-level tables of the app's files (MagicMirror's
+ * `const ALIASES = { logger: 'js/logger.js', node_helper: 'js/node_helper.js' }`).
+ */
+function aliasVisitors(source: SourceCode, aliases: string[]): Visitors {
+  let patchesResolver = false;
+  return {
+    CallExpression: (node) => {
+      const call = node as TSESTree.CallExpression;
+      const method = getCalleeProperty(call);
+      const [first] = call.arguments;
+      const table = first && unwrapExpression(first as Node);
+      if (method === 'addAlias' && getStaticString(first as Node) !== undefined) aliases.push(getStaticString(first as Node)!);
+      if (method === 'addAliases' && table?.type === 'ObjectExpression') aliases.push(...propertyNames(table));
+    },
+    AssignmentExpression: (node) => {
+      patchesResolver ||= getMemberPath((node as TSESTree.AssignmentExpression).left)?.at(-1) === '_resolveFilename';
+    },
+    'Program:exit': () => {
+      if (!patchesResolver) return;
+      for (const statement of source.ast.body) {
+        if (statement.type !== 'VariableDeclaration') continue;
+        for (const { init } of statement.declarations) {
+          const table = init && unwrapExpression(init);
+          if (table?.type === 'ObjectExpression' && table.properties.length > 0 && table.properties.every(isAliasEntry)) aliases.push(...propertyNames(table));
+        }
+      }
+    },
+  };
+}
+
+/** `@db/models` under the alias `@db`, `logger` under `logger`. */
+function isAliased(specifier: string, aliases: ReadonlySet<string>): boolean {
+  return [...aliases].some((alias) => specifier === alias || specifier.startsWith(`${alias}/`));
+}
+
+function isAliasEntry(property: TSESTree.ObjectLiteralElement): boolean {
+  return property.type === 'Property' && ALIAS_TARGET.test(getStaticString(property.value as Node) ?? '');
+}
+
+function propertyNames(table: TSESTree.ObjectExpression): string[] {
+  return table.properties.flatMap((property) => {
+    const name = property.type === 'Property' ? getPropertyName(property.key) : undefined;
+    return name === undefined ? [] : [name];
+  });
 }
 
 /** `const resourcesName = '@opentelemetry/resources'`: a package name a const holds. */
@@ -182,7 +238,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     undeclaredOptional:
       '"{{name}}" is loaded optionally, but declared nowhere, so whether this feature works depends on what is installed on each machine. Declare it in optionalDependencies (or peerDependencies) to make the choice explicit.',
   },
-  initial: () => ({ uses: [], valueNames: [], browser: false }),
+  initial: () => ({ uses: [], valueNames: [], browser: false, aliases: [] }),
   collect({ source, project, collected }) {
     // A browserify bundle carries the modules it requires inside it.
     if (isBrowserifyBundle(source.text)) collected.browser = true;
@@ -208,6 +264,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     };
     return mergeVisitors(
       importVisitors(addUse),
+      aliasVisitors(source, collected.aliases),
       {
         // `dialect: 'sqlite'`: the ORM requires the driver by name, so production code needs it installed.
         Property: (node) => {
@@ -253,6 +310,8 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     const folders = sourceFolders(project.root, [...files.keys()]);
     const devOnly = devOnlyFiles(project, files);
     const operatorCommands = operatorCommandFiles(project, new Set(files.keys()));
+    // module-alias's `_moduleAliases` in package.json, and the names any file aliases: the app's own files.
+    const aliases = new Set([...keysOf(json._moduleAliases), ...[...files.values()].flatMap(({ collected }) => collected.aliases)]);
     reportDevToolsInStart(project.files, declared, dev, report);
     for (const [path, { collected }] of files) {
       if (collected.browser || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
@@ -277,7 +336,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
           report(path, { at: use.range, messageId: 'nestedDependency', data: { name, nested } });
           continue;
         }
-        if (declared.has(name) || name === json.name || allowed.has(name) || isPathAlias(project.root, folders, name, path)) continue;
+        if (declared.has(name) || name === json.name || allowed.has(name) || isAliased(use.specifier, aliases) || isPathAlias(project.root, folders, name, path)) continue;
         if (use.locals && use.locals.length > 0 && !use.locals.some((local) => values.has(local))) continue;
         const recovers =
           use.fallback?.modules.some((module) => isAvailable(module, declared)) ||
