@@ -109,6 +109,10 @@ runRuleTests(rule, {
       name: 'a registered default that is not a secret',
       code: "app.couchConfig.registerDefault('couchdb', 'uuid', uuid.v4());",
     },
+    {
+      name: 'a secret made up only for the development server (Cube)',
+      code: "function handle(options) {\n  if (options.devServer && !options.apiSecret) {\n    options.apiSecret = crypto.randomBytes(16).toString('hex');\n  }\n}",
+    },
   ],
   invalid: [
     {

@@ -22,8 +22,8 @@ const ENVIRONMENT_VARIABLES = new Set([
 /** Names of variables and properties that hold the environment's name (`env`, `config.environment`). */
 const NAME_HOLDER = /^(?:env|environment|nodeEnv|node_env|appEnv|app_env|envName|environmentName|currentEnv|currentEnvironment|NODE_ENV|APP_ENV|NODE_CONFIG_ENV)$/i;
 
-/** `isProduction`, `IS_DEV`, `inProduction`, `isDevMode`, `__DEV__`: flags that say which environment runs. */
-const FLAG = /^(?:_*(?:is|in)_?(prod|production|dev|develop|development|staging|stage|local|test|testing)(?:_?(?:env|environment|mode))?|__(dev|prod)__)$/i;
+/** `isProduction`, `IS_DEV`, `inProduction`, `isDevMode`, `__DEV__`, `devMode`, `options.devServer`: flags that say which environment runs. */
+const FLAG = /^(?:_*(?:is|in)_?(prod|production|dev|develop|development|staging|stage|local|test|testing)(?:_?(?:env|environment|mode))?|__(dev|prod)__|(dev)_?(?:mode|server))$/i;
 
 const ENVIRONMENT_NAMES: Readonly<Record<string, EnvironmentKind>> = {
   production: 'production', prod: 'production', live: 'production',
@@ -184,7 +184,7 @@ function flagEnvironment(node: Node): EnvironmentKind | undefined {
   else if (node.type === 'MemberExpression') name = getMemberName(node);
   else if (node.type === 'CallExpression' && node.arguments.length === 0) name = getCalleeProperty(node);
   const match = name === undefined ? null : FLAG.exec(name);
-  return match ? environmentKindOf(match[1] ?? match[2]) : undefined;
+  return match ? environmentKindOf(match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
 /**
