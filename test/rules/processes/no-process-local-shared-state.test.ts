@@ -113,6 +113,10 @@ runRuleTests(rule, {
       name: 'a secret made up only for the development server (Cube)',
       code: "function handle(options) {\n  if (options.devServer && !options.apiSecret) {\n    options.apiSecret = crypto.randomBytes(16).toString('hex');\n  }\n}",
     },
+    {
+      name: "counts per address kept in the request's own table, and a ban expiry compared but never incremented",
+      code: "app.post('/batch', (req, res) => {\n  const counts = {};\n  counts[req.ip]++;\n  if (counts[req.ip] > 3) return res.end();\n});\nconst bannedUntil = {};\nfunction check(req) { return bannedUntil[req.ip] > Date.now(); }",
+    },
   ],
   invalid: [
     {
@@ -681,6 +685,15 @@ runRuleTests(rule, {
       code: "import { rateLimit } from '@verdaccio/middleware';\nrouter.use(rateLimit({ windowMs: 2 * 60 * 1000, max: 5000, ...config?.web?.rateLimit }));",
       filename: 'src/api.mjs',
       errors: [{ messageId: 'memoryRateLimit', line: 2, column: 12 }],
+      output: null,
+    },
+    {
+      name: "request and login limits counted per client address in objects that outlive the request (Total.js)",
+      code: "var BLOCKEDB = {};\nglobal.BLOCKED = function ($, limit) {\n  var key = $.ip;\n  var item = BLOCKEDB[key];\n  if (item) {\n    if (item.count > limit) return true;\n    item.count++;\n  } else {\n    item = BLOCKEDB[key] = { count: 1 };\n  }\n};\nfunction onRequest(req) {\n  var ip = req.ip;\n  if (F.temporary.ddos[ip] > CONF.allow_reqlimit) return 503;\n  if (F.temporary.ddos[ip]) F.temporary.ddos[ip]++;\n  else F.temporary.ddos[ip] = 1;\n}",
+      errors: [
+        { messageId: 'memoryRateLimit', line: 6, column: 9, endColumn: 27, message: "Rate-limit counters are kept in this process's memory (`BLOCKEDB`, counts per client address in this process). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store." },
+        { messageId: 'memoryRateLimit', line: 14, column: 7, endColumn: 49 },
+      ],
       output: null,
     },
     {

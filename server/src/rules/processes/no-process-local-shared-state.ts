@@ -14,11 +14,12 @@ import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { assignmentsInFunction, enclosingClass, enclosingFunction, fallbackOf, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isWithin, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
+import { assignmentsInFunction, enclosingClass, enclosingClassName, enclosingFunction, fallbackOf, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isWithin, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
 import { assignedFunctionName, functionName } from '../_utils/callGraph';
 import { amongDefaults } from '../_utils/defaultSettings';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
+import { initializerOf } from '../_utils/environment';
 import { findModuleBindings, moduleLocal, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
 import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
 import { isSecretName } from '../_utils/secrets';
@@ -77,6 +78,7 @@ export default defineRule<MessageId>({
     (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
     DEFAULT_BACKEND_TEXT.test(text) ||
+    (ADDRESS_KEY_TEXT.test(text) && /\+\+|\+=/.test(text)) ||
     (/Queue\s*=\s*(?:\{|new Map)/.test(text) && /\bsetTimeout\s*\(/.test(text)) ||
     (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generate\w*Certificate|generate\w*Secret|selfsigned|createCertificate|privateKeyToPem|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
     (/new (?:Map|Set)\s*\(|=\s*\[\s*\]|=\s*\{\s*\}|Object\.create\(null\)/.test(text) && /\b(?:req|request|ctx)\b/.test(text) && /\.(?:get|post|put|patch|delete|use|all|route|on)\s*\(/.test(text)),
@@ -182,6 +184,9 @@ export default defineRule<MessageId>({
         }
         checkSecretAssignment(context, assignment, state);
         checkContainerAssignment(context, assignment, assignment.left, assignment.right, state);
+      },
+      BinaryExpression: (node) => {
+        if (!frontend) checkAddressCountLimit(context, node as TSESTree.BinaryExpression);
       },
       UpdateExpression: (node) => {
         if (!frontend) checkContainerAssignment(context, node, (node as TSESTree.UpdateExpression).argument, undefined, state);
@@ -924,8 +929,46 @@ function isInConstructor(node: Node): boolean {
   return method?.type === 'MethodDefinition' && method.kind === 'constructor';
 }
 
-function enclosingClassName(node: Node): string | undefined {
-  return enclosingClass(node)?.id?.name;
+/** A client's address as a key: `[req.ip]`, `[$.ip]`, `[ip]`, or `var key = $.ip` before it is used. */
+const ADDRESS_KEY_TEXT = /\[\s*(?:[\w$]+\.)?(?:ip|remoteAddress|clientIp)\s*\]|=\s*[\w$]+\.(?:ip|remoteAddress)\s*;/;
+const ADDRESS_NAME = /^(?:ip|clientIp|remoteIp|ipAddress|remoteAddress)$/;
+const LIMIT_COMPARISON = new Set(['>', '>=', '<', '<=']);
+
+/**
+ * `if (F.temporary.ddos[ip] > CONF.allow_reqlimit)`, `opt.blocked[$.ip] > opt.ddos`, `item.count > limit` after
+ * `var item = BLOCKEDB[$.ip]`: a limit checked against counts per client address that the code increments in an
+ * object outliving the request (Total.js' request and login limits).
+ */
+function checkAddressCountLimit(context: FileRuleContext<MessageId>, comparison: TSESTree.BinaryExpression): void {
+  if (!LIMIT_COMPARISON.has(comparison.operator)) return;
+  const counted = unwrapExpression(comparison.left as Node);
+  // `item.count > limit`: the entry read into a variable first (and set to a new entry when missing: `item = BLOCKEDB[key] = {}`).
+  const holder = counted.type === 'MemberExpression' && !counted.computed && counted.object.type === 'Identifier' ? counted.object : undefined;
+  const entry = holder ? (initializerOf(context.source, holder) ?? holder) : counted;
+  const table = addressTable(context.source, entry);
+  if (!table) return;
+  const tableText = context.source.getText(table);
+  const incremented = holder ? `\\b${escapeForPattern(holder.name)}\\.\\w+` : escapeForPattern(tableText) + '\\[[^\\]\\n]+\\]';
+  if (!new RegExp(`${incremented}\\s*(?:\\+\\+|\\+=)`).test(context.source.text)) return;
+  context.report({ at: comparison, messageId: 'memoryRateLimit', data: { library: `\`${tableText}\`, counts per client address in this process` } });
+}
+
+/** The table of `BLOCKEDB[key]` when the key is a client's address and the table is not the function's own. */
+function addressTable(source: SourceCode, entry: Node): Node | undefined {
+  if (entry.type !== 'MemberExpression' || !entry.computed || !isAddressKey(source, entry.property)) return undefined;
+  const table = unwrapExpression(entry.object);
+  if (table.type === 'Identifier' && declaredLocally(entry, table.name)) return undefined;
+  return table.type === 'Identifier' || table.type === 'MemberExpression' ? table : undefined;
+}
+
+function isAddressKey(source: SourceCode, key: Node): boolean {
+  const value = key.type === 'Identifier' ? (initializerOf(source, key) ?? key) : key;
+  const name = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? getMemberName(value) : undefined;
+  return name !== undefined && ADDRESS_NAME.test(name);
+}
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** `new RateLimiterMemory(…)` (unless it is the insurance of a shared limiter), `new ExpressBrute.MemoryStore()`. */
