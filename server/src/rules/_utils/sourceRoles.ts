@@ -52,11 +52,14 @@ export function isToolingConfigFile(root: string, path: string): boolean {
  */
 export function isDevOnlyFile(project: ProjectFacts, path: string): boolean {
   const rel = projectPath(project.root, path);
-  return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || DEV_FILES.test(rel) || TEST_SUPPORT.test(rel) || DEV_SERVER.test(rel) || devScriptFiles(project).has(rel);
+  return isToolingConfigFile(project.root, path) || DEV_FOLDERS.test(rel) || DEV_FILES.test(rel) || TEST_SUPPORT.test(rel) || MAINTAINER_TOOL.test(rel) || devScriptFiles(project).has(rel);
 }
 
-/** A development server, wherever it sits: `core/DevServer.js` (Cube's playground), `plugins/dev-server.js`, `bin/dev-server`. */
-const DEV_SERVER = /(?:^|\/)dev[-_]?server(?:\.[cm]?[jt]s)?$/i;
+/**
+ * A development server, wherever it sits: `core/DevServer.js` (Cube's playground), `plugins/dev-server.js`, `bin/dev-server`;
+ * and a maintainer's release-notes script (`js/releasenotes.js`, MagicMirror).
+ */
+const MAINTAINER_TOOL = /(?:^|\/)(?:dev[-_]?server(?:\.[cm]?[jt]s)?|release[-_]?notes\.[cm]?[jt]s)$/i;
 
 /** Helpers a test suite loads, wherever they sit: `auth/testhelp.js`, `lib/test-helpers.ts`, `src/testUtils.js`, `listen/listener-test-utils.js`. */
 const TEST_SUPPORT = /(?:^|\/|[-_.])test[-_]?(?:help(?:ers?)?|utils?|support|fixtures?)\.[cm]?[jt]s$/i;
