@@ -7,6 +7,12 @@ const withDockerfile = (dockerfile: string) => projectFixture({ 'package.json': 
 
 const invalid: InvalidCase[] = [
   {
+    name: "git's helper programs named by the service, from the array a server's platform takes (node-git-server)",
+    code: "const child_process_1 = require('child_process');\nfunction serviceRespond(service, repo) {\n  const cmd = os_1.default.platform() == 'win32'\n    ? ['git', service, '--stateless-rpc', repo]\n    : ['git-' + service, '--stateless-rpc', repo];\n  const ps = (0, child_process_1.spawn)(cmd[0], cmd.slice(1));\n}",
+    errors: [{ messageId: 'systemBinary', line: 6, column: 41, endColumn: 47, message: 'This runs `git`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
+    output: null,
+  },
+  {
     name: 'a program picked from a table of image converters (Total.js)',
     code: "const Child = require('child_process');\nconst Spawn = Child.spawn;\nconst CMD_CONVERT = { gm: 'gm', im: 'convert', magick: 'magick' };\nvar cmd = Spawn(CMD_CONVERT[self.cmdarg], args, SPAWN_OPT);",
     errors: [{ messageId: 'systemBinary', line: 4, column: 17, endColumn: 41, message: 'This runs `gm`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],
@@ -373,6 +379,10 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'the program of an array chosen by a setting, not the platform, and a helper name computed for another tool',
+      code: `${CP}function run(useDocker, name) {\n  const cmd = useDocker ? ['docker', 'run', name] : ['./bin/' + name];\n  spawn(cmd[0], cmd.slice(1));\n  spawn('tool-' + name, []);\n}`,
+    },
     { name: "a development server's module, wherever it sits (Cube's playground)", code: `${CP}spawn('npm', ['run', 'start'], { cwd: appPath });`, filename: 'dist/src/core/DevServer.js' },
     { name: "a maintainer's release-notes script, wherever it sits (MagicMirror)", code: `${CP}execSync('git log --oneline v2.34.0..HEAD');`, filename: 'js/releasenotes.js' },
     {

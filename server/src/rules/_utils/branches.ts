@@ -97,7 +97,7 @@ export function inDisabledBlock(node: Node): boolean {
 }
 
 /** A desktop OS: a service is deployed to Linux, so code for these runs on developers' machines. */
-const DESKTOP_PLATFORM = /\bprocess\.platform\s*===?\s*['"`](?:darwin|win32)['"`]/;
+const DESKTOP_PLATFORM = /(?:\bprocess\.platform|\bplatform\(\))\s*===?\s*['"`](?:darwin|win32)['"`]/;
 const DESKTOP_PLATFORM_FLAG = /^(?:is|on)?(?:mac|macos|osx|darwin|windows|win32)$/i;
 /** `/^win/.test(process.platform)`, `/darwin/.test(platform)`, `process.platform.startsWith('win')`. */
 const DESKTOP_PLATFORM_CALL = /^\/\^?(?:win(?:32)?|darwin|mac)\/\w*\.test\(\s*[\w.]*platform\s*\)$|platform\.startsWith\(\s*['"`](?:win|darwin)/i;
@@ -115,8 +115,11 @@ export function inDesktopPlatformBranch(source: SourceCode, node: Node): boolean
   return false;
 }
 
-/** A test that holds only on a desktop OS: the platform check itself, or one of the `&&` conditions it requires. */
-function requiresDesktopPlatform(source: SourceCode, test: Node, depth = 0): boolean {
+/**
+ * A test that holds only on a desktop OS: the platform check itself (`process.platform === 'win32'`, `os.platform() == 'win32'`),
+ * or one of the `&&` conditions it requires.
+ */
+export function requiresDesktopPlatform(source: SourceCode, test: Node, depth = 0): boolean {
   if (test.type === 'LogicalExpression') return test.operator === '&&' && (requiresDesktopPlatform(source, test.left, depth) || requiresDesktopPlatform(source, test.right, depth));
   if (test.type === 'BinaryExpression') return DESKTOP_PLATFORM.test(source.getText(test));
   if (test.type === 'CallExpression') return DESKTOP_PLATFORM_CALL.test(source.getText(test));

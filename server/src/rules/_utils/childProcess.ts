@@ -9,6 +9,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isNullish, isWithin, memberOfObjectLiteral, mentionsIdentifier, resolveFunction, unwrapExpression } from './ast';
+import { requiresDesktopPlatform } from './branches';
 import { unwrapInteropHelper } from './imports';
 import { ownValue } from './records';
 import { DYNAMIC, parseShell, programName, type ShellWord, type SimpleCommand } from './shell';
@@ -411,6 +412,8 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     }
     case 'MemberExpression': {
       if (isNodeBinary(target)) return 'node';
+      const element = serverArrayElement(source, target);
+      if (element) return staticText(source, element, depth + 1);
       const classField = target.object.type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier' ? source.fieldInitializer(target, target.property.name) : undefined;
       const field = classField ?? memberOfObjectLiteral(source, target);
       return field ? staticText(source, field, depth + 1) : undefined;
@@ -435,6 +438,19 @@ export function staticText(source: SourceCode, node: Node, depth = 0): string | 
     default:
       return undefined;
   }
+}
+
+/**
+ * `cmd[0]` with `const cmd = os.platform() == 'win32' ? ['git', service, …] : ['git-' + service, …]`: an element of a
+ * `const` array, of the one a server's platform takes when the array is chosen by a desktop platform check.
+ */
+function serverArrayElement(source: SourceCode, member: TSESTree.MemberExpression): Node | undefined {
+  if (!member.computed || member.object.type !== 'Identifier' || member.property.type !== 'Literal' || typeof member.property.value !== 'number') return undefined;
+  const held = source.stableInitializer(member.object, member.object.name);
+  let array = held && unwrapExpression(held);
+  if (array?.type === 'ConditionalExpression' && requiresDesktopPlatform(source, array.test)) array = unwrapExpression(array.alternate);
+  const element = array?.type === 'ArrayExpression' ? array.elements[member.property.value] : undefined;
+  return element && element.type !== 'SpreadElement' ? element : undefined;
 }
 
 /**

@@ -275,7 +275,7 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
             found(call.target, looked, 'lookedUpProgram');
             return;
           }
-          const binary = words[0] && !words[0].dynamic ? programName(words[0].text).toLowerCase() : undefined;
+          const binary = words[0] && programOf(words[0]);
           if (binary && provisionsHost(binary, words)) continue;
           // `sudo -n kill …`: sudo is the dependency to name, not the coreutil it runs.
           const underSudo = binary !== undefined && FILE_TOOLS.has(binary) && runsAsSuperuser(command);
@@ -317,6 +317,12 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
 });
 
 /** Whether a program is one the machine must happen to have: not the app's, not allowed by the options, not installed by the image. */
+/** The program a command's first word names; a git helper whose name is computed (`'git-' + service`: `git-upload-pack`) is git's. */
+function programOf(word: ShellWord): string | undefined {
+  if (!word.dynamic) return programName(word.text).toLowerCase();
+  return /^git-[\w-]*\u0000/.test(word.text) ? 'git' : undefined;
+}
+
 function systemToolTest(project: ProjectFacts, options: Options): (binary: string, word: string) => boolean {
   const allowed = new Set(options.allow);
   return (binary, word) =>
