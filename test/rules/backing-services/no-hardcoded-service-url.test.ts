@@ -3,6 +3,10 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "envalid's development default and example of a variable (Reaction's MONGO_URL)",
+      code: "export default envalid.cleanEnv(process.env, {\n  MONGO_URL: str({\n    devDefault: 'mongodb://localhost:27017/reaction',\n    example: 'mongodb://localhost:27017/reaction',\n  }),\n  REDIS_URL: url({ default: 'redis://cache.internal:6379' }),\n});",
+    },
     { name: "a request to the app's own server on the loopback address", code: "getServer(function (server, port) {\n  var tempServerOpts = { host: '127.0.0.1', port: port };\n  http.request(tempServerOpts);\n});\nutil.request({ port: uiPort || config.port, host: '127.0.0.1' });" },
     { name: 'a CLI subcommand an operator runs against the local node', code: "program\n  .command('call <method>')\n  .action(function (method) {\n    callMethod({ protocol: 'http', host: 'localhost', port: config.port }, method);\n  });" },
     { name: 'a const read only as the fallback of an environment variable', code: "const defaultBase = 'mongodb://localhost:27017';\nconst mongoBase = process.env.MONGO\n  ? process.env.MONGO.replace(/\\/[^/]*$/, '')\n  : defaultBase;" },

@@ -74,7 +74,7 @@ function isBoundFromEnv(source: SourceCode, identifier: TSESTree.Identifier): bo
 /**
  * True when a literal only supplies the default of an environment lookup:
  * `process.env.PORT || 3000`, `process.env.X ?? 'x'`, `env.X ? env.X : 'x'`,
- * `const { PORT = 3000 } = process.env`, or a convict schema entry with an `env` key.
+ * `const { PORT = 3000 } = process.env`, a convict schema entry with an `env` key, or an envalid validator's option.
  */
 export function isEnvDefault(source: SourceCode, node: Node): boolean {
   let child: Node = node;
@@ -89,6 +89,7 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
       case 'AssignmentPattern':
         return parent.right === child && isDestructuredFromEnv(source, parent);
       case 'Property':
+        if (parent.value === child && ENVALID_OPTION.test(getPropertyName(parent.key) ?? '') && isEnvalidSpecEntry(parent.parent)) return true;
         if (parent.value === child && getPropertyName(parent.key) === 'default' && parent.parent.type === 'ObjectExpression') {
           return parent.parent.properties.some((sibling) => sibling.type === 'Property' && getPropertyName(sibling.key) === 'env');
         }
@@ -112,6 +113,18 @@ export function isEnvDefault(source: SourceCode, node: Node): boolean {
     }
   }
   return false;
+}
+
+/** What envalid's validators take besides the variable's value: defaults (one for development only) and documentation. */
+const ENVALID_OPTION = /^(?:default|devDefault|example|desc|docs)$/;
+
+/** `{ devDefault: 'mongodb://localhost/app' }` in `cleanEnv(process.env, { MONGO_URL: str({ … }) })`: the options of one variable. */
+function isEnvalidSpecEntry(options: Node): boolean {
+  const validator = options.parent;
+  const entry = validator?.parent;
+  const spec = entry?.parent;
+  const clean = spec?.parent;
+  return validator?.type === 'CallExpression' && entry?.type === 'Property' && entry.value === validator && clean?.type === 'CallExpression' && /(?:^|\.)cleanEnv$/.test(getCalleeName(clean) ?? '');
 }
 
 /**
