@@ -9,6 +9,7 @@ import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { getCalleeName, getMemberPath, getPropertyName, getStaticString, unwrapExpression } from './ast';
 import { environmentKindOf, initializerOf, readsEnvironmentName } from './environment';
+import { escapeRegExp } from './strings';
 
 /** Folders whose files are config: `config/index.js` may load its siblings by name. */
 const CONFIG_FOLDER = /^(?:config|configs|conf|settings|env|envs|environments?)$/i;
@@ -132,7 +133,7 @@ export function environmentNameFromPath(pattern: PathPattern, path: string): str
   if (!tail) return undefined;
   const expression = tail
     .split(ENVIRONMENT_HOLE)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('([\\w-]+)');
   const extension = MODULE_EXTENSION.test(tail) ? '' : '(?:\\.[\\w]+|/index\\.[\\w]+)?';
   const match = new RegExp(`(?:^|/)${expression}${extension}$`).exec(path.split('\\').join('/'));

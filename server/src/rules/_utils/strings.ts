@@ -39,3 +39,8 @@ export function isIgnoredStringPosition(node: Node): boolean {
 export function nameWords(text: string): string[] {
   return text.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/);
 }
+
+/** `text` as a literal part of a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -12,6 +12,7 @@ import type { ProjectFacts } from '../../project/facts';
 import { projectPath } from '../_utils/modules';
 import { packageNameOf } from '../_utils/packageNames';
 import { isBrowserifyBundle, isToolingConfigFile } from '../_utils/sourceRoles';
+import { escapeRegExp } from '../_utils/strings';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
 type MessageId = 'dependencyOutsideRoot' | 'importOutsideRoot' | 'importOutsideWorkspace';
@@ -91,7 +92,7 @@ function declaresPackage(project: ProjectFacts, path: string): boolean {
 
 /** The next string literal `'specifier'` (any quotes) in the text, after the previous one found for it. */
 function literalRange(text: string, specifier: string, searchFrom: Map<string, number>): OffsetRange | undefined {
-  const pattern = new RegExp(`(['"\`])${specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+  const pattern = new RegExp(`(['"\`])${escapeRegExp(specifier)}\\1`, 'g');
   pattern.lastIndex = searchFrom.get(specifier) ?? 0;
   const match = pattern.exec(text);
   if (!match) return undefined;

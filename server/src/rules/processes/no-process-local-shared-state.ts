@@ -23,6 +23,7 @@ import { initializerOf } from '../_utils/environment';
 import { findModuleBindings, moduleLocal, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
 import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
 import { isSecretName } from '../_utils/secrets';
+import { escapeRegExp } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
 
 type MessageId = 'handlerState' | 'inProcessLock' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile' | 'secretInLocalStore';
@@ -948,7 +949,7 @@ function checkAddressCountLimit(context: FileRuleContext<MessageId>, comparison:
   const table = addressTable(context.source, entry);
   if (!table) return;
   const tableText = context.source.getText(table);
-  const incremented = holder ? `\\b${escapeForPattern(holder.name)}\\.\\w+` : escapeForPattern(tableText) + '\\[[^\\]\\n]+\\]';
+  const incremented = holder ? `\\b${escapeRegExp(holder.name)}\\.\\w+` : escapeRegExp(tableText) + '\\[[^\\]\\n]+\\]';
   if (!new RegExp(`${incremented}\\s*(?:\\+\\+|\\+=)`).test(context.source.text)) return;
   context.report({ at: comparison, messageId: 'memoryRateLimit', data: { library: `\`${tableText}\`, counts per client address in this process` } });
 }
@@ -965,10 +966,6 @@ function isAddressKey(source: SourceCode, key: Node): boolean {
   const value = key.type === 'Identifier' ? (initializerOf(source, key) ?? key) : key;
   const name = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? getMemberName(value) : undefined;
   return name !== undefined && ADDRESS_NAME.test(name);
-}
-
-function escapeForPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** `new RateLimiterMemory(…)` (unless it is the insurance of a shared limiter), `new ExpressBrute.MemoryStore()`. */
