@@ -59,6 +59,11 @@ runRuleTests(rule, {
       code: "const morgan = require('morgan');\napp.use(morgan('combined', { stream: fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' }) }));",
     },
     {
+      name: "a module named log.js appending chat transcripts to files it names from user data (shout)",
+      code: "module.exports.write = function (user, network, chan, msg) {\n  const path = Helper.HOME + '/logs/' + user + '/' + network + '/' + chan;\n  fs.appendFile(path, msg + '\\n');\n};",
+      filename: 'src/log.js',
+    },
+    {
       name: 'a store class appending its records, and a logger class overwriting a file it does not append to',
       code: "const appendFile = util.promisify(fs.appendFile);\nclass JournalStore {\n  write(rows) { return appendFile(this.filename, rows.join('\\n')); }\n}\nclass ConsoleLogger {\n  saveLevels(file) { fs.writeFileSync(file, JSON.stringify(this.levels)); }\n}",
       filename: 'src/store.js',

@@ -561,16 +561,16 @@ runRuleTests(rule, {
       output: null,
     },
     {
-      name: 'a store made by a factory named for a memory store, reported where it is wired in (approuter)',
+      name: 'a store made by a factory named for a memory store, reported where it is made (approuter)',
       code: `${SESSION}function bootstrap(app) {\n  const memoryStore = memstoreConfig.getMemoryStore(app);\n  app.use(session({\n    secret: sessionSecret,\n    store: memoryStore,\n  }));\n}`,
-      errors: [{ messageId: 'memorySession', line: 6, column: 5, endColumn: 23 }],
+      errors: [{ messageId: 'memorySession', line: 3, column: 23, endColumn: 57 }],
       output: null,
     },
     {
       name: 'a memory store assigned in one branch (compiled), and `store: null`',
       code: `${SESSION}function sessionDb(config, knex) {\n  let store;\n  if (config.session.db) {\n    store = new KnexSessionStore({ knex });\n  } else {\n    store = new session.MemoryStore();\n  }\n  return session({ name: 'sid', store, secret: [config.server.secret] });\n}\napp.use(session({ secret: s, store: null }));`,
       errors: [
-        { messageId: 'memorySession', line: 9, column: 33 },
+        { messageId: 'memorySession', line: 7, column: 13 },
         { messageId: 'memorySession', line: 11, column: 30 },
       ],
       output: null,

@@ -132,11 +132,12 @@ function logSettingNamed(node: Node, pattern: RegExp): string | undefined {
  * a file the logger appends to, whatever the setting that names it is called.
  */
 function appendedByLogger(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, fsMethod: string | undefined): string | undefined {
-  const inLogger = /^(?:logger|logging|log|logs)\.[cm]?[jt]s$/i.test(basename(context.source.path)) || /Logger$/.test(enclosingClassName(node) ?? '');
-  if (!inLogger) return undefined;
+  const inLoggerClass = /Logger$/.test(enclosingClassName(node) ?? '');
+  if (!inLoggerClass && !/^(?:logger|logging|log|logs)\.[cm]?[jt]s$/i.test(basename(context.source.path))) return undefined;
   const options = node.arguments[1] && unwrapExpression(node.arguments[1]);
   const flags = options?.type === 'ObjectExpression' ? getStaticString(findProperty(options, 'flags')?.value as Node | undefined) : getStaticString(node.arguments[1]);
-  const appends = flags?.startsWith('a') || /^append/.test(fsMethod ?? '');
+  // A module named `log.js` may append other things (shout's chat transcripts); a logger class appends its log.
+  const appends = flags?.startsWith('a') || (inLoggerClass && /^append/.test(fsMethod ?? ''));
   return appends ? `the file in \`${context.source.getText(node.arguments[0] as Node)}\`` : undefined;
 }
 

@@ -529,16 +529,26 @@ function checkSession(context: FileRuleContext<MessageId>, node: TSESTree.CallEx
   const store = findProperty(options, 'store');
   // `store: null` leaves express-session on its memory store, as no store does.
   const storeValue = store && !isNullish(store.value as Node) ? (store.value as Node) : undefined;
-  // An explicit `store: null`, or a store made elsewhere (`store: memoryStore`), is where the choice was made: reported there.
-  const at = store && (!storeValue || unwrapExpression(storeValue).type === 'Identifier') ? store : node;
-  const memoryStore = storeValue && (isMemoryStore(resolveConst(context.source, storeValue), bindings) || assignedMemoryStore(storeValue, bindings));
-  if (storeValue ? memoryStore : !storeSetLater(context.source, argument!)) context.report({ at, messageId: 'memorySession' });
+  if (!storeValue) {
+    // An explicit `store: null` is where the choice was made: reported there.
+    if (!storeSetLater(context.source, argument!)) context.report({ at: store ?? node, messageId: 'memorySession' });
+    return;
+  }
+  // A memory store made elsewhere (`const memoryStore = getMemoryStore(app)`, `store = new session.MemoryStore()` in a branch) is reported where it is made.
+  const made = isMemoryStore(storeValue, bindings) ? node : memoryStoreMadeFor(context.source, storeValue, bindings);
+  if (made) context.report({ at: made, messageId: 'memorySession' });
 }
 
-/** `let store; if (db) store = new KnexSessionStore(…); else store = new session.MemoryStore();`: a memory store in one branch. */
-function assignedMemoryStore(value: Node, bindings: Bindings): boolean {
+/**
+ * Where the memory store a variable holds is made: its `const` value (`const memoryStore = memstoreConfig.getMemoryStore(app)`),
+ * or one branch's (`let store; if (db) store = new KnexSessionStore(…); else store = new session.MemoryStore();`).
+ */
+function memoryStoreMadeFor(source: SourceCode, value: Node, bindings: Bindings): Node | undefined {
   const variable = unwrapExpression(value);
-  return variable.type === 'Identifier' && assignmentsInFunction(variable).some((assignment) => isMemoryStore(assignment.right, bindings));
+  if (variable.type !== 'Identifier') return undefined;
+  const constant = resolveConst(source, variable);
+  if (constant !== variable) return isMemoryStore(constant, bindings) ? constant : undefined;
+  return assignmentsInFunction(variable).find((assignment) => isMemoryStore(assignment.right, bindings))?.right;
 }
 
 /**
