@@ -117,6 +117,10 @@ runRuleTests(rule, {
       name: "counts per address kept in the request's own table, and a ban expiry compared but never incremented",
       code: "app.post('/batch', (req, res) => {\n  const counts = {};\n  counts[req.ip]++;\n  if (counts[req.ip] > 3) return res.end();\n});\nconst bannedUntil = {};\nfunction check(req) { return bannedUntil[req.ip] > Date.now(); }",
     },
+    {
+      name: "a record's secret made by its model when missing and saved with it (FlowFuse's project credential secret)",
+      code: "async function copySnapshot(app, toInstance) {\n  let targetInstanceSecret = await toInstance.getCredentialSecret();\n  if (!targetInstanceSecret) {\n    targetInstanceSecret = app.db.models.Project.generateCredentialSecret();\n    await toInstance.updateSetting('credentialSecret', targetInstanceSecret);\n  }\n}",
+    },
   ],
   invalid: [
     {

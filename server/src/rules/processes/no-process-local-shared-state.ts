@@ -1269,8 +1269,11 @@ function startupRandom(source: SourceCode, expression: Node, followHelpers = tru
   return found;
 }
 
-/** A helper of another module named for making a secret up: `cookieUtils.generateSessionSecret()`. */
-const SECRET_GENERATOR = /(?:^|\.)generate\w*Secret$/;
+/**
+ * A helper of another module named for making up a secret that signs sessions or tokens: `cookieUtils.generateSessionSecret()`.
+ * Others are often a record's own (`Project.generateCredentialSecret()`, saved with the project).
+ */
+const SECRET_GENERATOR = /(?:^|\.)generate\w*(?:Session|Cookie|Jwt|JWT|Auth|Signing)\w*Secret$/;
 
 /** `(0, exports.generateAuthSecret)()` where this file has `const generateAuthSecret = () => randomBytes(32).toString('base64')`. */
 function randomReturnedByHelper(source: SourceCode, call: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
