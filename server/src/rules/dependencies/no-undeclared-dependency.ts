@@ -101,10 +101,10 @@ function aliasVisitors(source: SourceCode, aliases: string[]): Visitors {
     CallExpression: (node) => {
       const call = node as TSESTree.CallExpression;
       const method = getCalleeProperty(call);
-      const [first] = call.arguments;
-      const table = first && unwrapExpression(first as Node);
-      if (method === 'addAlias' && getStaticString(first as Node) !== undefined) aliases.push(getStaticString(first as Node)!);
-      if (method === 'addAliases' && table?.type === 'ObjectExpression') aliases.push(...propertyNames(table));
+      const first = call.arguments[0] && unwrapExpression(call.arguments[0] as Node);
+      const alias = method === 'addAlias' && first ? getStaticString(first) : undefined;
+      if (alias !== undefined) aliases.push(alias);
+      if (method === 'addAliases' && first?.type === 'ObjectExpression') aliases.push(...propertyNames(first));
     },
     AssignmentExpression: (node) => {
       patchesResolver ||= getMemberPath((node as TSESTree.AssignmentExpression).left)?.at(-1) === '_resolveFilename';
