@@ -134,6 +134,10 @@ runRuleTests(rule, {
       name: 'a store from a factory named for a shared store (memcached, Redis)',
       code: `${SESSION}const store = createMemcachedStore(config);\napp.use(session({ secret: s, store }));\napp.use(session({ secret: s, store: getRedisStore() }));`,
     },
+    {
+      name: 'a temporary file renamed over a file the module never reads back, and a rename of a temporary file nothing serialised into',
+      code: "function exportAll(rows) {\n  fs.writeFileSync(tmpExport, JSON.stringify(rows));\n  fs.renameSync(tmpExport, this.outFile);\n}\nfunction promote(state) {\n  fs.renameSync(state.tmpUpload, state.file);\n  return JSON.parse(fs.readFileSync(state.file, 'utf8'));\n}",
+    },
   ],
   invalid: [
     {
@@ -737,6 +741,12 @@ runRuleTests(rule, {
         { messageId: 'storeFile', line: 8, column: 122, message: "The app keeps data in a file on this process's disk (layoutPath): this module writes it and reads it back. Another instance never sees the changes and a new container starts without them: keep the data in a database or another backing service." },
         { messageId: 'storeFile', line: 9, column: 106 },
       ],
+      output: null,
+    },
+    {
+      name: "settings serialised to a temporary file and renamed over the real one, which the module reads back (express-pouchdb's config)",
+      code: "function CouchConfig(file) {\n  this._file = file;\n  this._tempFile = path.dirname(file) + '/.' + path.basename(file);\n  this._config = readConfig(this._file);\n}\nCouchConfig.prototype._save = function (callback) {\n  var self = this;\n  var json = JSON.stringify(self._config, null, 2);\n  fs.writeFile(self._tempFile, json, function () {\n    fs.rename(self._tempFile, self._file, callback);\n  });\n};",
+      errors: [{ messageId: 'storeFile', line: 10, column: 5, endColumn: 52 }],
       output: null,
     },
     {

@@ -39,6 +39,7 @@ export function noteStoreFileUse(source: SourceCode, call: TSESTree.CallExpressi
   const name = getMemberPath(call.callee)?.at(-1) ?? '';
   const [target, data] = call.arguments;
   if (!target) return;
+  if (RENAME_CALL.test(name)) return noteTemporaryRename(source, call, use);
   if (READ_CALL.test(name)) {
     if (name === 'require' && getStaticString(target) !== undefined) return;
     const key = fileKey(source, target as Node);
@@ -50,6 +51,35 @@ export function noteStoreFileUse(source: SourceCode, call: TSESTree.CallExpressi
   const key = fileKey(source, target as Node);
   if (!key || isFirstRunWrite(source, call, key)) return;
   use.writes.set(key, [...(use.writes.get(key) ?? []), call]);
+}
+
+const RENAME_CALL = /^(?:rename|renameSync|move|moveSync)$/;
+const TEMPORARY_WORD = /^(?:te?mp|temporary)$/i;
+
+/**
+ * `fs.writeFile(self._tempFile, json, () => fs.rename(self._tempFile, self._file, callback))`: serialised data written
+ * to a temporary file, then renamed over the real one (express-pouchdb's config): a write of the real file.
+ */
+function noteTemporaryRename(source: SourceCode, call: TSESTree.CallExpression, use: StoreFileUse): void {
+  const [from, to] = call.arguments;
+  // `real + '.tmp'` keys as the real file already: its write is noted where it happens.
+  if (!from || !to || fileKey(source, from as Node) || !nameWords(source.getText(from)).some((word) => TEMPORARY_WORD.test(word))) return;
+  const key = fileKey(source, to as Node);
+  if (key && serialisedInto(source, call, source.getText(from))) use.writes.set(key, [...(use.writes.get(key) ?? []), call]);
+}
+
+/** Whether the function the rename is in, or the one around its callback, writes serialised data to the path `pathText`. */
+function serialisedInto(source: SourceCode, rename: Node, pathText: string): boolean {
+  let found = false;
+  for (let fn = enclosingFunction(rename), depth = 0; fn && depth < 2 && !found; fn = enclosingFunction(fn), depth++) {
+    walkSubtree(fn.body as Node, (node) => {
+      if (node.type === 'CallExpression' && WRITE_CALL.test(getMemberPath(node.callee)?.at(-1) ?? '') && node.arguments[1] && source.getText(node.arguments[0] as Node) === pathText) {
+        found ||= isSerialised(source, node.arguments[1] as Node);
+      }
+      return !found;
+    });
+  }
+  return found;
 }
 
 /**
