@@ -121,6 +121,14 @@ runRuleTests(rule, {
       name: "a record's secret made by its model when missing and saved with it (FlowFuse's project credential secret)",
       code: "async function copySnapshot(app, toInstance) {\n  let targetInstanceSecret = await toInstance.getCredentialSecret();\n  if (!targetInstanceSecret) {\n    targetInstanceSecret = app.db.models.Project.generateCredentialSecret();\n    await toInstance.updateSetting('credentialSecret', targetInstanceSecret);\n  }\n}",
     },
+    {
+      name: "the app's own PubSub class, and a Redis-backed one",
+      code: "const PubSub = require('./pubsub');\nconst { RedisPubSub } = require('graphql-redis-subscriptions');\nconst a = new PubSub();\nconst b = new RedisPubSub({ connection });",
+    },
+    {
+      name: "graphql-subscriptions' PubSub only in development",
+      code: "const { PubSub } = require('graphql-subscriptions');\nconst pubsub = process.env.NODE_ENV === 'development' ? new PubSub() : new RedisPubSub({ connection });",
+    },
   ],
   invalid: [
     {
@@ -689,6 +697,15 @@ runRuleTests(rule, {
       code: "import { rateLimit } from '@verdaccio/middleware';\nrouter.use(rateLimit({ windowMs: 2 * 60 * 1000, max: 5000, ...config?.web?.rateLimit }));",
       filename: 'src/api.mjs',
       errors: [{ messageId: 'memoryRateLimit', line: 2, column: 12 }],
+      output: null,
+    },
+    {
+      name: "GraphQL subscriptions through graphql-subscriptions' in-process PubSub (Reaction), also through a namespace",
+      code: "const { PubSub } = require('apollo-server');\nimport * as subscriptions from 'graphql-subscriptions';\nconst context = { pubSub: new PubSub() };\nexport const pubsub = new subscriptions.PubSub();",
+      errors: [
+        { messageId: 'memoryStandIn', line: 3, column: 27, endColumn: 39, message: '`PubSub of apollo-server` is an in-memory stand-in for a backing service: what the app keeps in it lives in this process only, so other instances never see it and a restart loses it. Connect to the real service (Redis, a database) in every deploy instead of falling back to a stand-in.' },
+        { messageId: 'memoryStandIn', line: 4, column: 23 },
+      ],
       output: null,
     },
     {

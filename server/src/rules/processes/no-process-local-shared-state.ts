@@ -74,7 +74,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|\bnew\s+Mem[A-Z]\w*|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|\bnew\s+Mem[A-Z]\w*|\bnew\s+(?:[\w$]+\.)?PubSub\s*\(|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
     (/\.publish\s*\(/.test(text) && /\.emit\s*\(/.test(text)) ||
     (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
@@ -739,9 +739,20 @@ const MEMORY_STAND_INS = new Set(['ioredis-mock', 'redis-mock', 'fakeredis', 'pg
  */
 function checkStandIn(context: FileRuleContext<MessageId>, created: TSESTree.NewExpression, packages: ReadonlyMap<string, string>): void {
   const local = moduleLocal(created.callee);
-  if (!local) return;
-  const module = [packages.get(local.name), ...requiredAlternatives(context.source, local)].find((name) => name !== undefined && MEMORY_STAND_INS.has(name));
+  const standIn = local && [packages.get(local.name), ...requiredAlternatives(context.source, local)].find((name) => name !== undefined && MEMORY_STAND_INS.has(name));
+  const module = standIn ?? memoryPubSub(created.callee, packages);
   if (module && !inDevelopmentOnlyBranch(context.source, created)) context.report({ at: created, messageId: 'memoryStandIn', data: { module } });
+}
+
+/** Packages whose `PubSub` is graphql-subscriptions' in-process one, which its docs say is not for production. */
+const PUBSUB_MODULE = /^(?:graphql-subscriptions|apollo-server(?:-[\w-]+)?)$/;
+
+/** `new PubSub()` with `const { PubSub } = require('apollo-server')`, or `new graphqlSubscriptions.PubSub()`: subscriptions in this process. */
+function memoryPubSub(callee: Node, packages: ReadonlyMap<string, string>): string | undefined {
+  const path = getMemberPath(callee);
+  if (path?.at(-1) !== 'PubSub' || path.length > 2) return undefined;
+  const module = packages.get(path[0]);
+  return module !== undefined && PUBSUB_MODULE.test(module) ? `PubSub of ${module}` : undefined;
 }
 
 /** `require(emulate ? 'ioredis-mock' : 'ioredis')` held in a `const`: the modules either branch loads. */
