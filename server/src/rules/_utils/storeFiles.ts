@@ -50,6 +50,10 @@ export function noteStoreFileUse(source: SourceCode, call: TSESTree.CallExpressi
   if (!serialised) return;
   const key = fileKey(source, target as Node);
   if (!key || isFirstRunWrite(source, call, key)) return;
+  noteWrite(use, key, call);
+}
+
+function noteWrite(use: StoreFileUse, key: string, call: Node): void {
   use.writes.set(key, [...(use.writes.get(key) ?? []), call]);
 }
 
@@ -65,7 +69,7 @@ function noteTemporaryRename(source: SourceCode, call: TSESTree.CallExpression, 
   // `real + '.tmp'` keys as the real file already: its write is noted where it happens.
   if (!from || !to || fileKey(source, from as Node) || !nameWords(source.getText(from)).some((word) => TEMPORARY_WORD.test(word))) return;
   const key = fileKey(source, to as Node);
-  if (key && serialisedInto(source, call, source.getText(from))) use.writes.set(key, [...(use.writes.get(key) ?? []), call]);
+  if (key && serialisedInto(source, call, source.getText(from))) noteWrite(use, key, call);
 }
 
 /** Whether the function the rename is in, or the one around its callback, writes serialised data to the path `pathText`. */

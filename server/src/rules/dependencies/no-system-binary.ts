@@ -316,13 +316,13 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   },
 });
 
-/** Whether a program is one the machine must happen to have: not the app's, not allowed by the options, not installed by the image. */
 /** The program a command's first word names; a git helper whose name is computed (`'git-' + service`: `git-upload-pack`) is git's. */
 function programOf(word: ShellWord): string | undefined {
   if (!word.dynamic) return programName(word.text).toLowerCase();
   return /^git-[\w-]*\u0000/.test(word.text) ? 'git' : undefined;
 }
 
+/** Whether a program is one the machine must happen to have: not the app's, not allowed by the options, not installed by the image. */
 function systemToolTest(project: ProjectFacts, options: Options): (binary: string, word: string) => boolean {
   const allowed = new Set(options.allow);
   return (binary, word) =>
