@@ -63,7 +63,7 @@ describe('gatherProject', () => {
     const { facts, problems } = await gatherProject(root);
     assert.deepEqual(problems, []);
     // server.sh runs node on a script package.json never names.
-    assert.deepEqual(facts.entryPoints, ['dist/index.js', 'bin/svc.js', 'src/server.js', 'dist/start']);
+    assert.deepEqual(facts.entryPoints, ['dist/index.js', 'bin/svc.js', 'src/server.js', 'src/worker.js', 'dist/start']);
     assert.deepEqual(facts.packageJson?.dependencies, { express: '^4.0.0' });
     const { files } = facts;
     const express = files.packageJson!.locations['dependencies.express'];

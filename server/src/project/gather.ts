@@ -299,7 +299,8 @@ export function entryPointsOf(packageJson: PackageFacts | undefined, procfile: P
     packageJson && (packageJson.main ?? 'index.js'),
     ...bins,
     ...scriptTargets(packageJson ? packageJson.scripts.start ?? defaultStart : ''),
-    ...(procfile?.processes ?? []).filter((process) => process.name === 'web').flatMap((process) => scriptTargets(process.command)),
+    // Every process type the platform starts and stops, not only `web`; `release` runs once per release.
+    ...(procfile?.processes ?? []).filter((process) => process.name !== 'release').flatMap((process) => scriptTargets(process.command)),
   ];
   return [...new Set(packageRelative(candidates.filter((entry): entry is string => !!entry)))];
 }

@@ -535,6 +535,22 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "a Procfile process other than web, whose script loads the package's own folder (Square's Cube collector)",
+      code: "var options = require('./collector-config'),\n    cube = require('../'),\n    server = cube.server(options);\nserver.start();",
+      filename: 'bin/collector.js',
+      files: {
+        'bin/collector-config.js': "module.exports = { 'http-port': 1080 };",
+        'lib/cube/index.js': "exports.server = require('./server');",
+        'lib/cube/server.js': "var http = require('http');\nmodule.exports = function (options) {\n  var server = {}, primary = http.createServer();\n  server.start = function () {\n    primary.listen(options['http-port']);\n  };\n  return server;\n};",
+      },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'cube', main: './lib/cube' }), Procfile: 'collector: node bin/collector.js\nrelease: node bin/migrate.js\n' }),
+      errors: [
+        { messageId: 'entryNoSigterm', line: 2, column: 20, file: 'bin/collector.js', message: 'This entry point starts a server (through `../`) and never handles SIGTERM, the signal the platform sends on every deploy and scale-down. Node then exits at once, cutting in-flight requests: handle SIGTERM here, close the server, then exit.' },
+        { messageId: 'noSigterm', line: 5, column: 5, file: 'lib/cube/server.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'a launcher that runs the server as a child and handles no signal, and the SMTP server it runs',
       code: "var forever = require('forever-monitor');\nvar child = new (forever.Monitor)(path.join(__dirname, 'cli.js'), { max: 1000 });\nchild.start();",
       filename: 'run-cli.js',

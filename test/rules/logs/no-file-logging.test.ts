@@ -5,6 +5,7 @@ const WINSTON = "const winston = require('winston');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'Parse Server with its log files turned off, a logger adapter of its own, or options built elsewhere', code: "const { ParseServer } = require('parse-server');\nnew ParseServer({ appId, logsFolder: null });\nnew ParseServer({ appId, loggerAdapter: new StdoutLogger() });\nnew ParseServer({ ...config, appId });\nnew ParseServer(loadOptions());" },
     { name: 'a log folder computed from the environment alone', code: "const logsFolder = (() => {\n  let folder = process.env.LOGS_FOLDER;\n  return folder;\n})();" },
     { name: 'a file opened to append outside a logger module', code: "var dest = require('fs').createWriteStream(target.path, { flags: 'a' });", filename: 'lib/storage.js' },
     { name: 'a text file of data, appended through an fs kept on an object', code: "obj.fs.appendFileSync(obj.path.join(dataPath, 'devices.txt'), line);\nobj.fs.openSync(reportPath, 'a+');" },
@@ -74,6 +75,21 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "Parse Server left on its default log files (parse-server-example)",
+      code: "var ParseServer = require('parse-server').ParseServer;\nvar api = new ParseServer({\n  databaseURI: process.env.DATABASE_URI,\n  appId: process.env.APP_ID,\n});",
+      errors: [{ messageId: 'parseServerLogFiles', line: 2, column: 11, endLine: 5, message: "Parse Server writes its logs to daily files under `./logs` unless its options set `logsFolder: null` or give a `loggerAdapter`. Those files stay on each instance's disk, fill it, and never reach the log router: turn them off and let its console output go to stdout." }],
+      output: "var ParseServer = require('parse-server').ParseServer;\nvar api = new ParseServer({\n  databaseURI: process.env.DATABASE_URI,\n  appId: process.env.APP_ID, logsFolder: null,\n});",
+    },
+    {
+      name: 'Parse Server started with startApp, and with empty options',
+      code: "import { ParseServer } from 'parse-server';\nconst options = { appId: 'app' };\nParseServer.startApp(options);\nnew ParseServer({});",
+      errors: [
+        { messageId: 'parseServerLogFiles', line: 3, column: 1 },
+        { messageId: 'parseServerLogFiles', line: 4, column: 1 },
+      ],
+      output: "import { ParseServer } from 'parse-server';\nconst options = { appId: 'app', logsFolder: null };\nParseServer.startApp(options);\nnew ParseServer({ logsFolder: null });",
+    },
     {
       name: 'a write that appends to a log file a helper of the module names',
       code: "const fs = require('fs');\nfunction getLogFile(name) {\n  return path.join(whistlePath, pkgConf.name + (name ? '-' + name : '') + '.log');\n}\nexports.writeLogSync = function (msg) {\n  fs.writeFileSync(getLogFile(), msg, { flag: 'a' });\n};\nfs.writeFileSync(getLogFile(), msg);",

@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/processes/no-local-state';
+import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests } from '../../support/ruleTester';
 
 const SESSION = "const session = require('express-session');\n";
@@ -6,6 +7,12 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a SQLite database at a path the code is handed, in an app that can also use PostgreSQL',
+      code: "import SqliteDB from 'better-sqlite3';\nexport const open = (location) => new SqliteDB(location);",
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { 'better-sqlite3': '^11.0.0', pg: '^8.0.0' } }) }),
+    },
+    { name: 'a disk store chosen by an option, and one made outside any fallback', code: "const store = cfg.useDisk ? DiskBlobStore.creator(cfg.location) : S3BlobStore.creator(cfg.s3);\nconst local = DiskBlobStore.creator(dir);" },
     {
       name: 'the config an installer saves for the setup it ran',
       code: "install.save = function (serverConf, callback) {\n  const serverConfigPath = path.join(__dirname, '../config.json');\n  fs.writeFile(serverConfigPath, JSON.stringify(serverConf, null, 4), callback);\n};",
@@ -140,6 +147,23 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a SQLite database at a path the code is handed, in an app that declares no database server (atproto PDS)',
+      code: "import SqliteDB from 'better-sqlite3';\nexport class Database {\n  static sqlite(location) {\n    return new Database(new SqliteDB(location, { timeout: 0 }));\n  }\n}",
+      filename: 'dist/db/db.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'pds', dependencies: { 'better-sqlite3': '^11.0.0', kysely: '^0.22.0', ioredis: '^5.0.0' } }) }),
+      errors: [{ messageId: 'localDatabase', line: 4, column: 25, message: 'The app keeps its data in a local file (`location`). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
+      output: null,
+    },
+    {
+      name: 'a disk store made when no object storage is configured, by its factory or its constructor',
+      code: "const blobstore = cfg.blobstore.provider === 's3'\n  ? S3BlobStore.creator({ bucket: cfg.blobstore.bucket })\n  : DiskBlobStore.creator(cfg.blobstore.location);\nconst files = options.store || new LocalFileStorage(options.dir);",
+      errors: [
+        { messageId: 'localStoreAdapter', line: 3, column: 5, message: "DiskBlobStore keeps what it stores in files on this process's disk. Other instances never see them and a new container starts without them: when it is the default store, make a shared backing service (object storage, a database) the default." },
+        { messageId: 'localStoreAdapter', line: 4, column: 32 },
+      ],
+      output: null,
+    },
     {
       name: 'a marketplace extension downloaded, extracted and moved into the extensions folder of this disk',
       code: "class InstallationManager {\n  async install(versionId) {\n    const tarStream = await download(versionId);\n    await extract({ file: tarPath, cwd: tempDir });\n    const dest = join(this.extensionPath, '.registry', versionId);\n    await move(join(tempDir, 'package'), dest, { overwrite: true });\n  }\n}",

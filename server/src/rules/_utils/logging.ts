@@ -9,6 +9,7 @@ import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
 import { findProperty, getMemberPath, getPropertyName, getStaticString, requiredSpecifier, resolveConst, unwrapExpression } from './ast';
 import { findModuleBindings, type ModuleBindings } from './imports';
+import { findParseServerBindings, type ParseServerBindings } from './parseServer';
 
 /** Modules whose only job is to rotate a log file. */
 const ROTATING_MODULES = ['winston-daily-rotate-file', 'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'pino-roll', 'bunyan-rotating-file-stream'];
@@ -33,6 +34,8 @@ export interface LoggerBindings {
   readonly morgan: ModuleBindings;
   readonly expressWinston: ModuleBindings;
   readonly koaLogger: ModuleBindings;
+  /** Parse Server, which writes daily log files unless its options say otherwise. */
+  readonly parseServer: ParseServerBindings;
 }
 
 export function findLoggerBindings(program: TSESTree.Program): LoggerBindings {
@@ -46,6 +49,7 @@ export function findLoggerBindings(program: TSESTree.Program): LoggerBindings {
     morgan: find('morgan', 'koa-morgan'),
     expressWinston: find('express-winston'),
     koaLogger: find('koa-logger'),
+    parseServer: findParseServerBindings(program),
   };
 }
 

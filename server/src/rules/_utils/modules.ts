@@ -34,19 +34,28 @@ export function resolveEntryPoint(root: string, entry: string, files: ReadonlySe
 /**
  * Imports as relative paths where a package imports itself by name (`import '@keystone-6/core/scripts'`
  * in @keystone-6/core's own bin), mapped through its `exports` (or `main`), so the import graph
- * follows them like any relative import.
+ * follows them like any relative import. So is a relative import of the package's own folder
+ * (`require('../')` in a bin), which Node resolves through `main`.
  */
 export function withSelfReferences(root: string, manifest: Readonly<Record<string, unknown>> | undefined, importsOf: (file: string) => readonly string[]): (file: string) => readonly string[] {
-  const name = typeof manifest?.name === 'string' ? manifest.name : undefined;
-  if (!name) return importsOf;
-  return (file) =>
-    importsOf(file).map((specifier) => {
-      if (specifier !== name && !specifier.startsWith(`${name}/`)) return specifier;
-      const target = exportTarget(manifest!, `.${specifier.slice(name.length)}`);
-      if (!target) return specifier;
-      const path = projectPath(dirname(file), join(root, target));
-      return path.startsWith('.') ? path : `./${path}`;
-    });
+  const resolveSelf = selfReferences(root, manifest);
+  return (file) => importsOf(file).map((specifier) => resolveSelf(file, specifier));
+}
+
+/** One import of `file` as `withSelfReferences` maps it. */
+export function selfReferences(root: string, manifest: Readonly<Record<string, unknown>> | undefined): (file: string, specifier: string) => string {
+  if (!manifest) return (_file, specifier) => specifier;
+  const name = typeof manifest.name === 'string' ? manifest.name : undefined;
+  const relativeTarget = (file: string, target: string | undefined) => {
+    if (!target) return undefined;
+    const path = projectPath(dirname(file), join(root, target));
+    return path.startsWith('.') ? path : `./${path}`;
+  };
+  return (file, specifier) => {
+    if (specifier.startsWith('.')) return normalize(join(dirname(file), specifier)).replace(/\/$/, '') === root ? (relativeTarget(file, exportTarget(manifest, '.')) ?? specifier) : specifier;
+    if (!name || (specifier !== name && !specifier.startsWith(`${name}/`))) return specifier;
+    return relativeTarget(file, exportTarget(manifest, `.${specifier.slice(name.length)}`)) ?? specifier;
+  };
 }
 
 /** The file a package's `exports` (or `main`, for the package itself) gives for a subpath, preferring the CommonJS condition. */

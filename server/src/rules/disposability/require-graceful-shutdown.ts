@@ -20,7 +20,7 @@ import { ownerFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
-import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, withSelfReferences } from '../_utils/modules';
+import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, selfReferences, withSelfReferences } from '../_utils/modules';
 import { ownValue } from '../_utils/records';
 import { mergeVisitors } from '../_utils/visitors';
 
@@ -198,6 +198,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   check({ project, files, report, options }) {
     const libraries = new Set([...SHUTDOWN_LIBRARIES, ...options.shutdownLibraries]);
     const paths = new Set(files.keys());
+    const resolveSelf = selfReferences(project.root, project.files.packageJson?.json);
     const importsOf = withSelfReferences(project.root, project.files.packageJson?.json, (file: string) => files.get(file)?.summary.imports ?? []);
     const reported = new Set<string>();
     const startsServer = (file: string) => files.get(file)!.collected.starts.length > 0;
@@ -231,7 +232,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const forwarded = files.get(entry)!.collected.forwardsTo;
       const next = forwarded !== undefined && hops < 3 ? resolveImport(entry, forwarded, paths) : undefined;
       if (next !== undefined && next !== file) return reportAtEntry(next, file, hops + 1);
-      const through = file !== entry && (entry !== main || started.has(entry) || hops > 0) ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths) : undefined;
+      const through = file !== entry && (entry !== main || started.has(entry) || hops > 0) ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths, resolveSelf) : undefined;
       if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
     };
     // A package whose declared entries start nothing (an API or docs `main`) is started by a module
@@ -362,9 +363,9 @@ function isDeclaredEntryPoint(project: ProjectFacts, path: string): boolean {
 }
 
 /** The entry's import through which `target` is loaded. */
-function importToward(entry: string, target: string, facts: ShutdownFacts, importsOf: (file: string) => readonly string[], paths: ReadonlySet<string>) {
+function importToward(entry: string, target: string, facts: ShutdownFacts, importsOf: (file: string) => readonly string[], paths: ReadonlySet<string>, resolveSelf: (file: string, specifier: string) => string) {
   return facts.localImports.find(({ specifier }) => {
-    const loaded = resolveImport(entry, specifier, paths);
+    const loaded = resolveImport(entry, resolveSelf(entry, specifier), paths);
     return loaded !== undefined && reachableFiles(loaded, importsOf, paths).has(target);
   });
 }

@@ -15,9 +15,10 @@ import { schemaEntryOf, schemaSetting } from '../_utils/configSchema';
 import { readsEnvironment } from '../_utils/env';
 import { fsCallMethod, isPathBuilderCall } from '../_utils/fs';
 import { consoleTransportFix, findLoggerBindings, isBound, isInsideProperty, isStandardStream, rotationSetup, stdoutAppenderFix, winstonTransportName, type LoggerBindings } from '../_utils/logging';
+import { parseServerOptions } from '../_utils/parseServer';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
-type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream' | 'logLocation' | 'logFileSetter' | 'loggerFolder';
+type MessageId = 'fileTransport' | 'fileDestination' | 'fileAppender' | 'fileStream' | 'logLocation' | 'logFileSetter' | 'loggerFolder' | 'parseServerLogFiles';
 
 const LOG4JS_FILE_APPENDERS = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
 const FS_WRITES = new Set(['appendFile', 'appendFileSync', 'createWriteStream']);
@@ -43,7 +44,7 @@ export default defineRule<MessageId>({
   severity: 'warning',
   description: 'Application logs written to files instead of to stdout.',
   fixable: true,
-  triggers: /winston|pino|bunyan|log4js|\.log['"`]|(?:logs?|errors?)\.txt['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog|Logger\s*\(|createWriteStream|appendFile/i,
+  triggers: /winston|pino|bunyan|log4js|ParseServer|\.log['"`]|(?:logs?|errors?)\.txt['"`]|[/'"`]logs?[/'"`]|LogFile|FileLog|Logger\s*\(|createWriteStream|appendFile/i,
   messages: {
     fileTransport: 'This logger writes to a file. Logs are an event stream: write them to stdout and let the platform route, store and rotate them.',
     fileDestination: 'pino writes to a file here. Write to stdout (file descriptor 1) and let the platform collect the stream.',
@@ -53,6 +54,8 @@ export default defineRule<MessageId>({
       '`{{factory}}()` is given a folder to write its log files to. Files on the process disk go away with it and the log router never reads them: log to stdout and let the platform collect the stream.',
     logFileSetter:
       '`{{call}}()` sends the app\'s logs to a file. A file on the process disk goes away with it and the log router never reads it: log to stdout and let the platform collect the stream.',
+    parseServerLogFiles:
+      'Parse Server writes its logs to daily files under `./logs` unless its options set `logsFolder: null` or give a `loggerAdapter`. Those files stay on each instance\'s disk, fill it, and never reach the log router: turn them off and let its console output go to stdout.',
     logLocation:
       'Logs are kept in {{target}} on the local disk. That disk goes away with the process and the log router never reads it: write logs to stdout and let the platform collect and store them.',
   },
@@ -85,13 +88,27 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   const path = getMemberPath(node.callee);
   if (path && winstonTransportName(path, bindings) === 'File') {
     context.report({ at: node, messageId: 'fileTransport', fix: consoleTransportFix(context.source, node) });
+  } else {
+    checkParseServerLogs(context, node, bindings);
   }
+}
+
+/** `new ParseServer({ databaseURI, appId })`, `ParseServer.startApp({ … })`: options that keep Parse Server's default log files. */
+function checkParseServerLogs(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression | TSESTree.CallExpression, bindings: LoggerBindings): void {
+  const options = parseServerOptions(context.source, node, bindings.parseServer);
+  if (!options || findProperty(options, 'logsFolder') || findProperty(options, 'loggerAdapter')) return;
+  const last = options.properties.at(-1);
+  const offset = last ? last.range[1] : options.range[0] + 1;
+  const text = last ? ', logsFolder: null' : ' logsFolder: null ';
+  context.report({ at: node, messageId: 'parseServerLogFiles', fix: { title: 'Turn off Parse Server\'s log files', changes: [{ type: 'replace', range: [offset, offset], text }] } });
 }
 
 function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, bindings: LoggerBindings): void {
   const path = getMemberPath(node.callee);
   const fsMethod = fsCallMethod(node);
-  if (path?.at(-1) === 'add' && isFileTransportClass(node.arguments[0], bindings)) {
+  if (path?.at(-1) === 'startApp') {
+    checkParseServerLogs(context, node, bindings);
+  } else if (path?.at(-1) === 'add' && isFileTransportClass(node.arguments[0], bindings)) {
     context.report({ at: node, messageId: 'fileTransport' });
   } else if (path && path.length === 2 && bindings.pino.namespaces.has(path[0]) && path[1] === 'destination') {
     checkPinoDestination(context, node);

@@ -3,6 +3,8 @@
  * invisible to the other instances and lost on restart, so sessions, uploads and data belong in
  * backing services. Request-scoped buffers and in-memory test databases are fine.
  */
+import type { ProjectFacts } from '../../project/facts';
+import { serviceKindOfModule } from '../_utils/serviceKinds';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
@@ -62,7 +64,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`](?:classic-)?level(?:up)?['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
+  triggers: /\b(?:Disk|Local|Fs|File(?:System)?)\w*(?:Store|Storage)\b|\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`](?:classic-)?level(?:up)?['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -195,7 +197,7 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   if (setting) checkSetting(context, [setting], node.arguments[1] as Node);
   const pouchFolder = localPouchPrefix(node);
   if (pouchFolder) return context.report({ at: node, messageId: 'localDatabase', data: { file: `LevelDB folders under \`${context.source.getText(pouchFolder)}\`` } });
-  const fallback = defaultDiskStoreModule(node);
+  const fallback = defaultDiskStoreModule(node) ?? defaultDiskStoreClass(node);
   if (fallback) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: fallback } });
   const store = (isStoreWrite(node) ? localStoreOperation(node) : undefined) ?? diskStoreWrite(path);
   if (store) context.report({ at: node, messageId: 'localStoreAdapter', data: { name: store } });
@@ -640,7 +642,7 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   if (isHtpasswdFileStore(node)) return context.report({ at: node, messageId: 'stateFile', data: { what: 'user accounts (an htpasswd file)' } });
   if (isSessionStoreSetting(context.source, node, bindings)) return context.report({ at: node, messageId: 'memorySession' });
   if (isLocalPouchDatabase(node)) return context.report({ at: node, messageId: 'localDatabase', data: { file: `\`${getStaticString(node.arguments[0])}\`, a LevelDB folder` } });
-  const diskStore = diskStoreModule(context.source, node.callee, bindings);
+  const diskStore = diskStoreModule(context.source, node.callee, bindings) ?? defaultDiskStoreClass(node);
   // `new SQLiteStore({ db: new sqlite3.Database('sessions.sqlite') })`: the database file it is handed is the finding.
   if (diskStore && !handsDatabaseIn(node)) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
   const name = constructorName(context.source, node);
@@ -659,9 +661,19 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   const file = options?.type === 'ObjectExpression' ? findProperty(options, 'filename')?.value : first;
   // Options kept in a variable are reported where the database is opened, not where the setting sits.
   const at = first?.type === 'Identifier' ? node : namingSetting(file as Node | undefined, node);
-  // lowdb's file adapters keep a JSON file whatever its path: `new FileAsync(source)` with the path a parameter.
-  if (LOWDB_FILE_ADAPTER.test(name) && file && resolveConst(context.source, file as Node).type === 'Identifier') return context.report({ at, messageId: 'localDatabase', data: { file: `\`${context.source.getText(file as Node)}\`` } });
+  // lowdb's file adapters keep a JSON file whatever its path: `new FileAsync(source)` with the path a parameter;
+  // so does a SQLite client in an app that declares no database server to use instead (`new SqliteDB(location)`).
+  const pathHandedIn = file !== undefined && resolveConst(context.source, file as Node).type === 'Identifier';
+  if (pathHandedIn && (LOWDB_FILE_ADAPTER.test(name) || (moduleItself && onlyFileDatabases(context.project)))) return context.report({ at, messageId: 'localDatabase', data: { file: `\`${context.source.getText(file as Node)}\`` } });
   reportLocalFile(context, at, file as Node | undefined);
+}
+
+/** The package declares database clients, and every one of them keeps its data in a file (SQLite, NeDB, lowdb): no server can replace it. */
+function onlyFileDatabases(project: ProjectFacts): boolean {
+  const manifest = project.packageJson;
+  const declared = manifest ? [manifest.dependencies, manifest.optionalDependencies, manifest.peerDependencies].flatMap(Object.keys) : [];
+  const databases = declared.map(serviceKindOfModule).filter((kind) => kind?.role === 'database');
+  return databases.length > 0 && databases.every((kind) => kind!.kind === 'SQLite' || kind!.kind === 'a local file database');
 }
 
 /** `PouchDB.defaults({ prefix: directory + '/' })`: every database it opens is a LevelDB folder under a local path (not a CouchDB URL, not an in-memory adapter). */
@@ -685,14 +697,30 @@ function isLocalPouchDatabase(node: TSESTree.NewExpression): boolean {
  */
 function defaultDiskStoreModule(call: TSESTree.CallExpression): string | undefined {
   const module = requiredSpecifier(call);
-  if (!module || !DISK_STORE_MODULE.test(module)) return undefined;
-  let child: Node = call;
-  for (let parent: Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
-    if (fallbackOf(parent) === child) return module;
-    // The final `else` is the fallback; an `else if (options.sqlite)` branch is an option someone chose.
-    if (parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') return parent.alternate === child ? module : undefined;
+  return module && DISK_STORE_MODULE.test(module) && isFallbackBranch(call) ? module : undefined;
+}
+
+/** Store classes named for this disk: `DiskBlobStore`, `LocalFileStorage`, `FsBlobStore`. */
+const DISK_STORE_CLASS = /^(?:Disk|Local|Fs|File(?:System)?)\w*(?:Store|Storage)$/;
+
+/**
+ * `cfg.blobstore.bucket ? S3BlobStore.creator(…) : DiskBlobStore.creator(location)`, `options.store || new DiskStore(dir)`:
+ * a store of this disk's files made when no other is configured.
+ */
+function defaultDiskStoreClass(node: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const maker = node.type === 'NewExpression' ? node.callee : /^(?:create|creator)$/.test(getCalleeProperty(node) ?? '') && node.callee.type === 'MemberExpression' ? node.callee.object : undefined;
+  const name = maker?.type === 'Identifier' ? maker.name : undefined;
+  return name && DISK_STORE_CLASS.test(name) && isFallbackBranch(node) ? name : undefined;
+}
+
+/** Whether `node` is what its function falls back to: the right of `||`/`??`, or the final `else` (an `else if (options.sqlite)` branch is an option someone chose). */
+function isFallbackBranch(node: Node): boolean {
+  let child: Node = node;
+  for (let parent: Node | undefined = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (fallbackOf(parent) === child) return true;
+    if (parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') return parent.alternate === child;
   }
-  return undefined;
+  return false;
 }
 
 /**

@@ -25,8 +25,9 @@ import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHand
 import { isSecretName } from '../_utils/secrets';
 import { escapeRegExp } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
+import { findParseServerBindings, inProcessLiveQuery, type ParseServerBindings } from '../_utils/parseServer';
 
-type MessageId = 'handlerState' | 'inProcessLock' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile' | 'secretInLocalStore';
+type MessageId = 'handlerState' | 'inProcessLock' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryLiveQuery' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile' | 'secretInLocalStore';
 
 /** A module-level value request handlers might write to. */
 interface Container {
@@ -66,6 +67,7 @@ interface Bindings {
   readonly rateLimits: ReadonlyMap<string, ModuleBindings>;
   /** Local names bound to other packages, whose `rateLimit` export may wrap express-rate-limit (`@verdaccio/middleware`). */
   readonly packages: ReadonlyMap<string, string>;
+  readonly parseServer: ParseServerBindings;
 }
 
 export default defineRule<MessageId>({
@@ -74,11 +76,12 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /\.setSecret\s*\(|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|\bnew\s+Mem[A-Z]\w*|\bnew\s+(?:[\w$]+\.)?PubSub\s*\(|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    /\.setSecret\s*\(|createLiveQueryServer|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|\bnew\s+Mem[A-Z]\w*|\bnew\s+(?:[\w$]+\.)?PubSub\s*\(|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
     (/\.publish\s*\(/.test(text) && /\.emit\s*\(/.test(text)) ||
     (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
     DEFAULT_BACKEND_TEXT.test(text) ||
+    /key_?pair\.export\s*\(/i.test(text) ||
     (ADDRESS_KEY_TEXT.test(text) && /\+\+|\+=/.test(text)) ||
     (/Queue\s*=\s*(?:\{|new Map)/.test(text) && /\bsetTimeout\s*\(/.test(text)) ||
     (/random(?:Bytes|UUID|FillSync|String)|RandomBytes|generateRandom|getRandomValues|genSalt|generateKey|generate\w*KeyPair|generateVAPIDKeys|generate\w*Certificate|generate\w*Secret|selfsigned|createCertificate|privateKeyToPem|nanoid|uuid|cuid|createId|Math\.random|(?:randomstring|str)\.generate/i.test(text) && /secret|session|jwt|cookie|cipher|encrypt|hmac|api_?key|passphrase|private_?key|vapid|key_?(?:file|path)/i.test(text)) ||
@@ -92,6 +95,8 @@ export default defineRule<MessageId>({
       'When no adapter is configured, this falls back to `{{adapter}}`, which keeps its messages or state in this process\'s memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured.',
     memoryStandIn:
       '`{{module}}` is an in-memory stand-in for a backing service: what the app keeps in it lives in this process only, so other instances never see it and a restart loses it. Connect to the real service (Redis, a database) in every deploy instead of falling back to a stand-in.',
+    memoryLiveQuery:
+      'With no `redisURL`, Parse Server\'s LiveQuery publishes and subscribes through this process\'s memory: a change saved through one instance never reaches clients subscribed on another. Give the LiveQuery server (and the `liveQuery` option of the API) a `redisURL`.',
     memoryRateLimit:
       'Rate-limit counters are kept in this process\'s memory ({{library}}). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store.',
     inProcessLock:
@@ -124,6 +129,7 @@ export default defineRule<MessageId>({
           queues: new Map(QUEUE_MODULES.map((name) => [name, findModuleBindings(program, (module) => module === name)])),
           rateLimits: new Map(RATE_LIMIT_MODULES.map((name) => [name, findModuleBindings(program, (module) => module === name)])),
           packages: modulesByLocalName(program),
+          parseServer: findParseServerBindings(program),
         };
         for (const container of moduleContainers(program, bindings.queues)) containers.set(container.name, container);
       },
@@ -131,6 +137,7 @@ export default defineRule<MessageId>({
         if (frontend) return;
         const call = node as TSESTree.CallExpression;
         checkRateLimitCall(context, call, bindings!, state);
+        if (inProcessLiveQuery(context.source, call, bindings!.parseServer)) context.report({ at: call, messageId: 'memoryLiveQuery' });
         checkAdapterDefault(context, call);
         checkConditionalSocketAdapter(context, call, bindings!.packages);
         checkSecretSink(context, call, state);
@@ -979,13 +986,16 @@ function isAddressKey(source: SourceCode, key: Node): boolean {
   return name !== undefined && ADDRESS_NAME.test(name);
 }
 
+/** Rate limiters named for keeping their counts in memory: rate-limiter-flexible's `RateLimiterMemory`, xrpc-server's `MemoryRateLimiter`. */
+const MEMORY_RATE_LIMITER = /(?:^|\.)(?:RateLimiterMemory|(?:In)?Memory\w*RateLimiter)$/;
+
 /** `new RateLimiterMemory(…)` (unless it is the insurance of a shared limiter), `new ExpressBrute.MemoryStore()`. */
 function checkMemoryLimiter(context: FileRuleContext<MessageId>, node: TSESTree.NewExpression): void {
   const name = getCalleeName(node) ?? '';
-  if (name === 'RateLimiterMemory' || name.endsWith('.RateLimiterMemory')) {
+  if (MEMORY_RATE_LIMITER.test(name)) {
     const parent = node.parent;
     if (parent?.type === 'Property' && getPropertyName(parent.key) === 'insuranceLimiter') return;
-    context.report({ at: node, messageId: 'memoryRateLimit', data: { library: 'RateLimiterMemory' } });
+    context.report({ at: node, messageId: 'memoryRateLimit', data: { library: name.split('.').pop()! } });
   } else if (/(?:^|\.)ExpressBrute\.MemoryStore$/.test(name)) {
     context.report({ at: node, messageId: 'memoryRateLimit', data: { library: 'ExpressBrute.MemoryStore' } });
   }
@@ -1190,7 +1200,7 @@ function checkSecretFileWrite(context: FileRuleContext<MessageId>, call: TSESTre
   const made = written.type === 'MemberExpression' && written.object.type === 'Identifier' ? written.object : written;
   const value = resolveConst(context.source, made);
   const random = startupRandom(context.source, value);
-  const madeElsewhere = random ? undefined : (keyGeneratorHanding(made) ?? privateKeyPem(written));
+  const madeElsewhere = random ? undefined : (keyGeneratorHanding(made) ?? privateKeyPem(context.source, written));
   if (!namesSecretFile(context.source, file)) return;
   // Reported where the file is written when the value was made elsewhere (a part of it, a helper): that is where it lands on the disk.
   if (random) reportSecret(context, random, 'secret', state, true, made === written && isWithin(random, value) ? random : call);
@@ -1207,10 +1217,21 @@ function keyGeneratorHanding(value: Node): TSESTree.CallExpression | undefined {
   return call?.type === 'CallExpression' && call.arguments.some((argument) => argument === fn) && KEY_GENERATOR.test(getCalleeName(call) ?? '') ? call : undefined;
 }
 
-/** `pki.privateKeyToPem(keys.privateKey)`, also assigned to the variable written in the same function: a private key node-forge made. */
-function privateKeyPem(written: Node): TSESTree.CallExpression | undefined {
-  const values = written.type === 'Identifier' ? assignmentsInFunction(written).map((assignment) => assignment.right) : [written];
-  return values.map((value) => unwrapExpression(value)).find((value): value is TSESTree.CallExpression => value.type === 'CallExpression' && getCalleeProperty(value) === 'privateKeyToPem');
+/**
+ * `pki.privateKeyToPem(keys.privateKey)` (a private key node-forge made) or `await keypair.export()` (an
+ * exportable key pair's private key, atproto's `Secp256k1Keypair`), also as the value of the variable written.
+ */
+function privateKeyPem(source: SourceCode, written: Node): TSESTree.CallExpression | undefined {
+  const values = written.type === 'Identifier' ? [resolveConst(source, written), ...assignmentsInFunction(written).map((assignment) => assignment.right)] : [written];
+  return values.map((value) => withoutAwait(unwrapExpression(value))).find((value): value is TSESTree.CallExpression => value.type === 'CallExpression' && (getCalleeProperty(value) === 'privateKeyToPem' || isKeyPairExport(value)));
+}
+
+function isKeyPairExport(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === 'MemberExpression' && getCalleeProperty(call) === 'export' && /key_?pair$/i.test(call.callee.object.type === 'Identifier' ? call.callee.object.name : call.callee.object.type === 'MemberExpression' ? (getMemberName(call.callee.object) ?? '') : '');
+}
+
+function withoutAwait(node: Node): Node {
+  return node.type === 'AwaitExpression' ? unwrapExpression(node.argument) : node;
 }
 
 /** Store packages that keep their data in files on the local disk: `@verdaccio/local-storage`, `local-storage-legacy`. */
@@ -1229,7 +1250,7 @@ function checkSecretSavedToLocalStore(context: FileRuleContext<MessageId>, call:
 }
 
 /** `keyFile`, `keyFilePath`, `privateKeyPath`, `sshKeyName`: a variable that holds where a key is kept. */
-const KEY_FILE_VARIABLE = /(?:^|_)(?:key|KEY)_?(?:[Ff]ile|[Pp]ath|FILE|PATH)|[a-z0-9]Key(?:File|Path|Name)/;
+const KEY_FILE_VARIABLE = /(?:^|_)(?:key|KEY)_?(?:[Ff]ile|[Pp]ath|[Ll]oc(?:ation)?|FILE|PATH)|[a-z0-9]Key(?:File|Path|Name|Loc(?:ation)?)/;
 
 /**
  * A path named for a secret (`jwtSecretFile`, `'encryption.key'`), also through the `const` it is
