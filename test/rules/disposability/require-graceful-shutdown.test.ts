@@ -535,6 +535,30 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "an interactive shell's bin that loads the package's server is not reported at its import (lwm2m's command-node REPLs)",
+      code: "var clUtils = require('command-node'),\n    lwm2mServer = require('../').server;\nclUtils.initialize({ start: { handler: (args) => lwm2mServer.start(config) } }, 'LWM2M-server> ');",
+      filename: 'bin/lwm2m-server.js',
+      files: { 'lib/index.js': "exports.server = require('./server');", 'lib/server.js': "var coap = require('coap');\nexports.start = function (config) {\n  coap.createServer().listen(config.port);\n};" },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'lwm2m', main: 'lib/index.js', bin: { 'lwm2m-server': 'bin/lwm2m-server.js' } }) }),
+      errors: [{ messageId: 'noSigterm', line: 3, column: 3, file: 'lib/server.js' }],
+      output: null,
+    },
+    {
+      name: 'a store that flushes itself on SIGTERM and SIGINT and raises the signal again: the server still dies at once (node-media-server)',
+      code: "const NodeMediaServer = require('..');\nconst nms = new NodeMediaServer(config);\nnms.run();",
+      filename: 'bin/app.js',
+      files: {
+        'src/index.js': "const Store = require('./store');\nclass NodeMediaServer {\n  constructor(config) { this.store = new Store(); }\n  run() { require('http').createServer().listen(8000); }\n}\nmodule.exports = NodeMediaServer;",
+        'src/store.js': "class Store {\n  constructor() {\n    this._onSignal = (signal) => {\n      this.flushSync();\n      process.kill(process.pid, signal);\n    };\n    process.on('SIGINT', this._onSignal);\n    process.on('SIGTERM', this._onSignal);\n  }\n}\nmodule.exports = Store;",
+      },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'node-media-server', main: 'src/index.js', bin: 'bin/app.js', scripts: { start: 'node bin/app.js' } }) }),
+      errors: [
+        { messageId: 'noSigterm', line: 3, column: 1, file: 'bin/app.js' },
+        { messageId: 'noSigterm', line: 4, column: 11, file: 'src/index.js' },
+      ],
+      output: null,
+    },
+    {
       name: "a Procfile process other than web, whose script loads the package's own folder (Square's Cube collector)",
       code: "var options = require('./collector-config'),\n    cube = require('../'),\n    server = cube.server(options);\nserver.start();",
       filename: 'bin/collector.js',

@@ -10,7 +10,12 @@ runRuleTests(rule, {
     {
       name: 'a SQLite database at a path the code is handed, in an app that can also use PostgreSQL',
       code: "import SqliteDB from 'better-sqlite3';\nexport const open = (location) => new SqliteDB(location);",
-      project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { 'better-sqlite3': '^11.0.0', pg: '^8.0.0' } }) }),
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { 'better-sqlite3': '^11.0.0', express: '^4.21.0', pg: '^8.0.0' } }) }),
+    },
+    {
+      name: 'a command-line tool keeping its index in a SQLite file it is handed (thumbsup)',
+      code: "const Database = require('better-sqlite3');\nclass Index {\n  constructor(indexPath) {\n    this.db = new Database(indexPath, {});\n  }\n}",
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'thumbsup', bin: { thumbsup: './bin/thumbsup.js' }, dependencies: { 'better-sqlite3': '^11.0.0', yargs: '^17.0.0' } }) }),
     },
     { name: 'a disk store chosen by an option, and one made outside any fallback', code: "const store = cfg.useDisk ? DiskBlobStore.creator(cfg.location) : S3BlobStore.creator(cfg.s3);\nconst local = DiskBlobStore.creator(dir);" },
     {
@@ -151,7 +156,7 @@ runRuleTests(rule, {
       name: 'a SQLite database at a path the code is handed, in an app that declares no database server (atproto PDS)',
       code: "import SqliteDB from 'better-sqlite3';\nexport class Database {\n  static sqlite(location) {\n    return new Database(new SqliteDB(location, { timeout: 0 }));\n  }\n}",
       filename: 'dist/db/db.js',
-      project: projectFixture({ 'package.json': packageJsonText({ name: 'pds', dependencies: { 'better-sqlite3': '^11.0.0', kysely: '^0.22.0', ioredis: '^5.0.0' } }) }),
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'pds', dependencies: { 'better-sqlite3': '^11.0.0', express: '^4.21.0', kysely: '^0.22.0', ioredis: '^5.0.0' } }) }),
       errors: [{ messageId: 'localDatabase', line: 4, column: 25, message: 'The app keeps its data in a local file (`location`). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' }],
       output: null,
     },

@@ -228,6 +228,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     // module. Not in a package's `main`, which is also the API other code embeds the server through,
     // unless `npm start` runs it too or it is also the package's bin.
     const reportAtEntry = (entry: string, file: string, hops = 0): void => {
+      // An interactive shell (`command-node`, `repl`) starts its server when someone types the command: no platform runs it.
+      if (importsOf(entry).some((specifier) => INTERACTIVE_SHELL_MODULES.has(specifier))) return;
       // A bin that only loads another module: the entry's code, and the handler's place, is there, even in `main`.
       const forwarded = files.get(entry)!.collected.forwardsTo;
       const next = forwarded !== undefined && hops < 3 ? resolveImport(entry, forwarded, paths) : undefined;
@@ -316,6 +318,9 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     }
   },
 });
+
+/** Libraries of interactive command shells: a bin built on one is a tool someone types into, not a deployed process. */
+const INTERACTIVE_SHELL_MODULES: ReadonlySet<string> = new Set(['command-node', 'repl', 'node:repl', 'vorpal']);
 
 /**
  * `require('../lib/cli/parse-server')`, `import('./Hubot.mjs').then(() => {})`, `import './cli.js'`: a
@@ -547,7 +552,8 @@ function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression,
   if (!method || !SIGNAL_METHODS.has(method) || !call.arguments[0]) return false;
   // `for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, …)`: a signal chosen in code that names SIGTERM.
   const signal = getStaticString(call.arguments[0]) ?? (/['"`]SIGTERM['"`]/.test(source.text) ? 'SIGTERM' : undefined);
-  const handler = call.arguments[1] && handlerBody(source, call.arguments[1]);
+  const handler = call.arguments[1] && (handlerBody(source, call.arguments[1]) ?? methodHandlerBody(source, call.arguments[1]));
+  if (signal && (signal === 'SIGTERM' || STOP_SIGNALS.has(signal)) && handler && reRaisesAtOnce(handler)) return false;
   if (signal && (signal === 'SIGTERM' || STOP_SIGNALS.has(signal)) && handler && onlySignalsChildren(handler)) {
     facts.forwardsSignals = true;
   } else if (signal === 'SIGTERM' && isOptIn(source, call)) {
@@ -701,6 +707,35 @@ function handlerBody(source: SourceCode, argument: Node): Node | undefined {
   if (declaration?.type === 'FunctionDeclaration') return declaration.body;
   const assigned = source.constInitializer(handler, handler.name);
   return assigned?.type === 'ArrowFunctionExpression' || assigned?.type === 'FunctionExpression' ? assigned.body : undefined;
+}
+
+/** `this._onSignal` where the class sets `this._onSignal = (signal) => { … }`: the function's body. */
+function methodHandlerBody(source: SourceCode, argument: Node): Node | undefined {
+  const handler = unwrapExpression(argument);
+  if (handler.type !== 'MemberExpression' || handler.object.type !== 'ThisExpression') return undefined;
+  const name = getMemberName(handler);
+  let body: Node | undefined;
+  walkSubtree(source.ast, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && getMemberName(node.left) === name && (node.right.type === 'ArrowFunctionExpression' || node.right.type === 'FunctionExpression')) body = node.right.body;
+    return body === undefined;
+  });
+  return body;
+}
+
+/**
+ * `() => { this.flushSync(); process.kill(process.pid, signal); }`: a module's own cleanup that raises the signal again
+ * at once, so the default death follows; it stops no server. One that waits first (`await pool.release()`) is left to count.
+ */
+function reRaisesAtOnce(body: Node): boolean {
+  let reRaises = false;
+  let waits = false;
+  walkSubtree(body, (node) => {
+    if (node !== body && isFunctionNode(node)) return false;
+    if (node.type === 'AwaitExpression') waits = true;
+    if (node.type === 'CallExpression' && getCalleeName(node) === 'process.kill' && node.arguments[0] && getMemberPath(node.arguments[0] as Node)?.join('.') === 'process.pid') reRaises = true;
+    return true;
+  });
+  return reRaises && !waits;
 }
 
 /** A handler that calls more than logging, `process.exit` and `child.kill`, or a function named elsewhere (`process.on('SIGINT', close)`). */

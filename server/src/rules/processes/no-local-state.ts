@@ -4,6 +4,7 @@
  * backing services. Request-scoped buffers and in-memory test databases are fine.
  */
 import type { ProjectFacts } from '../../project/facts';
+import { isHttpServerModule } from '../_utils/servers';
 import { serviceKindOfModule } from '../_utils/serviceKinds';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
@@ -668,12 +669,15 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   reportLocalFile(context, at, file as Node | undefined);
 }
 
-/** The package declares database clients, and every one of them keeps its data in a file (SQLite, NeDB, lowdb): no server can replace it. */
+/**
+ * A service (it declares a server framework) whose database clients all keep their data in a file (SQLite, NeDB,
+ * lowdb): no server can replace it. A command-line tool's file database is its own cache (thumbsup's index).
+ */
 function onlyFileDatabases(project: ProjectFacts): boolean {
   const manifest = project.packageJson;
   const declared = manifest ? [manifest.dependencies, manifest.optionalDependencies, manifest.peerDependencies].flatMap(Object.keys) : [];
   const databases = declared.map(serviceKindOfModule).filter((kind) => kind?.role === 'database');
-  return databases.length > 0 && databases.every((kind) => kind!.kind === 'SQLite' || kind!.kind === 'a local file database');
+  return declared.some(isHttpServerModule) && databases.length > 0 && databases.every((kind) => kind!.kind === 'SQLite' || kind!.kind === 'a local file database');
 }
 
 /** `PouchDB.defaults({ prefix: directory + '/' })`: every database it opens is a LevelDB folder under a local path (not a CouchDB URL, not an in-memory adapter). */
