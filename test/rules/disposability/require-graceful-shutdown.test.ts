@@ -535,6 +535,15 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "a bin running the server function its package's main exports: reported at the bin, not in the API (peerjs-server)",
+      code: "#!/usr/bin/env node\nvar PeerServer = require('../lib').PeerServer;\nvar server = PeerServer({ port: opts.port });",
+      filename: 'bin/peerjs',
+      files: { 'lib/index.js': "var http = require('http');\nfunction PeerServer(options) {\n  var server = http.createServer(app);\n  server.listen(options.port);\n}\nexports = module.exports = { PeerServer: PeerServer };" },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'peerjs-server', main: 'lib/index.js', bin: { peerjs: './bin/peerjs' } }) }),
+      errors: [{ messageId: 'entryNoSigterm', line: 2, column: 26, file: 'bin/peerjs' }],
+      output: null,
+    },
+    {
       name: "an interactive shell's bin that loads the package's server is not reported at its import (lwm2m's command-node REPLs)",
       code: "var clUtils = require('command-node'),\n    lwm2mServer = require('../').server;\nclUtils.initialize({ start: { handler: (args) => lwm2mServer.start(config) } }, 'LWM2M-server> ');",
       filename: 'bin/lwm2m-server.js',
@@ -554,7 +563,6 @@ runRuleTests(rule, {
       project: projectFixture({ 'package.json': packageJsonText({ name: 'node-media-server', main: 'src/index.js', bin: 'bin/app.js', scripts: { start: 'node bin/app.js' } }) }),
       errors: [
         { messageId: 'noSigterm', line: 3, column: 1, file: 'bin/app.js' },
-        { messageId: 'noSigterm', line: 4, column: 11, file: 'src/index.js' },
       ],
       output: null,
     },

@@ -149,6 +149,18 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a per-address limit kept on the server object, counted up through self in a callback (peerjs-server)',
+      code: "PeerServer.prototype._checkKey = function (ip, cb) {\n  if (this._ips[ip] >= this._options.ip_limit) return cb('limit');\n  cb(null);\n};\nPeerServer.prototype._initializeWSS = function () {\n  var self = this;\n  this._wss.on('connection', function (socket, req) {\n    self._ips[req.ip]++;\n  });\n};",
+      errors: [{ messageId: 'memoryRateLimit', line: 2, column: 7, message: "Rate-limit counters are kept in this process's memory (`this._ips`, counts per client address in this process). Each instance counts on its own, so the real limit grows with every instance and resets on each restart: give it a Redis or database store." }],
+      output: null,
+    },
+    {
+      name: 'a pub/sub an instance falls back to when none is given (boardgame.io)',
+      code: "class SocketIO {\n  constructor({ pubSub } = {}) {\n    this.pubSub = pubSub || new InMemoryPubSub();\n  }\n}",
+      errors: [{ messageId: 'memoryAdapterDefault', line: 3, column: 29 }],
+      output: null,
+    },
+    {
       name: "Parse Server's LiveQuery server with no redisURL, with or without a config",
       code: "var ParseServer = require('parse-server').ParseServer;\nvar httpServer = require('http').createServer(app);\nParseServer.createLiveQueryServer(httpServer);\nParseServer.createLiveQueryServer(httpServer, { logLevel: 'INFO' });",
       errors: [

@@ -179,6 +179,8 @@ export default defineRule<MessageId>({
         const assignment = node as TSESTree.AssignmentExpression;
         const target = getMemberPath(assignment.left);
         if (target?.length === 2 && target[0] === 'this' && isInConstructor(assignment)) {
+          // `this.pubSub = pubSub || new InMemoryPubSub()`: the bus an instance falls back to.
+          checkMemoryStoreDefault(context, target[1], assignment.right);
           checkAttemptCounter(context, assignment, target[1], assignment.right);
           checkDataLock(context, assignment, target[1], assignment.right);
           const classBody = enclosingClass(assignment)?.body;
@@ -967,7 +969,9 @@ function checkAddressCountLimit(context: FileRuleContext<MessageId>, comparison:
   const table = addressTable(context.source, entry);
   if (!table) return;
   const tableText = context.source.getText(table);
-  const incremented = holder ? `\\b${escapeRegExp(holder.name)}\\.\\w+` : escapeRegExp(tableText) + '\\[[^\\]\\n]+\\]';
+  // `this._ips[ip] >= limit` counted up as `self._ips[ip]++` in a callback: `this` under the names code keeps it in.
+  const tablePattern = /^this\./.test(tableText) ? `\\b(?:this|self|that|_this|me)${escapeRegExp(tableText.slice(4))}` : escapeRegExp(tableText);
+  const incremented = holder ? `\\b${escapeRegExp(holder.name)}\\.\\w+` : tablePattern + '\\[[^\\]\\n]+\\]';
   if (!new RegExp(`${incremented}\\s*(?:\\+\\+|\\+=)`).test(context.source.text)) return;
   context.report({ at: comparison, messageId: 'memoryRateLimit', data: { library: `\`${tableText}\`, counts per client address in this process` } });
 }
