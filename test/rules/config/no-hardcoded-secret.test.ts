@@ -5,6 +5,7 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a table of UI texts keyed by their English wording (Calipso\'s i18n/language.de.js)', code: "module.exports = {\n  \"New Content\": \"Neuer Inhalt\",\n  \"New Content Type\": \"Neuer Inhaltstyp\",\n  \"No jobs defined\": \"Keine Aufträge definiert\",\n  \"Password\": \"Passwort\",\n};" },
     { name: 'values filled in when unset that are no credentials, or not read from the environment', code: "const DEFAULT_PORT = '3000';\nlet { PORT } = process.env;\nif (!PORT) PORT = DEFAULT_PORT;\nconst DEFAULT_KEY = 'b5c2a9d83f41e7';\nlet key = input.key;\nif (!key) key = DEFAULT_KEY;" },
     { name: 'variables named for other keys, falling back to words', code: "const cacheKey = process.env.CACHE_KEY || 'sessions';\nconst sortKey = process.env.SORT_KEY || 'uploads2024';" },
     { name: 'the name of the variable to fill a secret from, as its value (raneto)', code: "module.exports = { oauth2: { client_id: 'GOOGLE_CLIENT_ID', client_secret: 'GOOGLE_CLIENT_SECRET' } };" },

@@ -121,6 +121,15 @@ function checkBundledKeyPath(context: FileRuleContext<MessageId, Options>, node:
   if (file) context.report({ at: node, messageId: 'bundledKey', data: { file } });
 }
 
+/** `{ "New Content Type": "Neuer Inhaltstyp", "Password": "Passwort" }`: a table of UI texts keyed by their English wording. */
+function inMessageCatalogue(node: Node): boolean {
+  const property = node.parent;
+  const object = property?.type === 'Property' && property.value === node ? property.parent : undefined;
+  if (object?.type !== 'ObjectExpression') return false;
+  const phrases = object.properties.filter((item) => item.type === 'Property' && item.key.type === 'Literal' && typeof item.key.value === 'string' && /\s/.test(item.key.value.trim()));
+  return phrases.length >= 3;
+}
+
 /** Names of a key given as bytes: `network_key`, `encryptionKey`, `AES_KEY` (not a public one). */
 const BYTE_KEY_NAME = /(?:^|_|[a-z])(?:key|Key|KEY)$/;
 
@@ -164,7 +173,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const labelName = inConnectionSettings(node) ? '' : name;
   const wording = sinkName !== undefined || isSessionMiddlewareSecret(node) ? 'signing' : secretWording(envStyle, signingKeys !== undefined);
   if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, labelName, wording) || isCategoryLabel(node, value)) return;
-  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node)) return;
+  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node) || inMessageCatalogue(node)) return;
   // A schema that reads the variable already (`env: 'AUTH_TOKEN_SECRET'`) needs its default dropped, not moved.
   const itemEnvName = configItemEnvName(node);
   if (itemEnvName) return context.report({ at: node, messageId: 'envFallback', data: { envName: itemEnvName } });
