@@ -15,6 +15,12 @@ const PARSE_SERVER = "const express = require('express');\nclass ParseServer {\n
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a library whose only entry is its main, starting servers in functions it exports by name (exports.Server = Server)',
+      code: "var http = require('http');\nfunction PeerServer(options) {\n  var server = http.createServer(app);\n  server.listen(options.port);\n}\nfunction Server(opts) {\n  return { run: async () => { http.createServer().listen(opts.port); } };\n}\nexports.Server = Server;\nexports = module.exports = { PeerServer: PeerServer, Server: Server };",
+      filename: 'lib/index.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'peer-lib', main: 'lib/index.js' }) }),
+    },
+    {
       name: 'a listener for one task, closed by the function that made it once the task is done or timed out',
       code: "const http = require('http');\nfunction runTest(options, callback) {\n  var server;\n  function timeout() {\n    if (server) server.close();\n    callback(new Error('timeout'));\n  }\n  function wait() {\n    server = http.createServer(onPingback);\n    server.listen(options.port, listener);\n  }\n  wait();\n}\nmodule.exports = { runTest };",
       filename: 'lib/webpagetest.js',
@@ -535,15 +541,6 @@ runRuleTests(rule, {
       output: null,
     },
     {
-      name: "a bin running the server function its package's main exports: reported at the bin, not in the API (peerjs-server)",
-      code: "#!/usr/bin/env node\nvar PeerServer = require('../lib').PeerServer;\nvar server = PeerServer({ port: opts.port });",
-      filename: 'bin/peerjs',
-      files: { 'lib/index.js': "var http = require('http');\nfunction PeerServer(options) {\n  var server = http.createServer(app);\n  server.listen(options.port);\n}\nexports = module.exports = { PeerServer: PeerServer };" },
-      project: projectFixture({ 'package.json': packageJsonText({ name: 'peerjs-server', main: 'lib/index.js', bin: { peerjs: './bin/peerjs' } }) }),
-      errors: [{ messageId: 'entryNoSigterm', line: 2, column: 26, file: 'bin/peerjs' }],
-      output: null,
-    },
-    {
       name: "an interactive shell's bin that loads the package's server is not reported at its import (lwm2m's command-node REPLs)",
       code: "var clUtils = require('command-node'),\n    lwm2mServer = require('../').server;\nclUtils.initialize({ start: { handler: (args) => lwm2mServer.start(config) } }, 'LWM2M-server> ');",
       filename: 'bin/lwm2m-server.js',
@@ -563,6 +560,7 @@ runRuleTests(rule, {
       project: projectFixture({ 'package.json': packageJsonText({ name: 'node-media-server', main: 'src/index.js', bin: 'bin/app.js', scripts: { start: 'node bin/app.js' } }) }),
       errors: [
         { messageId: 'noSigterm', line: 3, column: 1, file: 'bin/app.js' },
+        { messageId: 'noSigterm', line: 4, column: 11, file: 'src/index.js' },
       ],
       output: null,
     },

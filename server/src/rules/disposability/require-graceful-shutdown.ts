@@ -227,16 +227,15 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     // The handler belongs to the entry point: say so there too when what serves is reached through another
     // module. Not in a package's `main`, which is also the API other code embeds the server through,
     // unless `npm start` runs it too or it is also the package's bin.
-    const reportAtEntry = (entry: string, file: string, hops = 0): boolean => {
+    const reportAtEntry = (entry: string, file: string, hops = 0): void => {
       // An interactive shell (`command-node`, `repl`) starts its server when someone types the command: no platform runs it.
-      if (importsOf(entry).some((specifier) => INTERACTIVE_SHELL_MODULES.has(specifier))) return false;
+      if (importsOf(entry).some((specifier) => INTERACTIVE_SHELL_MODULES.has(specifier))) return;
       // A bin that only loads another module: the entry's code, and the handler's place, is there, even in `main`.
       const forwarded = files.get(entry)!.collected.forwardsTo;
       const next = forwarded !== undefined && hops < 3 ? resolveImport(entry, forwarded, paths) : undefined;
       if (next !== undefined && next !== file) return reportAtEntry(next, file, hops + 1);
       const through = file !== entry && (entry !== main || started.has(entry) || hops > 0) ? importToward(entry, file, files.get(entry)!.collected, importsOf, paths, resolveSelf) : undefined;
       if (through) reportOnce(reported, entry, through.range, () => report(entry, { at: through.range, messageId: 'entryNoSigterm', data: { module: through.specifier } }));
-      return through !== undefined;
     };
     // A package whose declared entries start nothing (an API or docs `main`) is started by a module
     // another package calls: the starters nothing here imports stand in for its entries.
@@ -298,9 +297,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       if (hearsSigterm) reportExitsWithoutClosing();
       if (facts.some((item) => item.facts.handlesSigterm) || usesLibrary || (hearsSigterm && !optIn)) continue;
       // A `main` that only exports the server a bin or `npm start` runs is the API other code embeds it through: the handler is theirs.
+      if (entry === main && !started.has(main) && start.file !== main && declared.some((other) => other !== main && serves(other))) continue;
       const server = start.facts.starts[0];
-      // So is a start in its own API (`function PeerServer(options) { server.listen(port) }`, exported).
-      if (entry === main && !started.has(main) && (start.file !== main || server.embeddable) && declared.some((other) => other !== main && serves(other))) continue;
       const otherSignals = [...new Set(facts.flatMap((item) => item.facts.otherSignals.map(({ signal }) => signal)))];
       const messageId = optIn ? 'optInOnly' : otherSignals.length > 0 ? 'sigintOnly' : 'noSigterm';
       // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
@@ -308,9 +306,8 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       const data = messageId === 'sigintOnly' ? { signals: otherSignals.join(' and ') } : undefined;
       // An entry that handles SIGINT itself is reported at that handler, below.
       const entryHandlesSignals = facts.some((item) => item.file === entry && item.facts.otherSignals.length > 0);
-      const atEntry = (messageId === 'noSigterm' || (messageId === 'sigintOnly' && !entryHandlesSignals)) && reportAtEntry(entry, start.file);
-      // The API of the package's `main` that a bin calls (`PeerServer(options)`) is other code's to embed too: the bin is told, not the API.
-      if (!(atEntry && server.embeddable && start.file === main)) reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, data, fix }));
+      reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, data, fix }));
+      if (messageId === 'noSigterm' || (messageId === 'sigintOnly' && !entryHandlesSignals)) reportAtEntry(entry, start.file);
       // Where SIGINT is handled is where SIGTERM belongs: say so there too when it is another file.
       if (messageId === 'sigintOnly') {
         for (const { file, facts: fileFacts } of facts) {
