@@ -5,6 +5,7 @@ const WINSTON = "const winston = require('winston');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a write stream at a path held in a variable named log (not a setting)', code: "const fs = require('fs');\nfunction save(log) {\n  return fs.createWriteStream(log);\n}" },
     { name: 'Parse Server with its log files turned off, a logger adapter of its own, or options built elsewhere', code: "const { ParseServer } = require('parse-server');\nnew ParseServer({ appId, logsFolder: null });\nnew ParseServer({ appId, loggerAdapter: new StdoutLogger() });\nnew ParseServer({ ...config, appId });\nnew ParseServer(loadOptions());" },
     { name: 'a log folder computed from the environment alone', code: "const logsFolder = (() => {\n  let folder = process.env.LOGS_FOLDER;\n  return folder;\n})();" },
     { name: 'a file opened to append outside a logger module', code: "var dest = require('fs').createWriteStream(target.path, { flags: 'a' });", filename: 'lib/storage.js' },
@@ -75,6 +76,12 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a write stream at the path of a log option (github-webhook --log)',
+      code: "const fs = require('fs');\nconst logStream = options.log === 'stdout' ? process.stdout : fs.createWriteStream(options.log);",
+      errors: [{ messageId: 'fileStream', line: 2, column: 63, message: 'Log lines go to the file in `options.log`. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: null,
+    },
     {
       name: "Parse Server left on its default log files (parse-server-example)",
       code: "var ParseServer = require('parse-server').ParseServer;\nvar api = new ParseServer({\n  databaseURI: process.env.DATABASE_URI,\n  appId: process.env.APP_ID,\n});",

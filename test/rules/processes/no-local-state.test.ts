@@ -7,6 +7,7 @@ const MULTER = "const multer = require('multer');\n";
 
 runRuleTests(rule, {
   valid: [
+    { name: "connect's session middleware given a store", code: "var connect = require('connect');\napp.use(connect.session({ secret: process.env.SECRET, store: new RedisStore({ client }) }));" },
     {
       name: 'a SQLite database at a path the code is handed, in an app that can also use PostgreSQL',
       code: "import SqliteDB from 'better-sqlite3';\nexport const open = (location) => new SqliteDB(location);",
@@ -152,6 +153,12 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "Express 3's own session middleware with no store (Calipso's install mode)",
+      code: "var express = require('express');\nvar temporarySession = installed ? {} : express.session({ secret: process.env.SECRET });\napp.use(temporarySession);",
+      errors: [{ messageId: 'memorySession', line: 2, column: 41 }],
+      output: null,
+    },
     {
       name: 'a SQLite database at a path the code is handed, in an app that declares no database server (atproto PDS)',
       code: "import SqliteDB from 'better-sqlite3';\nexport class Database {\n  static sqlite(location) {\n    return new Database(new SqliteDB(location, { timeout: 0 }));\n  }\n}",

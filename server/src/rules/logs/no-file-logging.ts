@@ -324,8 +324,10 @@ function logFileTarget(source: SourceCode, node: Node): string | undefined {
   const path = getMemberPath(unwrapExpression(node)) ?? [];
   const name = path.at(-1);
   const inLoggingSettings = name !== undefined && isLoggingLocation(name, path.slice(0, -1));
-  if (name === undefined || !(LOG_FILE_SETTING.test(name) || inLoggingSettings)) return undefined;
-  return `the file in \`${inLoggingSettings ? path.slice(-2).join('.') : name}\``;
+  // `fs.createWriteStream(options.log)`: the `log` option given as a path (github-webhook's `--log /var/log/webhook.log`).
+  const logOption = path.length > 1 && name === 'log';
+  if (name === undefined || !(LOG_FILE_SETTING.test(name) || inLoggingSettings || logOption)) return undefined;
+  return `the file in \`${inLoggingSettings || logOption ? path.slice(-2).join('.') : name}\``;
 }
 
 /** `app.log`, and the text files apps keep logs and errors in: `mesherrors.txt`, `agenterrorlogs.txt`, `log.txt`. */

@@ -52,6 +52,8 @@ const UPLOAD_FOLDER_KEY = /^(?:uploads?|(?:storage|files?)[_-]?local|local[_-]?(
 
 interface Bindings {
   readonly session: ModuleBindings;
+  /** Express 3 and connect, whose own `session()` is the middleware express-session became. */
+  readonly bundledSession: ModuleBindings;
   readonly multer: ModuleBindings;
   readonly fileDatabases: ModuleBindings;
   readonly memoryStores: ModuleBindings;
@@ -65,7 +67,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /\b(?:Disk|Local|Fs|File(?:System)?)\w*(?:Store|Storage)\b|\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`](?:classic-)?level(?:up)?['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
+  triggers: /\b(?:Disk|Local|Fs|File(?:System)?)\w*(?:Store|Storage)\b|\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`](?:classic-)?level(?:up)?['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|(?:express|connect)\.session\s*\(|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -125,6 +127,7 @@ export default defineRule<MessageId>({
         const program = node as TSESTree.Program;
         bindings = {
           session: findModuleBindings(program, (module) => module === 'express-session'),
+          bundledSession: findModuleBindings(program, (module) => module === 'express' || module === 'connect'),
           multer: findModuleBindings(program, (module) => module === 'multer'),
           fileDatabases: withAssignedRequires(context.source, findModuleBindings(program, (module) => SQLITE_MODULES.includes(module)), SQLITE_MODULES),
           memoryStores: findModuleBindings(program, (module) => module === 'memorystore'),
@@ -189,6 +192,8 @@ function checkCall(context: FileRuleContext<MessageId>, node: TSESTree.CallExpre
   // `var expressSession = require('express-session')` inside the function that sets the app up is followed too.
   const local = node.callee.type === 'Identifier' ? context.source.stableInitializer(node.callee, node.callee.name) : undefined;
   if ((path?.length === 1 && bindings.session.namespaces.has(path[0])) || requiredSpecifier(unwrapExpression(local ?? node.callee)) === 'express-session') return checkSession(context, node, bindings);
+  // `express.session({ secret })` of Express 3 (and connect's): the same middleware, on the same memory store by default.
+  if (path?.length === 2 && path[1] === 'session' && bindings.bundledSession.namespaces.has(path[0])) return checkSession(context, node, bindings);
   if (path && bindings.multer.namespaces.has(path[0])) return checkMulter(context, node, path);
   const name = path?.join('.') ?? '';
   if (name === 'sqlite.open' || name === 'open') return checkSqliteOpen(context, node, bindings);
