@@ -15,12 +15,6 @@ const PARSE_SERVER = "const express = require('express');\nclass ParseServer {\n
 runRuleTests(rule, {
   valid: [
     {
-      name: 'a library whose only entry is its main, starting servers in functions it exports by name (exports.Server = Server)',
-      code: "var http = require('http');\nfunction PeerServer(options) {\n  var server = http.createServer(app);\n  server.listen(options.port);\n}\nfunction Server(opts) {\n  return { run: async () => { http.createServer().listen(opts.port); } };\n}\nexports.Server = Server;\nexports = module.exports = { PeerServer: PeerServer, Server: Server };",
-      filename: 'lib/index.js',
-      project: projectFixture({ 'package.json': packageJsonText({ name: 'peer-lib', main: 'lib/index.js' }) }),
-    },
-    {
       name: 'a listener for one task, closed by the function that made it once the task is done or timed out',
       code: "const http = require('http');\nfunction runTest(options, callback) {\n  var server;\n  function timeout() {\n    if (server) server.close();\n    callback(new Error('timeout'));\n  }\n  function wait() {\n    server = http.createServer(onPingback);\n    server.listen(options.port, listener);\n  }\n  wait();\n}\nmodule.exports = { runTest };",
       filename: 'lib/webpagetest.js',

@@ -304,9 +304,9 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       // An opt-in handler already exists: making it the default is the author's call, not a second handler's.
       const fix = messageId === 'optInOnly' ? undefined : shutdownFix(server);
       const data = messageId === 'sigintOnly' ? { signals: otherSignals.join(' and ') } : undefined;
+      reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, data, fix }));
       // An entry that handles SIGINT itself is reported at that handler, below.
       const entryHandlesSignals = facts.some((item) => item.file === entry && item.facts.otherSignals.length > 0);
-      reportOnce(reported, start.file, server.range, () => report(start.file, { at: server.range, messageId, data, fix }));
       if (messageId === 'noSigterm' || (messageId === 'sigintOnly' && !entryHandlesSignals)) reportAtEntry(entry, start.file);
       // Where SIGINT is handled is where SIGTERM belongs: say so there too when it is another file.
       if (messageId === 'sigintOnly') {
@@ -542,22 +542,8 @@ function embeddableStart(call: TSESTree.CallExpression): boolean {
   for (let node: Node | undefined = call.parent; node; node = node.parent) {
     if (node.type === 'MethodDefinition' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
     if (isFunctionNode(node) && node.parent?.type === 'AssignmentExpression' && node.parent.right === node && /^(?:module\.exports|exports)\b|\.prototype\.|^this\.\w+$/.test(getMemberPath(node.parent.left)?.join('.') ?? '')) return true;
-    // `function Server(…) { return { run: async () => { app.listen(port) } } }` compiled with `exports.Server = Server`.
-    if (node.type === 'FunctionDeclaration' && node.id && node.parent?.type === 'Program' && exportsByName(node.parent, node.id.name)) return true;
   }
   return false;
-}
-
-/** `exports.Server = Server`, `module.exports = Server`, `exports = module.exports = { PeerServer }`: a top-level function the module exports under its name. */
-function exportsByName(program: TSESTree.Program, name: string): boolean {
-  return program.body.some((statement) => {
-    let expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
-    while (expression?.type === 'AssignmentExpression' && expression.right.type === 'AssignmentExpression') expression = expression.right;
-    if (expression?.type !== 'AssignmentExpression' || !/^(?:module\.exports|exports)\b/.test(getMemberPath(expression.left)?.join('.') ?? '')) return false;
-    const value = expression.right;
-    if (value.type === 'Identifier') return value.name === name;
-    return value.type === 'ObjectExpression' && value.properties.some((property) => property.type === 'Property' && property.value.type === 'Identifier' && property.value.name === name);
-  });
 }
 
 /** Notes the stop-signal handler `call` installs, if it installs one; true for a SIGTERM handler that may close something. */
