@@ -14,6 +14,11 @@ runRuleTests(rule, {
       project: projectFixture({ 'package.json': packageJsonText({ name: 'api', dependencies: { 'better-sqlite3': '^11.0.0', express: '^4.21.0', pg: '^8.0.0' } }) }),
     },
     {
+      name: 'a SQLite file opened read-only in a service whose only database is SQLite (pelias-placeholder)',
+      code: "const Database = require('better-sqlite3');\nfunction collect(dbFiles) {\n  dbFiles.forEach((dbPath) => {\n    const db = new Database(dbPath, { readonly: true });\n  });\n}",
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'placeholder', dependencies: { 'better-sqlite3': '^11.0.0', express: '^4.21.0' } }) }),
+    },
+    {
       name: 'a command-line tool keeping its index in a SQLite file it is handed (thumbsup)',
       code: "const Database = require('better-sqlite3');\nclass Index {\n  constructor(indexPath) {\n    this.db = new Database(indexPath, {});\n  }\n}",
       project: projectFixture({ 'package.json': packageJsonText({ name: 'thumbsup', bin: { thumbsup: './bin/thumbsup.js' }, dependencies: { 'better-sqlite3': '^11.0.0', yargs: '^17.0.0' } }) }),

@@ -670,8 +670,15 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   // lowdb's file adapters keep a JSON file whatever its path: `new FileAsync(source)` with the path a parameter;
   // so does a SQLite client in an app that declares no database server to use instead (`new SqliteDB(location)`).
   const pathHandedIn = file !== undefined && resolveConst(context.source, file as Node).type === 'Identifier';
-  if (pathHandedIn && (LOWDB_FILE_ADAPTER.test(name) || (moduleItself && onlyFileDatabases(context.project)))) return context.report({ at, messageId: 'localDatabase', data: { file: `\`${context.source.getText(file as Node)}\`` } });
+  if (pathHandedIn && (LOWDB_FILE_ADAPTER.test(name) || (moduleItself && !opensReadOnly(node) && onlyFileDatabases(context.project)))) return context.report({ at, messageId: 'localDatabase', data: { file: `\`${context.source.getText(file as Node)}\`` } });
   reportLocalFile(context, at, file as Node | undefined);
+}
+
+/** `new Database(dbPath, { readonly: true })`: reference data shipped or built apart, which the service only reads. */
+function opensReadOnly(node: TSESTree.NewExpression): boolean {
+  const options = node.arguments[1];
+  const readonly = options?.type === 'ObjectExpression' ? findProperty(options, 'readonly')?.value : undefined;
+  return readonly?.type === 'Literal' && readonly.value === true;
 }
 
 /**
