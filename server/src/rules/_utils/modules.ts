@@ -32,17 +32,11 @@ export function resolveEntryPoint(root: string, entry: string, files: ReadonlySe
 }
 
 /**
- * Imports as relative paths where a package imports itself by name (`import '@keystone-6/core/scripts'`
+ * An import as a relative path where a package imports itself by name (`import '@keystone-6/core/scripts'`
  * in @keystone-6/core's own bin), mapped through its `exports` (or `main`), so the import graph
- * follows them like any relative import. So is a relative import of the package's own folder
+ * follows it like any relative import. So is a relative import of the package's own folder
  * (`require('../')` in a bin), which Node resolves through `main`.
  */
-export function withSelfReferences(root: string, manifest: Readonly<Record<string, unknown>> | undefined, importsOf: (file: string) => readonly string[]): (file: string) => readonly string[] {
-  const resolveSelf = selfReferences(root, manifest);
-  return (file) => importsOf(file).map((specifier) => resolveSelf(file, specifier));
-}
-
-/** One import of `file` as `withSelfReferences` maps it. */
 export function selfReferences(root: string, manifest: Readonly<Record<string, unknown>> | undefined): (file: string, specifier: string) => string {
   if (!manifest) return (_file, specifier) => specifier;
   const name = typeof manifest.name === 'string' ? manifest.name : undefined;

@@ -20,7 +20,7 @@ import { ownerFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
 import { importVisitors } from '../_utils/importSpecifiers';
-import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, selfReferences, withSelfReferences } from '../_utils/modules';
+import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, selfReferences } from '../_utils/modules';
 import { ownValue } from '../_utils/records';
 import { mergeVisitors } from '../_utils/visitors';
 
@@ -199,7 +199,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     const libraries = new Set([...SHUTDOWN_LIBRARIES, ...options.shutdownLibraries]);
     const paths = new Set(files.keys());
     const resolveSelf = selfReferences(project.root, project.files.packageJson?.json);
-    const importsOf = withSelfReferences(project.root, project.files.packageJson?.json, (file: string) => files.get(file)?.summary.imports ?? []);
+    const importsOf = (file: string) => (files.get(file)?.summary.imports ?? []).map((specifier) => resolveSelf(file, specifier));
     const reported = new Set<string>();
     const startsServer = (file: string) => files.get(file)!.collected.starts.length > 0;
     const declared = entryFiles(project.root, [...project.entryPoints, ...options.entryPoints], paths, importsOf, startsServer);

@@ -3,13 +3,11 @@
  * invisible to the other instances and lost on restart, so sessions, uploads and data belong in
  * backing services. Request-scoped buffers and in-memory test databases are fine.
  */
-import type { ProjectFacts } from '../../project/facts';
-import { isHttpServerModule } from '../_utils/servers';
-import { serviceKindOfModule } from '../_utils/serviceKinds';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
 import type { Node } from '../../engine/types';
+import type { ProjectFacts } from '../../project/facts';
 import { assignmentsInFunction, enclosingClass, enclosingFunction, fallbackOf, findProperty, findSpreadProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, prototypeMethodOf, isNullish, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { isBootFunctionName } from '../_utils/callGraph';
 import { cliCommandOf } from '../_utils/cliCommands';
@@ -20,6 +18,8 @@ import { fsMethodOf, isPathBuilderCall } from '../_utils/fs';
 import { bindingsByLocalName, findModuleBindings, modulesByLocalName, type ModuleBinding, type ModuleBindings } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { enclosingRequestHandler } from '../_utils/requestHandlers';
+import { isHttpServerModule } from '../_utils/servers';
+import { serviceKindOfModule } from '../_utils/serviceKinds';
 import { howAssigned, inDevelopmentOnlyBranch } from '../_utils/branches';
 import { isBrowserFile, isDevOnlyFile, isScaffolder } from '../_utils/sourceRoles';
 import { newStoreFileUse, noteStoreFileUse, savedRecordFile, storeFileName, storeFileWrites } from '../_utils/storeFiles';

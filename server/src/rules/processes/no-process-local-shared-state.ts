@@ -21,11 +21,11 @@ import { amongDefaults } from '../_utils/defaultSettings';
 import { getEnvReadName, readsEnvironment, toEnvName } from '../_utils/env';
 import { initializerOf } from '../_utils/environment';
 import { findModuleBindings, moduleLocal, modulesByLocalName, type ModuleBindings } from '../_utils/imports';
+import { findParseServerBindings, inProcessLiveQuery, type ParseServerBindings } from '../_utils/parseServer';
 import { enclosingRequestHandler, readsRequestData } from '../_utils/requestHandlers';
 import { isSecretName } from '../_utils/secrets';
 import { escapeRegExp } from '../_utils/strings';
 import { isBrowserFile, isDevOnlyFile, isFrontendModule } from '../_utils/sourceRoles';
-import { findParseServerBindings, inProcessLiveQuery, type ParseServerBindings } from '../_utils/parseServer';
 
 type MessageId = 'handlerState' | 'inProcessLock' | 'memoryQueue' | 'memoryAdapterDefault' | 'memoryStandIn' | 'memoryLiveQuery' | 'memoryRateLimit' | 'memoryWebhooks' | 'generatedSecret' | 'generatedSecretFallback' | 'generatedSecretFile' | 'secretInLocalStore';
 
@@ -1227,15 +1227,12 @@ function keyGeneratorHanding(value: Node): TSESTree.CallExpression | undefined {
  */
 function privateKeyPem(source: SourceCode, written: Node): TSESTree.CallExpression | undefined {
   const values = written.type === 'Identifier' ? [resolveConst(source, written), ...assignmentsInFunction(written).map((assignment) => assignment.right)] : [written];
-  return values.map((value) => withoutAwait(unwrapExpression(value))).find((value): value is TSESTree.CallExpression => value.type === 'CallExpression' && (getCalleeProperty(value) === 'privateKeyToPem' || isKeyPairExport(value)));
+  return values.map(unwrapAwait).find((value): value is TSESTree.CallExpression => value.type === 'CallExpression' && (getCalleeProperty(value) === 'privateKeyToPem' || isKeyPairExport(value)));
 }
 
 function isKeyPairExport(call: TSESTree.CallExpression): boolean {
-  return call.callee.type === 'MemberExpression' && getCalleeProperty(call) === 'export' && /key_?pair$/i.test(call.callee.object.type === 'Identifier' ? call.callee.object.name : call.callee.object.type === 'MemberExpression' ? (getMemberName(call.callee.object) ?? '') : '');
-}
-
-function withoutAwait(node: Node): Node {
-  return node.type === 'AwaitExpression' ? unwrapExpression(node.argument) : node;
+  const path = getMemberPath(call.callee);
+  return path?.at(-1) === 'export' && /key_?pair$/i.test(path.at(-2) ?? '');
 }
 
 /** Store packages that keep their data in files on the local disk: `@verdaccio/local-storage`, `local-storage-legacy`. */
