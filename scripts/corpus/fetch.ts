@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -35,7 +35,7 @@ export function packageDir(pkg: Pick<CorpusPackage, 'name' | 'version'>): string
   return join(CORPUS_DIR, `${pkg.name.replace(/^@/, '').replace(/\//g, '+')}@${pkg.version}`);
 }
 
-/** The package root as published: npm tarballs hold everything under `package/`. */
+/** The package root as published: npm tarballs hold everything under `package/` (older ones under another single folder, renamed on extraction). */
 export function packageRoot(pkg: Pick<CorpusPackage, 'name' | 'version'>): string {
   return join(packageDir(pkg), 'package');
 }
@@ -50,7 +50,7 @@ export function fetchCorpus(packages: readonly CorpusPackage[] = loadPackages(),
   return packages.map((pkg) => {
     const dir = packageDir(pkg);
     const marker = join(dir, DONE_MARKER);
-    if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === pkg.integrity) return packageRoot(pkg);
+    if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === pkg.integrity && existsSync(packageRoot(pkg))) return packageRoot(pkg);
     const tarball = downloadVerified(pkg, log);
     extract(tarball, dir);
     writeFileSync(marker, `${pkg.integrity}\n`);
@@ -103,7 +103,16 @@ function extract(tarball: string, dir: string): void {
     const result = spawnSync('tar', ['-xzf', tarball, '-C', scratch, '--no-same-owner'], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`tar failed on ${tarball}: ${result.error?.message ?? result.stderr}`);
   }
+  normaliseTopFolder(scratch);
   renameSync(scratch, dir);
+}
+
+/** Tarballs packed before npm 3 may hold everything under `<name>-<version>/` instead of `package/`, as npm itself accepts. */
+function normaliseTopFolder(scratch: string): void {
+  const entries = readdirSync(scratch, { withFileTypes: true });
+  if (entries.length === 1 && entries[0].isDirectory() && entries[0].name !== 'package') {
+    renameSync(join(scratch, entries[0].name), join(scratch, 'package'));
+  }
 }
 
 interface TarModule {
