@@ -33,6 +33,10 @@ runRuleTests(rule, {
     { name: 'a build tool\'s config split by environment', code: 'module.exports = { mode: "production" };', filename: 'config/webpack/production.js' },
     { name: 'an Angular environment file (browser code, another convention)', code: 'export const environment = { production: true };', filename: 'src/environments/environment.prod.ts' },
     { name: 'a computed environment key on something that is not a config map', code: "const handler = handlers[process.env.NODE_ENV];" },
+    {
+      name: 'a branch for one environment that names a build tool\'s file, or a config file not named after an environment',
+      code: "if (mode === 'production') plugins.push(load('webpack.prod.js'));\nif (mode === 'production') file = 'config.json';\nif (mode === 'test') file = 'test.config.json';",
+    },
   ],
   invalid: [
     {
@@ -57,6 +61,13 @@ runRuleTests(rule, {
       code: "var _base = _interopRequireDefault(require('./settings.base'));\nvar _dev = _interopRequireDefault(require('./settings.development'));\nvar _prod = _interopRequireDefault(require('./settings.production'));\nvar env = process.env.NODE_ENV || 'production';\nvar settings = {};\nif (env === 'development') {\n  merge(settings, _base.default, _dev.default);\n} else {\n  merge(settings, _base.default, _prod.default);\n}",
       filename: 'server/config/settings.js',
       errors: [{ messageId: 'fileByEnvironment', line: 6, column: 5, file: 'server/config/settings.js' }],
+      output: null,
+    },
+    {
+      name: "a branch for the production mode that names production's config file (jsreport)",
+      code: "let envBasedConfigFile = 'dev.config.json';\nif (mode === 'production') {\n  envBasedConfigFile = 'prod.config.json';\n}\nif (mode === 'test') {\n  envBasedConfigFile = 'test.config.json';\n}",
+      filename: 'lib/reporter.js',
+      errors: [{ messageId: 'fileByEnvironment', line: 2, column: 5, endColumn: 26 }],
       output: null,
     },
     {

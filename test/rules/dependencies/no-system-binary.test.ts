@@ -112,6 +112,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a program named in options, through child_process required as CoffeeScript compiles it (node-rtsp-stream)',
+    code: "var Mpeg1Muxer, child_process;\nchild_process = require('child_process');\nMpeg1Muxer = function (options) {\n  this.stream = child_process.spawn(options.ffmpegPath, this.spawnOptions, { detached: false });\n};",
+    errors: [{ messageId: 'configuredProgram', line: 4, column: 37, endColumn: 55 }],
+    output: null,
+  },
+  {
     name: 'a program kept in a class field',
     code: "const childProcess = require('child_process');\nclass EmbeddedMariaDB {\n  exec = 'mariadbd';\n  start() {\n    this.childProcess = childProcess.spawn(this.exec, ['--user=node']);\n  }\n}",
     errors: [{ messageId: 'systemBinary', line: 5, column: 44, message: 'This runs `mariadbd`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],

@@ -131,6 +131,10 @@ runRuleTests(rule, {
       name: "graphql-subscriptions' PubSub only in development",
       code: "const { PubSub } = require('graphql-subscriptions');\nconst pubsub = process.env.NODE_ENV === 'development' ? new PubSub() : new RedisPubSub({ connection });",
     },
+    {
+      name: 'a cache option falling back to memory, a store option falling back to a file provider, and a store taken from elsewhere',
+      code: "options.cacheStore = options.cacheStore || 'memory';\nthis.options.store = this.options.store || { provider: 'fs' };\nthis.options.store = config.store || { provider: 'memory' };\nif (!options.provider || options.provider === 'fs') useFiles();\nif (!a.provider || b.provider === 'memory') useMemory();\nif (!options.cacheStore) options.cacheStore = new MemoryStore();\nif (!options.store) this.lock = new MemoryMutex();",
+    },
   ],
   invalid: [
     {
@@ -158,6 +162,22 @@ runRuleTests(rule, {
       name: 'a pub/sub an instance falls back to when none is given (boardgame.io)',
       code: "class SocketIO {\n  constructor({ pubSub } = {}) {\n    this.pubSub = pubSub || new InMemoryPubSub();\n  }\n}",
       errors: [{ messageId: 'memoryAdapterDefault', line: 3, column: 29 }],
+      output: null,
+    },
+    {
+      name: "a store option that falls back to the memory provider (jsreport's templates and blobs)",
+      code: "this.options.store = this.options.store || { provider: 'memory' };\noptions.blobStorage = options.blobStorage || 'memory';\nif (!this.options.blobStorage.provider || this.options.blobStorage.provider === 'memory') {\n  this.blobStorage.registerProvider(require('./blobStorage/inMemoryBlobStorageProvider.js')(this.options));\n}",
+      errors: [
+        { messageId: 'memoryAdapterDefault', line: 1, column: 44, endColumn: 66, message: "When no adapter is configured, this falls back to `memory`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." },
+        { messageId: 'memoryAdapterDefault', line: 2, column: 46 },
+        { messageId: 'memoryAdapterDefault', line: 3, column: 5, endColumn: 89 },
+      ],
+      output: null,
+    },
+    {
+      name: 'dialog state kept in a memory storage when no storage is configured (Botkit)',
+      code: "if (!this._config.storage) {\n  this.storage = new botbuilder_1.MemoryStorage();\n  console.warn('** Your bot is using memory storage and will forget everything when it reboots!');\n} else {\n  this.storage = this._config.storage;\n}",
+      errors: [{ messageId: 'memoryAdapterDefault', line: 2, column: 18, message: "When no adapter is configured, this falls back to `MemoryStorage`, which keeps its messages or state in this process's memory: other instances never receive them and a restart drops them. Default to a shared backing service (Redis, a database), or require one to be configured." }],
       output: null,
     },
     {

@@ -97,6 +97,12 @@ export function processCallVisitors(onCall: (call: ProcessCall) => void): Visito
         promisified.push({ name: declarator.id.name, argument: init.arguments[0] });
       }
     },
+    // `var cp; cp = require('child_process');`, as CoffeeScript compiles its requires.
+    AssignmentExpression: (node) => {
+      const assignment = node as TSESTree.AssignmentExpression;
+      const required = assignment.operator === '=' && assignment.left.type === 'Identifier' ? requiredModule(unwrapExpression(assignment.right)) : undefined;
+      if (required) bindings.set((assignment.left as TSESTree.Identifier).name, required);
+    },
     CallExpression: (node) => {
       if ((node as TSESTree.CallExpression).arguments.length > 0) candidates.push(node as TSESTree.CallExpression);
     },

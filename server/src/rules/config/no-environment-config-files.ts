@@ -31,7 +31,7 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
   severity: 'warning',
   description: 'Config grouped into named environments: config files per environment, and code that picks them by NODE_ENV.',
   triggers: (text, project, path) =>
-    mayLookUpEnvironment(text) || CONFIG_NAME_PREFIX_TEXT.test(text) || ENVIRONMENT_EXPORT_TEXT.test(text) || environmentOfConfigFile(project.root, path) !== undefined || testEnvironmentOfConfigFile(project.root, path) !== undefined,
+    mayLookUpEnvironment(text) || CONFIG_NAME_PREFIX_TEXT.test(text) || ENVIRONMENT_CONFIG_FILE_TEXT.test(text) || ENVIRONMENT_EXPORT_TEXT.test(text) || environmentOfConfigFile(project.root, path) !== undefined || testEnvironmentOfConfigFile(project.root, path) !== undefined,
   messages: {
     fileByEnvironment:
       'The config file is chosen by the environment\'s name, so each deploy needs its own file in the repository and a new deploy needs a new release. Read each setting from its own environment variable instead, with defaults that suit development.',
@@ -59,9 +59,10 @@ export default defineProjectRule<MessageId, EnvironmentLookups>({
       }),
       {
         // `if (NODE_ENV === 'development') file = 'config/config.js'; else file = 'config.json';`
+        // `let file = 'dev.config.json'; if (mode === 'production') file = 'prod.config.json';`
         IfStatement: (node) => {
           const branch = node as TSESTree.IfStatement;
-          if (branchesPickConfigFiles(source, branch)) collected.lookups.push({ range: branch.test.range, messageId: 'fileByEnvironment' });
+          if (branchesPickConfigFiles(source, branch) || branchNamesEnvironmentFile(branch)) collected.lookups.push({ range: branch.test.range, messageId: 'fileByEnvironment' });
         },
         // `'config-' + (DEBUG ? 'debug' : 'release')`: one of two environments' files, whatever decides which.
         ConditionalExpression: (node) => {
@@ -154,6 +155,27 @@ function branchesPickConfigFiles(source: SourceCode, branch: TSESTree.IfStatemen
   const modules = modulesByLocalName(source.ast);
   const files = [branch.consequent, branch.alternate!].map((side) => configFilesNamed(side, modules).join('\n'));
   return files.every((named) => named !== '') && files[0] !== files[1];
+}
+
+/** A config file named after a deploy environment: `prod.config.json`, `config.production.yml`, `settings-staging.json`. */
+const ENVIRONMENT_CONFIG_FILE_TEXT = /(?:production|prod|staging|development|dev)[.-](?:config|settings)\.|(?:config|settings)[.-](?:production|prod|staging|development|dev)\./i;
+const ENVIRONMENT_CONFIG_FILE = /(?:^|[/\\])(?:(?:production|prod|staging|development|dev)[.-](?:config|settings)|(?:config|settings)[.-](?:production|prod|staging|development|dev))\.(?:json5?|[cm]?js|ya?ml)$/i;
+
+/**
+ * A branch taken for one named environment (`mode === 'production'`, whatever holds the name) that names
+ * that environment's config file (jsreport's `prod.config.json`): the file is picked by the environment's name.
+ */
+function branchNamesEnvironmentFile(branch: TSESTree.IfStatement): boolean {
+  const test = unwrapExpression(branch.test);
+  if (test.type !== 'BinaryExpression' || !/^[!=]==?$/.test(test.operator)) return false;
+  const kind = environmentKindOf(getStaticString(test.right as Node) ?? getStaticString(test.left as Node) ?? '');
+  if (kind !== 'production' && kind !== 'staging' && kind !== 'development') return false;
+  let named = false;
+  walkSubtree(branch.consequent, (child) => {
+    named ||= ENVIRONMENT_CONFIG_FILE.test(getStaticString(child) ?? '');
+    return !named;
+  });
+  return named;
 }
 
 /** Modules named after an environment: `./settings.development`, `../config/production.json`. */

@@ -76,7 +76,7 @@ export default defineRule<MessageId>({
   description: 'Shared state kept in process memory: module-level stores written by request handlers, in-memory job queues and rate limits, secrets generated at startup.',
   // Each finding needs two things in one file: randomness and a secret, or a container and a request handler.
   triggers: (text) =>
-    /\.setSecret\s*\(|createLiveQueryServer|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|\bnew\s+Mem[A-Z]\w*|\bnew\s+(?:[\w$]+\.)?PubSub\s*\(|(?:\|\||\?\?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
+    /\.setSecret\s*\(|createLiveQueryServer|['"`](?:better-queue|p-queue|queue|async(?:\/queue)?|fastq|ioredis-mock|redis-mock|fakeredis|pg-mem)['"`]|rate-?limit|RateLimiterMemory|slow-down|MemoryStore|attempts\s*=|lockouts\s*=|failedLogins|loginFailures|(?:bad|invalid)Login|class\s+\w*Queue\b|(?:class|new)\s+[\w$.]*?(?:InMemory|Memory)\w*|\bnew\s+Mem[A-Z]\w*|\bnew\s+(?:[\w$]+\.)?PubSub\s*\(|(?:\|\||\?\?|===?)\s*['"`](?:memory|in-?memory|mem)['"`]|=\s*create\w*Memory\w*\s*\(|['"`]\.{1,2}\/[^'"`]*?\/(?:in-?[mM]emory|[mM]emory)[A-Z_-]\w*['"`]|(?:load|get|resolve)\w*Adapter\b|\.adapter\s*\(|\b(?:type|driver|store|provider)\s*:\s*['"`](?:local|memory|in-?memory)['"`]|\bwebhooks?(?:Map|ById|Registry|Index)?\s*=/i.test(text) ||
     (/\.publish\s*\(/.test(text) && /\.emit\s*\(/.test(text)) ||
     (/:\s*(?:node|local|memory|inMemory|inProcess|createLocal|createMemory|createInMemory|createInProcess)[A-Z]\w*\s*\(/.test(text) && SHARED_SERVICE.test(text)) ||
     /(?:Queue|Locks?|Mutex(?:es)?)\s*=\s*(?:Promise\.resolve\(\)|new Map\(\))/.test(text) ||
@@ -163,6 +163,9 @@ export default defineRule<MessageId>({
       ClassExpression: (node) => {
         if (!frontend) checkQueueClass(context, node as TSESTree.ClassExpression);
       },
+      IfStatement: (node) => {
+        if (!frontend) checkUnsetOrMemoryBranch(context, node as TSESTree.IfStatement);
+      },
       ReturnStatement: (node) => {
         if (frontend) return;
         checkFactoryFallback(context, node as TSESTree.ReturnStatement);
@@ -192,6 +195,7 @@ export default defineRule<MessageId>({
           // in a command handed the server clears the table, it does not make one.
           checkAttemptCounter(context, assignment, target[1], assignment.right);
         }
+        checkOptionStoreFallback(context, assignment);
         checkSecretAssignment(context, assignment, state);
         checkContainerAssignment(context, assignment, assignment.left, assignment.right, state);
       },
@@ -543,6 +547,56 @@ function checkMemoryStoreDefault(context: FileRuleContext<MessageId>, name: stri
   const made = fallback && (fallback.type === 'CallExpression' || fallback.type === 'NewExpression') ? getMemberPath(fallback.callee)?.at(-1) : undefined;
   const adapter = kind !== undefined && MEMORY_KIND.test(kind) ? kind : made !== undefined && MEMORY_CLASS.test(made) && !/Cache/.test(made) ? made : undefined;
   if (adapter) context.report({ at: fallback!, messageId: 'memoryAdapterDefault', data: { adapter } });
+}
+
+/** Options naming the store a server keeps its documents or files in: `store`, `blobStorage`, `persistence`. */
+const STORE_OPTION = /^(?:store|storage|persistence|backend|\w+(?:Store|Storage))$/;
+
+/**
+ * `this.options.store = this.options.store || { provider: 'memory' }` (jsreport): when nothing is configured,
+ * the server's store is this process's memory.
+ */
+function checkOptionStoreFallback(context: FileRuleContext<MessageId>, assignment: TSESTree.AssignmentExpression): void {
+  const option = getMemberPath(assignment.left)?.at(-1);
+  const value = unwrapExpression(assignment.right);
+  const fallback = fallbackOf(value);
+  if (!option || !STORE_OPTION.test(option) || /cache/i.test(option) || !fallback || value.type !== 'LogicalExpression') return;
+  if (context.source.getText(value.left) !== context.source.getText(assignment.left)) return;
+  const fallbackValue = unwrapExpression(fallback);
+  const kind = fallbackValue.type === 'ObjectExpression' ? getStaticString(findProperty(fallbackValue, 'provider')?.value as Node | undefined) : getStaticString(fallbackValue);
+  if (kind !== undefined && MEMORY_KIND.test(kind)) context.report({ at: fallback, messageId: 'memoryAdapterDefault', data: { adapter: kind } });
+}
+
+/**
+ * The branch taken when no store is configured, when it sets one up in memory:
+ * `if (!options.blobStorage.provider || options.blobStorage.provider === 'memory') register(require('./inMemoryBlobStorageProvider')(…))`
+ * (jsreport), `if (!this._config.storage) this.storage = new MemoryStorage()` (Botkit).
+ */
+function checkUnsetOrMemoryBranch(context: FileRuleContext<MessageId>, branch: TSESTree.IfStatement): void {
+  const test = unwrapExpression(branch.test);
+  if (test.type === 'LogicalExpression' && test.operator === '||') {
+    const kind = unsetOrMemoryKind(context.source, test);
+    if (kind) context.report({ at: test, messageId: 'memoryAdapterDefault', data: { adapter: kind } });
+    return;
+  }
+  const option = test.type === 'UnaryExpression' && test.operator === '!' ? getMemberPath(test.argument)?.at(-1) : undefined;
+  if (!option || !STORE_OPTION.test(option) || /cache/i.test(option)) return;
+  const statements = branch.consequent.type === 'BlockStatement' ? branch.consequent.body : [branch.consequent];
+  for (const statement of statements) {
+    const made = statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' ? unwrapExpression(statement.expression.right) : undefined;
+    const adapter = made && memoryBackendCreated(made);
+    if (adapter && MEMORY_STRATEGY.test(adapter)) context.report({ at: made!, messageId: 'memoryAdapterDefault', data: { adapter } });
+  }
+}
+
+/** `!provider || provider === 'memory'`: the kind of memory store a setting left unset stands for. */
+function unsetOrMemoryKind(source: SourceCode, test: TSESTree.LogicalExpression): string | undefined {
+  const [unset, memory] = test.left.type === 'UnaryExpression' ? [test.left, test.right] : [test.right, test.left];
+  if (unset.type !== 'UnaryExpression' || unset.operator !== '!' || memory.type !== 'BinaryExpression' || !/^==?=$/.test(memory.operator)) return undefined;
+  const literalOnRight = getStaticString(memory.right as Node) !== undefined;
+  const kind = getStaticString((literalOnRight ? memory.right : memory.left) as Node);
+  const compared = source.getText(literalOnRight ? memory.left : memory.right);
+  return kind !== undefined && MEMORY_KIND.test(kind) && compared === source.getText(unset.argument) ? kind : undefined;
 }
 
 /** `persistence.Memory`, `{ factory: persistence.Memory }`, `{ type: 'memory' }`, `require('./default-plugins/local-cache')`. */
