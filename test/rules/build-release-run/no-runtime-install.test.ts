@@ -399,6 +399,11 @@ runRuleTests(rule, {
       code: `${CP.replace('execFile, spawn', 'execFile, spawn, spawnSync')}process.chdir(dir);\nspawnSync('npm', ['init', '-y']);\nspawnSync('npm', ['i', 'hubot@latest']);`,
       filename: 'src/GenHubot.mjs',
     },
+    {
+      name: "a starter initialiser that installs into the project it cloned and runs git init there (gatsby new)",
+      code: `${CP}const install = (rootPath) => execSync('npm install --loglevel error', { cwd: rootPath });\nconst gitInit = (rootPath) => execSync(\`git init\`, { cwd: rootPath });`,
+      filename: 'lib/init-starter.js',
+    },
     { name: 'release tooling in bin/', code: `${CP}execSync('git pull --ff-only');\nexecSync('npm install');`, filename: 'bin/release.js' },
     { name: 'helpers in a bin/ subfolder', code: `${CP}execSync('npm install --no-save marked');`, filename: 'bin/doc/generate.js' },
     "const runCmd = require('./run_cmd');\nawait runCmd(['npm', 'ls', '--json']);\nawait runCmd(['git', 'status']);",

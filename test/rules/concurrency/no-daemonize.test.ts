@@ -150,6 +150,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a lock file holding the server's PID as JSON, which its stop command reads (laravel-echo-server)",
+    code: "const fs = require('fs');\nfs.writeFile(lockFile, JSON.stringify({ process: process.pid }, null, '\\t'), cb);\nfs.writeFile(stateFile, JSON.stringify({ started: Date.now() }), cb);",
+    errors: [{ messageId: 'pidFile', line: 2, column: 1, endColumn: 81 }],
+    output: null,
+  },
+  {
     name: 'a PID file a process in the foreground writes so that its own stop command can signal it (mountebank, droppy)',
     code: "const fs = require('fs');\nfs.writeFileSync(options.pidfile, process.pid.toString());\nfs.writeFile(paths.pid, process.pid, cb);",
     errors: [

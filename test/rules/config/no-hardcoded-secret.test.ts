@@ -5,6 +5,10 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a map of environment variables to the settings they fill (laravel-echo-server)',
+      code: "this.envVariables = {\n  LARAVEL_ECHO_SERVER_AUTH_HOST: 'authHost',\n  LARAVEL_ECHO_SERVER_REDIS_PASSWORD: 'databaseConfig.redis.password',\n  LARAVEL_ECHO_SERVER_SSL_PASS: 'sslPassphrase',\n};",
+    },
     { name: 'a table of UI texts keyed by their English wording (Calipso\'s i18n/language.de.js)', code: "module.exports = {\n  \"New Content\": \"Neuer Inhalt\",\n  \"New Content Type\": \"Neuer Inhaltstyp\",\n  \"No jobs defined\": \"Keine Aufträge definiert\",\n  \"Password\": \"Passwort\",\n};" },
     { name: 'values filled in when unset that are no credentials, or not read from the environment', code: "const DEFAULT_PORT = '3000';\nlet { PORT } = process.env;\nif (!PORT) PORT = DEFAULT_PORT;\nconst DEFAULT_KEY = 'b5c2a9d83f41e7';\nlet key = input.key;\nif (!key) key = DEFAULT_KEY;" },
     { name: 'variables named for other keys, falling back to words', code: "const cacheKey = process.env.CACHE_KEY || 'sessions';\nconst sortKey = process.env.SORT_KEY || 'uploads2024';" },
@@ -83,6 +87,13 @@ runRuleTests(rule, {
     { name: 'a config lookup whose default is empty or names no secret', code: "const secret = config.get('auth.secret', '');\nconst mode = config.get('auth.mode', 'session-cookie');" },
   ],
   invalid: [
+    {
+      name: 'defaults keyed by environment variable names, one of them a password',
+      code: "const defaults = {\n  DB_HOST: 'localhost',\n  DB_USER: 'admin',\n  DB_PASSWORD: 'hunter2secret',\n};",
+      errors: [{ messageId: 'namedSecret', line: 4, column: 16 }],
+      output: "const defaults = {\n  DB_HOST: 'localhost',\n  DB_USER: 'admin',\n  DB_PASSWORD: process.env.DB_PASSWORD,\n};",
+      envKeys: ['DB_PASSWORD'],
+    },
     {
       name: 'a TLS default read from a key the package ships, named as an example and reached from __dirname',
       code: "const options = {\n  key: fs.readFileSync(path.join(__dirname, '/../cert/dummy.key'), 'utf8'),\n};\ncerts.set('default', { key: fs.readFileSync(__dirname + '/../certs/example.key', 'ascii') });",

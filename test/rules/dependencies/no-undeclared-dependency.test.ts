@@ -18,6 +18,14 @@ const startingWith = (scripts: Record<string, string>, extra: Record<string, unk
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a TypeScript loader the CLI cannot run without: its catch exits',
+    code: "try {\n  require('ts-node').register({});\n} catch (e) {\n  console.error('ts-node is required');\n  process.exit(1);\n}",
+    filename: 'cli.js',
+    project,
+    errors: [{ messageId: 'undeclaredOptional', line: 2, column: 11, endColumn: 20 }],
+    output: null,
+  },
+  {
     name: "a table of package names in a file that does not patch the resolver names no aliases",
     code: "const Log = require('logger');",
     filename: 'js/app.js',
@@ -278,6 +286,17 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "a package loaded only where Node's built-in is missing (sharedb's inherits for browsers)",
+      code: "try {\n  var util = require('util');\n  exports.inherits = util.inherits;\n} catch (e) {\n  try {\n    exports.inherits = require('inherits');\n  } catch (e) {\n    throw new Error('If running in a browser, please install the inherits package');\n  }\n}",
+      project,
+    },
+    {
+      name: 'TypeScript loaders tried so a CLI can run sources in development, their failure only logged (medusa)',
+      code: "try {\n  require('ts-node').register({});\n  require('tsconfig-paths').register({});\n} catch (e) {\n  if (process.env.NODE_ENV !== 'production') console.warn(e);\n}",
+      filename: 'cli.js',
+      project,
+    },
     {
       name: "names a patched Module._resolveFilename resolves to the app's files (MagicMirror's alias-resolver), and module-alias's",
       code: "const Log = require('logger');\nconst NodeHelper = require('node_helper');\nconst db = require('@db/models');\nconst util = require('~util');",

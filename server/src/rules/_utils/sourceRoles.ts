@@ -145,8 +145,11 @@ function isDevCommand(root: string, path: string): boolean {
   return DEV_COMMAND.test(projectPath(root, path));
 }
 
-/** Runs `npm init`: with a generator's name, it scaffolds a new project (`GenHubot.mjs` behind `hubot --create`). */
-const SCAFFOLDS = /(['"`])(?:npm|yarn|pnpm)\1\s*,\s*\[\s*(['"`])init\2|(['"`])(?:npm|yarn|pnpm) init\b/;
+/**
+ * Runs `npm init` or a plain `git init`: with a generator's name, it scaffolds a new project (`GenHubot.mjs` behind
+ * `hubot --create`, gatsby's `init-starter.js` behind `gatsby new`). `git init --bare` makes a repository a git server keeps.
+ */
+const SCAFFOLDS = /(['"`])(?:npm|yarn|pnpm)\1\s*,\s*\[\s*(['"`])init\2|(['"`])(?:npm|yarn|pnpm) init\b|(['"`])git init(?! --bare)\b/;
 const GENERATOR_NAME = /^(?:gen|generat|create|scaffold|new|init)/i;
 
 export function isScaffolder(path: string, text: string | undefined): boolean {

@@ -346,9 +346,16 @@ function writesPidFile(source: SourceCode, call: TSESTree.CallExpression): boole
 
 const PID_FILE_NAME = /pids?_?(?:file|path)/i;
 
+/** `{ process: process.pid }`, as laravel-echo-server's lock file records the running server; not a report that mentions the PID among its data. */
+function holdsPid(node: Node | undefined): boolean {
+  const value = node && unwrapExpression(node);
+  const [only] = value?.type === 'ObjectExpression' && value.properties.length === 1 ? value.properties : [];
+  return only?.type === 'Property' && isPid(only.value as Node);
+}
+
 /**
  * `process.pid`, `String(process.pid)`, `process.pid.toString()`, `` `${process.pid}\n` ``, `process.pid + ''`,
- * and a daemonised child's: `proc.pid`.
+ * `JSON.stringify({ process: process.pid })`, and a daemonised child's: `proc.pid`.
  */
 function isPid(node: Node): boolean {
   const value = unwrapExpression(node);
@@ -358,6 +365,7 @@ function isPid(node: Node): boolean {
     case 'CallExpression': {
       const callee = value.callee;
       if (callee.type === 'Identifier' && callee.name === 'String' && value.arguments[0]) return isPid(value.arguments[0]);
+      if (getCalleeName(value) === 'JSON.stringify') return holdsPid(value.arguments[0]);
       return callee.type === 'MemberExpression' && getCalleeProperty(value) === 'toString' && isPid(callee.object);
     }
     case 'TemplateLiteral':

@@ -130,6 +130,25 @@ function inMessageCatalogue(node: Node): boolean {
   return phrases.length >= 3;
 }
 
+const ENV_VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** `authHost`, `databaseConfig.redis.password`: camelCase or dotted, unlike a value such as `localhost` or `hunter2`. */
+const SETTING_PATH = /^[a-z][A-Za-z0-9]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const NAME_SHAPE = /^.[^.A-Z]*[.A-Z]/;
+
+/**
+ * `{ LARAVEL_ECHO_SERVER_AUTH_HOST: 'authHost', LARAVEL_ECHO_SERVER_SSL_PASS: 'sslPassphrase', … }`: which setting each
+ * environment variable fills. The values are the names of settings, not their values.
+ */
+function inSettingNameMap(node: Node): boolean {
+  const property = node.parent;
+  const object = property?.type === 'Property' && property.value === node ? property.parent : undefined;
+  if (object?.type !== 'ObjectExpression' || object.properties.length < 3) return false;
+  return object.properties.every((item) => {
+    const value = item.type === 'Property' ? getStaticString(item.value as Node) : undefined;
+    return item.type === 'Property' && ENV_VARIABLE_NAME.test(getPropertyName(item.key) ?? '') && value !== undefined && SETTING_PATH.test(value) && NAME_SHAPE.test(value);
+  });
+}
+
 /** Names of a key given as bytes: `network_key`, `encryptionKey`, `AES_KEY` (not a public one). */
 const BYTE_KEY_NAME = /(?:^|_|[a-z])(?:key|Key|KEY)$/;
 
@@ -173,7 +192,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const labelName = inConnectionSettings(node) ? '' : name;
   const wording = sinkName !== undefined || isSessionMiddlewareSecret(node) ? 'signing' : secretWording(envStyle, signingKeys !== undefined);
   if ((!isSecretName(envStyle) && !signingKeys) || !isUsableSecretValue(value, labelName, wording) || isCategoryLabel(node, value)) return;
-  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node) || inMessageCatalogue(node)) return;
+  if ((envStyle === 'PASS' && isVerdict(node)) || inDisabledBlock(node) || isVariableNameHolder(source, name, value) || isKnownWeakList(node) || isTokenizerRule(node) || inMessageCatalogue(node) || inSettingNameMap(node)) return;
   // A schema that reads the variable already (`env: 'AUTH_TOKEN_SECRET'`) needs its default dropped, not moved.
   const itemEnvName = configItemEnvName(node);
   if (itemEnvName) return context.report({ at: node, messageId: 'envFallback', data: { envName: itemEnvName } });

@@ -13,7 +13,7 @@ import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
 import type { ProjectFiles } from '../../project/projectFiles';
-import { enclosingFunction, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
+import { enclosingFunction, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, mentionsIdentifier, requiredSpecifier, resolveConst, unwrapExpression } from '../_utils/ast';
 import { functionName } from '../_utils/callGraph';
 import { LOADING_HELPER_NAME, modulesByLocalName } from '../_utils/imports';
 import { jsonStringSubrange } from '../_utils/jsonStrings';
@@ -251,6 +251,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
       if (typeOnly || !packageNameOf(specifier) || isBuiltinModule(specifier)) return;
       // `import('wiki/package.json').catch(…)`: reading the host app's manifest, with a fallback, loads no code.
       if (/\/package\.json$/.test(specifier) && (isCaught(owner) || fallbackOf(source, owner))) return;
+      if (replacesBuiltin(owner)) return;
       const locals = typeScript && owner.type === 'ImportDeclaration' ? importLocals(owner) : undefined;
       locals?.forEach((name) => candidates.add(name));
       const fallback = fallbackOf(source, owner);
@@ -516,10 +517,45 @@ function fallbackOf(source: SourceCode, owner: Node): ModuleUse['fallback'] {
       });
       // `try { require('heapdump') } catch (err) {}`: loaded for its side effects, its failure ignored: nothing depends on it.
       const sideEffectOnly = owner.parent?.type === 'ExpressionStatement' && parent.handler.body.body.length === 0;
-      return { modules, tellsToInstall, expectsAbsence: sideEffectOnly || /MODULE_NOT_FOUND/.test(source.getText(parent.handler)) };
+      const devLoader = owner.type === 'CallExpression' && SOURCE_LOADER.test(getStaticString(owner.arguments[0]) ?? '') && !stopsTheProcess(parent.handler.body);
+      return { modules, tellsToInstall, expectsAbsence: sideEffectOnly || devLoader || /MODULE_NOT_FOUND/.test(source.getText(parent.handler)) };
     }
   }
   return undefined;
+}
+
+/**
+ * Hooks that compile TypeScript or newer syntax as modules load (`require('ts-node').register()`): a CLI tries them
+ * so it can run a project's sources in development, and runs compiled code without them.
+ */
+const SOURCE_LOADER = /^(?:ts-node|tsconfig-paths|@babel\/register|babel-register|esbuild-register|@swc\/register|@swc-node\/register|tsx|sucrase)(?:\/register)?$/;
+
+/** A `catch` that throws or exits: the load was needed after all. */
+function stopsTheProcess(handler: TSESTree.BlockStatement): boolean {
+  let stops = false;
+  walkSubtree(handler, (node) => {
+    stops ||= node.type === 'ThrowStatement' || (node.type === 'CallExpression' && getCalleeName(node) === 'process.exit');
+    return !stops;
+  });
+  return stops;
+}
+
+/**
+ * `try { inherits = require('util').inherits } catch { inherits = require('inherits') }`: the `catch` runs only where
+ * Node's built-in is missing, in a browser bundle; on the server the package is never loaded.
+ */
+function replacesBuiltin(owner: Node): boolean {
+  for (let node: Node | undefined = owner.parent; node && !isFunctionNode(node); node = node.parent) {
+    if (node.type !== 'CatchClause') continue;
+    let triesBuiltin = false;
+    walkSubtree((node.parent as TSESTree.TryStatement).block, (child) => {
+      const module = child.type === 'CallExpression' ? requiredSpecifier(child) : undefined;
+      triesBuiltin ||= module !== undefined && isBuiltinModule(module);
+      return !triesBuiltin;
+    });
+    return triesBuiltin;
+  }
+  return false;
 }
 
 /** `import(x).then(…).catch(…)`: a load whose failure the code handles. */
