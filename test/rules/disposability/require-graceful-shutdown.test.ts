@@ -34,6 +34,13 @@ runRuleTests(rule, {
       project: projectFixture({ 'package.json': packageJsonText({ name: 'swagger-server', main: 'lib/server.js', scripts: { start: 'node ./samples/petstore/server.js' } }) }),
     },
     {
+      name: 'a framework whose app object, exported and filled in member by member, has a listen method (LoopBack 3)',
+      code: "const http = require('http');\nconst app = module.exports = {};\napp.listen = function (cb) {\n  const server = http.createServer(this);\n  server.listen(this.get('port'), this.get('host'), cb);\n  return server;\n};",
+      filename: 'lib/application.js',
+      files: { 'index.js': "module.exports = require('./lib/application');" },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'loopback' }) }),
+    },
+    {
       name: 'a library exporting a function that listens on the port it is given',
       code: "const http = require('http');\nexports.listen = function (port) {\n  return http.createServer(handler).listen(port);\n};",
       filename: 'index.js',

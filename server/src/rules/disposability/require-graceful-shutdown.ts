@@ -169,7 +169,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
         if (getCalleeProperty(call) === 'enableShutdownHooks') collected.handlesSigterm = true;
         const start = serverStart(source, call, servesHttp, appClasses, localModules) ?? (frameworks && frameworkStart(call, frameworks));
         if (start && !isShortLived(call, start.receiver)) {
-          collected.starts.push(embeddableStart(call) ? { ...start, embeddable: true } : start);
+          collected.starts.push(embeddableStart(source, call) ? { ...start, embeddable: true } : start);
           const owner = ownerFunctionName(call);
           if (owner) collected.functions.start.push(owner);
         }
@@ -536,14 +536,21 @@ function closedByTaskItself(call: Node, owner: Node): boolean {
 /**
  * A start inside a class method or a function the module exports (`module.exports = function serve(port)`,
  * `exports.start = …`, `export function listen`, `Server.prototype.start = …`, a method a constructor
- * function gives each instance: `this.start = function start(port)`): API that other code calls.
+ * function gives each instance: `this.start = function start(port)`, a method of the object the module
+ * exports: `const app = module.exports = {}; app.listen = function (cb)`): API that other code calls.
  */
-function embeddableStart(call: TSESTree.CallExpression): boolean {
+function embeddableStart(source: SourceCode, call: TSESTree.CallExpression): boolean {
   for (let node: Node | undefined = call.parent; node; node = node.parent) {
     if (node.type === 'MethodDefinition' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
-    if (isFunctionNode(node) && node.parent?.type === 'AssignmentExpression' && node.parent.right === node && /^(?:module\.exports|exports)\b|\.prototype\.|^this\.\w+$/.test(getMemberPath(node.parent.left)?.join('.') ?? '')) return true;
+    const assignedTo = isFunctionNode(node) && node.parent?.type === 'AssignmentExpression' && node.parent.right === node ? getMemberPath(node.parent.left) : undefined;
+    if (assignedTo && (/^(?:module\.exports|exports)\b|\.prototype\.|^this\.\w+$/.test(assignedTo.join('.')) || (assignedTo.length === 2 && exportedObjectName(source) === assignedTo[0]))) return true;
   }
   return false;
+}
+
+/** `const app = module.exports = {}`: the name of the object a module exports and fills in, member by member. */
+function exportedObjectName(source: SourceCode): string | undefined {
+  return /^(?:const|let|var)\s+([\w$]+)\s*=\s*module\.exports\s*=\s*\{\s*\}/m.exec(source.text)?.[1];
 }
 
 /** Notes the stop-signal handler `call` installs, if it installs one; true for a SIGTERM handler that may close something. */
