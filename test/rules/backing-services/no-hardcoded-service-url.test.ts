@@ -4,6 +4,10 @@ import { runRuleTests } from '../../support/ruleTester';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a word that stands for an address in the example an error response gives (iobroker.rest-api)',
+      code: "res.status(422).json({\n  error: 'url not provided',\n  expectedBody: { url: 'http://ipaddress:9000/hook/' },\n});\nconst sample = { webhook: 'https://your-server/hook', api: 'http://hostname:8080/api' };",
+    },
+    {
       name: "envalid's development default and example of a variable (Reaction's MONGO_URL)",
       code: "export default envalid.cleanEnv(process.env, {\n  MONGO_URL: str({\n    devDefault: 'mongodb://localhost:27017/reaction',\n    example: 'mongodb://localhost:27017/reaction',\n  }),\n  REDIS_URL: url({ default: 'redis://cache.internal:6379' }),\n});",
     },

@@ -150,6 +150,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: 'a PID file module writing the pid it is given (strong-supervisor)',
+    code: "var fs = require('fs');\nfunction write(file, pid) {\n  fs.writeFileSync(file, pid, { flag: 'wx' });\n}\nexports.create = function (file) { write(file, process.pid); };",
+    filename: 'lib/pidfile.js',
+    errors: [{ messageId: 'pidFile', line: 3, column: 3, endColumn: 46 }],
+    output: null,
+  },
+  {
     name: "a lock file holding the server's PID as JSON, which its stop command reads (laravel-echo-server)",
     code: "const fs = require('fs');\nfs.writeFile(lockFile, JSON.stringify({ process: process.pid }, null, '\\t'), cb);\nfs.writeFile(stateFile, JSON.stringify({ started: Date.now() }), cb);",
     errors: [{ messageId: 'pidFile', line: 2, column: 1, endColumn: 81 }],

@@ -130,6 +130,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "a supervisor's log writer appending its workers' output to the file a template names (strong-supervisor)",
+      code: "var fs = require('fs');\nfunction LogWriter(template, worker) {\n  this.name = generateLogName(template, worker);\n  this.sink = fs.createWriteStream(this.name, { flags: 'a' });\n}",
+      filename: 'lib/log-writer.js',
+      errors: [{ messageId: 'fileStream', line: 4, column: 15, message: 'Log lines go to the file in `this.name`. Files on the process disk vanish with it and never reach the log router: write to stdout.' }],
+      output: null,
+    },
+    {
       name: "a file the app's logger module appends to, from a module required in place",
       code: "module.exports.setup = function (targets) {\n  targets.forEach(function (target) {\n    if (target.type === 'file') {\n      var dest = require('fs').createWriteStream(target.path, { flags: 'a', encoding: 'utf8' });\n    }\n  });\n};",
       filename: 'lib/logger.js',

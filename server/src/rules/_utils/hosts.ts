@@ -10,9 +10,12 @@ export function isPrivateHost(host: string): boolean {
   if (isLoopbackHost(name)) return true;
   if (/^10\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\./.test(name)) return true;
   if (/\.(?:internal|local|lan|svc|cluster\.local|consul|docker)$/.test(name)) return true;
-  // A single-label name (`orders`, `db`) is a service name resolved inside the deploy's network.
-  return /^[a-z][a-z0-9-]*$/.test(name);
+  // A single-label name (`orders`, `db`) is a service name resolved inside the deploy's network; not a word that
+  // stands for an address in an example (`http://ipaddress:9000/hook/` in an error's expected body).
+  return /^[a-z][a-z0-9-]*$/.test(name) && !PLACEHOLDER_HOST.test(name);
 }
+
+const PLACEHOLDER_HOST = /^(?:ip|ip-?address|address|host-?name|host|domain|(?:your|my)-?(?:host|server|domain|ip|site|app)(?:-?name)?)$/;
 
 /** Addresses a server binds to, not services it talks to. */
 export function isBindAddress(host: string): boolean {

@@ -355,13 +355,16 @@ function holdsPid(node: Node | undefined): boolean {
 
 /**
  * `process.pid`, `String(process.pid)`, `process.pid.toString()`, `` `${process.pid}\n` ``, `process.pid + ''`,
- * `JSON.stringify({ process: process.pid })`, and a daemonised child's: `proc.pid`.
+ * `JSON.stringify({ process: process.pid })`, a variable named `pid`, and a daemonised child's: `proc.pid`.
  */
 function isPid(node: Node): boolean {
   const value = unwrapExpression(node);
   switch (value.type) {
     case 'MemberExpression':
       return getMemberName(value) === 'pid';
+    // `function write(file, pid) { fs.writeFileSync(file, pid, { flag: 'wx' }) }` (strong-supervisor's pidfile module).
+    case 'Identifier':
+      return value.name === 'pid';
     case 'CallExpression': {
       const callee = value.callee;
       if (callee.type === 'Identifier' && callee.name === 'String' && value.arguments[0]) return isPid(value.arguments[0]);

@@ -144,13 +144,13 @@ function logSettingNamed(node: Node, pattern: RegExp): string | undefined {
 }
 
 /**
- * `fs.createWriteStream(target.path, { flags: 'a' })` in the app's logger module (`lib/logger.js`), or
+ * `fs.createWriteStream(target.path, { flags: 'a' })` in the app's logger module (`lib/logger.js`, `lib/log-writer.js`), or
  * `appendFile(filename, rows)` in a logger class (`class FileLogger`, `CouchLogger.prototype.setFile`):
  * a file the logger appends to, whatever the setting that names it is called.
  */
 function appendedByLogger(context: FileRuleContext<MessageId>, node: TSESTree.CallExpression, fsMethod: string | undefined): string | undefined {
-  const inLoggerClass = /Logger$/.test(enclosingClassName(node) ?? '');
-  if (!inLoggerClass && !/^(?:logger|logging|log|logs)\.[cm]?[jt]s$/i.test(basename(context.source.path))) return undefined;
+  const inLoggerClass = /Log(?:ger|Writer)$/.test(enclosingClassName(node) ?? '');
+  if (!inLoggerClass && !/^(?:logger|logging|log|logs|log[-_]?writer|file[-_]?logger)\.[cm]?[jt]s$/i.test(basename(context.source.path))) return undefined;
   const options = node.arguments[1] && unwrapExpression(node.arguments[1]);
   const flags = options?.type === 'ObjectExpression' ? getStaticString(findProperty(options, 'flags')?.value as Node | undefined) : getStaticString(node.arguments[1]);
   // A module named `log.js` may append other things (shout's chat transcripts); a logger class appends its log.
