@@ -131,6 +131,13 @@ runRuleTests(rule, {
       envKeys: ['DBPASSWORD', 'SECRET'],
     },
     {
+      name: "a root password's literal fallback, in words joined by an underscore, beside the host and user it logs in with (iobroker.sql)",
+      code: "const mySQLOptions = {\n  host: this.config.host,\n  user: 'root',\n  password: this.config.dockerMysql.rootPassword || 'root_iobroker',\n};",
+      errors: [{ messageId: 'namedSecret', line: 4, column: 53, endColumn: 68 }],
+      output: "const mySQLOptions = {\n  host: this.config.host,\n  user: 'root',\n  password: this.config.dockerMysql.rootPassword || process.env.ROOT_PASSWORD,\n};",
+      envKeys: ['ROOT_PASSWORD'],
+    },
+    {
       name: 'a database password that repeats its field name, beside the host and user it logs in with (soketi)',
       code: "const options = {\n  mysql: {\n    host: '127.0.0.1',\n    user: 'root',\n    password: 'password',\n    database: 'main',\n  },\n};",
       errors: [{ messageId: 'namedSecret', line: 5, column: 15, endColumn: 25 }],

@@ -145,7 +145,8 @@ export function isUsableSecretValue(value: string, name: string, wording: Secret
   // `'__ES6-PROMISIFY--CUSTOM-ARGUMENTS__'`: a marker a library compares against.
   if (/^__[\w-]+__$/.test(trimmed)) return false;
   if (/^(?:\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/|:|#|@)/i.test(trimmed)) return false;
-  if (/^[a-z]+(?:[._][a-z]+)+$/.test(trimmed)) return false;
+  // `'user.password'`, `'new_password'`: a setting's or a field's name; beside a database's host and user (no name to go by), `'root_iobroker'` is the password.
+  if (/^[a-z]+(?:[._][a-z]+)+$/.test(trimmed) && (name !== '' || trimmed.includes('.'))) return false;
   // `'appManager.array.apps.0.secret'`: the path of a setting an environment variable is mapped to.
   // Short words, unlike the long random parts of a JWT or a Mapbox token (`sk.eyJ1Ijoi….abcdef…`).
   if (/^[a-z][a-zA-Z0-9]{0,23}(?:\.(?:[a-zA-Z][a-zA-Z0-9]{0,23}|\d+)){2,}$/.test(trimmed)) return false;

@@ -210,9 +210,13 @@ function isKeyLikeFallback(envName: string, value: string): boolean {
   return /_KEY$/.test(envName) && /^(?![A-Za-z]{4})(?=(?:[^\d]*\d){3})(?=(?:[^A-Za-z]*[A-Za-z]){2})[A-Za-z0-9]{10,}$/.test(value.trim());
 }
 
-/** A value in the settings of a connection: `{ host: '127.0.0.1', user: 'root', password: 'password', database: 'main' }`. */
+/**
+ * A value in the settings of a connection: `{ host: '127.0.0.1', user: 'root', password: 'password', database: 'main' }`,
+ * also as a setting's fallback (`password: config.rootPassword || 'root_iobroker'`).
+ */
 function inConnectionSettings(node: Node): boolean {
-  const object = node.parent?.type === 'Property' ? node.parent.parent : undefined;
+  const value = node.parent?.type === 'LogicalExpression' && node.parent.right === node ? node.parent : node;
+  const object = value.parent?.type === 'Property' ? value.parent.parent : undefined;
   if (object?.type !== 'ObjectExpression') return false;
   return namesDatabase(object) || (findProperty(object, 'host') !== undefined && (findProperty(object, 'user') ?? findProperty(object, 'username')) !== undefined);
 }
