@@ -112,6 +112,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "cross-spawn loaded by a dynamic import as tsc compiles it for an older target (@open-wa's self-update)",
+    code: "function update() {\n  return __awaiter(this, void 0, void 0, function* () {\n    const crossSpawn = yield Promise.resolve().then(() => __importStar(require('cross-spawn')));\n    crossSpawn.sync('npm', ['i', '@open-wa/wa-automate'], { stdio: 'inherit' });\n  });\n}",
+    errors: [{ messageId: 'systemBinary', line: 4, column: 21, endColumn: 26 }],
+    output: null,
+  },
+  {
     name: 'a program named in options, through child_process required as CoffeeScript compiles it (node-rtsp-stream)',
     code: "var Mpeg1Muxer, child_process;\nchild_process = require('child_process');\nMpeg1Muxer = function (options) {\n  this.stream = child_process.spawn(options.ffmpegPath, this.spawnOptions, { detached: false });\n};",
     errors: [{ messageId: 'configuredProgram', line: 4, column: 37, endColumn: 55 }],

@@ -18,6 +18,14 @@ const startingWith = (scripts: Record<string, string>, extra: Record<string, unk
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a module that drives a browser page: window inside the functions it hands to the page does not make it browser code (@open-wa)',
+    code: "const mime = require('mime-types');\nclass Client {\n  async getMe() {\n    return this._page.evaluate(() => window.WAPI.getMe());\n  }\n}",
+    filename: 'dist/api/Client.js',
+    project,
+    errors: [{ messageId: 'undeclared', line: 1, column: 22, endColumn: 34 }],
+    output: null,
+  },
+  {
     name: 'a TypeScript loader the CLI cannot run without: its catch exits',
     code: "try {\n  require('ts-node').register({});\n} catch (e) {\n  console.error('ts-node is required');\n  process.exit(1);\n}",
     filename: 'cli.js',

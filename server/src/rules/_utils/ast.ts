@@ -378,6 +378,20 @@ export function unwrapAwait(node: Node): Node {
   return value.type === 'AwaitExpression' ? unwrapExpression(value.argument) : value;
 }
 
+/**
+ * What `await import('x')` becomes when tsc compiles it to CommonJS for an older target:
+ * `yield Promise.resolve().then(() => __importStar(require('x')))`. Returns the `__importStar(require('x'))`.
+ */
+export function unwrapCompiledImport(node: Node): Node {
+  let value = unwrapExpression(node);
+  if ((value.type === 'AwaitExpression' || value.type === 'YieldExpression') && value.argument) value = unwrapExpression(value.argument);
+  const callee = value.type === 'CallExpression' ? value.callee : undefined;
+  const resolved = callee?.type === 'MemberExpression' && getMemberName(callee) === 'then' && callee.object.type === 'CallExpression' ? callee.object : undefined;
+  const callback = value.type === 'CallExpression' ? value.arguments[0] : undefined;
+  if (!resolved || getMemberPath(resolved.callee)?.join('.') !== 'Promise.resolve' || callback?.type !== 'ArrowFunctionExpression' || callback.body.type === 'BlockStatement') return value;
+  return unwrapExpression(callback.body);
+}
+
 /** An identifier that names a variable: not a property name (`a.b`, `{ b: 1 }`). */
 export function isVariableReference(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceCode } from '../../engine/source';
 import type { Visitors } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
-import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isNullish, isWithin, memberOfObjectLiteral, mentionsIdentifier, resolveFunction, unwrapExpression } from './ast';
+import { findProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isNullish, isWithin, memberOfObjectLiteral, mentionsIdentifier, resolveFunction, unwrapCompiledImport, unwrapExpression } from './ast';
 import { requiresDesktopPlatform } from './branches';
 import { unwrapInteropHelper } from './imports';
 import { ownValue } from './records';
@@ -202,7 +202,10 @@ function helperCall(source: SourceCode, call: TSESTree.CallExpression): Omit<Hel
   return { node: call, target, commands, isArgv: false };
 }
 
-/** `require('child_process')`, `require('child_process').exec`, `await import('execa')`, compiled `__toESM(require('child_process'))`. */
+/**
+ * `require('child_process')`, `require('child_process').exec`, `await import('execa')`, compiled `__toESM(require('child_process'))`,
+ * and tsc's `yield Promise.resolve().then(() => __importStar(require('cross-spawn')))`.
+ */
 function requiredModule(init: Node): Binding | undefined {
   if (init.type === 'MemberExpression') {
     const inner = requiredModule(unwrapExpression(init.object));
@@ -210,7 +213,7 @@ function requiredModule(init: Node): Binding | undefined {
     if (!inner || inner.name || !name) return undefined;
     return name === 'default' ? inner : { module: inner.module, name };
   }
-  const target = unwrapInteropHelper(init.type === 'AwaitExpression' ? unwrapExpression(init.argument) : init);
+  const target = unwrapInteropHelper(unwrapCompiledImport(init));
   if (target.type === 'ImportExpression') {
     const module = MODULES[getStaticString(target.source) ?? ''];
     return module ? { module } : undefined;

@@ -291,7 +291,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
         MemberExpression: (node) => {
           if (collected.browser) return;
           const object = (node as TSESTree.MemberExpression).object;
-          if (object.type === 'Identifier' && (object.name === 'window' || object.name === 'document') && source.isGlobal(object, object.name)) collected.browser = true;
+          if (object.type === 'Identifier' && (object.name === 'window' || object.name === 'document') && source.isGlobal(object, object.name) && !inPageScript(object)) collected.browser = true;
         },
         'Program:exit': () => {
           collected.valueNames = [...values];
@@ -554,6 +554,19 @@ function replacesBuiltin(owner: Node): boolean {
       return !triesBuiltin;
     });
     return triesBuiltin;
+  }
+  return false;
+}
+
+/** Methods of puppeteer's and Playwright's pages that run the function they are given inside the browser. */
+const PAGE_SCRIPT_METHOD = /^(?:evaluate|evaluateHandle|evaluateOnNewDocument|\$eval|\$\$eval|waitForFunction|addInitScript)$/;
+
+/** `page.evaluate(() => window.WAPI.getMe())`: browser code a Node module hands to the page it drives. */
+function inPageScript(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) && current.parent?.type === 'CallExpression' && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      if (PAGE_SCRIPT_METHOD.test(getCalleeProperty(current.parent) ?? '')) return true;
+    }
   }
   return false;
 }
