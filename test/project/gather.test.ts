@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { LOCALHOST_CERT, LOCALHOST_KEY } from '../support/keyPairs';
 import { gatherProject, isProjectFileName } from '../../server/src/project/gather';
 
 describe('gatherProject', () => {
@@ -29,6 +30,8 @@ describe('gatherProject', () => {
     write('tsconfig.json', '{}');
     write('bin/key.pem', '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
     write('bin/cert.pem', '-----BEGIN CERTIFICATE-----\nMIID\n-----END CERTIFICATE-----\n');
+    write('ssl/private-key.pem', LOCALHOST_KEY);
+    write('ssl/localhost.crt', LOCALHOST_CERT);
     write('test/secure/server.key', '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n');
     write('tests/ratelimit/Dockerfile.anotherip', 'FROM node:20\nRUN npm install\n');
     write('examples/docker-compose.yml', 'services:\n  demo:\n    image: demo\n');
@@ -49,9 +52,12 @@ describe('gatherProject', () => {
     assert.deepEqual(configData, ['Parse-Dashboard/parse-dashboard-config.json', 'config/api.toml', 'config/production.json', 'core/shared/config/env/config.production.json', 'json/config.json']);
   });
 
-  it('reads private keys shipped with the code, not certificates or test keys', async () => {
+  it('reads private keys shipped with the code, not certificates or test keys, and knows those certified only for localhost', async () => {
     const { facts } = await gatherProject(root);
-    assert.deepEqual(facts.files.privateKeys.map((key) => [key.path.slice(root.length + 1), key.header]), [['bin/key.pem', [0, 27]]]);
+    assert.deepEqual(
+      facts.files.privateKeys.map((key) => [key.path.slice(root.length + 1), key.header, key.localhostOnly ?? false]),
+      [['bin/key.pem', [0, 27], false], ['ssl/private-key.pem', [0, 27], true]],
+    );
   });
 
   it('knows the folders that are packages of their own', async () => {

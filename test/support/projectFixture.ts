@@ -6,7 +6,7 @@ import { parseDockerfile } from '../../server/src/project/parsers/dockerfile';
 import { hashComments } from '../../server/src/project/parsers/hashComments';
 import { parseEnvFile } from '../../server/src/project/parsers/dotenv';
 import { parsePackageJson } from '../../server/src/project/parsers/packageJson';
-import { parsePrivateKey } from '../../server/src/project/parsers/privateKey';
+import { parsePrivateKey, withLocalhostCertificates } from '../../server/src/project/parsers/privateKey';
 import { parseProcfile } from '../../server/src/project/parsers/procfile';
 import { parseYamlFile } from '../../server/src/project/parsers/yaml';
 import type { ConfigDataFile, DockerfileFile, EnvFile, Lockfile, PackageJsonFile, PrivateKeyFile, ProcfileFile, ProjectFiles, TextFile, YamlFile } from '../../server/src/project/projectFiles';
@@ -31,6 +31,7 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
   const shellScripts: TextFile[] = [];
   const nestedPackageRoots: string[] = [];
   const privateKeys: PrivateKeyFile[] = [];
+  const keyMaterial: TextFile[] = [];
   const typescriptConfigs: string[] = [];
   const ignored = ignore().add(texts['.gitignore'] ?? '');
   for (const relative of Object.keys(texts).sort()) {
@@ -53,9 +54,13 @@ export function projectFixture(texts: Readonly<Record<string, string>>, root = R
     else if (kind === 'privateKey') {
       const key = parsePrivateKey(path, text);
       if (key) privateKeys.push(key);
+      keyMaterial.push({ path, text, comments: [] });
     }
   }
-  const files: ProjectFiles = { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys, typescriptConfigs };
+  const files: ProjectFiles = {
+    packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts,
+    privateKeys: withLocalhostCertificates(privateKeys, keyMaterial), typescriptConfigs,
+  };
   const facts = packageFactsOf(packageJson);
   const envExample = envFiles.find((file) => file.path === join(root, '.env.example'));
   return {

@@ -10,7 +10,7 @@ import { parseEnvFile } from './parsers/dotenv';
 import { execFormWords, parseDockerfile } from './parsers/dockerfile';
 import { hashComments } from './parsers/hashComments';
 import { parsePackageJson } from './parsers/packageJson';
-import { parsePrivateKey } from './parsers/privateKey';
+import { parsePrivateKey, withLocalhostCertificates } from './parsers/privateKey';
 import { parseProcfile } from './parsers/procfile';
 import { parseYamlFile } from './parsers/yaml';
 import type {
@@ -58,7 +58,7 @@ const PROJECT_FILE_GLOBS = [
   // Packages of their own inside this one (a docs site, a sub-app).
   '*/**/package.json',
   // Keys shipped with the code.
-  '**/*.pem', '**/*.key',
+  '**/*.pem', '**/*.key', '**/*.crt', '**/*.cert',
   // What `tsc` compiles: a start that runs it needs one.
   'tsconfig*.json',
 ];
@@ -68,8 +68,8 @@ const LOCKFILES: Readonly<Record<string, LockfileKind>> = {
 
 /** Config data named for what it is wherever it lies: `config.json`, `parse-dashboard-config.json`, `app_config.json`, `bower.conf.json`, `log4js.json`, a module's shipped `defaults.json` (strapi 3's middleware settings). */
 const CONFIG_JSON_NAME = /^(?:(?:.+[-_.])?conf(?:ig)?|defaults|log4js|logging)\.json$/;
-/** Key files: `key.pem`, `server.key` (certificates share the extension; the contents decide). */
-const KEY_FILE_NAME = /.\.(?:pem|key)$/;
+/** Key files: `key.pem`, `server.key`, and certificates (`server.crt`), which say whom a key beside them serves; the contents decide which is which. */
+const KEY_FILE_NAME = /.\.(?:pem|key|crt|cert)$/;
 
 const PROJECT_FILE_NAME = /^(?:\.twelve-factor\.json|tsconfig[^/]*\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.gitignore|\.env(?:\..+)?|.+\.env|Procfile|Dockerfile(?:\..+)?|.+\.[Dd]ockerfile|(?:docker-)?compose[^/]*\.ya?ml|.+\.sh)$/;
 
@@ -153,6 +153,7 @@ async function readProjectFiles(
   const configData: ConfigDataFile[] = [];
   const shellScripts: TextFile[] = [];
   const privateKeys: PrivateKeyFile[] = [];
+  const keyMaterial: TextFile[] = [];
   const nestedPackages: { root: string; name: string }[] = [];
   const typescriptConfigs: string[] = [];
   for (const relative of paths) {
@@ -201,11 +202,12 @@ async function readProjectFiles(
     } else if (kind === 'privateKey' && text.length <= MAX_FILE_BYTES) {
       const key = parsePrivateKey(path, text);
       if (key) privateKeys.push(key);
+      keyMaterial.push({ path, text, comments: [] });
     }
   }
   // `dist/package.json` copied by the build is this package again; `{ "type": "module" }` markers are no package.
   const nestedPackageRoots = nestedPackages.filter(({ name }) => name !== packageJson?.json?.name).map(({ root }) => root);
-  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys, typescriptConfigs };
+  return { packageJson, gitignore, procfile, envFiles, dockerfiles, composeFiles, lockfiles, configFiles, configData, nestedPackageRoots, shellScripts, privateKeys: withLocalhostCertificates(privateKeys, keyMaterial), typescriptConfigs };
 }
 
 /** The `name` of a package.json text, when it parses and has one. */

@@ -69,6 +69,8 @@ export interface YamlFile extends TextFile {
 /** A private key shipped as a file (`bin/key.pem`): where its `-----BEGIN … PRIVATE KEY-----` line is. */
 export interface PrivateKeyFile extends TextFile {
   readonly header: OffsetRange;
+  /** Its certificate beside it is issued only to `localhost` and loopback addresses: a key for trying HTTPS locally. */
+  readonly localhostOnly?: boolean;
 }
 
 /** A JSON or YAML file under `config/` (or `config.<env>.json`), with the offsets of its values by dotted path. */
@@ -103,7 +105,7 @@ export interface ProjectFiles {
   readonly nestedPackageRoots: readonly string[];
   /** Shell scripts that may start the app: at the root, under `bin/`, `scripts/` or `docker/`, and entrypoints. */
   readonly shellScripts: readonly TextFile[];
-  /** `.pem` and `.key` files that hold a private key. */
+  /** `.pem` and `.key` files that hold a private key, each marked when its certificate beside it serves only localhost. */
   readonly privateKeys: readonly PrivateKeyFile[];
   /** `tsconfig*.json` at the root, by path: without one, `tsc` has nothing to compile. */
   readonly typescriptConfigs: readonly string[];

@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/config/no-config-file-secret';
+import { HOST_CERT, HOST_KEY, LOCALHOST_CERT, LOCALHOST_KEY } from '../../support/keyPairs';
 import { projectFixture } from '../../support/projectFixture';
 import { runRuleTests } from '../../support/ruleTester';
 
@@ -7,6 +8,11 @@ const MESSAGE = (key: string, env: string) =>
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a TLS key whose certificate beside it is issued only to localhost and loopback addresses (lws)',
+      code: '',
+      project: projectFixture({ 'ssl/private-key.pem': LOCALHOST_KEY, 'ssl/lws-cert.pem': LOCALHOST_CERT }),
+    },
     { name: 'translations kept beside the config, whose values are labels', code: '', project: projectFixture({ 'config/lang/de.json': '{\n  "username": "Benutzername",\n  "password": "Passwort"\n}\n', 'locales/pt-BR.json': '{ "password": "Senha secreta" }\n' }) },
     { name: 'stored password hashes of sample users (sha1 hex, salted base64)', code: '', project: projectFixture({ 'conf/users.yml': 'userA:\n  password: "rCOSZxJrgze2AZdVQh12c6ErDMOG0M+Rx5Yu7S5d91c=GS4SbTQYmoaGwjm2shEobg=="\nadmin:\n  password: a94a8fe5ccb19ba61c4c0873d391e987982fbbd3\n' }) },
     { name: 'private keys encrypted with a passphrase', code: '', project: projectFixture({ 'ssl/ca-key.pem': '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: DES-EDE3-CBC,9E2EE4FC36E46104\n\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n', 'ssl/pkcs8.key': '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0w\n-----END ENCRYPTED PRIVATE KEY-----\n' }) },
@@ -74,6 +80,13 @@ runRuleTests(rule, {
         { messageId: 'configFileSecret', file: 'json/config.json', line: 3, column: 18 },
         { messageId: 'configFileSecret', file: 'json/config.json', line: 4, column: 18 },
       ],
+      output: null,
+    },
+    {
+      name: 'a TLS key whose certificate beside it names a real host',
+      code: '',
+      project: projectFixture({ 'ssl/private-key.pem': HOST_KEY, 'ssl/server.crt': HOST_CERT }),
+      errors: [{ messageId: 'privateKeyFile', file: 'ssl/private-key.pem', line: 1, column: 1 }],
       output: null,
     },
     {

@@ -1,10 +1,17 @@
 import rule from '../../../server/src/rules/config/no-hardcoded-secret';
+import { LOCALHOST_CERT, LOCALHOST_KEY } from '../../support/keyPairs';
 import { packageJsonText, projectFixture } from '../../support/projectFixture';
 import { runRuleTests } from '../../support/ruleTester';
 
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "the path of a shipped key whose certificate names only localhost (lws's HTTPS default for local development)",
+      code: "const key = fs.readFileSync(path.resolve(__dirname, '../../ssl/private-key.pem'));",
+      filename: 'lib/server-factory/https.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'lws' }), 'ssl/private-key.pem': LOCALHOST_KEY, 'ssl/lws-cert.pem': LOCALHOST_CERT }),
+    },
     {
       name: 'a map of environment variables to the settings they fill (laravel-echo-server)',
       code: "this.envVariables = {\n  LARAVEL_ECHO_SERVER_AUTH_HOST: 'authHost',\n  LARAVEL_ECHO_SERVER_REDIS_PASSWORD: 'databaseConfig.redis.password',\n  LARAVEL_ECHO_SERVER_SSL_PASS: 'sslPassphrase',\n};",

@@ -40,7 +40,8 @@ export default defineProjectRule<MessageId, never>({
         if (at) report(file.path, { at, messageId: 'configFileSecret', data: { key: setting.key, env: toEnvName(setting.key) } });
       }
     }
-    for (const key of project.files.privateKeys) if (isDeployed(project, key.path)) report(key.path, { at: key.header, messageId: 'privateKeyFile' });
+    // A key certified only for `localhost` serves no real host: it is for trying HTTPS on a developer's machine.
+    for (const key of project.files.privateKeys) if (isDeployed(project, key.path) && !key.localhostOnly) report(key.path, { at: key.header, messageId: 'privateKeyFile' });
   },
 });
 

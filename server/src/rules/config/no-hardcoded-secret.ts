@@ -116,7 +116,7 @@ function checkBundledKeyPath(context: FileRuleContext<MessageId, Options>, node:
   // `'/../cert/dummy.key'` joined to `__dirname`: the segments that climb out of the code's folder are not the key's.
   const tail = text.replace(/\\/g, '/').replace(/^(?:\.{0,2}\/)+/, '');
   // A key named as an example or a dummy is still the one production code serves when the code names it.
-  const shipped = context.project.files.privateKeys.map((key) => projectPath(context.project.root, key.path)).filter((relative) => !isNonProductionPath(relative));
+  const shipped = context.project.files.privateKeys.filter((key) => !key.localhostOnly).map((key) => projectPath(context.project.root, key.path)).filter((relative) => !isNonProductionPath(relative));
   const file = shipped.find((relative) => relative === tail || relative.endsWith(`/${tail}`));
   if (file) context.report({ at: node, messageId: 'bundledKey', data: { file } });
 }
