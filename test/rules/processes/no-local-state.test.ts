@@ -102,6 +102,10 @@ runRuleTests(rule, {
     `${MULTER}const upload = multer();`,
     `${MULTER}const upload = multer({ storage: s3Storage });`,
     "const sqlite3 = require('sqlite3');\nconst db = new sqlite3.Database(':memory:');",
+    {
+      name: 'an in-memory SQLite database for tests, or chosen in development only',
+      code: "const db = isTest ? knex({ client: 'better-sqlite3', connection: ':memory:' }) : knex(config.database);\nconst dev = process.env.NODE_ENV === 'production' ? knex(config.database) : knex({ client: 'sqlite3', connection: { filename: ':memory:' } });\nconst shared = knex({ client: 'better-sqlite3', connection: ':memory:' });",
+    },
     "const Database = require('better-sqlite3');\nconst db = new Database(process.env.DB_PATH || './data.db');",
     "const Database = require('better-sqlite3');\nconst db = new Database(process.env.SQLITE_FILE);",
     "const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });",
@@ -158,6 +162,12 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a database that falls back to in-memory SQLite when none is configured (Backstage's database service)",
+      code: "return config.getOptional('backend.database')\n  ? DatabaseManager.fromConfig(config, options)\n  : DatabaseManager.fromConfig(new ConfigReader({ backend: { database: { client: 'better-sqlite3', connection: ':memory:' } } }), options);",
+      errors: [{ messageId: 'memoryDatabaseFallback', line: 3, column: 72, message: 'When no database is configured, the app falls back to an in-memory SQLite database: its data lives in this process only, other instances never see it and a restart loses it. Require a database server to be configured instead of falling back.' }],
+      output: null,
+    },
     {
       name: "Express 3's own session middleware with no store (Calipso's install mode)",
       code: "var express = require('express');\nvar temporarySession = installed ? {} : express.session({ secret: process.env.SECRET });\napp.use(temporarySession);",

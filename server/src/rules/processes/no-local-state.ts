@@ -26,7 +26,7 @@ import { newStoreFileUse, noteStoreFileUse, savedRecordFile, storeFileName, stor
 import { nameWords } from '../_utils/strings';
 import { walkSubtree } from '../../engine/traverse';
 
-type MessageId = 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'localStorageKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile' | 'savedRecord';
+type MessageId = 'memoryDatabaseFallback' | 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'localStorageKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile' | 'savedRecord';
 
 const SQLITE_MODULES = ['sqlite3', 'better-sqlite3', 'node:sqlite', 'sqlite', 'level', 'levelup', 'classic-level', 'lowdb', 'lowdb/node', 'lowdb/adapters/FileSync', 'lowdb/adapters/FileAsync', 'nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-promise'];
 const FILE_DATABASE_CONSTRUCTORS = /(?:^|\.)(?:Database|DatabaseSync|JSONFile|JSONFileSync|FileSync|FileAsync|Datastore)$/;
@@ -79,6 +79,8 @@ export default defineRule<MessageId>({
       'Uploads are kept in a folder on this process\'s disk (`{{setting}}`), which the app checks it can write to. Other instances cannot serve them and they vanish with the container: make object storage the default, and the local folder a choice for development.',
     localDatabase:
       'The app keeps its data in a local file ({{file}}). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.',
+    memoryDatabaseFallback:
+      'When no database is configured, the app falls back to an in-memory SQLite database: its data lives in this process only, other instances never see it and a restart loses it. Require a database server to be configured instead of falling back.',
     localDatabaseKind:
       'The database defaults to {{kind}}, which keeps the data in a file on this process\'s disk. Each instance gets its own copy and a redeploy can lose it: default to a database server attached through config.',
     localStorageKind:
@@ -898,6 +900,11 @@ function checkOrmConfig(context: FileRuleContext<MessageId>, node: TSESTree.Obje
     findProperty(node, 'storage')?.value ??
     findSpreadProperty(context.source, node, 'database')?.value ??
     (connection?.type === 'ObjectExpression' ? findProperty(connection, 'filename')?.value : connection);
+  // `config.has('database') ? fromConfig(config) : fromConfig({ database: { client: 'better-sqlite3', connection: ':memory:' } })` (Backstage).
+  if (file && getStaticString(file as Node) === ':memory:') {
+    if (isFallbackBranch(node) && !inDevelopmentOnlyBranch(context.source, node)) context.report({ at: node, messageId: 'memoryDatabaseFallback' });
+    return;
+  }
   // `client: 'sqlite3', connection: process.env.DB_PATH || 'sqlite.db'`: the variable moves the file, but the data stays in one.
   const onlyPathConfigurable = fixedKind !== undefined && SQLITE_CLIENTS.has(fixedKind);
   reportLocalFile(context, namingSetting(file as Node | undefined, node), file as Node | undefined, onlyPathConfigurable);
