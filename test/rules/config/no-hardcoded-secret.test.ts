@@ -14,7 +14,7 @@ runRuleTests(rule, {
     },
     {
       name: 'a map of environment variables to the settings they fill (laravel-echo-server)',
-      code: "this.envVariables = {\n  LARAVEL_ECHO_SERVER_AUTH_HOST: 'authHost',\n  LARAVEL_ECHO_SERVER_REDIS_PASSWORD: 'databaseConfig.redis.password',\n  LARAVEL_ECHO_SERVER_SSL_PASS: 'sslPassphrase',\n};",
+      code: "this.envVariables = {\n  LARAVEL_ECHO_SERVER_AUTH_HOST: 'authHost',\n  LARAVEL_ECHO_SERVER_HOST: 'host',\n  LARAVEL_ECHO_SERVER_REDIS_PASSWORD: 'databaseConfig.redis.password',\n  LARAVEL_ECHO_SERVER_SSL_PASS: 'sslPassphrase',\n};",
     },
     { name: 'a table of UI texts keyed by their English wording (Calipso\'s i18n/language.de.js)', code: "module.exports = {\n  \"New Content\": \"Neuer Inhalt\",\n  \"New Content Type\": \"Neuer Inhaltstyp\",\n  \"No jobs defined\": \"Keine Aufträge definiert\",\n  \"Password\": \"Passwort\",\n};" },
     { name: 'values filled in when unset that are no credentials, or not read from the environment', code: "const DEFAULT_PORT = '3000';\nlet { PORT } = process.env;\nif (!PORT) PORT = DEFAULT_PORT;\nconst DEFAULT_KEY = 'b5c2a9d83f41e7';\nlet key = input.key;\nif (!key) key = DEFAULT_KEY;" },

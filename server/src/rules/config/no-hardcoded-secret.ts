@@ -142,11 +142,11 @@ const NAME_SHAPE = /^.[^.A-Z]*[.A-Z]/;
 function inSettingNameMap(node: Node): boolean {
   const property = node.parent;
   const object = property?.type === 'Property' && property.value === node ? property.parent : undefined;
-  if (object?.type !== 'ObjectExpression' || object.properties.length < 3) return false;
-  return object.properties.every((item) => {
-    const value = item.type === 'Property' ? getStaticString(item.value as Node) : undefined;
-    return item.type === 'Property' && ENV_VARIABLE_NAME.test(getPropertyName(item.key) ?? '') && value !== undefined && SETTING_PATH.test(value) && NAME_SHAPE.test(value);
-  });
+  if (object?.type !== 'ObjectExpression' || object.properties.length < 3 || !NAME_SHAPE.test(getStaticString(node) ?? '')) return false;
+  const values = object.properties.map((item) => (item.type === 'Property' && ENV_VARIABLE_NAME.test(getPropertyName(item.key) ?? '') ? getStaticString(item.value as Node) : undefined));
+  const names = values.filter((value): value is string => value !== undefined && SETTING_PATH.test(value));
+  // `host` and `port` are setting names too, but a map of them is told from one of values by its camelCase or dotted ones.
+  return names.length === values.length && names.filter((name) => NAME_SHAPE.test(name)).length * 2 >= names.length;
 }
 
 /** Names of a key given as bytes: `network_key`, `encryptionKey`, `AES_KEY` (not a public one). */
