@@ -82,13 +82,19 @@ const invalid: InvalidCase[] = [
   {
     name: 'a detached self-fork that is unreferenced',
     code: "const { spawn } = require('child_process');\nif (process.argv.includes('--daemon')) {\n  const child = spawn(process.execPath, [__filename], { detached: true, stdio: 'ignore' });\n  child.unref();\n  process.exit(0);\n}",
-    errors: [{ messageId: 'selfFork', line: 3, column: 17, endColumn: 91, message: 'The app re-launches itself detached and unreferenced: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.' }],
+    errors: [{ messageId: 'selfFork', line: 3, column: 17, endColumn: 91, message: 'The app re-launches itself as a detached process that outlives it: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.' }],
     output: null,
   },
   {
     name: 'a restart that respawns node from process.argv[0], detached, with spawn required in the function',
     code: "function restart() {\n  const spawn = require('child_process').spawn;\n  const subprocess = spawn(process.argv[0], process.argv.slice(1), { detached: true });\n  subprocess.unref();\n  process.exit();\n}",
     errors: [{ messageId: 'selfFork', line: 3, column: 22 }],
+    output: null,
+  },
+  {
+    name: 'a restart that relaunches the process, detached, as it exits (@open-wa)',
+    code: "const child_process_1 = require('child_process');\nfunction restart() {\n  process.on('exit', function () {\n    (0, child_process_1.spawn)(process.argv.shift(), process.argv, { cwd: process.cwd(), detached: true, stdio: 'inherit' });\n  });\n  process.exit();\n}",
+    errors: [{ messageId: 'selfFork', line: 4, column: 5 }],
     output: null,
   },
   {

@@ -18,6 +18,14 @@ const startingWith = (scripts: Record<string, string>, extra: Record<string, unk
 
 const invalid: InvalidCase[] = [
   {
+    name: "a module that loads fs and hands functions using window to its own wrapper of the page (@open-wa's this.pup)",
+    code: "const fs = require('fs');\nconst mime = require('mime-types');\nclass Client {\n  async exists(name) {\n    return this.pup(({ name }) => (window[name] ? true : false), { name });\n  }\n}",
+    filename: 'dist/api/Client.js',
+    project,
+    errors: [{ messageId: 'undeclared', line: 2, column: 22, endColumn: 34 }],
+    output: null,
+  },
+  {
     name: 'a module that drives a browser page: window inside the functions it hands to the page does not make it browser code (@open-wa)',
     code: "const mime = require('mime-types');\nclass Client {\n  async getMe() {\n    return this._page.evaluate(() => window.WAPI.getMe());\n  }\n}",
     filename: 'dist/api/Client.js',

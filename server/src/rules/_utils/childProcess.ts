@@ -343,6 +343,8 @@ export function isNodeBinary(node: Node): boolean {
   const value = unwrapExpression(node);
   // `process.argv[0]`: a numeric index, which member paths do not spell.
   if (value.type === 'MemberExpression' && value.computed && value.property.type === 'Literal' && value.property.value === 0) return getMemberPath(value.object)?.join('.') === 'process.argv';
+  // `spawn(process.argv.shift(), process.argv, …)`: the node binary taken off the front, the script left as the first argument.
+  if (value.type === 'CallExpression' && value.arguments.length === 0) return getMemberPath(value.callee)?.join('.') === 'process.argv.shift';
   const path = getMemberPath(value)?.join('.');
   return path === 'process.execPath' || path === 'process.argv0';
 }

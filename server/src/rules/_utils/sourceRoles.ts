@@ -196,7 +196,7 @@ export function isAdminTaskFile(root: string, path: string): boolean {
 
 /** JSX/TSX components and code under client-side folders (`client/`, `public/`, `frontend/`…). */
 /** Modules that exist only in Node: a file that loads one runs on the server, whatever folder it sits in. */
-const NODE_ONLY_IMPORT = /(?:require\s*\(\s*|from\s*)['"`](?:node:)?(?:child_process|fs|fs\/promises|net|http|https|http2|cluster|worker_threads|dgram|tls|dns|readline|v8|vm)['"`]/;
+export const NODE_ONLY_IMPORT = /(?:require\s*\(\s*|from\s*)['"`](?:node:)?(?:child_process|fs|fs\/promises|net|http|https|http2|cluster|worker_threads|dgram|tls|dns|readline|v8|vm)['"`]/;
 
 /**
  * JSX files, files in folders bundled for browsers (`client/`, `public/`, `static/`) and files that

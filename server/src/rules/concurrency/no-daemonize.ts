@@ -59,7 +59,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     pm2Daemon:
       '`pm2.start()` hands the app to the pm2 daemon, which keeps running it in the background after this command returns: the platform believes the process exited and loses track of the real one. Run the app in the foreground (`node` itself, or pm2-runtime).',
     selfFork:
-      'The app re-launches itself detached and unreferenced: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.',
+      'The app re-launches itself as a detached process that outlives it: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.',
     daemonisingScript:
       'The start command runs {{script}}, which puts the app in the background, so the start command returns at once: the platform believes the process exited and the real one runs unsupervised. Start the app in the foreground.',
     pidFile:
@@ -99,7 +99,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
         // After the process-call visitors' exit: every fork and every `.unref()` is known by now.
         'Program:exit': () => {
           for (const fork of forks) {
-            if (isUnreffed(fork.node as TSESTree.CallExpression, unreffed)) collected.push({ range: fork.node.range, messageId: 'selfFork' });
+            if (isUnreffed(fork.node as TSESTree.CallExpression, unreffed) || inExitHandler(fork.node)) collected.push({ range: fork.node.range, messageId: 'selfFork' });
           }
         },
       },
@@ -317,6 +317,13 @@ function exitsAfter(call: Node): boolean {
     return !exits && !isFunctionNode(node);
   });
   return exits;
+}
+
+/** `process.on('exit', () => spawn(process.argv.shift(), process.argv, { detached: true }))`: relaunched as the process exits, the copy outlives it. */
+function inExitHandler(node: Node): boolean {
+  const handler = enclosingFunction(node);
+  const registration = handler?.parent;
+  return registration?.type === 'CallExpression' && /^process\.(?:on|once)$/.test(getCalleeName(registration) ?? '') && getStaticString(registration.arguments[0]) === 'exit';
 }
 
 /** `spawn(…).unref()`, or `child.unref()` on the variable that holds the child (declared with it or assigned it). */

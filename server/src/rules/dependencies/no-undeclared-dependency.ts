@@ -23,7 +23,7 @@ import { isBuiltinModule, MODULE_SPECIFIER, packageNameOf } from '../_utils/pack
 import { isRepositoryStart, packagesRunBy, scriptsOf, scriptSteps } from '../_utils/packageScripts';
 import { ownValue } from '../_utils/records';
 import { wordsRange } from '../_utils/startCommands';
-import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isBrowserifyBundle, isFrontendModule, isToolingConfigFile } from '../_utils/sourceRoles';
+import { devOnlyFiles, isAdminScriptFile, isAdminTaskFile, isBrowserFile, isBrowserifyBundle, isFrontendModule, isToolingConfigFile, NODE_ONLY_IMPORT } from '../_utils/sourceRoles';
 import { mergeVisitors } from '../_utils/visitors';
 import { workspaceFolderOf, workspacePatterns } from '../_utils/workspaces';
 
@@ -314,8 +314,10 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     // module-alias's `_moduleAliases` in package.json, and the names any file aliases: the app's own files.
     const aliases = new Set([...keysOf(json._moduleAliases), ...[...files.values()].flatMap(({ collected }) => collected.aliases)]);
     reportDevToolsInStart(project.files, declared, dev, report);
-    for (const [path, { collected }] of files) {
-      if (collected.browser || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
+    for (const [path, { summary, collected }] of files) {
+      // `window` in a module that also loads `fs` is in functions it hands to a browser it drives (`this.pup(() => window.WAPI…)`).
+      const readsBrowserGlobals = collected.browser && !NODE_ONLY_IMPORT.test(summary.text ?? '');
+      if (readsBrowserGlobals || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
       // Developer tools (docs builds, release scripts) run on developer machines; admin tasks run in production.
       if (devOnly.has(path) && !isAdminTaskFile(project.root, path) && !operatorCommands.has(path)) continue;
       // A folder with a package.json of its own (a docs site, a sub-app) declares its imports there.
