@@ -315,9 +315,9 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     const aliases = new Set([...keysOf(json._moduleAliases), ...[...files.values()].flatMap(({ collected }) => collected.aliases)]);
     reportDevToolsInStart(project.files, declared, dev, report);
     for (const [path, { summary, collected }] of files) {
-      // `window` in a module that also loads `fs` is in functions it hands to a browser it drives (`this.pup(() => window.WAPI…)`).
-      const readsBrowserGlobals = collected.browser && !NODE_ONLY_IMPORT.test(summary.text ?? '');
-      if (readsBrowserGlobals || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
+      // A module that also loads `fs` runs in Node: its `window` is in functions it hands to a browser it drives (`this.pup(() => window.WAPI…)`).
+      const browserCode = collected.browser && !NODE_ONLY_IMPORT.test(summary.text ?? '');
+      if (browserCode || isBrowserFile(project.root, path) || isToolingConfigFile(project.root, path) || workspaceFolderOf(project.root, patterns, path)) continue;
       // Developer tools (docs builds, release scripts) run on developer machines; admin tasks run in production.
       if (devOnly.has(path) && !isAdminTaskFile(project.root, path) && !operatorCommands.has(path)) continue;
       // A folder with a package.json of its own (a docs site, a sub-app) declares its imports there.

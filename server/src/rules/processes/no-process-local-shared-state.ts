@@ -549,8 +549,12 @@ function checkMemoryStoreDefault(context: FileRuleContext<MessageId>, name: stri
   if (adapter) context.report({ at: fallback!, messageId: 'memoryAdapterDefault', data: { adapter } });
 }
 
-/** Options naming the store a server keeps its documents or files in: `store`, `blobStorage`, `persistence`. */
+/** Options naming the store a server keeps its documents or files in: `store`, `blobStorage`, `persistence`; caches are per process by nature. */
 const STORE_OPTION = /^(?:store|storage|persistence|backend|\w+(?:Store|Storage))$/;
+
+function isStoreOption(name: string | undefined): name is string {
+  return name !== undefined && STORE_OPTION.test(name) && !/cache/i.test(name);
+}
 
 /**
  * `this.options.store = this.options.store || { provider: 'memory' }` (jsreport): when nothing is configured,
@@ -560,7 +564,7 @@ function checkOptionStoreFallback(context: FileRuleContext<MessageId>, assignmen
   const option = getMemberPath(assignment.left)?.at(-1);
   const value = unwrapExpression(assignment.right);
   const fallback = fallbackOf(value);
-  if (!option || !STORE_OPTION.test(option) || /cache/i.test(option) || !fallback || value.type !== 'LogicalExpression') return;
+  if (!isStoreOption(option) || !fallback || value.type !== 'LogicalExpression') return;
   if (context.source.getText(value.left) !== context.source.getText(assignment.left)) return;
   const fallbackValue = unwrapExpression(fallback);
   const kind = fallbackValue.type === 'ObjectExpression' ? getStaticString(findProperty(fallbackValue, 'provider')?.value as Node | undefined) : getStaticString(fallbackValue);
@@ -580,7 +584,7 @@ function checkUnsetOrMemoryBranch(context: FileRuleContext<MessageId>, branch: T
     return;
   }
   const option = test.type === 'UnaryExpression' && test.operator === '!' ? getMemberPath(test.argument)?.at(-1) : undefined;
-  if (!option || !STORE_OPTION.test(option) || /cache/i.test(option)) return;
+  if (!isStoreOption(option)) return;
   const statements = branch.consequent.type === 'BlockStatement' ? branch.consequent.body : [branch.consequent];
   for (const statement of statements) {
     const made = statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' ? unwrapExpression(statement.expression.right) : undefined;
