@@ -74,3 +74,13 @@ export function walkSubtree(root: Node, visit: (node: Node) => boolean | void): 
   if (visit(root) === false) return;
   forEachChild(root, (child) => walkSubtree(child, visit));
 }
+
+/** Whether some node of the subtree, `root` included, satisfies `test`; the walk stops at the first. */
+export function someInSubtree(root: Node, test: (node: Node) => boolean): boolean {
+  let found = false;
+  walkSubtree(root, (node) => {
+    found ||= test(node);
+    return !found;
+  });
+  return found;
+}

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { assignmentsByName, type SourceCode } from '../../engine/source';
-import { walkSubtree } from '../../engine/traverse';
+import { someInSubtree, walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 
 /** The value of a string literal or of a template literal without expressions. */
@@ -402,12 +402,7 @@ export function isVariableReference(identifier: TSESTree.Identifier): boolean {
 
 /** Whether an identifier called `name` appears anywhere in `node`. */
 export function mentionsIdentifier(node: Node, name: string): boolean {
-  let found = false;
-  walkSubtree(node, (child) => {
-    if (child.type === 'Identifier' && child.name === name) found = true;
-    return !found;
-  });
-  return found;
+  return someInSubtree(node, (child) => child.type === 'Identifier' && child.name === name);
 }
 
 /** Inside an `if` of the function (or module) the node is in. */

@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dirname } from 'node:path';
 import { defineProjectRule } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
-import { walkSubtree } from '../../engine/traverse';
+import { someInSubtree, walkSubtree } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { getMemberPath, getStaticString, unwrapExpression } from '../_utils/ast';
 import { environmentCheckOf, environmentKindOf, environmentOfConfigFile, isTestOnly, testEnvironmentOfConfigFile } from '../_utils/environment';
@@ -158,8 +158,9 @@ function branchesPickConfigFiles(source: SourceCode, branch: TSESTree.IfStatemen
 }
 
 /** A config file named after a deploy environment: `prod.config.json`, `config.production.yml`, `settings-staging.json`. */
-const ENVIRONMENT_CONFIG_FILE_TEXT = /(?:production|prod|staging|development|dev)[.-](?:config|settings)\.|(?:config|settings)[.-](?:production|prod|staging|development|dev)\./i;
-const ENVIRONMENT_CONFIG_FILE = /(?:^|[/\\])(?:(?:production|prod|staging|development|dev)[.-](?:config|settings)|(?:config|settings)[.-](?:production|prod|staging|development|dev))\.(?:json5?|[cm]?js|ya?ml)$/i;
+const ENVIRONMENT_CONFIG_NAME = '(?:(?:production|prod|staging|development|dev)[.-](?:config|settings)|(?:config|settings)[.-](?:production|prod|staging|development|dev))';
+const ENVIRONMENT_CONFIG_FILE_TEXT = new RegExp(`${ENVIRONMENT_CONFIG_NAME}\\.`, 'i');
+const ENVIRONMENT_CONFIG_FILE = new RegExp(`(?:^|[/\\\\])${ENVIRONMENT_CONFIG_NAME}\\.(?:json5?|[cm]?js|ya?ml)$`, 'i');
 
 /**
  * A branch taken for one named environment (`mode === 'production'`, whatever holds the name) that names
@@ -170,12 +171,7 @@ function branchNamesEnvironmentFile(branch: TSESTree.IfStatement): boolean {
   if (test.type !== 'BinaryExpression' || !/^[!=]==?$/.test(test.operator)) return false;
   const kind = environmentKindOf(getStaticString(test.right as Node) ?? getStaticString(test.left as Node) ?? '');
   if (kind !== 'production' && kind !== 'staging' && kind !== 'development') return false;
-  let named = false;
-  walkSubtree(branch.consequent, (child) => {
-    named ||= ENVIRONMENT_CONFIG_FILE.test(getStaticString(child) ?? '');
-    return !named;
-  });
-  return named;
+  return someInSubtree(branch.consequent, (child) => ENVIRONMENT_CONFIG_FILE.test(getStaticString(child) ?? ''));
 }
 
 /** Modules named after an environment: `./settings.development`, `../config/production.json`. */

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { defineProjectRule, type ProjectRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
-import { walkSubtree, type Visitors } from '../../engine/traverse';
+import { someInSubtree, walkSubtree, type Visitors } from '../../engine/traverse';
 import type { Node, OffsetRange } from '../../engine/types';
 import { scriptTargets } from '../../project/entryPoints';
 import type { ProjectFacts } from '../../project/facts';
@@ -534,12 +534,7 @@ const SOURCE_LOADER = /^(?:ts-node|tsconfig-paths|@babel\/register|babel-registe
 
 /** A `catch` that throws or exits: the load was needed after all. */
 function stopsTheProcess(handler: TSESTree.BlockStatement): boolean {
-  let stops = false;
-  walkSubtree(handler, (node) => {
-    stops ||= node.type === 'ThrowStatement' || (node.type === 'CallExpression' && getCalleeName(node) === 'process.exit');
-    return !stops;
-  });
-  return stops;
+  return someInSubtree(handler, (node) => node.type === 'ThrowStatement' || (node.type === 'CallExpression' && getCalleeName(node) === 'process.exit'));
 }
 
 /**
@@ -549,13 +544,10 @@ function stopsTheProcess(handler: TSESTree.BlockStatement): boolean {
 function replacesBuiltin(owner: Node): boolean {
   for (let node: Node | undefined = owner.parent; node && !isFunctionNode(node); node = node.parent) {
     if (node.type !== 'CatchClause') continue;
-    let triesBuiltin = false;
-    walkSubtree((node.parent as TSESTree.TryStatement).block, (child) => {
+    return someInSubtree((node.parent as TSESTree.TryStatement).block, (child) => {
       const module = child.type === 'CallExpression' ? requiredSpecifier(child) : undefined;
-      triesBuiltin ||= module !== undefined && isBuiltinModule(module);
-      return !triesBuiltin;
+      return module !== undefined && isBuiltinModule(module);
     });
-    return triesBuiltin;
   }
   return false;
 }

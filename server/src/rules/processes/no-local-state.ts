@@ -24,7 +24,7 @@ import { howAssigned, inDevelopmentOnlyBranch } from '../_utils/branches';
 import { isBrowserFile, isDevOnlyFile, isScaffolder } from '../_utils/sourceRoles';
 import { newStoreFileUse, noteStoreFileUse, savedRecordFile, storeFileName, storeFileWrites } from '../_utils/storeFiles';
 import { nameWords } from '../_utils/strings';
-import { walkSubtree } from '../../engine/traverse';
+import { someInSubtree, walkSubtree } from '../../engine/traverse';
 
 type MessageId = 'memoryDatabaseFallback' | 'acmeCertificates' | 'checkedUploadFolder' | 'installedCode' | 'loggedState' | 'loggedStateRecovery' | 'memorySession' | 'diskUploads' | 'localDatabase' | 'localDatabaseKind' | 'localStorageKind' | 'appDirectoryWrite' | 'localStoreAdapter' | 'keptScreenshot' | 'dataFolderStore' | 'stateFile' | 'storeFile' | 'savedRecord';
 
@@ -242,12 +242,7 @@ function installedCodeFolder(node: TSESTree.CallExpression, method: string): str
 
 /** Whether a call below `scope` names a method `matches` accepts (`download(…)`, `fs.writeFile(…)`). */
 function callsMethod(scope: Node, matches: (method: string) => boolean): boolean {
-  let found = false;
-  walkSubtree(scope, (child) => {
-    found ||= child.type === 'CallExpression' && matches(getCalleeProperty(child) ?? '');
-    return !found;
-  });
-  return found;
+  return someInSubtree(scope, (child) => child.type === 'CallExpression' && matches(getCalleeProperty(child) ?? ''));
 }
 
 /** A file put into the upload folder (`fs.rename(tmp, path.join(uploadDir, name))`), or handed to a helper that keeps it on local disk. */
@@ -762,14 +757,7 @@ function diskStoreModule(source: SourceCode, callee: Node, bindings: Bindings): 
 }
 
 function handsDatabaseIn(node: TSESTree.NewExpression): boolean {
-  let handed = false;
-  for (const argument of node.arguments) {
-    walkSubtree(argument, (child) => {
-      handed ||= child.type === 'NewExpression' && /(?:^|\.)Database$/.test(getCalleeName(child) ?? '');
-      return !handed;
-    });
-  }
-  return handed;
+  return node.arguments.some((argument) => someInSubtree(argument, (child) => child.type === 'NewExpression' && /(?:^|\.)Database$/.test(getCalleeName(child) ?? '')));
 }
 
 /** `sqlite.open({ filename: './db.sqlite', driver })`. */

@@ -12,7 +12,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { basename } from 'node:path';
 import { defineRule, type FileRuleContext } from '../../engine/rule';
 import type { SourceCode } from '../../engine/source';
-import { walkSubtree } from '../../engine/traverse';
+import { someInSubtree, walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { assignmentsInFunction, enclosingClass, enclosingClassName, enclosingFunction, fallbackOf, findProperty, getCalleeName, getCalleeProperty, getMemberName, getMemberPath, getPropertyName, getStaticString, isFunctionNode, isWithin, requiredSpecifier, resolveConst, resolveValue, unwrapAwait, unwrapExpression, type FunctionNode } from '../_utils/ast';
 import { howAssigned, inDevelopmentOnlyBranch, inEnvironmentBranch } from '../_utils/branches';
@@ -1496,12 +1496,7 @@ function writesThroughOwnMethod(call: TSESTree.CallExpression, writes: (call: TS
   const path = getMemberPath(call.callee);
   const owner = path?.length === 2 && path[0] === 'this' ? enclosingClass(call) : undefined;
   const method = owner?.body.body.find((member) => member.type === 'MethodDefinition' && getPropertyName(member.key) === path![1]);
-  let found = false;
-  if (method?.type === 'MethodDefinition') walkSubtree(method.value, (node) => {
-    found ||= node.type === 'CallExpression' && writes(node);
-    return !found;
-  });
-  return found;
+  return method?.type === 'MethodDefinition' && someInSubtree(method.value, (node) => node.type === 'CallExpression' && writes(node));
 }
 
 /** Settings stores that keep what they are given in a local file: configstore, the app's own `settings`. */
@@ -1515,12 +1510,7 @@ function isSecretSettingSave(call: TSESTree.CallExpression): boolean {
 
 /** Whether `holder` (`apikey`, `this.vapidKeys`) is written somewhere in the expression: `JSON.stringify(this.vapidKeys)`. */
 function mentions(source: SourceCode, expression: Node, holder: string): boolean {
-  let found = false;
-  walkSubtree(expression, (node) => {
-    found ||= (node.type === 'Identifier' || node.type === 'MemberExpression') && source.getText(node) === holder;
-    return !found;
-  });
-  return found;
+  return someInSubtree(expression, (node) => (node.type === 'Identifier' || node.type === 'MemberExpression') && source.getText(node) === holder);
 }
 
 /** The text of what a random value is stored in: `apikey`, `exports.sessionKey`. */
