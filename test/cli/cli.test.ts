@@ -87,20 +87,24 @@ describe('CLI', () => {
     assert.doesNotMatch(runCli(['--color', '--no-color', leaky]).stdout, /\u001b\[/);
   });
 
-  it('analyses an extensionless script package.json names outside bin/', () => {
-    const project = copyService('clean-service');
-    try {
-      const manifest = JSON.parse(readFileSync(join(project.root, 'package.json'), 'utf8')) as Record<string, unknown>;
-      writeFileSync(join(project.root, 'package.json'), JSON.stringify({ ...manifest, bin: { wiki: './wiki' } }, null, 2));
-      writeFileSync(join(project.root, 'wiki'), "#!/usr/bin/env node\nconst http = require('http');\nhttp.createServer((req, res) => res.end('ok')).listen(process.env.PORT);\n");
-      const run = runCli(['--format', 'json', '--rule', 'disposability/require-graceful-shutdown', project.root]);
-      const report = JSON.parse(run.stdout) as { results: { filePath: string; messages: { ruleId: string }[] }[] };
-      const found = report.results.flatMap((result) => result.messages.map((message) => [result.filePath.slice(project.root.length + 1), message.ruleId]));
-      assert.deepEqual(found, [['wiki', 'disposability/require-graceful-shutdown']]);
-    } finally {
-      project.cleanup();
-    }
-  });
+  // pm2-web's bin is `bin/pm2-web.sh`, a node script despite its name.
+  for (const script of ['wiki', 'bin/wiki.sh']) {
+    it(`analyses a node script package.json names as its bin, ${script}, though it is no source file by name`, () => {
+      const project = copyService('clean-service');
+      try {
+        const manifest = JSON.parse(readFileSync(join(project.root, 'package.json'), 'utf8')) as Record<string, unknown>;
+        writeFileSync(join(project.root, 'package.json'), JSON.stringify({ ...manifest, bin: { wiki: `./${script}` } }, null, 2));
+        mkdirSync(join(project.root, 'bin'), { recursive: true });
+        writeFileSync(join(project.root, script), "#!/usr/bin/env node\nconst http = require('http');\nhttp.createServer((req, res) => res.end('ok')).listen(process.env.PORT);\n");
+        const run = runCli(['--format', 'json', '--rule', 'disposability/require-graceful-shutdown', project.root]);
+        const report = JSON.parse(run.stdout) as { results: { filePath: string; messages: { ruleId: string }[] }[] };
+        const found = report.results.flatMap((result) => result.messages.map((message) => [result.filePath.slice(project.root.length + 1), message.ruleId]));
+        assert.deepEqual(found, [[script, 'disposability/require-graceful-shutdown']]);
+      } finally {
+        project.cleanup();
+      }
+    });
+  }
 
   it('analyses the modules an entry point in an examples folder loads from beside it', () => {
     const project = copyService('clean-service');

@@ -5,7 +5,7 @@ import { resolveRules, rootRelativeGlobs, type ConfigLayer } from '../config/res
 import type { ConfigSource, RuleSetting } from '../config/types';
 import { appliesToProject } from '../engine/rule';
 import { analyzeFile, checkProject, type ActiveRule, type FileAnalysis, type ProjectCheckResult, type RuleFailure } from '../engine/linter';
-import { hasFileExtension, isSourceFile } from '../engine/parse';
+import { isSourceFile } from '../engine/parse';
 import type { Finding } from '../engine/types';
 import { createFileFilter, isNonProductionPath, listSourceFiles, type FileFilter, type SkippedFile } from '../project/files';
 import { gatherProject, type ProjectProblem, type TextOverlay } from '../project/gather';
@@ -264,7 +264,8 @@ async function prepare(root: string, options: WorkspaceOptions, overlay: TextOve
   const loadedBesideEntries = (await Promise.all(facts.entryPoints.filter(isNonProductionPath).map((entry) => modulesLoadedBeside(root, entry, read)))).flat();
   const production = [...entryPoints, ...loadedBesideEntries, ...rootRelativeGlobs(root, configs.sources, 'production'), ...(options.layer?.data?.production ?? [])];
   const filter = await createFileFilter(root, { ignore, production });
-  const declaredScripts = facts.entryPoints.filter((entry) => !hasFileExtension(entry)).map((entry) => join(root, entry));
+  // A node script package.json starts under a name that is not a source file's (`bin/pm2-web.sh`, `bin/jingo`): the `#!` line decides.
+  const declaredScripts = facts.entryPoints.filter((entry) => !isSourceFile(entry)).map((entry) => join(root, entry));
   return { facts, problems: [...problems, ...configs.errors.map(toProblem)], configs: configs.sources, filter, declaredScripts };
 }
 
