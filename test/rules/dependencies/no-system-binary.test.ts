@@ -286,6 +286,16 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    // Where the program runs is where a reader looks for it (openhim-core's `_pem2.default.readCertificateInfo`, peerflix-server's ffprobe).
+    name: "a driver's first call in the file, as written and as Babel compiles it, rather than its import",
+    code: "var _pem = require('pem');\nvar _pem2 = _interopRequireDefault(_pem);\nconst read = promisify(_pem2.default.readCertificateInfo);\n_pem2.default.createCertificate({ days: 1 }, done);\n_pem2.default.getFingerprint(cert, done);\nfunction probe(req) {\n  var param = req.query.ffmpeg,\n    ffmpeg = require('fluent-ffmpeg');\n  return ffmpeg\n    .ffprobe(param, done);\n}",
+    errors: [
+      { messageId: 'programDriver', line: 4, column: 1, message: '`pem` only drives `openssl`, a program the app assumes is installed on the machine: declaring the package does not install the program, so a slim image or another host breaks this at run time. Install the program in the image on purpose, or use a library that ships it.' },
+      { messageId: 'programDriver', line: 9, column: 10 },
+    ],
+    output: null,
+  },
+  {
     name: 'a system path returned by a function that finds the program, on Linux',
     code: "function getChromeLocation(options) {\n  if (options.chromeLocation) return options.chromeLocation;\n  if (process.platform === 'darwin') return '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';\n  if (process.platform === 'linux') return '/usr/bin/google-chrome';\n}",
     errors: [{ messageId: 'systemBinary', line: 4, column: 44, message: 'This runs `google-chrome`, a program the app assumes is installed on the machine. package.json cannot declare or pin it, so a slim image, another OS or another host breaks this at run time: use an npm package that ships the tool or a library, or install it in the image on purpose.' }],

@@ -21,7 +21,7 @@ import { finalStage } from '../_utils/dockerfiles';
 import { isEnvDefault } from '../_utils/env';
 import { isFailureTolerated } from '../_utils/errorHandling';
 import { importVisitors } from '../_utils/importSpecifiers';
-import { findModuleBindings, type ModuleBindings } from '../_utils/imports';
+import { bindingsByLocalName, findModuleBindings, type ModuleBindings, visitRequireBinding } from '../_utils/imports';
 import { projectPath } from '../_utils/modules';
 import { parseShell, programName, programWords, wrapperWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
 import { commandWords, startCommandSites, wordsRange } from '../_utils/startCommands';
@@ -110,6 +110,43 @@ const PROGRAM_DRIVERS: ReadonlyMap<string, { readonly binary: string; readonly p
   ['chrome-launcher', { binary: 'chrome', packages: ['chromium', 'chrome'] }],
   ['pem', { binary: 'openssl', packages: ['openssl'] }],
 ]);
+
+/**
+ * Where a file uses each program driver it loads: its first call through the driver (`pem.createCertificate(…)`,
+ * `ffmpeg(input)`, `_pem2.default.readCertificateInfo(…)` as Babel compiles it), which is where the program
+ * runs; the import when the file only passes the driver on.
+ */
+function driverVisitors(use: (node: Node, driver: string) => void): Visitors {
+  const imports = new Map<string, Node>();
+  const called = new Set<string>();
+  let bindings = new Map<string, string>();
+  return mergeVisitors(
+    importVisitors(({ node, specifier, typeOnly }) => {
+      if (PROGRAM_DRIVERS.has(specifier) && !typeOnly && !imports.has(specifier)) imports.set(specifier, node);
+    }),
+    {
+      Program: (node) => {
+        bindings = new Map([...bindingsByLocalName(node as TSESTree.Program, isDriver)].map(([local, { module }]) => [local, module]));
+      },
+      // `var param = req.query.ffmpeg, ffmpeg = require('fluent-ffmpeg');` inside the handler that uses it.
+      VariableDeclarator: (node) => visitRequireBinding(node as TSESTree.VariableDeclarator, isDriver, (local, module) => bindings.set(local, module)),
+      CallExpression: (node) => {
+        const root = getMemberPath((node as TSESTree.CallExpression).callee)?.[0];
+        const driver = root === undefined ? undefined : bindings.get(root);
+        if (driver === undefined || called.has(driver)) return;
+        called.add(driver);
+        use(node, driver);
+      },
+      'Program:exit': () => {
+        for (const [driver, node] of imports) if (!called.has(driver)) use(node, driver);
+      },
+    },
+  );
+}
+
+function isDriver(module: string): boolean {
+  return PROGRAM_DRIVERS.has(module);
+}
 
 /** `ffmpeg-static`, `@ffmpeg-installer/ffmpeg`, `7zip-bin`: a declared package that ships the program itself. */
 function shipsProgram(project: ProjectFacts, binary: string): boolean {
@@ -255,9 +292,9 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         found(call, 'sendmail');
       },
     };
-    const drivers = importVisitors(({ node, specifier, typeOnly }) => {
-      const driver = PROGRAM_DRIVERS.get(specifier);
-      if (driver && !typeOnly && isSystemTool(driver.binary, driver.binary) && !imageProvides(project, driver.packages) && !shipsProgram(project, driver.binary)) found(node, driver.binary, 'programDriver', specifier);
+    const drivers = driverVisitors((node, specifier) => {
+      const driver = PROGRAM_DRIVERS.get(specifier)!;
+      if (isSystemTool(driver.binary, driver.binary) && !imageProvides(project, driver.packages) && !shipsProgram(project, driver.binary)) found(node, driver.binary, 'programDriver', specifier);
     });
     return mergeVisitors(installedProgram, drivers, commandVisitors(
       source,
