@@ -286,6 +286,18 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    // pm2-server-monit's metrics run `df`, `top` and `who` through its own `src/utils/exec.js`.
+    name: "commands handed to a helper of the app's own module that runs the command it is given",
+    code: "const exec = require('../utils/exec');\nexec('df -kP', done);\nexec('vmstat -S m', done);",
+    filename: 'src/metrics/disk.js',
+    files: { 'src/utils/exec.js': "const childProcess = require('child_process');\nmodule.exports = function (cmd, cb) {\n  return childProcess.exec(cmd, { windowsHide: true }, cb);\n};\n" },
+    errors: [
+      { messageId: 'systemBinary', line: 2, column: 6, file: 'src/metrics/disk.js' },
+      { messageId: 'systemBinary', line: 3, column: 6, file: 'src/metrics/disk.js' },
+    ],
+    output: null,
+  },
+  {
     // Where the program runs is where a reader looks for it (openhim-core's `_pem2.default.readCertificateInfo`, peerflix-server's ffprobe).
     name: "a driver's first call in the file, as written and as Babel compiles it, rather than its import",
     code: "var _pem = require('pem');\nvar _pem2 = _interopRequireDefault(_pem);\nconst read = promisify(_pem2.default.readCertificateInfo);\n_pem2.default.createCertificate({ days: 1 }, done);\n_pem2.default.getFingerprint(cert, done);\nfunction probe(req) {\n  var param = req.query.ffmpeg,\n    ffmpeg = require('fluent-ffmpeg');\n  return ffmpeg\n    .ffprobe(param, done);\n}",
@@ -401,6 +413,12 @@ const invalid: InvalidCase[] = [
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "a command handed to a helper of the app's own module that runs no process (a query runner)",
+      code: "const run = require('./db');\nrun('vacuum full');",
+      filename: 'src/jobs.js',
+      files: { 'src/db.js': "module.exports = function (sql) {\n  return pool.query(sql);\n};\n" },
+    },
     {
       name: 'the program of an array chosen by a setting, not the platform, and a helper name computed for another tool',
       code: `${CP}function run(useDocker, name) {\n  const cmd = useDocker ? ['docker', 'run', name] : ['./bin/' + name];\n  spawn(cmd[0], cmd.slice(1));\n  spawn('tool-' + name, []);\n}`,

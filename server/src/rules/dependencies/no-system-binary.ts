@@ -13,7 +13,7 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree, type Visitors } from '../../engine/traverse';
 import { enclosingFunction, findProperty, getCalleeName, getMemberPath, getStaticString, isFunctionNode, unwrapExpression, withoutCompiledCounter } from '../_utils/ast';
 import { assignedFunctionName, functionName } from '../_utils/callGraph';
-import { commandVisitors, processCommands } from '../_utils/childProcess';
+import { commandVisitors, processCommands, type ProcessCall } from '../_utils/childProcess';
 import { inDesktopPlatformBranch } from '../_utils/branches';
 import { isOperatorCommandModule } from '../_utils/cliCommands';
 import { OS_PACKAGE_MANAGER } from '../_utils/commands';
@@ -21,8 +21,8 @@ import { finalStage } from '../_utils/dockerfiles';
 import { isEnvDefault } from '../_utils/env';
 import { isFailureTolerated } from '../_utils/errorHandling';
 import { importVisitors } from '../_utils/importSpecifiers';
-import { bindingsByLocalName, findModuleBindings, type ModuleBindings, visitRequireBinding } from '../_utils/imports';
-import { projectPath } from '../_utils/modules';
+import { bindingsByLocalName, findModuleBindings, type ModuleBindings, modulesByLocalName, visitRequireBinding } from '../_utils/imports';
+import { projectPath, resolveImport } from '../_utils/modules';
 import { parseShell, programName, programWords, wrapperWords, type ShellWord, type SimpleCommand } from '../_utils/shell';
 import { commandWords, startCommandSites, wordsRange } from '../_utils/startCommands';
 import { productionFindings } from '../_utils/sourceRoles';
@@ -37,7 +37,19 @@ interface SystemToolCall {
   /** The npm package that drives the program, for `programDriver`. */
   readonly driver?: string;
   readonly messageId: MessageId;
+  /**
+   * The app's own module whose helper runs the command (`require('../utils/exec')`): the call counts
+   * when that module hands the command it is given to a process call.
+   */
+  readonly through?: string;
 }
+
+/** A file that runs the command its helper is handed: `module.exports = (cmd, cb) => childProcess.exec(cmd, opts, cb)`. */
+interface CommandRunner {
+  readonly runsGivenCommand: true;
+}
+
+type Collected = SystemToolCall | CommandRunner;
 
 interface Options {
   /** Programs the deploy provides on purpose (installed by the image, a buildpack…). */
@@ -231,7 +243,7 @@ function tools(names: readonly string[], packages: readonly string[]): [string, 
   return names.map((name) => [name, [name, ...packages]]);
 }
 
-export default defineProjectRule<MessageId, SystemToolCall[], Options>({
+export default defineProjectRule<MessageId, Collected[], Options>({
   id: 'dependencies/no-system-binary',
   severity: 'warning',
   description: 'child_process calls to system tools (curl, ImageMagick, ffmpeg, git, Ghostscript…) that package.json cannot declare.',
@@ -259,16 +271,17 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
   collect({ source, project, options, collected }) {
     const isSystemTool = systemToolTest(project, options);
     const reported = new Set<number>();
-    const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary', driver?: string) => {
+    const found = (node: Node, binary: string, messageId: MessageId = 'systemBinary', how: { driver?: string; through?: string } = {}) => {
       if (reported.has(node.range[0]) || inDesktopPlatformBranch(source, node) || inTestRunner(node) || hasFallbackWithout(source, node, binary)) return;
       reported.add(node.range[0]);
-      collected.push({ range: node.range, binary, messageId, ...(driver ? { driver } : {}) });
+      collected.push({ range: node.range, binary, messageId, ...how });
     };
     // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
-    const foundUnlessProbe = (call: Node, target: Node, words: readonly ShellWord[], binary: string) => {
+    const foundUnlessProbe = (call: Node, target: Node, words: readonly ShellWord[], binary: string, through?: string) => {
       const copes = inGitCheckout(source, call) || ((isFailureTolerated(call) || catchNamesSetting(source, call)) && !inRequirementCheck(call));
-      if (!(isProbe(words) && copes)) found(target, binary);
+      if (!(isProbe(words) && copes)) found(target, binary, 'systemBinary', through === undefined ? {} : { through });
     };
+    let runnerMarked = false;
     let sendmailTransports: ModuleBindings = { namespaces: new Set(), named: new Map() };
     // `createTransport({ sendmail: true, path: '/usr/sbin/sendmail' })` is one finding, not two.
     const sendmailCalls = new Set<Node>();
@@ -294,11 +307,15 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     };
     const drivers = driverVisitors((node, specifier) => {
       const driver = PROGRAM_DRIVERS.get(specifier)!;
-      if (isSystemTool(driver.binary, driver.binary) && !imageProvides(project, driver.packages) && !shipsProgram(project, driver.binary)) found(node, driver.binary, 'programDriver', specifier);
+      if (isSystemTool(driver.binary, driver.binary) && !imageProvides(project, driver.packages) && !shipsProgram(project, driver.binary)) found(node, driver.binary, 'programDriver', { driver: specifier });
     });
     return mergeVisitors(installedProgram, drivers, commandVisitors(
       source,
       (call) => {
+        if (!runnerMarked && runsGivenCommand(call)) {
+          runnerMarked = true;
+          collected.push({ runsGivenCommand: true });
+        }
         const setting = call.kind === 'file' ? configuredProgram(call.target) : undefined;
         if (setting) {
           found(call.target, setting, 'configuredProgram');
@@ -327,21 +344,31 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
         }
       },
       // Helper names are generic (`db.run(sql)`, Redis's `sendCommand(['FLUSHDB'])`, isbot's `spawn(['bot'])`): only a known tool
-      // counts, unless the helper is a function of this file that starts the process (`runCommand('pm2', ['start', …])`).
+      // counts, unless the helper is a function of this file that starts the process (`runCommand('pm2', ['start', …])`), or
+      // one of the app's own modules does (`exec('df -kP')` with `exec` from `../utils/exec`): the check decides that one.
       (call) => {
+        const through = call.startsProcess ? undefined : localModuleOf(source, call.node);
         // Each command of a pipeline: `exec('netstat -nat | grep -i listen')`, `exec('echo "…" | ctags --filter > ' + out)`.
         for (const command of call.commands) {
           const words = programWords(command);
           const binary = words[0] && !words[0].dynamic ? programName(words[0].text) : undefined;
-          if (!binary || !(SYSTEM_TOOLS.has(binary) || call.startsProcess) || !isSystemTool(binary, words[0].text)) continue;
-          foundUnlessProbe(call.node, call.target, words, binary);
+          if (!binary || !isSystemTool(binary, words[0].text)) continue;
+          const known = SYSTEM_TOOLS.has(binary) || call.startsProcess;
+          if (!known && through === undefined) continue;
+          foundUnlessProbe(call.node, call.target, words, binary, known ? undefined : through);
           return;
         }
       },
     ));
   },
   check({ project, options, files, report }) {
-    for (const [path, call] of productionFindings(project, files)) if (!isOperatorCommandModule(projectPath(project.root, path))) report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary, driver: call.driver ?? '' } });
+    const paths = new Set(files.keys());
+    const runners = new Set([...files].filter(([, { collected }]) => collected.some(isCommandRunner)).map(([path]) => path));
+    for (const [path, call] of productionFindings(project, files)) {
+      if (isCommandRunner(call) || isOperatorCommandModule(projectPath(project.root, path))) continue;
+      if (call.through !== undefined && !runners.has(resolveImport(path, call.through, paths) ?? '')) continue;
+      report(path, { at: call.range, messageId: call.messageId, data: { binary: call.binary, driver: call.driver ?? '' } });
+    }
     const isSystemTool = systemToolTest(project, options);
     for (const site of startCommandSites(project)) {
       const words = commandWords(site.command);
@@ -352,6 +379,25 @@ export default defineProjectRule<MessageId, SystemToolCall[], Options>({
     }
   },
 });
+
+function isCommandRunner(item: Collected): item is CommandRunner {
+  return 'runsGivenCommand' in item;
+}
+
+/** A process call whose command is the first parameter of the function around it: a helper that runs what it is handed. */
+function runsGivenCommand(call: ProcessCall): boolean {
+  const helper = enclosingFunction(call.node);
+  const first = helper?.params[0];
+  const target = unwrapExpression(call.target);
+  return first?.type === 'Identifier' && target.type === 'Identifier' && target.name === first.name;
+}
+
+/** The app's own module a helper is imported from: `./utils/exec` for `exec(…)` after `const exec = require('./utils/exec')`. */
+function localModuleOf(source: SourceCode, call: TSESTree.CallExpression): string | undefined {
+  const root = getMemberPath(call.callee)?.[0];
+  const module = root === undefined ? undefined : modulesByLocalName(source.ast).get(root);
+  return module?.startsWith('.') ? module : undefined;
+}
 
 /** The program a command's first word names; a git helper whose name is computed (`'git-' + service`: `git-upload-pack`) is git's. */
 function programOf(word: ShellWord): string | undefined {
