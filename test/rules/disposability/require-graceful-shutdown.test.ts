@@ -28,6 +28,12 @@ runRuleTests(rule, {
       project: projectFixture({ 'package.json': packageJsonText({ name: 'webdav-server', main: './lib/index.js' }) }),
     },
     {
+      name: "a library's listen method that hands `listen` to promisify (@ladjs/api)",
+      code: "const http = require('http');\nconst util = require('util');\nclass API {\n  constructor() {\n    this.server = http.createServer();\n  }\n  async listen(port, host) {\n    await util.promisify(this.server.listen).bind(this.server)(port, host);\n  }\n}\nmodule.exports = API;",
+      filename: 'index.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: '@ladjs/api', main: 'index.js' }) }),
+    },
+    {
       name: 'a library whose constructor gives each instance a start method, with npm start running a sample (swagger-server)',
       code: "const http = require('http');\nfunction SwaggerServer(app) {\n  this.start = function start(port, callback) {\n    const server = http.createServer(app);\n    server.listen(port);\n    callback(null, server);\n  };\n}\nmodule.exports = SwaggerServer;",
       filename: 'lib/server.js',

@@ -182,7 +182,7 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
       },
       MemberExpression: (node) => {
         const start = servesHttp ? listenHandedOn(source, node as TSESTree.MemberExpression) : undefined;
-        if (start) collected.starts.push(start);
+        if (start) collected.starts.push(embeddableStart(source, node) ? { ...start, embeddable: true } : start);
       },
       NewExpression: (node) => {
         const script = launchedScript(source, node as TSESTree.NewExpression);
@@ -539,8 +539,8 @@ function closedByTaskItself(call: Node, owner: Node): boolean {
  * function gives each instance: `this.start = function start(port)`, a method of the object the module
  * exports: `const app = module.exports = {}; app.listen = function (cb)`): API that other code calls.
  */
-function embeddableStart(source: SourceCode, call: TSESTree.CallExpression): boolean {
-  for (let node: Node | undefined = call.parent; node; node = node.parent) {
+function embeddableStart(source: SourceCode, start: Node): boolean {
+  for (let node: Node | undefined = start.parent; node; node = node.parent) {
     if (node.type === 'MethodDefinition' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
     const assignedTo = isFunctionNode(node) && node.parent?.type === 'AssignmentExpression' && node.parent.right === node ? getMemberPath(node.parent.left) : undefined;
     if (assignedTo && (/^(?:module\.exports|exports)\b|\.prototype\.|^this\.\w+$/.test(assignedTo.join('.')) || (assignedTo.length === 2 && exportedObjectName(source) === assignedTo[0]))) return true;
