@@ -298,6 +298,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    // pm2-server-monit's "disk usage" action: its callback handles the error, yet `df -h` is no help probe.
+    name: "a tool whose -h asks for human-readable sizes, in a call that copes with failure",
+    code: `${CP}exec('df -h', (err, out) => reply(err ? err.message : out));\nexec('ffmpeg -h', (err) => reply(err ? 'no ffmpeg' : 'ok'));`,
+    errors: [{ messageId: 'systemBinary', line: 2, column: 6 }],
+    output: null,
+  },
+  {
     // Where the program runs is where a reader looks for it (openhim-core's `_pem2.default.readCertificateInfo`, peerflix-server's ffprobe).
     name: "a driver's first call in the file, as written and as Babel compiles it, rather than its import",
     code: "var _pem = require('pem');\nvar _pem2 = _interopRequireDefault(_pem);\nconst read = promisify(_pem2.default.readCertificateInfo);\n_pem2.default.createCertificate({ days: 1 }, done);\n_pem2.default.getFingerprint(cert, done);\nfunction probe(req) {\n  var param = req.query.ffmpeg,\n    ffmpeg = require('fluent-ffmpeg');\n  return ffmpeg\n    .ffprobe(param, done);\n}",

@@ -279,7 +279,7 @@ export default defineProjectRule<MessageId, Collected[], Options>({
     // A probe that copes with the tool being absent (`try { git rev-parse } catch { '' }`) assumes nothing.
     const foundUnlessProbe = (call: Node, target: Node, words: readonly ShellWord[], binary: string, through?: string) => {
       const copes = inGitCheckout(source, call) || ((isFailureTolerated(call) || catchNamesSetting(source, call)) && !inRequirementCheck(call));
-      if (!(isProbe(words) && copes)) found(target, binary, 'systemBinary', through === undefined ? {} : { through });
+      if (!(isProbe(words, binary) && copes)) found(target, binary, 'systemBinary', through === undefined ? {} : { through });
     };
     let runnerMarked = false;
     let sendmailTransports: ModuleBindings = { namespaces: new Set(), named: new Map() };
@@ -558,9 +558,12 @@ function sendsWithSendmail(call: TSESTree.CallExpression, transports: ModuleBind
 }
 
 /** Commands that only ask about a tool (`git rev-parse HEAD`, `ffmpeg -version`): with a fallback, they need nothing. */
-function isProbe(words: readonly ShellWord[]): boolean {
-  return words.slice(1).some((word) => /^(?:-{1,2}version|-v|-V|version|rev-parse|describe|symbolic-ref|--help|-h)$/.test(word.text));
+function isProbe(words: readonly ShellWord[], binary: string): boolean {
+  return words.slice(1).some((word) => /^(?:-{1,2}version|-v|-V|version|rev-parse|describe|symbolic-ref|--help)$/.test(word.text) || (word.text === '-h' && !HUMAN_READABLE_FLAG.has(binary)));
 }
+
+/** Tools whose `-h` asks for human-readable sizes, not for help: `df -h` reads the disks. */
+const HUMAN_READABLE_FLAG = new Set(['df', 'du', 'free', 'ls', 'sort']);
 
 /** `if (fs.existsSync(path.join(__dirname, '..', '.git')))`: only a development checkout has the repository. */
 function inGitCheckout(source: SourceCode, node: Node): boolean {
