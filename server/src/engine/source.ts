@@ -197,6 +197,26 @@ export function assignmentsByName(scope: Node): ReadonlyMap<string, readonly Ass
 // A parsed tree never changes, so what a scope assigns is read once.
 const assignmentsByScope = new WeakMap<Node, ReadonlyMap<string, readonly Assignment[]>>();
 
+/** Every identifier below `root`, by name: rules that follow a variable to each of its uses ask for many names of one tree. */
+export function identifiersByName(root: Node): ReadonlyMap<string, readonly TSESTree.Identifier[]> {
+  let byName = identifiersByRoot.get(root);
+  if (!byName) {
+    const index = new Map<string, TSESTree.Identifier[]>();
+    walkSubtree(root, (node) => {
+      if (node.type === 'Identifier') {
+        const found = index.get(node.name);
+        if (found) found.push(node);
+        else index.set(node.name, [node]);
+      }
+      return true;
+    });
+    identifiersByRoot.set(root, (byName = index));
+  }
+  return byName;
+}
+
+const identifiersByRoot = new WeakMap<Node, ReadonlyMap<string, readonly TSESTree.Identifier[]>>();
+
 function scopeStatements(scope: Node): readonly Node[] {
   switch (scope.type) {
     case 'Program':

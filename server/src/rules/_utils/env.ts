@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { SourceCode } from '../../engine/source';
+import { identifiersByName, type SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { getCalleeName, getMemberName, getMemberPath, getPropertyName, getStaticString, insideIf, isVariableReference, resolveConst, unwrapAwait, unwrapExpression } from './ast';
@@ -179,26 +179,35 @@ function isFieldReassignedFromEnvironment(source: SourceCode, property: TSESTree
   const key = getPropertyName(property.key);
   const declarator = property.parent.type === 'ObjectExpression' ? property.parent.parent : undefined;
   if (key === undefined || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return false;
-  // Most string fields are never assigned again: a plain search spares building a pattern for each.
+  // Most string fields are never assigned again: a plain search of the lines that assign from the environment spares building a pattern for each.
   const field = `${declarator.id.name}.${key}`;
-  return source.text.includes(field) && isReassignedFromEnvironment(source, field);
+  return environmentAssignmentLines(source).includes(field) && isReassignedFromEnvironment(source, field);
 }
 
 /** `const defaultBase = 'mongodb://localhost'` read only as `process.env.MONGO ? … : defaultBase`: a default the environment overrides wherever it is used. */
 function isOnlyEnvFallback(source: SourceCode, declared: TSESTree.Identifier): boolean {
-  const uses: Node[] = [];
-  walkSubtree(source.ast, (node) => {
-    if (node.type === 'Identifier' && node.name === declared.name && node !== declared && isVariableReference(node)) uses.push(node);
-    return true;
-  });
+  const uses = (identifiersByName(source.ast).get(declared.name) ?? []).filter((node) => node !== declared && isVariableReference(node));
   return uses.length > 0 && uses.every((use) => isEnvDefault(source, use));
 }
 
 /** `let baseURL = 'http://localhost:9876'; if (process.env.ADMIN_URL) baseURL = process.env.ADMIN_URL;` */
 function isReassignedFromEnvironment(source: SourceCode, name: string): boolean {
   const escaped = name.replace(/[$.]/g, '\\$&');
-  return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)[^;\\n]*process\\.env\\b`).test(source.text);
+  return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)[^;\\n]*process\\.env\\b`).test(environmentAssignmentLines(source));
 }
+
+/** The lines of a file that assign something read from `process.env`: a name's reassignment is looked for there, not in the whole text. */
+function environmentAssignmentLines(source: SourceCode): string {
+  let lines = environmentAssignments.get(source);
+  if (lines === undefined) {
+    lines = source.text.split('\n').filter((line) => ENVIRONMENT_ASSIGNMENT.test(line)).join('\n');
+    environmentAssignments.set(source, lines);
+  }
+  return lines;
+}
+
+const ENVIRONMENT_ASSIGNMENT = /=(?!=)[^;]*process\.env\b/;
+const environmentAssignments = new WeakMap<SourceCode, string>();
 
 function isDestructuredFromEnv(source: SourceCode, pattern: TSESTree.AssignmentPattern): boolean {
   const objectPattern = pattern.parent?.parent;

@@ -108,7 +108,17 @@ function isStringNormalisation(call: TSESTree.CallExpression): boolean {
  * gives {production}, `isDev` gives {development}, `process.env.NODE_ENV` alone gives {}. Undefined
  * when the condition is about something else.
  */
-export function environmentCheckOf(source: SourceCode, test: Node, depth = 2): Set<EnvironmentKind> | undefined {
+export function environmentCheckOf(source: SourceCode, test: Node, depth = 2): ReadonlySet<EnvironmentKind> | undefined {
+  // Every node below a condition asks about it again (branch checks walk up from each call): answer once.
+  const byDepth = checksByTest.get(test) ?? new Map<number, ReadonlySet<EnvironmentKind> | undefined>();
+  checksByTest.set(test, byDepth);
+  if (!byDepth.has(depth)) byDepth.set(depth, computeEnvironmentCheck(source, test, depth));
+  return byDepth.get(depth);
+}
+
+const checksByTest = new WeakMap<Node, Map<number, ReadonlySet<EnvironmentKind> | undefined>>();
+
+function computeEnvironmentCheck(source: SourceCode, test: Node, depth: number): ReadonlySet<EnvironmentKind> | undefined {
   const kinds = new Set<EnvironmentKind>();
   let found = false;
   walkSubtree(test, (node) => {
@@ -196,15 +206,28 @@ export function initializerOf(source: SourceCode, identifier: TSESTree.Identifie
   if (constant) return constant;
   for (let scope: Node | undefined = identifier.parent; scope; scope = scope.parent) {
     if (scope.type !== 'Program' && scope.type !== 'BlockStatement') continue;
-    for (const statement of scope.body) {
-      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-      if (declaration?.type !== 'VariableDeclaration') continue;
-      const declarator = declaration.declarations.find((item) => item.id.type === 'Identifier' && item.id.name === identifier.name);
-      if (declarator) return declarator.init && declarator.init !== identifier ? declarator.init : undefined;
-    }
+    const declarator = declaratorsOf(scope).get(identifier.name);
+    if (declarator) return declarator.init && declarator.init !== identifier ? declarator.init : undefined;
   }
   return undefined;
 }
+
+/** The first declarator of each name among a block's statements: asked for every identifier below the block, read once. */
+function declaratorsOf(block: TSESTree.Program | TSESTree.BlockStatement): ReadonlyMap<string, TSESTree.VariableDeclarator> {
+  let byName = declaratorsByBlock.get(block);
+  if (!byName) {
+    const index = new Map<string, TSESTree.VariableDeclarator>();
+    for (const statement of block.body) {
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type !== 'VariableDeclaration') continue;
+      for (const item of declaration.declarations) if (item.id.type === 'Identifier' && !index.has(item.id.name)) index.set(item.id.name, item);
+    }
+    declaratorsByBlock.set(block, (byName = index));
+  }
+  return byName;
+}
+
+const declaratorsByBlock = new WeakMap<Node, ReadonlyMap<string, TSESTree.VariableDeclarator>>();
 
 function isFunction(node: Node): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
