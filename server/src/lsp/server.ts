@@ -24,7 +24,7 @@ import {
 } from '../../../common/protocol';
 import { LineIndex } from '../engine/lineIndex';
 import type { Finding } from '../engine/types';
-import { contentSkipReason, MAX_FILE_BYTES } from '../project/files';
+import { contentSkipReason, MAX_FILE_BYTES, MAX_FILE_SIZE } from '../project/files';
 import { isProjectFileName } from '../project/gather';
 import { isBinScript } from '../engine/parse';
 import type { Workspace } from '../workspace/workspace';
@@ -203,7 +203,7 @@ export class TwelveFactorServer {
       return;
     }
     const text = document.getText();
-    const skipReason = Buffer.byteLength(text) > MAX_FILE_BYTES ? 'larger than 1 MB' : contentSkipReason(text);
+    const skipReason = Buffer.byteLength(text) > MAX_FILE_BYTES ? `larger than ${MAX_FILE_SIZE}` : contentSkipReason(text);
     if (skipReason) {
       workspace.skip(path, skipReason);
     } else {

@@ -5,7 +5,12 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { isBinScript, SOURCE_EXTENSIONS } from '../engine/parse';
 import { projectPath } from '../engine/paths';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Larger files are skipped. Servers shipped as one bundle (restapify's 2.4 MB `dist/index.cjs.js`) fit
+ * under it; minified and generated files are skipped by their content whatever their size.
+ */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_FILE_SIZE = '4 MB';
 
 /** Never application code: dependencies (also a stray copy such as `node_modules_0.8.1/`), VCS data, caches, coverage. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/node_modules_*/**', '**/.git/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**', '**/bower_components/**', '**/.cache/**', '**/*.d.ts', '**/*.min.js', '**/*.bundle.js', '**/*.map'];
@@ -164,7 +169,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function readSourceFile(path: string): Promise<ReadResult> {
   try {
     const info = await stat(path);
-    if (info.size > MAX_FILE_BYTES) return { skipped: `larger than 1 MB (${Math.round(info.size / 1024)} KB)` };
+    if (info.size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_SIZE} (${Math.round(info.size / 1024)} KB)` };
     return checkContent(await readFile(path));
   } catch (error) {
     return { skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
@@ -172,7 +177,7 @@ export async function readSourceFile(path: string): Promise<ReadResult> {
 }
 
 export function checkContent(bytes: Uint8Array): ReadResult {
-  if (bytes.byteLength > MAX_FILE_BYTES) return { skipped: `larger than 1 MB (${Math.round(bytes.byteLength / 1024)} KB)` };
+  if (bytes.byteLength > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_SIZE} (${Math.round(bytes.byteLength / 1024)} KB)` };
   if (bytes.subarray(0, 8000).includes(0)) return { skipped: 'binary content' };
   let text: string;
   try {
@@ -198,10 +203,17 @@ function testSuiteReason(text: string): string | undefined {
   return TEST_SUITE.test(text) && TEST_LIBRARY.test(text) ? 'test suite' : undefined;
 }
 
+/**
+ * Browserify's module loader, which opens every bundle it writes (`require=(function(){function r(e,n,t){…`, older
+ * `(function e(t,n,r){function s(o,u){…`): the page's code, with the `require` paths of the modules it inlined.
+ */
+const BROWSERIFY_PRELUDE = /^\s*(?:require\s*=\s*)?\(function(?:\(\)\{function r\(e,n,t\)\{| e\(t,n,r\)\{function s\(o,u\)\{)/;
+
 /** Machine-written code says nothing about how the service is configured by people. */
 function generatedReason(text: string): string | undefined {
   const head = text.slice(0, 1000);
   if (/@generated\b|\bDO NOT EDIT\b|^\/\/ Code generated/m.test(head)) return 'generated file';
+  if (BROWSERIFY_PRELUDE.test(head)) return 'browser bundle';
   const lines = text.split('\n');
   const longLines = lines.filter((line) => line.length > 1000).length;
   if (text.length > 5000 && (longLines > 0 && text.length / lines.length > 300)) return 'minified file';
