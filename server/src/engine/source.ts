@@ -177,45 +177,44 @@ function assignmentsOf(scope: Node, name: string, limit = 2): Assignment[] {
 
 /** Every `name = …`, `name += …` and `name++` below `scope`, by the name assigned. */
 export function assignmentsByName(scope: Node): ReadonlyMap<string, readonly Assignment[]> {
-  let byName = assignmentsByScope.get(scope);
-  if (!byName) {
-    const index = new Map<string, Assignment[]>();
-    walkSubtree(scope, (node) => {
-      const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
-      if (target?.type === 'Identifier') {
-        const found = index.get(target.name);
-        if (found) found.push(node as Assignment);
-        else index.set(target.name, [node as Assignment]);
-      }
-      return true;
-    });
-    assignmentsByScope.set(scope, (byName = index));
-  }
-  return byName;
+  return namedNodesBelow(scope, assignmentsByScope, (node) => {
+    const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+    return target?.type === 'Identifier' ? [target.name, node as Assignment] : undefined;
+  });
 }
-
-// A parsed tree never changes, so what a scope assigns is read once.
-const assignmentsByScope = new WeakMap<Node, ReadonlyMap<string, readonly Assignment[]>>();
 
 /** Every identifier below `root`, by name: rules that follow a variable to each of its uses ask for many names of one tree. */
 export function identifiersByName(root: Node): ReadonlyMap<string, readonly TSESTree.Identifier[]> {
-  let byName = identifiersByRoot.get(root);
+  return namedNodesBelow(root, identifiersByRoot, (node) => (node.type === 'Identifier' ? [node.name, node] : undefined));
+}
+
+// A parsed tree never changes, so what a scope assigns, and where each name stands in it, is read once.
+const assignmentsByScope = new WeakMap<Node, ReadonlyMap<string, readonly Assignment[]>>();
+const identifiersByRoot = new WeakMap<Node, ReadonlyMap<string, readonly TSESTree.Identifier[]>>();
+
+/** The nodes below `root` that `entryOf` names, by that name, from one walk kept in `cache`. */
+function namedNodesBelow<T>(root: Node, cache: WeakMap<Node, ReadonlyMap<string, readonly T[]>>, entryOf: (node: Node) => [name: string, item: T] | undefined): ReadonlyMap<string, readonly T[]> {
+  let byName = cache.get(root);
   if (!byName) {
-    const index = new Map<string, TSESTree.Identifier[]>();
+    const index = new Map<string, T[]>();
     walkSubtree(root, (node) => {
-      if (node.type === 'Identifier') {
-        const found = index.get(node.name);
-        if (found) found.push(node);
-        else index.set(node.name, [node]);
+      const entry = entryOf(node);
+      if (entry) {
+        const found = index.get(entry[0]);
+        if (found) found.push(entry[1]);
+        else index.set(entry[0], [entry[1]]);
       }
       return true;
     });
-    identifiersByRoot.set(root, (byName = index));
+    cache.set(root, (byName = index));
   }
   return byName;
 }
 
-const identifiersByRoot = new WeakMap<Node, ReadonlyMap<string, readonly TSESTree.Identifier[]>>();
+/** The first plain `name` declarator among the statements of a block-like scope (a module's top level, a block). */
+export function declaredVariable(scope: Node, name: string): TSESTree.VariableDeclarator | undefined {
+  return statementScopeIndex(scope)?.variables.get(name)?.declarator;
+}
 
 function scopeStatements(scope: Node): readonly Node[] {
   switch (scope.type) {

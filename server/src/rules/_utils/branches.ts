@@ -31,7 +31,7 @@ export function inEnvironmentBranch(source: SourceCode, node: Node, stop?: Node)
 export function inDevelopmentOnlyBranch(source: SourceCode, node: Node): boolean {
   let child: Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if ((parent.type === 'BlockStatement' || parent.type === 'Program') && afterProductionExit(source, parent, parent.body as readonly Node[], child)) return true;
+    if ((parent.type === 'BlockStatement' || parent.type === 'Program') && afterProductionExit(source, parent, child)) return true;
     if ((parent.type !== 'ConditionalExpression' && parent.type !== 'IfStatement') || parent.test === child) continue;
     const check = polarCheck(source, parent.test);
     if (!check) continue;
@@ -43,11 +43,11 @@ export function inDevelopmentOnlyBranch(source: SourceCode, node: Node): boolean
 }
 
 /** `if (NODE_ENV === 'production') return;` earlier in the same block: what follows runs only outside production. */
-function afterProductionExit(source: SourceCode, block: Node, statements: readonly Node[], statement: Node): boolean {
+function afterProductionExit(source: SourceCode, block: TSESTree.BlockStatement | TSESTree.Program, statement: Node): boolean {
   // Asked for every node below the block: where its first such exit ends is worked out once.
   let exitEnd = productionExitEnds.get(block);
   if (exitEnd === undefined) {
-    exitEnd = statements.find((earlier) => isProductionExit(source, earlier))?.range[1] ?? -1;
+    exitEnd = (block.body as readonly Node[]).find((earlier) => isProductionExit(source, earlier))?.range[1] ?? -1;
     productionExitEnds.set(block, exitEnd);
   }
   return exitEnd >= 0 && statement.range[0] >= exitEnd;

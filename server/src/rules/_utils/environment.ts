@@ -5,7 +5,7 @@
  * and dev/prod parity (factor X) both start from these.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { SourceCode } from '../../engine/source';
+import { declaredVariable, type SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { getCalleeProperty, getMemberName, getStaticString, unwrapExpression } from './ast';
@@ -110,8 +110,8 @@ function isStringNormalisation(call: TSESTree.CallExpression): boolean {
  */
 export function environmentCheckOf(source: SourceCode, test: Node, depth = 2): ReadonlySet<EnvironmentKind> | undefined {
   // Every node below a condition asks about it again (branch checks walk up from each call): answer once.
-  const byDepth = checksByTest.get(test) ?? new Map<number, ReadonlySet<EnvironmentKind> | undefined>();
-  checksByTest.set(test, byDepth);
+  let byDepth = checksByTest.get(test);
+  if (!byDepth) checksByTest.set(test, (byDepth = new Map()));
   if (!byDepth.has(depth)) byDepth.set(depth, computeEnvironmentCheck(source, test, depth));
   return byDepth.get(depth);
 }
@@ -206,28 +206,12 @@ export function initializerOf(source: SourceCode, identifier: TSESTree.Identifie
   if (constant) return constant;
   for (let scope: Node | undefined = identifier.parent; scope; scope = scope.parent) {
     if (scope.type !== 'Program' && scope.type !== 'BlockStatement') continue;
-    const declarator = declaratorsOf(scope).get(identifier.name);
+    const declarator = declaredVariable(scope, identifier.name);
     if (declarator) return declarator.init && declarator.init !== identifier ? declarator.init : undefined;
   }
   return undefined;
 }
 
-/** The first declarator of each name among a block's statements: asked for every identifier below the block, read once. */
-function declaratorsOf(block: TSESTree.Program | TSESTree.BlockStatement): ReadonlyMap<string, TSESTree.VariableDeclarator> {
-  let byName = declaratorsByBlock.get(block);
-  if (!byName) {
-    const index = new Map<string, TSESTree.VariableDeclarator>();
-    for (const statement of block.body) {
-      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-      if (declaration?.type !== 'VariableDeclaration') continue;
-      for (const item of declaration.declarations) if (item.id.type === 'Identifier' && !index.has(item.id.name)) index.set(item.id.name, item);
-    }
-    declaratorsByBlock.set(block, (byName = index));
-  }
-  return byName;
-}
-
-const declaratorsByBlock = new WeakMap<Node, ReadonlyMap<string, TSESTree.VariableDeclarator>>();
 
 function isFunction(node: Node): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
