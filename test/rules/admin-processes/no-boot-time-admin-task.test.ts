@@ -282,6 +282,21 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "a module called where it is required (`require('./models')()`) whose exported function updates a jugglingdb schema, from a module with no other boot task",
+      code: "const express = require('express');\nconst connection = require('./lib/connection');\nexpress().listen(process.env.PORT);",
+      filename: 'subway.js',
+      files: {
+        'lib/connection.js': "var db = require('./models')();\nmodule.exports = function (io) { return db; };",
+        'lib/models.js': "var Schema = require('jugglingdb').Schema;\nmodule.exports = function () {\n  var schema = new Schema('sqlite3', {});\n  schema.autoupdate();\n  return schema;\n};",
+      },
+      project: pkg({ bin: { subway: './subway.js' }, dependencies: { express: '3.5.0', jugglingdb: '0.2.0' } }),
+      errors: [
+        { messageId: 'bootTaskCall', line: 1, column: 10, file: 'lib/connection.js' },
+        { messageId: 'bootMigration', line: 4, column: 3, file: 'lib/models.js' },
+      ],
+      output: null,
+    },
+    {
       name: 'an ES module whose default export migrates, imported by a default import',
       code: "import express from 'express';\nimport migrator from './migrator.js';\nawait migrator(config);\nexpress().listen(3000);",
       filename: 'src/server.js',

@@ -12,11 +12,12 @@ import { bindingsByLocalName, visitRequireBinding, type ModuleBinding } from './
 import { resolveImport } from './modules';
 import { ownValue } from './records';
 
-/** A call by name: `start()`, `this.patch()`, `Database.patch()`, `(0, db_1.migrate)()`. */
+/** A call by name: `start()`, `this.patch()`, `Database.patch()`, `(0, db_1.migrate)()`; or of a module required where it is called: `require('./models')()`. */
 export interface CallSite {
   readonly range: OffsetRange;
   readonly name: string;
   readonly receiver?: string;
+  readonly module?: string;
 }
 
 /** What one named function does that a rule cares about (`found`), and the calls it makes. */
@@ -94,11 +95,21 @@ export function emptyCallGraph<T>(): FileCallGraph<T> {
 
 /** The call as written: `this.installPackage()`, `start()`. */
 export function callText(site: CallSite): string {
+  if (site.module !== undefined) return `require('${site.module}')()`;
   return `${site.receiver ? `${site.receiver}.` : ''}${site.name}()`;
 }
 
 export function callSiteOf(call: TSESTree.CallExpression): CallSite | undefined {
+  const module = requiredModule(call.callee);
+  if (module !== undefined) return isRelative(module) ? { range: call.range, name: MODULE_ITSELF, module } : undefined;
   return siteAt(call.range, getMemberPath(call.callee) ?? instanceMethodPath(call.callee));
+}
+
+/** `require('./models')` as a callee: the module is the function it exports. */
+function requiredModule(callee: TSESTree.Expression): string | undefined {
+  if (callee.type !== 'CallExpression' || callee.callee.type !== 'Identifier' || callee.callee.name !== 'require') return undefined;
+  const [specifier] = callee.arguments;
+  return specifier?.type === 'Literal' && typeof specifier.value === 'string' ? specifier.value : undefined;
 }
 
 /** A function passed by name to be called back: `.then(migrate)`, `hook('afterSync').register(migrations.enable)`. */
@@ -183,7 +194,7 @@ export class CallGraphBuilder<T> {
 
   /** Whether a call can lead to a function of this file or of an imported one. */
   canResolve(site: CallSite): boolean {
-    return this.modules.has(site.receiver ?? site.name) || (isLocalReceiver(site.receiver, this.classes) && this.functions.has(site.name));
+    return site.module !== undefined || this.modules.has(site.receiver ?? site.name) || (isLocalReceiver(site.receiver, this.classes) && this.functions.has(site.name));
   }
 
   build(): FileCallGraph<T> {
@@ -228,7 +239,7 @@ type GraphOf<T> = (file: string) => FileCallGraph<T> | undefined;
 export function resolveCall<T>(file: string, site: CallSite, graphOf: GraphOf<T>, paths: ReadonlySet<string>): FunctionRef | undefined {
   const here = graphOf(file);
   if (!here) return undefined;
-  const binding = ownValue(here.modules, site.receiver ?? site.name);
+  const binding = site.module !== undefined ? { module: site.module } : ownValue(here.modules, site.receiver ?? site.name);
   if (binding) {
     const target = resolveImport(file, binding.module, paths);
     // `const migrator = require('./migrator'); migrator(options)`: the module is the function it exports.

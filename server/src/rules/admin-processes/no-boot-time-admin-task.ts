@@ -72,7 +72,7 @@ const RUNS_TASKS = /^(?:run|install|apply|exec|execute|perform|process)(?:[A-Z]\
 /** Lists of one-off tasks by the name they are kept under; installations are data set up once per environment. */
 const HANDED_TASKS: Readonly<Record<string, TaskKind>> = { installations: 'migration', migrations: 'migration', seeds: 'seed', seeders: 'seed', backfills: 'backfill' };
 /** Text without which a file has no admin task to report nor boot code to follow. */
-const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|\.sync\s*\(|synchronize|\.autoupdate\s*\(|umzug|Admin(?:istrator)?(?:User)?\s*\(|import\w*File\s*\(|Defaults(?:Workflow)?\)?\s*\(/i;
+const BOOT_TASK_TEXT = /\.listen\s*\(|migrat|seed|backfill|require\(\s*['"]\.{1,2}\/[^'"]*['"]\s*\)\s*\(|\.sync\s*\(|synchronize|\.autoupdate\s*\(|umzug|Admin(?:istrator)?(?:User)?\s*\(|import\w*File\s*\(|Defaults(?:Workflow)?\)?\s*\(/i;
 /** A folder of migrations: what its modules write to the database is a data migration wherever it is called from. */
 const MIGRATIONS_FOLDER = /(?:^|\/)migrations?\//i;
 /** Methods that write rows: `db.query(uid).updateMany(…)`, `knex('users').update(…)`, `trx(table).insert(row)`. */
@@ -300,8 +300,8 @@ function adminTaskKind(source: SourceCode, call: TSESTree.CallExpression, { uses
   if (receiver !== undefined) {
     if (name === 'sync' && isSchemaSync(call, receiver, usesSequelize)) return 'migration';
     if (name === 'synchronize' && /dataSource|connection|orm/i.test(receiver)) return 'migration';
-    // LoopBack's `dataSources.db.autoupdate()` alters the tables to match the models; `automigrate()` drops and recreates them.
-    if ((name === 'autoupdate' || name === 'automigrate') && /data[sS]ources?\b|dataSource|(?:^|\.)(?:ds|db)$/.test(receiver)) return 'migration';
+    // LoopBack's `dataSources.db.autoupdate()` (a jugglingdb `schema` in older apps) alters the tables to match the models; `automigrate()` drops and recreates them.
+    if ((name === 'autoupdate' || name === 'automigrate') && /data[sS]ources?\b|dataSource|(?:^|\.)(?:ds|db|schema)$/i.test(receiver)) return 'migration';
     if ((name === 'up' || name === 'latest') && /migrat|umzug/i.test(receiver)) return 'migration';
     // `db.migrations.providers.internal.register(discardDrafts)`: a migration the framework runs on this start.
     if (name === 'register' && /(?:^|\.)migrations(?:\.|$)/i.test(receiver)) return 'migration';
