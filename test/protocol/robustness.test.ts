@@ -43,6 +43,23 @@ describe('language server: bad input and minimal clients', () => {
     assert.equal(finding.code, 'config/no-hardcoded-secret');
   });
 
+  it('analyses an open document larger than 1 MB when it is saved, not after every keystroke, and says so once', async () => {
+    const fileUri = uri('src/bundle.js');
+    const padding = '// padding\n'.repeat(120_000);
+    await client.open(fileUri, `const port = process.env.PORT;\n${padding}`);
+    await client.until(() => client.publishedVersion(fileUri) === 1, 'the first analysis');
+    await client.change(fileUri, `${SECRET_LINE}${padding}`, 2);
+    await client.change(fileUri, `${SECRET_LINE}const port = process.env.PORT;\n${padding}`, 3);
+    await client.until(() => client.logs.find((line) => line.includes('src/bundle.js is larger than 1 MB: it is analysed when saved, not while typing.')), 'the notice');
+    // Well past the debounce: a document that followed typing would have been published again by now.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(client.publishedVersion(fileUri), 1);
+    await client.save(fileUri);
+    const [finding] = await client.until(() => client.someDiagnostics(fileUri, 3), 'the finding once saved');
+    assert.equal(finding.code, 'config/no-hardcoded-secret');
+    assert.equal(client.logs.filter((line) => line.includes('src/bundle.js is larger than 1 MB')).length, 1);
+  });
+
   it('skips an open test suite or generated file for the reason the workspace scan does', async () => {
     const suiteUri = uri('src/regtest.js');
     await client.open(suiteUri, `var chai = require('chai');\n${SECRET_LINE}describe('payments', function () {});\n`);

@@ -35,6 +35,11 @@ import { WorkspaceRegistry } from './workspaces';
 
 /** Quiet time after a keystroke before a document is analysed again. */
 export const DEBOUNCE_MS = 75;
+/**
+ * Above this many characters (1 MB of ASCII) an open document is analysed when it is opened and saved,
+ * not after every keystroke: a 2.4 MB bundle takes seconds to analyse, and the server answers nothing else meanwhile.
+ */
+export const LIVE_ANALYSIS_MAX_CHARACTERS = 1024 * 1024;
 const WATCHED_PROJECT_FILES =
   '**/{.twelve-factor.json,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,Procfile,.gitignore,.env,.env.*,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml,config.json,*-config.json,*_config.json,*.pem,*.key}';
 
@@ -46,6 +51,8 @@ export class TwelveFactorServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly registry = new WorkspaceRegistry((root) => this.settingsFor(root));
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Open documents too large to analyse after every keystroke. */
+  private readonly largeDocuments = new Set<string>();
   /** What was last sent per URI, so unchanged diagnostics are not sent again. */
   private readonly published = new Map<string, string>();
   private readonly projectFindingFiles = new Set<string>();
@@ -83,7 +90,7 @@ export class TwelveFactorServer {
     );
     documents.onDidOpen((event) => this.schedule(event.document.uri, 0));
     documents.onDidChangeContent((event) => {
-      if (this.settingsCache.get(this.rootFor(event.document.uri))?.run !== 'onSave') this.schedule(event.document.uri, DEBOUNCE_MS);
+      if (this.settingsCache.get(this.rootFor(event.document.uri))?.run !== 'onSave' && !this.tooLargeToFollowTyping(event.document)) this.schedule(event.document.uri, DEBOUNCE_MS);
     });
     documents.onDidSave((event) => this.schedule(event.document.uri, 0));
     documents.onDidClose((event) => void this.documentClosed(event.document.uri));
@@ -173,6 +180,19 @@ export class TwelveFactorServer {
     this.checklistChanged();
   }
 
+  /** Says so once per document, so a user who sees stale squiggles in a huge file knows why. */
+  private tooLargeToFollowTyping(document: TextDocument): boolean {
+    if (document.getText().length <= LIVE_ANALYSIS_MAX_CHARACTERS) {
+      this.largeDocuments.delete(document.uri);
+      return false;
+    }
+    if (!this.largeDocuments.has(document.uri)) {
+      this.largeDocuments.add(document.uri);
+      this.connection.console.info(`${toPath(document.uri) ?? document.uri} is larger than 1 MB: it is analysed when saved, not while typing.`);
+    }
+    return true;
+  }
+
   private schedule(uri: string, delay: number): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(
@@ -217,6 +237,7 @@ export class TwelveFactorServer {
   private async documentClosed(uri: string): Promise<void> {
     const path = toPath(uri);
     clearTimeout(this.timers.get(uri));
+    this.largeDocuments.delete(uri);
     if (!path) return;
     const workspace = this.registry.owner(path);
     if (workspace && isProjectFileName(basename(path))) {
