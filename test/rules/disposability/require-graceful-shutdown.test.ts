@@ -193,6 +193,15 @@ runRuleTests(rule, {
         "import { createProxy } from '../proxy.js';\nconst proxy = createProxy();\nconst server = proxy.listen(port, () => console.log('listening'));\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});",
     },
     {
+      name: "a bin listening on what the package's own main makes, called by the package's name (slackin(flags).listen)",
+      code: "var slackin = require('./../dist').default;\nslackin(flags).listen(port, hostname, function (err) {\n  if (err) throw err;\n});",
+      filename: 'bin/slackin',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'slackin', main: './dist/index', bin: { slackin: './bin/slackin' } }) }),
+      errors: [{ messageId: 'noSigterm', line: 2, column: 1 }],
+      output:
+        "var slackin = require('./../dist').default;\nconst server = slackin(flags).listen(port, hostname, function (err) {\n  if (err) throw err;\n});\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n  setTimeout(() => process.exit(1), 10_000).unref();\n});",
+    },
+    {
       name: "an npm start script starting the package's own Server class",
       code: "const Server = require('./lib/server');\nvar server = new Server(config);\nserver.start();",
       filename: 'start.js',

@@ -834,7 +834,7 @@ function serverStart(source: SourceCode, call: TSESTree.CallExpression, servesHt
   // Where no server module is imported at the top, a server still shows by what made it (`http` required
   // inside a function), or, made elsewhere (`createApp()`, a factory), by its name and by being given a port.
   const created = creationOf(source, receiver);
-  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created) || isAppFactoryCall(created) || isLocalFactoryCall(created, localModules))));
+  const madeElsewhere = property === 'listen' && (isNodeServer(source, created) || (listensOnPort(call) && (isNamedLikeServer(receiver) || madeByServerFactory(source, created) || isAppFactoryCall(created) || isLocalFactoryCall(created, localModules, appClasses))));
   // In a module that loads a server framework, an app it cannot trace (flatiron's `haibu.listen(options.port)`) still listens on the port it is given.
   // An instance of some class (`new Server(opts).listen(port)`) closes its own way, whatever its listen returns.
   const elsewhereKind = created?.type === 'NewExpression' && !isNodeServer(source, created) ? 'custom' : 'http';
@@ -865,9 +865,13 @@ function isAppFactoryCall(created: Node | undefined): boolean {
 
 const APP_FACTORY = /^(?:create|make|build|init|setup)\w*(?:Api|App|Application|Server)$/;
 
-/** `createProxy().listen(port)` with `createProxy` imported from the package's own module: whatever it makes, it listens on a port. */
-function isLocalFactoryCall(created: Node | undefined, localModules: ReadonlySet<string>): boolean {
-  return created?.type === 'CallExpression' && created.callee.type === 'Identifier' && localModules.has(created.callee.name) && /^(?:create|make|build)[A-Z]/.test(created.callee.name);
+/**
+ * `createProxy().listen(port)` with `createProxy` imported from the package's own module, or slackin's bin calling the
+ * package's own main by its name (`slackin(flags).listen(port, hostname)`): whatever it makes, it listens on a port.
+ */
+function isLocalFactoryCall(created: Node | undefined, localModules: ReadonlySet<string>, appClasses: ReadonlySet<string>): boolean {
+  if (created?.type !== 'CallExpression' || created.callee.type !== 'Identifier' || !localModules.has(created.callee.name)) return false;
+  return /^(?:create|make|build)[A-Z]/.test(created.callee.name) || appClasses.has(created.callee.name.toLowerCase());
 }
 
 /** Frameworks that listen as soon as they are called with a port: `require('zappajs')(port, host, app)`, `webappengine({ port, routes })`. */
