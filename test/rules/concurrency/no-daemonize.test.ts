@@ -123,6 +123,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "forever's API starting the app as its daemon (verdaccio-server's start), and forever's other calls",
+    code: "var forever = require('forever');\nvar startPath = require.resolve('./verdaccio-cli.js');\nfunction start() {\n  forever.startDaemon(startPath);\n}\nfunction stop() {\n  forever.stop(startPath);\n}\nfunction run() {\n  forever.start(startPath, {});\n}",
+    errors: [{ messageId: 'foreverDaemon', line: 4, column: 3, message: '`forever.startDaemon()` runs the app as a detached daemon and returns at once: the platform believes the process exited and loses track of the real one, and forever sends its output to a log file of its own. Run the app in the foreground (`node` itself).' }],
+    output: null,
+  },
+  {
     name: "a helper named for detaching, given the package's own command (private-bower's restart)",
     code: "function restart() {\n  utils.startDetachedChildProcess('private-bower', ['--config', configPath]);\n}",
     project: projectFixture({ 'package.json': packageJsonText({ name: 'private-bower', bin: { 'private-bower': 'bin/private-bower' } }) }),

@@ -25,11 +25,11 @@ import { isDevOnlyFile, productionFindings } from '../_utils/sourceRoles';
 import { scriptCommands, scriptRunBy, startScripts, wordsRange } from '../_utils/startCommands';
 import { mergeVisitors } from '../_utils/visitors';
 
-type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pm2Daemon' | 'pidFile' | 'daemonisingScript';
+type MessageId = 'background' | 'detach' | 'daemonManager' | 'selfFork' | 'daemonLibrary' | 'pm2Daemon' | 'foreverDaemon' | 'pidFile' | 'daemonisingScript';
 
 interface CodeFinding {
   readonly range: OffsetRange;
-  readonly messageId: 'selfFork' | 'daemonLibrary' | 'pm2Daemon' | 'pidFile';
+  readonly messageId: 'selfFork' | 'daemonLibrary' | ManagerDaemonMessage | 'pidFile';
   readonly module?: string;
 }
 
@@ -46,7 +46,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
   severity: 'warning',
   description: 'Processes that daemonise: nohup, trailing &, forever start, pm2 start, detached self-forks and PID files.',
   hasSuggestions: true,
-  triggers: /detached|process\.pid|\.pid\b|pidfile|['"`](?:daemon|pm2['"`])/i,
+  triggers: /detached|process\.pid|\.pid\b|pidfile|startDaemon|['"`](?:daemon|pm2['"`])/i,
   messages: {
     background:
       '`&` sends `{{command}}` to the background, where the platform\'s process manager cannot see it: if it dies nothing restarts it, and its output is lost. Run it in the foreground, as its own process type if it is a separate workload.',
@@ -58,6 +58,8 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       '`{{module}}` turns the process into a daemon: it forks, detaches from its parent and lets the original exit, so the platform loses track of the real process. Run in the foreground and let the platform supervise it.',
     pm2Daemon:
       '`pm2.start()` hands the app to the pm2 daemon, which keeps running it in the background after this command returns: the platform believes the process exited and loses track of the real one. Run the app in the foreground (`node` itself, or pm2-runtime).',
+    foreverDaemon:
+      '`forever.startDaemon()` runs the app as a detached daemon and returns at once: the platform believes the process exited and loses track of the real one, and forever sends its output to a log file of its own. Run the app in the foreground (`node` itself).',
     selfFork:
       'The app re-launches itself as a detached process that outlives it: it daemonises. The platform\'s process manager then watches a process that has already exited, while the real one runs unsupervised. Let the platform start as many processes as it needs.',
     daemonisingScript:
@@ -71,7 +73,7 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
     const unreffed = new Set<string>();
     const forks: ProcessCall[] = [];
     let daemonBindings: ModuleBindings = { namespaces: new Set(), named: new Map() };
-    let pm2Bindings: ModuleBindings = daemonBindings;
+    let managerBindings = new Map<string, ModuleBindings>();
     const ownCommands = new Set(Object.keys(project.packageJson?.bin ?? {}));
     return mergeVisitors(
       processCallVisitors((call) => {
@@ -80,13 +82,14 @@ export default defineProjectRule<MessageId, CodeFinding[]>({
       {
         Program: (node) => {
           daemonBindings = findModuleBindings(node as TSESTree.Program, (module) => DAEMON_MODULE.test(module));
-          pm2Bindings = findModuleBindings(node as TSESTree.Program, (module) => module === 'pm2');
+          managerBindings = new Map(Object.keys(MANAGER_DAEMON_STARTS).map((manager) => [manager, findModuleBindings(node as TSESTree.Program, (module) => module === manager)]));
         },
         CallExpression: (node) => {
           const call = node as TSESTree.CallExpression;
           const daemon = daemonModuleOf(call, daemonBindings);
           if (daemon) collected.push({ range: call.range, messageId: 'daemonLibrary', module: daemon });
-          if (startsUnderPm2Daemon(source, call, pm2Bindings)) collected.push({ range: call.range, messageId: 'pm2Daemon' });
+          const managerDaemon = managerDaemonStart(source, call, managerBindings);
+          if (managerDaemon) collected.push({ range: call.range, messageId: managerDaemon });
           if (relaunchesDetached(call, ownCommands)) collected.push({ range: call.range, messageId: 'selfFork' });
           if (getCalleeProperty(call) === 'unref' && call.callee.type === 'MemberExpression') {
             const object = unwrapExpression(call.callee.object);
@@ -248,10 +251,23 @@ function relaunchesDetached(call: TSESTree.CallExpression, ownCommands: Readonly
  * `pm2.start({ script })` through pm2's API: the app runs under pm2's daemon, unless the process
  * connected in no-daemon mode (`pm2.connect(true, …)`), which keeps pm2 inside it.
  */
-function startsUnderPm2Daemon(source: SourceCode, call: TSESTree.CallExpression, pm2: ModuleBindings): boolean {
+type ManagerDaemonMessage = 'pm2Daemon' | 'foreverDaemon';
+
+/** Process managers' API calls that hand the app to their daemon. */
+const MANAGER_DAEMON_STARTS: Readonly<Record<string, { readonly method: string; readonly messageId: ManagerDaemonMessage }>> = {
+  pm2: { method: 'start', messageId: 'pm2Daemon' },
+  forever: { method: 'startDaemon', messageId: 'foreverDaemon' },
+};
+
+/** `pm2.start()` (unless pm2 was connected in no-daemon mode: `pm2.connect(true)`), `forever.startDaemon(script)`. */
+function managerDaemonStart(source: SourceCode, call: TSESTree.CallExpression, managers: ReadonlyMap<string, ModuleBindings>): ManagerDaemonMessage | undefined {
   const callee = call.callee;
-  if (callee.type !== 'MemberExpression' || getMemberName(callee) !== 'start' || callee.object.type !== 'Identifier' || !pm2.namespaces.has(callee.object.name)) return false;
-  return !/\.connect\(\s*true\b/.test(source.text);
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return undefined;
+  const receiver = callee.object.name;
+  const manager = [...managers].find(([, bindings]) => bindings.namespaces.has(receiver))?.[0];
+  const start = manager === undefined ? undefined : MANAGER_DAEMON_STARTS[manager];
+  if (!start || getMemberName(callee) !== start.method) return undefined;
+  return manager === 'pm2' && /\.connect\(\s*true\b/.test(source.text) ? undefined : start.messageId;
 }
 
 /** `require('daemon')()`, `daemon()` bound to it, `require('daemonize2').setup(…)`: the module, or undefined. */
