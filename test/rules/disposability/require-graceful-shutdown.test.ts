@@ -315,6 +315,21 @@ runRuleTests(rule, {
       output: `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);${HANDLER('app.close().then(() => process.exit(0));', '  ')}\n}\nbootstrap();`,
     },
     {
+      name: 'stoppable makes the server closable, but the app wires only SIGINT to its stop()',
+      code: `${EXPRESS}const stoppable = require('stoppable');\nconst server = stoppable(app.listen(3000));\nprocess.on('SIGINT', () => server.stop(() => process.exit(0)));`,
+      errors: [{ messageId: 'sigintOnly', line: 4, column: 26 }],
+      output: null,
+    },
+    {
+      name: "a bin starting the package's own server class as tsc compiles it (`new TableServer_1.default(config).start()`), with SIGINT only",
+      code: "#!/usr/bin/env node\nconst tslib_1 = require('tslib');\nconst TableServer_1 = tslib_1.__importDefault(require('./TableServer'));\nasync function main() {\n  const server = new TableServer_1.default(config);\n  await server.start();\n  process.once('message', (msg) => {}).once('SIGINT', () => {\n    server.close().then(() => console.log('closed'));\n  });\n}\nmain();",
+      filename: 'dist/src/table/main.js',
+      files: { 'dist/src/table/TableServer.js': "const stoppable_1 = require('stoppable');\nclass TableServer {\n  async start() { this.httpServer = stoppable_1.default(http.createServer()); }\n}\nexports.default = TableServer;" },
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'azurite', bin: { 'azurite-table': './dist/src/table/main.js' } }) }),
+      errors: [{ messageId: 'sigintOnly', line: 6, column: 9 }],
+      output: null,
+    },
+    {
       name: 'SIGINT handled on process handed in as a parameter, for tests to replace',
       code: `${EXPRESS}const server = app.listen(3000);\nfunction registerExitHandlers(_process) {\n  _process.on('SIGINT', () => server.close(() => _process.exit(0)));\n}\nregisterExitHandlers(process);`,
       errors: [{ messageId: 'sigintOnly', line: 3, column: 16 }],

@@ -103,6 +103,8 @@ const SHUTDOWN_LIBRARIES = new Set([
   '@godaddy/terminus', 'http-terminator', 'stoppable', 'lightship', 'close-with-grace', 'async-exit-hook', 'exit-hook', 'death',
   'node-graceful-shutdown', '@moebius/http-graceful-shutdown', 'http-graceful-shutdown', 'graceful-shutdown', '@nestjs/terminus',
 ]);
+/** Libraries that give a server a graceful `stop()`/`terminate()` but install no signal handler of their own. */
+const CLOSE_ONLY_LIBRARIES: ReadonlySet<string> = new Set(['http-terminator', 'stoppable']);
 const SHUTDOWN_TEXT = /\.listen(?:\s*\(|\.(?:apply|call|bind)\s*\(|\s*[,)])|\.(?:start|run)\s*\(|\.command\s*\(|SIG(?:TERM|INT|HUP)|enableShutdownHooks|\b(?:c?fork|spawn|setupPrimary|setupMaster)\s*\(|Monitor\s*\(|execPath/;
 /** `require('./server')`, `import app from '../lib/app'`: an entry point handing over to its own modules. */
 const LOCAL_IMPORT = /(?:\brequire\s*\(|\bfrom|\bimport\s*\(?)\s*['"`]\.\.?\//;
@@ -262,10 +264,12 @@ export default defineProjectRule<MessageId, ShutdownFacts, Options>({
     // Scripts an entry runs as processes of their own (a launcher forking the server) are entries too.
     for (const entry of withLaunchedScripts(entries, (entry) => launchesOf(processOf(entry).facts, paths))) {
       const { reachable, facts } = processOf(entry);
-      const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => libraries.has(specifier)));
+      const handlesOtherSignals = facts.some((item) => item.facts.otherSignals.length > 0);
+      // A library that only makes the server closable is trusted to be wired to SIGTERM, unless the app wires its signals by hand and leaves SIGTERM out.
+      const usesLibrary = reachable.some((file) => importsOf(file).some((specifier) => libraries.has(specifier) && !(CLOSE_ONLY_LIBRARIES.has(specifier) && handlesOtherSignals)));
       const hearsSigterm = facts.some((item) => item.facts.handlesSigterm || item.facts.exitsOnSigterm);
       const optIn = facts.some((item) => item.facts.handlesSigtermOnOptIn);
-      const handles = hearsSigterm || optIn || facts.some((item) => item.facts.otherSignals.length > 0 || item.facts.forwardsSignals) || usesLibrary;
+      const handles = hearsSigterm || optIn || handlesOtherSignals || facts.some((item) => item.facts.forwardsSignals) || usesLibrary;
       const start = facts.find((item) => item.file === entry && item.facts.starts.length > 0) ?? facts.find((item) => item.facts.starts.length > 0);
       const reportExitsWithoutClosing = () => {
         for (const { file, facts: fileFacts } of facts) {
@@ -976,7 +980,8 @@ function constructedServer(created: Node | undefined, appClasses: ReadonlySet<st
   if (created?.type !== 'NewExpression') return undefined;
   const callee = unwrapExpression(created.callee);
   // `new (require('../src/main').Stubby)()`: the class is a member of a module required in place.
-  const name = getCalleeName(created)?.split('.').pop() ?? (callee.type === 'MemberExpression' ? getMemberName(callee) : undefined) ?? '';
+  // tsc names the class after its module with a counter: `new TableServer_1.default(config)`.
+  const name = withoutCompiledCounter(getCalleeName(created)?.split('.').pop() ?? (callee.type === 'MemberExpression' ? getMemberName(callee) : undefined) ?? '');
   // `const Server = require('./lib/server'); new Server(config).start()`: the package's own server class.
   const ownServer = name === 'Server' && callee.type === 'Identifier' && localModules.has(name);
   return (/\wServer$/.test(name) && !/Apollo|Memory|Dev|Test/.test(name)) || ownServer || appClasses.has(name.toLowerCase()) ? 'custom' : undefined;
