@@ -303,6 +303,12 @@ const invalid: InvalidCase[] = [
 runRuleTests(rule, {
   valid: [
     {
+      name: "the VS Code API in a package that is also an extension (engines.vscode): the editor provides it",
+      code: "const vscode = require('vscode');\nvscode.window.showInformationMessage('Azurite started');",
+      filename: 'dist/src/extension.js',
+      project: projectFixture({ 'package.json': packageJsonText({ name: 'azurite', engines: { node: '>=10', vscode: '^1.39.0' }, dependencies: { express: '4' } }) }),
+    },
+    {
       name: "a package loaded only where Node's built-in is missing (sharedb's inherits for browsers)",
       code: "try {\n  var util = require('util');\n  exports.inherits = util.inherits;\n} catch (e) {\n  try {\n    exports.inherits = require('inherits');\n  } catch (e) {\n    throw new Error('If running in a browser, please install the inherits package');\n  }\n}",
       project,

@@ -243,6 +243,16 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "LokiJS with file persistence (azurite's metadata stores, as tsc compiles them with tslib's helpers), and a plain autosaved Loki; an in-memory Loki stays quiet",
+      code: "const tslib_1 = require('tslib');\nconst lokijs_1 = tslib_1.__importDefault(require('lokijs'));\nclass LokiQueueMetadataStore {\n  constructor(lokiDBPath, inMemory) {\n    this.db = new lokijs_1.default(lokiDBPath, inMemory ? { persistenceMethod: 'memory' } : { persistenceMethod: 'fs', autosave: true });\n  }\n}\nconst Loki = require('lokijs');\nconst sessions = new Loki('sessions.db', { autosave: true, autosaveInterval: 5000 });\nconst cache = new Loki('cache.db');",
+      filename: 'dist/src/queue/persistence/LokiQueueMetadataStore.js',
+      errors: [
+        { messageId: 'localDatabase', line: 5, column: 15, message: 'The app keeps its data in a local file (`lokiDBPath`, a LokiJS file). Each instance gets its own copy and a redeploy can lose it: use a database server attached through config.' },
+        { messageId: 'localDatabase', line: 9, column: 18 },
+      ],
+      output: null,
+    },
+    {
       name: 'the connection options of the branch taken for SQLite, with the file under the user folder and only its name configurable',
       code: "const getDBConnectionOptions = (dbType) => {\n  const connectionDetails = dbType === 'sqlite'\n    ? { database: path.resolve(UserSettings.getUserN8nFolderPath(), config.getEnv('database.sqlite.database')) }\n    : { database: config.getEnv(`database.${dbType}.database`) };\n  return { type: dbType, ...connectionDetails };\n};",
       filename: 'dist/databases/config.js',

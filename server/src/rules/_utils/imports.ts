@@ -137,11 +137,16 @@ function requiredModule(init: Node): string | undefined {
   return node.type === 'CallExpression' ? getStaticString(node.arguments[0]) : undefined;
 }
 
-/** Babel's, tsc's and esbuild's wrappers around a compiled `require`: `_interopRequireDefault(require('x'))`, `__importStar(require('x'))`, `__toESM(require('x'))`. */
+/**
+ * Babel's, tsc's and esbuild's wrappers around a compiled `require`: `_interopRequireDefault(require('x'))`, `__importStar(require('x'))`,
+ * `__toESM(require('x'))`, and tsc's with `importHelpers`, taken from tslib: `tslib_1.__importDefault(require('x'))`.
+ */
 const INTEROP_HELPER = /^(?:_interopRequire(?:Default|Wildcard)|__importDefault|__importStar|__toESM|_interop_require_(?:default|wildcard))$/;
 
 function isInteropHelper(node: TSESTree.CallExpression): boolean {
-  return node.callee.type === 'Identifier' && INTEROP_HELPER.test(node.callee.name) && node.arguments[0]?.type === 'CallExpression';
+  const callee = node.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? getMemberName(callee) : undefined;
+  return name !== undefined && INTEROP_HELPER.test(name) && node.arguments[0]?.type === 'CallExpression';
 }
 
 /** The `require('x')` inside `__toESM(require('x'), 1)` or `__importStar(require('x'))`; any other node as it is. */

@@ -248,7 +248,7 @@ export default defineProjectRule<MessageId, ModuleUses, Options>({
     const addUse = ({ node, specifier, owner, typeOnly }: ImportReference) => {
       // A server resolving a frontend package to serve its files (`require.resolve('react-select')`) is no browser code.
       if (isFrontendModule(specifier) && !isRequireResolve(owner)) collected.browser = true;
-      if (typeOnly || !packageNameOf(specifier) || isBuiltinModule(specifier)) return;
+      if (typeOnly || !packageNameOf(specifier) || isBuiltinModule(specifier) || isHostModule(specifier, project)) return;
       // `import('wiki/package.json').catch(…)`: reading the host app's manifest, with a fallback, loads no code.
       if (/\/package\.json$/.test(specifier) && (isCaught(owner) || fallbackOf(source, owner))) return;
       if (replacesBuiltin(owner)) return;
@@ -434,6 +434,12 @@ const WRAPPED_SPECIFIER = new RegExp(`\\b(?:${REQUIRE_WRAPPER_NAME})\\s*\\(\\s*[
 function isRequireWrapper(call: TSESTree.CallExpression): boolean {
   const specifier = getStaticString(call.arguments[0]);
   return REQUIRE_WRAPPER.test(getMemberPath(call.callee)?.at(-1) ?? '') && specifier !== undefined && packageNameOf(specifier) !== undefined;
+}
+
+/** `require('vscode')` in a package with `engines.vscode`: the editor hands its API to the extension it loads; npm never installs it. */
+function isHostModule(specifier: string, project: ProjectFacts): boolean {
+  const engines = project.files.packageJson?.json?.engines;
+  return specifier === 'vscode' && typeof engines === 'object' && engines !== null && 'vscode' in engines;
 }
 
 function isRequireResolve(node: Node): boolean {

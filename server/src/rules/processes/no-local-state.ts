@@ -67,7 +67,7 @@ export default defineRule<MessageId>({
   id: 'processes/no-local-state',
   severity: 'warning',
   description: 'Sessions, uploads and data kept in process memory or on the local disk.',
-  triggers: /\b(?:Disk|Local|Fs|File(?:System)?)\w*(?:Store|Storage)\b|\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`](?:classic-)?level(?:up)?['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|(?:express|connect)\.session\s*\(|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
+  triggers: /\b(?:Disk|Local|Fs|File(?:System)?)\w*(?:Store|Storage)\b|\|\|\s*['"`](?:fs|files?|filesystem|local|disk|localfs)['"`]|connector['"]?\s*:\s*['"]memory|['"`](?:classic-)?level(?:up)?['"`]|new\s+PouchDB\b|PouchDB\.defaults\s*\(|pouchdb-adapter-|greenlock|express-session|(?:express|connect)\.session\s*\(|HTPasswd|createInterface|[lL]ogWriter\b|memorystore|multer|screenshot\s*\(|local-?storage|file-store|fs-store|disk-store|node-persist|localfilesystem|sqlite|lowdb|nedb|lokijs|class\s+Local(?:FS|Fs|Database|Db|DB)\b|class\s+(?:Local\w*|\w*File(?:System)?|\w*Files|\w*Fs|\w*Disk)(?:Store|Storage|Backend|Adapter|Repository)\b|extends\s+[\w.]*(?:Local|File|Fs|Disk)\w*(?:Store|Storage|Backend|Adapter|Repository)|(?:[fF]s|[dD]isk|[fF]ile[sS]ystem|[lL]ocalFiles?)(?:Store|Storage)\s*\.\s*\w+\s*\(|(?:[wW]riteFile|appendFile|createWriteStream|outputFile|[wW]riteJson|writeJSON|outputJson)\w*\s*\(|\b(?:rename|copyFile|move|mv|copy|toFile)(?:Sync)?\s*\(|\bfs\.(?:mkdir|open)(?:Sync)?\s*\(|(?:To|On|In)(?:Local|Disk)\w*\s*\(|[uU]ploads?[_-]?(?:[pP]ath|[dD]ir|[fF]older|[rR]oot|[lL]ocation|PATH|DIR|FOLDER|ROOT|LOCATION)|STORAGE_LOCAL_|[sS]torage[_-]?[lL]ocal|[lL]ocal[_-]?[sS]torage[_-]?(?:[pP]ath|[dD]ir|[rR]oot)|(?:[dD]b|DB|[dD]ata(?:base)?|DATA(?:BASE)?|[sS]tore|STORE|[sS]torage|[fF]lows?|[sS]tate)[_-]?(?:[fF]ile|FILE|[pP]ath|PATH)|\bstorage['"]?\s*:\s*\{[^{}]{0,300}?\bdefault['"]?\s*:\s*['"`](?:fs|files?|filesystem|local|disk|localfs|local-fs)['"`]|(?:db|database|DB|DATABASE|Database)[_-]?(?:[tT]ype|[dD]ialect|[dD]river|[eE]ngine|[kK]ind|[aA]dapter|TYPE|DIALECT|DRIVER|ENGINE|KIND|ADAPTER)\b/,
   messages: {
     memorySession:
       'Sessions are kept in this process\'s memory (the default store). Another instance never sees them and a restart logs everyone out: give express-session a store backed by Redis or a database.',
@@ -645,6 +645,7 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   if (isHtpasswdFileStore(node)) return context.report({ at: node, messageId: 'stateFile', data: { what: 'user accounts (an htpasswd file)' } });
   if (isSessionStoreSetting(context.source, node, bindings)) return context.report({ at: node, messageId: 'memorySession' });
   if (isLocalPouchDatabase(node)) return context.report({ at: node, messageId: 'localDatabase', data: { file: `\`${getStaticString(node.arguments[0])}\`, a LevelDB folder` } });
+  if (isLokiFileDatabase(context.source, node)) return context.report({ at: node, messageId: 'localDatabase', data: { file: `\`${context.source.getText(node.arguments[0])}\`, a LokiJS file` } });
   const diskStore = diskStoreModule(context.source, node.callee, bindings) ?? defaultDiskStoreClass(node);
   // `new SQLiteStore({ db: new sqlite3.Database('sessions.sqlite') })`: the database file it is handed is the finding.
   if (diskStore && !handsDatabaseIn(node)) return context.report({ at: node, messageId: 'localStoreAdapter', data: { name: diskStore } });
@@ -669,6 +670,23 @@ function checkConstructor(context: FileRuleContext<MessageId>, node: TSESTree.Ne
   const pathHandedIn = file !== undefined && resolveConst(context.source, file as Node).type === 'Identifier';
   if (pathHandedIn && (LOWDB_FILE_ADAPTER.test(name) || (moduleItself && !opensReadOnly(node) && onlyFileDatabases(context.project)))) return context.report({ at, messageId: 'localDatabase', data: { file: `\`${context.source.getText(file as Node)}\`` } });
   reportLocalFile(context, at, file as Node | undefined);
+}
+
+/**
+ * `new Loki(dbPath, { autosave: true })`, `new lokijs_1.default(path, inMemory ? { persistenceMethod: 'memory' } : { persistenceMethod: 'fs' })`:
+ * LokiJS holds its collections in memory and, with file persistence on any path, saves them to a JSON file on this disk.
+ */
+function isLokiFileDatabase(source: SourceCode, node: TSESTree.NewExpression): boolean {
+  const constructor = getMemberPath(node.callee);
+  if (constructor?.length !== 1 || modulesByLocalName(source.ast).get(constructor[0]) !== 'lokijs' || !node.arguments[0]) return false;
+  const options = node.arguments[1] && unwrapExpression(node.arguments[1]);
+  const choices = options?.type === 'ConditionalExpression' ? [options.consequent, options.alternate] : options ? [options] : [];
+  return choices.some((choice) => choice.type === 'ObjectExpression' && persistsToFile(choice));
+}
+
+function persistsToFile(options: TSESTree.ObjectExpression): boolean {
+  const isTrue = (name: string) => { const value = findProperty(options, name)?.value; return value?.type === 'Literal' && value.value === true; };
+  return isTrue('autosave') || isTrue('autoload') || getStaticString(findProperty(options, 'persistenceMethod')?.value as Node | undefined) === 'fs';
 }
 
 /** `new Database(dbPath, { readonly: true })`: reference data shipped or built apart, which the service only reads. */
