@@ -95,6 +95,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a storage account key decoded where it is written (azurite's `Buffer.from('…', 'base64')`)",
+      code: "exports.EMULATOR_ACCOUNT_NAME = 'devstoreaccount1';\nexports.EMULATOR_ACCOUNT_KEY = Buffer.from('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==', 'base64');",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 44 }],
+      output: "exports.EMULATOR_ACCOUNT_NAME = 'devstoreaccount1';\nexports.EMULATOR_ACCOUNT_KEY = Buffer.from(process.env.EMULATOR_ACCOUNT_KEY, 'base64');",
+      envKeys: ['EMULATOR_ACCOUNT_KEY'],
+    },
+    {
       name: 'defaults keyed by environment variable names, one of them a password',
       code: "const defaults = {\n  DB_HOST: 'localhost',\n  DB_USER: 'admin',\n  DB_PASSWORD: 'hunter2secret',\n};",
       errors: [{ messageId: 'namedSecret', line: 4, column: 16 }],

@@ -38,7 +38,7 @@ function isRepetitive(token: string): boolean {
 }
 
 const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'PASSPHRASE', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS']);
-const SECRET_PAIRS = new Set(['API_KEY', 'ACCESS_KEY', 'PRIVATE_KEY', 'AUTH_KEY', 'SECRET_KEY', 'SIGNING_KEY', 'ENCRYPTION_KEY', 'CIPHER_KEY', 'CRYPTO_KEY', 'MASTER_KEY', 'APP_KEY', 'LICENSE_KEY']);
+const SECRET_PAIRS = new Set(['API_KEY', 'ACCESS_KEY', 'ACCOUNT_KEY', 'PRIVATE_KEY', 'AUTH_KEY', 'SECRET_KEY', 'SIGNING_KEY', 'ENCRYPTION_KEY', 'CIPHER_KEY', 'CRYPTO_KEY', 'MASTER_KEY', 'APP_KEY', 'LICENSE_KEY']);
 /** Names that describe a secret rather than hold one. */
 const DESCRIPTIVE_LAST_WORDS = new Set([
   'URL', 'URI', 'PATH', 'HEADER', 'FIELD', 'NAME', 'TYPE', 'LENGTH', 'LEN', 'REGEX', 'REGEXP', 'PATTERN', 'LABEL',

@@ -58,7 +58,7 @@ export default defineRule<MessageId, Options>({
   // signing call: nothing else can be reported, so files without any of these are not parsed.
   triggers: new RegExp(
     [
-      /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*(?::[^=\n;,{}]{0,60})?(?:[:=]|\|\||\?\?)\s*['"`]/.source,
+      /(?:pass|pwd|secret|token|credential|(?:api|access|account|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"]?\s*(?::[^=\n;,{}]{0,60})?(?:[:=]|\|\||\?\?)\s*(?:Buffer\.from\(\s*)?['"`]/.source,
       // `getConfig('session.cookieSecret', 'keyboard cat')`: a secret setting's default in a lookup.
       /(?:pass|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master|app|license)[_-]?key)\w*['"`]\s*,\s*['"`]/.source,
       // A convict schema's setting: `tokenSecret: { doc: '…', format: String, default: 'catboat' }`.
@@ -171,7 +171,7 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const url = token || tokensOnly ? undefined : parseCredentialUrl(value);
   const signingKeys = signingKeysName(node);
   const sinkName = getSecretArgumentName(node);
-  const name = fallback?.envName ?? configItemName(node) ?? getBindingName(node) ?? sinkName ?? signingKeys ?? defaultedSettingName(node) ?? configDefaultName(node);
+  const name = fallback?.envName ?? configItemName(node) ?? getBindingName(decodingCallOf(node) ?? node) ?? sinkName ?? signingKeys ?? defaultedSettingName(node) ?? configDefaultName(node);
 
   if (token || url) {
     const envName = fallback?.envName ?? tokenEnvName(node, name, token?.envName ?? `${url!.scheme.toUpperCase().replace(/\W.*$/, '')}_URL`);
@@ -200,6 +200,13 @@ function checkString(context: FileRuleContext<MessageId, Options>, node: Node, t
   const setting = schemaEntryOfDefault(node);
   const envName = qualifiedEnvName(setting ?? node, name);
   context.report({ at: node, messageId: 'namedSecret', data: { name, envName }, fix: setting ? undefined : fixFor(context, node, undefined, envName) });
+}
+
+/** `exports.EMULATOR_ACCOUNT_KEY = Buffer.from('Eby8…', 'base64')`: the key is the literal, decoded where it is written. */
+function decodingCallOf(node: Node): TSESTree.CallExpression | undefined {
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== node || getCalleeName(call) !== 'Buffer.from') return undefined;
+  return /^(?:base64|base64url|hex)$/.test(getStaticString(call.arguments[1]) ?? '') ? call : undefined;
 }
 
 /**
