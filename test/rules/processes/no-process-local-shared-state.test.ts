@@ -91,6 +91,10 @@ runRuleTests(rule, {
     { name: "another package's rateLimit given a store, and the app's own limiter module", code: "const { rateLimit } = require('@acme/middleware');\nconst limits = require('./rateLimit');\napp.use(rateLimit({ windowMs: 60000, store: new RedisStore({ client }) }));\napp.use(limits.rateLimit(config.limits));" },
     { name: 'a developer script', code: "const seen = [];\nconst todos = [];\napp.post('/todos', (req, res) => todos.push(req.body));", filename: 'scripts/mock-api.js' },
     {
+      name: "a concurrency limiter whose enqueue returns a promise of the job's result (azurite's OperationQueue): callers wait for their jobs",
+      code: "class OperationQueue {\n  constructor(maxConcurrency) { this.maxConcurrency = maxConcurrency; this.operations = []; this.emitter = new EventEmitter(); }\n  async operate(op) {\n    const id = randomUUID();\n    this.operations.push({ id, op });\n    this.execute();\n    return new Promise((resolve, reject) => {\n      this.emitter.once(id, resolve).once('error_' + id, reject);\n    });\n  }\n  async execute() {\n    const operation = this.operations.shift();\n    if (operation) this.emitter.emit(operation.id, await operation.op);\n  }\n}",
+    },
+    {
       name: 'a concurrency gate holding the resolve callbacks of waiting callers, not jobs',
       code: "class ConcurrencyQueue {\n  constructor(capacity) { this.capacity = capacity; this.queue = []; }\n  async enqueue(executionId) {\n    if (--this.capacity < 0) return new Promise((resolve) => this.queue.push({ executionId, resolve }));\n  }\n  dequeue() { this.capacity++; this.queue.shift()?.resolve(); }\n}",
     },

@@ -391,7 +391,7 @@ function checkQueueClass(context: FileRuleContext<MessageId>, node: TSESTree.Cla
     if (field) arrays.set(field, child);
     const path = child.type === 'CallExpression' ? getMemberPath(child.callee) : undefined;
     if (path?.length === 3 && path[0] === 'this') (calls.get(path[1]) ?? calls.set(path[1], new Set()).get(path[1])!).add(path[2]);
-    if (path?.length === 3 && ENQUEUE.has(path[2]) && child.type === 'CallExpression' && child.arguments.some(isWaiter)) waitLists.add(path[1]);
+    if (path?.length === 3 && ENQUEUE.has(path[2]) && child.type === 'CallExpression' && (child.arguments.some(isWaiter) || handsBackResult(child))) waitLists.add(path[1]);
     if (child.type === 'CallExpression' && child.callee.type === 'Identifier') calledNames.add(child.callee.name);
     if (child.type === 'AssignmentExpression' && child.left.type === 'Identifier' && child.right.type === 'CallExpression') {
       const taken = getMemberPath(child.right.callee);
@@ -416,6 +416,16 @@ function isWaiter(argument: Node): boolean {
   const value = unwrapExpression(argument);
   if (value.type === 'Identifier') return value.name === 'resolve';
   return value.type === 'ObjectExpression' && findProperty(value, 'resolve') !== undefined;
+}
+
+/**
+ * `async operate(op) { this.operations.push({ id, op }); this.execute(); return new Promise((resolve) => this.emitter.once(id, resolve)); }`:
+ * the method that queues a job returns a promise of its result, so the caller waits for it (azurite's OperationQueue,
+ * a concurrency limiter): the work stays with the request, which a restart ends anyway.
+ */
+function handsBackResult(enqueue: TSESTree.CallExpression): boolean {
+  const method = enclosingFunction(enqueue);
+  return method !== undefined && method.body?.type === 'BlockStatement' && method.body.body.some((statement) => statement.type === 'ReturnStatement' && statement.argument?.type === 'NewExpression' && getCalleeName(statement.argument) === 'Promise');
 }
 
 /** A jobs or queue backend named for process memory: `InMemoryJobsBackend`, `MemoryQueue`. */
