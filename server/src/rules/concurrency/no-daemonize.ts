@@ -247,10 +247,6 @@ function relaunchesDetached(call: TSESTree.CallExpression, ownCommands: Readonly
   return /detached/i.test(getCalleeProperty(call) ?? getCalleeName(call) ?? '') && program !== undefined && (ownCommands.has(program) || program === 'node');
 }
 
-/**
- * `pm2.start({ script })` through pm2's API: the app runs under pm2's daemon, unless the process
- * connected in no-daemon mode (`pm2.connect(true, …)`), which keeps pm2 inside it.
- */
 type ManagerDaemonMessage = 'pm2Daemon' | 'foreverDaemon';
 
 /** Process managers' API calls that hand the app to their daemon. */
@@ -259,7 +255,10 @@ const MANAGER_DAEMON_STARTS: Readonly<Record<string, { readonly method: string; 
   forever: { method: 'startDaemon', messageId: 'foreverDaemon' },
 };
 
-/** `pm2.start()` (unless pm2 was connected in no-daemon mode: `pm2.connect(true)`), `forever.startDaemon(script)`. */
+/**
+ * `pm2.start({ script })`, `forever.startDaemon(script)`: the app runs under the manager's daemon; unless pm2 was
+ * connected in no-daemon mode (`pm2.connect(true, …)`), which keeps pm2 inside the process.
+ */
 function managerDaemonStart(source: SourceCode, call: TSESTree.CallExpression, managers: ReadonlyMap<string, ModuleBindings>): ManagerDaemonMessage | undefined {
   const callee = call.callee;
   if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return undefined;
