@@ -685,8 +685,12 @@ function isLokiFileDatabase(source: SourceCode, node: TSESTree.NewExpression): b
 }
 
 function persistsToFile(options: TSESTree.ObjectExpression): boolean {
-  const isTrue = (name: string) => { const value = findProperty(options, name)?.value; return value?.type === 'Literal' && value.value === true; };
-  return isTrue('autosave') || isTrue('autoload') || getStaticString(findProperty(options, 'persistenceMethod')?.value as Node | undefined) === 'fs';
+  return isTrueOption(options, 'autosave') || isTrueOption(options, 'autoload') || getStaticString(findProperty(options, 'persistenceMethod')?.value as Node | undefined) === 'fs';
+}
+
+function isTrueOption(options: TSESTree.ObjectExpression, name: string): boolean {
+  const value = findProperty(options, name)?.value;
+  return value?.type === 'Literal' && value.value === true;
 }
 
 /** `new Database(dbPath, { readonly: true })`: reference data shipped or built apart, which the service only reads. */
