@@ -3,6 +3,10 @@ import { runRuleTests } from '../../support/ruleTester';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a port derived from the configured one for a second server, and a counter of ports handed out, outside any error handler',
+      code: "this.mock_server = app.listen(this.options.port + 1);\nfunction nextPort() {\n  return this.nextExternalPort++;\n}\nserver.on('error', (err) => {\n  console.error(err);\n  process.exit(1);\n});",
+    },
     { name: 'a debugging script at the root', code: "const server = require('../src/server');\nserver.listen(4000);", filename: 'debug/run-server.js' },
     {
       name: 'listen options whose port the environment overrides later',
@@ -31,6 +35,16 @@ runRuleTests(rule, {
     { code: "app.listen(getEnv('PORT', 3000));", name: 'an env helper call with a default' },
   ],
   invalid: [
+    {
+      name: "port hunting: the next port tried when listening fails (meshcentral's CheckListenPort, restapify's onError, a bumped option)",
+      code: "function CheckListenPort(port, addr, func) {\n  var s = net.createServer();\n  s.listen(port, addr, func).on('error', function (err) {\n    if (port < 65535) { CheckListenPort(port + 1, addr, func); }\n  });\n}\n_this.onError(function ({ error }) {\n  if (error === 'MISS:PORT') {\n    _this.port += 1;\n    _this.restartServer({ hard: true });\n  }\n});\nserver.once('error', () => {\n  options.port++;\n  start(options);\n});",
+      errors: [
+        { messageId: 'portHunting', line: 4, column: 25, message: 'When its port is taken, the server tries the next one instead of failing. The platform routes traffic to the port it assigned, so the process ends up listening where nothing reaches it, and the clash goes unnoticed: exit with an error and let the platform restart or move it.' },
+        { messageId: 'portHunting', line: 9, column: 5 },
+        { messageId: 'portHunting', line: 14, column: 3 },
+      ],
+      output: null,
+    },
     {
       name: 'a server that takes its address when started (mockttp\'s admin server, httptoolkit)',
       code: "const standalone = mockttp.getAdminServer({ debug: false });\nawait standalone.start({ port: 45456, host: '0.0.0.0' });",
