@@ -212,7 +212,6 @@ export function initializerOf(source: SourceCode, identifier: TSESTree.Identifie
   return undefined;
 }
 
-
 function isFunction(node: Node): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }

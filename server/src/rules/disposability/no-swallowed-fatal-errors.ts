@@ -13,12 +13,12 @@ import type { SourceCode } from '../../engine/source';
 import { walkSubtree } from '../../engine/traverse';
 import type { Node } from '../../engine/types';
 import { getCalleeName, getMemberPath, getStaticString, isFunctionNode, resolveFunction, unwrapExpression, type FunctionNode } from '../_utils/ast';
+import { LISTENER_METHODS } from '../_utils/events';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
 type MessageId = 'swallowedException';
 
 const FATAL_EVENTS: Readonly<Record<string, MessageId>> = { uncaughtException: 'swallowedException' };
-const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const REMOVE_METHODS = new Set(['off', 'removeListener']);
 const TERMINATING_CALLS = new Set(['process.exit', 'process.abort', 'process.kill', 'process.reallyExit']);
 /** Objects whose methods only record the error: loggers and error reporters. */
@@ -97,7 +97,7 @@ function removalKey(event: string, handler: Node): string | undefined {
 /** `process.on('uncaughtException', handler)` with `process` the global. */
 function fatalHandler(source: SourceCode, call: TSESTree.CallExpression): FatalHandler | undefined {
   const path = getMemberPath(call.callee);
-  if (path?.length !== 2 || path[0] !== 'process' || !LISTEN_METHODS.has(path[1]) || !source.isGlobal(call.callee, 'process')) return undefined;
+  if (path?.length !== 2 || path[0] !== 'process' || !LISTENER_METHODS.has(path[1]) || !source.isGlobal(call.callee, 'process')) return undefined;
   const event = getStaticString(call.arguments[0]);
   if (event === undefined || !Object.hasOwn(FATAL_EVENTS, event) || !call.arguments[1]) return undefined;
   return { call, event, outcome: handlerOutcome(source, call.arguments[1]) };

@@ -19,6 +19,7 @@ import { findProperty, getCalleeName, getCalleeProperty, getMemberName, getMembe
 import { ownerFunctionName } from '../_utils/callGraph';
 import { bindingsByLocalName, calledExport, isProcessObject, moduleLocal, modulesByLocalName, type ModuleBinding } from '../_utils/imports';
 import { isServerCommandModule, SERVER_COMMAND_NAME } from '../_utils/cliCommands';
+import { LISTENER_METHODS } from '../_utils/events';
 import { importVisitors } from '../_utils/importSpecifiers';
 import { entryFiles, projectPath, reachableFiles, resolveEntryPoint, resolveImport, selfReferences } from '../_utils/modules';
 import { ownValue } from '../_utils/records';
@@ -112,7 +113,6 @@ const LOCAL_IMPORT = /(?:\brequire\s*\(|\bfrom|\bimport\s*\(?)\s*['"`]\.\.?\//;
 const NOT_DEPLOYED_FOLDER = /(?:^|[/_-])(?:tests?|templates?|examples?|fixtures?|demos?|samples?)(?:[/_-])/i;
 const DEV_SERVER_NAME = /(?:^|[-_.])(?:dev|develop|development|watch|mock|fake|example|demo|sample|test)(?:[-_.]|$)/i;
 const STOP_SIGNALS = new Set(['SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGQUIT']);
-const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 export default defineProjectRule<MessageId, ShutdownFacts, Options>({
   id: 'disposability/require-graceful-shutdown',
@@ -560,7 +560,7 @@ function exportedObjectName(source: SourceCode): string | undefined {
 /** Notes the stop-signal handler `call` installs, if it installs one; true for a SIGTERM handler that may close something. */
 function collectSignalHandler(source: SourceCode, call: TSESTree.CallExpression, facts: ShutdownFacts): boolean {
   const method = processListenerMethod(source, call.callee);
-  if (!method || !SIGNAL_METHODS.has(method) || !call.arguments[0]) return false;
+  if (!method || !LISTENER_METHODS.has(method) || !call.arguments[0]) return false;
   // `for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, …)`: a signal chosen in code that names SIGTERM.
   const signal = getStaticString(call.arguments[0]) ?? (/['"`]SIGTERM['"`]/.test(source.text) ? 'SIGTERM' : undefined);
   const handler = call.arguments[1] && (handlerBody(source, call.arguments[1]) ?? methodHandlerBody(source, call.arguments[1]));

@@ -10,6 +10,7 @@ import type { Node } from '../../engine/types';
 import { enclosingFunction, findProperty, getCalleeProperty, getMemberPath, getStaticString, resolveConst } from '../_utils/ast';
 import { inDevelopmentOnlyBranch } from '../_utils/branches';
 import { isEnvDefault, readsEnvironment } from '../_utils/env';
+import { LISTENER_METHODS } from '../_utils/events';
 import { listenArguments, portLiteral, serverFactoryOptions } from '../_utils/servers';
 import { isBrowserFile, isDevOnlyFile } from '../_utils/sourceRoles';
 
@@ -83,7 +84,6 @@ function checkPortValue(context: FileRuleContext<MessageId>, value: Node): void 
   });
 }
 
-
 /**
  * `server.on('error', () => CheckListenPort(port + 1, addr))`, `onError(() => { this.port += 1; this.restartServer(); })`:
  * a port moved on in the function that handles a failed listen.
@@ -97,10 +97,8 @@ function isErrorHandler(fn: Node): boolean {
   const call = fn.parent;
   if (call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const method = getCalleeProperty(call) ?? '';
-  return /^onError$/i.test(method) || (ERROR_LISTENER.has(method) && getStaticString(call.arguments[0]) === 'error');
+  return /^onError$/i.test(method) || (LISTENER_METHODS.has(method) && getStaticString(call.arguments[0]) === 'error');
 }
-
-const ERROR_LISTENER: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /** `port`, `this.port`, `options.waitResults.port`, `httpPort`. */
 function isPortName(node: Node): boolean {
